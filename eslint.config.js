@@ -1,0 +1,70 @@
+// @ts-check
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Layers import downwards only (ARCHITECTURE.md §3). Each entry lists what a layer must not import. */
+const layer = (forbidden, extra = []) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        ...forbidden.map((name) => ({
+          group: [`**/${name}`, `**/${name}/**`],
+          message: `This layer must not import from ${name}/ (ARCHITECTURE.md §3).`,
+        })),
+        ...extra,
+      ],
+    },
+  ],
+});
+
+const platformPackages = [
+  { group: ['preact', 'preact/*', '@preact/*'], message: 'domain/ is pure: no Preact.' },
+  { group: ['idb', 'idb/*'], message: 'domain/ is pure: no IndexedDB (storage/ owns idb).' },
+  { group: ['@mirohq/*'], message: 'domain/ is pure: only board/ knows SDK types.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never insert board text into the DOM as HTML.' },
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Never insert board text into the DOM as HTML.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never insert board text into the DOM as HTML.' },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      ...layer(['entries', 'ui', 'app', 'board', 'storage'], platformPackages),
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'miro', 'indexedDB', 'localStorage', 'navigator', 'fetch', 'self'].map((name) => ({
+          name,
+          message: 'domain/ is pure TypeScript: no DOM, SDK or browser globals.',
+        })),
+      ],
+    },
+  },
+  { files: ['src/storage/**/*.{ts,tsx}'], rules: layer(['entries', 'ui', 'app', 'board']) },
+  { files: ['src/board/**/*.{ts,tsx}'], rules: layer(['entries', 'ui', 'app', 'storage']) },
+  { files: ['src/app/**/*.{ts,tsx}'], rules: layer(['entries', 'ui']) },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: layer(['entries', 'storage', 'board'], [{ group: ['@mirohq/*'], message: 'The UI never calls the SDK.' }]),
+  },
+  prettier,
+);

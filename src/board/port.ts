@@ -1,0 +1,137 @@
+/**
+ * The Board port (ARCHITECTURE.md §4): what the use cases in app/ may ask of a board.
+ * Adapters (miro/, mural/) implement it and translate at the edge; nothing above board/ sees
+ * platform types.
+ */
+import type {
+  BoardItem,
+  BoardTag,
+  ItemKind,
+  ItemMarker,
+  PaletteColor,
+  Rect,
+} from '../domain/board/board-item';
+
+export type { BoardItem, BoardTag, ItemKind, ItemMarker, PaletteColor, Rect };
+
+export type Platform = 'miro' | 'mural' | 'playground';
+
+export interface BoardInfo {
+  id: string;
+  name: string;
+}
+
+export interface BoardUser {
+  id: string;
+  name: string;
+}
+
+/** What a create operation makes. `rect` is absolute; the adapter converts for parents. */
+export type CreateSpec =
+  | { kind: 'frame'; title: string; rect: Rect; fill?: string }
+  | {
+      kind: 'shape';
+      text: string;
+      rect: Rect;
+      /** Hex fill, e.g. '#ffffff'. */
+      fill?: string;
+      border?: string;
+      fontSize?: number;
+      textColor?: string;
+      align?: 'left' | 'center';
+    }
+  | { kind: 'text'; text: string; rect: Rect; fontSize?: number; textColor?: string }
+  | { kind: 'note'; text: string; rect: Rect; color: PaletteColor; tags?: string[] };
+
+/** A reference to an item: an existing id, or the `ref` of a create earlier in the same batch. */
+export type ItemRef = { id: string } | { ref: string };
+
+export type WriteOp =
+  | {
+      op: 'create';
+      /** Local name for the new item; the result maps it to the new id. */
+      ref: string;
+      item: CreateSpec;
+      /** Put the new item inside this frame (Miro: frame.add; MURAL: parentId). */
+      parent?: ItemRef;
+      meta?: ItemMarker;
+    }
+  | {
+      op: 'update';
+      id: string;
+      /** Only the given fields change. `rect` moves (x, y) and, where the platform allows, resizes. */
+      patch: { text?: string; rect?: Partial<Rect>; color?: PaletteColor; fill?: string };
+    }
+  | { op: 'remove'; id: string }
+  /** Add and remove tag titles on a note. Missing tags are created (see `ensureTag`). */
+  | { op: 'tag'; id: string; add?: string[]; remove?: string[] }
+  /** Create a board tag if no tag of this exact title exists. */
+  | { op: 'ensureTag'; title: string; color?: string }
+  /** Rename a board tag, keeping it on every item that has it. */
+  | { op: 'renameTag'; from: string; to: string };
+
+export interface BatchProgress {
+  done: number;
+  total: number;
+  /** Calls retried after a rate-limit or transient failure so far. */
+  retries: number;
+}
+
+export interface BatchOptions {
+  onProgress?: (progress: BatchProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface OpFailure {
+  index: number;
+  op: WriteOp;
+  message: string;
+}
+
+export interface BatchResult {
+  /** `ref` of each successful create → the new item's id. */
+  ids: Record<string, string>;
+  done: number;
+  failed: OpFailure[];
+  cancelled: boolean;
+}
+
+export type Unsubscribe = () => void;
+
+export interface BoardEvents {
+  'selection': { items: BoardItem[] };
+  'items:create': { items: BoardItem[] };
+  'items:update': { items: BoardItem[] };
+  'items:delete': { ids: string[] };
+}
+
+/** A named collection of JSON values shared live by every participant of the board. */
+export interface SharedCollection {
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+  /** Called with the current value, then on every change (including this user's). */
+  watch<T = unknown>(key: string, fn: (value: T | undefined) => void): Unsubscribe;
+}
+
+export interface Board {
+  readonly platform: Platform;
+  info(): Promise<BoardInfo>;
+  currentUser(): Promise<BoardUser>;
+  onlineUsers(): Promise<BoardUser[]>;
+  /** All items, or those of the given kinds. Expensive on Miro: read once, then follow events. */
+  listItems(kinds?: ItemKind[]): Promise<BoardItem[]>;
+  selection(): Promise<BoardItem[]>;
+  select(ids: string[]): Promise<void>;
+  listTags(): Promise<BoardTag[]>;
+  on<K extends keyof BoardEvents>(event: K, fn: (payload: BoardEvents[K]) => void): Unsubscribe;
+  /** Runs the operations through the write queue, in order where they depend on each other. */
+  apply(ops: WriteOp[], options?: BatchOptions): Promise<BatchResult>;
+  shared(name: string): SharedCollection;
+  /** Free space of the given size near `near` (default: the current view). */
+  findEmptySpace(size: { w: number; h: number }, near?: Rect): Promise<Rect>;
+  viewport(): Promise<Rect>;
+  zoomTo(ids: string[]): Promise<void>;
+  notify(kind: 'info' | 'error', message: string): Promise<void>;
+  canUse(feature: 'voting'): Promise<boolean>;
+}

@@ -1,0 +1,101 @@
+/**
+ * Board items in board-neutral terms (ARCHITECTURE.md §4). Adapters translate each platform's
+ * items to and from these shapes at the edge; everything above the adapters speaks only these.
+ */
+
+/** Miro's 16 sticky-note colours. MURAL's free hex colours map to the nearest of these. */
+export const PALETTE = [
+  'gray',
+  'light_yellow',
+  'yellow',
+  'orange',
+  'light_green',
+  'green',
+  'dark_green',
+  'cyan',
+  'light_pink',
+  'pink',
+  'violet',
+  'red',
+  'light_blue',
+  'blue',
+  'dark_blue',
+  'black',
+] as const;
+export type PaletteColor = (typeof PALETTE)[number];
+
+/** Display colours of the palette, close to Miro's rendering; used by the playground and MURAL. */
+export const PALETTE_HEX: Record<PaletteColor, string> = {
+  gray: '#f5f6f8',
+  light_yellow: '#fff9b1',
+  yellow: '#f5d128',
+  orange: '#ff9d48',
+  light_green: '#d5f692',
+  green: '#c9df56',
+  dark_green: '#93d275',
+  cyan: '#67c6c0',
+  light_pink: '#ffcee0',
+  pink: '#ea94bb',
+  violet: '#c6a2d2',
+  red: '#f0939d',
+  light_blue: '#a6ccf5',
+  blue: '#6cd8fa',
+  dark_blue: '#9ea9ff',
+  black: '#000000',
+};
+
+export function isPaletteColor(value: unknown): value is PaletteColor {
+  return typeof value === 'string' && (PALETTE as readonly string[]).includes(value);
+}
+
+/** Axis-aligned rectangle in absolute board coordinates; x, y is the top-left corner. */
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export type ItemKind = 'note' | 'shape' | 'text' | 'frame' | 'dot' | 'other';
+
+/**
+ * Touchpoint's own short marker on items it created (kept in item metadata on Miro, ≤ 256 bytes).
+ * `m` is the map id, `r` the role of the item, `k` a stable key within the map (e.g. a stage id).
+ */
+export interface ItemMarker {
+  m: string;
+  r: string;
+  k?: string;
+}
+
+export interface BoardItem {
+  id: string;
+  kind: ItemKind;
+  /** Plain text (HTML already converted by the adapter). Frames: their title. */
+  text: string;
+  rect: Rect;
+  /** Palette colour of notes; null where the item has none or it is not a palette colour. */
+  color: PaletteColor | null;
+  /** Tag titles. */
+  tags: string[];
+  /** Id of the containing frame (Miro) or area (MURAL), if any. */
+  parentId: string | null;
+  /** Touchpoint's marker, when Touchpoint created the item. */
+  meta: ItemMarker | null;
+  /** The platform's own type name, kept for items of kind 'other' (emoji, stamps, drawings…). */
+  platformType?: string;
+}
+
+export interface BoardTag {
+  id: string;
+  title: string;
+  color: string;
+}
+
+export const rectCenter = (r: Rect): { x: number; y: number } => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+
+export const rectContains = (outer: Rect, p: { x: number; y: number }): boolean =>
+  p.x >= outer.x && p.x < outer.x + outer.w && p.y >= outer.y && p.y < outer.y + outer.h;
+
+export const rectsOverlap = (a: Rect, b: Rect): boolean =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
