@@ -1,0 +1,423 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  backoffDelay,
+  createWriteQueue,
+  defaultSleep,
+  isRateLimitError,
+  isRetryableError,
+  type QueueProgress,
+  type QueueTask,
+} from './write-queue';
+
+const rateLimited = (retryAfterMs?: number): Error & { status: number; retryAfterMs?: number } =>
+  Object.assign(new Error('Rate limit exceeded'), { status: 429, retryAfterMs });
+
+/** A promise the test resolves by hand. */
+function deferred<T = void>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Lets pending microtasks and promise chains run. */
+const flush = async (): Promise<void> => {
+  for (let i = 0; i < 20; i += 1) await Promise.resolve();
+};
+
+const instantSleep = (delays: number[]) => async (ms: number) => {
+  delays.push(ms);
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createWriteQueue: retries', () => {
+  it('retries rate-limit failures with exponential backoff and full jitter, then succeeds', async () => {
+    const delays: number[] = [];
+    const queue = createWriteQueue({
+      sleep: instantSleep(delays),
+      random: () => 0.5,
+      baseDelayMs: 100,
+    });
+    let calls = 0;
+    const result = await queue.run([
+      {
+        key: 'a',
+        run: async () => {
+          calls += 1;
+          if (calls < 4) throw rateLimited();
+          return 'made';
+        },
+      },
+    ]);
+    expect(result.outcomes.get('a')).toEqual({ status: 'ok', value: 'made', attempts: 4 });
+    expect(result.retries).toBe(3);
+    expect(delays).toEqual([50, 100, 200]);
+    expect(result.cancelled).toBe(false);
+  });
+
+  it('gives up after max attempts with the last error', async () => {
+    const queue = createWriteQueue({ sleep: instantSleep([]), maxAttempts: 3 });
+    const errors: Error[] = [];
+    const result = await queue.run([
+      {
+        key: 'a',
+        run: async () => {
+          const error = Object.assign(new Error(`service unavailable #${errors.length}`), {
+            status: 503,
+          });
+          errors.push(error);
+          throw error;
+        },
+      },
+    ]);
+    expect(errors).toHaveLength(3);
+    expect(result.outcomes.get('a')).toEqual({ status: 'failed', error: errors[2], attempts: 3 });
+    expect(result.retries).toBe(2);
+  });
+
+  it('does not retry a failure the predicate calls final', async () => {
+    const queue = createWriteQueue({ sleep: instantSleep([]) });
+    let calls = 0;
+    const result = await queue.run([
+      {
+        key: 'a',
+        run: async () => {
+          calls += 1;
+          throw new Error('Item abc not found');
+        },
+      },
+    ]);
+    expect(calls).toBe(1);
+    expect(result.outcomes.get('a')).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  it('uses a custom predicate', async () => {
+    const queue = createWriteQueue({ sleep: instantSleep([]), isRetryable: (e) => e === 'flaky' });
+    let calls = 0;
+    const result = await queue.run([
+      {
+        key: 'a',
+        run: async () => {
+          calls += 1;
+          if (calls === 1) throw 'flaky';
+          return calls;
+        },
+      },
+    ]);
+    expect(result.outcomes.get('a')).toEqual({ status: 'ok', value: 2, attempts: 2 });
+  });
+
+  it('waits at least retryAfterMs and holds other calls meanwhile', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const queue = createWriteQueue({
+      concurrency: 1,
+      sleep: defaultSleep,
+      now: () => Date.now(),
+      random: () => 0,
+    });
+    const starts: Record<string, number[]> = { a: [], b: [] };
+    let failed = false;
+    const running = queue.run([
+      {
+        key: 'a',
+        run: async () => {
+          starts.a!.push(Date.now());
+          if (!failed) {
+            failed = true;
+            throw rateLimited(5_000);
+          }
+        },
+      },
+      { key: 'b', run: async () => void starts.b!.push(Date.now()) },
+    ]);
+    await vi.runAllTimersAsync();
+    const result = await running;
+    expect(result.retries).toBe(1);
+    expect(starts.a).toEqual([0, 5_000]);
+    // b got the free slot during a's backoff, but the hold kept it from spending credits.
+    expect(starts.b![0]).toBeGreaterThanOrEqual(5_000);
+  });
+});
+
+describe('createWriteQueue: rate budget', () => {
+  it('throttles to the credits of a rolling window (fake clock)', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const queue = createWriteQueue({
+      concurrency: 8,
+      rates: [{ limit: 100, windowMs: 60_000 }],
+      costPerCall: 50,
+      sleep: defaultSleep,
+      now: () => Date.now(),
+    });
+    const starts: number[] = [];
+    const tasks: QueueTask[] = Array.from({ length: 5 }, (_, i) => ({
+      key: `t${i}`,
+      run: async () => void starts.push(Date.now()),
+    }));
+    const running = queue.run(tasks);
+    await vi.runAllTimersAsync();
+    await running;
+    expect(starts).toEqual([0, 0, 60_000, 60_000, 120_000]);
+  });
+
+  it('enforces every window (MURAL-style per second and per minute)', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const queue = createWriteQueue({
+      concurrency: 8,
+      rates: [
+        { limit: 2, windowMs: 1_000 },
+        { limit: 3, windowMs: 60_000 },
+      ],
+      costPerCall: 1,
+      sleep: defaultSleep,
+      now: () => Date.now(),
+    });
+    const starts: number[] = [];
+    const tasks: QueueTask[] = Array.from({ length: 4 }, (_, i) => ({
+      key: `t${i}`,
+      run: async () => void starts.push(Date.now()),
+    }));
+    const running = queue.run(tasks);
+    await vi.runAllTimersAsync();
+    await running;
+    expect(starts).toEqual([0, 0, 1_000, 60_000]);
+  });
+
+  it('charges the budget across runs of the same queue', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const queue = createWriteQueue({
+      rates: [{ limit: 1, windowMs: 10_000 }],
+      sleep: defaultSleep,
+      now: () => Date.now(),
+    });
+    const starts: number[] = [];
+    const task = (key: string): QueueTask => ({
+      key,
+      run: async () => void starts.push(Date.now()),
+    });
+    const first = queue.run([task('a')]);
+    const second = queue.run([task('b')]);
+    await vi.runAllTimersAsync();
+    await Promise.all([first, second]);
+    expect(starts).toEqual([0, 10_000]);
+  });
+
+  it('refuses a task that could never fit the budget', () => {
+    const queue = createWriteQueue({ rates: [{ limit: 10, windowMs: 1_000 }] });
+    expect(() => queue.run([{ key: 'a', cost: 11, run: async () => 1 }])).toThrow(/never fit/);
+  });
+});
+
+describe('createWriteQueue: concurrency', () => {
+  it('never runs more than `concurrency` tasks at once, and does reach it', async () => {
+    const queue = createWriteQueue({ concurrency: 3 });
+    let inFlight = 0;
+    let peak = 0;
+    const gates = Array.from({ length: 20 }, () => deferred());
+    const tasks: QueueTask[] = gates.map((gate, i) => ({
+      key: `t${i}`,
+      run: async () => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await gate.promise;
+        inFlight -= 1;
+      },
+    }));
+    const running = queue.run(tasks);
+    // Release in a scrambled order so slots free up unevenly.
+    for (const i of [2, 0, 1, 5, 3, 4, 9, 6, 7, 8, 12, 10, 11, 15, 13, 14, 19, 16, 17, 18]) {
+      await flush();
+      expect(inFlight).toBeLessThanOrEqual(3);
+      gates[i]!.resolve();
+    }
+    const result = await running;
+    expect(peak).toBe(3);
+    expect([...result.outcomes.values()].every((o) => o.status === 'ok')).toBe(true);
+  });
+});
+
+describe('createWriteQueue: dependencies', () => {
+  it('starts a task only after the tasks it depends on succeeded', async () => {
+    const queue = createWriteQueue({ concurrency: 8 });
+    const order: string[] = [];
+    const frameGate = deferred();
+    const running = queue.run([
+      {
+        key: 'frame',
+        run: async () => {
+          await frameGate.promise;
+          order.push('frame');
+          return 'F1';
+        },
+      },
+      { key: 'note', run: async () => void order.push('note') },
+      { key: 'add', deps: ['frame', 'note'], run: async () => void order.push('add') },
+    ]);
+    await flush();
+    expect(order).toEqual(['note']);
+    frameGate.resolve();
+    const result = await running;
+    expect(order).toEqual(['note', 'frame', 'add']);
+    expect(result.outcomes.get('add')?.status).toBe('ok');
+  });
+
+  it('skips dependents of a failed task, transitively, and runs the rest', async () => {
+    const queue = createWriteQueue();
+    const ran: string[] = [];
+    const result = await queue.run([
+      {
+        key: 'a',
+        run: async () => {
+          throw new Error('bad input');
+        },
+      },
+      { key: 'b', deps: ['a'], run: async () => void ran.push('b') },
+      { key: 'c', deps: ['b'], run: async () => void ran.push('c') },
+      { key: 'd', run: async () => void ran.push('d') },
+    ]);
+    expect(ran).toEqual(['d']);
+    expect(result.outcomes.get('b')).toEqual({ status: 'skipped', dependency: 'a' });
+    expect(result.outcomes.get('c')).toEqual({ status: 'skipped', dependency: 'b' });
+  });
+
+  it('rejects a dependency on a later or unknown task', () => {
+    const queue = createWriteQueue();
+    const run = async (): Promise<void> => {};
+    expect(() =>
+      queue.run([
+        { key: 'a', deps: ['b'], run },
+        { key: 'b', run },
+      ]),
+    ).toThrow(/not an earlier task/);
+    expect(() =>
+      queue.run([
+        { key: 'a', run },
+        { key: 'a', run },
+      ]),
+    ).toThrow(/duplicate/);
+  });
+});
+
+describe('createWriteQueue: cancel', () => {
+  it('lets running tasks finish, never starts pending ones, and says cancelled', async () => {
+    const queue = createWriteQueue({ concurrency: 2 });
+    const controller = new AbortController();
+    const started: string[] = [];
+    const gates = Array.from({ length: 5 }, () => deferred());
+    const running = queue.run(
+      gates.map((gate, i) => ({
+        key: `t${i}`,
+        run: async () => {
+          started.push(`t${i}`);
+          await gate.promise;
+          return i;
+        },
+      })),
+      { signal: controller.signal },
+    );
+    await flush();
+    expect(started).toEqual(['t0', 't1']);
+    controller.abort();
+    gates.forEach((g) => g.resolve());
+    const result = await running;
+    expect(started).toEqual(['t0', 't1']);
+    expect(result.cancelled).toBe(true);
+    expect(result.outcomes.get('t0')).toEqual({ status: 'ok', value: 0, attempts: 1 });
+    expect(result.outcomes.get('t1')).toEqual({ status: 'ok', value: 1, attempts: 1 });
+    for (const key of ['t2', 't3', 't4'])
+      expect(result.outcomes.get(key)).toEqual({ status: 'cancelled' });
+  });
+
+  it('stops retrying once cancelled during a backoff', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const queue = createWriteQueue({ sleep: defaultSleep, now: () => Date.now(), random: () => 1 });
+    const controller = new AbortController();
+    let calls = 0;
+    const running = queue.run(
+      [
+        {
+          key: 'a',
+          run: async () => {
+            calls += 1;
+            throw rateLimited();
+          },
+        },
+      ],
+      { signal: controller.signal },
+    );
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    await vi.runAllTimersAsync();
+    const result = await running;
+    expect(calls).toBe(1);
+    expect(result.outcomes.get('a')).toEqual({ status: 'cancelled' });
+    expect(result.cancelled).toBe(true);
+  });
+
+  it('starts nothing when the signal is already aborted', async () => {
+    const queue = createWriteQueue();
+    const controller = new AbortController();
+    controller.abort();
+    let calls = 0;
+    const result = await queue.run([{ key: 'a', run: async () => (calls += 1) }], {
+      signal: controller.signal,
+    });
+    expect(calls).toBe(0);
+    expect(result.cancelled).toBe(true);
+  });
+});
+
+describe('createWriteQueue: progress', () => {
+  it('reports done, total and retries as tasks settle', async () => {
+    const queue = createWriteQueue({ sleep: instantSleep([]), concurrency: 1 });
+    const events: QueueProgress[] = [];
+    let flaky = 0;
+    await queue.run(
+      [
+        { key: 'a', run: async () => 1 },
+        {
+          key: 'b',
+          run: async () => {
+            flaky += 1;
+            if (flaky === 1) throw rateLimited();
+          },
+        },
+        { key: 'c', run: async () => Promise.reject(new Error('final')) },
+      ],
+      { onProgress: (p) => events.push(p) },
+    );
+    expect(events).toEqual([
+      { done: 1, total: 3, retries: 0 },
+      { done: 1, total: 3, retries: 1 },
+      { done: 2, total: 3, retries: 1 },
+      { done: 3, total: 3, retries: 1 },
+    ]);
+  });
+
+  it('resolves at once for an empty run', async () => {
+    const result = await createWriteQueue().run([]);
+    expect(result).toEqual({ outcomes: new Map(), retries: 0, cancelled: false });
+  });
+});
+
+describe('error classification and backoff', () => {
+  it('tells rate limits and transient failures from final ones', () => {
+    expect(isRateLimitError(rateLimited())).toBe(true);
+    expect(isRateLimitError({ code: 'RATE_LIMITED' })).toBe(true);
+    expect(isRateLimitError(new Error('Not enough credits'))).toBe(true);
+    expect(isRetryableError({ status: 502 })).toBe(true);
+    expect(isRetryableError(new Error('Request timed out'))).toBe(true);
+    expect(isRetryableError(new Error('Item not found'))).toBe(false);
+    expect(isRetryableError({ status: 400 })).toBe(false);
+    expect(isRetryableError(null)).toBe(false);
+  });
+
+  it('caps the jittered backoff', () => {
+    expect(backoffDelay(1, () => 1, 100, 1_000)).toBe(100);
+    expect(backoffDelay(4, () => 1, 100, 1_000)).toBe(800);
+    expect(backoffDelay(10, () => 1, 100, 1_000)).toBe(1_000);
+    expect(backoffDelay(10, () => 0, 100, 1_000)).toBe(0);
+  });
+});

@@ -1,0 +1,355 @@
+/**
+ * The write queue (ARCHITECTURE.md §4): every board write runs through it. It bounds concurrency,
+ * keeps within the platform's rate budget, retries rate-limit and transient failures with
+ * exponential backoff and full jitter, orders tasks after the tasks they depend on, reports
+ * progress and can be cancelled. One queue per board connection: the budget and the concurrency
+ * limit are shared by every batch run through it, because the platform counts per user.
+ */
+
+/** A rolling window of the rate budget: at most `limit` credits in any `windowMs`. */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+export interface WriteQueueOptions {
+  /** Calls in flight at once (default 8). */
+  concurrency?: number;
+  /** Rate budget windows, all enforced (default: none). */
+  rates?: RateWindow[];
+  /** Credits one call costs, unless a task says otherwise (default 1). */
+  costPerCall?: number;
+  /** Attempts per task, the first included (default 5). */
+  maxAttempts?: number;
+  /** Backoff base and ceiling, ms (defaults 250 and 30,000). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Whether a failure is worth retrying (default `isRetryableError`). */
+  isRetryable?: (error: unknown) => boolean;
+  /** Injected for tests. `sleep` must resolve (not reject) early when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+}
+
+/** Miro Web SDK: 100,000 credits a rolling minute per user, about 50 a call. */
+export const MIRO_QUEUE_OPTIONS: WriteQueueOptions = {
+  concurrency: 8,
+  rates: [{ limit: 100_000, windowMs: 60_000 }],
+  costPerCall: 50,
+};
+
+/** MURAL REST API: 25 requests a second per user and 10,000 a minute per app. */
+export const MURAL_QUEUE_OPTIONS: WriteQueueOptions = {
+  concurrency: 8,
+  rates: [
+    { limit: 25, windowMs: 1_000 },
+    { limit: 10_000, windowMs: 60_000 },
+  ],
+  costPerCall: 1,
+};
+
+export interface QueueTask {
+  /** Unique within one run. */
+  key: string;
+  /** Keys of earlier tasks in the same run that must succeed before this one starts. */
+  deps?: readonly string[];
+  /** Credits this call costs (default `costPerCall`). */
+  cost?: number;
+  run: () => Promise<unknown>;
+}
+
+export type TaskOutcome =
+  | { status: 'ok'; value: unknown; attempts: number }
+  | { status: 'failed'; error: unknown; attempts: number }
+  /** Never started (or not retried) because the run was cancelled. */
+  | { status: 'cancelled' }
+  /** Never started because a task it depends on did not succeed. */
+  | { status: 'skipped'; dependency: string };
+
+export interface QueueProgress {
+  /** Tasks settled, whatever their outcome. */
+  done: number;
+  total: number;
+  retries: number;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: QueueProgress) => void;
+  /** Called once per task as it settles, before the progress event. */
+  onSettled?: (key: string, outcome: TaskOutcome) => void;
+}
+
+export interface QueueResult {
+  outcomes: Map<string, TaskOutcome>;
+  retries: number;
+  /** The signal aborted before every task had run. */
+  cancelled: boolean;
+}
+
+export interface WriteQueue {
+  run(tasks: readonly QueueTask[], options?: RunOptions): Promise<QueueResult>;
+}
+
+/** An error that may carry the platform's hint of when to try again. */
+interface ErrorHints {
+  status?: unknown;
+  code?: unknown;
+  message?: unknown;
+  retryAfterMs?: unknown;
+  rateLimited?: unknown;
+  transient?: unknown;
+}
+
+const hints = (error: unknown): ErrorHints =>
+  typeof error === 'object' && error !== null ? (error as ErrorHints) : {};
+
+const RATE_LIMIT_TEXT = /rate.?limit|too many requests|credits|quota/i;
+const TRANSIENT_TEXT = /timed? ?out|temporar|network|unavailable|ECONNRESET|try again/i;
+
+/** Rate-limit failures: HTTP 429, or the SDK's wording for an exhausted credit budget. */
+export function isRateLimitError(error: unknown): boolean {
+  const h = hints(error);
+  if (h.rateLimited === true || h.status === 429) return true;
+  if (typeof h.code === 'string' && RATE_LIMIT_TEXT.test(h.code)) return true;
+  return typeof h.message === 'string' && RATE_LIMIT_TEXT.test(h.message);
+}
+
+/** Rate limits plus transient failures (5xx, time-outs, network). Everything else is final. */
+export function isRetryableError(error: unknown): boolean {
+  if (isRateLimitError(error)) return true;
+  const h = hints(error);
+  if (h.transient === true) return true;
+  if (typeof h.status === 'number' && h.status >= 500 && h.status < 600) return true;
+  return typeof h.message === 'string' && TRANSIENT_TEXT.test(h.message);
+}
+
+export function retryAfterMsOf(error: unknown): number | undefined {
+  const value = hints(error).retryAfterMs;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+export const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal?.aborted || ms <= 0) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+/** Full jitter (AWS architecture blog): a uniform delay in [0, min(cap, base · 2^(n−1))). */
+export function backoffDelay(
+  attempt: number,
+  random: () => number,
+  baseDelayMs: number,
+  maxDelayMs: number,
+): number {
+  return random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+}
+
+/** FIFO counting semaphore. */
+function createSlots(size: number): { acquire(): Promise<void>; release(): void } {
+  let free = size;
+  const waiters: (() => void)[] = [];
+  return {
+    acquire() {
+      if (free > 0) {
+        free -= 1;
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+    release() {
+      const next = waiters.shift();
+      if (next) next();
+      else free += 1;
+    },
+  };
+}
+
+/** Rolling-window credit ledgers; `wait` says how long until `cost` more credits fit them all. */
+function createBudget(windows: readonly RateWindow[]) {
+  const ledgers = windows.map((w) => ({ ...w, spent: [] as { at: number; cost: number }[] }));
+  return {
+    wait(cost: number, at: number): number {
+      let wait = 0;
+      for (const ledger of ledgers) {
+        const spent = ledger.spent;
+        while (spent.length > 0 && spent[0]!.at <= at - ledger.windowMs) spent.shift();
+        let used = spent.reduce((sum, s) => sum + s.cost, 0);
+        // Oldest spends expire first; find the one whose expiry frees enough.
+        for (const s of spent) {
+          if (used + cost <= ledger.limit) break;
+          used -= s.cost;
+          wait = Math.max(wait, s.at + ledger.windowMs - at);
+        }
+      }
+      return wait;
+    },
+    spend(cost: number, at: number): void {
+      for (const ledger of ledgers) ledger.spent.push({ at, cost });
+    },
+  };
+}
+
+export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
+  const concurrency = options.concurrency ?? 8;
+  const rates = options.rates ?? [];
+  const costPerCall = options.costPerCall ?? 1;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const baseDelayMs = options.baseDelayMs ?? 250;
+  const maxDelayMs = options.maxDelayMs ?? 30_000;
+  const isRetryable = options.isRetryable ?? isRetryableError;
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+
+  if (!(concurrency >= 1))
+    throw new Error(`Write queue: concurrency must be at least 1, not ${concurrency}.`);
+  if (!(maxAttempts >= 1))
+    throw new Error(`Write queue: maxAttempts must be at least 1, not ${maxAttempts}.`);
+
+  const slots = createSlots(concurrency);
+  const budget = createBudget(rates);
+  /** After a rate-limit error with a retry hint, no call starts before this time. */
+  let holdUntil = 0;
+
+  const checkCost = (cost: number): void => {
+    for (const w of rates) {
+      if (cost > w.limit) {
+        throw new Error(
+          `Write queue: a call costing ${cost} can never fit a budget of ${w.limit}.`,
+        );
+      }
+    }
+  };
+
+  /** Waits for the budget and any hold; false when cancelled meanwhile. */
+  async function admit(cost: number, signal: AbortSignal | undefined): Promise<boolean> {
+    for (;;) {
+      if (signal?.aborted) return false;
+      const at = now();
+      const wait = Math.max(holdUntil - at, budget.wait(cost, at));
+      if (wait <= 0) {
+        budget.spend(cost, at);
+        return true;
+      }
+      await sleep(wait, signal);
+    }
+  }
+
+  async function execute(
+    task: QueueTask,
+    signal: AbortSignal | undefined,
+    onRetry: () => void,
+  ): Promise<TaskOutcome> {
+    const cost = task.cost ?? costPerCall;
+    for (let attempt = 1; ; attempt += 1) {
+      if (signal?.aborted) return { status: 'cancelled' };
+      await slots.acquire();
+      let error: unknown;
+      try {
+        // Checked again after waiting: pending work never starts once cancelled.
+        if (!(await admit(cost, signal))) return { status: 'cancelled' };
+        return { status: 'ok', value: await task.run(), attempts: attempt };
+      } catch (caught) {
+        error = caught;
+      } finally {
+        slots.release();
+      }
+      if (attempt >= maxAttempts || !isRetryable(error)) {
+        return { status: 'failed', error, attempts: attempt };
+      }
+      const retryAfter = retryAfterMsOf(error);
+      let delay = backoffDelay(attempt, random, baseDelayMs, maxDelayMs);
+      if (retryAfter !== undefined) {
+        // The platform said when; jitter on top keeps retries from arriving together.
+        delay = retryAfter + random() * baseDelayMs;
+        if (isRateLimitError(error)) holdUntil = Math.max(holdUntil, now() + retryAfter);
+      }
+      onRetry();
+      await sleep(delay, signal);
+    }
+  }
+
+  function run(tasks: readonly QueueTask[], runOptions: RunOptions = {}): Promise<QueueResult> {
+    const { signal, onProgress, onSettled } = runOptions;
+    const index = new Map<string, number>();
+    const dependents = new Map<string, string[]>();
+    const waitingOn = new Map<string, number>();
+    tasks.forEach((task, i) => {
+      if (index.has(task.key)) throw new Error(`Write queue: duplicate task key "${task.key}".`);
+      for (const dep of task.deps ?? []) {
+        // Only earlier tasks: this rules out cycles by construction.
+        if (!index.has(dep)) {
+          throw new Error(
+            `Write queue: task "${task.key}" depends on "${dep}", which is not an earlier task.`,
+          );
+        }
+        const list = dependents.get(dep);
+        if (list) list.push(task.key);
+        else dependents.set(dep, [task.key]);
+      }
+      checkCost(task.cost ?? costPerCall);
+      index.set(task.key, i);
+      waitingOn.set(task.key, new Set(task.deps ?? []).size);
+    });
+
+    const outcomes = new Map<string, TaskOutcome>();
+    const total = tasks.length;
+    let retries = 0;
+    const progress = (): void => onProgress?.({ done: outcomes.size, total, retries });
+
+    return new Promise((resolve) => {
+      const finish = (): void => {
+        const cancelled = [...outcomes.values()].some((o) => o.status === 'cancelled');
+        resolve({ outcomes, retries, cancelled });
+      };
+      if (total === 0) return finish();
+
+      const settle = (task: QueueTask, outcome: TaskOutcome): void => {
+        outcomes.set(task.key, outcome);
+        onSettled?.(task.key, outcome);
+        progress();
+        for (const key of dependents.get(task.key) ?? []) {
+          const left = (waitingOn.get(key) ?? 0) - 1;
+          waitingOn.set(key, left);
+          if (left === 0) start(tasks[index.get(key)!]!);
+        }
+        if (outcomes.size === total) finish();
+      };
+
+      const start = (task: QueueTask): void => {
+        const failedDep = (task.deps ?? []).find((d) => outcomes.get(d)?.status !== 'ok');
+        if (failedDep !== undefined) {
+          const dep = outcomes.get(failedDep);
+          return settle(
+            task,
+            dep?.status === 'cancelled'
+              ? { status: 'cancelled' }
+              : { status: 'skipped', dependency: failedDep },
+          );
+        }
+        if (signal?.aborted) return settle(task, { status: 'cancelled' });
+        void execute(task, signal, () => {
+          retries += 1;
+          progress();
+        }).then(
+          (outcome) => settle(task, outcome),
+          (error: unknown) => settle(task, { status: 'failed', error, attempts: 1 }),
+        );
+      };
+
+      // Roots first, collected before any start: a synchronous settle may release dependents.
+      const roots = tasks.filter((task) => waitingOn.get(task.key) === 0);
+      for (const task of roots) start(task);
+    });
+  }
+
+  return { run };
+}
