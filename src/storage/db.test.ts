@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import { forceCloseDatabase } from 'fake-indexeddb';
+import { unwrap } from 'idb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DB_VERSION, openTouchpointDB } from './db';
+import type { TouchpointDatabase } from './db';
+import { StorageError } from './storage-error';
+import { tx } from './tx';
+
+function rawOpen(factory: IDBFactory, name: string, version: number): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name, version);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<StorageError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StorageError);
+  return error as StorageError;
+}
+
+const open: TouchpointDatabase[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+  vi.unstubAllGlobals();
+});
+
+async function openFresh(factory = new IDBFactory(), onClosed?: (e: StorageError) => void) {
+  const db = await openTouchpointDB({ factory, name: 'tp', onClosed });
+  open.push(db);
+  return db;
+}
+
+describe('openTouchpointDB', () => {
+  it('creates every store at the current version', async () => {
+    const db = await openFresh();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['playground', 'settings', 'snapshots']);
+    const t = db.transaction('snapshots');
+    expect([...t.store.indexNames].sort()).toEqual(['by-board', 'by-time']);
+  });
+
+  it("reports 'unavailable' when the browser has no IndexedDB", async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const error = await rejection(openTouchpointDB());
+    expect(error.kind).toBe('unavailable');
+    expect(error.message).toMatch(/private browsing/);
+  });
+
+  it("reports 'unavailable' when opening is refused (private mode)", async () => {
+    const factory = new IDBFactory();
+    vi.spyOn(factory, 'open').mockImplementation(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
+    const error = await rejection(openTouchpointDB({ factory }));
+    expect(error.kind).toBe('unavailable');
+  });
+
+  it("reports 'version' when the data on disk is newer than this code", async () => {
+    const factory = new IDBFactory();
+    (await rawOpen(factory, 'tp', DB_VERSION + 1)).close();
+    const error = await rejection(openTouchpointDB({ factory, name: 'tp' }));
+    expect(error.kind).toBe('version');
+    expect(error.message).toMatch(/newer version of Touchpoint/);
+  });
+
+  it('lets go of its connection when a newer tab needs to upgrade, and says so', async () => {
+    const factory = new IDBFactory();
+    const onClosed = vi.fn<(e: StorageError) => void>();
+    const db = await openFresh(factory, onClosed);
+
+    // The newer tab is not blocked: this connection closed itself.
+    const newer = await rawOpen(factory, 'tp', DB_VERSION + 1);
+    newer.close();
+
+    expect(onClosed).toHaveBeenCalledTimes(1);
+    expect(onClosed.mock.calls[0]?.[0].kind).toBe('version');
+    const error = await rejection(
+      tx(db, 'readonly', ['settings'], (t) => t.objectStore('settings').get('x')),
+    );
+    expect(error.kind).toBe('version');
+    expect(error.message).toMatch(/Reload this tab/);
+  });
+
+  it('reports a connection the browser terminated', async () => {
+    const onClosed = vi.fn<(e: StorageError) => void>();
+    const db = await openFresh(new IDBFactory(), onClosed);
+    // fake-indexeddb's typings ask for the class where the function takes a connection.
+    forceCloseDatabase(unwrap(db) as unknown as Parameters<typeof forceCloseDatabase>[0]);
+    expect(onClosed).toHaveBeenCalledTimes(1);
+    const error = await rejection(
+      tx(db, 'readonly', ['settings'], (t) => t.objectStore('settings').get('x')),
+    );
+    expect(error.kind).toBe('unavailable');
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * The one IndexedDB database of Touchpoint: its typed schema, its versioned upgrade steps, and how a
+ * connection is opened and let go when other tabs get in the way.
+ */
+import { wrap } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { StorageError } from './storage-error';
+import {
+  blockedError,
+  supersededError,
+  terminatedError,
+  toStorageError,
+  unavailableError,
+} from './storage-error';
+
+export type SnapshotKind = 'manual' | 'auto';
+
+/** A snapshot as stored in version 1: metadata and the map payload in one row. */
+export interface SnapshotRow {
+  id: string;
+  boardId: string;
+  mapId: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  kind: SnapshotKind;
+  /** Why it was taken, e.g. 'before tag by position'; empty for manual snapshots. */
+  reason: string;
+  noteCount: number;
+  /** One line for the history list. */
+  summary: string;
+  /** UTF-8 length of the payload's JSON. */
+  bytes: number;
+  /** The export format version of the payload, so restore knows where to start migrating. */
+  formatVersion: number;
+  /** Opaque JSON: the domain's restore validates it on load. */
+  payload: unknown;
+}
+
+export interface TouchpointDB extends DBSchema {
+  snapshots: {
+    key: string;
+    value: SnapshotRow;
+    indexes: { 'by-board': string; 'by-time': number };
+  };
+  settings: { key: string; value: unknown };
+  /** The playground's local board, by key ('board'); opaque JSON. */
+  playground: { key: string; value: unknown };
+}
+
+export type TouchpointDatabase = IDBPDatabase<TouchpointDB>;
+
+/** Named schema versions, one upgrade step each (STYLE.md, migration discipline). */
+export const DbVersions = {
+  Initial: 1,
+} as const;
+
+export const DB_VERSION: number = Math.max(...Object.values(DbVersions));
+export const DEFAULT_DB_NAME = 'touchpoint';
+
+type UpgradeTransaction = IDBPTransaction<
+  TouchpointDB,
+  StoreNames<TouchpointDB>[],
+  'versionchange'
+>;
+
+/**
+ * Each step brings the schema from the previous version to its own. Steps may only await
+ * IndexedDB requests on `transaction`; anything else lets the upgrade transaction commit early.
+ */
+async function upgrade(
+  db: TouchpointDatabase,
+  oldVersion: number,
+  _transaction: UpgradeTransaction,
+): Promise<void> {
+  if (oldVersion < DbVersions.Initial) {
+    const snapshots = db.createObjectStore('snapshots', { keyPath: 'id' });
+    snapshots.createIndex('by-board', 'boardId');
+    snapshots.createIndex('by-time', 'createdAt');
+    db.createObjectStore('settings');
+    db.createObjectStore('playground');
+  }
+}
+
+/** Connections let go because of another tab or the browser, and why; `tx` reports it. */
+const closedReasons = new WeakMap<TouchpointDatabase, StorageError>();
+
+export function closedReason(db: TouchpointDatabase): StorageError | undefined {
+  return closedReasons.get(db);
+}
+
+export interface OpenTouchpointDBOptions {
+  /** Defaults to `globalThis.indexedDB`; tests pass a fresh fake-indexeddb factory. */
+  factory?: IDBFactory;
+  name?: string;
+  /**
+   * Called once if the connection goes away after opening: a newer Touchpoint in another tab
+   * needs to upgrade (this tab closes its connection so that tab is not blocked, kind
+   * 'version'), or the browser terminated it (kind 'unavailable'). Later calls through `tx`
+   * reject with the same error.
+   */
+  onClosed?: (reason: StorageError) => void;
+}
+
+/**
+ * Opens (creating or upgrading) the database. Rejects with a `StorageError`: 'blocked' when a tab
+ * holding an older version keeps it open, 'version' when the data is newer than this code,
+ * 'unavailable' when the browser offers no IndexedDB (private mode), 'quota' when the upgrade
+ * ran out of space.
+ */
+export function openTouchpointDB(
+  options: OpenTouchpointDBOptions = {},
+): Promise<TouchpointDatabase> {
+  const factory = options.factory ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  if (!factory) return Promise.reject(unavailableError());
+  const name = options.name ?? DEFAULT_DB_NAME;
+
+  let request: IDBOpenDBRequest;
+  try {
+    request = factory.open(name, DB_VERSION);
+  } catch (error) {
+    return Promise.reject(toStorageError(error, 'open its local storage'));
+  }
+
+  return new Promise<TouchpointDatabase>((resolve, reject) => {
+    let settled = false;
+    let upgradeFailure: unknown;
+
+    request.addEventListener('upgradeneeded', (event) => {
+      const transaction = request.transaction;
+      if (!transaction) return;
+      upgrade(
+        wrap(request.result) as TouchpointDatabase,
+        event.oldVersion,
+        // The open request's transaction is the versionchange one; idb cannot infer that.
+        wrap(transaction) as unknown as UpgradeTransaction,
+      ).catch((error: unknown) => {
+        upgradeFailure = error;
+        try {
+          transaction.abort();
+        } catch {
+          // Already finished: the request's own error event reports it.
+        }
+      });
+    });
+
+    // Another tab holds an older version open and did not let go when asked.
+    request.addEventListener('blocked', (event) => {
+      if (settled) return;
+      settled = true;
+      reject(blockedError(event));
+    });
+
+    request.addEventListener('success', () => {
+      const raw = request.result;
+      if (settled) {
+        // We already told the caller it was blocked; do not keep a connection nobody holds.
+        raw.close();
+        return;
+      }
+      settled = true;
+      const db = wrap(raw) as TouchpointDatabase;
+      const letGo = (reason: StorageError) => {
+        if (closedReasons.has(db)) return;
+        closedReasons.set(db, reason);
+        options.onClosed?.(reason);
+      };
+      raw.addEventListener('versionchange', () => {
+        raw.close();
+        letGo(supersededError());
+      });
+      raw.addEventListener('close', () => letGo(terminatedError()));
+      resolve(db);
+    });
+
+    request.addEventListener('error', (event) => {
+      // Handled here; do not let it surface as an uncaught error on the window.
+      event.preventDefault();
+      if (settled) return;
+      settled = true;
+      reject(toStorageError(upgradeFailure ?? request.error, 'open its local storage'));
+    });
+  });
+}
