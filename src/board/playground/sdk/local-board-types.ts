@@ -59,6 +59,8 @@ export interface LocalShape extends LocalItemBase {
     color: string;
     fontSize: number;
     textAlign: 'left' | 'center' | 'right';
+    /** 0–1; absent means opaque. */
+    fillOpacity?: number;
   };
 }
 export interface LocalText extends LocalItemBase {
@@ -100,6 +102,8 @@ export interface LocalBoardState {
   collections: Record<string, Record<string, unknown>>;
   users: LocalUser[];
   nextId: number;
+  /** ISO time the board was made (reported by `getInfo()`); absent in older states. */
+  createdAt?: string;
 }
 
 export interface LocalBoardOptions {
@@ -148,8 +152,19 @@ export interface HumanActions {
   select(ids: string[], by: string): void;
 }
 
+/** A `notifications.showInfo/showError` call, for the shell to show as a toast. */
+export interface LocalNotification {
+  level: 'info' | 'error';
+  message: string;
+  userId: string;
+}
+
 export interface LocalBoard {
   connect(user: LocalUser): MiroSdk;
+  /** Forget a connected SDK: it leaves the online users and hears no more events. */
+  disconnect(sdk: MiroSdk): void;
+  /** Called for every notification any connected SDK shows. */
+  onNotification(fn: (notification: LocalNotification) => void): () => void;
   readonly human: HumanActions;
   items(): readonly LocalItem[];
   item(id: string): LocalItem | undefined;

@@ -1,0 +1,314 @@
+/**
+ * The objects a connected SDK hands out: plain snapshots of stored items with Miro's fields and
+ * methods. Changing a field does nothing until `sync()`, which validates, stores and tells the
+ * other connected SDKs; the object then reflects what was stored (content normalised, sizes
+ * derived). An object whose item was removed meanwhile throws on `sync()` and on metadata calls.
+ */
+import type {
+  SdkFrame,
+  SdkItem,
+  SdkOtherItem,
+  SdkShape,
+  SdkStickyNote,
+  SdkTag,
+  SdkText,
+} from '../../miro/sdk';
+import type { BoardStore, Origin } from './board-store';
+import { sdkError } from './errors';
+import { syncedFrame, syncedShape, syncedStickyNote, syncedText } from './items';
+import type { TagColorName } from './limits';
+import type {
+  LocalFrame,
+  LocalItem,
+  LocalShape,
+  LocalStickyNote,
+  LocalTag,
+  LocalText,
+  LocalUnsupported,
+} from './local-board-types';
+import { syncedTag } from './tags';
+import { finiteNumber, jsonValue, metadataSize } from './validate';
+
+/** What SDK objects need from the connection that made them. */
+export interface SdkContext {
+  readonly store: BoardStore;
+  readonly origin: Origin;
+  /** Run one SDK call: charge credits, wait the simulated latency, count it. */
+  call<T>(method: string, fn: () => T): Promise<T>;
+}
+
+type Metadata = Pick<SdkStickyNote, 'getMetadata' | 'setMetadata'>;
+
+/** The stored item, or an error saying it is gone (removed by someone else, say). */
+export function liveItem(store: BoardStore, id: string): LocalItem {
+  const item = store.item(id);
+  if (!item) throw sdkError(`Item '${id}' no longer exists on the board (it was removed)`);
+  return item;
+}
+
+function liveOfType<T extends LocalItem['type']>(
+  store: BoardStore,
+  id: string,
+  type: T,
+): Extract<LocalItem, { type: T }> {
+  const item = liveItem(store, id);
+  if (item.type !== type) throw sdkError(`Item '${id}' is a ${item.type}, not a ${type}`);
+  return item as Extract<LocalItem, { type: T }>;
+}
+
+function metadataMethods(id: string, ctx: SdkContext): Metadata {
+  const getMetadata = (key?: string): Promise<unknown> =>
+    ctx.call('getMetadata', () => {
+      const metadata = structuredClone(liveItem(ctx.store, id).metadata);
+      return key === undefined ? metadata : metadata[key];
+    });
+  const setMetadata = (key: string, value: unknown): Promise<unknown> =>
+    ctx.call('setMetadata', () => {
+      const item = liveItem(ctx.store, id);
+      const metadata = { ...item.metadata, [key]: jsonValue(`metadata.${key}`, value) };
+      metadataSize(metadata);
+      // Metadata is private to the app and invisible on the board: no update event.
+      ctx.store.replace({ ...item, metadata }, ctx.origin, true);
+      return structuredClone(metadata);
+    });
+  // The SDK declares these as generic overloads; one implementation serves both.
+  return { getMetadata, setMetadata } as unknown as Metadata;
+}
+
+function common(item: LocalItem) {
+  return {
+    id: item.id,
+    x: item.x,
+    y: item.y,
+    parentId: item.parentId,
+    createdBy: item.createdBy,
+    origin: 'center' as const,
+    relativeTo: item.parentId === null ? ('canvas_center' as const) : ('parent_top_left' as const),
+  };
+}
+
+/** Copy the data fields (not the methods) of a fresh view onto the caller's object. */
+function refresh(target: object, fresh: object): void {
+  for (const [key, value] of Object.entries(fresh)) {
+    if (typeof value !== 'function') Reflect.set(target, key, value);
+  }
+}
+
+function syncWith<V extends object>(
+  view: V,
+  ctx: SdkContext,
+  next: () => LocalItem,
+): () => Promise<void> {
+  return () =>
+    ctx.call('sync', () => {
+      const item = next();
+      ctx.store.replace(item, ctx.origin);
+      refresh(view, toSdkItem(item, ctx));
+    });
+}
+
+export function stickyView(item: LocalStickyNote, ctx: SdkContext): SdkStickyNote {
+  const view: SdkStickyNote = {
+    ...common(item),
+    type: 'sticky_note',
+    width: item.width,
+    height: item.height,
+    shape: item.shape,
+    content: item.content,
+    style: { fillColor: item.fillColor, textAlign: 'center', textAlignVertical: 'middle' },
+    tagIds: [...item.tagIds],
+    ...metadataMethods(item.id, ctx),
+    sync: () => Promise.resolve(),
+  };
+  view.sync = syncWith(view, ctx, () =>
+    syncedStickyNote(
+      liveOfType(ctx.store, item.id, 'sticky_note'),
+      {
+        x: view.x,
+        y: view.y,
+        width: view.width,
+        height: view.height,
+        shape: view.shape,
+        content: view.content,
+        fillColor: view.style.fillColor,
+        tagIds: view.tagIds,
+      },
+      (id) => ctx.store.tag(id) !== undefined,
+    ),
+  );
+  return view;
+}
+
+export function shapeView(item: LocalShape, ctx: SdkContext): SdkShape {
+  const view: SdkShape = {
+    ...common(item),
+    type: 'shape',
+    width: item.width,
+    height: item.height,
+    shape: item.shape as SdkShape['shape'],
+    content: item.content,
+    style: {
+      fillColor: item.style.fillColor,
+      fillOpacity: item.style.fillOpacity ?? 1,
+      borderColor: item.style.borderColor,
+      borderWidth: item.style.borderWidth,
+      borderOpacity: 1,
+      borderStyle: 'normal',
+      color: item.style.color,
+      fontSize: item.style.fontSize,
+      fontFamily: 'open_sans',
+      textAlign: item.style.textAlign,
+      textAlignVertical: 'middle',
+    },
+    ...metadataMethods(item.id, ctx),
+    sync: () => Promise.resolve(),
+  };
+  view.sync = syncWith(view, ctx, () =>
+    syncedShape(liveOfType(ctx.store, item.id, 'shape'), {
+      x: view.x,
+      y: view.y,
+      width: view.width,
+      height: view.height,
+      shape: view.shape,
+      content: view.content,
+      style: view.style,
+    }),
+  );
+  return view;
+}
+
+export function textView(item: LocalText, ctx: SdkContext): SdkText {
+  const view: SdkText = {
+    ...common(item),
+    type: 'text',
+    width: item.width,
+    height: item.height,
+    content: item.content,
+    style: {
+      color: item.style.color,
+      fontSize: item.style.fontSize,
+      fillColor: 'transparent',
+      fillOpacity: 1,
+      fontFamily: 'open_sans',
+      textAlign: 'left',
+    },
+    ...metadataMethods(item.id, ctx),
+    sync: () => Promise.resolve(),
+  };
+  view.sync = syncWith(view, ctx, () =>
+    syncedText(liveOfType(ctx.store, item.id, 'text'), {
+      x: view.x,
+      y: view.y,
+      width: view.width,
+      height: view.height,
+      content: view.content,
+      style: view.style,
+    }),
+  );
+  return view;
+}
+
+export function frameView(item: LocalFrame, ctx: SdkContext): SdkFrame {
+  const { store } = ctx;
+  const getChildren = (): Promise<SdkItem[]> =>
+    ctx.call('frame.getChildren', () =>
+      store.children(liveOfType(store, item.id, 'frame').id).map((c) => toSdkItem(c, ctx)),
+    );
+  const view: SdkFrame = {
+    ...common(item),
+    type: 'frame',
+    width: item.width,
+    height: item.height,
+    title: item.title,
+    style: { fillColor: item.fillColor },
+    childrenIds: [...item.childrenIds],
+    // Miro types this with its own item classes; the local objects have the same fields.
+    getChildren: getChildren as unknown as SdkFrame['getChildren'],
+    add: (child: SdkItem) =>
+      ctx.call('frame.add', () => {
+        liveOfType(store, item.id, 'frame');
+        liveItem(store, child.id);
+        const moved = store.setParent(child.id, item.id, ctx.origin);
+        refresh(child, toSdkItem(moved, ctx));
+        refresh(view, toSdkItem(liveItem(store, item.id), ctx));
+        return child;
+      }),
+    remove: (child: SdkItem) =>
+      ctx.call('frame.remove', () => {
+        liveOfType(store, item.id, 'frame');
+        if (liveItem(store, child.id).parentId !== item.id) {
+          throw sdkError(`Item '${child.id}' is not a child of frame '${item.id}'`);
+        }
+        const moved = store.setParent(child.id, null, ctx.origin);
+        refresh(child, toSdkItem(moved, ctx));
+        refresh(view, toSdkItem(liveItem(store, item.id), ctx));
+      }),
+    ...metadataMethods(item.id, ctx),
+    sync: () => Promise.resolve(),
+  };
+  view.sync = syncWith(view, ctx, () => {
+    const next = syncedFrame(liveOfType(store, item.id, 'frame'), {
+      x: view.x,
+      y: view.y,
+      width: view.width,
+      height: view.height,
+      title: view.title,
+      fillColor: view.style.fillColor,
+    });
+    store.checkFrameFits(next);
+    return next;
+  });
+  return view;
+}
+
+/** Items the SDK does not model: type as stored, position and size only. */
+function unsupportedView(item: LocalUnsupported, ctx: SdkContext): SdkOtherItem {
+  const view = {
+    ...common(item),
+    type: item.type,
+    width: item.width,
+    height: item.height,
+    ...metadataMethods(item.id, ctx),
+    sync: () => Promise.resolve(),
+  };
+  view.sync = syncWith(view, ctx, () => ({
+    ...liveOfType(ctx.store, item.id, item.type),
+    x: finiteNumber('x', view.x),
+    y: finiteNumber('y', view.y),
+  }));
+  return view;
+}
+
+export function toSdkItem(item: LocalItem, ctx: SdkContext): SdkItem {
+  switch (item.type) {
+    case 'sticky_note':
+      return stickyView(item, ctx);
+    case 'shape':
+      return shapeView(item, ctx);
+    case 'text':
+      return textView(item, ctx);
+    case 'frame':
+      return frameView(item, ctx);
+    default:
+      return unsupportedView(item, ctx);
+  }
+}
+
+export function toSdkTag(tag: LocalTag, ctx: SdkContext): SdkTag {
+  const view: SdkTag = {
+    id: tag.id,
+    type: 'tag',
+    title: tag.title,
+    color: tag.color as TagColorName,
+    sync: () =>
+      ctx.call('sync', () => {
+        const old = ctx.store.tag(tag.id);
+        if (!old) throw sdkError(`Tag '${tag.id}' no longer exists on the board (it was removed)`);
+        const next = syncedTag(old, { title: view.title, color: view.color }, ctx.store.tags());
+        ctx.store.putTag(next);
+        view.title = next.title;
+        view.color = next.color as TagColorName;
+      }),
+  };
+  return view;
+}
