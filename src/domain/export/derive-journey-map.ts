@@ -1,0 +1,107 @@
+import type { BoardItem, Rect } from '../board/board-item';
+import { createStageContext, decideStage, isInMap } from '../stages/decide-stage';
+import type { MapGeometry } from '../stages/map-geometry';
+import type { ExportNote, ExportPosition, JourneyMapV1 } from './journey-map-v1';
+import { tidyNoteText, tidyText } from './tidy-text';
+
+/**
+ * Marker role of a note Touchpoint created by importing a file; its marker key is the note's
+ * import key, so the key survives the trip board → file → board → file.
+ */
+export const IMPORTED_NOTE_ROLE = 'note';
+
+export interface DeriveJourneyMapOptions {
+  /** Board id, the first half of a new note's import key. */
+  boardId: string;
+  /** Author names appear only when the facilitator allowed it for this export. */
+  includeAuthors: boolean;
+  /** Item id → author name, as the adapter reported it. */
+  authors?: Readonly<Record<string, string>>;
+  /** Item id → votes from ended or revealed rounds (voting fills this in a later issue). */
+  votes?: Readonly<Record<string, number>>;
+  /** Item id → cluster id of the applied grouping. */
+  clusterIds?: Readonly<Record<string, string>>;
+}
+
+/** A note's import key: kept from the file it was imported from, else `<boardId>:<itemId>`. */
+export function deriveImportKey(item: BoardItem, boardId: string): string {
+  const marker = item.meta;
+  if (marker && marker.r === IMPORTED_NOTE_ROLE && marker.k) return marker.k;
+  return `${boardId}:${item.id}`;
+}
+
+const finite = (n: number): number => (Number.isFinite(n) ? n : 0);
+const toPosition = (r: Rect): ExportPosition => ({
+  x: finite(r.x),
+  y: finite(r.y),
+  w: Math.max(0, finite(r.w)),
+  h: Math.max(0, finite(r.h)),
+});
+
+const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  record !== undefined && Object.prototype.hasOwnProperty.call(record, key)
+    ? record[key]
+    : undefined;
+
+/**
+ * Board items → the journey map of one map on the board (pure). Every sticky note becomes one
+ * entry: notes inside the map's frame with their stage and lane, the rest with `loose: true`, so
+ * nothing on the board is lost. Touchpoint's own template stickies (marked with another role)
+ * and items that are not stickies are left out. Never throws on what a board can hold.
+ */
+export function deriveJourneyMap(
+  items: readonly BoardItem[],
+  geometry: MapGeometry,
+  options: DeriveJourneyMapOptions,
+): JourneyMapV1 {
+  const ctx = createStageContext(geometry);
+  const { spec } = geometry;
+  const notes: ExportNote[] = [];
+  const seen = new Set<string>();
+
+  for (const item of items) {
+    if (item.kind !== 'note' || seen.has(item.id)) continue;
+    if (item.meta && item.meta.r !== IMPORTED_NOTE_ROLE) continue;
+    seen.add(item.id);
+
+    const decision = decideStage(item, ctx);
+    const { text, truncated } = tidyNoteText(item.text);
+    const votes = own(options.votes, item.id);
+    const clusterId = own(options.clusterIds, item.id);
+    const author = options.includeAuthors ? own(options.authors, item.id) : undefined;
+    const note: ExportNote = {
+      id: item.id,
+      kind: 'note',
+      importKey: deriveImportKey(item, options.boardId),
+      text,
+      stageId: decision.stageId,
+      stageSource: decision.stageSource,
+      laneId: decision.laneId,
+      laneSource: decision.laneSource,
+      loose: !isInMap(item.rect, ctx),
+      clusterId: clusterId ?? null,
+      votes: votes !== undefined && Number.isInteger(votes) && votes > 0 ? votes : 0,
+      color: item.color,
+      tags: item.tags.map(tidyText).filter((t) => t !== ''),
+      position: toPosition(item.rect),
+    };
+    if (truncated) note.truncated = true;
+    if (decision.conflict) note.stageConflict = decision.conflict;
+    if (author !== undefined && tidyText(author) !== '') note.author = tidyText(author);
+    notes.push(note);
+  }
+
+  const map: JourneyMapV1 = {
+    id: spec.id,
+    title: spec.title,
+    preset: spec.presetId,
+    stages: spec.stages.map(({ id, name }) => ({ id, name })),
+    lanes: spec.lanes.map(({ id, name, kind }) => ({ id, name, kind })),
+    notes,
+    clusters: [],
+    voteRounds: [],
+    actions: [],
+  };
+  if (spec.persona) map.persona = { name: spec.persona.name, summary: spec.persona.summary };
+  return map;
+}

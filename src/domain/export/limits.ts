@@ -1,0 +1,21 @@
+/**
+ * Size limits. Reading refuses anything beyond them (hostile or broken files); writing stays
+ * inside them, so Touchpoint always reads back what it wrote.
+ */
+export const LIMITS = {
+  /** Whole file, as UTF-8 bytes, when read from text. */
+  maxFileBytes: 20 * 1024 * 1024,
+  /** Notes in one map (a huge Miro board holds a few thousand). */
+  maxNotes: 50_000,
+  /** Any other array (tags, clusters, totals…). */
+  maxArrayLength: 100_000,
+  /** Any string. */
+  maxStringLength: 100_000,
+  /** Nesting of objects and arrays; v1 needs 6. */
+  maxDepth: 64,
+  /**
+   * Note text the export keeps whole. Miro caps stickies near 6,000 characters, but MURAL and
+   * imports may carry more; beyond this the text is cut and the note marked `truncated`.
+   */
+  maxNoteText: 50_000,
+} as const;
