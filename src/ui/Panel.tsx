@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import type { Workshop } from '../app/workshop';
+import { EmptyState } from './components/Notice';
+import { TabPanel, Tabs, type TabDef } from './components/Tabs';
+import { MapTab } from './map/MapTab';
+import type { MapUseCases } from './map/map-tab-model';
+import './styles/panel.css';
+
+export type PanelTab = 'map' | 'stages' | 'group' | 'vote' | 'export';
+
+const TABS: readonly TabDef<PanelTab>[] = [
+  { id: 'map', label: 'Map' },
+  { id: 'stages', label: 'Stages' },
+  { id: 'group', label: 'Group' },
+  { id: 'vote', label: 'Vote' },
+  { id: 'export', label: 'Export' },
+];
+
+/** The Touchpoint panel: the same component inside Miro (`app.html`) and in the playground. */
+/** The use cases each tab needs, injected by the entry (and by tests). */
+export interface PanelServices {
+  map: MapUseCases;
+}
+
+interface PanelProps {
+  workshop: Workshop;
+  services: PanelServices;
+  initialTab?: PanelTab;
+}
+
+export function Panel({ workshop, services, initialTab = 'map' }: PanelProps) {
+  const [tab, setTab] = useState<PanelTab>(initialTab);
+  return (
+    <div class="tp-panel">
+      <header class="tp-header">
+        <span class="tp-logo" aria-hidden="true" />
+        <div class="tp-header__text">
+          <h1 class="tp-title">Touchpoint</h1>
+          <p class="tp-muted tp-ellipsis" title={workshop.info.name}>
+            {workshop.user.name} · {workshop.info.name}
+          </p>
+        </div>
+      </header>
+      <Tabs tabs={TABS} active={tab} onChange={setTab} label="Touchpoint sections" />
+      <TabPanel id={tab}>
+        {tab === 'map' && <MapTab workshop={workshop} useCases={services.map} />}
+        {tab === 'stages' && (
+          <EmptyState title="Stage tagging is on its way">
+            Tag notes with a stage from here, or with Miro's own tags titled <q>Stage · …</q>.
+          </EmptyState>
+        )}
+        {tab === 'group' && (
+          <EmptyState title="Affinity grouping is on its way">
+            Group the notes of a lane, a stage or your selection into themes.
+          </EmptyState>
+        )}
+        {tab === 'vote' && (
+          <EmptyState title="Dot voting is on its way">
+            Run voting rounds with budgets, caps and a reveal.
+          </EmptyState>
+        )}
+        {tab === 'export' && (
+          <EmptyState title="Export is on its way">
+            Download the workshop as JSON, CSV or Markdown and keep snapshots.
+          </EmptyState>
+        )}
+      </TabPanel>
+    </div>
+  );
+}

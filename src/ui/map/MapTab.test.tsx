@@ -1,0 +1,146 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Workshop } from '../../app/workshop';
+import type { MapSpec } from '../../domain/journey/map-spec';
+import { MapTab } from './MapTab';
+import type { MapUseCases } from './map-tab-model';
+
+const workshop = {
+  info: { id: 'b1', name: 'Board' },
+  user: { id: 'u1', name: 'Ada' },
+  platform: 'playground',
+} as unknown as Workshop;
+
+function fakeUseCases(overrides: Partial<MapUseCases> = {}, tags: string[] = []) {
+  let stored: MapSpec | null = null;
+  const useCases: MapUseCases = {
+    loadMap: vi.fn(async () => (stored ? { spec: stored, incomplete: false } : null)),
+    watchMap: () => () => undefined,
+    listTagTitles: async () => tags,
+    createMap: vi.fn(async (_w, spec: MapSpec) => {
+      stored = spec;
+      return { status: 'done' as const, message: 'Map created on the board.' };
+    }),
+    updateMap: vi.fn(async (_w, spec: MapSpec) => {
+      stored = spec;
+      return { status: 'done' as const, message: 'Map updated.' };
+    }),
+    removeMap: vi.fn(async () => {
+      stored = null;
+      return { status: 'done' as const, message: 'Map removed.' };
+    }),
+    zoomToMap: async () => undefined,
+    ...overrides,
+  };
+  return useCases;
+}
+
+afterEach(cleanup);
+
+describe('MapTab', () => {
+  it('creates the classic map and then offers to update it', async () => {
+    const useCases = fakeUseCases();
+    render(<MapTab workshop={workshop} useCases={useCases} />);
+    const create = await screen.findByRole('button', { name: 'Create on board' });
+    fireEvent.click(create);
+    await screen.findByText('Map created on the board.');
+    expect(useCases.createMap).toHaveBeenCalledTimes(1);
+    const spec = vi.mocked(useCases.createMap).mock.calls[0]![1];
+    expect(spec.stages.map((s) => s.name)).toEqual([
+      'Awareness',
+      'Consideration',
+      'Purchase',
+      'Onboarding',
+      'Retention',
+      'Advocacy',
+    ]);
+    expect(await screen.findByRole('button', { name: 'Update on board' })).toBeTruthy();
+  });
+
+  it('refuses a stage name longer than a Miro tag allows, with a message', async () => {
+    const useCases = fakeUseCases();
+    render(<MapTab workshop={workshop} useCases={useCases} />);
+    const first = await screen.findByLabelText('Stage 1 name');
+    fireEvent.input(first, { target: { value: 'x'.repeat(121) } });
+    expect(
+      await screen.findByText(/Stage 1 name is 121 characters long; the limit is 112/),
+    ).toBeTruthy();
+    const create = screen.getByRole('button', { name: 'Create on board' }) as HTMLButtonElement;
+    expect(create.disabled).toBe(true);
+  });
+
+  it('explains that a map needs a stage when every stage is removed', async () => {
+    render(<MapTab workshop={workshop} useCases={fakeUseCases()} />);
+    await screen.findByLabelText('Stage 1 name');
+    for (const button of screen.getAllByRole('button', { name: /^Remove stage/ }))
+      fireEvent.click(button);
+    expect(await screen.findByText('The map needs at least one stage.')).toBeTruthy();
+  });
+
+  it('flags duplicate stage names', async () => {
+    render(<MapTab workshop={workshop} useCases={fakeUseCases()} />);
+    const second = await screen.findByLabelText('Stage 2 name');
+    fireEvent.input(second, { target: { value: 'awareness' } });
+    expect(
+      await screen.findByText('Two stages are called "Awareness": stage names must differ.'),
+    ).toBeTruthy();
+  });
+
+  it('stops adding stages at the maximum', async () => {
+    render(<MapTab workshop={workshop} useCases={fakeUseCases()} />);
+    const add = (await screen.findByRole('button', { name: '+ Add stage' })) as HTMLButtonElement;
+    for (let i = 0; i < 30 && !add.disabled; i++) fireEvent.click(add);
+    expect(add.disabled).toBe(true);
+    expect(screen.getAllByLabelText(/^Stage \d+ name$/)).toHaveLength(20);
+  });
+
+  it('says how many tags a full board has and how many the map needs', async () => {
+    const tags = Array.from({ length: 100 }, (_, i) => `Topic ${i}`);
+    render(<MapTab workshop={workshop} useCases={fakeUseCases({}, tags)} />);
+    expect(await screen.findByText(/already has 100 tags/)).toBeTruthy();
+    const create = screen.getByRole('button', { name: 'Create on board' }) as HTMLButtonElement;
+    expect(create.disabled).toBe(true);
+  });
+
+  it('asks before removing stages that still hold notes', async () => {
+    const useCases = fakeUseCases({
+      updateMap: vi.fn(async (_w, _spec, hooks: { confirmRemove: string[] }) =>
+        hooks.confirmRemove.length === 0
+          ? {
+              status: 'needs-confirmation' as const,
+              stages: [{ id: 's1', name: 'Awareness', notes: 3 }],
+            }
+          : { status: 'done' as const, message: 'Map updated.' },
+      ),
+    });
+    render(<MapTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Create on board' }));
+    await screen.findByRole('button', { name: 'Update on board' });
+    fireEvent.click(screen.getAllByRole('button', { name: /^Remove stage/ })[0]!);
+    fireEvent.click(screen.getByRole('button', { name: 'Update on board' }));
+    expect(await screen.findByText(/Awareness — 3 notes/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove them' }));
+    await waitFor(() => expect(useCases.updateMap).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(useCases.updateMap).mock.calls[1]![2].confirmRemove).toEqual(['s1']);
+  });
+
+  it('shows board text as text, never as HTML', async () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const useCases = fakeUseCases({
+      loadMap: async () => ({
+        spec: {
+          id: 'm1',
+          title: hostile,
+          presetId: 'blank',
+          persona: null,
+          stages: [{ id: 's1', name: hostile }],
+          lanes: [{ id: 'l1', name: 'Lane', kind: 'other' }],
+        },
+        incomplete: false,
+      }),
+    });
+    const { container } = render(<MapTab workshop={workshop} useCases={useCases} />);
+    expect(await screen.findByText(`On this board: ${hostile}`)).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+  });
+});

@@ -1,0 +1,231 @@
+import { computed, signal } from '@preact/signals';
+import type { Workshop } from '../../app/workshop';
+import {
+  addLane,
+  addStage,
+  moveLane,
+  moveStage,
+  removeLane,
+  removeStage,
+  renameLane,
+  renameStage,
+  setPersona,
+  setTitle,
+} from '../../domain/journey/edit-spec';
+import type { MapSpec } from '../../domain/journey/map-spec';
+import {
+  createIdFactory,
+  createSpecFromPreset,
+  findPreset,
+  PRESETS,
+} from '../../domain/journey/presets';
+import { validateSpec, type SpecProblem } from '../../domain/journey/validate-spec';
+
+/** What the Map tab needs from the map use cases (app/map); injected so tests can use fakes. */
+export interface MapUseCases {
+  loadMap(workshop: Workshop): Promise<{ spec: MapSpec; incomplete: boolean } | null>;
+  watchMap(workshop: Workshop, fn: () => void): () => void;
+  listTagTitles(workshop: Workshop): Promise<string[]>;
+  createMap(workshop: Workshop, spec: MapSpec, progress: JobHooks): Promise<JobOutcome>;
+  updateMap(
+    workshop: Workshop,
+    spec: MapSpec,
+    progress: JobHooks & { confirmRemove: string[] },
+  ): Promise<JobOutcome>;
+  removeMap(workshop: Workshop, mapId: string, progress: JobHooks): Promise<JobOutcome>;
+  zoomToMap(workshop: Workshop, mapId: string): Promise<void>;
+}
+
+export interface JobHooks {
+  onProgress: (done: number, total: number) => void;
+  signal: AbortSignal;
+}
+
+export type JobOutcome =
+  | { status: 'done'; message: string }
+  | { status: 'partial'; message: string }
+  | { status: 'cancelled'; message: string }
+  | { status: 'needs-confirmation'; stages: { id: string; name: string; notes: number }[] }
+  | { status: 'refused'; problems: SpecProblem[] };
+
+export interface Job {
+  label: string;
+  done: number;
+  total: number;
+  controller: AbortController;
+}
+
+export interface Message {
+  tone: 'info' | 'error' | 'success' | 'warning';
+  title: string;
+  body?: string;
+}
+
+const newId = createIdFactory();
+const classic = PRESETS[0]!;
+
+export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
+  const loading = signal(true);
+  const onBoard = signal<{ spec: MapSpec; incomplete: boolean } | null>(null);
+  const draft = signal<MapSpec>(createSpecFromPreset(classic, newId));
+  const tagTitles = signal<string[]>([]);
+  const job = signal<Job | null>(null);
+  const message = signal<Message | null>(null);
+  const confirmation = signal<{ id: string; name: string; notes: number }[] | null>(null);
+  const dirty = signal(false);
+
+  // Stage tags the map already owns are reused or renamed, so they never count as new tags.
+  const validation = computed(() => {
+    const own = onBoard.value ? onBoard.value.spec.stages.map((s) => `Stage · ${s.name}`) : [];
+    const existing = tagTitles.value.filter((t) => !own.includes(t));
+    return validateSpec(draft.value, [...existing, ...own]);
+  });
+  const problemsByField = computed(() => {
+    const out: Record<string, string | undefined> = {};
+    if (!validation.value.ok) for (const p of validation.value.problems) out[p.field] ??= p.message;
+    return out;
+  });
+
+  async function refresh(): Promise<void> {
+    try {
+      const [map, titles] = await Promise.all([
+        useCases.loadMap(workshop),
+        useCases.listTagTitles(workshop),
+      ]);
+      onBoard.value = map;
+      tagTitles.value = titles;
+      if (map && !dirty.value) draft.value = map.spec;
+    } catch (error) {
+      message.value = { tone: 'error', title: 'Could not read the board', body: describe(error) };
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  const edit = (next: MapSpec) => {
+    draft.value = next;
+    dirty.value = true;
+    message.value = null;
+  };
+
+  async function run(label: string, work: (hooks: JobHooks) => Promise<JobOutcome>): Promise<void> {
+    if (job.value) return;
+    const controller = new AbortController();
+    job.value = { label, done: 0, total: 0, controller };
+    message.value = null;
+    try {
+      const outcome = await work({
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          if (job.value) job.value = { ...job.value, done, total };
+        },
+      });
+      report(outcome);
+    } catch (error) {
+      message.value = { tone: 'error', title: `${label} failed`, body: describe(error) };
+    } finally {
+      job.value = null;
+      await refresh();
+    }
+  }
+
+  function report(outcome: JobOutcome): void {
+    switch (outcome.status) {
+      case 'done':
+        dirty.value = false;
+        confirmation.value = null;
+        message.value = { tone: 'success', title: outcome.message };
+        return;
+      case 'partial':
+        message.value = {
+          tone: 'warning',
+          title: 'Part of the map was written',
+          body: `${outcome.message} Press “Update on board” to finish it.`,
+        };
+        return;
+      case 'cancelled':
+        message.value = { tone: 'info', title: outcome.message };
+        return;
+      case 'needs-confirmation':
+        confirmation.value = outcome.stages;
+        return;
+      case 'refused':
+        message.value = {
+          tone: 'error',
+          title: 'Nothing was changed on the board',
+          body: outcome.problems.map((p) => p.message).join(' '),
+        };
+        return;
+    }
+  }
+
+  return {
+    loading,
+    onBoard,
+    draft,
+    job,
+    message,
+    confirmation,
+    dirty,
+    validation,
+    problemsByField,
+    presets: PRESETS,
+    refresh,
+    watch: () => useCases.watchMap(workshop, () => void refresh()),
+    choosePreset(id: string) {
+      const preset = findPreset(id);
+      if (preset) edit(createSpecFromPreset(preset, newId));
+    },
+    setTitle: (title: string) => edit(setTitle(draft.value, title)),
+    setPersonaName: (name: string) =>
+      edit(setPersona(draft.value, { name, summary: draft.value.persona?.summary ?? '' })),
+    setPersonaSummary: (summary: string) =>
+      edit(setPersona(draft.value, { name: draft.value.persona?.name ?? '', summary })),
+    addStage: () =>
+      edit(addStage(draft.value, { id: newId(), name: `Stage ${draft.value.stages.length + 1}` })),
+    renameStage: (id: string, name: string) => edit(renameStage(draft.value, id, name)),
+    moveStage: (id: string, to: number) => edit(moveStage(draft.value, id, to)),
+    removeStage: (id: string) => edit(removeStage(draft.value, id)),
+    addLane: () =>
+      edit(
+        addLane(draft.value, {
+          id: newId(),
+          name: `Lane ${draft.value.lanes.length + 1}`,
+          kind: 'other',
+        }),
+      ),
+    renameLane: (id: string, name: string) => edit(renameLane(draft.value, id, name)),
+    moveLane: (id: string, to: number) => edit(moveLane(draft.value, id, to)),
+    removeLane: (id: string) => edit(removeLane(draft.value, id)),
+    discardChanges() {
+      if (onBoard.value) draft.value = onBoard.value.spec;
+      dirty.value = false;
+      confirmation.value = null;
+    },
+    create: () =>
+      run('Creating the map', (hooks) => useCases.createMap(workshop, draft.value, hooks)),
+    update: (confirmRemove: string[] = []) =>
+      run('Updating the map', (hooks) =>
+        useCases.updateMap(workshop, draft.value, { ...hooks, confirmRemove }),
+      ),
+    remove: () => {
+      const map = onBoard.value;
+      if (!map) return Promise.resolve();
+      return run('Removing the map', (hooks) => useCases.removeMap(workshop, map.spec.id, hooks));
+    },
+    zoom: () => {
+      const map = onBoard.value;
+      return map ? useCases.zoomToMap(workshop, map.spec.id) : Promise.resolve();
+    },
+    cancel: () => job.value?.controller.abort(),
+    dismissConfirmation: () => {
+      confirmation.value = null;
+    },
+  };
+}
+
+export type MapTabModel = ReturnType<typeof createMapTabModel>;
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
