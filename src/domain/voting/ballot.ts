@@ -1,0 +1,49 @@
+/**
+ * One participant's ballot in one round, stored under its own key in the shared collection
+ * (`ballotKey(roundId, voterKey)`), so voters never overwrite each other.
+ *
+ * Unweighted rounds use `votes` (order = the order the votes were cast, which decides what is
+ * kept when a ballot is trimmed). Weighted rounds use `ranking`: distinct items, first pick first.
+ */
+import type { VoteRound } from './vote-round';
+
+export interface BallotVote {
+  itemId: string;
+  /** Whole number ≥ 1. */
+  count: number;
+}
+
+interface BallotBase {
+  roundId: string;
+  /** The user id, or in anonymous rounds an opaque hash (`anonymousVoterKey`). */
+  voterKey: string;
+  /** ISO timestamp of the last change. */
+  updatedAt: string;
+}
+
+export interface CountBallot extends BallotBase {
+  votes: BallotVote[];
+  ranking?: undefined;
+}
+
+export interface RankingBallot extends BallotBase {
+  ranking: string[];
+  votes?: undefined;
+}
+
+export type Ballot = CountBallot | RankingBallot;
+
+/** An empty ballot of the right kind for the round. */
+export function createBallot(round: VoteRound, voterKey: string, now: string): Ballot {
+  return round.weights
+    ? { roundId: round.id, voterKey, updatedAt: now, ranking: [] }
+    : { roundId: round.id, voterKey, updatedAt: now, votes: [] };
+}
+
+/** Votes cast (unweighted) or picks made (weighted). */
+export function votesUsed(ballot: Ballot): number {
+  if (ballot.ranking) return ballot.ranking.length;
+  let used = 0;
+  for (const v of ballot.votes) used += v.count;
+  return used;
+}

@@ -1,0 +1,64 @@
+/**
+ * Reads a stored round from the shared collection: another participant's panel (maybe an older
+ * or newer version) wrote it, so it is `unknown` until checked here.
+ */
+import { isIsoTimestamp, isRecord } from './guards';
+import { validateRoundSettings, type RoundProblem } from './validate-round-settings';
+import type { RoundStatus, VoteRound } from './vote-round';
+
+export type VoteRoundValidation =
+  { ok: true; round: VoteRound } | { ok: false; problems: RoundProblem[] };
+
+const STATUSES: readonly RoundStatus[] = ['open', 'ended', 'revealed'];
+
+export function validateVoteRound(input: unknown): VoteRoundValidation {
+  if (!isRecord(input)) {
+    return { ok: false, problems: [{ field: '', message: 'A stored round must be an object.' }] };
+  }
+  const checked = validateRoundSettings(input);
+  const problems: RoundProblem[] = checked.ok ? [] : [...checked.problems];
+  const add = (field: string, message: string) => problems.push({ field, message });
+
+  if (typeof input.id !== 'string' || input.id === '') add('id', 'The round has no id.');
+  if (!STATUSES.includes(input.status as RoundStatus))
+    add('status', `Status must be one of: ${STATUSES.join(', ')}.`);
+  if (!isIsoTimestamp(input.createdAt)) add('createdAt', 'The start time is not a valid date.');
+  if (typeof input.createdBy !== 'string') add('createdBy', 'The round has no creator.');
+  const endsAt = optionalTimestamp(input.endsAt, 'endsAt', add);
+  const endedAt = optionalTimestamp(input.endedAt, 'endedAt', add);
+  const revealedAt = optionalTimestamp(input.revealedAt, 'revealedAt', add);
+
+  let voterKeySalt: string | null = null;
+  if (checked.ok && checked.settings.privacy === 'anonymous') {
+    if (typeof input.voterKeySalt !== 'string' || input.voterKeySalt === '')
+      add('voterKeySalt', 'An anonymous round needs the salt of its voter keys.');
+    else voterKeySalt = input.voterKeySalt;
+  }
+
+  if (!checked.ok || problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    round: {
+      ...checked.settings,
+      id: input.id as string,
+      status: input.status as RoundStatus,
+      createdAt: input.createdAt as string,
+      createdBy: input.createdBy as string,
+      endsAt,
+      endedAt,
+      revealedAt,
+      voterKeySalt,
+    },
+  };
+}
+
+function optionalTimestamp(
+  value: unknown,
+  field: string,
+  add: (field: string, message: string) => void,
+): string | null {
+  if (value === undefined || value === null) return null;
+  if (isIsoTimestamp(value)) return value;
+  add(field, `${field} is not a valid date.`);
+  return null;
+}
