@@ -2,9 +2,10 @@ import 'fake-indexeddb/auto';
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DB_VERSION, openTouchpointDB } from './db';
+import { DB_VERSION, DbVersions, openTouchpointDB } from './db';
 import type { TouchpointDatabase } from './db';
 import { StorageError } from './storage-error';
+import { createV1 } from './testing/create-v1-database';
 import { tx } from './tx';
 
 function rawOpen(factory: IDBFactory, name: string, version: number): Promise<IDBDatabase> {
@@ -40,9 +41,20 @@ describe('openTouchpointDB', () => {
   it('creates every store at the current version', async () => {
     const db = await openFresh();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['playground', 'settings', 'snapshots']);
-    const t = db.transaction('snapshots');
-    expect([...t.store.indexNames].sort()).toEqual(['by-board', 'by-time']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'journal',
+      'playground',
+      'settings',
+      'snapshotPayloads',
+      'snapshots',
+    ]);
+    const t = db.transaction(['snapshots', 'journal']);
+    expect([...t.objectStore('snapshots').indexNames].sort()).toEqual([
+      'by-board',
+      'by-map',
+      'by-time',
+    ]);
+    expect([...t.objectStore('journal').indexNames]).toEqual(['by-board']);
   });
 
   it("reports 'unavailable' when the browser has no IndexedDB", async () => {
@@ -85,6 +97,23 @@ describe('openTouchpointDB', () => {
     );
     expect(error.kind).toBe('version');
     expect(error.message).toMatch(/Reload this tab/);
+  });
+
+  it("rejects 'blocked' while another tab holds an older version open", async () => {
+    const factory = new IDBFactory();
+    // An old tab: version 1, and it does not close when asked to.
+    await createV1(factory, 'tp');
+    const held = await rawOpen(factory, 'tp', DbVersions.Initial);
+    const error = await rejection(openTouchpointDB({ factory, name: 'tp' }));
+    expect(error.kind).toBe('blocked');
+    expect(error.message).toMatch(/Close the other Touchpoint tabs/);
+
+    // Once the old tab goes, the abandoned open completes and must let go at once, or it would
+    // block the next upgrade in turn.
+    held.close();
+    const next = await rawOpen(factory, 'tp', DB_VERSION + 1);
+    expect(next.version).toBe(DB_VERSION + 1);
+    next.close();
   });
 
   it('reports a connection the browser terminated', async () => {

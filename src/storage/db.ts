@@ -15,8 +15,8 @@ import {
 
 export type SnapshotKind = 'manual' | 'auto';
 
-/** A snapshot as stored in version 1: metadata and the map payload in one row. */
-export interface SnapshotRow {
+/** What the history list shows of a snapshot; cheap to list because the payload lives apart. */
+export interface SnapshotMeta {
   id: string;
   boardId: string;
   mapId: string;
@@ -28,19 +28,58 @@ export interface SnapshotRow {
   noteCount: number;
   /** One line for the history list. */
   summary: string;
-  /** UTF-8 length of the payload's JSON. */
+  /** UTF-8 length of the payload's JSON: what the snapshot costs on disk, near enough. */
   bytes: number;
   /** The export format version of the payload, so restore knows where to start migrating. */
   formatVersion: number;
-  /** Opaque JSON: the domain's restore validates it on load. */
-  payload: unknown;
+}
+
+/**
+ * The map itself, as the JSON text that was measured. A string clones and stores far faster than
+ * the object graph of a large map, and it is exactly what `bytes` counts.
+ */
+export interface SnapshotPayloadRow {
+  id: string;
+  json: string;
+}
+
+export type JournalStatus = 'pending' | 'applied' | 'undone';
+
+/** Known batch kinds; any other string is accepted so new use cases need no schema change. */
+export type JournalOperation =
+  | 'apply-groups'
+  | 'tag-by-position'
+  | 'import'
+  | 'create-map'
+  | 'update-map'
+  | 'remove-map'
+  | (string & {});
+
+export interface JournalRow {
+  /** Assigned by IndexedDB in insertion order, so the newest entry of a board is the last. */
+  id: number;
+  boardId: string;
+  operation: JournalOperation;
+  createdAt: number;
+  updatedAt: number;
+  status: JournalStatus;
+  /** The prior state of every item the batch changes, recorded before the first write. */
+  entries: unknown[];
+  /** Ids of items the batch created (labels, say), so undo can remove them. */
+  created: string[];
 }
 
 export interface TouchpointDB extends DBSchema {
   snapshots: {
     key: string;
-    value: SnapshotRow;
-    indexes: { 'by-board': string; 'by-time': number };
+    value: SnapshotMeta;
+    indexes: { 'by-board': string; 'by-map': string; 'by-time': number };
+  };
+  snapshotPayloads: { key: string; value: SnapshotPayloadRow };
+  journal: {
+    key: number;
+    value: JournalRow;
+    indexes: { 'by-board': string };
   };
   settings: { key: string; value: unknown };
   /** The playground's local board, by key ('board'); opaque JSON. */
@@ -51,7 +90,10 @@ export type TouchpointDatabase = IDBPDatabase<TouchpointDB>;
 
 /** Named schema versions, one upgrade step each (STYLE.md, migration discipline). */
 export const DbVersions = {
+  /** snapshots (payload inline), settings, playground. */
   Initial: 1,
+  /** Payloads move to snapshotPayloads as JSON text; snapshots gain 'by-map'; the undo journal. */
+  JournalAndPayloads: 2,
 } as const;
 
 export const DB_VERSION: number = Math.max(...Object.values(DbVersions));
@@ -70,7 +112,7 @@ type UpgradeTransaction = IDBPTransaction<
 async function upgrade(
   db: TouchpointDatabase,
   oldVersion: number,
-  _transaction: UpgradeTransaction,
+  transaction: UpgradeTransaction,
 ): Promise<void> {
   if (oldVersion < DbVersions.Initial) {
     const snapshots = db.createObjectStore('snapshots', { keyPath: 'id' });
@@ -78,6 +120,25 @@ async function upgrade(
     snapshots.createIndex('by-time', 'createdAt');
     db.createObjectStore('settings');
     db.createObjectStore('playground');
+  }
+  if (oldVersion < DbVersions.JournalAndPayloads) {
+    const snapshots = transaction.objectStore('snapshots');
+    snapshots.createIndex('by-map', 'mapId');
+    const payloads = db.createObjectStore('snapshotPayloads', { keyPath: 'id' });
+    const journal = db.createObjectStore('journal', { keyPath: 'id', autoIncrement: true });
+    journal.createIndex('by-board', 'boardId');
+
+    // Version 1 kept the payload object in the snapshot row.
+    let cursor = await snapshots.openCursor();
+    while (cursor) {
+      const row = cursor.value as SnapshotMeta & { payload?: unknown };
+      if ('payload' in row) {
+        const { payload, ...meta } = row;
+        await payloads.put({ id: meta.id, json: JSON.stringify(payload ?? null) });
+        await cursor.update(meta);
+      }
+      cursor = await cursor.continue();
+    }
   }
 }
 
@@ -128,19 +189,20 @@ export function openTouchpointDB(
     request.addEventListener('upgradeneeded', (event) => {
       const transaction = request.transaction;
       if (!transaction) return;
-      upgrade(
-        wrap(request.result) as TouchpointDatabase,
-        event.oldVersion,
-        // The open request's transaction is the versionchange one; idb cannot infer that.
-        wrap(transaction) as unknown as UpgradeTransaction,
-      ).catch((error: unknown) => {
-        upgradeFailure = error;
-        try {
-          transaction.abort();
-        } catch {
-          // Already finished: the request's own error event reports it.
-        }
-      });
+      // The open request's transaction is the versionchange one; idb cannot infer that.
+      const wrapped = wrap(transaction) as unknown as UpgradeTransaction;
+      // A failed upgrade is reported by the request's error event, not by this promise.
+      wrapped.done.catch(() => undefined);
+      upgrade(wrap(request.result) as TouchpointDatabase, event.oldVersion, wrapped).catch(
+        (error: unknown) => {
+          upgradeFailure = error;
+          try {
+            transaction.abort();
+          } catch {
+            // Already finished: the request's own error event reports it.
+          }
+        },
+      );
     });
 
     // Another tab holds an older version open and did not let go when asked.

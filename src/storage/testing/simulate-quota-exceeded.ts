@@ -1,5 +1,5 @@
 /**
- * Test support: makes every `put` fail the way a full disk does in a browser. The request fails
+ * Test support: makes every `add` and `put` fail the way a full disk does in a browser. The request fails
  * asynchronously with a `QuotaExceededError` and its transaction aborts, rolling back earlier
  * writes. Relies on fake-indexeddb's request queue, so use it only with fake-indexeddb.
  */
@@ -14,30 +14,34 @@ export interface QuotaSimulation {
   restore(): void;
 }
 
+/** Every `add` and `put` on any object store fails, until `restore()`. */
 export function simulateQuotaExceeded(errorName = 'QuotaExceededError'): QuotaSimulation {
   const proto = IDBObjectStore.prototype;
-  const original = Object.getOwnPropertyDescriptor(proto, 'put');
+  const methods = ['add', 'put'] as const;
+  const originals = methods.map((method) => Object.getOwnPropertyDescriptor(proto, method));
   let refused = 0;
-  Object.defineProperty(proto, 'put', {
-    configurable: true,
-    writable: true,
-    value: function put(this: IDBObjectStore): IDBRequest {
-      refused += 1;
-      const transaction = this.transaction as unknown as FakeTransaction;
-      return transaction._execRequestAsync({
-        operation: () => {
-          throw new DOMException('The quota has been exceeded.', errorName);
-        },
-        source: this,
-      });
-    },
-  });
+  function refuse(this: IDBObjectStore): IDBRequest {
+    refused += 1;
+    const transaction = this.transaction as unknown as FakeTransaction;
+    return transaction._execRequestAsync({
+      operation: () => {
+        throw new DOMException('The quota has been exceeded.', errorName);
+      },
+      source: this,
+    });
+  }
+  for (const method of methods) {
+    Object.defineProperty(proto, method, { configurable: true, writable: true, value: refuse });
+  }
   return {
     get refused() {
       return refused;
     },
     restore() {
-      if (original) Object.defineProperty(proto, 'put', original);
+      methods.forEach((method, i) => {
+        const original = originals[i];
+        if (original) Object.defineProperty(proto, method, original);
+      });
     },
   };
 }

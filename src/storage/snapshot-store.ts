@@ -1,0 +1,228 @@
+/**
+ * Snapshots of a journey map: the history list, the maps themselves, and the budget that keeps
+ * automatic snapshots from filling the disk.
+ *
+ * Metadata and payload live in two stores (`snapshots`, `snapshotPayloads`) written in one
+ * transaction: listing reads only small metadata rows, never megabytes of maps, and the payload is
+ * kept as the JSON text whose size `bytes` reports.
+ */
+import type { SnapshotKind, SnapshotMeta, TouchpointDatabase } from './db';
+import type { SnapshotBudget } from './settings-store';
+import { readSetting } from './settings-store';
+import { tx } from './tx';
+import type { TouchpointTransaction } from './tx';
+import { utf8Length } from './utf8-length';
+
+export interface SnapshotInput {
+  boardId: string;
+  mapId: string;
+  kind: SnapshotKind;
+  /** Why an automatic snapshot was taken, e.g. 'before tag by position'. */
+  reason?: string;
+  noteCount: number;
+  summary: string;
+  formatVersion: number;
+  /** JSON-serialisable: the exported map. */
+  payload: unknown;
+}
+
+export interface Snapshot extends SnapshotMeta {
+  /** Parsed JSON as saved; pass it through the domain's restore before use. */
+  payload: unknown;
+}
+
+export interface SnapshotUsage {
+  count: number;
+  bytes: number;
+  autoCount: number;
+  autoBytes: number;
+}
+
+export interface SaveSnapshotResult {
+  snapshot: SnapshotMeta;
+  /** Automatic snapshots removed to stay within the budget, oldest first. */
+  pruned: SnapshotMeta[];
+}
+
+export type SnapshotQuery = { boardId: string } | { mapId: string };
+
+export interface SnapshotStore {
+  /**
+   * Saves a snapshot; when it is automatic, removes the oldest automatic snapshots beyond the
+   * budget in the same transaction (never manual ones, never the one just saved). Rejects with a
+   * `StorageError` (e.g. 'quota') and changes nothing when the write fails.
+   */
+  save(input: SnapshotInput): Promise<SaveSnapshotResult>;
+  /** Newest first, metadata only. */
+  list(query: SnapshotQuery): Promise<SnapshotMeta[]>;
+  get(id: string): Promise<Snapshot | undefined>;
+  /** Whether a snapshot with this id existed. */
+  delete(id: string): Promise<boolean>;
+  /** All boards, or one. */
+  usage(boardId?: string): Promise<SnapshotUsage>;
+  /** Applies the budget now (after the user lowered it, say); `budget` defaults to the setting. */
+  prune(budget?: SnapshotBudget): Promise<SnapshotMeta[]>;
+}
+
+export interface SnapshotStoreOptions {
+  now?: () => number;
+  newId?: () => string;
+}
+
+export function createSnapshotStore(
+  db: TouchpointDatabase,
+  options: SnapshotStoreOptions = {},
+): SnapshotStore {
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+
+  return {
+    async save(input) {
+      // Serialise before the transaction: it is not IndexedDB work, and a bad payload should fail
+      // before anything is written.
+      const json = JSON.stringify(input.payload);
+      if (json === undefined) throw new TypeError('A snapshot payload must be JSON.');
+      const snapshot: SnapshotMeta = {
+        id: newId(),
+        boardId: input.boardId,
+        mapId: input.mapId,
+        createdAt: now(),
+        kind: input.kind,
+        reason: input.reason ?? '',
+        noteCount: input.noteCount,
+        summary: input.summary,
+        bytes: utf8Length(json),
+        formatVersion: input.formatVersion,
+      };
+      return tx(
+        db,
+        'readwrite',
+        ['snapshots', 'snapshotPayloads', 'settings'],
+        async (t) => {
+          await t.objectStore('snapshots').add(snapshot);
+          await t.objectStore('snapshotPayloads').add({ id: snapshot.id, json });
+          const pruned =
+            snapshot.kind === 'auto'
+              ? await pruneWithin(t, await readSetting(t, 'snapshotBudget'), snapshot.id)
+              : [];
+          return { snapshot, pruned };
+        },
+        'save the snapshot',
+      );
+    },
+
+    list: (query) =>
+      tx(
+        db,
+        'readonly',
+        ['snapshots'],
+        async (t) => {
+          const index = t
+            .objectStore('snapshots')
+            .index('boardId' in query ? 'by-board' : 'by-map');
+          const rows = await index.getAll('boardId' in query ? query.boardId : query.mapId);
+          return rows.sort(newestFirst);
+        },
+        'read the snapshot history',
+      ),
+
+    get: (id) =>
+      tx(
+        db,
+        'readonly',
+        ['snapshots', 'snapshotPayloads'],
+        async (t) => {
+          const meta = await t.objectStore('snapshots').get(id);
+          const stored = await t.objectStore('snapshotPayloads').get(id);
+          if (!meta || !stored) return undefined;
+          return { meta, json: stored.json };
+        },
+        'read the snapshot',
+      ).then((found) =>
+        // Parsed after the transaction: parsing megabytes is not IndexedDB work.
+        found ? { ...found.meta, payload: JSON.parse(found.json) as unknown } : undefined,
+      ),
+
+    delete: (id) =>
+      tx(
+        db,
+        'readwrite',
+        ['snapshots', 'snapshotPayloads'],
+        async (t) => {
+          const existed = (await t.objectStore('snapshots').count(id)) > 0;
+          await t.objectStore('snapshots').delete(id);
+          await t.objectStore('snapshotPayloads').delete(id);
+          return existed;
+        },
+        'delete the snapshot',
+      ),
+
+    usage: (boardId) =>
+      tx(
+        db,
+        'readonly',
+        ['snapshots'],
+        async (t) => {
+          const store = t.objectStore('snapshots');
+          const rows =
+            boardId === undefined
+              ? await store.getAll()
+              : await store.index('by-board').getAll(boardId);
+          return measure(rows);
+        },
+        'read the snapshot history',
+      ),
+
+    prune: (budget) =>
+      tx(
+        db,
+        'readwrite',
+        ['snapshots', 'snapshotPayloads', 'settings'],
+        async (t) => pruneWithin(t, budget ?? (await readSetting(t, 'snapshotBudget'))),
+        'remove old automatic snapshots',
+      ),
+  };
+}
+
+function newestFirst(a: SnapshotMeta, b: SnapshotMeta): number {
+  return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+function measure(rows: readonly SnapshotMeta[]): SnapshotUsage {
+  const usage: SnapshotUsage = { count: 0, bytes: 0, autoCount: 0, autoBytes: 0 };
+  for (const row of rows) {
+    usage.count += 1;
+    usage.bytes += row.bytes;
+    if (row.kind === 'auto') {
+      usage.autoCount += 1;
+      usage.autoBytes += row.bytes;
+    }
+  }
+  return usage;
+}
+
+/** Removes the oldest automatic snapshots until count and bytes fit the budget. */
+async function pruneWithin(
+  t: TouchpointTransaction<'snapshots' | 'snapshotPayloads' | 'settings', 'readwrite'>,
+  budget: SnapshotBudget,
+  keepId?: string,
+): Promise<SnapshotMeta[]> {
+  const autos = (await t.objectStore('snapshots').index('by-time').getAll()).filter(
+    (row) => row.kind === 'auto',
+  );
+  // Oldest first; the same instant falls back to id so the order is stable.
+  autos.sort((a, b) => -newestFirst(a, b));
+  let count = autos.length;
+  let bytes = autos.reduce((sum, row) => sum + row.bytes, 0);
+  const pruned: SnapshotMeta[] = [];
+  for (const row of autos) {
+    if (count <= budget.maxAutoCount && bytes <= budget.maxAutoBytes) break;
+    if (row.id === keepId) continue;
+    await t.objectStore('snapshots').delete(row.id);
+    await t.objectStore('snapshotPayloads').delete(row.id);
+    pruned.push(row);
+    count -= 1;
+    bytes -= row.bytes;
+  }
+  return pruned;
+}
