@@ -206,7 +206,7 @@ describe('createWriteQueue: rate budget', () => {
 
   it('refuses a task that could never fit the budget', () => {
     const queue = createWriteQueue({ rates: [{ limit: 10, windowMs: 1_000 }] });
-    expect(() => queue.run([{ key: 'a', cost: 11, run: async () => 1 }])).toThrow(/never fit/);
+    expect(() => queue.run([{ key: 'a', calls: 11, run: async () => 1 }])).toThrow(/never fit/);
   });
 });
 

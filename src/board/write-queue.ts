@@ -17,7 +17,7 @@ export interface WriteQueueOptions {
   concurrency?: number;
   /** Rate budget windows, all enforced (default: none). */
   rates?: RateWindow[];
-  /** Credits one call costs, unless a task says otherwise (default 1). */
+  /** Credits one call costs (default 1). */
   costPerCall?: number;
   /** Attempts per task, the first included (default 5). */
   maxAttempts?: number;
@@ -54,8 +54,8 @@ export interface QueueTask {
   key: string;
   /** Keys of earlier tasks in the same run that must succeed before this one starts. */
   deps?: readonly string[];
-  /** Credits this call costs (default `costPerCall`). */
-  cost?: number;
+  /** SDK or HTTP calls the task makes, each charged `costPerCall` credits (default 1). */
+  calls?: number;
   run: () => Promise<unknown>;
 }
 
@@ -248,7 +248,7 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
     signal: AbortSignal | undefined,
     onRetry: () => void,
   ): Promise<TaskOutcome> {
-    const cost = task.cost ?? costPerCall;
+    const cost = (task.calls ?? 1) * costPerCall;
     for (let attempt = 1; ; attempt += 1) {
       if (signal?.aborted) return { status: 'cancelled' };
       await slots.acquire();
@@ -295,7 +295,7 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
         if (list) list.push(task.key);
         else dependents.set(dep, [task.key]);
       }
-      checkCost(task.cost ?? costPerCall);
+      checkCost((task.calls ?? 1) * costPerCall);
       index.set(task.key, i);
       waitingOn.set(task.key, new Set(task.deps ?? []).size);
     });

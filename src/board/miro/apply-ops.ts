@@ -1,0 +1,694 @@
+/**
+ * `Board.apply` on Miro: WriteOps → SDK calls, planned as write-queue tasks with dependencies.
+ *
+ * Calls per op, with nothing redundant: a create is one call (+ `frame.add` when it has a parent,
+ * + `setMetadata` when it carries a marker); an update, a tag change, a remove and a rename are
+ * one call each after the batch's shared reads. Shared reads: the tag list once per batch when
+ * any op touches tags, and the existing items the batch changes, fetched 50 ids per call.
+ */
+import type { PaletteColor, Rect } from '../../domain/board/board-item';
+import type { BatchOptions, BatchResult, CreateSpec, OpFailure, WriteOp } from '../port';
+import {
+  isRetryableError,
+  type QueueTask,
+  type TaskOutcome,
+  type WriteQueue,
+} from '../write-queue';
+import { centreToRect, rectToCentre, type CentreGeometry } from './coordinates';
+import { textToHtml } from './html-text';
+import { fromItemMarker, MARKER_KEY, markerSizeError } from './item-marker';
+import {
+  isFrame,
+  isShape,
+  isStickyNote,
+  isTag,
+  isText,
+  type MiroSdk,
+  type SdkEntity,
+  type SdkFrame,
+  type SdkItem,
+  type SdkShape,
+  type SdkStickyNote,
+  type SdkTag,
+  type SdkText,
+} from './sdk';
+import { toCentreGeometry } from './to-board-item';
+
+/** Miro's documented limits (platform-notes.md). */
+export const MIRO_LIMITS = {
+  tagsPerItem: 8,
+  tagsPerBoard: 100,
+  tagTitleLength: 120,
+  contentLength: 6000,
+} as const;
+
+export const TAG_COLORS = [
+  'red',
+  'magenta',
+  'violet',
+  'light_green',
+  'green',
+  'dark_green',
+  'cyan',
+  'blue',
+  'dark_blue',
+  'yellow',
+  'gray',
+  'black',
+  'dark_gray',
+] as const;
+type TagColor = (typeof TAG_COLORS)[number];
+const isTagColor = (value: string): value is TagColor =>
+  (TAG_COLORS as readonly string[]).includes(value);
+
+const FETCH_CHUNK = 50;
+
+export interface ApplyEnv {
+  sdk: MiroSdk;
+  queue: WriteQueue;
+  /** Keep the adapter's frame cache current with frames this batch created, moved or removed. */
+  rememberFrame(id: string, geometry: CentreGeometry | null): void;
+}
+
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error
+    ? error.message
+    : typeof error === 'string'
+      ? error
+      : JSON.stringify(error);
+
+const ellipsis = (text: string, max = 40): string =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+export function describeOp(op: WriteOp): string {
+  switch (op.op) {
+    case 'create': {
+      const label = op.item.kind === 'frame' ? op.item.title : op.item.text;
+      return `create ${op.item.kind} "${ellipsis(label)}"`;
+    }
+    case 'update':
+      return `update item ${op.id}`;
+    case 'remove':
+      return `remove item ${op.id}`;
+    case 'tag':
+      return `tag item ${op.id}`;
+    case 'ensureTag':
+      return `create tag "${ellipsis(op.title)}"`;
+    case 'renameTag':
+      return `rename tag "${ellipsis(op.from)}" to "${ellipsis(op.to)}"`;
+  }
+}
+
+export function tagTitleError(title: string): string | null {
+  if (title.trim() === '') return 'A tag title cannot be empty.';
+  if (title.length > MIRO_LIMITS.tagTitleLength) {
+    return `Tag title "${ellipsis(title)}" has ${title.length} characters; Miro allows at most ${MIRO_LIMITS.tagTitleLength}.`;
+  }
+  return null;
+}
+
+/** Miro sticky notes are square (199 × 228) or rectangle (350 × 228); pick by the asked ratio. */
+const stickyShape = (rect: Rect): 'square' | 'rectangle' =>
+  rect.w / rect.h >= 1.2 ? 'rectangle' : 'square';
+
+/** A failure that no retry can fix, with the message the facilitator will read. */
+class OpError extends Error {}
+
+/** Checks that need no call: a bad op fails alone, before anything of it is made. */
+function validate(
+  op: WriteOp,
+  index: number,
+  ops: readonly WriteOp[],
+  refs: Map<string, number>,
+): string | null {
+  switch (op.op) {
+    case 'create': {
+      if (op.ref === '') return 'A create needs a non-empty ref.';
+      if (refs.has(op.ref) && refs.get(op.ref) !== index)
+        return `The ref "${op.ref}" is used twice in this batch.`;
+      if (op.parent && 'ref' in op.parent) {
+        const parentIndex = refs.get(op.parent.ref);
+        const parentOp = parentIndex === undefined ? undefined : ops[parentIndex];
+        if (parentOp === undefined || parentIndex === undefined || parentIndex >= index) {
+          return `The parent ref "${op.parent.ref}" is not created earlier in this batch.`;
+        }
+        if (parentOp.op === 'create' && parentOp.item.kind !== 'frame') {
+          return `The parent "${op.parent.ref}" is a ${parentOp.item.kind}, not a frame.`;
+        }
+      }
+      const { rect } = op.item;
+      if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w <= 0 || rect.h <= 0) {
+        return `The rect ${JSON.stringify(rect)} needs finite numbers and a positive size.`;
+      }
+      if (op.meta) {
+        const sizeError = markerSizeError(op.meta);
+        if (sizeError) return sizeError;
+      }
+      if (op.item.kind !== 'frame') {
+        const length = textToHtml(op.item.text).length;
+        if (length >= MIRO_LIMITS.contentLength) {
+          return `The text is too long: ${length} characters as HTML; Miro keeps under ${MIRO_LIMITS.contentLength}.`;
+        }
+      }
+      if (op.item.kind === 'note') {
+        const tags = [...new Set(op.item.tags ?? [])];
+        if (tags.length > MIRO_LIMITS.tagsPerItem) {
+          return `A sticky note can carry at most ${MIRO_LIMITS.tagsPerItem} tags; this one asks for ${tags.length}.`;
+        }
+        for (const title of tags) {
+          const error = tagTitleError(title);
+          if (error) return error;
+        }
+      }
+      return null;
+    }
+    case 'tag':
+      for (const title of op.add ?? []) {
+        const error = tagTitleError(title);
+        if (error) return error;
+      }
+      return null;
+    case 'ensureTag':
+      if (op.color !== undefined && !isTagColor(op.color)) {
+        return `"${op.color}" is not a Miro tag colour (${TAG_COLORS.join(', ')}).`;
+      }
+      return tagTitleError(op.title);
+    case 'renameTag':
+      return tagTitleError(op.to) ?? tagTitleError(op.from);
+    case 'update':
+    case 'remove':
+      return null;
+  }
+}
+
+/** Sets only the given style fields: the SDK treats a present `undefined` as a value. */
+function pick<T extends object>(fields: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(fields) as (keyof T)[]) {
+    if (fields[key] !== undefined) out[key] = fields[key];
+  }
+  return out;
+}
+
+function createItem(board: MiroSdk['board'], spec: CreateSpec, tagIds: string[]): Promise<SdkItem> {
+  const { x, y } = rectToCentre(spec.rect);
+  switch (spec.kind) {
+    case 'frame':
+      return board.createFrame({
+        title: spec.title,
+        x,
+        y,
+        width: spec.rect.w,
+        height: spec.rect.h,
+        ...(spec.fill === undefined ? {} : { style: { fillColor: spec.fill } }),
+      });
+    case 'shape':
+      return board.createShape({
+        shape: 'rectangle',
+        content: textToHtml(spec.text),
+        x,
+        y,
+        width: spec.rect.w,
+        height: spec.rect.h,
+        style: pick({
+          fillColor: spec.fill,
+          borderColor: spec.border,
+          fontSize: spec.fontSize,
+          color: spec.textColor,
+          textAlign: spec.align,
+        }),
+      });
+    case 'text':
+      return board.createText({
+        content: textToHtml(spec.text),
+        x,
+        y,
+        width: spec.rect.w,
+        style: pick({ fontSize: spec.fontSize, color: spec.textColor }),
+      });
+    case 'note':
+      return board.createStickyNote({
+        content: textToHtml(spec.text),
+        x,
+        y,
+        // Miro takes width or height, never both; the other follows the shape's ratio.
+        width: spec.rect.w,
+        shape: stickyShape(spec.rect),
+        style: { fillColor: spec.color },
+        ...(tagIds.length > 0 ? { tagIds } : {}),
+      });
+  }
+}
+
+type EditableItem = SdkStickyNote | SdkShape | SdkText | SdkFrame;
+const isEditable = (item: SdkEntity): item is EditableItem =>
+  isStickyNote(item) || isShape(item) || isText(item) || isFrame(item);
+
+export async function applyOps(
+  env: ApplyEnv,
+  ops: readonly WriteOp[],
+  options: BatchOptions = {},
+): Promise<BatchResult> {
+  const { sdk, queue } = env;
+  const board = sdk.board;
+
+  // --- batch state, filled as tasks run -------------------------------------------------------
+  const created = new Map<string, SdkItem>();
+  const ids: Record<string, string> = {};
+  const fetched = new Map<string, SdkEntity>();
+  const fetchErrors = new Map<string, string>();
+  const tagsByTitle = new Map<string, SdkTag>();
+  let tagsReserved = 0;
+  const frameGeometry = new Map<string, Promise<CentreGeometry | undefined>>();
+
+  // --- planning --------------------------------------------------------------------------------
+  const tasks: QueueTask[] = [];
+  const opTasks: string[][] = ops.map(() => []);
+  const preFailed = new Map<number, string>();
+  const refs = new Map<string, number>();
+  ops.forEach((op, i) => {
+    if (op.op === 'create' && !refs.has(op.ref)) refs.set(op.ref, i);
+  });
+  ops.forEach((op, i) => {
+    const error = validate(op, i, ops, refs);
+    if (error) preFailed.set(i, error);
+  });
+  // A create whose parent create is invalid cannot place its item.
+  ops.forEach((op, i) => {
+    if (op.op !== 'create' || !op.parent || !('ref' in op.parent) || preFailed.has(i)) return;
+    const parentIndex = refs.get(op.parent.ref);
+    if (parentIndex !== undefined && preFailed.has(parentIndex)) {
+      preFailed.set(
+        i,
+        `Its parent frame "${op.parent.ref}" could not be created: ${preFailed.get(parentIndex)}`,
+      );
+    }
+  });
+  const live = ops.map((op, i) => ({ op, i })).filter(({ i }) => !preFailed.has(i));
+
+  const touchesTags = live.some(
+    ({ op }) =>
+      op.op === 'tag' ||
+      op.op === 'ensureTag' ||
+      op.op === 'renameTag' ||
+      (op.op === 'create' && op.item.kind === 'note' && (op.item.tags?.length ?? 0) > 0),
+  );
+  if (touchesTags) {
+    tasks.push({
+      key: 'tags',
+      run: async () => {
+        const all = await board.get({ type: 'tag' });
+        for (const tag of all) if (isTag(tag)) tagsByTitle.set(tag.title, tag);
+      },
+    });
+  }
+
+  // Existing items the batch changes or places into, fetched in chunks.
+  const fetchKey = new Map<string, string>();
+  const toFetch: string[] = [];
+  for (const { op } of live) {
+    const id =
+      op.op === 'update' || op.op === 'remove' || op.op === 'tag'
+        ? op.id
+        : op.op === 'create' && op.parent && 'id' in op.parent
+          ? op.parent.id
+          : undefined;
+    if (id !== undefined && !toFetch.includes(id)) toFetch.push(id);
+  }
+  for (let start = 0; start < toFetch.length; start += FETCH_CHUNK) {
+    const chunk = toFetch.slice(start, start + FETCH_CHUNK);
+    const key = `fetch:${start / FETCH_CHUNK}`;
+    for (const id of chunk) fetchKey.set(id, key);
+    tasks.push({
+      key,
+      run: async () => {
+        try {
+          for (const entity of await board.get({ id: chunk })) fetched.set(entity.id, entity);
+          return;
+        } catch (error) {
+          if (isRetryableError(error)) throw error;
+        }
+        // An unknown id fails the whole call: look the ids up one by one to tell which.
+        for (const id of chunk) {
+          try {
+            const [entity] = await board.get({ id });
+            if (entity) fetched.set(id, entity);
+          } catch (error) {
+            if (isRetryableError(error)) throw error;
+            fetchErrors.set(id, errorMessage(error));
+          }
+        }
+      },
+    });
+  }
+  const fetchedItem = (id: string): SdkEntity => {
+    const entity = fetched.get(id);
+    if (!entity || isTag(entity))
+      throw new OpError(fetchErrors.get(id) ?? `Item ${id} was not found on the board.`);
+    return entity;
+  };
+
+  // Tag titles → one task each that finds or creates the tag.
+  const explicitColor = new Map<string, string | undefined>();
+  for (const { op } of live) {
+    if (op.op === 'ensureTag' && !explicitColor.has(op.title))
+      explicitColor.set(op.title, op.color);
+  }
+  const ensureKeys = new Map<string, string>();
+  const renameKeys: string[] = [];
+  const ensureTask = (title: string): string => {
+    const existing = ensureKeys.get(title);
+    if (existing) return existing;
+    const key = `tag:${title}`;
+    ensureKeys.set(title, key);
+    const color = explicitColor.get(title);
+    tasks.push({
+      key,
+      deps: ['tags', ...renameKeys],
+      run: async () => {
+        if (tagsByTitle.has(title)) return;
+        // Reserved before the await, so concurrent creates cannot overshoot the limit.
+        if (tagsByTitle.size + tagsReserved >= MIRO_LIMITS.tagsPerBoard) {
+          throw new OpError(
+            `This board already has ${MIRO_LIMITS.tagsPerBoard} tags, Miro's limit; remove unused tags before adding "${ellipsis(title)}".`,
+          );
+        }
+        tagsReserved += 1;
+        try {
+          const tag = await board.createTag(
+            color === undefined ? { title } : { title, color: color as TagColor },
+          );
+          tagsByTitle.set(title, tag);
+        } finally {
+          tagsReserved -= 1;
+        }
+      },
+    });
+    return key;
+  };
+  const tagId = (title: string): string => {
+    const tag = tagsByTitle.get(title);
+    if (!tag) throw new OpError(`Tag "${title}" is missing.`);
+    return tag.id;
+  };
+
+  /** Absolute top-left of a frame, read fresh once per batch (the cache may be stale). */
+  const frameTopLeft = async (frameId: string, depth = 0): Promise<{ x: number; y: number }> => {
+    let pending = frameGeometry.get(frameId);
+    if (!pending) {
+      const known = fetched.get(frameId);
+      pending =
+        known && isFrame(known)
+          ? Promise.resolve(toCentreGeometry(known))
+          : board
+              .get({ id: frameId })
+              .then(([f]) => (f && isFrame(f) ? toCentreGeometry(f) : undefined));
+      frameGeometry.set(frameId, pending);
+    }
+    const frame = await pending;
+    if (!frame) throw new OpError(`The parent frame ${frameId} was not found on the board.`);
+    const origin =
+      frame.parentId !== null && depth < 32
+        ? await frameTopLeft(frame.parentId, depth + 1)
+        : { x: 0, y: 0 };
+    return { x: origin.x + frame.x - frame.width / 2, y: origin.y + frame.y - frame.height / 2 };
+  };
+
+  /** Ops on the same existing item run in batch order. */
+  const lastOnItem = new Map<string, string>();
+  const after = (id: string, key: string): string[] => {
+    const previous = lastOnItem.get(id);
+    lastOnItem.set(id, key);
+    return previous === undefined ? [] : [previous];
+  };
+  const need = (i: number, ...keys: string[]): void => {
+    for (const key of keys) if (!opTasks[i]!.includes(key)) opTasks[i]!.push(key);
+  };
+
+  for (const { op, i } of live) {
+    switch (op.op) {
+      case 'create': {
+        const spec = op.item;
+        const tagTitles = spec.kind === 'note' ? [...new Set(spec.tags ?? [])] : [];
+        const tagKeys = tagTitles.map(ensureTask);
+        const createKey = `create:${i}`;
+        tasks.push({
+          key: createKey,
+          deps: tagKeys,
+          run: async () => {
+            const item = await createItem(board, spec, tagTitles.map(tagId));
+            if (isFrame(item))
+              env.rememberFrame(item.id, op.parent ? null : toCentreGeometry(item));
+            created.set(op.ref, item);
+            ids[op.ref] = item.id;
+          },
+        });
+        need(i, ...tagKeys, createKey);
+        if (op.parent) {
+          const parent = op.parent;
+          const parentKey =
+            'ref' in parent ? `create:${refs.get(parent.ref)}` : fetchKey.get(parent.id)!;
+          const addKey = `add:${i}`;
+          tasks.push({
+            key: addKey,
+            deps: [createKey, parentKey],
+            run: async () => {
+              const frame = 'ref' in parent ? created.get(parent.ref) : fetchedItem(parent.id);
+              const child = created.get(op.ref);
+              if (!frame || !isFrame(frame))
+                throw new OpError(`The parent ${JSON.stringify(parent)} is not a frame.`);
+              if (!child) throw new OpError('The item to put in the frame was not created.');
+              await frame.add(child);
+            },
+          });
+          need(i, parentKey, addKey);
+        }
+        if (op.meta) {
+          const value = fromItemMarker(op.meta);
+          const metaKey = `meta:${i}`;
+          tasks.push({
+            key: metaKey,
+            deps: [createKey],
+            run: async () => {
+              const item = created.get(op.ref);
+              if (!item || !('setMetadata' in item))
+                throw new OpError('The item to mark was not created.');
+              await item.setMetadata(MARKER_KEY, value);
+            },
+          });
+          need(i, metaKey);
+        }
+        break;
+      }
+      case 'update': {
+        const key = `update:${i}`;
+        const fetchK = fetchKey.get(op.id)!;
+        tasks.push({
+          key,
+          deps: [fetchK, ...after(op.id, key)],
+          run: async () => {
+            const item = fetchedItem(op.id);
+            if (!isEditable(item))
+              throw new OpError(`A ${item.type} cannot be changed through the SDK.`);
+            const { patch } = op;
+            if (patch.text !== undefined) {
+              if (isFrame(item)) item.title = patch.text;
+              else item.content = textToHtml(patch.text);
+            }
+            if (patch.color !== undefined) {
+              if (!isStickyNote(item))
+                throw new OpError(`Only sticky notes take a palette colour, not a ${item.type}.`);
+              item.style.fillColor = patch.color satisfies PaletteColor;
+            }
+            if (patch.fill !== undefined) {
+              if (isShape(item) || isFrame(item)) item.style.fillColor = patch.fill;
+              else throw new OpError(`Only shapes and frames take a fill, not a ${item.type}.`);
+            }
+            if (patch.rect !== undefined) {
+              const geometry = toCentreGeometry(item);
+              const origin =
+                geometry.parentId === null ? { x: 0, y: 0 } : await frameTopLeft(geometry.parentId);
+              const current = centreToRect({
+                ...geometry,
+                x: origin.x + geometry.x,
+                y: origin.y + geometry.y,
+              });
+              const size = { w: current.w, h: current.h };
+              // Sizes change where Miro allows: notes by width (height follows), text by width,
+              // frames both; shapes are fixed after creation.
+              if (isStickyNote(item) && patch.rect.w !== undefined) {
+                size.w = patch.rect.w;
+                size.h = (current.h * patch.rect.w) / current.w;
+                item.width = patch.rect.w;
+              } else if (isStickyNote(item) && patch.rect.h !== undefined) {
+                size.h = patch.rect.h;
+                size.w = (current.w * patch.rect.h) / current.h;
+                item.height = patch.rect.h;
+              } else if (isText(item) && patch.rect.w !== undefined) {
+                size.w = patch.rect.w;
+                item.width = patch.rect.w;
+              } else if (isFrame(item)) {
+                size.w = patch.rect.w ?? size.w;
+                size.h = patch.rect.h ?? size.h;
+                item.width = size.w;
+                item.height = size.h;
+              }
+              const topLeft = { x: patch.rect.x ?? current.x, y: patch.rect.y ?? current.y };
+              const centre = rectToCentre({ ...topLeft, ...size });
+              item.x = centre.x - origin.x;
+              item.y = centre.y - origin.y;
+            }
+            await item.sync();
+            if (isFrame(item)) env.rememberFrame(item.id, toCentreGeometry(item));
+          },
+        });
+        need(i, fetchK, key);
+        break;
+      }
+      case 'remove': {
+        const key = `remove:${i}`;
+        const fetchK = fetchKey.get(op.id)!;
+        tasks.push({
+          key,
+          deps: [fetchK, ...after(op.id, key)],
+          run: async () => {
+            const entity = fetched.get(op.id);
+            // Already gone is what the op asked for: removing stays idempotent for re-runs.
+            if (!entity) return;
+            await board.remove(entity);
+            if (isFrame(entity)) env.rememberFrame(entity.id, null);
+          },
+        });
+        need(i, fetchK, key);
+        break;
+      }
+      case 'tag': {
+        const key = `tagItem:${i}`;
+        const fetchK = fetchKey.get(op.id)!;
+        const add = [...new Set(op.add ?? [])];
+        const remove = new Set(op.remove ?? []);
+        const tagKeys = add.map(ensureTask);
+        const deps = ['tags', fetchK, ...tagKeys, ...renameKeys, ...after(op.id, key)];
+        tasks.push({
+          key,
+          deps: [...new Set(deps)],
+          run: async () => {
+            const item = fetchedItem(op.id);
+            if (!isStickyNote(item))
+              throw new OpError(`Only sticky notes carry tags here, not a ${item.type}.`);
+            const removeIds = new Set([...remove].flatMap((t) => tagsByTitle.get(t)?.id ?? []));
+            const next = [
+              ...new Set([...item.tagIds.filter((id) => !removeIds.has(id)), ...add.map(tagId)]),
+            ];
+            if (next.length > MIRO_LIMITS.tagsPerItem) {
+              throw new OpError(
+                `A sticky note can carry at most ${MIRO_LIMITS.tagsPerItem} tags; this one would have ${next.length}.`,
+              );
+            }
+            const same =
+              next.length === item.tagIds.length && next.every((id) => item.tagIds.includes(id));
+            if (same) return;
+            item.tagIds = next;
+            await item.sync();
+          },
+        });
+        need(i, 'tags', fetchK, ...tagKeys, key);
+        break;
+      }
+      case 'ensureTag': {
+        need(i, 'tags', ensureTask(op.title));
+        break;
+      }
+      case 'renameTag': {
+        const key = `rename:${i}`;
+        tasks.push({
+          key,
+          deps: ['tags', ...ensureKeys.values(), ...renameKeys],
+          run: async () => {
+            const tag = tagsByTitle.get(op.from);
+            if (!tag) throw new OpError(`No tag titled "${ellipsis(op.from)}" on this board.`);
+            if (op.from === op.to) return;
+            if (tagsByTitle.has(op.to)) {
+              throw new OpError(
+                `A tag titled "${ellipsis(op.to)}" already exists; Miro tag titles are unique.`,
+              );
+            }
+            tag.title = op.to;
+            await tag.sync();
+            tagsByTitle.delete(op.from);
+            tagsByTitle.set(op.to, tag);
+          },
+        });
+        renameKeys.push(key);
+        need(i, 'tags', key);
+        break;
+      }
+    }
+  }
+
+  // --- running ---------------------------------------------------------------------------------
+  const opsOfTask = new Map<string, number[]>();
+  opTasks.forEach((keys, i) =>
+    keys.forEach((k) => opsOfTask.set(k, [...(opsOfTask.get(k) ?? []), i])),
+  );
+  const remaining = opTasks.map((keys) => new Set(keys));
+  let settledOps = preFailed.size + live.filter(({ i }) => opTasks[i]!.length === 0).length;
+  let retries = 0;
+  const report = (): void => options.onProgress?.({ done: settledOps, total: ops.length, retries });
+
+  const result = await queue.run(tasks, {
+    signal: options.signal,
+    onProgress: (p) => {
+      if (p.retries !== retries) {
+        retries = p.retries;
+        report();
+      }
+    },
+    onSettled: (key) => {
+      let changed = false;
+      for (const i of opsOfTask.get(key) ?? []) {
+        const left = remaining[i]!;
+        left.delete(key);
+        if (left.size === 0) {
+          settledOps += 1;
+          changed = true;
+        }
+      }
+      if (changed) report();
+    },
+  });
+
+  const rootFailure = (key: string, seen = 0): string | undefined => {
+    const outcome: TaskOutcome | undefined = result.outcomes.get(key);
+    if (!outcome) return undefined;
+    if (outcome.status === 'failed') return errorMessage(outcome.error);
+    if (outcome.status === 'skipped' && seen < 64) return rootFailure(outcome.dependency, seen + 1);
+    return undefined;
+  };
+
+  const failed: OpFailure[] = [];
+  let done = 0;
+  ops.forEach((op, index) => {
+    const early = preFailed.get(index);
+    if (early !== undefined) {
+      failed.push({ index, op, message: `Could not ${describeOp(op)}: ${early}` });
+      return;
+    }
+    const outcomes = opTasks[index]!.map((k) => result.outcomes.get(k));
+    if (outcomes.every((o) => o?.status === 'ok')) {
+      done += 1;
+      return;
+    }
+    const reason = opTasks[index]!.map((k) => rootFailure(k)).find((m) => m !== undefined);
+    if (reason !== undefined) {
+      const made =
+        op.op === 'create' && ids[op.ref] !== undefined
+          ? ' (the item was created; re-running completes it)'
+          : '';
+      failed.push({ index, op, message: `Could not ${describeOp(op)}${made}: ${reason}` });
+    }
+    // Otherwise the op was cancelled before it ran: neither done nor failed.
+  });
+
+  return { ids, done, failed, cancelled: result.cancelled };
+}
