@@ -1,0 +1,132 @@
+import { escapeMarkdown } from './escape-markdown';
+import type { ExportAction, ExportNote, JourneyMapFile } from './journey-map-v1';
+import { summarizeMap } from './summarize-map';
+
+/** How many pain points and opportunities each stage lists under "Top". */
+export const TOP_ITEMS = 5;
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const byVotes = (a: ExportNote, b: ExportNote): number => b.votes - a.votes;
+const bullet = (note: ExportNote): string =>
+  `- ${escapeMarkdown(note.text, '  ') || '_(empty note)_'}${note.votes > 0 ? ` — ${plural(note.votes, 'vote')}` : ''}`;
+
+function actionLine(action: ExportAction): string {
+  const details = [
+    action.ownerTeam ? `owner ${escapeMarkdown(action.ownerTeam)}` : 'no owner yet',
+    action.dueDate ? `due ${action.dueDate}` : null,
+    `impact ${action.impact}/5`,
+    `feasibility ${action.feasibility}/5`,
+    action.status === 'doing' ? 'in progress' : null,
+  ].filter((d) => d !== null);
+  return `- [${action.status === 'done' ? 'x' : ' '}] ${escapeMarkdown(action.title, '  ') || '_(untitled)_'} (${details.join(', ')})`;
+}
+
+/**
+ * A readable report of the map: per stage, the notes by lane, top pain points and opportunities
+ * by votes, vote results and actions; then notes without a stage and loose notes. All board text
+ * is escaped, so a note cannot add headings, links or HTML to the report.
+ */
+export function toMarkdown(file: JourneyMapFile): string {
+  const { map } = file;
+  const out: string[] = [];
+  const lanes = new Map(map.lanes.map((l) => [l.id, l]));
+  const inMap = map.notes.filter((n) => !n.loose);
+  const stageOfNote = new Map(map.notes.map((n) => [n.id, n.stageId]));
+  const closedRounds = map.voteRounds.filter((r) => r.status !== 'open');
+  const noteText = new Map(map.notes.map((n) => [n.id, n.text]));
+
+  out.push(`# ${escapeMarkdown(map.title) || 'Journey map'}`, '');
+  out.push(
+    `${escapeMarkdown(summarizeMap(file))}. Exported ${file.exportedAt.slice(0, 10)} from ${escapeMarkdown(file.source.boardName || 'a board')}.`,
+  );
+  if (map.persona) {
+    out.push(
+      '',
+      `**Persona:** ${escapeMarkdown(map.persona.name)}${map.persona.summary ? ` — ${escapeMarkdown(map.persona.summary)}` : ''}`,
+    );
+  }
+
+  const notesByLane = (notes: ExportNote[]): void => {
+    for (const lane of map.lanes) {
+      const inLane = notes.filter((n) => n.laneId === lane.id);
+      if (inLane.length === 0) continue;
+      out.push('', `### ${escapeMarkdown(lane.name) || 'Lane'}`, '', ...inLane.map(bullet));
+    }
+    const noLane = notes.filter((n) => n.laneId === null || !lanes.has(n.laneId));
+    if (noLane.length > 0) out.push('', '### Outside the lanes', '', ...noLane.map(bullet));
+  };
+
+  const sections: { title: string; stageId: string | null; notes: ExportNote[] }[] = [
+    ...map.stages.map((s) => ({
+      title: `Stage: ${escapeMarkdown(s.name) || 'unnamed'}`,
+      stageId: s.id as string | null,
+      notes: inMap.filter((n) => n.stageId === s.id),
+    })),
+  ];
+  for (const section of sections) {
+    out.push('', `## ${section.title}`);
+    if (section.notes.length === 0) out.push('', '_No notes in this stage._');
+    notesByLane(section.notes);
+
+    const top = section.notes
+      .filter((n) => {
+        const kind = n.laneId === null ? undefined : lanes.get(n.laneId)?.kind;
+        return kind === 'pain_points' || kind === 'opportunities';
+      })
+      .sort(byVotes)
+      .slice(0, TOP_ITEMS);
+    if (top.length > 0) {
+      out.push('', '### Top pain points and opportunities', '');
+      top.forEach((n, i) => {
+        const lane = lanes.get(n.laneId ?? '');
+        out.push(
+          `${i + 1}. ${escapeMarkdown(n.text, '   ') || '_(empty note)_'} — ${plural(n.votes, 'vote')} (${escapeMarkdown(lane?.name ?? '')})`,
+        );
+      });
+    }
+
+    const results = closedRounds
+      .map((round) => ({
+        round,
+        totals: round.totals
+          .filter((t) => t.votes > 0 && stageOfNote.get(t.itemId) === section.stageId)
+          .sort((a, b) => b.votes - a.votes),
+      }))
+      .filter((r) => r.totals.length > 0);
+    if (results.length > 0) {
+      out.push('', '### Vote results');
+      for (const { round, totals } of results) {
+        out.push('', `**${escapeMarkdown(round.title) || 'Vote round'}** (${round.status})`, '');
+        for (const t of totals) {
+          out.push(
+            `- ${escapeMarkdown(noteText.get(t.itemId) ?? t.itemId, '  ') || '_(empty note)_'} — ${plural(t.votes, 'vote')}`,
+          );
+        }
+      }
+    }
+
+    const actions = map.actions.filter((a) =>
+      a.sourceItemIds.some((id) => stageOfNote.get(id) === section.stageId),
+    );
+    if (actions.length > 0) out.push('', '### Actions', '', ...actions.map(actionLine));
+  }
+
+  const stageIds = new Set(map.stages.map((s) => s.id));
+  const noStage = inMap.filter((n) => n.stageId === null || !stageIds.has(n.stageId));
+  if (noStage.length > 0) {
+    out.push('', '## Notes without a stage');
+    notesByLane(noStage);
+  }
+  const loose = map.notes.filter((n) => n.loose);
+  if (loose.length > 0) out.push('', '## Loose notes (outside the map)', '', ...loose.map(bullet));
+
+  const unplaced = map.actions.filter(
+    (a) =>
+      !a.sourceItemIds.some((id) => {
+        const stageId = stageOfNote.get(id);
+        return stageId !== undefined && stageId !== null && stageIds.has(stageId);
+      }),
+  );
+  if (unplaced.length > 0) out.push('', '## Other actions', '', ...unplaced.map(actionLine));
+  return `${out.join('\n')}\n`;
+}
