@@ -1,0 +1,58 @@
+/** Progress and outcomes shared by createMap, updateMap and removeMap. */
+import type { BatchProgress, BatchResult } from '../../board/port';
+import type { MapRecord } from '../../domain/journey/map-record';
+import type { RemovalConfirmation } from '../../domain/journey/plan-map-update';
+import type { SpecProblem } from '../../domain/journey/validate-spec';
+
+export interface MapProgress {
+  /** checking: reading the board and validating; writing: the batch runs; saving: the record. */
+  phase: 'checking' | 'writing' | 'saving' | 'done';
+  /** Board operations finished and planned (0 of 0 outside 'writing'). */
+  done: number;
+  total: number;
+  retries: number;
+}
+
+export interface MapRunOptions {
+  onProgress?: (progress: MapProgress) => void;
+  signal?: AbortSignal;
+  /** Clock for the record's timestamps (tests). */
+  now?: () => Date;
+}
+
+export type MapOutcome =
+  | { status: 'done'; record: MapRecord }
+  /** Nothing was written. */
+  | { status: 'invalid'; problems: SpecProblem[] }
+  /** Part was written; the record says what, and the next update completes the map. */
+  | { status: 'incomplete'; record: MapRecord; cancelled: boolean; messages: string[] }
+  /** Nothing was written: these removed stages or lanes hold notes; ask, then update again. */
+  | { status: 'needs-confirmation'; items: RemovalConfirmation[] }
+  | { status: 'not-found'; message: string };
+
+export function reporter(options: MapRunOptions) {
+  const emit = (phase: MapProgress['phase'], p: Partial<BatchProgress> = {}) =>
+    options.onProgress?.({
+      phase,
+      done: p.done ?? 0,
+      total: p.total ?? 0,
+      retries: p.retries ?? 0,
+    });
+  return {
+    phase: (phase: MapProgress['phase']) => emit(phase),
+    batch: (p: BatchProgress) => emit('writing', p),
+  };
+}
+
+/** Index of each op that surely took effect: not failed, and not possibly cancelled. */
+export function succeededOps(result: BatchResult, count: number): Set<number> {
+  const failed = new Set(result.failed.map((f) => f.index));
+  const ok = new Set<number>();
+  // After a cancel we cannot tell which of the unfailed ops ran; the next update re-reads the
+  // board (prunes ids, checks tags), so treating them as not done is safe.
+  if (result.cancelled) return ok;
+  for (let i = 0; i < count; i++) if (!failed.has(i)) ok.add(i);
+  return ok;
+}
+
+export const nowIso = (options: MapRunOptions) => (options.now?.() ?? new Date()).toISOString();

@@ -1,0 +1,192 @@
+/**
+ * "Update on board" (issue 2 §4): change the existing map in place, never a second one. Reads the
+ * board once (items and tags) so the plan follows a frame moved by hand, drops ids of items
+ * someone deleted (they are re-created), and finishes a map a failed write left incomplete.
+ */
+import type { Board, BoardItem, WriteOp } from '../../board/port';
+import { normalizeSpec } from '../../domain/journey/edit-spec';
+import { FRAME_KEY, layoutMap } from '../../domain/journey/layout';
+import type { MapRecord } from '../../domain/journey/map-record';
+import { stageTagTitle, type MapSpec } from '../../domain/journey/map-spec';
+import { planMapUpdate, type PlacedNote } from '../../domain/journey/plan-map-update';
+import { validateSpec } from '../../domain/journey/validate-spec';
+import { STAGE_TAG_COLOR } from './create-map';
+import {
+  nowIso,
+  reporter,
+  succeededOps,
+  type MapOutcome,
+  type MapRunOptions,
+} from './map-progress';
+import { loadMap, saveMap } from './map-store';
+import { toWriteOps } from './to-write-ops';
+
+export interface UpdateMapOptions extends MapRunOptions {
+  /** Removed stage and lane ids whose notes the facilitator agreed to move out of the grid. */
+  confirmRemove?: readonly string[];
+}
+
+const STRAY_PREFIX = 'stray:';
+
+const centreIn = (r: BoardItem['rect'], outer: BoardItem['rect']) => {
+  const cx = r.x + r.w / 2;
+  const cy = r.y + r.h / 2;
+  return cx >= outer.x && cx < outer.x + outer.w && cy >= outer.y && cy < outer.y + outer.h;
+};
+
+export async function updateMap(
+  board: Board,
+  mapId: string,
+  input: MapSpec,
+  options: UpdateMapOptions = {},
+): Promise<MapOutcome> {
+  const progress = reporter(options);
+  progress.phase('checking');
+  const loaded = await loadMap(board, mapId);
+  if (!loaded.ok) return { status: 'not-found', message: loaded.message };
+  const record = loaded.record;
+  const next = normalizeSpec({ ...input, id: mapId });
+
+  const [items, tags] = await Promise.all([board.listItems(), board.listTags()]);
+  const boardTitles = new Set(tags.map((t) => t.title));
+
+  const exists = new Set(items.map((i) => i.id));
+  const itemIds = Object.fromEntries(
+    Object.entries(record.itemIds).filter(([, id]) => exists.has(id)),
+  );
+  const frame =
+    items.find((i) => i.id === itemIds[FRAME_KEY]) ??
+    items.find((i) => i.kind === 'frame' && i.meta?.m === mapId && i.meta.r === 'frame');
+  if (frame) itemIds[FRAME_KEY] = frame.id;
+  // Made but never put in the frame (the batch stopped between create and frame.add): the port
+  // cannot re-parent, so each is filed under a key no layout has (the plan removes it) and its
+  // own key is made again inside the frame.
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const [key, id] of Object.entries(itemIds)) {
+    if (key === FRAME_KEY || key.startsWith(STRAY_PREFIX)) continue;
+    if (frame && byId.get(id)?.parentId === frame.id) continue;
+    delete itemIds[key];
+    itemIds[`${STRAY_PREFIX}${id}`] = id;
+  }
+  const origin = frame ? { x: frame.rect.x, y: frame.rect.y } : record.origin;
+
+  // A tag renamed by an earlier, cancelled update: take the board's word for it.
+  const tagTitles: Record<string, string> = {};
+  for (const [stageId, title] of Object.entries(record.tagTitles)) {
+    const stage = next.stages.find((s) => s.id === stageId);
+    const want = stage ? stageTagTitle(stage.name) : undefined;
+    if (boardTitles.has(title)) tagTitles[stageId] = title;
+    else if (want !== undefined && boardTitles.has(want)) tagTitles[stageId] = want;
+  }
+
+  // Renames free one title and take another, so the tag budget counts them as new tags only.
+  const renamedFrom = new Set(
+    next.stages.flatMap((s) => {
+      const from = tagTitles[s.id];
+      return from !== undefined && from !== stageTagTitle(s.name) ? [from] : [];
+    }),
+  );
+  const validation = validateSpec(
+    next,
+    [...boardTitles].filter((t) => !renamedFrom.has(t)),
+  );
+  if (!validation.ok) return { status: 'invalid', problems: validation.problems };
+
+  const notes: PlacedNote[] = frame
+    ? items
+        .filter(
+          (i) => i.kind === 'note' && (i.parentId === frame.id || centreIn(i.rect, frame.rect)),
+        )
+        .map((i) => ({ id: i.id, rect: i.rect }))
+    : [];
+  const previous = {
+    spec: record.spec,
+    layout: layoutMap(record.spec, origin),
+    itemIds,
+    tagTitles,
+    ...(frame ? { frame: frame.rect } : {}),
+  };
+  const changedItems = Object.keys(itemIds).length !== Object.keys(record.itemIds).length;
+  const plan = planMapUpdate(previous, next, notes, {
+    ...(options.confirmRemove ? { confirmRemove: options.confirmRemove } : {}),
+    resync: record.incomplete || changedItems,
+  });
+  if (plan.needsConfirmation.length > 0)
+    return { status: 'needs-confirmation', items: plan.needsConfirmation };
+
+  const tagOps: { op: WriteOp; stageId: string | null; title: string }[] = [];
+  for (const r of plan.tagRenames) {
+    // Miro tag titles are unique: if the new title exists already, reuse that tag.
+    if (boardTitles.has(r.to) || !boardTitles.has(r.from))
+      tagOps.push({
+        op: { op: 'ensureTag', title: r.to, color: STAGE_TAG_COLOR },
+        stageId: r.stageId,
+        title: r.to,
+      });
+    else
+      tagOps.push({
+        op: { op: 'renameTag', from: r.from, to: r.to },
+        stageId: r.stageId,
+        title: r.to,
+      });
+  }
+  for (const title of plan.tagsToEnsure)
+    tagOps.push({ op: { op: 'ensureTag', title, color: STAGE_TAG_COLOR }, stageId: null, title });
+
+  const itemOps = toWriteOps(plan.ops, mapId, itemIds[FRAME_KEY]);
+  const ops = [...tagOps.map((t) => t.op), ...itemOps];
+  const result =
+    ops.length === 0
+      ? { ids: {}, done: 0, failed: [], cancelled: false }
+      : await board.apply(ops, { onProgress: progress.batch, signal: options.signal });
+  const ok = succeededOps(result, ops.length);
+
+  // What the board now holds, by key.
+  const nextIds: Record<string, string> = { ...itemIds };
+  plan.ops.forEach((step, j) => {
+    const i = tagOps.length + j;
+    if (step.op === 'remove' && ok.has(i) && nextIds[step.key] === step.id)
+      delete nextIds[step.key];
+    if (step.op === 'create') {
+      const id = result.ids[step.key];
+      if (id !== undefined) nextIds[step.key] = id;
+    }
+  });
+  const madeTitles = new Set(tagOps.filter((_, i) => ok.has(i)).map((t) => t.title));
+  const nextTags: Record<string, string> = {};
+  for (const stage of next.stages) {
+    const want = plan.tagTitles[stage.id] as string;
+    if (madeTitles.has(want) || (tagTitles[stage.id] === want && boardTitles.has(want)))
+      nextTags[stage.id] = want;
+    else if (tagTitles[stage.id] !== undefined) nextTags[stage.id] = tagTitles[stage.id] as string;
+  }
+
+  const complete =
+    result.failed.length === 0 &&
+    !result.cancelled &&
+    plan.layout.items.every((item) => nextIds[item.key] !== undefined) &&
+    next.stages.every((s) => nextTags[s.id] === plan.tagTitles[s.id]);
+
+  progress.phase('saving');
+  const saved: MapRecord = {
+    ...record,
+    spec: next,
+    origin: plan.layout.origin,
+    size: plan.layout.size,
+    geometry: plan.layout.geometry,
+    itemIds: nextIds,
+    tagTitles: nextTags,
+    updatedAt: nowIso(options),
+    incomplete: !complete,
+  };
+  await saveMap(board, saved);
+  progress.phase('done');
+  return complete
+    ? { status: 'done', record: saved }
+    : {
+        status: 'incomplete',
+        record: saved,
+        cancelled: result.cancelled,
+        messages: result.failed.map((f) => f.message),
+      };
+}
