@@ -1,0 +1,651 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { LocalBoard, LocalUser, StickyColor } from '../sdk/local-board-types';
+import './board-view.css';
+import {
+  boundsOf,
+  cameraFromViewport,
+  fitCamera,
+  gridSpacing,
+  panBy,
+  screenToBoard,
+  boardToScreen,
+  viewportFromCamera,
+  viewportsClose,
+  zoomAt,
+  ZOOM_STEP,
+  type Box,
+  type Camera,
+  type Point,
+} from './camera';
+import { htmlToLines, htmlToPlainText } from './html-to-lines';
+import { boxFromPoints, cascadePoint, idsInBox, toggleId } from './hit-test';
+import { ItemsLayer } from './ItemsLayer';
+import { layoutNote } from './note-layout';
+import { NoteEditor } from './NoteEditor';
+import { STICKY_FILL, textColorOn } from './palette';
+import { planMoves } from './plan-moves';
+import { deriveRenderEntries, type RenderEntry } from './render-entries';
+import { SelectionBar } from './SelectionBar';
+import { textToHtml } from './text-to-html';
+import { Toolbar } from './Toolbar';
+import { useBoardRevision } from './use-board-revision';
+import { useElementSize } from './use-element-size';
+import { ZoomControls } from './ZoomControls';
+
+export interface BoardViewProps {
+  board: LocalBoard;
+  /** The simulated participant acting on the board (selection, authorship). */
+  userId: string;
+  users: readonly LocalUser[];
+  onUserChange?: (id: string) => void;
+}
+
+/** Pointer travel (screen px) before a press becomes a drag rather than a click. */
+const DRAG_THRESHOLD = 3;
+const NUDGE = 10;
+const NUDGE_LARGE = 50;
+/** Miro's tag colours, given to new tags in turn. */
+const NEW_TAG_COLORS = [
+  'red',
+  'blue',
+  'green',
+  'violet',
+  'yellow',
+  'cyan',
+  'magenta',
+  'dark_blue',
+  'light_green',
+  'dark_green',
+  'gray',
+  'black',
+];
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+type Gesture =
+  | { kind: 'pan'; pointerId: number; start: Point; from: Camera; camera: Camera }
+  | {
+      kind: 'box';
+      pointerId: number;
+      start: Point;
+      startBoard: Point;
+      camera: Camera;
+      additive: boolean;
+      base: readonly string[];
+      /** An unselected shape/text pressed: a click (no drag) selects it. */
+      clickId: string | null;
+      box: Box | null;
+    }
+  | {
+      kind: 'drag';
+      pointerId: number;
+      start: Point;
+      camera: Camera;
+      ids: readonly string[];
+      moving: ReadonlySet<string>;
+      /** A selected item pressed among several: a click (no drag) selects it alone. */
+      clickId: string | null;
+      dx: number;
+      dy: number;
+      moved: boolean;
+    };
+
+type Hit = { kind: 'item'; id: string } | { kind: 'background' };
+
+/** Which item (or the empty canvas, frame bodies included) a pointer event landed on. */
+function hitOf(target: EventTarget | null): Hit {
+  if (!(target instanceof Element)) return { kind: 'background' };
+  const el = target.closest('[data-id],[data-background]');
+  const id = el?.getAttribute('data-id');
+  return id ? { kind: 'item', id } : { kind: 'background' };
+}
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The playground's board: draws the local board in SVG and lets a person work on it as in
+ * Miro — pan, zoom, select, drag, add, edit, recolour, tag and delete sticky notes — acting as
+ * the simulated participant `userId` through `board.human`, so apps see Miro's events.
+ */
+export function BoardView({ board, userId, users, onUserChange }: BoardViewProps) {
+  const revision = useBoardRevision(board);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const measuredSize = useElementSize(canvasRef);
+  const gesture = useRef<Gesture | null>(null);
+  const [transient, setTransient] = useState<Camera | null>(null);
+  const [box, setBox] = useState<Box | null>(null);
+  const [drag, setDrag] = useState<{ moving: ReadonlySet<string>; dx: number; dy: number } | null>(
+    null,
+  );
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [noteColor, setNoteColor] = useState<StickyColor>('light_yellow');
+  const [spaceHeld, setSpaceHeld] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // Everything read from the board is derived per revision, not per pointer move.
+  const entries = useMemo(() => deriveRenderEntries(board), [board, revision]);
+  const entryMap = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
+  const selection = board.selection(userId);
+  const selectionKey = selection.join('\u0000');
+  // Keyed by content: the board may hand out a new array for the same selection.
+  const selected = useMemo(() => new Set(selection), [selectionKey]);
+  const boardViewport = board.viewport();
+  const measured = measuredSize.width > 0 && measuredSize.height > 0;
+  // Before the canvas has a size (or where there is no layout, as in tests) it acts as if it
+  // were the size of the board's first viewport.
+  const fallbackSize = useRef({ width: boardViewport.width, height: boardViewport.height });
+  const size = measured ? measuredSize : fallbackSize.current;
+  const camera = transient ?? cameraFromViewport(boardViewport, size);
+
+  // Keep the board's viewport equal to what is actually visible (the canvas's aspect ratio can
+  // differ from a viewport set by `zoomTo`), so `viewport.get()` tells apps the truth.
+  useEffect(() => {
+    if (!measured || transient) return;
+    const visible = viewportFromCamera(camera, size);
+    if (!viewportsClose(visible, board.viewport())) board.setViewport(visible);
+  });
+
+  // An item deleted while edited (by anyone) ends the edit.
+  useEffect(() => {
+    if (editingId !== null && !entryMap.has(editingId)) setEditingId(null);
+  }, [editingId, entryMap]);
+
+  const act = (fn: () => void): void => {
+    try {
+      fn();
+      setNotice(null);
+    } catch (e) {
+      setNotice(errorText(e));
+    }
+  };
+
+  const select = (ids: readonly string[]): void => {
+    const same = ids.length === selection.length && ids.every((id, i) => id === selection[i]);
+    if (!same) act(() => board.human.select([...ids], userId));
+  };
+
+  const setCamera = (next: Camera): void => {
+    act(() => board.setViewport(viewportFromCamera(next, size)));
+  };
+
+  const localPoint = (e: { clientX: number; clientY: number }): Point => {
+    const rect = canvasRef.current?.getBoundingClientRect();
+    return { x: e.clientX - (rect?.left ?? 0), y: e.clientY - (rect?.top ?? 0) };
+  };
+
+  const centre = (): Point => screenToBoard(camera, { x: size.width / 2, y: size.height / 2 });
+
+  /** The ids inside any of `roots` (children of dragged frames move with them). */
+  const withDescendants = (roots: readonly string[]): Set<string> => {
+    const rootSet = new Set(roots);
+    const out = new Set(roots);
+    for (const e of entries) {
+      let parent = e.parentId;
+      for (let depth = 0; parent !== null && depth < 16; depth++) {
+        if (rootSet.has(parent)) {
+          out.add(e.id);
+          break;
+        }
+        parent = entryMap.get(parent)?.parentId ?? null;
+      }
+    }
+    return out;
+  };
+
+  const moveBy = (ids: readonly string[], dx: number, dy: number): void => {
+    const moves = planMoves(entryMap, ids, dx, dy);
+    act(() => {
+      for (const m of moves) board.human.move(m.id, m.x, m.y);
+    });
+  };
+
+  const addNoteAt = (p: Point): void => {
+    act(() => {
+      const spot = cascadePoint(entries, p);
+      const created = board.human.addNote({ x: spot.x, y: spot.y, color: noteColor, by: userId });
+      board.human.select([created.id], userId);
+      setEditingId(created.id);
+    });
+  };
+
+  const removeSelection = (): void => {
+    if (selection.length === 0) return;
+    setEditingId(null);
+    act(() => board.human.remove([...selection]));
+  };
+
+  const zoomBy = (factor: number, anchor?: Point): void => {
+    const at = anchor ?? { x: size.width / 2, y: size.height / 2 };
+    setCamera(zoomAt(camera, at, camera.zoom * factor));
+  };
+
+  const fit = (): void => {
+    const bounds = boundsOf(entries.map((e) => e.rect));
+    if (bounds) setCamera(fitCamera(bounds, size));
+    else setCamera({ x: -size.width / 2, y: -size.height / 2, zoom: 1 });
+  };
+
+  // ---- pointer gestures -------------------------------------------------------------------
+
+  const onPointerDown = (e: PointerEvent): void => {
+    // Presses inside the note editor place the caret; they are not canvas gestures.
+    if (gesture.current || isTyping(e.target)) return;
+    canvasRef.current?.focus({ preventScroll: true });
+    const start = localPoint(e);
+    const capture = (): void => {
+      try {
+        (e.currentTarget as Element | null)?.setPointerCapture(e.pointerId);
+      } catch {
+        // Synthetic events (tests) have no active pointer to capture.
+      }
+    };
+    if (e.button === 1 || e.button === 2 || (e.button === 0 && spaceHeld)) {
+      e.preventDefault();
+      gesture.current = { kind: 'pan', pointerId: e.pointerId, start, from: camera, camera };
+      capture();
+      return;
+    }
+    if (e.button !== 0) return;
+    const hit = hitOf(e.target);
+    const startBoard = screenToBoard(camera, start);
+    if (hit.kind === 'item') {
+      const entry = entryMap.get(hit.id);
+      if (!entry) return;
+      if (e.shiftKey) {
+        select(toggleId(selection, hit.id));
+        return;
+      }
+      const isSelected = selected.has(hit.id);
+      const grabbable = entry.item.type === 'sticky_note' || entry.item.type === 'frame';
+      if (isSelected || grabbable) {
+        const ids = isSelected ? [...selection] : [hit.id];
+        if (!isSelected) select(ids);
+        gesture.current = {
+          kind: 'drag',
+          pointerId: e.pointerId,
+          start,
+          camera,
+          ids,
+          moving: withDescendants(ids),
+          clickId: isSelected && selection.length > 1 ? hit.id : null,
+          dx: 0,
+          dy: 0,
+          moved: false,
+        };
+        capture();
+        return;
+      }
+      // Map cells and labels lie under notes: dragging from them draws a selection box.
+      gesture.current = {
+        kind: 'box',
+        pointerId: e.pointerId,
+        start,
+        startBoard,
+        camera,
+        additive: false,
+        base: [],
+        clickId: hit.id,
+        box: null,
+      };
+      capture();
+      return;
+    }
+    gesture.current = {
+      kind: 'box',
+      pointerId: e.pointerId,
+      start,
+      startBoard,
+      camera,
+      additive: e.shiftKey,
+      base: selection,
+      clickId: null,
+      box: null,
+    };
+    capture();
+  };
+
+  const onPointerMove = (e: PointerEvent): void => {
+    const g = gesture.current;
+    if (!g || g.pointerId !== e.pointerId) return;
+    const p = localPoint(e);
+    const far = Math.hypot(p.x - g.start.x, p.y - g.start.y) >= DRAG_THRESHOLD;
+    if (g.kind === 'pan') {
+      g.camera = panBy(g.from, p.x - g.start.x, p.y - g.start.y);
+      setTransient(g.camera);
+    } else if (g.kind === 'box') {
+      if (!far && g.box === null) return;
+      g.box = boxFromPoints(g.startBoard, screenToBoard(g.camera, p));
+      setBox(g.box);
+    } else {
+      if (!far && !g.moved) return;
+      g.moved = true;
+      g.dx = (p.x - g.start.x) / g.camera.zoom;
+      g.dy = (p.y - g.start.y) / g.camera.zoom;
+      setDrag({ moving: g.moving, dx: g.dx, dy: g.dy });
+    }
+  };
+
+  const onPointerUp = (e: PointerEvent): void => {
+    const g = gesture.current;
+    if (!g || g.pointerId !== e.pointerId) return;
+    gesture.current = null;
+    if (g.kind === 'pan') {
+      setCamera(g.camera);
+      setTransient(null);
+    } else if (g.kind === 'box') {
+      setBox(null);
+      if (g.box) {
+        const inside = idsInBox(entries, g.box);
+        select(g.additive ? [...new Set([...g.base, ...inside])] : inside);
+      } else if (g.clickId !== null) {
+        select([g.clickId]);
+      } else if (!g.additive) {
+        select([]);
+      }
+    } else {
+      setDrag(null);
+      // One move per item, on drop: a live drag would flood apps with update events.
+      if (g.moved) moveBy(g.ids, g.dx, g.dy);
+      else if (g.clickId !== null) select([g.clickId]);
+    }
+  };
+
+  const onPointerCancel = (e: PointerEvent): void => {
+    const g = gesture.current;
+    if (!g || g.pointerId !== e.pointerId) return;
+    gesture.current = null;
+    setTransient(null);
+    setBox(null);
+    setDrag(null);
+  };
+
+  const onDoubleClick = (e: MouseEvent): void => {
+    if (isTyping(e.target)) return;
+    const hit = hitOf(e.target);
+    if (hit.kind === 'item') {
+      if (entryMap.get(hit.id)?.item.type === 'sticky_note') setEditingId(hit.id);
+      return;
+    }
+    addNoteAt(screenToBoard(camera, localPoint(e)));
+  };
+
+  const onWheel = (e: WheelEvent): void => {
+    if (gesture.current?.kind === 'pan') return;
+    e.preventDefault();
+    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? size.height || 800 : 1;
+    let dx = e.deltaX * unit;
+    let dy = e.deltaY * unit;
+    if (e.ctrlKey || e.metaKey) {
+      // Pinch gestures arrive as ctrl+wheel with small deltas; mouse wheels with large ones.
+      const factor = Math.min(2, Math.max(0.5, Math.exp(-dy * 0.01)));
+      zoomBy(factor, localPoint(e));
+      return;
+    }
+    if (e.shiftKey && dx === 0) [dx, dy] = [dy, 0];
+    setCamera(panBy(camera, -dx, -dy));
+  };
+
+  // ---- keyboard -----------------------------------------------------------------------------
+
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (isTyping(e.target)) return;
+    const onCanvas = e.target === canvasRef.current;
+    if (e.key === ' ' && onCanvas) {
+      e.preventDefault();
+      if (!spaceHeld) setSpaceHeld(true);
+      return;
+    }
+    const arrows: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
+    const arrow = arrows[e.key];
+    if (arrow) {
+      e.preventDefault();
+      const step = e.shiftKey ? NUDGE_LARGE : NUDGE;
+      if (selection.length > 0) moveBy(selection, arrow[0] * step, arrow[1] * step);
+      else setCamera(panBy(camera, -arrow[0] * step * 4, -arrow[1] * step * 4));
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    switch (e.key) {
+      case 'Escape':
+        select([]);
+        break;
+      case 'Delete':
+      case 'Backspace':
+        e.preventDefault();
+        removeSelection();
+        break;
+      case '+':
+      case '=':
+        zoomBy(ZOOM_STEP);
+        break;
+      case '-':
+      case '_':
+        zoomBy(1 / ZOOM_STEP);
+        break;
+      case '!':
+        if (e.shiftKey) fit();
+        break;
+      case 'Enter':
+        if (onCanvas && selection.length === 1) {
+          const only = entryMap.get(selection[0] ?? '');
+          if (only?.item.type === 'sticky_note') {
+            e.preventDefault();
+            setEditingId(only.id);
+          }
+        }
+        break;
+      case 'n':
+      case 'N':
+        if (onCanvas) addNoteAt(centre());
+        break;
+      default:
+    }
+  };
+
+  const onKeyUp = (e: KeyboardEvent): void => {
+    if (e.key === ' ') setSpaceHeld(false);
+  };
+
+  // ---- selection actions ------------------------------------------------------------------
+
+  const selectedNotes = selection.filter((id) => entryMap.get(id)?.item.type === 'sticky_note');
+  const tagCounts = new Map<string, number>();
+  for (const id of selectedNotes) {
+    const item = entryMap.get(id)?.item;
+    if (item?.type === 'sticky_note') {
+      for (const t of item.tagIds) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+    }
+  }
+
+  const toggleTag = (tagId: string): void => {
+    const all = (tagCounts.get(tagId) ?? 0) === selectedNotes.length;
+    act(() => {
+      for (const id of selectedNotes) {
+        const item = board.item(id);
+        const has = item?.type === 'sticky_note' && item.tagIds.includes(tagId);
+        // Adding puts the tag on the notes lacking it; removing happens only when all have it.
+        if (all ? has : !has) board.human.toggleTag(id, tagId);
+      }
+    });
+  };
+
+  const createTag = (title: string): string | null => {
+    try {
+      const existing = board.tags().find((t) => t.title === title);
+      const tag =
+        existing ??
+        board.human.createTag(title, NEW_TAG_COLORS[board.tags().length % NEW_TAG_COLORS.length]);
+      for (const id of selectedNotes) {
+        const item = board.item(id);
+        if (item?.type === 'sticky_note' && !item.tagIds.includes(tag.id)) {
+          board.human.toggleTag(id, tag.id);
+        }
+      }
+      return null;
+    } catch (e) {
+      return errorText(e);
+    }
+  };
+
+  // ---- drawing --------------------------------------------------------------------------------
+
+  const editing: RenderEntry | undefined = editingId === null ? undefined : entryMap.get(editingId);
+  let editor = null;
+  if (editing && editing.item.type === 'sticky_note') {
+    const note = editing.item;
+    const topLeft = boardToScreen(camera, editing.rect);
+    const layout = layoutNote(
+      editing.rect.width,
+      editing.rect.height,
+      htmlToLines(note.content),
+      editing.tags,
+    );
+    const fill = STICKY_FILL[note.fillColor] ?? STICKY_FILL.light_yellow;
+    editor = (
+      <NoteEditor
+        key={editing.id}
+        left={topLeft.x}
+        top={topLeft.y}
+        width={editing.rect.width * camera.zoom}
+        height={editing.rect.height * camera.zoom}
+        fontSize={Math.max(10, layout.text.fontSize * camera.zoom)}
+        fill={fill}
+        color={textColorOn(fill)}
+        initialText={htmlToPlainText(note.content)}
+        onCommit={(text) => {
+          setEditingId(null);
+          const current = board.item(note.id);
+          if (current?.type !== 'sticky_note' || htmlToPlainText(current.content) === text) return;
+          act(() => board.human.setText(note.id, textToHtml(text)));
+          canvasRef.current?.focus({ preventScroll: true });
+        }}
+        onCancel={() => {
+          setEditingId(null);
+          canvasRef.current?.focus({ preventScroll: true });
+        }}
+      />
+    );
+  }
+
+  const grid = gridSpacing(camera.zoom) * camera.zoom;
+  const panning = spaceHeld || gesture.current?.kind === 'pan' || transient !== null;
+  const transform = `matrix(${camera.zoom} 0 0 ${camera.zoom} ${-camera.x * camera.zoom} ${-camera.y * camera.zoom})`;
+  const currentUser = users.find((u) => u.id === userId)?.name ?? userId;
+
+  return (
+    <div class="tp-board-view" onKeyDown={onKeyDown} onKeyUp={onKeyUp}>
+      <div
+        ref={canvasRef}
+        class={`tp-board-canvas${panning ? ' tp-panning' : ''}`}
+        role="application"
+        aria-label={`Board, acting as ${currentUser}. ${entries.length} items.`}
+        aria-roledescription="whiteboard"
+        aria-describedby="tp-board-help"
+        tabIndex={0}
+        data-testid="board-canvas"
+        style={{
+          backgroundSize: `${grid}px ${grid}px`,
+          backgroundPosition: `${-camera.x * camera.zoom}px ${-camera.y * camera.zoom}px`,
+        }}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerCancel}
+        onDblClick={onDoubleClick}
+        onWheel={onWheel}
+        onContextMenu={(e) => {
+          // Right-drag pans; the editor keeps its own menu (spelling suggestions).
+          if (!isTyping(e.target)) e.preventDefault();
+        }}
+        onBlur={() => setSpaceHeld(false)}
+      >
+        <svg class="tp-board-svg" width="100%" height="100%" aria-hidden="true">
+          <g transform={transform}>
+            <ItemsLayer
+              entries={entries}
+              selected={selected}
+              moving={drag?.moving ?? EMPTY_SET}
+              dx={drag?.dx ?? 0}
+              dy={drag?.dy ?? 0}
+              zoom={camera.zoom}
+            />
+            {box && (
+              <rect
+                class="tp-select-box"
+                data-testid="select-box"
+                x={box.x}
+                y={box.y}
+                width={box.width}
+                height={box.height}
+              />
+            )}
+          </g>
+        </svg>
+        {editor}
+      </div>
+      <p id="tp-board-help" class="tp-sr-only">
+        Drag to select, Space or right button and drag to pan, Ctrl and wheel to zoom. Double-click
+        to add or edit a note. Arrow keys move the selection, Delete removes it, Escape clears it,
+        Enter edits the selected note, N adds a note, plus and minus zoom.
+      </p>
+      <div class="tp-top-left">
+        <Toolbar
+          users={users}
+          userId={userId}
+          onUserChange={onUserChange}
+          noteColor={noteColor}
+          onNoteColor={setNoteColor}
+          onAddNote={() => addNoteAt(centre())}
+        />
+        {selection.length > 0 && (
+          <SelectionBar
+            count={selection.length}
+            noteCount={selectedNotes.length}
+            tags={board.tags()}
+            tagCounts={tagCounts}
+            onColor={(color) =>
+              act(() => {
+                for (const id of selectedNotes) board.human.setColor(id, color);
+              })
+            }
+            onToggleTag={toggleTag}
+            onCreateTag={createTag}
+            onDelete={removeSelection}
+            onClear={() => select([])}
+          />
+        )}
+      </div>
+      <ZoomControls
+        zoom={camera.zoom}
+        onZoomIn={() => zoomBy(ZOOM_STEP)}
+        onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
+        onFit={fit}
+        onReset={() => setCamera(zoomAt(camera, { x: size.width / 2, y: size.height / 2 }, 1))}
+      />
+      <div class="tp-sr-only" aria-live="polite" data-testid="selection-status">
+        {selection.length === 0 ? '' : `${selection.length} selected`}
+      </div>
+      {notice !== null && (
+        <div class="tp-notice tp-floating" role="alert" data-testid="board-notice">
+          <span>{notice}</span>
+          <button
+            type="button"
+            class="tp-btn tp-icon-btn"
+            aria-label="Dismiss message"
+            onClick={() => setNotice(null)}
+          >
+            {'\u00d7'}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { LocalFrame } from '../sdk/local-board-types';
+import { estimateTextWidth } from './fit-text';
+import type { RenderEntry } from './render-entries';
+
+export interface FrameItemProps {
+  entry: RenderEntry;
+  frame: LocalFrame;
+  /** Current zoom: the title keeps a constant size on screen, as in Miro. */
+  zoom: number;
+}
+
+/** A frame: fill and border (the body counts as empty canvas), title above its top-left corner. */
+export function FrameItem({ entry, frame, zoom }: FrameItemProps) {
+  const { x, y, width, height } = entry.rect;
+  const fontSize = 13 / zoom;
+  const title = frame.title.trim() === '' ? 'Frame' : frame.title;
+  const titleWidth = Math.min(width, estimateTextWidth(title, fontSize) + 8 / zoom);
+  return (
+    <>
+      <rect
+        class="tp-frame-body"
+        data-background=""
+        x={x}
+        y={y}
+        width={width}
+        height={height}
+        fill={frame.fillColor || '#ffffff'}
+      />
+      <rect
+        class="tp-frame-title-hit"
+        data-testid="frame-title"
+        x={x}
+        y={y - fontSize * 1.7}
+        width={titleWidth}
+        height={fontSize * 1.6}
+      />
+      <text class="tp-frame-title" x={x} y={y - fontSize * 0.55} font-size={fontSize}>
+        {title}
+      </text>
+    </>
+  );
+}

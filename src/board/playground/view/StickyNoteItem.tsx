@@ -1,0 +1,76 @@
+import type { LocalStickyNote } from '../sdk/local-board-types';
+import { htmlToLines } from './html-to-lines';
+import { layoutNote } from './note-layout';
+import { STICKY_FILL, tagFill, textColorOn } from './palette';
+import type { RenderEntry } from './render-entries';
+
+export interface StickyNoteItemProps {
+  entry: RenderEntry;
+  note: LocalStickyNote;
+}
+
+/** A sticky note: square with a soft shadow, fitted text, and tag chips along the bottom. */
+export function StickyNoteItem({ entry, note }: StickyNoteItemProps) {
+  const { x, y, width, height } = entry.rect;
+  const fill = STICKY_FILL[note.fillColor] ?? STICKY_FILL.light_yellow;
+  const ink = textColorOn(fill);
+  const layout = layoutNote(width, height, htmlToLines(note.content), entry.tags);
+  const { text, chips } = layout;
+  const firstBaseline = y + layout.textTop + text.fontSize * 0.95;
+  const chipRow = layout.chipFontSize * 1.5;
+  return (
+    <>
+      <rect
+        class="tp-note-shadow"
+        x={x + width * 0.01}
+        y={y + height * 0.025}
+        width={width}
+        height={height}
+        rx={width * 0.01}
+      />
+      <rect class="tp-note-body" x={x} y={y} width={width} height={height} fill={fill} />
+      {text.lines.length > 0 && (
+        <text
+          class="tp-note-text"
+          x={x + width / 2}
+          y={firstBaseline}
+          font-size={text.fontSize}
+          fill={ink}
+          text-anchor="middle"
+        >
+          {text.lines.map((line, i) => (
+            <tspan key={i} x={x + width / 2} y={firstBaseline + i * layout.lineHeight}>
+              {line === '' ? '\u00a0' : line}
+            </tspan>
+          ))}
+        </text>
+      )}
+      {chips.chips.map((chip, i) => {
+        const chipFill = tagFill(chip.color);
+        const cx = x + layout.padding + chip.x;
+        const cy = y + layout.chipsTop + chip.y;
+        return (
+          <g key={i} class="tp-tag-chip" data-testid="tag-chip">
+            <rect
+              x={cx}
+              y={cy}
+              width={chip.width}
+              height={chipRow}
+              rx={chipRow / 2}
+              fill={chipFill}
+            />
+            <text
+              x={cx + chip.width / 2}
+              y={cy + chipRow * 0.7}
+              font-size={layout.chipFontSize}
+              fill={textColorOn(chipFill)}
+              text-anchor="middle"
+            >
+              {chip.title}
+            </text>
+          </g>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type { LocalUser, StickyColor } from '../sdk/local-board-types';
+import { ColorPalette } from './ColorPalette';
+import { STICKY_FILL, STICKY_LABEL } from './palette';
+import { PopoverButton } from './PopoverButton';
+import { UserSwitcher } from './UserSwitcher';
+
+export interface ToolbarProps {
+  users: readonly LocalUser[];
+  userId: string;
+  onUserChange?: (id: string) => void;
+  noteColor: StickyColor;
+  onNoteColor(color: StickyColor): void;
+  onAddNote(): void;
+}
+
+/** The main toolbar, top-left: who is acting, add a note, the colour new notes get. */
+export function Toolbar(props: ToolbarProps) {
+  return (
+    <div class="tp-toolbar tp-floating" role="toolbar" aria-label="Board tools">
+      <UserSwitcher users={props.users} userId={props.userId} onUserChange={props.onUserChange} />
+      <span class="tp-sep" aria-hidden="true" />
+      <button
+        type="button"
+        class="tp-btn tp-primary"
+        aria-label="Add note"
+        data-testid="add-note"
+        onClick={props.onAddNote}
+      >
+        <span
+          class="tp-note-icon"
+          style={{ background: STICKY_FILL[props.noteColor] }}
+          aria-hidden="true"
+        />
+        Add note
+      </button>
+      <PopoverButton
+        label={`New note colour: ${STICKY_LABEL[props.noteColor]}`}
+        testId="note-color"
+        face={<span class="tp-swatch-face" style={{ background: STICKY_FILL[props.noteColor] }} />}
+      >
+        {(close) => (
+          <ColorPalette
+            label="New note colour"
+            value={props.noteColor}
+            onPick={(color) => {
+              props.onNoteColor(color);
+              close();
+            }}
+          />
+        )}
+      </PopoverButton>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { LocalUser } from '../sdk/local-board-types';
+
+export interface UserSwitcherProps {
+  users: readonly LocalUser[];
+  userId: string;
+  onUserChange?: (id: string) => void;
+}
+
+const initials = (name: string): string =>
+  name
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .slice(0, 2)
+    .map((w) => [...w][0]?.toUpperCase() ?? '')
+    .join('') || '?';
+
+/** Which simulated participant is acting on the board, with a compact switcher. */
+export function UserSwitcher({ users, userId, onUserChange }: UserSwitcherProps) {
+  const current = users.find((u) => u.id === userId);
+  const name = current?.name ?? userId;
+  return (
+    <div class="tp-user" data-testid="user-switcher">
+      <span class="tp-avatar" aria-hidden="true">
+        {initials(name)}
+      </span>
+      {onUserChange && users.length > 1 ? (
+        <select
+          class="tp-user-select"
+          aria-label="Acting as participant"
+          data-testid="user-select"
+          value={userId}
+          onChange={(e) => onUserChange(e.currentTarget.value)}
+        >
+          {!current && <option value={userId}>{userId}</option>}
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <span class="tp-user-name" data-testid="user-name">
+          {name}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  boardToScreen,
+  boundsOf,
+  cameraFromViewport,
+  fitCamera,
+  gridSpacing,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  panBy,
+  screenToBoard,
+  viewportFromCamera,
+  viewportsClose,
+  zoomAt,
+} from './camera';
+
+const size = { width: 1000, height: 500 };
+
+describe('cameraFromViewport', () => {
+  it('shows a viewport of the canvas shape exactly', () => {
+    const camera = cameraFromViewport({ x: 100, y: 50, width: 2000, height: 1000 }, size);
+    expect(camera).toEqual({ x: 100, y: 50, zoom: 0.5 });
+    expect(viewportFromCamera(camera, size)).toEqual({ x: 100, y: 50, width: 2000, height: 1000 });
+  });
+  it('fits a viewport of another shape whole, centred, as zoomTo does', () => {
+    const camera = cameraFromViewport({ x: 0, y: 0, width: 100, height: 100 }, size);
+    expect(camera.zoom).toBe(5 > MAX_ZOOM ? MAX_ZOOM : 5);
+    const visible = viewportFromCamera(camera, size);
+    expect(visible.x + visible.width / 2).toBeCloseTo(50);
+    expect(visible.y + visible.height / 2).toBeCloseTo(50);
+    expect(visible.height).toBeGreaterThanOrEqual(100);
+  });
+  it('falls back to 100 % without a measured canvas', () => {
+    expect(
+      cameraFromViewport({ x: 5, y: 6, width: 10, height: 10 }, { width: 0, height: 0 }),
+    ).toEqual({ x: 5, y: 6, zoom: 1 });
+  });
+});
+
+describe('screen and board coordinates', () => {
+  it('are inverse transforms', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.double({ min: MIN_ZOOM, max: MAX_ZOOM, noNaN: true }),
+        fc.double({ min: -2000, max: 2000, noNaN: true }),
+        fc.double({ min: -2000, max: 2000, noNaN: true }),
+        (x, y, zoom, px, py) => {
+          const camera = { x, y, zoom };
+          const back = boardToScreen(camera, screenToBoard(camera, { x: px, y: py }));
+          expect(back.x).toBeCloseTo(px, 6);
+          expect(back.y).toBeCloseTo(py, 6);
+        },
+      ),
+    );
+  });
+  it('map the canvas origin to the camera point', () => {
+    expect(screenToBoard({ x: 10, y: 20, zoom: 2 }, { x: 0, y: 0 })).toEqual({ x: 10, y: 20 });
+    expect(screenToBoard({ x: 10, y: 20, zoom: 2 }, { x: 100, y: 50 })).toEqual({ x: 60, y: 45 });
+  });
+});
+
+describe('zoomAt', () => {
+  it('keeps the board point under the cursor fixed', () => {
+    const camera = { x: 100, y: -40, zoom: 0.8 };
+    const anchor = { x: 300, y: 120 };
+    const before = screenToBoard(camera, anchor);
+    const after = screenToBoard(zoomAt(camera, anchor, 1.6), anchor);
+    expect(after.x).toBeCloseTo(before.x);
+    expect(after.y).toBeCloseTo(before.y);
+  });
+  it('clamps the zoom', () => {
+    expect(zoomAt({ x: 0, y: 0, zoom: 1 }, { x: 0, y: 0 }, 100).zoom).toBe(MAX_ZOOM);
+    expect(zoomAt({ x: 0, y: 0, zoom: 1 }, { x: 0, y: 0 }, 0.0001).zoom).toBe(MIN_ZOOM);
+  });
+});
+
+describe('panBy', () => {
+  it('moves content with the pointer', () => {
+    expect(panBy({ x: 0, y: 0, zoom: 2 }, 100, -50)).toEqual({ x: -50, y: 25, zoom: 2 });
+  });
+});
+
+describe('boundsOf and fitCamera', () => {
+  it('bounds every box, or none', () => {
+    expect(boundsOf([])).toBeNull();
+    expect(
+      boundsOf([
+        { x: 0, y: 0, width: 10, height: 10 },
+        { x: 20, y: -5, width: 5, height: 5 },
+      ]),
+    ).toEqual({ x: 0, y: -5, width: 25, height: 15 });
+  });
+  it('shows the whole box inside the padding, never above 100 %', () => {
+    const box = { x: 0, y: 0, width: 4000, height: 1000 };
+    const camera = fitCamera(box, size, 50);
+    const topLeft = boardToScreen(camera, box);
+    const bottomRight = boardToScreen(camera, { x: 4000, y: 1000 });
+    expect(topLeft.x).toBeGreaterThanOrEqual(50 - 1e-9);
+    expect(bottomRight.x).toBeLessThanOrEqual(950 + 1e-9);
+    expect(fitCamera({ x: 0, y: 0, width: 10, height: 10 }, size).zoom).toBe(1);
+  });
+});
+
+describe('viewportsClose', () => {
+  it('tolerates rounding but not moves', () => {
+    const v = { x: 0, y: 0, width: 100, height: 100 };
+    expect(viewportsClose(v, { ...v, x: 0.1 })).toBe(true);
+    expect(viewportsClose(v, { ...v, x: 2 })).toBe(false);
+  });
+});
+
+describe('gridSpacing', () => {
+  it('keeps dots 16 to 32 px apart on screen at any zoom', () => {
+    for (const zoom of [0.05, 0.1, 0.33, 1, 1.7, 4]) {
+      const px = gridSpacing(zoom) * zoom;
+      expect(px).toBeGreaterThanOrEqual(16);
+      expect(px).toBeLessThan(32);
+    }
+  });
+});

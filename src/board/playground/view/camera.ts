@@ -1,0 +1,132 @@
+/**
+ * Screen ↔ board coordinates. The board's `viewport()` is the visible board rectangle (as
+ * Miro's `viewport.get()`); the view turns it into a camera — the board point at the canvas's
+ * top-left corner and a zoom (screen px per board unit) — fitting the rectangle into the canvas
+ * the way Miro's `zoomTo` does, and turns the camera back into the rectangle actually visible.
+ */
+import type { Viewport } from '../sdk/local-board-types';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface Size {
+  width: number;
+  height: number;
+}
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface Camera {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 4;
+/** Zoom steps of the +/− buttons and keys. */
+export const ZOOM_STEP = 1.25;
+
+export const clampZoom = (zoom: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+
+const hasArea = (size: Size): boolean => size.width > 0 && size.height > 0;
+
+/** Centres `viewport` in a canvas of `size`, showing all of it. Without a measured canvas, zoom 1. */
+export function cameraFromViewport(viewport: Viewport, size: Size): Camera {
+  if (!hasArea(size) || viewport.width <= 0 || viewport.height <= 0) {
+    return { x: viewport.x, y: viewport.y, zoom: 1 };
+  }
+  const zoom = clampZoom(Math.min(size.width / viewport.width, size.height / viewport.height));
+  const cx = viewport.x + viewport.width / 2;
+  const cy = viewport.y + viewport.height / 2;
+  return { x: cx - size.width / zoom / 2, y: cy - size.height / zoom / 2, zoom };
+}
+
+/** The board rectangle a camera shows in a canvas of `size`. */
+export function viewportFromCamera(camera: Camera, size: Size): Viewport {
+  return {
+    x: camera.x,
+    y: camera.y,
+    width: size.width / camera.zoom,
+    height: size.height / camera.zoom,
+  };
+}
+
+export const screenToBoard = (camera: Camera, p: Point): Point => ({
+  x: camera.x + p.x / camera.zoom,
+  y: camera.y + p.y / camera.zoom,
+});
+
+export const boardToScreen = (camera: Camera, p: Point): Point => ({
+  x: (p.x - camera.x) * camera.zoom,
+  y: (p.y - camera.y) * camera.zoom,
+});
+
+/** Zooms to `zoom` (clamped) keeping the board point under `anchor` (screen) where it is. */
+export function zoomAt(camera: Camera, anchor: Point, zoom: number): Camera {
+  const next = clampZoom(zoom);
+  const fixed = screenToBoard(camera, anchor);
+  return { x: fixed.x - anchor.x / next, y: fixed.y - anchor.y / next, zoom: next };
+}
+
+/** Moves the camera by a screen-pixel distance (content follows the pointer). */
+export const panBy = (camera: Camera, dx: number, dy: number): Camera => ({
+  x: camera.x - dx / camera.zoom,
+  y: camera.y - dy / camera.zoom,
+  zoom: camera.zoom,
+});
+
+/** Smallest box holding every box, or null for none. */
+export function boundsOf(boxes: Iterable<Box>): Box | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const b of boxes) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + b.width);
+    maxY = Math.max(maxY, b.y + b.height);
+  }
+  if (minX === Infinity) return null;
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/** A camera showing `box` whole with `padding` screen px around it (zoom capped at 100 %). */
+export function fitCamera(box: Box, size: Size, padding = 48): Camera {
+  const usable = {
+    width: Math.max(1, size.width - 2 * padding),
+    height: Math.max(1, size.height - 2 * padding),
+  };
+  const zoom = clampZoom(
+    Math.min(1, usable.width / Math.max(1, box.width), usable.height / Math.max(1, box.height)),
+  );
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  return { x: cx - size.width / zoom / 2, y: cy - size.height / zoom / 2, zoom };
+}
+
+/** True when two viewports differ by less than `tolerance` board units on every edge. */
+export function viewportsClose(a: Viewport, b: Viewport, tolerance = 0.5): boolean {
+  return (
+    Math.abs(a.x - b.x) < tolerance &&
+    Math.abs(a.y - b.y) < tolerance &&
+    Math.abs(a.width - b.width) < tolerance &&
+    Math.abs(a.height - b.height) < tolerance
+  );
+}
+
+/**
+ * Spacing of the background dot grid in board units: a power of two times 20, so dots stay
+ * between 16 and 32 screen px apart at any zoom.
+ */
+export function gridSpacing(zoom: number): number {
+  let spacing = 20;
+  while (spacing * zoom < 16) spacing *= 2;
+  while (spacing * zoom >= 32) spacing /= 2;
+  return spacing;
+}
