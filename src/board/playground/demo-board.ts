@@ -1,0 +1,433 @@
+/**
+ * The playground's opening board: a discovery workshop for an online bank's customer
+ * onboarding ("Northstar Bank"), mid-way through. A hand-drawn journey map frame holds notes by
+ * stage and lane (most tagged `Stage · …`, some not), loose interview pain points repeat a few
+ * themes for clustering to find, a parking lot and support quotes sit beside them, and a few
+ * dot-voting stickers are already on the board. Deterministic: no clock, no unseeded random.
+ */
+import { plainTextToHtml } from './sdk/html';
+import type {
+  LocalBoardState,
+  LocalFrame,
+  LocalItem,
+  LocalShape,
+  LocalStickyNote,
+  LocalTag,
+  LocalText,
+  LocalUser,
+  StickyColor,
+} from './sdk/local-board-types';
+
+export const DEMO_USERS: readonly LocalUser[] = [
+  { id: 'u-alex', name: 'Alex (facilitator)' },
+  { id: 'u-sam', name: 'Sam' },
+  { id: 'u-priya', name: 'Priya' },
+  { id: 'u-jordan', name: 'Jordan' },
+];
+
+/** Stages of the hand-drawn map, in order; each has a `Stage · <name>` tag. */
+const STAGES = ['Awareness', 'Consideration', 'Purchase', 'Onboarding', 'Retention'] as const;
+type StageName = (typeof STAGES)[number];
+const LANES = ['Customer actions', 'Pain points', 'Opportunities'] as const;
+const LANE_COLORS: readonly StickyColor[] = ['light_yellow', 'red', 'light_green'];
+
+/** Map notes by stage, then lane (same order as LANES). */
+const MAP_NOTES: Record<StageName, readonly (readonly string[])[]> = {
+  Awareness: [
+    [
+      "Sees a friend's referral link on WhatsApp",
+      "Notices the 'no monthly fees' ad on the Tube",
+      'Reads a Reddit thread comparing app banks',
+    ],
+    [
+      "Can't tell if deposits are protected (FSCS?)",
+      "Ads don't say what's different from my current bank",
+    ],
+    [
+      'Referral page that explains FSCS protection up front',
+      'Honest comparison table vs. high-street banks',
+    ],
+  ],
+  Consideration: [
+    [
+      "Downloads the app to 'have a look' before deciding",
+      'Checks App Store reviews: 4.6 stars, but recent complaints',
+      'Compares FX fees with Wise and Revolut',
+    ],
+    [
+      'Fee page is a 14-row table with no worked example',
+      'Has to give an email before seeing anything',
+    ],
+    [
+      'Let people browse the app in demo mode',
+      "Fee calculator: 'what would I have paid last month?'",
+    ],
+  ],
+  Purchase: [
+    ['Postcode lookup misses the new-build flat', 'Takes a photo of passport in the app'],
+    [
+      'ID check fails on driving licence with an old address',
+      'Selfie step froze twice on Android 12',
+      "Process just stops: 'try again later', no reason",
+    ],
+    ['Show which step failed and what to do next', 'Video-call fallback when the ID check fails'],
+  ],
+  Onboarding: [
+    [
+      'Waits for the physical card',
+      'Adds the card to Apple Pay from the app',
+      'Moves salary: needs sort code and account number',
+    ],
+    ['Card took 12 days, no tracking', 'Switching guide assumes I know what CASS is'],
+    ['Virtual card ready the minute the account opens', 'Card delivery tracking with SMS updates'],
+  ],
+  Retention: [
+    ['Uses savings pots for holiday money', 'Chats with support about a blocked payment'],
+    ['Payment blocked abroad, no notification saying why'],
+    [
+      'Support chat is brilliant: show it off during onboarding',
+      "Monthly 'your money' summary in the app",
+    ],
+  ],
+};
+
+/** Loose notes from customer interviews, themes deliberately repeated (and shuffled below). */
+const PAIN_POINTS: readonly { text: string; stage?: StageName }[] = [
+  {
+    text: 'ID verification failed three times, gave up and went to my old bank',
+    stage: 'Purchase',
+  },
+  { text: 'Passport scan rejected: glare from the laminate' },
+  { text: "Verification says 'document unreadable' with no tips", stage: 'Purchase' },
+  { text: 'Waited 2 days for a manual ID review, no update' },
+  { text: 'App crashes on the selfie step (Pixel 6)', stage: 'Purchase' },
+  { text: 'Selfie camera opens a black screen, had to reinstall' },
+  { text: "Liveness check kept saying 'move closer' forever" },
+  { text: 'Crashed after the selfie and lost all my details' },
+  { text: 'Card delivery took almost 3 weeks', stage: 'Onboarding' },
+  { text: 'No tracking for my card, kept checking the post' },
+  { text: 'Card went to my old address even though I had updated it', stage: 'Onboarding' },
+  { text: "Couldn't pay for anything until the card came" },
+  { text: 'Confusing fees: is the ATM abroad free or not?', stage: 'Consideration' },
+  { text: "Didn't understand the 'fair usage' limit on FX" },
+  { text: 'Charged for a second card, nobody told me' },
+  { text: 'Fee table is impossible to read on a phone' },
+  { text: 'Support chat answered in 2 minutes, really helpful', stage: 'Retention' },
+  { text: 'Chat agent fixed my blocked card on a Sunday' },
+  { text: 'Love that support is in the app, no phone queues' },
+  { text: 'Great support chat, but I had to dig for it in settings' },
+  { text: 'Push notifications far too frequent in the first week' },
+  { text: 'Wanted a joint account, only solo accounts available' },
+  { text: 'Open Banking link to my old bank kept timing out' },
+  { text: 'Password rules too strict: three attempts to set one' },
+];
+
+const PARKING_LOT: readonly string[] = [
+  'Should we offer a junior account?',
+  'Legal: can ID checks use the NFC chip in passports?',
+  'Ask the data team for drop-off rates per onboarding step',
+  'Is the referral bonus worth it? Check CAC numbers',
+  'Accessibility audit of the sign-up flow',
+  'Business accounts: separate workshop',
+  'Translate the app into Polish and Romanian?',
+  'What do competitors put in the welcome pack?',
+  "Marketing wants to test a 'switch in 7 days' promise",
+  'Who owns the card-delivery vendor contract?',
+];
+
+const QUOTES: readonly string[] = [
+  '“I just want to know my money is safe.”',
+  '“Why do you need my selfie AND my passport?”',
+  "“The app is gorgeous but I couldn't get in.”",
+  '“Your chat team are the best thing about you.”',
+  '“I thought the card would come in two days.”',
+  "“Is there a fee for this? I can't tell.”",
+];
+
+/** Frame layout, close to Touchpoint's classic map (domain/journey/layout.ts LAYOUT). */
+const L = { padding: 60, gap: 20, label: 360, cellW: 700, cellH: 500, title: 120, header: 140 };
+const NOTE = { width: 180, height: (180 * 228) / 199 };
+
+/** mulberry32: a tiny seeded PRNG, so the demo board is the same on every load. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function createDemoBoardState(): LocalBoardState {
+  const random = seededRandom(20260115);
+  let nextId = 1;
+  const newId = (): string => `3458764${String(nextId++).padStart(12, '0')}`;
+  const items: LocalItem[] = [];
+  const author = (i: number): string => DEMO_USERS[i % DEMO_USERS.length]?.id ?? 'u-alex';
+
+  const tags: LocalTag[] = [
+    ...STAGES.map((s) => ({ id: newId(), title: `Stage · ${s}`, color: 'blue' })),
+    { id: newId(), title: 'Stage · Advocacy', color: 'blue' },
+    { id: newId(), title: 'Quick win', color: 'green' },
+    { id: newId(), title: 'Needs data', color: 'yellow' },
+  ];
+  const tagId = (title: string): string => tags.find((t) => t.title === title)?.id ?? '';
+
+  const base = (
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    parentId: string | null,
+    by: string,
+  ) => ({
+    id: newId(),
+    x,
+    y,
+    width,
+    height,
+    parentId,
+    createdBy: by,
+    metadata: {},
+  });
+  const note = (
+    text: string,
+    x: number,
+    y: number,
+    color: StickyColor,
+    by: string,
+    parentId: string | null = null,
+    tagIds: string[] = [],
+  ): LocalStickyNote => {
+    const n: LocalStickyNote = {
+      ...base(x, y, NOTE.width, NOTE.height, parentId, by),
+      type: 'sticky_note',
+      content: plainTextToHtml(text),
+      shape: 'square',
+      fillColor: color,
+      tagIds,
+    };
+    items.push(n);
+    return n;
+  };
+  const shape = (
+    text: string,
+    box: { x: number; y: number; w: number; h: number },
+    style: Partial<LocalShape['style']>,
+    parentId: string | null,
+    kind = 'rectangle',
+  ): LocalShape => {
+    const s: LocalShape = {
+      ...base(box.x + box.w / 2, box.y + box.h / 2, box.w, box.h, parentId, 'u-alex'),
+      type: 'shape',
+      shape: kind,
+      content: text === '' ? '' : plainTextToHtml(text),
+      style: {
+        fillColor: '#ffffff',
+        borderColor: '#1a1a1a',
+        borderWidth: 2,
+        color: '#1a1a1a',
+        fontSize: 14,
+        textAlign: 'center',
+        ...style,
+      },
+    };
+    items.push(s);
+    return s;
+  };
+  const text = (
+    content: string,
+    x: number,
+    y: number,
+    width: number,
+    fontSize: number,
+    parentId: string | null = null,
+  ): LocalText => {
+    const t: LocalText = {
+      ...base(
+        x + width / 2,
+        y + fontSize * 0.7,
+        width,
+        Math.round(fontSize * 1.4),
+        parentId,
+        'u-alex',
+      ),
+      type: 'text',
+      content: plainTextToHtml(content),
+      style: { color: '#1a1a1a', fontSize },
+    };
+    items.push(t);
+    return t;
+  };
+
+  // The hand-drawn map: frame top-left at (0, 0), so children's relative = absolute coords.
+  const frameW = L.padding * 2 + L.label + STAGES.length * (L.cellW + L.gap);
+  const frameH =
+    L.padding * 2 + L.title + L.header + L.gap + LANES.length * (L.cellH + L.gap) - L.gap;
+  const frame: LocalFrame = {
+    ...base(frameW / 2, frameH / 2, frameW, frameH, null, 'u-alex'),
+    metadata: { tp: { m: 'demo', r: 'frame' } },
+    type: 'frame',
+    title: 'Onboarding journey: workshop draft',
+    fillColor: '#ffffff',
+    childrenIds: [],
+  };
+  items.push(frame);
+  text(
+    'Northstar Bank: opening an account, as customers told it',
+    L.padding,
+    L.padding,
+    2400,
+    56,
+    frame.id,
+  );
+  const headerY = L.padding + L.title;
+  shape(
+    'Maya, 29\nSwitching from a high-street bank; wants it done in one evening',
+    { x: L.padding, y: headerY, w: L.label, h: L.header },
+    { fillColor: '#fff6e0', fontSize: 20, textAlign: 'left' },
+    frame.id,
+  );
+  const columnX = (j: number): number => L.padding + L.label + L.gap + j * (L.cellW + L.gap);
+  const rowY = (i: number): number => headerY + L.header + L.gap + i * (L.cellH + L.gap);
+  STAGES.forEach((stage, j) => {
+    shape(
+      stage,
+      { x: columnX(j), y: headerY, w: L.cellW, h: L.header },
+      { fillColor: '#2d3a8c', color: '#ffffff', fontSize: 32, borderWidth: 1 },
+      frame.id,
+      'round_rectangle',
+    );
+  });
+  LANES.forEach((lane, i) => {
+    shape(
+      lane,
+      { x: L.padding, y: rowY(i), w: L.label, h: L.cellH },
+      { fillColor: '#eef1fb', fontSize: 28, borderWidth: 1 },
+      frame.id,
+    );
+    STAGES.forEach((_, j) => {
+      shape(
+        '',
+        { x: columnX(j), y: rowY(i), w: L.cellW, h: L.cellH },
+        { fillColor: '#f7f8fc', borderColor: '#c9cfe8', borderWidth: 1 },
+        frame.id,
+      );
+    });
+  });
+  let count = 0;
+  STAGES.forEach((stage, j) => {
+    LANES.forEach((_, i) => {
+      (MAP_NOTES[stage][i] ?? []).forEach((t, k) => {
+        const x = columnX(j) + 120 + (k % 3) * 230;
+        const y = rowY(i) + 140 + Math.floor(k / 3) * 240;
+        // Most map notes carry their stage tag; every fourth relies on its position alone.
+        const tagged = count % 4 !== 3 ? [tagId(`Stage · ${stage}`)] : [];
+        if (t.startsWith('Virtual card') || t.startsWith('Show which step'))
+          tagged.push(tagId('Quick win'));
+        note(t, x, y, LANE_COLORS[i] ?? 'light_yellow', author(count), frame.id, tagged);
+        count += 1;
+      });
+    });
+  });
+
+  // Interview pain points below the map: a shuffled, slightly untidy grid.
+  const clusterTop = frameH + 300;
+  text('Interview pain points (unsorted)', 0, clusterTop, 1400, 40);
+  const order = PAIN_POINTS.map((p) => ({ p, key: random() }))
+    .sort((a, b) => a.key - b.key)
+    .map((o) => o.p);
+  const painNotes = order.map((p, i) => {
+    const jitter = (): number => Math.round((random() - 0.5) * 40);
+    const x = 120 + (i % 6) * 250 + jitter();
+    const y = clusterTop + 200 + Math.floor(i / 6) * 280 + jitter();
+    const colors: StickyColor[] = ['red', 'light_pink', 'orange'];
+    const tagged = p.stage ? [tagId(`Stage · ${p.stage}`)] : [];
+    if (p.text.startsWith('Waited 2 days')) tagged.push(tagId('Needs data'));
+    return note(p.text, x, y, colors[i % 3] ?? 'red', author(i + 1), null, tagged);
+  });
+
+  // Dot-voting stickers already placed: small circles on the notes people cared about.
+  const dotted: [string, number][] = [
+    ['App crashes on the selfie step', 4],
+    ['Card delivery took almost 3 weeks', 3],
+    ['ID verification failed three times', 3],
+    ['Confusing fees', 2],
+    ['Support chat answered in 2 minutes', 1],
+  ];
+  for (const [prefix, dots] of dotted) {
+    const target = painNotes.find((n) => n.content.startsWith(`<p>${prefix}`));
+    if (!target) continue;
+    for (let d = 0; d < dots; d += 1) {
+      const x = target.x - NOTE.width / 2 + 24 + d * 30;
+      const y = target.y + NOTE.height / 2 - 24;
+      shape(
+        '',
+        { x: x - 12, y: y - 12, w: 24, h: 24 },
+        { fillColor: '#e6007e', borderColor: '#e6007e', borderWidth: 1 },
+        null,
+        'circle',
+      );
+    }
+  }
+  // Two "+1" stamps, which the SDK does not model.
+  for (const prefix of ['Love that support', 'Virtual card']) {
+    const target = items.find(
+      (i) => i.type === 'sticky_note' && i.content.startsWith(`<p>${prefix}`),
+    );
+    if (!target) continue;
+    // Same parent as the note, so the same (possibly frame-relative) coordinates.
+    items.push({
+      ...base(target.x + 70, target.y - 90, 48, 48, target.parentId, 'u-priya'),
+      type: 'stamp',
+    });
+  }
+
+  // Support quotes to the right of the cluster.
+  const quotesLeft = 1800;
+  text('Quotes from support tickets', quotesLeft, clusterTop, 900, 40);
+  QUOTES.forEach((q, i) => {
+    note(
+      q,
+      quotesLeft + 120 + (i % 2) * 250,
+      clusterTop + 200 + Math.floor(i / 2) * 280,
+      'violet',
+      author(i + 2),
+    );
+  });
+
+  // Parking lot further right.
+  const parkingLeft = 2700;
+  text('Parking lot', parkingLeft, clusterTop, 900, 40);
+  shape(
+    '',
+    { x: parkingLeft - 20, y: clusterTop + 60, w: 1300, h: 700 },
+    { fillColor: '#f2f7ff', borderColor: '#a6ccf5', borderWidth: 2 },
+    null,
+  );
+  PARKING_LOT.forEach((p, i) => {
+    note(
+      p,
+      parkingLeft + 120 + (i % 5) * 250,
+      clusterTop + 220 + Math.floor(i / 5) * 280,
+      'light_blue',
+      author(i),
+    );
+  });
+
+  frame.childrenIds = items.filter((i) => i.parentId === frame.id).map((i) => i.id);
+
+  return {
+    version: 1,
+    boardId: 'uXjVDemoNorthstar=',
+    boardName: 'Northstar Bank: onboarding discovery workshop',
+    items,
+    tags,
+    collections: {},
+    users: DEMO_USERS.map((u) => ({ ...u })),
+    nextId,
+    createdAt: '2026-01-15T09:00:00.000Z',
+  };
+}
