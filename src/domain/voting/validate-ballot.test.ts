@@ -219,7 +219,7 @@ describe('validateBallot: unweighted', () => {
             testRound({ votesPerPerson: budget, perItemCap: cap }),
           );
           if (!r.ok) return false;
-          const ids = r.ballot.votes.map((v) => v.itemId);
+          const ids = (r.ballot.votes ?? []).map((v) => v.itemId);
           const submitted = votes
             .filter((v) => v.count >= 1 && v.itemId !== 'x')
             .reduce((s, v) => s + v.count, 0);
@@ -228,7 +228,7 @@ describe('validateBallot: unweighted', () => {
             .reduce((s, n) => s + n.uncounted, 0);
           return (
             votesUsed(r.ballot) <= budget &&
-            r.ballot.votes.every((v) => v.count >= 1 && (cap === null || v.count <= cap)) &&
+            (r.ballot.votes ?? []).every((v) => v.count >= 1 && (cap === null || v.count <= cap)) &&
             new Set(ids).size === ids.length &&
             // Every submitted valid vote is either counted or explained by a notice.
             votesUsed(r.ballot) + uncountedValid === submitted

@@ -1,0 +1,213 @@
+/**
+ * The pure tally of a round (issue 5 §3): totals per item, cluster, stage and lane, a ranking with
+ * ties shared, weights applied, votes on items that no longer exist set aside and counted.
+ *
+ * Ballots are `unknown`: they come from the shared collection. Each is validated and trimmed
+ * (`validateBallot`), so the limits hold even if a panel did not enforce them. The result does not
+ * depend on the order of the ballots. Anonymous rounds' tallies hold no voter keys at all.
+ */
+import type { Ballot, BallotVote } from './ballot';
+import { rankWithTies } from './rank-with-ties';
+import { createBallotChecker } from './validate-ballot';
+import type { Privacy, VoteRound } from './vote-round';
+
+/** What the tally needs to know of an item that still exists (a note, or a cluster). */
+export interface TallyItem {
+  id: string;
+  stageId?: string | null;
+  laneId?: string | null;
+  clusterId?: string | null;
+}
+
+export interface ItemTotal {
+  itemId: string;
+  /** Votes (unweighted) or picks (weighted) on the item. */
+  votes: number;
+  /** What the ranking uses: votes, or the sum of the weights of the picks. */
+  score: number;
+  /** Competition rank, 1 = most; tied scores share a rank. */
+  rank: number;
+  /** How many people voted for it (a count, so safe in every privacy mode). */
+  voters: number;
+}
+
+/** Totals of a stage, lane or cluster; `id` null collects the items with none. */
+export interface GroupTotal {
+  id: string | null;
+  votes: number;
+  score: number;
+}
+
+/** Votes on round items that are gone from the board: counted, shown apart, never ranked. */
+export interface OrphanVotes {
+  votes: number;
+  score: number;
+  itemIds: string[];
+}
+
+/** One voter's counted ballot; only in open rounds. */
+export type VoterDetail =
+  { voterKey: string; votes: BallotVote[] } | { voterKey: string; ranking: string[] };
+
+export interface Tally {
+  roundId: string;
+  privacy: Privacy;
+  weighted: boolean;
+  /** People with at least one counted vote. */
+  voters: number;
+  /** Counted votes (picks when weighted), orphans included. */
+  votesCast: number;
+  /** Every existing item of the round, best first; ties in the round's item order. */
+  items: ItemTotal[];
+  byStage: GroupTotal[];
+  byLane: GroupTotal[];
+  byCluster: GroupTotal[];
+  orphanVotes: OrphanVotes;
+  /** Ballots refused whole, and votes trimmed off accepted ballots. */
+  uncounted: { ballots: number; votes: number };
+  /** Who has voted (sorted); null in anonymous rounds. */
+  voterKeys: string[] | null;
+  /** Who voted for what (sorted by voter key); open rounds only, null otherwise. */
+  perVoter: VoterDetail[] | null;
+}
+
+export function tallyVotes(
+  round: VoteRound,
+  ballots: readonly unknown[],
+  items: readonly TallyItem[],
+): Tally {
+  const check = createBallotChecker(round);
+  const latest = new Map<string, Ballot>();
+  const trimmedOf = new Map<string, number>();
+  let refused = 0;
+  for (const input of ballots) {
+    const result = check(input);
+    if (!result.ok) {
+      refused += 1;
+      continue;
+    }
+    const { ballot } = result;
+    const uncounted = result.notices.reduce((sum, n) => sum + n.uncounted, 0);
+    const previous = latest.get(ballot.voterKey);
+    if (!previous || isNewer(ballot, uncounted, previous, trimmedOf.get(ballot.voterKey) ?? 0)) {
+      latest.set(ballot.voterKey, ballot);
+      trimmedOf.set(ballot.voterKey, uncounted);
+    }
+  }
+  let trimmed = 0;
+  for (const n of trimmedOf.values()) trimmed += n;
+
+  const weights = round.weights;
+  const votesByItem = new Map<string, number>();
+  const scoreByItem = new Map<string, number>();
+  const votersByItem = new Map<string, number>();
+  const voterKeys: string[] = [];
+  const add = (itemId: string, votes: number, score: number) => {
+    votesByItem.set(itemId, (votesByItem.get(itemId) ?? 0) + votes);
+    scoreByItem.set(itemId, (scoreByItem.get(itemId) ?? 0) + score);
+    votersByItem.set(itemId, (votersByItem.get(itemId) ?? 0) + 1);
+  };
+  for (const ballot of latest.values()) {
+    if (ballot.ranking) {
+      ballot.ranking.forEach((itemId, i) => add(itemId, 1, weights?.[i] ?? 1));
+      if (ballot.ranking.length > 0) voterKeys.push(ballot.voterKey);
+    } else {
+      for (const v of ballot.votes) add(v.itemId, v.count, v.count);
+      if (ballot.votes.length > 0) voterKeys.push(ballot.voterKey);
+    }
+  }
+
+  const existing = new Map<string, TallyItem>();
+  for (const item of items) if (!existing.has(item.id)) existing.set(item.id, item);
+  const present: TallyItem[] = [];
+  const orphanVotes: OrphanVotes = { votes: 0, score: 0, itemIds: [] };
+  for (const itemId of round.target.itemIds) {
+    const item = existing.get(itemId);
+    if (item) present.push(item);
+    else if (votesByItem.has(itemId)) {
+      orphanVotes.votes += votesByItem.get(itemId) ?? 0;
+      orphanVotes.score += scoreByItem.get(itemId) ?? 0;
+      orphanVotes.itemIds.push(itemId);
+    }
+  }
+
+  const ranked = rankWithTies(present, (item) => scoreByItem.get(item.id) ?? 0);
+  const totals: ItemTotal[] = ranked.map(({ entry, rank }) => ({
+    itemId: entry.id,
+    votes: votesByItem.get(entry.id) ?? 0,
+    score: scoreByItem.get(entry.id) ?? 0,
+    rank,
+    voters: votersByItem.get(entry.id) ?? 0,
+  }));
+
+  let votesCast = orphanVotes.votes;
+  for (const t of totals) votesCast += t.votes;
+  voterKeys.sort(compareStrings);
+  const anonymous = round.privacy === 'anonymous';
+
+  return {
+    roundId: round.id,
+    privacy: round.privacy,
+    weighted: weights !== null,
+    voters: voterKeys.length,
+    votesCast,
+    items: totals,
+    byStage: groupTotals(present, (i) => i.stageId, votesByItem, scoreByItem),
+    byLane: groupTotals(present, (i) => i.laneId, votesByItem, scoreByItem),
+    byCluster: groupTotals(present, (i) => i.clusterId, votesByItem, scoreByItem),
+    orphanVotes,
+    uncounted: { ballots: refused, votes: trimmed },
+    voterKeys: anonymous ? null : voterKeys,
+    perVoter: round.privacy === 'open' ? perVoterDetail(latest, voterKeys) : null,
+  };
+}
+
+/**
+ * Two copies of one voter's ballot (a stale read next to a fresh one): the later `updatedAt`
+ * wins; on equal times the content decides, so the winner never depends on arrival order.
+ */
+function isNewer(a: Ballot, uncountedA: number, b: Ballot, uncountedB: number): boolean {
+  const ta = Date.parse(a.updatedAt);
+  const tb = Date.parse(b.updatedAt);
+  if (ta !== tb) return ta > tb;
+  const byContent = compareStrings(
+    JSON.stringify(a.ranking ?? a.votes),
+    JSON.stringify(b.ranking ?? b.votes),
+  );
+  return byContent !== 0 ? byContent > 0 : uncountedA < uncountedB;
+}
+
+function groupTotals(
+  items: readonly TallyItem[],
+  groupOf: (item: TallyItem) => string | null | undefined,
+  votes: ReadonlyMap<string, number>,
+  scores: ReadonlyMap<string, number>,
+): GroupTotal[] {
+  const groups = new Map<string | null, GroupTotal>();
+  for (const item of items) {
+    const id = groupOf(item) ?? null;
+    let group = groups.get(id);
+    if (!group) {
+      group = { id, votes: 0, score: 0 };
+      groups.set(id, group);
+    }
+    group.votes += votes.get(item.id) ?? 0;
+    group.score += scores.get(item.id) ?? 0;
+  }
+  // Highest first; ties keep the order the groups first appear in the round.
+  return rankWithTies([...groups.values()], (g) => g.score).map((r) => r.entry);
+}
+
+function perVoterDetail(
+  latest: ReadonlyMap<string, Ballot>,
+  voterKeys: readonly string[],
+): VoterDetail[] {
+  return voterKeys.map((voterKey) => {
+    const ballot = latest.get(voterKey) as Ballot;
+    return ballot.ranking
+      ? { voterKey, ranking: [...ballot.ranking] }
+      : { voterKey, votes: ballot.votes.map((v) => ({ ...v })) };
+  });
+}
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
