@@ -73,6 +73,20 @@ describe('openTouchpointDB', () => {
     expect(error.kind).toBe('unavailable');
   });
 
+  it("reports 'unavailable' when the open request fails as in Firefox's private mode", async () => {
+    // A hand-written factory whose open request fails the way Firefox's private mode did.
+    const request = Object.assign(new EventTarget(), {
+      error: new DOMException('A mutation operation was attempted…', 'InvalidStateError'),
+      result: undefined,
+      transaction: null,
+    });
+    const factory = { open: () => request } as unknown as IDBFactory;
+    const opening = openTouchpointDB({ factory });
+    request.dispatchEvent(new Event('error', { cancelable: true }));
+    const error = await rejection(opening);
+    expect(error.kind).toBe('unavailable');
+  });
+
   it("reports 'version' when the data on disk is newer than this code", async () => {
     const factory = new IDBFactory();
     (await rawOpen(factory, 'tp', DB_VERSION + 1)).close();

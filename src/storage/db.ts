@@ -9,7 +9,7 @@ import {
   blockedError,
   supersededError,
   terminatedError,
-  toStorageError,
+  toOpenError,
   unavailableError,
 } from './storage-error';
 
@@ -179,7 +179,7 @@ export function openTouchpointDB(
   try {
     request = factory.open(name, DB_VERSION);
   } catch (error) {
-    return Promise.reject(toStorageError(error, 'open its local storage'));
+    return Promise.reject(toOpenError(error));
   }
 
   return new Promise<TouchpointDatabase>((resolve, reject) => {
@@ -239,7 +239,7 @@ export function openTouchpointDB(
       event.preventDefault();
       if (settled) return;
       settled = true;
-      reject(toStorageError(upgradeFailure ?? request.error, 'open its local storage'));
+      reject(toOpenError(upgradeFailure ?? request.error));
     });
   });
 }

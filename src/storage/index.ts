@@ -33,3 +33,5 @@ export { DEFAULT_SETTINGS, createSettingsStore } from './settings-store';
 export type { SettingKey, Settings, SettingsStore, SnapshotBudget } from './settings-store';
 export { PLAYGROUND_BOARD_KEY, createPlaygroundStore } from './playground-store';
 export type { PlaygroundStore } from './playground-store';
+export { estimateStorage, requestPersistentStorage } from './estimate-storage';
+export type { StorageEstimateFigures } from './estimate-storage';

@@ -74,7 +74,7 @@ export function createSnapshotStore(
   options: SnapshotStoreOptions = {},
 ): SnapshotStore {
   const now = options.now ?? Date.now;
-  const newId = options.newId ?? (() => crypto.randomUUID());
+  const newId = options.newId ?? randomId;
 
   return {
     async save(input) {
@@ -182,6 +182,16 @@ export function createSnapshotStore(
         'remove old automatic snapshots',
       ),
   };
+}
+
+/**
+ * `crypto.randomUUID` exists only in secure contexts; the playground served over plain http on a
+ * LAN address is not one, but `getRandomValues` still is.
+ */
+function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function newestFirst(a: SnapshotMeta, b: SnapshotMeta): number {

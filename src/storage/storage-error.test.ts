@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StorageError, isQuotaError, toStorageError } from './storage-error';
+import { StorageError, isQuotaError, toOpenError, toStorageError } from './storage-error';
 
 describe('toStorageError', () => {
   it.each([
@@ -32,8 +32,13 @@ describe('toStorageError', () => {
       'A mutation operation was attempted on a database that did not allow mutations.',
     ],
     ['UnknownError', 'The database could not be opened'],
-  ])('maps %s (private mode) to unavailable', (name, message) => {
-    expect(toStorageError(new DOMException(message, name)).kind).toBe('unavailable');
+  ])('maps %s while opening (private mode) to unavailable', (name, message) => {
+    expect(toOpenError(new DOMException(message, name)).kind).toBe('unavailable');
+  });
+
+  it('does not read InvalidStateError after opening as private mode', () => {
+    expect(toStorageError(new DOMException('', 'InvalidStateError')).kind).toBe('unknown');
+    expect(toStorageError(new DOMException('', 'SecurityError')).kind).toBe('unavailable');
   });
 
   it('maps VersionError to version, others to unknown, and passes StorageError through', () => {

@@ -120,15 +120,20 @@ export function isQuotaError(error: unknown): boolean {
   return /quota/i.test(errorMessage(error));
 }
 
-/**
- * Private modes: Firefox refuses `open` with `InvalidStateError`; sandboxed iframes and blocked
- * site data give `SecurityError`; old Safari private mode fails with `UnknownError` mentioning
- * that the database could not be opened or created.
- */
-function isUnavailableError(error: unknown): boolean {
+/** Sandboxed frames and site data turned off refuse IndexedDB at any step with these. */
+function isRefusedError(error: unknown): boolean {
   const name = errorName(error);
-  if (name === 'SecurityError' || name === 'InvalidStateError') return true;
-  if (name === 'NotAllowedError') return true;
+  return name === 'SecurityError' || name === 'NotAllowedError';
+}
+
+/**
+ * Opening in a private mode: Firefox refuses with `InvalidStateError`, old Safari with an
+ * `UnknownError` about the database not opening. After opening, the same names mean a bug or a
+ * closed connection, not private mode, so only `toOpenError` reads them this way.
+ */
+function isPrivateModeOpenError(error: unknown): boolean {
+  const name = errorName(error);
+  if (name === 'InvalidStateError') return true;
   return name === 'UnknownError' && /(open|create|connect)/i.test(errorMessage(error));
 }
 
@@ -143,6 +148,14 @@ export function toStorageError(
     return quotaError(doing, error);
   }
   if (errorName(error) === 'VersionError') return newerVersionError(error);
-  if (isUnavailableError(error)) return unavailableError(error);
+  if (isRefusedError(error)) return unavailableError(error);
   return unknownError(doing, error);
+}
+
+/** Like `toStorageError`, for a failure to open the database. */
+export function toOpenError(error: unknown): StorageError {
+  if (!(error instanceof StorageError) && isPrivateModeOpenError(error)) {
+    return unavailableError(error);
+  }
+  return toStorageError(error, 'open its local storage');
 }
