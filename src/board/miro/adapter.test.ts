@@ -1,0 +1,263 @@
+/**
+ * Miro-specific behaviour of the adapter over the local board: what calls it makes, retries on
+ * Miro's rate limit, events from people on the board. The shared Board contract is in
+ * test/board/.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { createLocalBoard } from '../playground/sdk/local-board';
+import type { WriteOp } from '../port';
+import { createWriteQueue } from '../write-queue';
+import { createMiroBoard } from './adapter';
+
+const NOTE = { w: 199, h: 228 };
+
+function setup(options: Parameters<typeof createLocalBoard>[0] = {}) {
+  const local = createLocalBoard(options);
+  const sdk = local.connect({ id: 'u1', name: 'Ada' });
+  return {
+    local,
+    sdk,
+    board: createMiroBoard(sdk, { platform: 'playground', boardName: 'Demo workshop' }),
+  };
+}
+
+/** A small map: a frame, 2 stage tags, 3 header shapes with markers, 3 tagged notes in the frame. */
+function smallMap(): WriteOp[] {
+  const ops: WriteOp[] = [
+    { op: 'ensureTag', title: 'Stage · Awareness' },
+    { op: 'ensureTag', title: 'Stage · Purchase' },
+    {
+      op: 'create',
+      ref: 'frame',
+      item: { kind: 'frame', title: 'Journey', rect: { x: 0, y: 0, w: 1600, h: 900 } },
+      meta: { m: 'map1', r: 'frame' },
+    },
+  ];
+  for (let i = 0; i < 3; i += 1) {
+    ops.push({
+      op: 'create',
+      ref: `h${i}`,
+      parent: { ref: 'frame' },
+      item: { kind: 'shape', text: `Stage ${i}`, rect: { x: 100 + i * 400, y: 40, w: 300, h: 80 } },
+      meta: { m: 'map1', r: 'stage', k: `s${i}` },
+    });
+    ops.push({
+      op: 'create',
+      ref: `n${i}`,
+      parent: { ref: 'frame' },
+      item: {
+        kind: 'note',
+        text: `Note ${i}`,
+        rect: { x: 100 + i * 400, y: 300, ...NOTE },
+        color: 'yellow',
+        tags: [i === 0 ? 'Stage · Awareness' : 'Stage · Purchase'],
+      },
+    });
+  }
+  return ops;
+}
+
+describe('createMiroBoard: calls', () => {
+  it('makes no redundant calls: creates + new tags + frame adds + asked-for metadata (+ one tag read)', async () => {
+    const { local, board } = setup();
+    const result = await board.apply(smallMap());
+    expect(result.failed).toEqual([]);
+    expect(result.done).toBe(9);
+    const { calls, callsByMethod } = local.stats();
+    expect(callsByMethod).toEqual({
+      get: 1, // the tag list, once
+      createTag: 2,
+      createFrame: 1,
+      createShape: 3,
+      createStickyNote: 3,
+      'frame.add': 6,
+      setMetadata: 4,
+    });
+    expect(calls).toBe(1 + 2 + 7 + 6 + 4);
+  });
+
+  it('reuses existing tags: a second map with the same stages creates no tag', async () => {
+    const { local, board } = setup();
+    await board.apply(smallMap());
+    local.resetStats();
+    await board.apply(smallMap());
+    expect(local.stats().callsByMethod.createTag).toBeUndefined();
+    expect(local.tags()).toHaveLength(2);
+  });
+
+  it('reads metadata for frames only when listing', async () => {
+    const { local, board } = setup();
+    await board.apply(smallMap());
+    local.resetStats();
+    const items = await board.listItems();
+    expect(items).toHaveLength(7);
+    expect(local.stats().callsByMethod).toEqual({ get: 2, getMetadata: 1 });
+    expect(items.find((i) => i.kind === 'frame')?.meta).toEqual({ m: 'map1', r: 'frame' });
+    // Shapes were marked but are not read: the map record lists their ids.
+    expect(items.filter((i) => i.kind === 'shape').every((i) => i.meta === null)).toBe(true);
+  });
+
+  it('reads metadata for more kinds when asked', async () => {
+    const local = createLocalBoard();
+    const board = createMiroBoard(local.connect({ id: 'u1', name: 'Ada' }), {
+      metadataKinds: ['frame', 'shape'],
+    });
+    await board.apply(smallMap());
+    const shapes = await board.listItems(['shape']);
+    expect(shapes.map((s) => s.meta?.k).sort()).toEqual(['s0', 's1', 's2']);
+  });
+
+  it('updates with one shared read and one sync each; a tag change that changes nothing makes no call', async () => {
+    const { local, board } = setup();
+    const { ids } = await board.apply(smallMap());
+    local.resetStats();
+    const result = await board.apply([
+      { op: 'update', id: ids.n0!, patch: { text: 'Changed' } },
+      { op: 'update', id: ids.n1!, patch: { color: 'pink' } },
+      { op: 'tag', id: ids.n2!, add: ['Stage · Purchase'] },
+    ]);
+    expect(result.failed).toEqual([]);
+    expect(local.stats().callsByMethod).toEqual({ get: 2, sync: 2 });
+  });
+});
+
+describe('createMiroBoard: Miro rules', () => {
+  it('retries calls refused by the credit budget until they pass', async () => {
+    let now = 0;
+    const local = createLocalBoard({ creditsPerMinute: 150, creditsPerCall: 50, now: () => now });
+    // No budget in the queue: the board's rate limit is hit and the queue must retry.
+    const queue = createWriteQueue({
+      concurrency: 4,
+      sleep: async (ms) => {
+        now += ms;
+      },
+      now: () => now,
+      random: () => 0.5,
+    });
+    const board = createMiroBoard(local.connect({ id: 'u1', name: 'Ada' }), { queue });
+    const ops: WriteOp[] = Array.from({ length: 5 }, (_, i) => ({
+      op: 'create',
+      ref: `n${i}`,
+      item: { kind: 'note', text: `N${i}`, rect: { x: i * 300, y: 0, ...NOTE }, color: 'yellow' },
+    }));
+    const progress = vi.fn();
+    const result = await board.apply(ops, { onProgress: progress });
+    expect(result.failed).toEqual([]);
+    expect(result.done).toBe(5);
+    expect(local.stats().rateLimited).toBeGreaterThan(0);
+    expect(progress.mock.calls.at(-1)?.[0]).toMatchObject({ done: 5, total: 5 });
+    expect(progress.mock.calls.at(-1)?.[0].retries).toBeGreaterThan(0);
+    expect(now).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('refuses more than 8 tags on a note and over-long tag titles before making anything', async () => {
+    const { local, board } = setup();
+    const tags = Array.from({ length: 9 }, (_, i) => `T${i}`);
+    const result = await board.apply([
+      {
+        op: 'create',
+        ref: 'n',
+        item: { kind: 'note', text: 'x', rect: { x: 0, y: 0, ...NOTE }, color: 'gray', tags },
+      },
+      { op: 'ensureTag', title: 'x'.repeat(121) },
+      { op: 'ensureTag', title: 'fine', color: 'not-a-colour' },
+    ]);
+    expect(result.failed.map((f) => f.message)).toEqual([
+      expect.stringMatching(/at most 8 tags; this one asks for 9/),
+      expect.stringMatching(/121 characters; Miro allows at most 120/),
+      expect.stringMatching(/"not-a-colour" is not a Miro tag colour/),
+    ]);
+    expect(local.items()).toHaveLength(0);
+    expect(local.tags()).toHaveLength(0);
+  });
+
+  it('ignores a size change on a shape (read-only in Miro) but moves it', async () => {
+    const { board } = setup();
+    const { ids } = await board.apply([
+      {
+        op: 'create',
+        ref: 's',
+        item: { kind: 'shape', text: 'S', rect: { x: 0, y: 0, w: 100, h: 100 } },
+      },
+    ]);
+    const result = await board.apply([
+      { op: 'update', id: ids.s!, patch: { rect: { x: 50, w: 400 } } },
+    ]);
+    expect(result.failed).toEqual([]);
+    const [shape] = await board.listItems(['shape']);
+    expect(shape!.rect).toEqual({ x: 50, y: 0, w: 100, h: 100 });
+  });
+
+  it('names the board from the host and says which platform it is', async () => {
+    const { board } = setup();
+    expect(board.platform).toBe('playground');
+    expect((await board.info()).name).toBe('Demo workshop');
+    const bare = createMiroBoard(createLocalBoard().connect({ id: 'u', name: 'U' }));
+    expect(bare.platform).toBe('miro');
+    expect((await bare.info()).name).toMatch(/^Miro board /);
+  });
+});
+
+describe('createMiroBoard: events from people on the board', () => {
+  it('translates a note a person adds inside a frame it has not listed, with its absolute rect', async () => {
+    const { local, board } = setup();
+    const { ids } = await board.apply([
+      {
+        op: 'create',
+        ref: 'f',
+        item: { kind: 'frame', title: 'F', rect: { x: 1000, y: 1000, w: 1000, h: 800 } },
+      },
+    ]);
+    // A fresh adapter knows no frames yet.
+    const other = createMiroBoard(local.connect({ id: 'u2', name: 'Grace' }));
+    const created: unknown[] = [];
+    other.on('items:create', (p) => created.push(...p.items));
+    local.human.addNote({ x: 1300, y: 1200, content: 'Fees <unclear> & slow', by: 'u3' });
+    await vi.waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toMatchObject({
+      kind: 'note',
+      text: 'Fees <unclear> & slow',
+      parentId: ids.f,
+      rect: { x: 1300 - 199 / 2, y: 1200 - 114, w: 199, h: 228 },
+    });
+  });
+
+  it('follows a frame a person moves, so its children stay right', async () => {
+    const { local, board } = setup();
+    const { ids } = await board.apply([
+      {
+        op: 'create',
+        ref: 'f',
+        item: { kind: 'frame', title: 'F', rect: { x: 0, y: 0, w: 1000, h: 800 } },
+      },
+      {
+        op: 'create',
+        ref: 'n',
+        parent: { ref: 'f' },
+        item: { kind: 'note', text: 'In', rect: { x: 100, y: 100, ...NOTE }, color: 'yellow' },
+      },
+    ]);
+    await board.listItems();
+    const updates: { id: string; rect: unknown }[] = [];
+    board.on('items:update', (p) =>
+      updates.push(...p.items.map((i) => ({ id: i.id, rect: i.rect }))),
+    );
+    local.human.move(ids.f!, 2500, 2400); // frame centre → top-left (2000, 2000)
+    local.human.setText(ids.n!, 'Moved along');
+    await vi.waitFor(() => expect(updates.some((u) => u.id === ids.n)).toBe(true));
+    const child = updates.filter((u) => u.id === ids.n).at(-1);
+    expect(child?.rect).toEqual({ x: 2100, y: 2100, ...NOTE });
+  });
+
+  it('reads what a person typed as plain text', async () => {
+    const { local, board } = setup();
+    const note = local.human.addNote({
+      x: 0,
+      y: 0,
+      content: 'Line one\nFish & chips <3',
+      by: 'u1',
+    });
+    const [item] = await board.listItems(['note']);
+    expect(item).toMatchObject({ id: note.id, text: 'Line one\nFish & chips <3' });
+  });
+});
