@@ -108,7 +108,7 @@ describe('MapTab', () => {
         hooks.confirmRemove.length === 0
           ? {
               status: 'needs-confirmation' as const,
-              stages: [{ id: 's1', name: 'Awareness', notes: 3 }],
+              items: [{ id: 's1', kind: 'stage' as const, name: 'Awareness', notes: 3 }],
             }
           : { status: 'done' as const, message: 'Map updated.' },
       ),
@@ -118,7 +118,7 @@ describe('MapTab', () => {
     await screen.findByRole('button', { name: 'Update on board' });
     fireEvent.click(screen.getAllByRole('button', { name: /^Remove stage/ })[0]!);
     fireEvent.click(screen.getByRole('button', { name: 'Update on board' }));
-    expect(await screen.findByText(/Awareness — 3 notes/)).toBeTruthy();
+    expect(await screen.findByText(/Stage Awareness — 3 notes/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove them' }));
     await waitFor(() => expect(useCases.updateMap).toHaveBeenCalledTimes(2));
     expect(vi.mocked(useCases.updateMap).mock.calls[1]![2].confirmRemove).toEqual(['s1']);

@@ -145,12 +145,13 @@ export function MapTab({ workshop, useCases }: MapTabProps) {
       {model.confirmation.value && (
         <div class="tp-dialog" role="alertdialog" aria-labelledby="tp-confirm-title">
           <p id="tp-confirm-title">
-            <strong>These stages still hold notes:</strong>
+            <strong>These still hold notes:</strong>
           </p>
           <ul>
             {model.confirmation.value.map((s) => (
               <li key={s.id}>
-                {s.name} — {s.notes} note{s.notes === 1 ? '' : 's'}
+                {s.kind === 'stage' ? 'Stage' : 'Lane'} {s.name} — {s.notes} note
+                {s.notes === 1 ? '' : 's'}
               </li>
             ))}
           </ul>

@@ -45,8 +45,16 @@ export type JobOutcome =
   | { status: 'done'; message: string }
   | { status: 'partial'; message: string }
   | { status: 'cancelled'; message: string }
-  | { status: 'needs-confirmation'; stages: { id: string; name: string; notes: number }[] }
+  | { status: 'needs-confirmation'; items: RemovalItem[] }
   | { status: 'refused'; problems: SpecProblem[] };
+
+/** A stage or lane the facilitator removed that still holds notes. */
+export interface RemovalItem {
+  id: string;
+  kind: 'stage' | 'lane';
+  name: string;
+  notes: number;
+}
 
 export interface Job {
   label: string;
@@ -71,7 +79,7 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
   const tagTitles = signal<string[]>([]);
   const job = signal<Job | null>(null);
   const message = signal<Message | null>(null);
-  const confirmation = signal<{ id: string; name: string; notes: number }[] | null>(null);
+  const confirmation = signal<RemovalItem[] | null>(null);
   const dirty = signal(false);
 
   // Stage tags the map already owns are reused or renamed, so they never count as new tags.
@@ -147,7 +155,7 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
         message.value = { tone: 'info', title: outcome.message };
         return;
       case 'needs-confirmation':
-        confirmation.value = outcome.stages;
+        confirmation.value = outcome.items;
         return;
       case 'refused':
         message.value = {

@@ -1,0 +1,119 @@
+/**
+ * Wires the panel's tabs to the use cases in app/. The UI declares what it needs (e.g.
+ * `MapUseCases`); this file is the one place that knows both sides.
+ */
+import type { Workshop } from '../app/workshop';
+import { createMap } from '../app/map/create-map';
+import type { MapOutcome, MapProgress } from '../app/map/map-progress';
+import { loadMaps, watchMapIds, watchMap } from '../app/map/map-store';
+import { removeMap } from '../app/map/remove-map';
+import { updateMap } from '../app/map/update-map';
+import { FRAME_KEY } from '../domain/journey/layout';
+import type { PanelServices } from '../ui/Panel';
+import type { JobHooks, JobOutcome, MapUseCases } from '../ui/map/map-tab-model';
+
+const progressOf = (hooks: JobHooks) => ({
+  signal: hooks.signal,
+  onProgress: (p: MapProgress) => hooks.onProgress(p.done, p.total),
+});
+
+function toJobOutcome(outcome: MapOutcome, done: string): JobOutcome {
+  switch (outcome.status) {
+    case 'done':
+      return { status: 'done', message: done };
+    case 'invalid':
+      return { status: 'refused', problems: outcome.problems };
+    case 'incomplete':
+      return outcome.cancelled
+        ? {
+            status: 'cancelled',
+            message: 'Stopped. What was written stays; “Update on board” finishes the map.',
+          }
+        : { status: 'partial', message: outcome.messages.join(' ') };
+    case 'needs-confirmation':
+      return {
+        status: 'needs-confirmation',
+        items: outcome.items.map((item) =>
+          item.kind === 'stage'
+            ? { id: item.stageId, kind: 'stage', name: item.name, notes: item.notes }
+            : { id: item.laneId, kind: 'lane', name: item.name, notes: item.notes },
+        ),
+      };
+    case 'not-found':
+      return { status: 'refused', problems: [{ field: 'map', message: outcome.message }] };
+  }
+}
+
+/** The board holds one map per Touchpoint panel view: the first one made. */
+async function currentMap(workshop: Workshop) {
+  const { maps } = await loadMaps(workshop.board);
+  return maps[0] ?? null;
+}
+
+export const mapUseCases: MapUseCases = {
+  async loadMap(workshop) {
+    const record = await currentMap(workshop);
+    return record ? { spec: record.spec, incomplete: record.incomplete } : null;
+  },
+  watchMap(workshop, fn) {
+    // Follow the index (maps added or removed) and the current map's record (edits by others).
+    let unwatchRecord: (() => void) | null = null;
+    let watchedId: string | null = null;
+    const unwatchIndex = watchMapIds(workshop.board, (ids) => {
+      const first = ids[0] ?? null;
+      if (first !== watchedId) {
+        unwatchRecord?.();
+        watchedId = first;
+        unwatchRecord = first ? watchMap(workshop.board, first, () => fn()) : null;
+      }
+      fn();
+    });
+    return () => {
+      unwatchIndex();
+      unwatchRecord?.();
+    };
+  },
+  async listTagTitles(workshop) {
+    return (await workshop.board.listTags()).map((t) => t.title);
+  },
+  async createMap(workshop, spec, hooks) {
+    return toJobOutcome(
+      await createMap(workshop.board, spec, progressOf(hooks)),
+      'Map created on the board.',
+    );
+  },
+  async updateMap(workshop, spec, hooks) {
+    const outcome = await updateMap(workshop.board, spec.id, spec, {
+      ...progressOf(hooks),
+      confirmRemove: hooks.confirmRemove,
+    });
+    return toJobOutcome(outcome, 'Map updated on the board.');
+  },
+  async removeMap(workshop, mapId, hooks) {
+    const outcome = await removeMap(workshop.board, mapId, progressOf(hooks));
+    switch (outcome.status) {
+      case 'done':
+        return {
+          status: 'done',
+          message: outcome.keptFrame
+            ? `Map removed. Its frame stays because it holds ${outcome.keptFrame.items} other item${outcome.keptFrame.items === 1 ? '' : 's'}.`
+            : 'Map removed from the board.',
+        };
+      case 'incomplete':
+        return outcome.cancelled
+          ? { status: 'cancelled', message: 'Stopped. Press “Remove map” again to finish.' }
+          : { status: 'partial', message: outcome.messages.join(' ') };
+      case 'not-found':
+        return { status: 'refused', problems: [{ field: 'map', message: outcome.message }] };
+    }
+  },
+  async zoomToMap(workshop, mapId) {
+    const { maps } = await loadMaps(workshop.board);
+    const frameId = maps.find((m) => m.spec.id === mapId)?.itemIds[FRAME_KEY];
+    if (frameId) await workshop.board.zoomTo([frameId]);
+  },
+};
+
+export function createPanelServices(): PanelServices {
+  return { map: mapUseCases };
+}

@@ -1,0 +1,28 @@
+import { render } from 'preact';
+import { createMiroBoard } from '../board/miro/adapter';
+import { openWorkshop } from '../app/workshop';
+import { Panel } from '../ui/Panel';
+import { Notice } from '../ui/components/Notice';
+import { miroGlobal } from './miro-global';
+import { createPanelServices } from './panel-services';
+
+/** `app.html`: the panel Miro opens beside the board. */
+async function main(root: HTMLElement): Promise<void> {
+  const miro = miroGlobal();
+  if (!miro) {
+    render(
+      <div class="tp-panel">
+        <Notice tone="error" title="Miro is not available">
+          This page is Touchpoint's panel inside Miro. To try Touchpoint without Miro, open the
+          playground at <a href="./">the start page</a>.
+        </Notice>
+      </div>,
+      root,
+    );
+    return;
+  }
+  const workshop = await openWorkshop(createMiroBoard(miro));
+  render(<Panel workshop={workshop} services={createPanelServices()} />, root);
+}
+
+void main(document.getElementById('root')!);

@@ -1,0 +1,160 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { openWorkshop, type Workshop } from '../app/workshop';
+import { createMiroBoard } from '../board/miro/adapter';
+import { createDemoBoardState } from '../board/playground/demo-board';
+import { parseBoardState } from '../board/playground/parse-board-state';
+import { createLocalBoard } from '../board/playground/sdk/local-board';
+import type { LocalBoard, LocalNotification } from '../board/playground/sdk/local-board-types';
+import { BoardView } from '../board/playground/view/BoardView';
+import {
+  createPlaygroundStore,
+  openTouchpointDB,
+  toStorageError,
+  type PlaygroundStore,
+} from '../storage';
+import { Notice, Spinner } from '../ui/components/Notice';
+import { Panel } from '../ui/Panel';
+import { createPanelServices } from './panel-services';
+import './playground.css';
+
+const SAVE_DELAY_MS = 400;
+
+interface Startup {
+  local: LocalBoard;
+  store: PlaygroundStore | null;
+  /** Why the board is not being kept, or what was lost reading it; shown in the banner. */
+  warning: string | null;
+}
+
+/** The playground: a local board that speaks the Miro SDK subset, beside the docked panel. */
+export async function startPlayground(root: HTMLElement): Promise<void> {
+  render(<Spinner label="Opening the playground…" />, root);
+  const startup = await openLocalBoard();
+  render(<Playground {...startup} />, root);
+}
+
+async function openLocalBoard(): Promise<Startup> {
+  let store: PlaygroundStore | null = null;
+  let warning: string | null = null;
+  let saved: unknown;
+  try {
+    store = createPlaygroundStore(await openTouchpointDB());
+    saved = await store.load();
+  } catch (error) {
+    warning = `${toStorageError(error).message} The board works, but will not survive a reload.`;
+  }
+  let state = createDemoBoardState();
+  if (saved !== undefined) {
+    const parsed = parseBoardState(saved);
+    if (parsed.ok) {
+      state = parsed.state;
+      if (parsed.droppedItems > 0) {
+        warning = `${parsed.droppedItems} damaged item${parsed.droppedItems === 1 ? '' : 's'} could not be read and were left out.`;
+      }
+    } else {
+      warning = `${parsed.message} Opened the demo board instead.`;
+    }
+  }
+  const local = createLocalBoard({ state });
+  return { local, store, warning };
+}
+
+function Playground({ local, store, warning }: Startup) {
+  const users = local.state().users;
+  const [userId, setUserId] = useState(users[0]?.id ?? 'facilitator');
+  const [workshop, setWorkshop] = useState<Workshop | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [toasts, setToasts] = useState<(LocalNotification & { key: number })[]>([]);
+
+  // Keep the board across reloads; a failed save (e.g. a full disk) is reported, never fatal.
+  useEffect(() => {
+    if (!store) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const save = () => {
+      store.save(local.state()).then(
+        () => setSaveError(null),
+        (error: unknown) => setSaveError(toStorageError(error).message),
+      );
+    };
+    const unsubscribe = local.subscribe(() => {
+      clearTimeout(timer);
+      timer = setTimeout(save, SAVE_DELAY_MS);
+    });
+    const flush = () => {
+      if (timer !== undefined) save();
+    };
+    window.addEventListener('pagehide', flush);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('pagehide', flush);
+      clearTimeout(timer);
+    };
+  }, [local, store]);
+
+  // Each simulated participant gets their own SDK connection, as each Miro user has their own panel.
+  useEffect(() => {
+    const user = users.find((u) => u.id === userId) ?? users[0]!;
+    const sdk = local.connect(user);
+    let live = true;
+    setWorkshop(null);
+    void openWorkshop(createMiroBoard(sdk)).then((w) => {
+      if (live) setWorkshop(w);
+    });
+    return () => {
+      live = false;
+      local.disconnect(sdk);
+    };
+  }, [local, userId]);
+
+  useEffect(() => {
+    let key = 0;
+    return local.onNotification((n) => {
+      if (n.userId !== userId) return;
+      const toast = { ...n, key: ++key };
+      setToasts((list) => [...list.slice(-2), toast]);
+      setTimeout(() => setToasts((list) => list.filter((t) => t !== toast)), 5000);
+    });
+  }, [local, userId]);
+
+  const reset = async () => {
+    if (!window.confirm('Replace this board with a fresh demo workshop? Everything on it is lost.'))
+      return;
+    await store?.clear().catch(() => undefined);
+    window.location.reload();
+  };
+
+  return (
+    <div class="pg-shell">
+      <div class="pg-board">
+        <div class="pg-banner" role="note">
+          <strong>Playground</strong>
+          <span>A local board in this browser — nothing leaves it.</span>
+          <button type="button" class="pg-link" onClick={() => void reset()}>
+            Reset demo board
+          </button>
+        </div>
+        {(warning ?? saveError) && (
+          <div class="pg-warning">
+            <Notice tone="warning">{saveError ?? warning}</Notice>
+          </div>
+        )}
+        <BoardView board={local} userId={userId} users={users} onUserChange={setUserId} />
+        <div class="pg-toasts" aria-live="polite">
+          {toasts.map((t) => (
+            <div key={t.key} class={`pg-toast pg-toast--${t.level}`}>
+              {t.message}
+            </div>
+          ))}
+        </div>
+      </div>
+      <aside class="pg-panel" aria-label="Touchpoint panel">
+        {workshop ? (
+          <Panel key={userId} workshop={workshop} services={createPanelServices()} />
+        ) : (
+          <Spinner label="Connecting…" />
+        )}
+      </aside>
+    </div>
+  );
+}
