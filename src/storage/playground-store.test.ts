@@ -62,7 +62,11 @@ describe('createPlaygroundStore', () => {
     expect(quota.refused).toBe(1);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).kind).toBe('quota');
-    expect((error as StorageError).message).toMatch(/storage is full.*save the playground board/);
+    expect((error as StorageError).message).toBe(
+      "Your browser's storage is full, so Touchpoint could not save the playground board. Free " +
+        'some disk space or delete old snapshots in the Export tab; the board on screen keeps ' +
+        'your changes, but they will not survive a reload until then.',
+    );
     expect(await store.load()).toEqual(board);
   });
 });

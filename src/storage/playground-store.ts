@@ -7,9 +7,16 @@
  * cross-tab messaging.
  */
 import type { TouchpointDatabase } from './db';
+import type { StorageAction } from './storage-error';
 import { tx } from './tx';
 
 export const PLAYGROUND_BOARD_KEY = 'board';
+
+const SAVING: StorageAction = {
+  doing: 'save the playground board',
+  consequence:
+    'the board on screen keeps your changes, but they will not survive a reload until then',
+};
 
 export interface PlaygroundStore {
   /** The saved state, or `undefined` when nothing was saved under `key`. */
@@ -37,7 +44,7 @@ export function createPlaygroundStore(db: TouchpointDatabase): PlaygroundStore {
         async (t) => {
           await t.objectStore('playground').put(state, key);
         },
-        'save the playground board',
+        SAVING,
       ),
     clear: (key = PLAYGROUND_BOARD_KEY) =>
       tx(

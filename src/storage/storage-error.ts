@@ -16,16 +16,25 @@ export class StorageError extends Error {
   }
 }
 
-/** What the failed operation was doing, in words that finish "Touchpoint could not …". */
-export type StorageAction = string;
+/**
+ * What the failed operation was doing, in words that finish "Touchpoint could not …", and
+ * optionally what that means for the user instead of "nothing on the board was changed".
+ */
+export type StorageAction = string | { doing: string; consequence: string };
 
 const DEFAULT_ACTION = 'use its local storage';
+const DEFAULT_CONSEQUENCE = 'nothing on the board was changed';
 
-export function quotaError(doing: StorageAction = 'save', cause?: unknown): StorageError {
+function wordsFor(action: StorageAction): { doing: string; consequence: string } {
+  return typeof action === 'string' ? { doing: action, consequence: DEFAULT_CONSEQUENCE } : action;
+}
+
+export function quotaError(action: StorageAction = 'save', cause?: unknown): StorageError {
+  const { doing, consequence } = wordsFor(action);
   return new StorageError(
     'quota',
     `Your browser's storage is full, so Touchpoint could not ${doing}. Free some disk space or ` +
-      'delete old snapshots in the Export tab; nothing on the board was changed.',
+      `delete old snapshots in the Export tab; ${consequence}.`,
     { cause },
   );
 }
@@ -79,12 +88,12 @@ export function terminatedError(cause?: unknown): StorageError {
   );
 }
 
-function unknownError(doing: StorageAction, cause: unknown): StorageError {
+function unknownError(action: StorageAction, cause: unknown): StorageError {
+  const { doing, consequence } = wordsFor(action);
   const detail = errorName(cause);
   return new StorageError(
     'unknown',
-    `Touchpoint could not ${doing}${detail ? ` (${detail})` : ''}. Try again; nothing on the ` +
-      'board was changed.',
+    `Touchpoint could not ${doing}${detail ? ` (${detail})` : ''}. Try again; ${consequence}.`,
     { cause },
   );
 }
@@ -140,16 +149,16 @@ function isPrivateModeOpenError(error: unknown): boolean {
 /** Turns anything thrown by IndexedDB into a `StorageError`; a `StorageError` passes through. */
 export function toStorageError(
   error: unknown,
-  doing: StorageAction = DEFAULT_ACTION,
+  action: StorageAction = DEFAULT_ACTION,
 ): StorageError {
   if (error instanceof StorageError) return error;
   const cause: unknown = (error as { cause?: unknown } | null)?.cause;
   if (isQuotaError(error) || (cause !== undefined && isQuotaError(cause))) {
-    return quotaError(doing, error);
+    return quotaError(action, error);
   }
   if (errorName(error) === 'VersionError') return newerVersionError(error);
   if (isRefusedError(error)) return unavailableError(error);
-  return unknownError(doing, error);
+  return unknownError(action, error);
 }
 
 /** Like `toStorageError`, for a failure to open the database. */

@@ -24,7 +24,7 @@ export async function tx<Name extends StoreNames<TouchpointDB>, Mode extends IDB
   mode: Mode,
   stores: Name[],
   fn: (t: TouchpointTransaction<Name, Mode>) => Promise<T>,
-  doing: StorageAction = 'use its local storage',
+  action: StorageAction = 'use its local storage',
 ): Promise<T> {
   const closed = closedReason(db);
   if (closed) throw closed;
@@ -33,7 +33,7 @@ export async function tx<Name extends StoreNames<TouchpointDB>, Mode extends IDB
   try {
     t = db.transaction(stores, mode);
   } catch (error) {
-    throw closedReason(db) ?? toStorageError(error, doing);
+    throw closedReason(db) ?? toStorageError(error, action);
   }
   const done = t.done;
   // Observed here so an abort we cause is never reported as unhandled; awaited below.
@@ -48,19 +48,19 @@ export async function tx<Name extends StoreNames<TouchpointDB>, Mode extends IDB
     } catch {
       // Already aborted by the failing request, or already committed.
     }
-    throw mapError(error, doing);
+    throw mapError(error, action);
   }
   try {
     await done;
   } catch (error) {
-    throw toStorageError(t.error ?? error, doing);
+    throw toStorageError(t.error ?? error, action);
   }
   return result;
 }
 
-function mapError(error: unknown, doing: StorageAction): unknown {
+function mapError(error: unknown, action: StorageAction): unknown {
   if (error instanceof StorageError) return error;
-  if (isIndexedDbFailure(error)) return toStorageError(error, doing);
+  if (isIndexedDbFailure(error)) return toStorageError(error, action);
   return error;
 }
 
