@@ -58,6 +58,13 @@ export function deriveJourneyMap(
   const { spec } = geometry;
   const notes: ExportNote[] = [];
   const seen = new Set<string>();
+  // Boards repeat a handful of tag titles across thousands of notes: tidy each title once.
+  const tidiedTags = new Map<string, string>();
+  const tidyTag = (title: string): string => {
+    let tidied = tidiedTags.get(title);
+    if (tidied === undefined) tidiedTags.set(title, (tidied = tidyText(title)));
+    return tidied;
+  };
 
   for (const item of items) {
     if (item.kind !== 'note' || seen.has(item.id)) continue;
@@ -82,7 +89,7 @@ export function deriveJourneyMap(
       clusterId: clusterId ?? null,
       votes: votes !== undefined && Number.isInteger(votes) && votes > 0 ? votes : 0,
       color: item.color,
-      tags: item.tags.map(tidyText).filter((t) => t !== ''),
+      tags: item.tags.map(tidyTag).filter((t) => t !== ''),
       position: toPosition(item.rect),
     };
     if (truncated) note.truncated = true;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from './escape-markdown';
 
-const SPECIAL = '\\`*_{}[]()#+-.!|<>~&=^:"\'';
+const SPECIAL = '\\`*_{}[]()#+-.!|<>~&=^';
 
 /** True when every special character is preceded by an odd run of backslashes (i.e. escaped). */
 function allEscaped(out: string): boolean {
@@ -39,7 +39,7 @@ describe('escapeMarkdown', () => {
   it('neutralises headings, links, images, HTML, emphasis, lists and tables', () => {
     expect(escapeMarkdown('# Title')).toBe('\\# Title');
     expect(escapeMarkdown('[click](http://evil.example)')).toBe(
-      '\\[click\\]\\(http\\://evil\\.example\\)',
+      '\\[click\\]\\(http://evil\\.example\\)',
     );
     expect(escapeMarkdown('![x](y)')).toBe('\\!\\[x\\]\\(y\\)');
     expect(escapeMarkdown('<img src=x onerror=alert(1)>')).toBe(

@@ -1,9 +1,9 @@
 /**
- * ASCII punctuation CommonMark or GFM give meaning to. Backslash-escaping any ASCII punctuation is
- * always allowed in CommonMark, so escaping a few too many is harmless; escaping too few lets a
- * note turn into a heading, a link or an image.
+ * ASCII punctuation that can start or shape Markdown syntax (quotes and colons only matter inside
+ * links, whose brackets are escaped). Backslash-escaping ASCII punctuation is always allowed in
+ * CommonMark, so a few too many is harmless; too few lets a note become a heading, link or image.
  */
-const SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&=^:"']/g;
+const SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&=^]/g;
 
 /**
  * Board text as inline Markdown: every special character escaped and leading spaces dropped

@@ -1,26 +1,34 @@
 import { LIMITS } from './limits';
 
-// C0 and C1 controls except tab and line feed, DEL, the BOM, and lone surrogates (invalid UTF-16
-// that would not survive a UTF-8 file). Zero-width joiners and bidi marks stay: emoji sequences
-// and right-to-left text need them.
-const CONTROL =
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// C0 and C1 controls except tab and line feed (handled as spacing), DEL and the BOM. Zero-width
+// joiners and bidi marks stay: emoji sequences and right-to-left text need them.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
+// A surrogate pair, or a lone surrogate (invalid UTF-16 that would not survive a UTF-8 file).
+const SURROGATES = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
+
+// Anything the slow path would change besides NFC: controls, tabs, odd spaces and line breaks,
+// surrogates (checked properly on the slow path), doubled or edge spaces. Most notes have none.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NEEDS_WORK = /[\u0000-\u001F\u007F-\u00A0\u2028\u2029\uD800-\uDFFF\uFEFF]| {2}|^\s|\s$/;
 
 /**
- * Tidies plain text from the board: line ends unified, control characters removed, spaces folded
- * within lines, lines trimmed, at most one blank line in a row, NFC. Emoji, CJK and RTL text
- * pass unchanged.
+ * Tidies plain text from the board: NFC; line breaks unified to \n; control characters and lone
+ * surrogates removed; runs of spaces and tabs folded to one space; no spaces around line breaks;
+ * at most one blank line in a row; trimmed. Emoji, CJK and RTL text pass unchanged.
  */
 export function tidyText(raw: string): string {
-  return raw
-    .normalize('NFC')
+  if (!NEEDS_WORK.test(raw)) return raw.normalize('NFC');
+  let text = raw.normalize('NFC');
+  if (/[\uD800-\uDFFF]/.test(text)) {
+    text = text.replace(SURROGATES, (m) => (m.length === 2 ? m : ''));
+  }
+  text = text
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    .replace(/\t/g, ' ')
     .replace(CONTROL, '')
-    .split('\n')
-    .map((line) => line.replace(/[ \u00A0]+/g, ' ').trim())
-    .join('\n')
+    .replace(/[\t \u00A0]+/g, ' ');
+  return text
+    .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -24,6 +24,8 @@ export interface StageContext {
   /** Normalised stage-tag title → stage id. */
   stageByTag: ReadonlyMap<string, string>;
   cells: CellIndex<MapCell>;
+  /** Memo of raw tag title → stage id (null: not a stage tag of this map). */
+  tagMemo: Map<string, string | null>;
 }
 
 /**
@@ -45,7 +47,7 @@ export function createStageContext(geometry: MapGeometry): StageContext {
   }
   // Cells naming a stage or lane the spec no longer has (a stale layout) are ignored.
   const cells = geometry.cells.filter((c) => stageIds.has(c.stageId) && laneIds.has(c.laneId));
-  return { geometry, stageByTag, cells: createCellIndex(cells) };
+  return { geometry, stageByTag, cells: createCellIndex(cells), tagMemo: new Map() };
 }
 
 /** The cell a note's centre sits in, if any. */
@@ -60,8 +62,12 @@ export const isInMap = (rect: Rect, ctx: StageContext): boolean =>
 export function tagStageIds(note: StageNote, ctx: StageContext): string[] {
   const found = new Set<string>();
   for (const title of note.tags) {
-    const id = ctx.stageByTag.get(normalizeTagTitle(title));
-    if (id !== undefined) found.add(id);
+    let id = ctx.tagMemo.get(title);
+    if (id === undefined) {
+      id = ctx.stageByTag.get(normalizeTagTitle(title)) ?? null;
+      ctx.tagMemo.set(title, id);
+    }
+    if (id !== null) found.add(id);
   }
   if (found.size < 2) return [...found];
   return ctx.geometry.spec.stages.map((s) => s.id).filter((id) => found.has(id));
