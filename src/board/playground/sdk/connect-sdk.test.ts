@@ -113,6 +113,29 @@ describe('board, users and notifications', () => {
     expect(board.state().users).toEqual([alex, sam]);
   });
 
+  it('getInfo().updatedAt follows the last change', async () => {
+    let t = Date.UTC(2026, 0, 5);
+    const board = createLocalBoard({ now: () => t });
+    const sdk = board.connect(alex).board;
+    t = Date.UTC(2026, 0, 6);
+    await sdk.createStickyNote();
+    expect(await sdk.getInfo()).toMatchObject({
+      createdAt: '2026-01-05T00:00:00.000Z',
+      updatedAt: '2026-01-06T00:00:00.000Z',
+    });
+  });
+
+  it('icon:click never fires in the playground', async () => {
+    const board = createLocalBoard();
+    const sdk = board.connect(alex).board;
+    const clicks: unknown[] = [];
+    sdk.ui.on('icon:click', (e) => clicks.push(e));
+    board.human.addNote({ x: 0, y: 0, by: alex.id });
+    await sdk.createStickyNote();
+    board.human.select([board.items()[0]?.id ?? ''], alex.id);
+    expect(clicks).toEqual([]);
+  });
+
   it('canUse is false on this free-plan board', async () => {
     const sdk = createLocalBoard().connect(alex).board;
     expect(await sdk.canUse('voting')).toBe(false);

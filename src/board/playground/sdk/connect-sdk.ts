@@ -48,6 +48,8 @@ export interface ConnectDeps {
   budget: CreditBudget;
   recorder: CallRecorder;
   latencyMs: () => number;
+  /** ISO time of the board's last change, for `getInfo().updatedAt`. */
+  updatedAt: () => string;
   notify: (n: LocalNotification) => void;
 }
 
@@ -209,7 +211,7 @@ export function connectSdk(user: LocalUser, deps: ConnectDeps): ConnectedSdk {
         id: store.boardId,
         locale: 'en' as const,
         createdAt: store.createdAt,
-        updatedAt: store.createdAt,
+        updatedAt: deps.updatedAt(),
       })),
     getUserInfo: () => call('getUserInfo', () => ({ id: user.id, name: user.name })),
     getOnlineUsers: () =>

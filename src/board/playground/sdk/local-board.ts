@@ -27,6 +27,10 @@ export function createLocalBoard(options: LocalBoardOptions = {}): LocalBoard {
 
   const store = createBoardStore(options.state ?? emptyState(), new Date(now()).toISOString());
   const storage = createSharedCollections(store);
+  let updatedAt = store.createdAt;
+  store.subscribe(() => {
+    updatedAt = new Date(now()).toISOString();
+  });
   const human = createHumanActions(store);
   // Miro's budget is per user: two participants do not share credits.
   const budgets = new Map<string, CreditBudget>();
@@ -58,6 +62,7 @@ export function createLocalBoard(options: LocalBoardOptions = {}): LocalBoard {
           },
         },
         latencyMs: () => latencyMs,
+        updatedAt: () => updatedAt,
         notify(notification) {
           for (const fn of [...notificationListeners]) fn(notification);
         },
