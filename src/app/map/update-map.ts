@@ -8,7 +8,11 @@ import { normalizeSpec } from '../../domain/journey/edit-spec';
 import { FRAME_KEY, layoutMap } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
 import { stageTagTitle, type MapSpec } from '../../domain/journey/map-spec';
-import { planMapUpdate, type PlacedNote } from '../../domain/journey/plan-map-update';
+import {
+  planMapUpdate,
+  type MapPlanOp,
+  type PlacedNote,
+} from '../../domain/journey/plan-map-update';
 import { validateSpec } from '../../domain/journey/validate-spec';
 import { STAGE_TAG_COLOR } from './create-map';
 import {
@@ -27,6 +31,9 @@ export interface UpdateMapOptions extends MapRunOptions {
 }
 
 const STRAY_PREFIX = 'stray:';
+
+const isFrameStep = (step: MapPlanOp | undefined) =>
+  step !== undefined && step.op !== 'move-note' && step.key === FRAME_KEY;
 
 const centreIn = (r: BoardItem['rect'], outer: BoardItem['rect']) => {
   const cx = r.x + r.w / 2;
@@ -133,26 +140,53 @@ export async function updateMap(
   for (const title of plan.tagsToEnsure)
     tagOps.push({ op: { op: 'ensureTag', title, color: STAGE_TAG_COLOR }, stageId: null, title });
 
-  const itemOps = toWriteOps(plan.ops, mapId, itemIds[FRAME_KEY]);
-  const ops = [...tagOps.map((t) => t.op), ...itemOps];
-  const result =
-    ops.length === 0
-      ? { ids: {}, done: 0, failed: [], cancelled: false }
-      : await board.apply(ops, { onProgress: progress.batch, signal: options.signal });
-  const ok = succeededOps(result, ops.length);
-
-  // What the board now holds, by key.
+  // Three batches, because the write queue runs a batch's ops concurrently: the frame must have
+  // grown before children move into new space, and may shrink only once they have moved.
+  const steps = plan.ops;
+  const firstIsFrame = isFrameStep(steps[0]);
+  const lastIsFrame = steps.length > 1 && isFrameStep(steps.at(-1));
+  const phases = [
+    { tags: true, steps: firstIsFrame ? steps.slice(0, 1) : [] },
+    { tags: false, steps: steps.slice(firstIsFrame ? 1 : 0, lastIsFrame ? -1 : undefined) },
+    { tags: false, steps: lastIsFrame ? steps.slice(-1) : [] },
+  ];
+  const total = tagOps.length + steps.length;
+  let offset = 0;
+  let cancelled = false;
+  const messages: string[] = [];
   const nextIds: Record<string, string> = { ...itemIds };
-  plan.ops.forEach((step, j) => {
-    const i = tagOps.length + j;
-    if (step.op === 'remove' && ok.has(i) && nextIds[step.key] === step.id)
-      delete nextIds[step.key];
-    if (step.op === 'create') {
-      const id = result.ids[step.key];
-      if (id !== undefined) nextIds[step.key] = id;
-    }
-  });
-  const madeTitles = new Set(tagOps.filter((_, i) => ok.has(i)).map((t) => t.title));
+  const madeTitles = new Set<string>();
+  for (const phase of phases) {
+    const tagPart = phase.tags ? tagOps : [];
+    const ops = [
+      ...tagPart.map((t) => t.op),
+      ...toWriteOps(phase.steps, mapId, nextIds[FRAME_KEY]),
+    ];
+    if (ops.length === 0) continue;
+    const base = offset;
+    const result = await board.apply(ops, {
+      signal: options.signal,
+      onProgress: (p) => progress.batch({ ...p, done: base + p.done, total }),
+    });
+    offset += ops.length;
+    const ok = succeededOps(result, ops.length);
+    tagPart.forEach((t, i) => {
+      if (ok.has(i)) madeTitles.add(t.title);
+    });
+    phase.steps.forEach((step, j) => {
+      const i = tagPart.length + j;
+      if (step.op === 'remove' && ok.has(i) && nextIds[step.key] === step.id)
+        delete nextIds[step.key];
+      if (step.op === 'create') {
+        const id = result.ids[step.key];
+        if (id !== undefined) nextIds[step.key] = id;
+      }
+    });
+    messages.push(...result.failed.map((f) => f.message));
+    cancelled = result.cancelled;
+    // Later phases depend on this one; the next update picks up from the record.
+    if (result.failed.length > 0 || cancelled) break;
+  }
   const nextTags: Record<string, string> = {};
   for (const stage of next.stages) {
     const want = plan.tagTitles[stage.id] as string;
@@ -162,8 +196,8 @@ export async function updateMap(
   }
 
   const complete =
-    result.failed.length === 0 &&
-    !result.cancelled &&
+    messages.length === 0 &&
+    !cancelled &&
     plan.layout.items.every((item) => nextIds[item.key] !== undefined) &&
     next.stages.every((s) => nextTags[s.id] === plan.tagTitles[s.id]);
 
@@ -186,7 +220,7 @@ export async function updateMap(
     : {
         status: 'incomplete',
         record: saved,
-        cancelled: result.cancelled,
-        messages: result.failed.map((f) => f.message),
+        cancelled,
+        messages,
       };
 }
