@@ -1,0 +1,359 @@
+import { averageLinkage, cutDendrogram, type Merge } from './average-linkage';
+import { dotRow, toCosineDistanceMatrix, type Embedding } from './embedding';
+import { labelGroups } from './label-groups';
+import { toNeighbourGraph, toSmoothedRows } from './neighbour-smoothing';
+import { sphericalKMeans } from './spherical-k-means';
+import { createTfIdf } from './tf-idf';
+import { tokenize, type Token } from './tokenize';
+
+export interface NoteInput {
+  id: string;
+  text: string;
+  /** Name of a group the team made by hand: the note stays in it. */
+  pinnedGroup?: string;
+}
+
+export interface GroupNotesOptions {
+  /** 'average-linkage' (default) cuts by distance, or by `k` when given; 'kmeans' needs `k`. */
+  method?: 'average-linkage' | 'kmeans';
+  /** Exact number of groups (pinned groups included, Unsorted excluded). */
+  k?: number;
+  /** −1 (fewer, broader groups) … 0 (default) … +1 (more, finer groups); ignored when `k` is set. */
+  granularity?: number;
+  seed?: number;
+  onProgress?: (fraction: number) => void;
+  /** Overrides of the tuned constants, for benchmarks and experiments. */
+  tuning?: Partial<GroupingTuning>;
+}
+
+export interface NoteGroup {
+  id: string;
+  label: string;
+  keywords: string[];
+  noteIds: string[];
+  /** The group of notes that fit nowhere. */
+  unsorted?: boolean;
+  /** A group the team made by hand (its notes were pinned). */
+  pinned?: boolean;
+}
+
+export interface GroupingResult {
+  groups: NoteGroup[];
+  /** Number of groups the default cut (granularity 0) gives, Unsorted excluded. */
+  suggestedK: number;
+}
+
+/** Constants tuned on BANKING77 train (see bench/quality.ts); never on test. */
+export interface GroupingTuning {
+  /** Nearest neighbours each note borrows words from. */
+  neighbours: number;
+  /** Smoothing rounds over the neighbour graph. */
+  smoothingSteps: number;
+  /** Weight a note keeps on its own words in each round. */
+  selfWeight: number;
+  /** Terms kept per smoothed note. */
+  maxTerms: number;
+  /** Cosine distance at which average linkage stops merging, at granularity 0. */
+  threshold: number;
+  /** How far granularity ±1 moves the threshold. */
+  granularitySpan: number;
+  /** A note sharing less than this raw cosine with every other member of its group is Unsorted. */
+  similarityFloor: number;
+  kmeansRestarts: number;
+}
+
+export const DEFAULT_TUNING: GroupingTuning = {
+  neighbours: 10,
+  smoothingSteps: 3,
+  selfWeight: 0.3,
+  maxTerms: 40,
+  threshold: 0.45,
+  granularitySpan: 0.25,
+  similarityFloor: 0.05,
+  kmeansRestarts: 5,
+};
+
+export const UNSORTED_GROUP_ID = 'unsorted';
+
+/** Distance threshold for a granularity, kept inside (0, 1.5). */
+export function toThreshold(granularity: number, tuning: GroupingTuning = DEFAULT_TUNING): number {
+  const g = Math.max(-1, Math.min(1, Number.isFinite(granularity) ? granularity : 0));
+  return Math.max(0.02, Math.min(1.5, tuning.threshold - g * tuning.granularitySpan));
+}
+
+/**
+ * Groups sticky notes into themes, offline and deterministically (same notes and seed, same
+ * groups): tokens → TF-IDF → neighbour smoothing → average linkage (cut by distance or count)
+ * or spherical k-means → Unsorted for notes that fit nowhere → c-TF-IDF labels.
+ */
+export function groupNotes(
+  notes: readonly NoteInput[],
+  options: GroupNotesOptions = {},
+): GroupingResult {
+  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const progress = options.onProgress ?? (() => undefined);
+  const seed = options.seed ?? 1;
+  progress(0);
+  const tokens = notes.map((note) => tokenize(note.text));
+  const pinnedNames = [
+    ...new Set(notes.flatMap((note) => (note.pinnedGroup ? [note.pinnedGroup] : []))),
+  ];
+  const free = notes.map((_, i) => i).filter((i) => !notes[i]?.pinnedGroup);
+
+  // Features over every note, so pinned notes and free notes live in one space.
+  const tfIdf = createTfIdf(tokens.map((list) => list.map((t) => t.term)));
+  const dim = tfIdf.vocabulary.length;
+  const n = notes.length;
+  progress(0.05);
+  const rawDistances = toCosineDistanceMatrix({ kind: 'sparse', n, dim, rows: tfIdf.vectors });
+  progress(0.15);
+  const graph = toNeighbourGraph(rawDistances, n, tuning.neighbours);
+  const smoothed = toSmoothedRows(
+    tfIdf.vectors,
+    dim,
+    graph,
+    tuning.smoothingSteps,
+    tuning.selfWeight,
+    tuning.maxTerms,
+  );
+  const embedding: Embedding = { kind: 'sparse', n, dim, rows: smoothed };
+  progress(0.25);
+
+  const hasWords = (i: number): boolean => (tokens[i]?.length ?? 0) > 0;
+  const clusterable = free.filter(hasWords);
+  const threshold = toThreshold(options.granularity ?? 0, tuning);
+
+  // Average linkage over free notes with words; it also yields the suggested number of groups.
+  const m = clusterable.length;
+  let merges: Merge[] = [];
+  if (m > 1) {
+    const sub = toCosineDistanceMatrix({
+      kind: 'sparse',
+      n: m,
+      dim,
+      rows: clusterable.map((i) => smoothed[i] as (typeof smoothed)[number]),
+    });
+    merges = averageLinkage(sub, m, (f) => progress(0.3 + 0.5 * f));
+  }
+  progress(0.8);
+  const defaultLabels = cutDendrogram(merges, m, { threshold: toThreshold(0, tuning) });
+  const suggestedK = countNonSingletons(defaultLabels) + pinnedNames.length;
+
+  const wantK =
+    options.k !== undefined ? Math.max(1, Math.round(options.k) - pinnedNames.length) : undefined;
+  let labels: Int32Array;
+  if (options.method === 'kmeans') {
+    labels = runKMeans(
+      embedding,
+      clusterable,
+      wantK ?? Math.max(1, suggestedK - pinnedNames.length),
+      seed,
+      tuning,
+    );
+  } else if (wantK !== undefined) {
+    labels = cutDendrogram(merges, m, { count: wantK });
+  } else {
+    labels = cutDendrogram(merges, m, { threshold });
+  }
+
+  // Assemble: cluster index per note (−1 = Unsorted), pinned groups first.
+  const groupOf = new Int32Array(n).fill(-1);
+  pinnedNames.forEach((name, p) => {
+    notes.forEach((note, i) => {
+      if (note.pinnedGroup === name) groupOf[i] = p;
+    });
+  });
+  const offset = pinnedNames.length;
+  clusterable.forEach((noteIndex, j) => {
+    groupOf[noteIndex] = offset + (labels[j] as number);
+  });
+  const exactK = options.method === 'kmeans' || wantK !== undefined;
+  if (!exactK) moveSingletonsToUnsorted(groupOf, offset);
+  joinPinnedGroups(groupOf, embedding, free, pinnedNames.length, threshold);
+  if (!exactK) moveMisfitsToUnsorted(groupOf, rawDistances, n, offset, tuning.similarityFloor);
+  progress(0.9);
+
+  const groups = toGroups(notes, tokens, groupOf, pinnedNames);
+  progress(1);
+  return { groups, suggestedK };
+}
+
+function runKMeans(
+  embedding: Embedding,
+  rows: number[],
+  k: number,
+  seed: number,
+  tuning: GroupingTuning,
+): Int32Array {
+  if (rows.length === 0) return new Int32Array(0);
+  const sub: Embedding =
+    embedding.kind === 'sparse'
+      ? {
+          kind: 'sparse',
+          n: rows.length,
+          dim: embedding.dim,
+          rows: rows.map((i) => embedding.rows[i] as (typeof embedding.rows)[number]),
+        }
+      : embedding;
+  return sphericalKMeans(sub, { k, seed, restarts: tuning.kmeansRestarts }).labels;
+}
+
+function countNonSingletons(labels: Int32Array): number {
+  const sizes = new Map<number, number>();
+  for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+  let count = 0;
+  for (const s of sizes.values()) if (s > 1) count += 1;
+  return count;
+}
+
+function moveSingletonsToUnsorted(groupOf: Int32Array, firstFree: number): void {
+  const sizes = new Map<number, number>();
+  for (const g of groupOf) if (g >= firstFree) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  groupOf.forEach((g, i) => {
+    if (g >= firstFree && sizes.get(g) === 1) groupOf[i] = -1;
+  });
+}
+
+/**
+ * A free group (or a lone note) joins the pinned group it is closest to when their average
+ * pairwise cosine distance is within the cut threshold — the merge average linkage would make.
+ * Rows are unit length, so the average pairwise cosine is a dot product of member sums.
+ */
+function joinPinnedGroups(
+  groupOf: Int32Array,
+  e: Embedding,
+  free: number[],
+  pinnedCount: number,
+  threshold: number,
+): void {
+  if (pinnedCount === 0) return;
+  const sums = Array.from({ length: pinnedCount }, () => new Float64Array(e.dim));
+  const counts = new Int32Array(pinnedCount);
+  groupOf.forEach((g, i) => {
+    if (g < 0 || g >= pinnedCount) return;
+    addInto(e, i, sums[g] as Float64Array);
+    counts[g] = (counts[g] as number) + 1;
+  });
+  // Free groups, with Unsorted notes each standing alone.
+  const units = new Map<string, number[]>();
+  for (const i of free) {
+    const g = groupOf[i] as number;
+    const key = g < 0 ? `note:${i}` : `group:${g}`;
+    const list = units.get(key) ?? [];
+    list.push(i);
+    units.set(key, list);
+  }
+  for (const members of units.values()) {
+    const scores = new Float64Array(pinnedCount);
+    for (const i of members) {
+      for (let p = 0; p < pinnedCount; p += 1)
+        scores[p] = (scores[p] as number) + dotRow(e, i, sums[p] as Float64Array);
+    }
+    let best = -1;
+    let bestDistance = threshold;
+    for (let p = 0; p < pinnedCount; p += 1) {
+      const d = 1 - (scores[p] as number) / (members.length * Math.max(1, counts[p] as number));
+      if (d <= bestDistance) {
+        bestDistance = d;
+        best = p;
+      }
+    }
+    if (best >= 0) for (const i of members) groupOf[i] = best;
+  }
+}
+
+function addInto(e: Embedding, i: number, target: Float64Array): void {
+  if (e.kind === 'sparse') {
+    const row = e.rows[i];
+    if (!row) return;
+    for (let t = 0; t < row.indices.length; t += 1) {
+      const c = row.indices[t] as number;
+      target[c] = (target[c] as number) + (row.values[t] as number);
+    }
+  } else {
+    for (let t = 0; t < e.dim; t += 1)
+      target[t] = (target[t] as number) + (e.data[i * e.dim + t] as number);
+  }
+}
+
+/** Notes sharing (almost) no words with any other member of their group fit nowhere. */
+function moveMisfitsToUnsorted(
+  groupOf: Int32Array,
+  raw: Float32Array,
+  n: number,
+  firstFree: number,
+  floor: number,
+): void {
+  const members = new Map<number, number[]>();
+  groupOf.forEach((g, i) => {
+    if (g < firstFree) return;
+    const list = members.get(g) ?? [];
+    list.push(i);
+    members.set(g, list);
+  });
+  for (const list of members.values()) {
+    const misfits = list.filter(
+      (i) => !list.some((j) => j !== i && 1 - (raw[i * n + j] as number) >= floor),
+    );
+    // A group made only of misfits dissolves entirely.
+    for (const i of misfits) groupOf[i] = -1;
+  }
+  moveSingletonsToUnsorted(groupOf, firstFree);
+}
+
+function toGroups(
+  notes: readonly NoteInput[],
+  tokens: Token[][],
+  groupOf: Int32Array,
+  pinnedNames: string[],
+): NoteGroup[] {
+  const byGroup = new Map<number, number[]>();
+  groupOf.forEach((g, i) => {
+    const list = byGroup.get(g) ?? [];
+    list.push(i);
+    byGroup.set(g, list);
+  });
+  const pinnedCount = pinnedNames.length;
+  // Pinned groups first (in order of first appearance), then the rest by size, Unsorted last.
+  const order = [...byGroup.keys()]
+    .filter((g) => g >= 0)
+    .sort((a, b) => {
+      if (a < pinnedCount || b < pinnedCount) return a - b;
+      return (
+        (byGroup.get(b)?.length ?? 0) - (byGroup.get(a)?.length ?? 0) ||
+        (byGroup.get(a)?.[0] ?? 0) - (byGroup.get(b)?.[0] ?? 0)
+      );
+    });
+  const named = labelGroups(order.map((g) => (byGroup.get(g) ?? []).map((i) => tokens[i] ?? [])));
+  const groups: NoteGroup[] = order.map((g, index) => {
+    const memberIds = (byGroup.get(g) ?? []).map((i) => notes[i]?.id ?? '');
+    const label = named[index] ?? { label: '', keywords: [] };
+    if (g < pinnedCount) {
+      const name = pinnedNames[g] ?? '';
+      return {
+        id: `pinned:${name}`,
+        label: name,
+        keywords: label.keywords,
+        noteIds: memberIds,
+        pinned: true,
+      };
+    }
+    return {
+      id: `group-${index + 1}`,
+      label: label.label || 'Untitled',
+      keywords: label.keywords,
+      noteIds: memberIds,
+    };
+  });
+  const unsorted = byGroup.get(-1);
+  if (unsorted && unsorted.length > 0) {
+    groups.push({
+      id: UNSORTED_GROUP_ID,
+      label: 'Unsorted',
+      keywords: [],
+      noteIds: unsorted.map((i) => notes[i]?.id ?? ''),
+      unsorted: true,
+    });
+  }
+  return groups;
+}
