@@ -2,7 +2,6 @@
  * Wires the panel's tabs to the use cases in app/. The UI declares what it needs (e.g.
  * `MapUseCases`); this file is the one place that knows both sides.
  */
-import type { Workshop } from '../app/workshop';
 import { createMap } from '../app/map/create-map';
 import type { MapOutcome, MapProgress } from '../app/map/map-progress';
 import { loadMaps, watchMapIds, watchMap } from '../app/map/map-store';
@@ -44,33 +43,33 @@ function toJobOutcome(outcome: MapOutcome, done: string): JobOutcome {
   }
 }
 
-/** The board holds one map per Touchpoint panel view: the first one made. */
-async function currentMap(workshop: Workshop) {
-  const { maps } = await loadMaps(workshop.board);
-  return maps[0] ?? null;
-}
-
 export const mapUseCases: MapUseCases = {
-  async loadMap(workshop) {
-    const record = await currentMap(workshop);
-    return record ? { spec: record.spec, incomplete: record.incomplete } : null;
+  async loadMaps(workshop) {
+    const { maps } = await loadMaps(workshop.board);
+    return maps.map((record) => ({ spec: record.spec, incomplete: record.incomplete }));
   },
-  watchMap(workshop, fn) {
-    // Follow the index (maps added or removed) and the current map's record (edits by others).
-    let unwatchRecord: (() => void) | null = null;
-    let watchedId: string | null = null;
+  watchMaps(workshop, fn) {
+    // Follow the index (maps added or removed) and each map's record (edits by others).
+    const records = new Map<string, () => void>();
     const unwatchIndex = watchMapIds(workshop.board, (ids) => {
-      const first = ids[0] ?? null;
-      if (first !== watchedId) {
-        unwatchRecord?.();
-        watchedId = first;
-        unwatchRecord = first ? watchMap(workshop.board, first, () => fn()) : null;
+      for (const [id, unwatch] of records) {
+        if (!ids.includes(id)) {
+          unwatch();
+          records.delete(id);
+        }
+      }
+      for (const id of ids) {
+        if (!records.has(id))
+          records.set(
+            id,
+            watchMap(workshop.board, id, () => fn()),
+          );
       }
       fn();
     });
     return () => {
       unwatchIndex();
-      unwatchRecord?.();
+      for (const unwatch of records.values()) unwatch();
     };
   },
   async listTagTitles(workshop) {

@@ -14,8 +14,8 @@ const workshop = {
 function fakeUseCases(overrides: Partial<MapUseCases> = {}, tags: string[] = []) {
   let stored: MapSpec | null = null;
   const useCases: MapUseCases = {
-    loadMap: vi.fn(async () => (stored ? { spec: stored, incomplete: false } : null)),
-    watchMap: () => () => undefined,
+    loadMaps: vi.fn(async () => (stored ? [{ spec: stored, incomplete: false }] : [])),
+    watchMaps: () => () => undefined,
     listTagTitles: async () => tags,
     createMap: vi.fn(async (_w, spec: MapSpec) => {
       stored = spec;
@@ -124,20 +124,33 @@ describe('MapTab', () => {
     expect(vi.mocked(useCases.updateMap).mock.calls[1]![2].confirmRemove).toEqual(['s1']);
   });
 
+  it('lists the maps on the board and starts a new one beside them', async () => {
+    const useCases = fakeUseCases();
+    render(<MapTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Create on board' }));
+    const picker = (await screen.findByLabelText('Map on this board')) as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.text)).toEqual(['Customer journey map', '+ New map…']);
+    fireEvent.change(picker, { target: { value: '__new__' } });
+    expect(await screen.findByRole('button', { name: 'Create on board' })).toBeTruthy();
+    expect(screen.getByLabelText('Preset')).toBeTruthy();
+  });
+
   it('shows board text as text, never as HTML', async () => {
     const hostile = '<img src=x onerror="alert(1)">';
     const useCases = fakeUseCases({
-      loadMap: async () => ({
-        spec: {
-          id: 'm1',
-          title: hostile,
-          presetId: 'blank',
-          persona: null,
-          stages: [{ id: 's1', name: hostile }],
-          lanes: [{ id: 'l1', name: 'Lane', kind: 'other' }],
+      loadMaps: async () => [
+        {
+          spec: {
+            id: 'm1',
+            title: hostile,
+            presetId: 'blank',
+            persona: null,
+            stages: [{ id: 's1', name: hostile }],
+            lanes: [{ id: 'l1', name: 'Lane', kind: 'other' }],
+          },
+          incomplete: false,
         },
-        incomplete: false,
-      }),
+      ],
     });
     const { container } = render(<MapTab workshop={workshop} useCases={useCases} />);
     expect(await screen.findByText(`On this board: ${hostile}`)).toBeTruthy();

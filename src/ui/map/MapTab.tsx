@@ -7,6 +7,8 @@ import { MapPreview } from './MapPreview';
 import { createMapTabModel, type MapUseCases } from './map-tab-model';
 import { NameListEditor } from './NameListEditor';
 
+const NEW_MAP = '__new__';
+
 interface MapTabProps {
   workshop: Workshop;
   useCases: MapUseCases;
@@ -36,8 +38,32 @@ export function MapTab({ workshop, useCases }: MapTabProps) {
     : validation.problems.filter((p) => !/^(stages|lanes)\./.test(p.field) && p.field !== 'title');
   const busy = job !== null;
 
+  const maps = model.maps.value;
   return (
     <div class="tp-map-tab">
+      {maps.length > 0 && (
+        <div class="tp-field">
+          <label for="tp-map-picker">Map on this board</label>
+          <select
+            id="tp-map-picker"
+            class="select"
+            value={model.selectedId.value ?? NEW_MAP}
+            disabled={busy}
+            onChange={(e) => {
+              const value = (e.currentTarget as HTMLSelectElement).value;
+              if (value === NEW_MAP) model.newMap();
+              else model.selectMap(value);
+            }}
+          >
+            {maps.map((m) => (
+              <option key={m.spec.id} value={m.spec.id}>
+                {m.spec.title || 'Untitled map'}
+              </option>
+            ))}
+            <option value={NEW_MAP}>+ New map…</option>
+          </select>
+        </div>
+      )}
       {onBoard ? (
         <Notice
           tone={onBoard.incomplete ? 'warning' : 'info'}

@@ -23,8 +23,10 @@ import { validateSpec, type SpecProblem } from '../../domain/journey/validate-sp
 
 /** What the Map tab needs from the map use cases (app/map); injected so tests can use fakes. */
 export interface MapUseCases {
-  loadMap(workshop: Workshop): Promise<{ spec: MapSpec; incomplete: boolean } | null>;
-  watchMap(workshop: Workshop, fn: () => void): () => void;
+  /** Every Touchpoint map on the board, oldest first. */
+  loadMaps(workshop: Workshop): Promise<MapOnBoard[]>;
+  /** Calls `fn` whenever any participant adds, changes or removes a map. */
+  watchMaps(workshop: Workshop, fn: () => void): () => void;
   listTagTitles(workshop: Workshop): Promise<string[]>;
   createMap(workshop: Workshop, spec: MapSpec, progress: JobHooks): Promise<JobOutcome>;
   updateMap(
@@ -34,6 +36,11 @@ export interface MapUseCases {
   ): Promise<JobOutcome>;
   removeMap(workshop: Workshop, mapId: string, progress: JobHooks): Promise<JobOutcome>;
   zoomToMap(workshop: Workshop, mapId: string): Promise<void>;
+}
+
+export interface MapOnBoard {
+  spec: MapSpec;
+  incomplete: boolean;
 }
 
 export interface JobHooks {
@@ -74,7 +81,10 @@ const classic = PRESETS[0]!;
 
 export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
   const loading = signal(true);
-  const onBoard = signal<{ spec: MapSpec; incomplete: boolean } | null>(null);
+  const maps = signal<MapOnBoard[]>([]);
+  /** The map being edited; null while drafting a new one. */
+  const selectedId = signal<string | null>(null);
+  const onBoard = computed(() => maps.value.find((m) => m.spec.id === selectedId.value) ?? null);
   const draft = signal<MapSpec>(createSpecFromPreset(classic, newId));
   const tagTitles = signal<string[]>([]);
   const job = signal<Job | null>(null);
@@ -96,13 +106,24 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
 
   async function refresh(): Promise<void> {
     try {
-      const [map, titles] = await Promise.all([
-        useCases.loadMap(workshop),
+      const [list, titles] = await Promise.all([
+        useCases.loadMaps(workshop),
         useCases.listTagTitles(workshop),
       ]);
-      onBoard.value = map;
+      maps.value = list;
       tagTitles.value = titles;
-      if (map && !dirty.value) draft.value = map.spec;
+      // Follow the selected map. When it is gone (or on first load), open the board's first map,
+      // unless the facilitator is drafting a new one.
+      if (!list.some((m) => m.spec.id === selectedId.value)) {
+        const drafting = selectedId.value === null && dirty.value;
+        if (!drafting) {
+          selectedId.value = list[0]?.spec.id ?? null;
+          dirty.value = false;
+          if (selectedId.value === null) draft.value = createSpecFromPreset(classic, newId);
+        }
+      }
+      const current = list.find((m) => m.spec.id === selectedId.value);
+      if (current && !dirty.value) draft.value = current.spec;
     } catch (error) {
       message.value = { tone: 'error', title: 'Could not read the board', body: describe(error) };
     } finally {
@@ -179,7 +200,25 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
     problemsByField,
     presets: PRESETS,
     refresh,
-    watch: () => useCases.watchMap(workshop, () => void refresh()),
+    watch: () => useCases.watchMaps(workshop, () => void refresh()),
+    maps,
+    selectedId,
+    selectMap(id: string) {
+      const map = maps.value.find((m) => m.spec.id === id);
+      if (!map) return;
+      selectedId.value = id;
+      draft.value = map.spec;
+      dirty.value = false;
+      confirmation.value = null;
+      message.value = null;
+    },
+    newMap() {
+      selectedId.value = null;
+      draft.value = createSpecFromPreset(classic, newId);
+      dirty.value = true;
+      confirmation.value = null;
+      message.value = null;
+    },
     choosePreset(id: string) {
       const preset = findPreset(id);
       if (preset) edit(createSpecFromPreset(preset, newId));
