@@ -76,6 +76,32 @@ describe('createMiroBoard: calls', () => {
     expect(calls).toBe(1 + 2 + 7 + 6 + 4);
   });
 
+  it('needs no tag read in a batch when the tag list was just listed', async () => {
+    const { local, board } = setup();
+    await board.listTags();
+    local.resetStats();
+    await board.apply(smallMap());
+    expect(local.stats().callsByMethod.get).toBeUndefined();
+    expect(local.stats().calls).toBe(2 + 7 + 6 + 4);
+  });
+
+  it('reuses a tag someone made after the list was read, instead of failing on the duplicate', async () => {
+    const { local, board } = setup();
+    await board.listTags();
+    local.human.createTag('Stage · Awareness');
+    const result = await board.apply([{ op: 'ensureTag', title: 'Stage · Awareness' }]);
+    expect(result.failed).toEqual([]);
+    expect(local.tags().map((t) => t.title)).toEqual(['Stage · Awareness']);
+  });
+
+  it('zooms to items it just created without reading them again', async () => {
+    const { local, board } = setup();
+    const { ids } = await board.apply(smallMap());
+    local.resetStats();
+    await board.zoomTo([ids.frame!]);
+    expect(local.stats().callsByMethod).toEqual({ 'viewport.zoomTo': 1 });
+  });
+
   it('reuses existing tags: a second map with the same stages creates no tag', async () => {
     const { local, board } = setup();
     await board.apply(smallMap());
@@ -117,7 +143,8 @@ describe('createMiroBoard: calls', () => {
       { op: 'tag', id: ids.n2!, add: ['Stage · Purchase'] },
     ]);
     expect(result.failed).toEqual([]);
-    expect(local.stats().callsByMethod).toEqual({ get: 2, sync: 2 });
+    // One read of the three items; the tag list is known from the first batch.
+    expect(local.stats().callsByMethod).toEqual({ get: 1, sync: 2 });
   });
 });
 

@@ -11,7 +11,7 @@ import {
   MIRO_QUEUE_OPTIONS,
   type WriteQueue,
 } from '../write-queue';
-import { applyOps } from './apply-ops';
+import { applyOps, type ApplyEnv } from './apply-ops';
 import { createBoardEvents } from './board-events';
 import {
   centreToRect,
@@ -47,6 +47,9 @@ const KIND_TYPES: Record<Exclude<ItemKind, 'other'>, string> = {
   frame: 'frame',
 };
 
+/** Created items kept for `zoomTo`; a map is about 50, so this holds a few maps. */
+const MAX_CREATED_KEPT = 500;
+
 /** Frames nest a level or two at most; this bounds a walk up a broken parent chain. */
 const MAX_FRAME_DEPTH = 32;
 
@@ -60,6 +63,9 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
   // position to make a child's rect absolute, and a read per event would be wasteful.
   const frames = new Map<string, CentreGeometry>();
   const tags = new Map<string, SdkTag>();
+  let tagsLoaded = false;
+  // SDK objects of items this adapter created, so `zoomTo` right after a create needs no read.
+  const created = new Map<string, SdkItem>();
 
   const rememberFrame = (id: string, geometry: CentreGeometry | null): void => {
     if (geometry) frames.set(id, geometry);
@@ -70,6 +76,7 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
     const all = (await board.get({ type: 'tag' })).filter(isTag);
     tags.clear();
     for (const tag of all) tags.set(tag.id, tag);
+    tagsLoaded = true;
     return all;
   }
 
@@ -137,12 +144,31 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
     }
   }
 
+  const forget = (id: string): void => {
+    frames.delete(id);
+    created.delete(id);
+  };
+
+  const applyEnv: ApplyEnv = {
+    sdk,
+    queue,
+    rememberFrame,
+    forget,
+    rememberCreated(item) {
+      if (created.size >= MAX_CREATED_KEPT) created.clear();
+      created.set(item.id, item);
+    },
+    knownTags: () => (tagsLoaded ? [...tags.values()] : undefined),
+    loadTags,
+    rememberTag: (tag) => void tags.set(tag.id, tag),
+  };
+
   const events = createBoardEvents({
     ui: board.ui,
     translate: (items) => translate(items),
     observe(event, items) {
       for (const item of items) {
-        if (event === 'items:delete') frames.delete(item.id);
+        if (event === 'items:delete') forget(item.id);
         else if (isFrame(item)) frames.set(item.id, toCentreGeometry(item));
       }
     },
@@ -206,7 +232,7 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
 
     on: (event, fn) => events.on(event, fn),
 
-    apply: (ops, batchOptions) => applyOps({ sdk, queue, rememberFrame }, ops, batchOptions),
+    apply: (ops, batchOptions) => applyOps(applyEnv, ops, batchOptions),
 
     shared: (name) => createSharedCollection(board.storage.collection(name)),
 
@@ -232,7 +258,10 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
 
     async zoomTo(ids) {
       if (ids.length === 0) return;
-      const items = (await getByIds(ids)).filter((e): e is SdkItem => !isTag(e));
+      const known = ids.flatMap((id) => created.get(id) ?? []);
+      const unknown = ids.filter((id) => !created.has(id));
+      const read = (await getByIds(unknown)).filter((e): e is SdkItem => !isTag(e));
+      const items = [...known, ...read];
       if (items.length > 0) await board.viewport.zoomTo(items);
     },
 

@@ -3,8 +3,9 @@
  *
  * Calls per op, with nothing redundant: a create is one call (+ `frame.add` when it has a parent,
  * + `setMetadata` when it carries a marker); an update, a tag change, a remove and a rename are
- * one call each after the batch's shared reads. Shared reads: the tag list once per batch when
- * any op touches tags, and the existing items the batch changes, fetched 50 ids per call.
+ * one call each after the batch's shared reads. Shared reads: the tag list when the adapter has
+ * not read it yet and the batch touches tags, and the existing items the batch changes, fetched
+ * 50 ids per call.
  */
 import type { PaletteColor, Rect } from '../../domain/board/board-item';
 import type { BatchOptions, BatchResult, CreateSpec, OpFailure, WriteOp } from '../port';
@@ -66,8 +67,21 @@ const FETCH_CHUNK = 50;
 export interface ApplyEnv {
   sdk: MiroSdk;
   queue: WriteQueue;
-  /** Keep the adapter's frame cache current with frames this batch created, moved or removed. */
+  /** Keep the adapter's frame cache current with frames this batch created or moved. */
   rememberFrame(id: string, geometry: CentreGeometry | null): void;
+  /** An item this batch removed. */
+  forget(id: string): void;
+  /** Items this batch created (their SDK objects serve `zoomTo` without another read). */
+  rememberCreated(item: SdkItem): void;
+  /**
+   * The board's tags as last read by the adapter, or undefined when never read. A fresh list
+   * saves the batch a read; a stale one is caught when Miro refuses a duplicate title.
+   */
+  knownTags(): readonly SdkTag[] | undefined;
+  /** Read the tag list (and refresh the adapter's cache). */
+  loadTags(): Promise<readonly SdkTag[]>;
+  /** A tag this batch created or renamed. */
+  rememberTag(tag: SdkTag): void;
 }
 
 export const errorMessage = (error: unknown): string =>
@@ -297,8 +311,8 @@ export async function applyOps(
     tasks.push({
       key: 'tags',
       run: async () => {
-        const all = await board.get({ type: 'tag' });
-        for (const tag of all) if (isTag(tag)) tagsByTitle.set(tag.title, tag);
+        const all = env.knownTags() ?? (await env.loadTags());
+        for (const tag of all) tagsByTitle.set(tag.title, tag);
       },
     });
   }
@@ -379,6 +393,13 @@ export async function applyOps(
             color === undefined ? { title } : { title, color: color as TagColor },
           );
           tagsByTitle.set(title, tag);
+          env.rememberTag(tag);
+        } catch (error) {
+          if (isRetryableError(error)) throw error;
+          // Someone may have made this tag since the list was read: reuse it if so.
+          const fresh = (await env.loadTags()).find((t) => t.title === title);
+          if (!fresh) throw error;
+          tagsByTitle.set(title, fresh);
         } finally {
           tagsReserved -= 1;
         }
@@ -441,6 +462,7 @@ export async function applyOps(
               env.rememberFrame(item.id, op.parent ? null : toCentreGeometry(item));
             created.set(op.ref, item);
             ids[op.ref] = item.id;
+            env.rememberCreated(item);
           },
         });
         need(i, ...tagKeys, createKey);
@@ -556,7 +578,7 @@ export async function applyOps(
             // Already gone is what the op asked for: removing stays idempotent for re-runs.
             if (!entity) return;
             await board.remove(entity);
-            if (isFrame(entity)) env.rememberFrame(entity.id, null);
+            env.forget(entity.id);
           },
         });
         need(i, fetchK, key);
@@ -614,9 +636,16 @@ export async function applyOps(
               );
             }
             tag.title = op.to;
-            await tag.sync();
+            try {
+              await tag.sync();
+            } catch (error) {
+              // The object may be the adapter's cached tag: keep it true to the board.
+              tag.title = op.from;
+              throw error;
+            }
             tagsByTitle.delete(op.from);
             tagsByTitle.set(op.to, tag);
+            env.rememberTag(tag);
           },
         });
         renameKeys.push(key);
