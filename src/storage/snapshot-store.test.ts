@@ -78,6 +78,7 @@ describe('createSnapshotStore', () => {
 
     expect((await store.list({ mapId: 'map-2' })).map((s) => s.id)).toEqual(['s3']);
     expect(await store.list({ boardId: 'nobody' })).toEqual([]);
+    expect((await store.list()).map((s) => s.id)).toEqual(['s4', 's3', 's2', 's1']);
   });
 
   it('deletes a snapshot and its payload', async () => {

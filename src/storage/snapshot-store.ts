@@ -53,8 +53,8 @@ export interface SnapshotStore {
    * `StorageError` (e.g. 'quota') and changes nothing when the write fails.
    */
   save(input: SnapshotInput): Promise<SaveSnapshotResult>;
-  /** Newest first, metadata only. */
-  list(query: SnapshotQuery): Promise<SnapshotMeta[]>;
+  /** Newest first, metadata only; every board's when there is no query (the budget is shared). */
+  list(query?: SnapshotQuery): Promise<SnapshotMeta[]>;
   get(id: string): Promise<Snapshot | undefined>;
   /** Whether a snapshot with this id existed. */
   delete(id: string): Promise<boolean>;
@@ -117,10 +117,12 @@ export function createSnapshotStore(
         'readonly',
         ['snapshots'],
         async (t) => {
-          const index = t
-            .objectStore('snapshots')
-            .index('boardId' in query ? 'by-board' : 'by-map');
-          const rows = await index.getAll('boardId' in query ? query.boardId : query.mapId);
+          const store = t.objectStore('snapshots');
+          const rows = !query
+            ? await store.getAll()
+            : 'boardId' in query
+              ? await store.index('by-board').getAll(query.boardId)
+              : await store.index('by-map').getAll(query.mapId);
           return rows.sort(newestFirst);
         },
         'read the snapshot history',
