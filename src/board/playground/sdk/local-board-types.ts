@@ -143,6 +143,7 @@ export interface HumanActions {
   }): LocalStickyNote;
   /** Move to an absolute centre; joins or leaves a frame by where it lands, as Miro does. */
   move(id: string, absX: number, absY: number): void;
+  /** Plain text as typed (stored as `<p>` paragraphs), or Miro HTML starting with `<p>`. */
   setText(id: string, content: string): void;
   setColor(id: string, color: StickyColor): void;
   toggleTag(id: string, tagId: string): void;
@@ -166,6 +167,7 @@ export interface LocalBoard {
   /** Called for every notification any connected SDK shows. */
   onNotification(fn: (notification: LocalNotification) => void): () => void;
   readonly human: HumanActions;
+  /** In z-order (last on top). Items are replaced on change, never mutated: compare by identity. */
   items(): readonly LocalItem[];
   item(id: string): LocalItem | undefined;
   tags(): readonly LocalTag[];
