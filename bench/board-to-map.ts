@@ -12,7 +12,7 @@ import { toExportFile } from '../src/domain/export/to-export-file';
 import { toMarkdown } from '../src/domain/export/to-markdown';
 import { PRESETS } from '../src/domain/journey/presets';
 import { stageTagTitle, type MapSpec } from '../src/domain/journey/map-spec';
-import { createGridGeometry } from '../src/domain/stages/grid-geometry';
+import { createGridPlacedMap } from '../src/domain/stages/grid-placed-map';
 
 const NOTES = 2000;
 const RUNS = 25;
@@ -37,7 +37,7 @@ function demoBoard(): { items: BoardItem[]; spec: MapSpec } {
     stages: preset.stages.map((name, i) => ({ id: `s${i}`, name })),
     lanes: preset.lanes.map((l, i) => ({ id: `l${i}`, name: l.name, kind: l.kind })),
   };
-  const { frameRect } = createGridGeometry(spec);
+  const { frameRect } = createGridPlacedMap(spec);
   const rand = lcg(42);
   const words = [
     'checkout',
@@ -108,7 +108,7 @@ function time(fn: () => unknown): number {
 
 export async function benchBoardToMap(): Promise<Record<string, number>> {
   const { items, spec } = demoBoard();
-  const geometry = createGridGeometry(spec);
+  const geometry = createGridPlacedMap(spec);
   const source = {
     platform: 'playground',
     boardId: 'bench-board',

@@ -6,13 +6,48 @@
 import fc from 'fast-check';
 import { PALETTE, type BoardItem, type ItemKind } from '../board/board-item';
 import { stageTagTitle, type LaneKind, type MapSpec } from '../journey/map-spec';
-import { createGridGeometry } from '../stages/grid-geometry';
-import type { MapGeometry } from '../stages/map-geometry';
+import { createGridPlacedMap } from '../stages/grid-placed-map';
+import type { PlacedMap } from '../stages/placed-map';
 import { LANE_KINDS } from './journey-map-v1';
+
+/** Characters that break naive text handling: controls, odd spaces, lone surrogates, emoji… */
+export const awkwardChar: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    ...[
+      '\u0000',
+      '\u0007',
+      '\t',
+      '\n',
+      '\r',
+      '\u000b',
+      '\u007f',
+      '\u0085',
+      '\u00a0',
+      '\u2028',
+      '\u3000',
+    ],
+    ...[
+      '\ufeff',
+      '\ud83d',
+      '\ude00',
+      '\u0301',
+      '\u200d',
+      '\u200f',
+      '😤',
+      '👩‍👩‍👧',
+      '支',
+      'ب',
+      'é',
+      ' ',
+    ],
+    ...['#', '[', ']', '(', ')', '=', '+', '-', '@', '"', ',', '\\', '<', '*', '_'],
+  ),
+  fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }),
+);
 
 const awkwardText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 80 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: awkwardChar, maxLength: 40 }),
   fc.constantFrom(
     '',
     '   ',
@@ -27,7 +62,7 @@ const awkwardText = fc.oneof(
 );
 
 export interface ArbitraryBoard {
-  geometry: MapGeometry;
+  geometry: PlacedMap;
   items: BoardItem[];
 }
 
@@ -64,7 +99,7 @@ const kinds: ItemKind[] = [
 ];
 
 export const arbitraryBoard: fc.Arbitrary<ArbitraryBoard> = arbitrarySpec.chain((spec) => {
-  const geometry = createGridGeometry(spec, { origin: { x: 500, y: 300 } });
+  const geometry = createGridPlacedMap(spec, { origin: { x: 500, y: 300 } });
   const { frameRect } = geometry;
   const tag = fc.oneof(
     fc

@@ -43,7 +43,8 @@ export interface MapComparison {
 }
 
 const ref = (n: ExportNote): NoteRef => ({ id: n.id, importKey: n.importKey, text: n.text });
-const mapOf = (x: JourneyMap | JourneyMapFile): JourneyMap => ('map' in x ? x.map : x);
+const mapOf = (x: JourneyMap | JourneyMapFile): JourneyMap =>
+  'format' in x && 'map' in x ? x.map : (x as JourneyMap);
 
 /**
  * What changed from `before` to `after` (two snapshots, or a file and its re-import). Notes are

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardItem } from '../board/board-item';
 import { stageTagTitle, type MapSpec } from '../journey/map-spec';
 import { createStageContext, tagStageIds } from '../stages/decide-stage';
-import { createGridGeometry } from '../stages/grid-geometry';
+import { createGridPlacedMap } from '../stages/grid-placed-map';
 import { arbitraryBoard } from './arbitrary-board';
 import { deriveJourneyMap, IMPORTED_NOTE_ROLE } from './derive-journey-map';
 import { LIMITS } from './limits';
@@ -22,7 +22,7 @@ const spec: MapSpec = {
     { id: 'pp', name: 'Pain points', kind: 'pain_points' },
   ],
 };
-const geometry = createGridGeometry(spec); // cells x 240–1040, y 120–720
+const geometry = createGridPlacedMap(spec); // cells x 240–1040, y 120–720
 const note = (id: string, cx: number, cy: number, extra: Partial<BoardItem> = {}): BoardItem => ({
   id,
   kind: 'note',

@@ -1,6 +1,6 @@
 import type { BoardItem, Rect } from '../board/board-item';
 import { createStageContext, decideStage, isInMap } from '../stages/decide-stage';
-import type { MapGeometry } from '../stages/map-geometry';
+import type { PlacedMap } from '../stages/placed-map';
 import type { ExportNote, ExportPosition, JourneyMapV1 } from './journey-map-v1';
 import { tidyNoteText, tidyText } from './tidy-text';
 
@@ -51,7 +51,7 @@ const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T
  */
 export function deriveJourneyMap(
   items: readonly BoardItem[],
-  geometry: MapGeometry,
+  geometry: PlacedMap,
   options: DeriveJourneyMapOptions,
 ): JourneyMapV1 {
   const ctx = createStageContext(geometry);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardItem, Rect } from '../board/board-item';
 import { stageTagTitle, type MapSpec } from '../journey/map-spec';
 import { createStageContext, decideStage } from './decide-stage';
-import { createGridGeometry } from './grid-geometry';
+import { createGridPlacedMap } from './grid-placed-map';
 
 const spec: MapSpec = {
   id: 'm1',
@@ -21,7 +21,7 @@ const spec: MapSpec = {
   ],
 };
 // Frame at (1000, 500); cells 400 × 300 start at (1240, 620).
-const geometry = createGridGeometry(spec, { origin: { x: 1000, y: 500 } });
+const geometry = createGridPlacedMap(spec, { origin: { x: 1000, y: 500 } });
 const ctx = createStageContext(geometry);
 
 /** A 100 × 100 note centred on (cx, cy). */

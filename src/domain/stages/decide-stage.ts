@@ -1,7 +1,7 @@
 import { rectCenter, rectContains, type BoardItem, type Rect } from '../board/board-item';
 import { stageTagTitle } from '../journey/map-spec';
 import { createCellIndex, type CellIndex } from './cell-index';
-import type { MapCell, MapGeometry } from './map-geometry';
+import type { MapCell, PlacedMap } from './placed-map';
 
 export type StageSource = 'tag' | 'position' | 'none';
 export type LaneSource = 'position' | 'none';
@@ -20,7 +20,7 @@ export type StageNote = Pick<BoardItem, 'rect' | 'tags'>;
 
 /** Precomputed lookups for one map; build once per map, reuse for every note. */
 export interface StageContext {
-  geometry: MapGeometry;
+  geometry: PlacedMap;
   /** Normalised stage-tag title → stage id. */
   stageByTag: ReadonlyMap<string, string>;
   cells: CellIndex<MapCell>;
@@ -36,7 +36,7 @@ export interface StageContext {
 export const normalizeTagTitle = (title: string): string =>
   title.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 
-export function createStageContext(geometry: MapGeometry): StageContext {
+export function createStageContext(geometry: PlacedMap): StageContext {
   const stageIds = new Set(geometry.spec.stages.map((s) => s.id));
   const laneIds = new Set(geometry.spec.lanes.map((l) => l.id));
   const stageByTag = new Map<string, string>();

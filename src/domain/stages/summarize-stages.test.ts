@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardItem } from '../board/board-item';
 import { stageTagTitle, type MapSpec } from '../journey/map-spec';
 import { createStageContext } from './decide-stage';
-import { createGridGeometry } from './grid-geometry';
+import { createGridPlacedMap } from './grid-placed-map';
 import { summarizeStages } from './summarize-stages';
 
 const spec: MapSpec = {
@@ -16,7 +16,7 @@ const spec: MapSpec = {
   ],
   lanes: [{ id: 'l', name: 'Actions', kind: 'actions' }],
 };
-const ctx = createStageContext(createGridGeometry(spec)); // cells at x 240–640 and 640–1040, y 120–420
+const ctx = createStageContext(createGridPlacedMap(spec)); // cells at x 240–640 and 640–1040, y 120–420
 
 const item = (
   id: string,

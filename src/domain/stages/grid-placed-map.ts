@@ -1,7 +1,7 @@
 import type { MapSpec } from '../journey/map-spec';
-import type { MapCell, MapGeometry } from './map-geometry';
+import type { MapCell, PlacedMap } from './placed-map';
 
-export interface GridGeometryOptions {
+export interface GridPlacedMapOptions {
   origin?: { x: number; y: number };
   cellW?: number;
   cellH?: number;
@@ -14,7 +14,7 @@ export interface GridGeometryOptions {
  * A plain stages × lanes grid inside a frame. Tests, benchmarks and fixtures use it; the app
  * builds its geometry from the real layout instead.
  */
-export function createGridGeometry(spec: MapSpec, options: GridGeometryOptions = {}): MapGeometry {
+export function createGridPlacedMap(spec: MapSpec, options: GridPlacedMapOptions = {}): PlacedMap {
   const {
     origin = { x: 0, y: 0 },
     cellW = 400,
