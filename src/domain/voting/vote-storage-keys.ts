@@ -4,9 +4,13 @@
  * overwrite each other even though the collection is last-write-wins.
  */
 
-export const roundKey = (roundId: string): string => `round:${roundId}`;
+// The round id is encoded (':' → '%3A'), so the first ':' after it always ends it: round "a:b"
+// with voter "c" and round "a" with voter "b:c" cannot share a key.
+const part = (roundId: string): string => encodeURIComponent(roundId);
 
-export const ballotKeyPrefix = (roundId: string): string => `ballot:${roundId}:`;
+export const roundKey = (roundId: string): string => `round:${part(roundId)}`;
+
+export const ballotKeyPrefix = (roundId: string): string => `ballot:${part(roundId)}:`;
 
 export const ballotKey = (roundId: string, voterKey: string): string =>
   `${ballotKeyPrefix(roundId)}${voterKey}`;
