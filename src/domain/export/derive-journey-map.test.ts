@@ -203,6 +203,16 @@ describe('deriveJourneyMap', () => {
     );
   });
 
+  it('writes finite, non-negative positions whatever rect the adapter gave', () => {
+    const map = deriveJourneyMap(
+      [note('nan', 0, 0, { rect: { x: NaN, y: Infinity, w: -5, h: -Infinity } })],
+      geometry,
+      options,
+    );
+    expect(map.notes[0]?.position).toEqual({ x: 0, y: 0, w: 0, h: 0 });
+    expect(JSON.parse(JSON.stringify(map.notes[0]?.position))).toEqual({ x: 0, y: 0, w: 0, h: 0 });
+  });
+
   it('treats tag titles differing only in case as one stage, not a conflict', () => {
     const tags = [stageTagTitle('Awareness'), stageTagTitle('AWARENESS')];
     const map = deriveJourneyMap([note('n', 400, 200, { tags })], geometry, options);
