@@ -664,6 +664,8 @@ export async function applyOps(
   let settledOps = preFailed.size + live.filter(({ i }) => opTasks[i]!.length === 0).length;
   let retries = 0;
   const report = (): void => options.onProgress?.({ done: settledOps, total: ops.length, retries });
+  // A first event at once, so a progress bar shows the total before the first call returns.
+  report();
 
   const result = await queue.run(tasks, {
     signal: options.signal,
