@@ -4,9 +4,9 @@ import { FRAME_KEY } from '../../domain/journey/layout';
 import { createSpecFromPreset, findPreset } from '../../domain/journey/presets';
 import { createStageContext, decideStage } from '../../domain/stages/decide-stage';
 import { createMap } from './create-map';
-import { loadMapGeometries, toMapGeometry } from './map-geometry';
+import { loadPlacedMaps, toPlacedMap } from './load-placed-maps';
 
-describe('map geometry', () => {
+describe('loadPlacedMaps', () => {
   it('gives one cell per stage × lane, shifted with a frame that was moved', async () => {
     const { local, board } = createPlaygroundBoard();
     let n = 0;
@@ -14,14 +14,14 @@ describe('map geometry', () => {
     const outcome = await createMap(board, spec);
     if (outcome.status !== 'done') throw new Error(outcome.status);
     const record = outcome.record;
-    const still = toMapGeometry(record);
+    const still = toPlacedMap(record);
     expect(still.cells).toHaveLength(9);
     expect(still.frameRect).toEqual(record.geometry.frame);
 
     const f = record.geometry.frame;
     local.human.move(record.itemIds[FRAME_KEY]!, f.x + f.w / 2 + 500, f.y + f.h / 2 + 250);
-    const [moved] = await loadMapGeometries(board);
-    expect(moved!.frameRect).toMatchObject({ x: f.x + 500, y: f.y + 250 });
+    const [moved] = await loadPlacedMaps(board);
+    expect(moved!.frameRect).toMatchObject({ x: f.x + 500, y: f.y + 250, w: f.w, h: f.h });
     expect(moved!.cells[0]!.rect.x).toBe(still.cells[0]!.rect.x + 500);
     expect(moved!.cells[0]!.rect.y).toBe(still.cells[0]!.rect.y + 250);
 
@@ -34,9 +34,10 @@ describe('map geometry', () => {
       y: cell.rect.y + 150,
       by: FACILITATOR.id,
     });
-    const [item] = (await board.listItems(['note'])).filter((i) => i.id === note.id);
-    expect(decideStage(item!, createStageContext(moved!))).toMatchObject({
+    const item = (await board.listItems(['note'])).find((i) => i.id === note.id)!;
+    expect(decideStage(item, createStageContext(moved!))).toMatchObject({
       stageId: spec.stages[1]!.id,
+      stageSource: 'position',
     });
   });
 });
