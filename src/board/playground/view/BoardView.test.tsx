@@ -116,6 +116,27 @@ describe('BoardView drawing', () => {
     expect(body?.getAttribute('y')).toBe('850');
   });
 
+  it('leaves out items far outside the view, and draws them once the view gets there', () => {
+    const board = createFakeLocalBoard({
+      items: [note('near'), note('far', { x: 100_000, y: 100_000 })],
+    });
+    setup(board);
+    expect(screen.getAllByTestId('note').map((n) => n.getAttribute('data-id'))).toEqual(['near']);
+    outside(() => board.setViewport({ x: 99_500, y: 99_600, width: 1000, height: 800 }));
+    expect(screen.getAllByTestId('note').map((n) => n.getAttribute('data-id'))).toEqual(['far']);
+  });
+
+  it('draws notes too small to read without their text', () => {
+    const board = createFakeLocalBoard({
+      items: [note('n1', { content: '<p>Readable</p>', width: 200, height: 200 })],
+    });
+    setup(board);
+    expect(noteText('n1')).toBe('Readable');
+    outside(() => board.setViewport({ x: -5000, y: -4000, width: 10_000, height: 8000 }));
+    expect(screen.getByTestId('zoom-reset').textContent).toBe('10%');
+    expect(noteText('n1')).toBe('');
+  });
+
   it('redraws when the board changes', () => {
     const { board } = setup();
     const a = addNote(board, 0, 0, 'before');

@@ -4,6 +4,7 @@ import './board-view.css';
 import {
   boundsOf,
   cameraFromViewport,
+  cullBox,
   fitCamera,
   gridSpacing,
   panBy,
@@ -18,7 +19,7 @@ import {
   type Point,
 } from './camera';
 import { htmlToLines, htmlToPlainText } from './html-to-lines';
-import { boxFromPoints, cascadePoint, idsInBox, toggleId } from './hit-test';
+import { boxContainsBox, boxFromPoints, cascadePoint, idsInBox, toggleId } from './hit-test';
 import { ItemsLayer } from './ItemsLayer';
 import { layoutNote } from './note-layout';
 import { NoteEditor } from './NoteEditor';
@@ -111,7 +112,8 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * the simulated participant `userId` through `board.human`, so apps see Miro's events.
  */
 export function BoardView({ board, userId, users, onUserChange }: BoardViewProps) {
-  const revision = useBoardRevision(board);
+  // Re-render after every board change; what is drawn is read from the board below.
+  useBoardRevision(board);
   const canvasRef = useRef<HTMLDivElement>(null);
   const measuredSize = useElementSize(canvasRef);
   const gesture = useRef<Gesture | null>(null);
@@ -125,8 +127,14 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   const [spaceHeld, setSpaceHeld] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  // Everything read from the board is derived per revision, not per pointer move.
-  const entries = useMemo(() => deriveRenderEntries(board), [board, revision]);
+  // Everything read from the board is re-read after each board change (the revision), not per
+  // pointer move.
+  // The board hands out the same items array until an item changes, so viewport and selection
+  // changes do not re-derive thousands of entries (a new array each time only costs speed).
+  const items = board.items();
+  const tags = board.tags();
+  const tagsKey = tags.map((t) => `${t.id}\u0000${t.title}\u0000${t.color}`).join('\u0001');
+  const entries = useMemo(() => deriveRenderEntries(board), [board, items, tagsKey]);
   const entryMap = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const selection = board.selection(userId);
   const selectionKey = selection.join('\u0000');
@@ -139,13 +147,29 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   const fallbackSize = useRef({ width: boardViewport.width, height: boardViewport.height });
   const size = measured ? measuredSize : fallbackSize.current;
   const camera = transient ?? cameraFromViewport(boardViewport, size);
+  const cullArea = cullBox(camera, size);
+  const cullKey = `${cullArea.x},${cullArea.y},${cullArea.width},${cullArea.height}`;
+  // Keyed by value, so the memoised items layer sees the same box until it really changes.
+  const cull = useMemo(() => cullArea, [cullKey]);
+
+  // Open on the content, as Miro does, unless it is all in view already.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || !measured) return;
+    opened.current = true;
+    const bounds = boundsOf(entries.map((e) => e.rect));
+    if (bounds && !boxContainsBox(viewportFromCamera(camera, size), bounds)) {
+      board.setViewport(viewportFromCamera(fitCamera(bounds, size), size));
+    }
+  });
 
   // Keep the board's viewport equal to what is actually visible (the canvas's aspect ratio can
   // differ from a viewport set by `zoomTo`), so `viewport.get()` tells apps the truth.
   useEffect(() => {
     if (!measured || transient) return;
-    const visible = viewportFromCamera(camera, size);
-    if (!viewportsClose(visible, board.viewport())) board.setViewport(visible);
+    const current = board.viewport();
+    const visible = viewportFromCamera(cameraFromViewport(current, size), size);
+    if (!viewportsClose(visible, current)) board.setViewport(visible);
   });
 
   // An item deleted while edited (by anyone) ends the edit.
@@ -364,7 +388,12 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
 
   const onDoubleClick = (e: MouseEvent): void => {
     if (isTyping(e.target)) return;
-    const hit = hitOf(e.target);
+    // After pointer capture, browsers aim click events at the canvas, not the item under it.
+    const under =
+      typeof document.elementFromPoint === 'function'
+        ? document.elementFromPoint(e.clientX, e.clientY)
+        : null;
+    const hit = hitOf(under && canvasRef.current?.contains(under) ? under : e.target);
     if (hit.kind === 'item') {
       if (entryMap.get(hit.id)?.item.type === 'sticky_note') setEditingId(hit.id);
       return;
@@ -576,6 +605,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
               dx={drag?.dx ?? 0}
               dy={drag?.dy ?? 0}
               zoom={camera.zoom}
+              cull={cull}
             />
             {box && (
               <rect
@@ -609,7 +639,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
           <SelectionBar
             count={selection.length}
             noteCount={selectedNotes.length}
-            tags={board.tags()}
+            tags={tags}
             tagCounts={tagCounts}
             onColor={(color) =>
               act(() => {

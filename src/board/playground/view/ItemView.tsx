@@ -14,6 +14,8 @@ export interface ItemViewProps {
   dy: number;
   /** Zoom, for items drawn at a constant screen size (frame titles); 1 for the others. */
   zoom: number;
+  /** Draw a note without text, chips and shadow (too small on screen to read). */
+  simple: boolean;
 }
 
 const TEST_ID: Record<RenderEntry['item']['type'], string> = {
@@ -26,12 +28,12 @@ const TEST_ID: Record<RenderEntry['item']['type'], string> = {
   drawing: 'unsupported',
 };
 
-function ItemViewInner({ entry, selected, dx, dy, zoom }: ItemViewProps) {
+function ItemViewInner({ entry, selected, dx, dy, zoom, simple }: ItemViewProps) {
   const { item, rect } = entry;
   let body;
   switch (item.type) {
     case 'sticky_note':
-      body = <StickyNoteItem entry={entry} note={item} />;
+      body = <StickyNoteItem entry={entry} note={item} simple={simple} />;
       break;
     case 'frame':
       body = <FrameItem entry={entry} frame={item} zoom={zoom} />;
@@ -69,7 +71,7 @@ function ItemViewInner({ entry, selected, dx, dy, zoom }: ItemViewProps) {
   );
 }
 
-/** One board item, redrawn only when its version key, selection, drag offset or zoom changes. */
+/** One board item, redrawn only when its version key, selection, drag offset or detail changes. */
 export const ItemView = memoBy(
   ItemViewInner,
   (a, b) =>
@@ -77,5 +79,6 @@ export const ItemView = memoBy(
     a.selected === b.selected &&
     a.dx === b.dx &&
     a.dy === b.dy &&
-    a.zoom === b.zoom,
+    a.zoom === b.zoom &&
+    a.simple === b.simple,
 );

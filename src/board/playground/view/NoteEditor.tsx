@@ -25,6 +25,8 @@ export function NoteEditor(props: NoteEditorProps) {
   useEffect(() => {
     const el = area.current;
     if (!el) return;
+    // Set once, not as a controlled value: typing must not re-render the whole board view.
+    el.value = props.initialText;
     el.focus({ preventScroll: true });
     el.setSelectionRange(el.value.length, el.value.length);
   }, []);
@@ -52,7 +54,6 @@ export function NoteEditor(props: NoteEditorProps) {
         class="tp-note-editor-input"
         data-testid="note-editor"
         aria-label="Note text (Ctrl+Enter to save, Escape to cancel)"
-        defaultValue={props.initialText}
         style={{ fontSize: `${props.fontSize}px`, color: props.color }}
         onKeyDown={(e) => {
           // Typing must not reach the canvas shortcuts (Delete, arrows, +/-).

@@ -7,12 +7,32 @@ import type { RenderEntry } from './render-entries';
 export interface StickyNoteItemProps {
   entry: RenderEntry;
   note: LocalStickyNote;
+  /** Only the note's square and a colour mark per tag: it is too small on screen to read. */
+  simple?: boolean;
 }
 
 /** A sticky note: square with a soft shadow, fitted text, and tag chips along the bottom. */
-export function StickyNoteItem({ entry, note }: StickyNoteItemProps) {
+export function StickyNoteItem({ entry, note, simple = false }: StickyNoteItemProps) {
   const { x, y, width, height } = entry.rect;
   const fill = STICKY_FILL[note.fillColor] ?? STICKY_FILL.light_yellow;
+  if (simple) {
+    const mark = width * 0.12;
+    return (
+      <>
+        <rect class="tp-note-body" x={x} y={y} width={width} height={height} fill={fill} />
+        {entry.tags.map((tag, i) => (
+          <rect
+            key={tag.id}
+            x={x + width * 0.08 + i * mark * 1.3}
+            y={y + height - width * 0.08 - mark / 2}
+            width={mark}
+            height={mark / 2}
+            fill={tagFill(tag.color)}
+          />
+        ))}
+      </>
+    );
+  }
   const ink = textColorOn(fill);
   const layout = layoutNote(width, height, htmlToLines(note.content), entry.tags);
   const { text, chips } = layout;

@@ -6,13 +6,15 @@ export interface UserSwitcherProps {
   onUserChange?: (id: string) => void;
 }
 
+/** Initials from the first letters of the first two words ("Alex (facilitator)" → "AF"). */
 const initials = (name: string): string =>
   name
     .split(/\s+/)
-    .filter((w) => w !== '')
+    .map((word) => /\p{L}/u.exec(word)?.[0])
+    .filter((letter): letter is string => letter !== undefined)
     .slice(0, 2)
-    .map((w) => [...w][0]?.toUpperCase() ?? '')
-    .join('') || '?';
+    .join('')
+    .toUpperCase() || '?';
 
 /** Which simulated participant is acting on the board, with a compact switcher. */
 export function UserSwitcher({ users, userId, onUserChange }: UserSwitcherProps) {

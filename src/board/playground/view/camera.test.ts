@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   boardToScreen,
   boundsOf,
+  boxesOverlap,
+  cullBox,
   cameraFromViewport,
   fitCamera,
   gridSpacing,
@@ -119,5 +121,50 @@ describe('gridSpacing', () => {
       expect(px).toBeGreaterThanOrEqual(16);
       expect(px).toBeLessThan(32);
     }
+  });
+});
+
+describe('cullBox', () => {
+  const contains = (
+    outer: { x: number; y: number; width: number; height: number },
+    inner: typeof outer,
+  ) =>
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height;
+
+  it('covers the visible area with a margin', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.double({ min: MIN_ZOOM, max: MAX_ZOOM, noNaN: true }),
+        (x, y, zoom) => {
+          const camera = { x, y, zoom };
+          const visible = viewportFromCamera(camera, size);
+          const margin = {
+            x: visible.x - visible.width / 2,
+            y: visible.y - visible.height / 2,
+            width: visible.width * 2,
+            height: visible.height * 2,
+          };
+          expect(contains(cullBox(camera, size), margin)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('stays the same across a small pan', () => {
+    const camera = { x: 100, y: 100, zoom: 1 };
+    expect(cullBox(panBy(camera, 5, 5), size)).toEqual(cullBox(camera, size));
+  });
+});
+
+describe('boxesOverlap', () => {
+  it('is true for overlapping boxes only', () => {
+    const a = { x: 0, y: 0, width: 10, height: 10 };
+    expect(boxesOverlap(a, { x: 5, y: 5, width: 10, height: 10 })).toBe(true);
+    expect(boxesOverlap(a, { x: 10, y: 0, width: 10, height: 10 })).toBe(false);
   });
 });

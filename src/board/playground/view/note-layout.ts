@@ -32,7 +32,7 @@ export function layoutNote(
   tags: readonly { title: string; color: string }[],
 ): NoteLayout {
   const padding = width * 0.08;
-  const chipFontSize = Math.max(6, width * 0.055);
+  const chipFontSize = Math.max(7, width * 0.065);
   const chips = layoutTagChips(tags, width - 2 * padding, chipFontSize);
   const chipsArea = chips.height > 0 ? chips.height + padding * 0.5 : 0;
   const textHeight = Math.max(0, height - 2 * padding - chipsArea);
