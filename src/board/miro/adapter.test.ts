@@ -94,6 +94,17 @@ describe('createMiroBoard: calls', () => {
     expect(local.tags().map((t) => t.title)).toEqual(['Stage · Awareness']);
   });
 
+  it('removes a tag someone made after the list was read', async () => {
+    const { local, board } = setup();
+    const note = local.human.addNote({ x: 0, y: 0, content: 'Note', by: 'u2' });
+    await board.listTags();
+    const late = local.human.createTag('Late');
+    local.human.toggleTag(note.id, late.id);
+    const result = await board.apply([{ op: 'tag', id: note.id, remove: ['Late'] }]);
+    expect(result.failed).toEqual([]);
+    expect(local.item(note.id)).toMatchObject({ tagIds: [] });
+  });
+
   it('zooms to items it just created without reading them again', async () => {
     const { local, board } = setup();
     const { ids } = await board.apply(smallMap());

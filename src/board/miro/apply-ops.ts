@@ -598,6 +598,14 @@ export async function applyOps(
             const item = fetchedItem(op.id);
             if (!isStickyNote(item))
               throw new OpError(`Only sticky notes carry tags here, not a ${item.type}.`);
+            const knownIds = new Set([...tagsByTitle.values()].map((t) => t.id));
+            const stale = item.tagIds.some((id) => !knownIds.has(id));
+            if (stale && [...remove].some((t) => !tagsByTitle.has(t))) {
+              // The note carries a tag made after the list was read; it may be one to remove.
+              for (const tag of await env.loadTags()) {
+                if (!tagsByTitle.has(tag.title)) tagsByTitle.set(tag.title, tag);
+              }
+            }
             const removeIds = new Set([...remove].flatMap((t) => tagsByTitle.get(t)?.id ?? []));
             const next = [
               ...new Set([...item.tagIds.filter((id) => !removeIds.has(id)), ...add.map(tagId)]),
