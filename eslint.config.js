@@ -1,24 +1,31 @@
 // @ts-check
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Layers import downwards only (ARCHITECTURE.md §3). Each entry lists what a layer must not import. */
-const layer = (forbidden, extra = []) => ({
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: [
-        ...forbidden.map((name) => ({
-          group: [`**/${name}`, `**/${name}/**`],
-          message: `This layer must not import from ${name}/ (ARCHITECTURE.md §3).`,
-        })),
-        ...extra,
-      ],
-    },
-  ],
-});
+/**
+ * Layers import downwards only (ARCHITECTURE.md §3). Paths are resolved, so `domain/board/` (board-
+ * neutral item shapes) is not confused with the `board/` layer. Each zone: files in `target` must
+ * not import from `from`.
+ */
+const LAYERS = {
+  domain: ['entries', 'ui', 'app', 'board', 'storage'],
+  storage: ['entries', 'ui', 'app', 'board'],
+  board: ['entries', 'ui', 'app', 'storage'],
+  app: ['entries', 'ui'],
+  ui: ['entries', 'storage', 'board'],
+};
+const layerZones = Object.entries(LAYERS).flatMap(([target, forbidden]) =>
+  forbidden.map((from) => ({
+    target: `./src/${target}`,
+    from: `./src/${from}`,
+    message: `${target}/ must not import from ${from}/ (ARCHITECTURE.md §3).`,
+  })),
+);
+
+const noPackages = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 const platformPackages = [
   { group: ['preact', 'preact/*', '@preact/*'], message: 'domain/ is pure: no Preact.' },
@@ -30,6 +37,13 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
+  },
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
@@ -49,7 +63,7 @@ export default tseslint.config(
     files: ['src/domain/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
-      ...layer(['entries', 'ui', 'app', 'board', 'storage'], platformPackages),
+      ...noPackages(platformPackages),
       'no-restricted-globals': [
         'error',
         ...['window', 'document', 'miro', 'indexedDB', 'localStorage', 'navigator', 'fetch', 'self'].map((name) => ({
@@ -59,12 +73,9 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['src/storage/**/*.{ts,tsx}'], rules: layer(['entries', 'ui', 'app', 'board']) },
-  { files: ['src/board/**/*.{ts,tsx}'], rules: layer(['entries', 'ui', 'app', 'storage']) },
-  { files: ['src/app/**/*.{ts,tsx}'], rules: layer(['entries', 'ui']) },
   {
     files: ['src/ui/**/*.{ts,tsx}'],
-    rules: layer(['entries', 'storage', 'board'], [{ group: ['@mirohq/*'], message: 'The UI never calls the SDK.' }]),
+    rules: noPackages([{ group: ['@mirohq/*'], message: 'The UI never calls the SDK.' }]),
   },
   prettier,
 );

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { openWorkshop, type Workshop } from '../app/workshop';
+import { openLocalStore, openWorkshop, type LocalStore, type Workshop } from '../app/workshop';
 import { createMiroBoard } from '../board/miro/adapter';
 import { createDemoBoardState } from '../board/playground/demo-board';
 import { parseBoardState } from '../board/playground/parse-board-state';
@@ -9,7 +9,6 @@ import type { LocalBoard, LocalNotification } from '../board/playground/sdk/loca
 import { BoardView } from '../board/playground/view/BoardView';
 import {
   createPlaygroundStore,
-  openTouchpointDB,
   toStorageError,
   type PlaygroundStore,
 } from '../storage';
@@ -22,6 +21,8 @@ const SAVE_DELAY_MS = 400;
 
 interface Startup {
   local: LocalBoard;
+  /** The same IndexedDB connection serves the playground board and the panel's snapshots. */
+  localStore: LocalStore;
   store: PlaygroundStore | null;
   /** Why the board is not being kept, or what was lost reading it; shown in the banner. */
   warning: string | null;
@@ -38,8 +39,10 @@ async function openLocalBoard(): Promise<Startup> {
   let store: PlaygroundStore | null = null;
   let warning: string | null = null;
   let saved: unknown;
+  const localStore = await openLocalStore();
   try {
-    store = createPlaygroundStore(await openTouchpointDB());
+    if (!localStore.db) throw new Error(localStore.problem ?? 'IndexedDB is not available.');
+    store = createPlaygroundStore(localStore.db);
     saved = await store.load();
   } catch (error) {
     warning = `${toStorageError(error).message} The board works, but will not survive a reload.`;
@@ -57,10 +60,10 @@ async function openLocalBoard(): Promise<Startup> {
     }
   }
   const local = createLocalBoard({ state });
-  return { local, store, warning };
+  return { local, localStore, store, warning };
 }
 
-function Playground({ local, store, warning }: Startup) {
+function Playground({ local, localStore, store, warning }: Startup) {
   const users = local.state().users;
   const [userId, setUserId] = useState(users[0]?.id ?? 'facilitator');
   const [workshop, setWorkshop] = useState<Workshop | null>(null);
@@ -98,14 +101,14 @@ function Playground({ local, store, warning }: Startup) {
     const sdk = local.connect(user);
     let live = true;
     setWorkshop(null);
-    void openWorkshop(createMiroBoard(sdk)).then((w) => {
+    void openWorkshop(createMiroBoard(sdk), localStore).then((w) => {
       if (live) setWorkshop(w);
     });
     return () => {
       live = false;
       local.disconnect(sdk);
     };
-  }, [local, userId]);
+  }, [local, localStore, userId]);
 
   useEffect(() => {
     let key = 0;
