@@ -29,5 +29,7 @@ runBoardContract(
       });
     },
     derivedHeight: ['text'],
+    tagsPerBoard: 100,
+    markerBytes: 256,
   },
 );
