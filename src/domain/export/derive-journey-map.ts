@@ -1,4 +1,4 @@
-import type { BoardItem, Rect } from '../board/board-item';
+import { isPaletteColor, type BoardItem, type Rect } from '../board/board-item';
 import { createStageContext, decideStage, isInMap } from '../stages/decide-stage';
 import type { PlacedMap } from '../stages/placed-map';
 import type { ExportNote, ExportPosition, JourneyMapV1 } from './journey-map-v1';
@@ -51,11 +51,11 @@ const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T
  */
 export function deriveJourneyMap(
   items: readonly BoardItem[],
-  geometry: PlacedMap,
+  placed: PlacedMap,
   options: DeriveJourneyMapOptions,
 ): JourneyMapV1 {
-  const ctx = createStageContext(geometry);
-  const { spec } = geometry;
+  const ctx = createStageContext(placed);
+  const { spec } = placed;
   const notes: ExportNote[] = [];
   const seen = new Set<string>();
   // Boards repeat a handful of tag titles across thousands of notes: tidy each title once.
@@ -88,7 +88,7 @@ export function deriveJourneyMap(
       loose: !isInMap(item.rect, ctx),
       clusterId: clusterId ?? null,
       votes: votes !== undefined && Number.isInteger(votes) && votes > 0 ? votes : 0,
-      color: item.color,
+      color: isPaletteColor(item.color) ? item.color : null,
       tags: item.tags.map(tidyTag).filter((t) => t !== ''),
       position: toPosition(item.rect),
     };

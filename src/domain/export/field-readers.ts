@@ -118,7 +118,10 @@ export const oneOf = <T extends string>(
   if (v === undefined || v === null) return fallback;
   if (typeof v !== 'string') return fail(at(path, key), `one of ${allowed.join(', ')}`, v);
   if ((allowed as readonly string[]).includes(v)) return v as T;
-  warnings.add(`Unknown or inconsistent ${key} values were replaced by "${fallback}".`, at(path, key));
+  warnings.add(
+    `Unknown or inconsistent ${key} values were replaced by "${fallback}".`,
+    at(path, key),
+  );
   return fallback;
 };
 /** Unknown fields travel on untouched (a newer Touchpoint may have written them). */

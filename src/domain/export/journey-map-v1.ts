@@ -78,7 +78,10 @@ export interface ExportNote {
   laneSource: LaneSource;
   /** Present only when the stage decision found a conflict. */
   stageConflict?: StageConflict;
-  /** True for notes outside the map's frame (kept so nothing on the board is lost). */
+  /**
+   * True for notes outside the map's frame (kept so nothing on the board is lost). A loose note
+   * with a stage tag keeps that stage; its lane is always null.
+   */
   loose: boolean;
   clusterId: string | null;
   /** Votes from ended or revealed rounds. */
