@@ -105,15 +105,15 @@ describe('BoardView drawing', () => {
   it('draws children of frames at their absolute position', () => {
     const board = createFakeLocalBoard({
       items: [
-        frame('f1', { x: 1000, y: 1000, width: 400, height: 400 }),
+        frame('f1', { x: 300, y: 300, width: 400, height: 400 }),
         note('n1', { x: 100, y: 100, width: 100, height: 100, parentId: 'f1' }),
       ],
     });
     setup(board);
     const body = noteEl('n1').querySelector('.tp-note-body');
-    // Frame top-left (800, 800) + child centre (100, 100) − half size (50).
-    expect(body?.getAttribute('x')).toBe('850');
-    expect(body?.getAttribute('y')).toBe('850');
+    // Frame top-left (100, 100) + child centre (100, 100) − half size (50).
+    expect(body?.getAttribute('x')).toBe('150');
+    expect(body?.getAttribute('y')).toBe('150');
   });
 
   it('leaves out items far outside the view, and draws them once the view gets there', () => {

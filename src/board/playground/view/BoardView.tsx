@@ -4,7 +4,7 @@ import './board-view.css';
 import {
   boundsOf,
   cameraFromViewport,
-  cullBox,
+  nextCullBox,
   fitCamera,
   gridSpacing,
   panBy,
@@ -147,10 +147,11 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   const fallbackSize = useRef({ width: boardViewport.width, height: boardViewport.height });
   const size = measured ? measuredSize : fallbackSize.current;
   const camera = transient ?? cameraFromViewport(boardViewport, size);
-  const cullArea = cullBox(camera, size);
-  const cullKey = `${cullArea.x},${cullArea.y},${cullArea.width},${cullArea.height}`;
-  // Keyed by value, so the memoised items layer sees the same box until it really changes.
-  const cull = useMemo(() => cullArea, [cullKey]);
+  // The drawn area moves only when the view leaves it (see nextCullBox), so the memoised items
+  // layer sees the same box object across small pans and zooms.
+  const cullRef = useRef<Box | null>(null);
+  cullRef.current = nextCullBox(cullRef.current, viewportFromCamera(camera, size));
+  const cull = cullRef.current;
 
   // Open on the content, as Miro does, unless it is all in view already.
   const opened = useRef(false);

@@ -17,7 +17,7 @@ export interface ItemsLayerProps {
 }
 
 /** Notes narrower than this on screen are drawn without text, chips or shadow. */
-export const SIMPLE_BELOW_PX = 40;
+export const SIMPLE_BELOW_PX = 60;
 
 /** Frame titles sit above the frame; they count as part of it for culling. */
 const TITLE_ROOM = 80;

@@ -132,20 +132,33 @@ export function gridSpacing(zoom: number): number {
 }
 
 /**
- * The board area worth drawing: the visible area plus one visible size on every side, snapped
- * outwards to a grid of that size. Small pans keep the same box, so the drawn item list (and
- * its diff) changes only when the view has travelled far enough to need new items.
+ * The board area worth drawing: the visible area plus a quarter of it on every side. It is kept
+ * (`previous`) while the visible area stays inside it and it is not much larger than needed, so
+ * small pans and zooms leave the drawn item list, and its diff, alone.
  */
-export function cullBox(camera: Camera, size: Size): Box {
-  const visible = viewportFromCamera(camera, size);
-  // Power-of-two cells: the box also stays put across small zoom changes.
-  const cell = 2 ** Math.ceil(Math.log2(Math.max(visible.width, visible.height, 1)));
-  const x0 = Math.floor((visible.x - cell) / cell) * cell;
-  const y0 = Math.floor((visible.y - cell) / cell) * cell;
-  const x1 = Math.ceil((visible.x + visible.width + cell) / cell) * cell;
-  const y1 = Math.ceil((visible.y + visible.height + cell) / cell) * cell;
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+export function nextCullBox(previous: Box | null, visible: Box): Box {
+  if (
+    previous &&
+    boxInside(previous, visible) &&
+    previous.width * previous.height <= 4 * visible.width * visible.height
+  ) {
+    return previous;
+  }
+  const mx = visible.width / 4;
+  const my = visible.height / 4;
+  return {
+    x: visible.x - mx,
+    y: visible.y - my,
+    width: visible.width + 2 * mx,
+    height: visible.height + 2 * my,
+  };
 }
+
+const boxInside = (outer: Box, inner: Box): boolean =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
 
 export const boxesOverlap = (a: Box, b: Box): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
