@@ -3,7 +3,7 @@
  * view, lay out, make one tag per stage (reusing existing ones), create the frame and its
  * children in one batch, store the record, zoom to the frame.
  *
- * The record is written before the batch (marked incomplete) so a panel that closes halfway
+ * The record is written with the batch (marked incomplete) so a panel that closes halfway
  * leaves a map other panels can see and "Update on board" can finish, and again after it with
  * the ids that were made.
  */
@@ -34,7 +34,12 @@ export async function createMap(
   const progress = reporter(options);
   progress.phase('checking');
   const spec = normalizeSpec(input);
-  const [tags, mapIds] = await Promise.all([board.listTags(), loadMapIds(board)]);
+  // Independent reads at once: on Miro each is a round trip.
+  const [tags, mapIds, view] = await Promise.all([
+    board.listTags(),
+    loadMapIds(board),
+    board.viewport(),
+  ]);
   if (mapIds.includes(spec.id))
     return {
       status: 'invalid',
@@ -49,7 +54,7 @@ export async function createMap(
   if (!validation.ok) return { status: 'invalid', problems: validation.problems };
 
   const size = deriveMapSize(spec.stages.length, spec.lanes.length);
-  const spot = await board.findEmptySpace(size, await board.viewport());
+  const spot = await board.findEmptySpace(size, view);
   const layout = layoutMap(spec, { x: Math.round(spot.x), y: Math.round(spot.y) });
   const createdAt = nowIso(options);
   const record: MapRecord = {
@@ -64,14 +69,18 @@ export async function createMap(
     updatedAt: createdAt,
     incomplete: true,
   };
-  await saveMap(board, record);
 
   const tagTitles = [...new Set(spec.stages.map((s) => stageTagTitle(s.name)))];
   const ops: WriteOp[] = [
     ...tagTitles.map((title): WriteOp => ({ op: 'ensureTag', title, color: STAGE_TAG_COLOR })),
     ...layout.items.map((item) => toCreateOp(item, spec.id, { ref: FRAME_KEY })),
   ];
-  const result = await board.apply(ops, { onProgress: progress.batch, signal: options.signal });
+  // The first record goes out alongside the batch, not before it: it only has to exist if the
+  // panel closes halfway, and waiting for it would add round trips to every create.
+  const [result] = await Promise.all([
+    board.apply(ops, { onProgress: progress.batch, signal: options.signal }),
+    saveMap(board, record, mapIds),
+  ]);
 
   const ok = succeededOps(result, ops.length);
   const madeTags = new Set(tagTitles.filter((_, i) => ok.has(i)));
@@ -98,10 +107,11 @@ export async function createMap(
     updatedAt: nowIso(options),
     incomplete: !complete,
   };
-  await saveMap(board, saved);
-
   const frameId = itemIds[FRAME_KEY];
-  if (frameId !== undefined && !result.cancelled) await board.zoomTo([frameId]);
+  await Promise.all([
+    saveMap(board, saved, [...mapIds, spec.id]),
+    frameId !== undefined && !result.cancelled ? board.zoomTo([frameId]) : undefined,
+  ]);
   progress.phase('done');
   return complete
     ? { status: 'done', record: saved }

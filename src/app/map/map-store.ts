@@ -53,16 +53,27 @@ export async function loadMaps(board: Board): Promise<LoadedMaps> {
   return { maps, problems };
 }
 
-export async function saveMap(board: Board, record: MapRecord): Promise<void> {
+/**
+ * Writes the record and makes sure the index lists it. `knownIds`: the index as the caller
+ * just read it, which saves reading it again (a call, and time, on Miro).
+ */
+export async function saveMap(
+  board: Board,
+  record: MapRecord,
+  knownIds?: readonly string[],
+): Promise<void> {
   const size = JSON.stringify(record).length;
   if (size > MAX_RECORD_CHARS)
     throw new Error(
       `The map record is ${size} characters; the board keeps at most ${MAX_RECORD_CHARS}.`,
     );
   const shared = board.shared(MAP_COLLECTION);
-  await shared.set(mapKey(record.spec.id), record);
-  const ids = readIndex(await shared.get(MAP_INDEX_KEY));
-  if (!ids.includes(record.spec.id)) await shared.set(MAP_INDEX_KEY, [...ids, record.spec.id]);
+  const id = record.spec.id;
+  const indexWrite = async () => {
+    const ids = knownIds ?? readIndex(await shared.get(MAP_INDEX_KEY));
+    if (!ids.includes(id)) await shared.set(MAP_INDEX_KEY, [...ids, id]);
+  };
+  await Promise.all([shared.set(mapKey(id), record), indexWrite()]);
 }
 
 export async function deleteMap(board: Board, mapId: string): Promise<void> {

@@ -49,12 +49,15 @@ export async function updateMap(
 ): Promise<MapOutcome> {
   const progress = reporter(options);
   progress.phase('checking');
-  const loaded = await loadMap(board, mapId);
+  // Independent reads at once: on Miro each is a round trip.
+  const [loaded, items, tags] = await Promise.all([
+    loadMap(board, mapId),
+    board.listItems(),
+    board.listTags(),
+  ]);
   if (!loaded.ok) return { status: 'not-found', message: loaded.message };
   const record = loaded.record;
   const next = normalizeSpec({ ...input, id: mapId });
-
-  const [items, tags] = await Promise.all([board.listItems(), board.listTags()]);
   const boardTitles = new Set(tags.map((t) => t.title));
 
   const exists = new Set(items.map((i) => i.id));
