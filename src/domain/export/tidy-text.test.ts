@@ -15,6 +15,7 @@ describe('tidyText', () => {
     ['non\u00a0breaking', 'non breaking'],
     ['lone \ud83d surrogate \ude00', 'lone surrogate'],
     ['Cafe\u0301', 'Café'],
+    ['I\u0000\u0301', '\u00cd'],
     ['👩‍👩‍👧 family', '👩‍👩‍👧 family'],
     ['支払いが分かりにくい', '支払いが分かりにくい'],
     ['\u200Fالدفع صعب', '\u200Fالدفع صعب'],

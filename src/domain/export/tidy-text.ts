@@ -19,7 +19,7 @@ const NEEDS_WORK = /[\u0000-\u001F\u007F-\u00A0\u2028\u2029\uD800-\uDFFF\uFEFF]|
  */
 export function tidyText(raw: string): string {
   if (!NEEDS_WORK.test(raw)) return raw.normalize('NFC');
-  let text = raw.normalize('NFC');
+  let text = raw;
   if (/[\uD800-\uDFFF]/.test(text)) {
     text = text.replace(SURROGATES, (m) => (m.length === 2 ? m : ''));
   }
@@ -27,10 +27,12 @@ export function tidyText(raw: string): string {
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .replace(CONTROL, '')
     .replace(/[\t \u00A0]+/g, ' ');
+  // NFC last: removing a control can bring a letter and its combining accent together.
   return text
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    .trim()
+    .normalize('NFC');
 }
 
 /** Note text for the export: tidied, and cut (never silently) beyond LIMITS.maxNoteText. */
