@@ -1,0 +1,50 @@
+/**
+ * Which stage-tag changes put a note in one stage of a map: the stage's tag on, every other stage
+ * tag of that map off (including spellings that differ only in case or spacing). Tags of other
+ * maps and ordinary tags are left alone.
+ */
+import type { BatchResult, WriteOp } from '../../board/port';
+import type { BoardItem } from '../../domain/board/board-item';
+import { stageTagTitle } from '../../domain/journey/map-spec';
+import { normalizeTagTitle, type StageContext } from '../../domain/stages/decide-stage';
+import { STAGE_TAG_COLOR } from '../map/create-map';
+
+export interface TagChange {
+  add: string[];
+  remove: string[];
+}
+
+/** The board tag title of a stage of the context's map, or null for an unknown stage. */
+export function stageTitleOf(ctx: StageContext, stageId: string): string | null {
+  const stage = ctx.geometry.spec.stages.find((s) => s.id === stageId);
+  return stage ? stageTagTitle(stage.name) : null;
+}
+
+/** Tag changes that leave `note` with exactly `stageId`'s tag of this map; null when none are needed. */
+export function planStageRetag(
+  note: Pick<BoardItem, 'tags'>,
+  ctx: StageContext,
+  stageId: string,
+): TagChange | null {
+  const title = stageTitleOf(ctx, stageId);
+  if (title === null) return null;
+  const remove = note.tags.filter((t) => t !== title && ctx.stageByTag.has(normalizeTagTitle(t)));
+  const add = note.tags.includes(title) ? [] : [title];
+  return add.length === 0 && remove.length === 0 ? null : { add, remove };
+}
+
+/** `ensureTag` for each title (with the stage-tag colour), so tags exist before notes get them. */
+export const ensureStageTags = (titles: Iterable<string>): WriteOp[] =>
+  [...new Set(titles)].map((title) => ({ op: 'ensureTag', title, color: STAGE_TAG_COLOR }));
+
+/** Tags after a successful 'tag' op, as the board will hold them. */
+export const applyTagChange = (tags: readonly string[], change: Partial<TagChange>): string[] => {
+  const removed = new Set(change.remove ?? []);
+  return [...new Set([...tags.filter((t) => !removed.has(t)), ...(change.add ?? [])])];
+};
+
+/** The ops of a batch known to be written: all but the failed ones, none after a cancel (the board does not say which ran). */
+export const succeeded = (ops: readonly WriteOp[], result: BatchResult): WriteOp[] => {
+  const failed = new Set(result.failed.map((f) => f.index));
+  return result.cancelled ? [] : ops.filter((_, i) => !failed.has(i));
+};
