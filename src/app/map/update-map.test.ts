@@ -70,6 +70,36 @@ describe('updateMap', () => {
     expect(items.size).toBe(51 + 1);
   });
 
+  it('renaming a stage to a title whose tag exists reuses that tag instead of failing', async () => {
+    const { local, board, spec } = await setup();
+    local.human.createTag('Stage · Checkout');
+    const stage = spec.stages[2]!;
+    const outcome = await updateMap(board, spec.id, renameStage(spec, stage.id, 'Checkout'));
+    expect(outcome.status).toBe('done');
+    if (outcome.status !== 'done') return;
+    expect(outcome.record.tagTitles[stage.id]).toBe('Stage · Checkout');
+    const titles = (await board.listTags()).map((t) => t.title);
+    expect(titles.filter((t) => t === 'Stage · Checkout')).toHaveLength(1);
+    // The old tag stays on the board: notes may carry it.
+    expect(titles).toContain('Stage · Purchase');
+  });
+
+  it('two stages swapping names end with both headers and tags right', async () => {
+    const { board, spec, record } = await setup();
+    const [a, b] = spec.stages;
+    const swapped = renameStage(renameStage(spec, a!.id, b!.name), b!.id, a!.name);
+    const outcome = await updateMap(board, spec.id, swapped);
+    expect(outcome.status).toBe('done');
+    if (outcome.status !== 'done') return;
+    const items = await byId(board);
+    expect(items.get(record.itemIds[stageKey(a!.id)]!)!.text).toBe(b!.name);
+    expect(outcome.record.tagTitles).toMatchObject({
+      [a!.id]: `Stage · ${b!.name}`,
+      [b!.id]: `Stage · ${a!.name}`,
+    });
+    expect(await board.listTags()).toHaveLength(6);
+  });
+
   it('adds a lane: the frame grows and a label and six cells appear inside it', async () => {
     const { board, spec, record } = await setup();
     const next = addLane(spec, { id: 'metrics', name: 'Metrics', kind: 'other' });
