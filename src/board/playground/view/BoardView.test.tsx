@@ -305,6 +305,63 @@ describe('BoardView editing', () => {
     expect(noteEl('n1').getAttribute('transform')).toBeNull();
   });
 
+  it('drags a frame by its title, moving the frame once and its children with it', () => {
+    const board = createFakeLocalBoard({
+      items: [
+        frame('f1', { x: 0, y: 0, width: 400, height: 300, childrenIds: ['n1'] }),
+        note('n1', { x: 100, y: 100, width: 100, height: 100, parentId: 'f1' }),
+      ],
+    });
+    const { canvas } = setup(board);
+    const title = screen.getByTestId('frame-title');
+    fireEvent.pointerDown(title, { button: 0, pointerId: 1, clientX: 10, clientY: 10 });
+    fireEvent.pointerMove(canvas, { pointerId: 1, clientX: 40, clientY: 30 });
+    // The child is drawn moving along with its frame during the drag.
+    expect(noteEl('n1').getAttribute('transform')).toBe('translate(30 20)');
+    fireEvent.pointerUp(canvas, { pointerId: 1, clientX: 40, clientY: 30 });
+    expect(board.selection('u1')).toEqual(['f1']);
+    expect(board.calls.filter((c) => c.method === 'move').map((c) => c.args)).toEqual([
+      ['f1', 30, 20],
+    ]);
+  });
+
+  it('drags a box from a frame’s body rather than moving the frame', () => {
+    const board = createFakeLocalBoard({
+      items: [
+        frame('f1', { x: 0, y: 0, width: 800, height: 600 }),
+        note('n1', { x: 0, y: 0, width: 100, height: 100, parentId: 'f1' }),
+      ],
+    });
+    const { canvas, toClient } = setup(board);
+    const body = document.querySelector('.tp-frame-body') as Element;
+    fireEvent.pointerDown(body, { button: 0, pointerId: 1, ...toClient(-300, -250) });
+    fireEvent.pointerMove(canvas, { pointerId: 1, ...toClient(-200, -200) });
+    fireEvent.pointerUp(canvas, { pointerId: 1, ...toClient(-200, -200) });
+    expect(board.calls.filter((c) => c.method === 'move')).toEqual([]);
+    expect(board.selection('u1')).toEqual([]);
+  });
+
+  it('edits the selected note with Enter and adds a note with N', () => {
+    const { board, canvas } = setup();
+    const a = addNote(board, 0, 0, 'text');
+    click(noteEl(a.id));
+    fireEvent.keyDown(canvas, { key: 'Enter' });
+    expect((screen.getByTestId('note-editor') as HTMLTextAreaElement).value).toBe('text');
+    fireEvent.keyDown(screen.getByTestId('note-editor'), { key: 'Escape' });
+    fireEvent.keyDown(canvas, { key: 'n' });
+    expect(board.items()).toHaveLength(2);
+  });
+
+  it('ignores canvas shortcuts while typing in the editor', () => {
+    const { board } = setup();
+    const a = addNote(board, 0, 0, 'text');
+    click(noteEl(a.id));
+    fireEvent.dblClick(noteEl(a.id));
+    fireEvent.keyDown(screen.getByTestId('note-editor'), { key: 'Delete' });
+    fireEvent.keyDown(screen.getByTestId('note-editor'), { key: 'ArrowLeft' });
+    expect(board.item(a.id)).toMatchObject({ x: 0, y: 0 });
+  });
+
   it('nudges the selection with the arrow keys, further with shift', () => {
     const { board, canvas } = setup();
     const a = addNote(board, 0, 0, 'a');
@@ -382,6 +439,17 @@ describe('BoardView viewport and participants', () => {
     expect(after.x + after.width / 2).toBeCloseTo(before.x + before.width / 2);
     fireEvent.keyDown(canvas, { key: '-' });
     expect(board.viewport().width).toBeCloseTo(before.width);
+  });
+
+  it('zooms to fit every item', () => {
+    const board = createFakeLocalBoard({
+      items: [note('a', { x: -2000, y: 0 }), note('b', { x: 2000, y: 0 })],
+    });
+    setup(board);
+    fireEvent.click(screen.getByTestId('zoom-fit'));
+    const v = board.viewport();
+    expect(v.x).toBeLessThanOrEqual(-2100);
+    expect(v.x + v.width).toBeGreaterThanOrEqual(2100);
   });
 
   it('zooms around the cursor with ctrl+wheel and pans with the wheel', () => {

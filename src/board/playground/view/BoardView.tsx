@@ -178,7 +178,8 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
     if (editingId !== null && !entryMap.has(editingId)) setEditingId(null);
   }, [editingId, entryMap]);
 
-  const act = (fn: () => void): void => {
+  /** Runs a board action; the board's refusal (a limit, a vanished item) becomes the notice. */
+  const attempt = (fn: () => void): void => {
     try {
       fn();
       setNotice(null);
@@ -189,11 +190,11 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
 
   const select = (ids: readonly string[]): void => {
     const same = ids.length === selection.length && ids.every((id, i) => id === selection[i]);
-    if (!same) act(() => board.human.select([...ids], userId));
+    if (!same) attempt(() => board.human.select([...ids], userId));
   };
 
   const setCamera = (next: Camera): void => {
-    act(() => board.setViewport(viewportFromCamera(next, size)));
+    attempt(() => board.setViewport(viewportFromCamera(next, size)));
   };
 
   const localPoint = (e: { clientX: number; clientY: number }): Point => {
@@ -222,13 +223,13 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
 
   const moveBy = (ids: readonly string[], dx: number, dy: number): void => {
     const moves = planMoves(entryMap, ids, dx, dy);
-    act(() => {
+    attempt(() => {
       for (const m of moves) board.human.move(m.id, m.x, m.y);
     });
   };
 
   const addNoteAt = (p: Point): void => {
-    act(() => {
+    attempt(() => {
       const spot = cascadePoint(entries, p);
       const created = board.human.addNote({ x: spot.x, y: spot.y, color: noteColor, by: userId });
       board.human.select([created.id], userId);
@@ -239,7 +240,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   const removeSelection = (): void => {
     if (selection.length === 0) return;
     setEditingId(null);
-    act(() => board.human.remove([...selection]));
+    attempt(() => board.human.remove([...selection]));
   };
 
   const zoomBy = (factor: number, anchor?: Point): void => {
@@ -497,7 +498,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
 
   const toggleTag = (tagId: string): void => {
     const all = (tagCounts.get(tagId) ?? 0) === selectedNotes.length;
-    act(() => {
+    attempt(() => {
       for (const id of selectedNotes) {
         const item = board.item(id);
         const has = item?.type === 'sticky_note' && item.tagIds.includes(tagId);
@@ -554,7 +555,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
           setEditingId(null);
           const current = board.item(note.id);
           if (current?.type !== 'sticky_note' || htmlToPlainText(current.content) === text) return;
-          act(() => board.human.setText(note.id, textToHtml(text)));
+          attempt(() => board.human.setText(note.id, textToHtml(text)));
           canvasRef.current?.focus({ preventScroll: true });
         }}
         onCancel={() => {
@@ -643,7 +644,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
             tags={tags}
             tagCounts={tagCounts}
             onColor={(color) =>
-              act(() => {
+              attempt(() => {
                 for (const id of selectedNotes) board.human.setColor(id, color);
               })
             }

@@ -40,13 +40,20 @@ export function StickyNoteItem({ entry, note, simple = false }: StickyNoteItemPr
   const chipRow = layout.chipFontSize * 1.5;
   return (
     <>
+      {/* Two offset layers under the note: a soft shadow along its lower edge, as in Miro. */}
+      <rect
+        class="tp-note-shadow"
+        x={x + width * 0.03}
+        y={y + height * 0.035}
+        width={width * 0.94}
+        height={height * 0.97}
+      />
       <rect
         class="tp-note-shadow"
         x={x + width * 0.01}
-        y={y + height * 0.025}
-        width={width}
+        y={y + height * 0.012}
+        width={width * 0.98}
         height={height}
-        rx={width * 0.01}
       />
       <rect class="tp-note-body" x={x} y={y} width={width} height={height} fill={fill} />
       {text.lines.length > 0 && (
