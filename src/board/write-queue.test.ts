@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   backoffDelay,
+  createSlots,
   createWriteQueue,
   defaultSleep,
   isRateLimitError,
@@ -263,6 +264,24 @@ describe('createWriteQueue: dependencies', () => {
     expect(result.outcomes.get('add')?.status).toBe('ok');
   });
 
+  it('runs a task whose dependencies finished before later tasks of the batch', async () => {
+    const queue = createWriteQueue({ concurrency: 1 });
+    const order: string[] = [];
+    const task = (key: string, deps: string[] = []): QueueTask => ({
+      key,
+      deps,
+      run: async () => void order.push(key),
+    });
+    await queue.run([
+      task('create-1'),
+      task('add-1', ['create-1']),
+      task('create-2'),
+      task('add-2', ['create-2']),
+    ]);
+    // First in, first out would give create-1, create-2, add-1, add-2.
+    expect(order).toEqual(['create-1', 'add-1', 'create-2', 'add-2']);
+  });
+
   it('skips dependents of a failed task, transitively, and runs the rest', async () => {
     const queue = createWriteQueue();
     const ran: string[] = [];
@@ -419,5 +438,25 @@ describe('error classification and backoff', () => {
     expect(backoffDelay(4, () => 1, 100, 1_000)).toBe(800);
     expect(backoffDelay(10, () => 1, 100, 1_000)).toBe(1_000);
     expect(backoffDelay(10, () => 0, 100, 1_000)).toBe(0);
+  });
+});
+
+describe('createSlots', () => {
+  it('hands freed slots to the lowest priority number, ties in arrival order', async () => {
+    const slots = createSlots(1);
+    const order: string[] = [];
+    await slots.acquire(0);
+    const waits = [
+      slots.acquire(5).then(() => order.push('5a')),
+      slots.acquire(2).then(() => order.push('2')),
+      slots.acquire(5).then(() => order.push('5b')),
+      slots.acquire(1).then(() => order.push('1')),
+    ];
+    for (let i = 0; i < 4; i += 1) {
+      slots.release();
+      await flush();
+    }
+    await Promise.all(waits);
+    expect(order).toEqual(['1', '2', '5a', '5b']);
   });
 });

@@ -152,21 +152,33 @@ export function backoffDelay(
   return random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 }
 
-/** FIFO counting semaphore. */
-function createSlots(size: number): { acquire(): Promise<void>; release(): void } {
+/**
+ * Counting semaphore that hands a freed slot to the waiter of lowest priority number (ties in
+ * arrival order). The queue uses a task's place in its batch, so a task whose dependencies just
+ * finished (a `frame.add` after its create) goes before later tasks: operations complete in
+ * roughly batch order, progress moves steadily, and a cancelled batch leaves fewer loose ends.
+ */
+export function createSlots(size: number): {
+  acquire(priority: number): Promise<void>;
+  release(): void;
+} {
   let free = size;
-  const waiters: (() => void)[] = [];
+  const waiters: { priority: number; resolve: () => void }[] = [];
   return {
-    acquire() {
+    acquire(priority) {
       if (free > 0) {
         free -= 1;
         return Promise.resolve();
       }
-      return new Promise((resolve) => waiters.push(resolve));
+      return new Promise((resolve) => {
+        let at = waiters.length;
+        while (at > 0 && waiters[at - 1]!.priority > priority) at -= 1;
+        waiters.splice(at, 0, { priority, resolve });
+      });
     },
     release() {
       const next = waiters.shift();
-      if (next) next();
+      if (next) next.resolve();
       else free += 1;
     },
   };
@@ -243,28 +255,42 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
     }
   }
 
+  /**
+   * Runs one task to its outcome and hands it to `settle` while still holding the slot, so the
+   * dependents that settle releases queue up before the slot goes to anyone else.
+   */
   async function execute(
     task: QueueTask,
+    priority: number,
     signal: AbortSignal | undefined,
     onRetry: () => void,
-  ): Promise<TaskOutcome> {
+    settle: (outcome: TaskOutcome) => void,
+  ): Promise<void> {
     const cost = (task.calls ?? 1) * costPerCall;
     for (let attempt = 1; ; attempt += 1) {
-      if (signal?.aborted) return { status: 'cancelled' };
-      await slots.acquire();
+      if (signal?.aborted) return settle({ status: 'cancelled' });
+      await slots.acquire(priority);
+      let outcome: TaskOutcome | undefined;
       let error: unknown;
       try {
         // Checked again after waiting: pending work never starts once cancelled.
-        if (!(await admit(cost, signal))) return { status: 'cancelled' };
-        return { status: 'ok', value: await task.run(), attempts: attempt };
+        if (!(await admit(cost, signal))) outcome = { status: 'cancelled' };
+        else outcome = { status: 'ok', value: await task.run(), attempts: attempt };
       } catch (caught) {
         error = caught;
-      } finally {
-        slots.release();
       }
-      if (attempt >= maxAttempts || !isRetryable(error)) {
-        return { status: 'failed', error, attempts: attempt };
+      if (outcome === undefined && (attempt >= maxAttempts || !isRetryable(error))) {
+        outcome = { status: 'failed', error, attempts: attempt };
       }
+      if (outcome !== undefined) {
+        try {
+          settle(outcome);
+        } finally {
+          slots.release();
+        }
+        return;
+      }
+      slots.release();
       const retryAfter = retryAfterMsOf(error);
       let delay = backoffDelay(attempt, random, baseDelayMs, maxDelayMs);
       if (retryAfter !== undefined) {
@@ -277,7 +303,12 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
     }
   }
 
+  /** Earlier runs keep precedence over later ones sharing the queue. */
+  let runs = 0;
+
   function run(tasks: readonly QueueTask[], runOptions: RunOptions = {}): Promise<QueueResult> {
+    const base = runs * 1e9;
+    runs += 1;
     const { signal, onProgress, onSettled } = runOptions;
     const index = new Map<string, number>();
     const dependents = new Map<string, string[]>();
@@ -313,9 +344,17 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
       if (total === 0) return finish();
 
       const settle = (task: QueueTask, outcome: TaskOutcome): void => {
+        if (outcomes.has(task.key)) return;
         outcomes.set(task.key, outcome);
-        onSettled?.(task.key, outcome);
-        progress();
+        try {
+          onSettled?.(task.key, outcome);
+          progress();
+        } catch (error) {
+          // A throwing listener must not stall the run; it still surfaces, uncaught.
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
         for (const key of dependents.get(task.key) ?? []) {
           const left = (waitingOn.get(key) ?? 0) - 1;
           waitingOn.set(key, left);
@@ -336,13 +375,13 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
           );
         }
         if (signal?.aborted) return settle(task, { status: 'cancelled' });
-        void execute(task, signal, () => {
+        const onRetry = (): void => {
           retries += 1;
           progress();
-        }).then(
-          (outcome) => settle(task, outcome),
-          (error: unknown) => settle(task, { status: 'failed', error, attempts: 1 }),
-        );
+        };
+        execute(task, base + index.get(task.key)!, signal, onRetry, (outcome) =>
+          settle(task, outcome),
+        ).catch((error: unknown) => settle(task, { status: 'failed', error, attempts: 1 }));
       };
 
       // Roots first, collected before any start: a synchronous settle may release dependents.
