@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  cellAt,
-  cellKey,
-  deriveMapSize,
-  LAYOUT,
-  layoutMap,
-  type MapLayout,
-  type MapRect as Rect,
-} from './layout';
+import { rectsOverlap as overlap, type Rect } from '../board/board-item';
+import { cellAt, cellKey, deriveMapSize, LAYOUT, layoutMap, type MapLayout } from './layout';
 import type { LaneKind, MapSpec } from './map-spec';
 import { createSpecFromPreset, PRESETS } from './presets';
 
@@ -35,9 +28,6 @@ const originArb = fc.record({
   x: fc.integer({ min: -100_000, max: 100_000 }),
   y: fc.integer({ min: -100_000, max: 100_000 }),
 });
-
-const overlap = (a: Rect, b: Rect) =>
-  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 const inside = (outer: Rect, inner: Rect) =>
   inner.x >= outer.x &&

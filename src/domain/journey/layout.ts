@@ -13,18 +13,8 @@
  * Every item except the frame has a fixed size, because Miro shapes cannot be resized after
  * creation; only the frame grows and shrinks with the number of stages and lanes.
  */
+import type { Rect } from '../board/board-item';
 import type { LaneKind, MapSpec } from './map-spec';
-
-/**
- * Same shape as `Rect` in domain/board/board-item.ts (absolute, top-left). Declared here because
- * the layer lint rule currently reads `../board/…` as the board/ layer.
- */
-export interface MapRect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 export const LAYOUT = {
   padding: 60,
@@ -45,7 +35,7 @@ export interface LayoutItem {
   key: string;
   role: LayoutRole;
   /** Absolute, top-left. */
-  rect: MapRect;
+  rect: Rect;
   /** Plain text; for the frame, its title. */
   text: string;
   /** Hex colours. */
@@ -62,7 +52,7 @@ export interface LayoutItem {
 /** Enough to map a position to a stage and lane later; small enough to store with the map. */
 export interface MapGeometry {
   /** The frame where the layout put it (absolute, top-left). */
-  frame: MapRect;
+  frame: Rect;
   columns: { stageId: string; x: number; w: number }[];
   rows: { laneId: string; y: number; h: number }[];
 }
@@ -123,7 +113,7 @@ export function layoutMap(spec: MapSpec, origin: { x: number; y: number }): MapL
   const { padding, gap, labelWidth, cellWidth, cellHeight, titleHeight, headerHeight, fontSize } =
     LAYOUT;
   const size = deriveMapSize(spec.stages.length, spec.lanes.length);
-  const frame: MapRect = { x: origin.x, y: origin.y, w: size.w, h: size.h };
+  const frame: Rect = { x: origin.x, y: origin.y, w: size.w, h: size.h };
   const left = origin.x + padding;
   const headerY = origin.y + padding + titleHeight + gap;
   const firstRowY = headerY + headerHeight + gap;

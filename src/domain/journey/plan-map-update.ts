@@ -14,15 +14,8 @@
  * The frame grows before children move and shrinks after, and never shrinks past a note,
  * because Miro refuses to resize a frame so its children fall outside.
  */
-import {
-  cellAt,
-  FRAME_KEY,
-  LAYOUT,
-  layoutMap,
-  type LayoutItem,
-  type MapLayout,
-  type MapRect,
-} from './layout';
+import { cellAt, FRAME_KEY, LAYOUT, layoutMap, type LayoutItem, type MapLayout } from './layout';
+import type { Rect } from '../board/board-item';
 import { stageTagTitle, type MapSpec } from './map-spec';
 
 export interface MapState {
@@ -34,13 +27,13 @@ export interface MapState {
   /** Stage id → title of its board tag; defaults to the stage tag of the spec's names. */
   tagTitles?: Readonly<Record<string, string>>;
   /** The frame as it is on the board now, if known (it may be larger than the layout's). */
-  frame?: MapRect;
+  frame?: Rect;
 }
 
 /** A sticky note on the map, where it is now (absolute, top-left). */
 export interface PlacedNote {
   id: string;
-  rect: MapRect;
+  rect: Rect;
 }
 
 export interface PlanOptions {
@@ -52,9 +45,9 @@ export interface PlanOptions {
 
 export type MapPlanOp =
   | { op: 'create'; key: string; item: LayoutItem }
-  | { op: 'update'; key: string; id: string; rect?: MapRect; text?: string; fill?: string }
+  | { op: 'update'; key: string; id: string; rect?: Rect; text?: string; fill?: string }
   | { op: 'remove'; key: string; id: string }
-  | { op: 'move-note'; id: string; rect: MapRect };
+  | { op: 'move-note'; id: string; rect: Rect };
 
 export type RemovalConfirmation =
   | { kind: 'stage'; stageId: string; name: string; notes: number }
@@ -65,7 +58,7 @@ export interface MapUpdatePlan {
   ops: MapPlanOp[];
   layout: MapLayout;
   /** The frame as it will be (the layout's, or larger to keep every note inside). */
-  frame: MapRect;
+  frame: Rect;
   tagRenames: { stageId: string; from: string; to: string }[];
   /** Tags to make sure exist: new stages, and stages whose tag was never recorded. */
   tagsToEnsure: string[];
@@ -136,9 +129,9 @@ export function planMapUpdate(
     return { ...base, ops: [], frame: layout.geometry.frame, needsConfirmation };
 
   // Notes follow their cell; notes of a removed cell are parked right of the grid.
-  const noteMoves: { id: string; rect: MapRect }[] = [];
+  const noteMoves: { id: string; rect: Rect }[] = [];
   const parked: PlacedNote[] = [];
-  const finalNoteRects: MapRect[] = [];
+  const finalNoteRects: Rect[] = [];
   for (const { note, cell } of placed) {
     if (!cell) {
       finalNoteRects.push(note.rect);
@@ -161,7 +154,7 @@ export function planMapUpdate(
   }
   const parkedRects = parkNotes(layout, parked);
   parked.forEach((note, i) => {
-    const rect = parkedRects[i] as MapRect;
+    const rect = parkedRects[i] as Rect;
     noteMoves.push({ id: note.id, rect });
     finalNoteRects.push(rect);
   });
@@ -245,7 +238,7 @@ function deriveTagChanges(previous: MapState, next: MapSpec) {
 }
 
 /** Parked notes go in rows of three just right of the last column, from the first lane down. */
-function parkNotes(layout: MapLayout, notes: readonly PlacedNote[]): MapRect[] {
+function parkNotes(layout: MapLayout, notes: readonly PlacedNote[]): Rect[] {
   const { gap } = LAYOUT;
   const frame = layout.geometry.frame;
   const left = frame.x + frame.w;
@@ -259,12 +252,11 @@ function parkNotes(layout: MapLayout, notes: readonly PlacedNote[]): MapRect[] {
   }));
 }
 
-const centre = (r: MapRect) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+const centre = (r: Rect) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 
-const sameRect = (a: MapRect, b: MapRect) =>
-  a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+const sameRect = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 
-function union(first: MapRect, ...rest: MapRect[]): MapRect {
+function union(first: Rect, ...rest: Rect[]): Rect {
   let x1 = first.x;
   let y1 = first.y;
   let x2 = first.x + first.w;
@@ -279,7 +271,7 @@ function union(first: MapRect, ...rest: MapRect[]): MapRect {
 }
 
 /** Keeps the layout's padding around notes that reach past the layout's frame. */
-function withPadding(bounds: MapRect, frame: MapRect): MapRect {
+function withPadding(bounds: Rect, frame: Rect): Rect {
   if (sameRect(bounds, frame)) return frame;
   const p = LAYOUT.padding;
   const x1 = bounds.x < frame.x ? bounds.x - p : frame.x;
