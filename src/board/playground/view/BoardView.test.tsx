@@ -352,6 +352,29 @@ describe('BoardView editing', () => {
     expect(board.items()).toHaveLength(2);
   });
 
+  it('walks the notes with ] and [, announcing the selected note', () => {
+    const { board, canvas } = setup();
+    const first = addNote(board, 0, 0, 'First');
+    const second = addNote(board, 300, 0, 'Second');
+    fireEvent.keyDown(canvas, { key: ']' });
+    expect(board.selection('u1')).toEqual([first.id]);
+    fireEvent.keyDown(canvas, { key: ']' });
+    expect(board.selection('u1')).toEqual([second.id]);
+    expect(screen.getByTestId('selection-status').textContent).toBe('Selected note: Second');
+    fireEvent.keyDown(canvas, { key: '[' });
+    expect(board.selection('u1')).toEqual([first.id]);
+  });
+
+  it('selects every note with Ctrl+A', () => {
+    const board = createFakeLocalBoard({
+      items: [note('n1'), note('n2', { x: 300 }), frame('f1', { x: 0, y: 2000 })],
+    });
+    const { canvas } = setup(board);
+    fireEvent.keyDown(canvas, { key: 'a', ctrlKey: true });
+    expect(board.selection('u1')).toEqual(['n1', 'n2']);
+    expect(screen.getByTestId('selection-status').textContent).toBe('2 selected');
+  });
+
   it('ignores canvas shortcuts while typing in the editor', () => {
     const { board } = setup();
     const a = addNote(board, 0, 0, 'text');

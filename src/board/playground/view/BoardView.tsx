@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { LocalBoard, LocalUser, StickyColor } from '../sdk/local-board-types';
 import './board-view.css';
 import {
@@ -27,6 +27,7 @@ import { STICKY_FILL, textColorOn } from './palette';
 import { planMoves } from './plan-moves';
 import { deriveRenderEntries, type RenderEntry } from './render-entries';
 import { SelectionBar } from './SelectionBar';
+import { stepNote } from './step-note';
 import { textToHtml } from './text-to-html';
 import { Toolbar } from './Toolbar';
 import { useBoardRevision } from './use-board-revision';
@@ -117,6 +118,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   const canvasRef = useRef<HTMLDivElement>(null);
   const measuredSize = useElementSize(canvasRef);
   const gesture = useRef<Gesture | null>(null);
+  const helpId = useId();
   const [transient, setTransient] = useState<Camera | null>(null);
   const [box, setBox] = useState<Box | null>(null);
   const [drag, setDrag] = useState<{ moving: ReadonlySet<string>; dx: number; dy: number } | null>(
@@ -421,6 +423,24 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
 
   // ---- keyboard -----------------------------------------------------------------------------
 
+  /** Selects the next or previous note in reading order, bringing it into view. */
+  const stepSelection = (direction: 1 | -1): void => {
+    const notes = entries.filter((en) => en.item.type === 'sticky_note');
+    const current = selection.length === 1 ? (selection[0] ?? null) : null;
+    const id = stepNote(notes, current, direction);
+    const entry = id === null ? undefined : entryMap.get(id);
+    if (!entry) return;
+    select([entry.id]);
+    if (!boxContainsBox(viewportFromCamera(camera, size), entry.rect)) {
+      const c = { x: entry.rect.x + entry.rect.width / 2, y: entry.rect.y + entry.rect.height / 2 };
+      setCamera({
+        x: c.x - size.width / camera.zoom / 2,
+        y: c.y - size.height / camera.zoom / 2,
+        zoom: camera.zoom,
+      });
+    }
+  };
+
   const onKeyDown = (e: KeyboardEvent): void => {
     if (isTyping(e.target)) return;
     const onCanvas = e.target === canvasRef.current;
@@ -441,6 +461,11 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
       const step = e.shiftKey ? NUDGE_LARGE : NUDGE;
       if (selection.length > 0) moveBy(selection, arrow[0] * step, arrow[1] * step);
       else setCamera(panBy(camera, -arrow[0] * step * 4, -arrow[1] * step * 4));
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'a' || e.key === 'A')) {
+      e.preventDefault();
+      select(entries.filter((en) => en.item.type === 'sticky_note').map((en) => en.id));
       return;
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -476,6 +501,10 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
       case 'n':
       case 'N':
         if (onCanvas) addNoteAt(centre());
+        break;
+      case ']':
+      case '[':
+        stepSelection(e.key === ']' ? 1 : -1);
         break;
       default:
     }
@@ -566,6 +595,16 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
     );
   }
 
+  const only = selection.length === 1 ? entryMap.get(selection[0] ?? '') : undefined;
+  const announcement =
+    selection.length === 0
+      ? ''
+      : only?.item.type === 'sticky_note'
+        ? `Selected note: ${htmlToPlainText(only.item.content).slice(0, 200) || 'empty'}${
+            only.tags.length > 0 ? `. Tags: ${only.tags.map((t) => t.title).join(', ')}` : ''
+          }`
+        : `${selection.length} selected`;
+
   const grid = gridSpacing(camera.zoom) * camera.zoom;
   const panning = spaceHeld || gesture.current?.kind === 'pan' || transient !== null;
   const transform = `matrix(${camera.zoom} 0 0 ${camera.zoom} ${-camera.x * camera.zoom} ${-camera.y * camera.zoom})`;
@@ -579,7 +618,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
         role="application"
         aria-label={`Board, acting as ${currentUser}. ${entries.length} items.`}
         aria-roledescription="whiteboard"
-        aria-describedby="tp-board-help"
+        aria-describedby={helpId}
         tabIndex={0}
         data-testid="board-canvas"
         style={{
@@ -623,10 +662,11 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
         </svg>
         {editor}
       </div>
-      <p id="tp-board-help" class="tp-sr-only">
+      <p id={helpId} class="tp-sr-only">
         Drag to select, Space or right button and drag to pan, Ctrl and wheel to zoom. Double-click
         to add or edit a note. Arrow keys move the selection, Delete removes it, Escape clears it,
-        Enter edits the selected note, N adds a note, plus and minus zoom.
+        Enter edits the selected note, N adds a note, ] and [ select the next and previous note,
+        Ctrl+A selects every note, plus and minus zoom.
       </p>
       <div class="tp-top-left">
         <Toolbar
@@ -663,7 +703,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
         onReset={() => setCamera(zoomAt(camera, { x: size.width / 2, y: size.height / 2 }, 1))}
       />
       <div class="tp-sr-only" aria-live="polite" data-testid="selection-status">
-        {selection.length === 0 ? '' : `${selection.length} selected`}
+        {announcement}
       </div>
       {notice !== null && (
         <div class="tp-notice tp-floating" role="alert" data-testid="board-notice">
