@@ -50,9 +50,10 @@ export function isEmptyRow(e: Embedding, i: number): boolean {
  * Full n×n cosine-distance matrix (1 − cosine, clamped to [0, 2]) in a Float32Array, as
  * average linkage wants it. Sparse rows use an inverted index so only co-occurring pairs cost.
  */
-export function toCosineDistanceMatrix(e: Embedding): Float32Array {
+export function toCosineDistanceMatrix(e: Embedding, reuse?: Float32Array): Float32Array {
   const n = e.n;
-  const out = new Float32Array(n * n);
+  // Reusing a buffer keeps peak memory to one matrix on big boards (5,000 notes: 100 MB).
+  const out = reuse && reuse.length >= n * n ? reuse.subarray(0, n * n) : new Float32Array(n * n);
   if (e.kind === 'sparse') {
     fillSparseCosineDistances(e.rows, e.dim, n, out);
     return out;

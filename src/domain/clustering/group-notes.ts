@@ -1,7 +1,8 @@
 import { averageLinkage, cutDendrogram, type Merge } from './average-linkage';
 import { dotRow, toCosineDistanceMatrix, type Embedding } from './embedding';
 import { labelGroups } from './label-groups';
-import { toNeighbourGraph, toSmoothedRows } from './neighbour-smoothing';
+import { toNeighbourGraph, toSmoothedRows, type NeighbourGraph } from './neighbour-smoothing';
+import { dotSparse, type SparseVector } from './sparse-vector';
 import { sphericalKMeans } from './spherical-k-means';
 import { createTfIdf } from './tf-idf';
 import { tokenize, type Token } from './tokenize';
@@ -47,10 +48,14 @@ export interface GroupingResult {
 export interface GroupingTuning {
   /** Nearest neighbours each note borrows words from. */
   neighbours: number;
-  /** Smoothing rounds over the neighbour graph. */
+  /** Smoothing rounds over the neighbour graph (average linkage). */
   smoothingSteps: number;
+  /** Smoothing rounds for k-means. */
+  kmeansSmoothingSteps: number;
   /** Weight a note keeps on its own words in each round. */
   selfWeight: number;
+  /** Times the neighbour graph is built (1: from raw TF-IDF only). */
+  graphRounds: number;
   /** Terms kept per smoothed note. */
   maxTerms: number;
   /** Cosine distance at which average linkage stops merging, at granularity 0. */
@@ -65,8 +70,10 @@ export interface GroupingTuning {
 export const DEFAULT_TUNING: GroupingTuning = {
   neighbours: 10,
   smoothingSteps: 3,
+  kmeansSmoothingSteps: 5,
   selfWeight: 0.3,
   maxTerms: 40,
+  graphRounds: 1,
   threshold: 0.45,
   granularitySpan: 0.25,
   similarityFloor: 0.05,
@@ -107,15 +114,21 @@ export function groupNotes(
   progress(0.05);
   const rawDistances = toCosineDistanceMatrix({ kind: 'sparse', n, dim, rows: tfIdf.vectors });
   progress(0.15);
-  const graph = toNeighbourGraph(rawDistances, n, tuning.neighbours);
-  const smoothed = toSmoothedRows(
-    tfIdf.vectors,
-    dim,
-    graph,
-    tuning.smoothingSteps,
-    tuning.selfWeight,
-    tuning.maxTerms,
-  );
+  const smoothe = (graph: NeighbourGraph): SparseVector[] =>
+    toSmoothedRows(
+      tfIdf.vectors,
+      dim,
+      graph,
+      tuning.smoothingSteps,
+      tuning.selfWeight,
+      tuning.maxTerms,
+    );
+  let smoothed = smoothe(toNeighbourGraph(rawDistances, n, tuning.neighbours));
+  // Optionally rebuild the neighbour graph from the smoothed notes and smooth the raw ones again.
+  for (let round = 1; round < tuning.graphRounds; round += 1) {
+    const d = toCosineDistanceMatrix({ kind: 'sparse', n, dim, rows: smoothed }, rawDistances);
+    smoothed = smoothe(toNeighbourGraph(d, n, tuning.neighbours));
+  }
   const embedding: Embedding = { kind: 'sparse', n, dim, rows: smoothed };
   progress(0.25);
 
@@ -127,12 +140,15 @@ export function groupNotes(
   const m = clusterable.length;
   let merges: Merge[] = [];
   if (m > 1) {
-    const sub = toCosineDistanceMatrix({
-      kind: 'sparse',
-      n: m,
-      dim,
-      rows: clusterable.map((i) => smoothed[i] as (typeof smoothed)[number]),
-    });
+    const sub = toCosineDistanceMatrix(
+      {
+        kind: 'sparse',
+        n: m,
+        dim,
+        rows: clusterable.map((i) => smoothed[i] as (typeof smoothed)[number]),
+      },
+      rawDistances,
+    );
     merges = averageLinkage(sub, m, (f) => progress(0.3 + 0.5 * f));
   }
   progress(0.8);
@@ -170,7 +186,7 @@ export function groupNotes(
   const exactK = options.method === 'kmeans' || wantK !== undefined;
   if (!exactK) moveSingletonsToUnsorted(groupOf, offset);
   joinPinnedGroups(groupOf, embedding, free, pinnedNames.length, threshold);
-  if (!exactK) moveMisfitsToUnsorted(groupOf, rawDistances, n, offset, tuning.similarityFloor);
+  if (!exactK) moveMisfitsToUnsorted(groupOf, tfIdf.vectors, offset, tuning.similarityFloor);
   progress(0.9);
 
   const groups = toGroups(notes, tokens, groupOf, pinnedNames);
@@ -279,8 +295,7 @@ function addInto(e: Embedding, i: number, target: Float64Array): void {
 /** Notes sharing (almost) no words with any other member of their group fit nowhere. */
 function moveMisfitsToUnsorted(
   groupOf: Int32Array,
-  raw: Float32Array,
-  n: number,
+  raw: readonly SparseVector[],
   firstFree: number,
   floor: number,
 ): void {
@@ -291,9 +306,10 @@ function moveMisfitsToUnsorted(
     list.push(i);
     members.set(g, list);
   });
+  const empty: SparseVector = { indices: new Int32Array(0), values: new Float64Array(0) };
   for (const list of members.values()) {
     const misfits = list.filter(
-      (i) => !list.some((j) => j !== i && 1 - (raw[i * n + j] as number) >= floor),
+      (i) => !list.some((j) => j !== i && dotSparse(raw[i] ?? empty, raw[j] ?? empty) >= floor),
     );
     // A group made only of misfits dissolves entirely.
     for (const i of misfits) groupOf[i] = -1;
