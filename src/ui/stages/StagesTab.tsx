@@ -1,0 +1,174 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import type { Workshop } from '../../app/workshop';
+import { EmptyState, Notice, Spinner } from '../components/Notice';
+import { ProgressBar } from '../components/ProgressBar';
+import { ConflictList } from './ConflictList';
+import { createStagesTabModel, type StagesUseCases } from './stages-tab-model';
+
+interface StagesTabProps {
+  workshop: Workshop;
+  useCases: StagesUseCases;
+}
+
+const notes = (n: number) => `${n} note${n === 1 ? '' : 's'}`;
+
+/** Stages tab: counts per stage, tagging the selection, untagged notes and conflicts, live. */
+export function StagesTab({ workshop, useCases }: StagesTabProps) {
+  const model = useMemo(() => createStagesTabModel(workshop, useCases), [workshop, useCases]);
+  useEffect(() => model.start(), [model]);
+
+  const snapshot = model.snapshot.value;
+  if (snapshot.status === 'loading') return <Spinner label="Reading the board…" />;
+  if (snapshot.status === 'error')
+    return (
+      <Notice tone="error" title="Could not read the board">
+        {snapshot.message}
+      </Notice>
+    );
+  const map = model.map.value;
+  if (!map)
+    return (
+      <EmptyState title="Create a map in the Map tab first">
+        Stages come from a journey map on the board. Once there is one, tag notes here or with
+        Miro's own tags titled <q>Stage · …</q>.
+      </EmptyState>
+    );
+
+  const selected = model.selectedNotes.value;
+  const job = model.job.value;
+  const busy = model.busy.value || job !== null;
+  const undo = model.undo.value;
+  const maps = model.maps.value;
+  const untagged = map.untaggedIds.length;
+
+  return (
+    <div class="tp-stages-tab">
+      {maps.length > 1 && (
+        <div class="tp-field">
+          <label for="tp-stages-map">Map</label>
+          <select
+            id="tp-stages-map"
+            class="select"
+            value={map.id}
+            disabled={busy}
+            onChange={(e) => model.chooseMap((e.currentTarget as HTMLSelectElement).value)}
+          >
+            {maps.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title || 'Untitled map'}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+
+      <section class="tp-section" aria-labelledby="tp-stages-title">
+        <h2 class="tp-section__title" id="tp-stages-title">
+          <span>Stages</span>
+          <span class="tp-stages__total">{notes(map.notesInMap)} in the map</span>
+        </h2>
+        <p class="tp-help" id="tp-stages-selection" aria-live="polite">
+          {selected > 0
+            ? `${notes(selected)} selected on the board.`
+            : 'Select notes on the board to tag them with a stage.'}
+        </p>
+        <ul class="tp-list tp-stages__list">
+          {map.stages.map((stage) => (
+            <li key={stage.id} class="tp-stages__row">
+              <div class="tp-stages__name">
+                <span class="tp-ellipsis" title={stage.name}>
+                  {stage.name}
+                </span>
+                <span
+                  class="tp-muted"
+                  title={`${stage.byTag} by tag, ${stage.byPosition} by position`}
+                >
+                  {notes(stage.count)}
+                  {stage.byPosition > 0 && ` · ${stage.byPosition} untagged`}
+                </span>
+              </div>
+              <button
+                type="button"
+                class="button button-secondary button-small"
+                disabled={busy || selected === 0}
+                aria-label={`Tag selection as ${stage.name}`}
+                aria-describedby="tp-stages-selection"
+                onClick={() => void model.tagSelection(stage.id)}
+              >
+                Tag selection
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section class="tp-section" aria-labelledby="tp-untagged-title">
+        <h2 class="tp-section__title" id="tp-untagged-title">
+          <span>Untagged in this map</span>
+          <span class="tp-stages__total">{untagged}</span>
+        </h2>
+        <p class="tp-help">
+          {untagged === 0
+            ? 'Every note in the map has a stage tag.'
+            : map.untaggedInCells === untagged
+              ? `${notes(untagged)} without a stage tag, each in a cell.`
+              : `${notes(untagged)} without a stage tag; ${map.untaggedInCells} in a cell, the rest outside the grid.`}
+        </p>
+        <div class="tp-actions">
+          <button
+            type="button"
+            class="button button-secondary button-small"
+            disabled={busy || untagged === 0}
+            onClick={() => void model.selectUntagged()}
+          >
+            Select them
+          </button>
+          <button
+            type="button"
+            class="button button-primary button-small"
+            disabled={busy || map.untaggedInCells === 0}
+            onClick={() => void model.tagByPosition()}
+          >
+            Tag by position
+          </button>
+        </div>
+        {job && (
+          <ProgressBar
+            label={job.label}
+            done={job.done}
+            total={job.total}
+            onCancel={model.cancel}
+          />
+        )}
+        {undo?.available && (
+          <div class="tp-actions">
+            <button
+              type="button"
+              class="button button-tertiary button-small"
+              disabled={busy}
+              onClick={() => void model.undoTagByPosition()}
+            >
+              Undo tag by position ({notes(undo.notes)})
+            </button>
+          </div>
+        )}
+        {undo && !undo.available && undo.reason && (
+          <p class="tp-help">Undo is not offered: {undo.reason}</p>
+        )}
+      </section>
+
+      {model.message.value && (
+        <Notice tone={model.message.value.tone} title={model.message.value.title}>
+          {model.message.value.body}
+        </Notice>
+      )}
+
+      <ConflictList
+        conflicts={map.conflicts}
+        busy={busy}
+        onFix={(noteId, choice) => void model.fixConflict(noteId, choice)}
+        onSelect={() => void model.selectConflicts()}
+      />
+    </div>
+  );
+}

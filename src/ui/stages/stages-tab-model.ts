@@ -1,0 +1,209 @@
+import { computed, signal } from '@preact/signals';
+import type { Workshop } from '../../app/workshop';
+
+/** What the Stages tab needs from the stage use cases (app/stages); injected so tests use fakes. */
+export interface StagesUseCases {
+  /** Starts following the board for this panel; `close()` stops. */
+  open(workshop: Workshop): StagesConnection;
+}
+
+export interface StagesConnection {
+  /** Calls `fn` with the current picture now, and again on every change on the board. */
+  subscribe(fn: (snapshot: StagesSnapshot) => void): () => void;
+  tagSelection(mapId: string, stageId: string): Promise<StagesOutcome>;
+  fixConflict(mapId: string, noteId: string, fix: ConflictChoice): Promise<StagesOutcome>;
+  selectNotes(ids: readonly string[]): Promise<void>;
+  tagByPosition(mapId: string, hooks: StagesJobHooks): Promise<StagesOutcome>;
+  undoStatus(): Promise<UndoInfo>;
+  undoTagByPosition(hooks: StagesJobHooks): Promise<StagesOutcome>;
+  close(): void;
+}
+
+export type StagesSnapshot =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; maps: StagesMap[]; selectedNotes: number };
+
+export interface StageRow {
+  id: string;
+  name: string;
+  count: number;
+  byTag: number;
+  byPosition: number;
+}
+
+export interface NamedStage {
+  id: string;
+  name: string;
+}
+
+export interface StagesConflict {
+  noteId: string;
+  /** The note's plain text, shown as text. */
+  text: string;
+  kind: 'multiple-stage-tags' | 'tag-disagrees-with-position';
+  tagStages: NamedStage[];
+  positionStage: NamedStage | null;
+}
+
+export interface StagesMap {
+  id: string;
+  title: string;
+  stages: StageRow[];
+  notesInMap: number;
+  /** Notes in the map with no stage tag. */
+  untaggedIds: string[];
+  /** Of those, how many sit in a cell ("Tag by position" tags these). */
+  untaggedInCells: number;
+  conflicts: StagesConflict[];
+}
+
+export type ConflictChoice = { use: 'tag'; stageId: string } | { use: 'position' };
+
+export type UndoInfo =
+  { available: true; notes: number; at: number } | { available: false; reason: string | null };
+
+export interface StagesJobHooks {
+  onProgress: (done: number, total: number) => void;
+  signal: AbortSignal;
+}
+
+export interface StagesOutcome {
+  tone: 'success' | 'info' | 'warning' | 'error';
+  title: string;
+  body?: string;
+}
+
+export interface StagesJob {
+  label: string;
+  done: number;
+  total: number;
+  controller: AbortController;
+}
+
+export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCases) {
+  const snapshot = signal<StagesSnapshot>({ status: 'loading' });
+  const chosenMapId = signal<string | null>(null);
+  const job = signal<StagesJob | null>(null);
+  /** A short action (tag selection, fix a conflict) is running. */
+  const busy = signal(false);
+  const message = signal<StagesOutcome | null>(null);
+  const undo = signal<UndoInfo | null>(null);
+  let connection: StagesConnection | null = null;
+
+  const maps = computed(() => (snapshot.value.status === 'ready' ? snapshot.value.maps : []));
+  /** The chosen map, or the first when the chosen one is gone. */
+  const map = computed(
+    () => maps.value.find((m) => m.id === chosenMapId.value) ?? maps.value[0] ?? null,
+  );
+  const selectedNotes = computed(() =>
+    snapshot.value.status === 'ready' ? snapshot.value.selectedNotes : 0,
+  );
+
+  const describe = (error: unknown): string =>
+    error instanceof Error ? error.message : String(error);
+
+  async function refreshUndo(): Promise<void> {
+    if (!connection) return;
+    try {
+      undo.value = await connection.undoStatus();
+    } catch (error) {
+      undo.value = { available: false, reason: describe(error) };
+    }
+  }
+
+  async function act(what: string, work: (c: StagesConnection) => Promise<StagesOutcome | void>) {
+    if (!connection || busy.value || job.value) return;
+    busy.value = true;
+    message.value = null;
+    try {
+      const outcome = await work(connection);
+      if (outcome) message.value = outcome;
+    } catch (error) {
+      message.value = { tone: 'error', title: `${what} failed`, body: describe(error) };
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function runJob(
+    label: string,
+    work: (c: StagesConnection, hooks: StagesJobHooks) => Promise<StagesOutcome>,
+  ): Promise<void> {
+    if (!connection || busy.value || job.value) return;
+    const controller = new AbortController();
+    job.value = { label, done: 0, total: 0, controller };
+    message.value = null;
+    try {
+      message.value = await work(connection, {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          if (job.value) job.value = { ...job.value, done, total };
+        },
+      });
+    } catch (error) {
+      message.value = { tone: 'error', title: `${label} failed`, body: describe(error) };
+    } finally {
+      job.value = null;
+      await refreshUndo();
+    }
+  }
+
+  return {
+    snapshot,
+    maps,
+    map,
+    selectedNotes,
+    job,
+    busy,
+    message,
+    undo,
+    /** Connects to the board; returns the disconnect for the component's effect. */
+    start(): () => void {
+      const opened = useCases.open(workshop);
+      connection = opened;
+      const unsubscribe = opened.subscribe((next) => {
+        snapshot.value = next;
+      });
+      void refreshUndo();
+      return () => {
+        unsubscribe();
+        opened.close();
+        if (connection === opened) connection = null;
+      };
+    },
+    chooseMap(id: string) {
+      chosenMapId.value = id;
+      message.value = null;
+    },
+    tagSelection(stageId: string) {
+      const current = map.value;
+      if (!current) return Promise.resolve();
+      return act('Tagging', (c) => c.tagSelection(current.id, stageId));
+    },
+    fixConflict(noteId: string, choice: ConflictChoice) {
+      const current = map.value;
+      if (!current) return Promise.resolve();
+      return act('Fixing the conflict', (c) => c.fixConflict(current.id, noteId, choice));
+    },
+    selectUntagged() {
+      const ids = map.value?.untaggedIds ?? [];
+      return act('Selecting', (c) => c.selectNotes(ids));
+    },
+    selectConflicts() {
+      const ids = map.value?.conflicts.map((c) => c.noteId) ?? [];
+      return act('Selecting', (c) => c.selectNotes(ids));
+    },
+    tagByPosition() {
+      const current = map.value;
+      if (!current) return Promise.resolve();
+      return runJob('Tagging by position', (c, hooks) => c.tagByPosition(current.id, hooks));
+    },
+    undoTagByPosition() {
+      return runJob('Undoing tag by position', (c, hooks) => c.undoTagByPosition(hooks));
+    },
+    cancel: () => job.value?.controller.abort(),
+  };
+}
+
+export type StagesTabModel = ReturnType<typeof createStagesTabModel>;
