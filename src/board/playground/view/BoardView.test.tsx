@@ -524,6 +524,17 @@ describe('BoardView viewport and participants', () => {
     expect(board.selection('u1')).toEqual([]);
   });
 
+  it('shows what the other participants have selected, with their names', () => {
+    const { board } = setup();
+    const a = addNote(board, 0, 0, 'a');
+    outside(() => board.human.select([a.id], 'u2'));
+    const outline = screen.getByTestId('presence-outline');
+    expect(outline.getAttribute('data-user-id')).toBe('u2');
+    expect(outline.textContent).toBe('Ben Participant');
+    // Not drawn as the acting participant's own selection.
+    expect(noteEl(a.id).querySelector('.tp-selection-outline')).toBeNull();
+  });
+
   it('labels the canvas for assistive technology and every toolbar button', () => {
     const { canvas } = setup();
     expect(canvas.getAttribute('role')).toBe('application');

@@ -25,6 +25,7 @@ import { layoutNote } from './note-layout';
 import { NoteEditor } from './NoteEditor';
 import { STICKY_FILL, textColorOn } from './palette';
 import { planMoves } from './plan-moves';
+import { PRESENCE_COLORS, PresenceLayer, type PresenceSelection } from './PresenceLayer';
 import { deriveRenderEntries, type RenderEntry } from './render-entries';
 import { SelectionBar } from './SelectionBar';
 import { stepNote } from './step-note';
@@ -605,6 +606,19 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
           }`
         : `${selection.length} selected`;
 
+  const others: PresenceSelection[] = [];
+  users.forEach((u, index) => {
+    if (u.id === userId) return;
+    const rects = board
+      .selection(u.id)
+      .map((id) => entryMap.get(id)?.rect)
+      .filter((r): r is Box => r !== undefined);
+    if (rects.length > 0) {
+      const color = PRESENCE_COLORS[index % PRESENCE_COLORS.length] ?? '#7048e8';
+      others.push({ userId: u.id, name: u.name, color, rects });
+    }
+  });
+
   const grid = gridSpacing(camera.zoom) * camera.zoom;
   const panning = spaceHeld || gesture.current?.kind === 'pan' || transient !== null;
   const transform = `matrix(${camera.zoom} 0 0 ${camera.zoom} ${-camera.x * camera.zoom} ${-camera.y * camera.zoom})`;
@@ -648,6 +662,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
               zoom={camera.zoom}
               cull={cull}
             />
+            {others.length > 0 && <PresenceLayer selections={others} zoom={camera.zoom} />}
             {box && (
               <rect
                 class="tp-select-box"
