@@ -1,0 +1,99 @@
+/**
+ * Round use cases: start, end, reveal, reopen, delete. Any participant can start a round (Miro's
+ * SDK has no roles); the panel offers end/reveal/reopen/delete to the one who started it. Only
+ * that panel writes `round:<id>`, so round writes do not race; results are values, not throws.
+ */
+import type { Board, BoardUser } from '../../board/port';
+import { endRound, reopenRound, revealRound } from '../../domain/voting/round-lifecycle';
+import {
+  validateRoundSettings,
+  type RoundProblem,
+} from '../../domain/voting/validate-round-settings';
+import { ballotKey, roundKey } from '../../domain/voting/vote-storage-keys';
+import { createVoteRound, type VoteRound } from '../../domain/voting/vote-round';
+import { claimSlot, clearSlots, readSlots } from './slot-list';
+import { loadRound, ROUND_SLOTS, starterKey, voterSlots, votes } from './vote-store';
+
+export type RoundOutcome =
+  { ok: true; round: VoteRound } | { ok: false; reason: string; problems?: RoundProblem[] };
+
+export interface Clock {
+  now(): string;
+}
+
+export interface RoundDeps extends Partial<Clock> {
+  newId?: () => string;
+  /** Salt of anonymous voter keys; random by default. */
+  salt?: () => string;
+}
+
+const isoNow = () => new Date().toISOString();
+
+export function randomToken(bytes = 12): string {
+  const data = new Uint8Array(bytes);
+  globalThis.crypto.getRandomValues(data);
+  return Array.from(data, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Settings from the form (`unknown`: validated here) → a stored, open round. */
+export async function startRound(
+  board: Board,
+  user: BoardUser,
+  settings: unknown,
+  deps: RoundDeps = {},
+): Promise<RoundOutcome> {
+  const checked = validateRoundSettings(settings);
+  if (!checked.ok)
+    return {
+      ok: false,
+      reason: checked.problems.map((p) => p.message).join(' '),
+      problems: checked.problems,
+    };
+  const now = (deps.now ?? isoNow)();
+  const round = createVoteRound(checked.settings, {
+    id: (deps.newId ?? (() => `r${randomToken(5)}`))(),
+    now,
+    createdBy: user.id,
+    salt: (deps.salt ?? (() => randomToken(16)))(),
+  });
+  const shared = votes(board);
+  // The round first, then its id in the list: a reader never finds an id without its round.
+  await Promise.all([
+    shared.set(roundKey(round.id), round),
+    shared.set(starterKey(round.id), user.name),
+  ]);
+  await claimSlot(shared, ROUND_SLOTS, round.id);
+  return { ok: true, round };
+}
+
+export type RoundChange = 'end' | 'reveal' | 'reopen';
+
+const TRANSITIONS = { end: endRound, reveal: revealRound, reopen: reopenRound } as const;
+
+export async function changeRound(
+  board: Board,
+  roundId: string,
+  change: RoundChange,
+  deps: Partial<Clock> = {},
+): Promise<RoundOutcome> {
+  const now = (deps.now ?? isoNow)();
+  const round = await loadRound(board, roundId, now);
+  if (!round) return { ok: false, reason: 'This round is no longer on the board.' };
+  const next = TRANSITIONS[change](round, now);
+  if (!next.ok) return { ok: false, reason: next.reason };
+  await votes(board).set(roundKey(roundId), next.round);
+  return { ok: true, round: next.round };
+}
+
+/** Removes the round, its ballots and its voter list; its id stays in the round list, skipped. */
+export async function deleteRound(board: Board, roundId: string): Promise<void> {
+  const shared = votes(board);
+  const voterKeys = await readSlots(shared, voterSlots(roundId));
+  // The round first: panels stop showing it before its ballots go.
+  await shared.remove(roundKey(roundId));
+  await Promise.all([
+    ...voterKeys.map((key) => shared.remove(ballotKey(roundId, key))),
+    shared.remove(starterKey(roundId)),
+  ]);
+  await clearSlots(shared, voterSlots(roundId));
+}

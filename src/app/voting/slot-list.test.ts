@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createMiroBoard } from '../../board/miro/adapter';
+import { createLocalBoard } from '../../board/playground/sdk/local-board';
+import { claimSlot, clearSlots, keepClaimed, readSlots, watchSlots } from './slot-list';
+
+function twoPanels(latencyMs = 0) {
+  const local = createLocalBoard({ latencyMs });
+  const a = createMiroBoard(local.connect({ id: 'a', name: 'A' })).shared('c');
+  const b = createMiroBoard(local.connect({ id: 'b', name: 'B' })).shared('c');
+  return { a, b };
+}
+
+describe('slot list', () => {
+  it('appends, finds an entry already present, and reads in order', async () => {
+    const { a, b } = twoPanels();
+    expect(await claimSlot(a, 'p:', 'x')).toBe(0);
+    expect(await claimSlot(b, 'p:', 'y')).toBe(1);
+    expect(await claimSlot(a, 'p:', 'x')).toBe(0);
+    expect(await readSlots(b, 'p:')).toEqual(['x', 'y']);
+  });
+
+  it('two writers racing for one slot both end up listed', async () => {
+    const { a, b } = twoPanels(2);
+    await Promise.all([claimSlot(a, 'p:', 'x'), claimSlot(b, 'p:', 'y')]);
+    expect((await readSlots(a, 'p:')).sort()).toEqual(['x', 'y']);
+  });
+
+  it('claims again when a late write replaces a slot already verified', async () => {
+    const { a, b } = twoPanels();
+    const slot = await claimSlot(a, 'p:', 'x');
+    const work: Promise<number>[] = [];
+    const stop = keepClaimed(a, 'p:', 'x', slot, (w) => work.push(w));
+    // B read slot 0 as empty before A wrote, and its write lands after A's read-back.
+    await b.set('p:0', 'y');
+    expect(work).toHaveLength(1);
+    expect(await work[0]).toBe(1);
+    expect(await readSlots(b, 'p:')).toEqual(['y', 'x']);
+    stop();
+  });
+
+  it('watches the list as it grows, and clears it', async () => {
+    const { a, b } = twoPanels();
+    const seen: string[][] = [];
+    const stop = watchSlots(a, 'p:', (entries) => seen.push(entries));
+    await claimSlot(b, 'p:', 'x');
+    await claimSlot(b, 'p:', 'y');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen.at(-1)).toEqual(['x', 'y']);
+    await clearSlots(b, 'p:');
+    expect(seen.at(-1)).toEqual([]);
+    expect(await readSlots(a, 'p:')).toEqual([]);
+    stop();
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * An append-only list of strings in a shared collection that cannot list its keys and where the
+ * last write wins (no compare-and-set): entry n lives under `${prefix}${n}`, entries are never
+ * emptied while the list lives, so a reader scans from 0 to the first empty slot.
+ *
+ * Two writers that see the same empty slot both write it; one write wins. The loser finds out by
+ * reading the slot back, or (when the other write lands after that read) from the watch it keeps
+ * on its slot (`keepClaimed`), and claims the next free slot. Readers drop duplicates, since a
+ * writer that lost a race may appear twice once both writes settle.
+ */
+import type { SharedCollection, Unsubscribe } from '../../board/port';
+
+const slotKey = (prefix: string, n: number): string => `${prefix}${n}`;
+const asEntry = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/** Entries in slot order, duplicates dropped. */
+export async function readSlots(shared: SharedCollection, prefix: string): Promise<string[]> {
+  const out: string[] = [];
+  for (let n = 0; ; n += 1) {
+    const value = await shared.get(slotKey(prefix, n));
+    if (value === undefined || value === null) return dedupe(out);
+    const entry = asEntry(value);
+    if (entry) out.push(entry);
+  }
+}
+
+/** How many slots are taken (unreadable values count: they still occupy their slot). */
+async function firstFree(shared: SharedCollection, prefix: string, from: number, value: string) {
+  for (let n = from; ; n += 1) {
+    const current = await shared.get(slotKey(prefix, n));
+    if (current === value) return { n, present: true };
+    if (current === undefined || current === null) return { n, present: false };
+  }
+}
+
+/** Adds `value` unless present; returns its slot. */
+export async function claimSlot(
+  shared: SharedCollection,
+  prefix: string,
+  value: string,
+): Promise<number> {
+  let from = 0;
+  for (;;) {
+    const { n, present } = await firstFree(shared, prefix, from, value);
+    if (present) return n;
+    await shared.set(slotKey(prefix, n), value);
+    if ((await shared.get(slotKey(prefix, n))) === value) return n;
+    from = n + 1;
+  }
+}
+
+/**
+ * Watches the claimed slot and claims again if another writer's value replaces ours. `onWork`
+ * receives each re-claim's promise, so callers (and tests) can wait for the list to settle.
+ */
+export function keepClaimed(
+  shared: SharedCollection,
+  prefix: string,
+  value: string,
+  slot: number,
+  onWork: (work: Promise<number>) => void,
+): Unsubscribe {
+  let current = slot;
+  let unwatch: Unsubscribe = () => undefined;
+  let closed = false;
+  const follow = (n: number) => {
+    unwatch();
+    unwatch = shared.watch(slotKey(prefix, n), (seen) => {
+      if (closed || seen === value || seen === undefined || seen === null) return;
+      const work = claimSlot(shared, prefix, value).then((next) => {
+        if (!closed && next !== current) {
+          current = next;
+          follow(next);
+        }
+        return next;
+      });
+      onWork(work);
+    });
+  };
+  follow(slot);
+  return () => {
+    closed = true;
+    unwatch();
+  };
+}
+
+/** Calls `fn` with the entries now and whenever a slot fills or changes; follows the list's end. */
+export function watchSlots(
+  shared: SharedCollection,
+  prefix: string,
+  fn: (entries: string[]) => void,
+): Unsubscribe {
+  const values: (string | null | undefined)[] = [];
+  const unwatch: Unsubscribe[] = [];
+  let closed = false;
+  const emit = () => {
+    const out: string[] = [];
+    for (const v of values) {
+      if (v === undefined) break;
+      if (v !== null) out.push(v);
+    }
+    fn(dedupe(out));
+  };
+  const follow = (n: number) => {
+    unwatch[n] = shared.watch(slotKey(prefix, n), (seen) => {
+      if (closed) return;
+      // null: taken by something unreadable, which still ends no scan.
+      values[n] = seen === undefined || seen === null ? undefined : (asEntry(seen) ?? null);
+      if (values[n] !== undefined && unwatch[n + 1] === undefined) follow(n + 1);
+      emit();
+    });
+  };
+  follow(0);
+  return () => {
+    closed = true;
+    for (const u of unwatch) u?.();
+  };
+}
+
+/** Removes every slot of the list (when the thing it indexes is deleted). */
+export async function clearSlots(shared: SharedCollection, prefix: string): Promise<void> {
+  const keys: string[] = [];
+  for (let n = 0; ; n += 1) {
+    const value = await shared.get(slotKey(prefix, n));
+    if (value === undefined || value === null) break;
+    keys.push(slotKey(prefix, n));
+  }
+  await Promise.all(keys.map((key) => shared.remove(key)));
+}
+
+function dedupe(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

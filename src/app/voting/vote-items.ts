@@ -1,0 +1,212 @@
+/**
+ * What can be voted on: the board's notes with the stage and lane each sits in (domain/stages
+ * rules over the stored maps), and the applied clusters when the grouping has stored some.
+ * Read once per use; the panel reads again when the board changes.
+ */
+import type { Board, BoardItem } from '../../board/port';
+import { createStageContext, decideStage, isInMap } from '../../domain/stages/decide-stage';
+import { isRecord } from '../../domain/voting/guards';
+import type { TallyItem } from '../../domain/voting/tally-votes';
+import type { RoundTarget, RoundTargetKind } from '../../domain/voting/vote-round';
+import { loadPlacedMaps } from '../map/load-placed-maps';
+import { MAP_COLLECTION } from '../map/map-store';
+
+/** Where the grouping keeps applied clusters (ARCHITECTURE.md §6); absent until it does. */
+export const CLUSTERS_KEY = 'clusters';
+
+export interface VotableItem extends TallyItem {
+  /** Plain text of the note, or the cluster's label. Render as text, never as HTML. */
+  text: string;
+  kind: 'note' | 'cluster';
+  /** Notes only: where it is, for badges and dot stickers. */
+  rect: BoardItem['rect'] | null;
+  /** Clusters only: their notes. */
+  memberIds: string[];
+}
+
+export interface NamedGroup {
+  id: string;
+  name: string;
+  notes: number;
+}
+
+export interface VoteContext {
+  notes: VotableItem[];
+  clusters: VotableItem[] | null;
+  /** Notes inside a Touchpoint map; every note when the board has no map. */
+  mapNoteIds: string[];
+  hasMap: boolean;
+  stages: NamedGroup[];
+  lanes: NamedGroup[];
+}
+
+/** Clusters as the grouping stores them: `[{ id, label, memberIds }]` or `{ clusters: [...] }`. */
+export function readClusters(
+  value: unknown,
+): { id: string; label: string; memberIds: string[] }[] | null {
+  const list = Array.isArray(value)
+    ? value
+    : isRecord(value) && Array.isArray(value.clusters)
+      ? value.clusters
+      : null;
+  if (!list) return null;
+  const out: { id: string; label: string; memberIds: string[] }[] = [];
+  for (const c of list) {
+    if (!isRecord(c) || typeof c.id !== 'string' || c.id === '') continue;
+    const memberIds = Array.isArray(c.memberIds)
+      ? c.memberIds.filter((m): m is string => typeof m === 'string')
+      : [];
+    out.push({
+      id: c.id,
+      label: typeof c.label === 'string' ? c.label : 'Untitled group',
+      memberIds,
+    });
+  }
+  return out;
+}
+
+export async function loadVoteContext(board: Board): Promise<VoteContext> {
+  const [noteItems, placed, clusterValue] = await Promise.all([
+    board.listItems(['note']),
+    loadPlacedMaps(board),
+    board.shared(MAP_COLLECTION).get(CLUSTERS_KEY),
+  ]);
+  const contexts = placed.map((p) => createStageContext(p));
+  const stageCount = new Map<string, number>();
+  const laneCount = new Map<string, number>();
+  const mapNoteIds: string[] = [];
+  const clusters = readClusters(clusterValue);
+  const clusterOf = new Map<string, string>();
+  for (const c of clusters ?? []) for (const m of c.memberIds) clusterOf.set(m, c.id);
+
+  const notes: VotableItem[] = noteItems
+    .filter((n) => n.kind === 'note')
+    .map((note) => {
+      let stageId: string | null = null;
+      let laneId: string | null = null;
+      let inMap = false;
+      for (const ctx of contexts) {
+        const decision = decideStage(note, ctx);
+        if (decision.stageId !== null || decision.laneId !== null || isInMap(note.rect, ctx)) {
+          ({ stageId, laneId } = decision);
+          inMap = true;
+          break;
+        }
+      }
+      if (inMap || contexts.length === 0) mapNoteIds.push(note.id);
+      if (stageId) stageCount.set(stageId, (stageCount.get(stageId) ?? 0) + 1);
+      if (laneId) laneCount.set(laneId, (laneCount.get(laneId) ?? 0) + 1);
+      return {
+        id: note.id,
+        text: note.text,
+        kind: 'note' as const,
+        rect: note.rect,
+        memberIds: [],
+        stageId,
+        laneId,
+        clusterId: clusterOf.get(note.id) ?? null,
+      };
+    });
+
+  const several = placed.length > 1;
+  const named = (mapTitle: string, name: string) => (several ? `${mapTitle} · ${name}` : name);
+  return {
+    notes,
+    clusters:
+      clusters && clusters.length > 0
+        ? clusters.map((c) => ({
+            id: c.id,
+            text: c.label,
+            kind: 'cluster' as const,
+            rect: null,
+            memberIds: c.memberIds,
+          }))
+        : null,
+    mapNoteIds,
+    hasMap: placed.length > 0,
+    stages: placed.flatMap((p) =>
+      p.spec.stages.map((s) => ({
+        id: s.id,
+        name: named(p.spec.title, s.name),
+        notes: stageCount.get(s.id) ?? 0,
+      })),
+    ),
+    lanes: placed.flatMap((p) =>
+      p.spec.lanes.map((l) => ({
+        id: l.id,
+        name: named(p.spec.title, l.name),
+        notes: laneCount.get(l.id) ?? 0,
+      })),
+    ),
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The round's target with its items resolved now: later notes are not part of the round, so
+ * every voter sees the same list. An empty list is left for the domain validator to refuse.
+ */
+export function resolveTarget(
+  context: VoteContext,
+  kind: RoundTargetKind,
+  refId: string | null,
+  selectedIds: readonly string[],
+): RoundTarget {
+  switch (kind) {
+    case 'selection': {
+      const selected = new Set(selectedIds);
+      const itemIds = context.notes.filter((n) => selected.has(n.id)).map((n) => n.id);
+      return {
+        kind,
+        refId: null,
+        description: `Selection · ${plural(itemIds.length, 'note')}`,
+        itemIds,
+      };
+    }
+    case 'stage': {
+      const itemIds = context.notes.filter((n) => n.stageId === refId).map((n) => n.id);
+      const name = context.stages.find((s) => s.id === refId)?.name ?? 'stage';
+      return {
+        kind,
+        refId,
+        description: `Stage · ${name} (${plural(itemIds.length, 'note')})`,
+        itemIds,
+      };
+    }
+    case 'lane': {
+      const itemIds = context.notes.filter((n) => n.laneId === refId).map((n) => n.id);
+      const name = context.lanes.find((l) => l.id === refId)?.name ?? 'lane';
+      return {
+        kind,
+        refId,
+        description: `Lane · ${name} (${plural(itemIds.length, 'note')})`,
+        itemIds,
+      };
+    }
+    case 'map': {
+      const itemIds = [...context.mapNoteIds];
+      const where = context.hasMap ? 'Whole map' : 'Whole board';
+      return {
+        kind,
+        refId: null,
+        description: `${where} (${plural(itemIds.length, 'note')})`,
+        itemIds,
+      };
+    }
+    case 'clusters': {
+      const itemIds = (context.clusters ?? []).map((c) => c.id);
+      return {
+        kind,
+        refId: null,
+        description: `Clusters (${plural(itemIds.length, 'group')})`,
+        itemIds,
+      };
+    }
+  }
+}
+
+/** Items of the round that still exist, with their text (clusters for cluster rounds). */
+export function itemsOfContext(context: VoteContext, kind: RoundTargetKind): VotableItem[] {
+  return kind === 'clusters' ? (context.clusters ?? []) : context.notes;
+}

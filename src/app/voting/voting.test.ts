@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { createMiroBoard } from '../../board/miro/adapter';
+import { createLocalBoard } from '../../board/playground/sdk/local-board';
+import type { LocalBoard } from '../../board/playground/sdk/local-board-types';
+import type { Board, BoardUser } from '../../board/port';
+import type { RoundSettings } from '../../domain/voting/vote-round';
+import { BADGES_KEY, placeBadges, removeBadges } from './badges';
+import { createBallotWriter } from './ballot-writer';
+import { exportVoteRounds } from './export-votes';
+import { changeRound, deleteRound, startRound } from './rounds';
+import { readSlots } from './slot-list';
+import { loadVoteContext, resolveTarget } from './vote-items';
+import { readOtherVoteSources } from './vote-sources';
+import { loadBallots, loadRounds, VOTE_COLLECTION, voterSlots, votes } from './vote-store';
+import { createVotingView, type VotingState } from './voting-view';
+
+const FAC = { id: 'u-fac', name: 'Fran' };
+const PEOPLE: BoardUser[] = [
+  { id: 'u-ann', name: 'Ann' },
+  { id: 'u-ben', name: 'Ben' },
+  { id: 'u-cy', name: 'Cy' },
+];
+const T = '2026-11-22T10:00:00.000Z';
+const clock = () => T;
+
+function setup() {
+  const local = createLocalBoard();
+  const connect = (user: BoardUser): Board =>
+    createMiroBoard(local.connect(user), { platform: 'playground' });
+  const board = connect(FAC);
+  const notes = ['Slow checkout', 'No receipt email', 'Hidden fees', 'Great support'].map(
+    (text, i) => local.human.addNote({ x: i * 300, y: 0, content: text, by: FAC.id }),
+  );
+  return { local, board, connect, noteIds: notes.map((n) => n.id) };
+}
+
+async function settingsFor(
+  board: Board,
+  over: Partial<RoundSettings> = {},
+): Promise<RoundSettings> {
+  const context = await loadVoteContext(board);
+  return {
+    title: 'Biggest pain',
+    target: resolveTarget(context, 'map', null, []),
+    votesPerPerson: 3,
+    perItemCap: 2,
+    weights: null,
+    privacy: 'open',
+    durationMinutes: null,
+    ...over,
+  };
+}
+
+const collections = (local: LocalBoard) => JSON.stringify(local.state().collections);
+
+describe('voting use cases on the local board through the Miro adapter', () => {
+  it('starts a round over the whole board, counts three voters, ends, reveals and exports', async () => {
+    const { board, connect, noteIds } = setup();
+    const started = await startRound(board, FAC, await settingsFor(board), { now: clock });
+    expect(started.ok).toBe(true);
+    if (!started.ok) return;
+    const round = started.round;
+    expect(round.target.itemIds).toEqual(noteIds);
+    expect(round.target.description).toBe('Whole board (4 notes)');
+
+    const picks: [number, number][] = [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [2, 2],
+    ];
+    for (const [who, note] of picks) {
+      const writer = createBallotWriter(connect(PEOPLE[who]!), clock);
+      const result = await writer.change(round, PEOPLE[who]!.id, noteIds[note]!, 1);
+      expect(result.ok).toBe(true);
+      await writer.settled();
+      writer.close();
+    }
+    expect(await loadBallots(board, round)).toHaveLength(3);
+
+    const ended = await changeRound(board, round.id, 'end', { now: clock });
+    expect(ended.ok && ended.round.status).toBe('ended');
+    const revealed = await changeRound(board, round.id, 'reveal', { now: clock });
+    expect(revealed.ok && revealed.round.status).toBe('revealed');
+    expect(await changeRound(board, round.id, 'reveal', { now: clock })).toEqual({
+      ok: false,
+      reason: 'The results are already revealed.',
+    });
+
+    const exported = await exportVoteRounds({ board }, T);
+    expect(exported.voteRounds).toHaveLength(1);
+    expect(exported.voteRounds[0]).toMatchObject({
+      id: round.id,
+      title: 'Biggest pain',
+      status: 'revealed',
+      totals: [
+        { itemId: noteIds[0], votes: 2 },
+        { itemId: noteIds[1], votes: 1 },
+        { itemId: noteIds[2], votes: 1 },
+      ],
+    });
+    expect(exported.noteVotes).toEqual({ [noteIds[0]!]: 2, [noteIds[1]!]: 1, [noteIds[2]!]: 1 });
+  });
+
+  it('refuses a vote over the cap with the domain reason and writes nothing', async () => {
+    const { board, connect, noteIds } = setup();
+    const started = await startRound(board, FAC, await settingsFor(board, { perItemCap: 1 }), {
+      now: clock,
+    });
+    if (!started.ok) throw new Error(started.reason);
+    const writer = createBallotWriter(connect(PEOPLE[0]!), clock);
+    expect((await writer.change(started.round, 'u-ann', noteIds[0]!, 1)).ok).toBe(true);
+    const refused = await writer.change(started.round, 'u-ann', noteIds[0]!, 1);
+    expect(refused).toMatchObject({ ok: false, reason: 'At most 1 vote on one item.' });
+    const ballots = await loadBallots(board, started.round);
+    expect(ballots).toHaveLength(1);
+    expect((ballots[0] as { votes: unknown[] }).votes).toEqual([{ itemId: noteIds[0], count: 1 }]);
+  });
+
+  it('keeps no voter id in an anonymous round: not in storage, not in the export', async () => {
+    const { local, board, connect } = setup();
+    const started = await startRound(
+      board,
+      FAC,
+      await settingsFor(board, { privacy: 'anonymous' }),
+      {
+        now: clock,
+      },
+    );
+    if (!started.ok) throw new Error(started.reason);
+    for (const person of PEOPLE) {
+      const writer = createBallotWriter(connect(person), clock);
+      await writer.change(started.round, person.id, started.round.target.itemIds[0]!, 1);
+      await writer.settled();
+    }
+    const stored = JSON.stringify(local.state().collections[VOTE_COLLECTION]);
+    for (const person of PEOPLE) {
+      expect(stored).not.toContain(person.id);
+      expect(stored).not.toContain(person.name);
+    }
+    const exported = JSON.stringify(await exportVoteRounds({ board }, T));
+    for (const person of PEOPLE) expect(exported).not.toContain(person.id);
+    expect(exported).not.toContain('anon-');
+    expect((await loadBallots(board, started.round)).length).toBe(3);
+  });
+
+  it('shows each viewer what they may see, live, and the starter', async () => {
+    const { board, connect, noteIds } = setup();
+    const started = await startRound(
+      board,
+      FAC,
+      await settingsFor(board, { privacy: 'secret-until-reveal' }),
+      { now: clock },
+    );
+    if (!started.ok) throw new Error(started.reason);
+    const annBoard = connect(PEOPLE[0]!);
+    const view = createVotingView(annBoard, PEOPLE[0]!, clock);
+    const states: VotingState[] = [];
+    view.subscribe((s) => states.push(s));
+    await view.refreshItems();
+    await view.writer.change(started.round, 'u-ann', noteIds[1]!, 1);
+    await view.writer.settled();
+    await view.refreshItems();
+    const last = view.state();
+    expect(last.status).toBe('ready');
+    if (last.status !== 'ready') return;
+    const mine = last.rounds[0]!;
+    expect(mine.starterName).toBe('Fran');
+    expect(mine.startedByMe).toBe(false);
+    expect(mine.remaining).toBe(2);
+    expect(mine.tally.hidden).toBe(true);
+    expect(mine.tally.items.every((i) => i.votes === null)).toBe(true);
+    expect(mine.tally.votesCast).toBe(1);
+    view.close();
+  });
+
+  it('deletes a round with its ballots and voter list', async () => {
+    const { local, board, connect, noteIds } = setup();
+    const started = await startRound(board, FAC, await settingsFor(board), { now: clock });
+    if (!started.ok) throw new Error(started.reason);
+    const writer = createBallotWriter(connect(PEOPLE[0]!), clock);
+    await writer.change(started.round, 'u-ann', noteIds[0]!, 1);
+    await writer.settled();
+    writer.close();
+    await deleteRound(board, started.round.id);
+    expect(await loadRounds(board, T)).toEqual([]);
+    expect(await readSlots(votes(board), voterSlots(started.round.id))).toEqual([]);
+    expect(collections(local)).not.toContain('u-ann');
+  });
+
+  it('refuses an invalid form with the domain problems', async () => {
+    const { board } = setup();
+    const outcome = await startRound(board, FAC, {
+      ...(await settingsFor(board)),
+      votesPerPerson: 120,
+    });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems?.map((p) => p.field)).toContain('votesPerPerson');
+  });
+
+  it('counts dot stickers by the note they overlap, and places and removes count badges', async () => {
+    const { local, board, noteIds } = setup();
+    const sdk = local.connect({ id: 'u-dot', name: 'Dot' });
+    const noteRect = local.absoluteRect(noteIds[2]!);
+    for (const dx of [20, 60]) {
+      await sdk.board.createShape({
+        shape: 'circle',
+        x: noteRect.x + dx,
+        y: noteRect.y + 30,
+        width: 24,
+        height: 24,
+      });
+    }
+    await sdk.board.createShape({ shape: 'circle', x: 5000, y: 5000, width: 24, height: 24 });
+    const other = await readOtherVoteSources(board, noteIds);
+    expect(other.dots).toEqual([{ itemId: noteIds[2], count: 2 }]);
+    expect(other.unplacedDots).toBe(1);
+    expect(other.nativeAvailable).toBe(false);
+
+    const shapesBefore = (await board.listItems(['shape'])).length;
+    const placed = await placeBadges(board, 'r1', [
+      { itemId: noteIds[0]!, count: 5 },
+      { itemId: noteIds[1]!, count: 3 },
+      { itemId: 'gone', count: 2 },
+    ]);
+    expect(placed).toEqual({ ok: true, placed: 2, skipped: 1 });
+    const shapes = await board.listItems(['shape']);
+    expect(shapes.length).toBe(shapesBefore + 2);
+    expect(shapes.map((s) => s.text).sort()).toEqual(['3', '5']);
+    // Badges are not dot stickers: the dot count is unchanged.
+    expect((await readOtherVoteSources(board, noteIds)).dots).toEqual(other.dots);
+    expect(await removeBadges(board)).toEqual({ ok: true, placed: 0, skipped: 0 });
+    expect((await board.listItems(['shape'])).length).toBe(shapesBefore);
+    expect(await votes(board).get(BADGES_KEY)).toBeUndefined();
+  });
+});
