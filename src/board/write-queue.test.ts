@@ -460,3 +460,63 @@ describe('createSlots', () => {
     expect(order).toEqual(['1', '2', '5a', '5b']);
   });
 });
+
+describe('createWriteQueue: single calls', () => {
+  it('resolves with the value after retries, or rejects with the last error', async () => {
+    const queue = createWriteQueue({ sleep: instantSleep([]), maxAttempts: 2 });
+    let calls = 0;
+    await expect(
+      queue.call(async () => {
+        calls += 1;
+        if (calls === 1) throw rateLimited();
+        return 'read';
+      }),
+    ).resolves.toBe('read');
+    const final = new Error('Item x was not found');
+    await expect(queue.call(async () => Promise.reject(final))).rejects.toBe(final);
+  });
+
+  it('goes ahead of batch tasks waiting for a slot', async () => {
+    const queue = createWriteQueue({ concurrency: 1 });
+    const order: string[] = [];
+    const gate = deferred();
+    const batch = queue.run([
+      {
+        key: 'first',
+        run: async () => {
+          await gate.promise;
+          order.push('first');
+        },
+      },
+      { key: 'second', run: async () => void order.push('second') },
+    ]);
+    const read = queue.call(async () => void order.push('read'));
+    gate.resolve();
+    await Promise.all([batch, read]);
+    expect(order).toEqual(['first', 'read', 'second']);
+  });
+
+  it('shares the budget with batches (fake clock)', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const queue = createWriteQueue({
+      rates: [{ limit: 1, windowMs: 1_000 }],
+      sleep: defaultSleep,
+      now: () => Date.now(),
+    });
+    const starts: number[] = [];
+    const batch = queue.run([{ key: 'w', run: async () => void starts.push(Date.now()) }]);
+    const read = queue.call(async () => void starts.push(Date.now()));
+    await vi.runAllTimersAsync();
+    await Promise.all([batch, read]);
+    expect(starts).toEqual([0, 1_000]);
+  });
+
+  it('rejects as aborted when cancelled before it starts', async () => {
+    const queue = createWriteQueue();
+    const controller = new AbortController();
+    controller.abort();
+    const fn = vi.fn(async () => 1);
+    await expect(queue.call(fn, { signal: controller.signal })).rejects.toThrow(/cancelled/);
+    expect(fn).not.toHaveBeenCalled();
+  });
+});

@@ -90,6 +90,12 @@ export interface QueueResult {
 
 export interface WriteQueue {
   run(tasks: readonly QueueTask[], options?: RunOptions): Promise<QueueResult>;
+  /**
+   * One call (a read, say) under the same budget, concurrency and retries, ahead of batch tasks
+   * waiting for a slot. Resolves with its value or rejects with its last error. Never call it
+   * from inside a running task: the task holds a slot the call may need.
+   */
+  call<T>(fn: () => Promise<T>, options?: { calls?: number; signal?: AbortSignal }): Promise<T>;
 }
 
 /** An error that may carry the platform's hint of when to try again. */
@@ -390,5 +396,24 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
     });
   }
 
-  return { run };
+  function call<T>(
+    fn: () => Promise<T>,
+    options: { calls?: number; signal?: AbortSignal } = {},
+  ): Promise<T> {
+    const task: QueueTask = { key: 'call', run: fn, calls: options.calls ?? 1 };
+    checkCost((task.calls ?? 1) * costPerCall);
+    return new Promise<T>((resolve, reject) => {
+      const settle = (outcome: TaskOutcome): void => {
+        if (outcome.status === 'ok') resolve(outcome.value as T);
+        else if (outcome.status === 'failed') reject(outcome.error);
+        else reject(new DOMException('The call was cancelled.', 'AbortError'));
+      };
+      execute(task, CALL_PRIORITY, options.signal, () => undefined, settle).catch(reject);
+    });
+  }
+
+  return { run, call };
 }
+
+/** Single calls go before any batch's waiting tasks (whose priorities are 0 and up). */
+const CALL_PRIORITY = -1;

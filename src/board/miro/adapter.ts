@@ -67,6 +67,9 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
   // SDK objects of items this adapter created, so `zoomTo` right after a create needs no read.
   const created = new Map<string, SdkItem>();
 
+  /** Reads share the writes' budget and retries; only apply tasks call the SDK directly. */
+  const read = <T>(fn: () => Promise<T>): Promise<T> => queue.call(fn);
+
   const rememberFrame = (id: string, geometry: CentreGeometry | null): void => {
     if (geometry) frames.set(id, geometry);
     else frames.delete(id);
@@ -84,14 +87,14 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
   async function getByIds(ids: string[]): Promise<SdkEntity[]> {
     if (ids.length === 0) return [];
     try {
-      return await board.get({ id: ids });
+      return await read(() => board.get({ id: ids }));
     } catch (error) {
       if (isRetryableError(error) || ids.length === 1) throw error;
     }
     const found: SdkEntity[] = [];
     for (const id of ids) {
       try {
-        found.push(...(await board.get({ id })));
+        found.push(...(await read(() => board.get({ id }))));
       } catch (error) {
         if (isRetryableError(error)) throw error;
       }
@@ -123,7 +126,7 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
   ): Promise<BoardItem[]> {
     for (const item of items) if (isFrame(item)) frames.set(item.id, toCentreGeometry(item));
     await ensureFrames(items.map((item) => toCentreGeometry(item).parentId));
-    if (unknownTags(items)) await loadTags();
+    if (unknownTags(items)) await read(loadTags);
     const resolver = createFrameResolver(frames);
     return items.map((item) =>
       toBoardItem(item, {
@@ -137,7 +140,7 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
   async function readMarker(item: SdkItem): Promise<ItemMarker | null> {
     if (!('getMetadata' in item)) return null;
     try {
-      return toItemMarker(await item.getMetadata(MARKER_KEY));
+      return toItemMarker(await read(() => item.getMetadata(MARKER_KEY)));
     } catch (error) {
       if (isRetryableError(error)) throw error;
       return null;
@@ -179,34 +182,34 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
     platform: options.platform ?? 'miro',
 
     async info() {
-      const { id } = await board.getInfo();
+      const { id } = await read(() => board.getInfo());
       return { id, name: options.boardName ?? `Miro board ${id}` };
     },
 
     async currentUser() {
-      const { id, name } = await board.getUserInfo();
+      const { id, name } = await read(() => board.getUserInfo());
       return { id, name };
     },
 
     async onlineUsers() {
-      return (await board.getOnlineUsers()).map(({ id, name }) => ({ id, name }));
+      return (await read(() => board.getOnlineUsers())).map(({ id, name }) => ({ id, name }));
     },
 
     async listItems(kinds) {
       const wanted = kinds === undefined ? undefined : new Set(kinds);
       let entities: SdkEntity[];
       if (wanted === undefined || wanted.has('other')) {
-        entities = await board.get();
+        entities = await read(() => board.get());
       } else {
         // Frames always come along: children's positions are relative to them.
         const types = new Set([...wanted].map((k) => KIND_TYPES[k as Exclude<ItemKind, 'other'>]));
         types.add('frame');
-        entities = await board.get({ type: [...types] });
+        entities = await read(() => board.get({ type: [...types] }));
       }
       const items = entities.filter((e): e is SdkItem => !isTag(e));
       frames.clear();
       for (const item of items) if (isFrame(item)) frames.set(item.id, toCentreGeometry(item));
-      await loadTags();
+      await read(loadTags);
       const metas = new Map<string, ItemMarker | null>();
       const marked = items.filter((item) => {
         const kind = toItemKind(item);
@@ -218,41 +221,43 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
     },
 
     async selection() {
-      return translate(await board.getSelection());
+      return translate(await read(() => board.getSelection()));
     },
 
     async select(ids) {
-      await board.deselect();
-      if (ids.length > 0) await board.select({ id: ids });
+      await read(() => board.deselect());
+      if (ids.length > 0) await read(() => board.select({ id: ids }));
     },
 
     async listTags(): Promise<BoardTag[]> {
-      return (await loadTags()).map(({ id, title, color }) => ({ id, title, color }));
+      return (await read(loadTags)).map(({ id, title, color }) => ({ id, title, color }));
     },
 
     on: (event, fn) => events.on(event, fn),
 
     apply: (ops, batchOptions) => applyOps(applyEnv, ops, batchOptions),
 
-    shared: (name) => createSharedCollection(board.storage.collection(name)),
+    shared: (name) => createSharedCollection(board.storage.collection(name), read),
 
     async findEmptySpace(size, near) {
       const around = near ?? (await this.viewport());
       const centre = rectToCentre(around);
-      const found = await board.findEmptySpace({
-        x: centre.x,
-        y: centre.y,
-        width: size.w,
-        height: size.h,
-        offset: options.emptySpaceOffset ?? 100,
-      });
+      const found = await read(() =>
+        board.findEmptySpace({
+          x: centre.x,
+          y: centre.y,
+          width: size.w,
+          height: size.h,
+          offset: options.emptySpaceOffset ?? 100,
+        }),
+      );
       // Miro answers with the centre of the free area.
       return centreToRect(found);
     },
 
     async viewport(): Promise<Rect> {
       // Unlike items, the viewport is given by its top-left corner.
-      const v = await board.viewport.get();
+      const v = await read(() => board.viewport.get());
       return { x: v.x, y: v.y, w: v.width, h: v.height };
     },
 
@@ -260,19 +265,19 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
       if (ids.length === 0) return;
       const known = ids.flatMap((id) => created.get(id) ?? []);
       const unknown = ids.filter((id) => !created.has(id));
-      const read = (await getByIds(unknown)).filter((e): e is SdkItem => !isTag(e));
-      const items = [...known, ...read];
-      if (items.length > 0) await board.viewport.zoomTo(items);
+      const fetched = (await getByIds(unknown)).filter((e): e is SdkItem => !isTag(e));
+      const items = [...known, ...fetched];
+      if (items.length > 0) await read(() => board.viewport.zoomTo(items));
     },
 
     async notify(kind, message) {
-      if (kind === 'error') await board.notifications.showError(message);
-      else await board.notifications.showInfo(message);
+      if (kind === 'error') await read(() => board.notifications.showError(message));
+      else await read(() => board.notifications.showInfo(message));
     },
 
     async canUse(feature) {
       try {
-        return (await board.canUse(feature)) && board.experimental !== undefined;
+        return (await read(() => board.canUse(feature))) && board.experimental !== undefined;
       } catch {
         return false;
       }

@@ -28,18 +28,23 @@ export function toJson(value: unknown, path = 'value'): Json {
 }
 
 /** Absent and null read the same: whether Miro answers a missing key with null is not documented. */
-export function createSharedCollection(collection: Collection): SharedCollection {
+export function createSharedCollection(
+  collection: Collection,
+  /** Runs each call (the adapter passes its queue's budgeted, retrying `call`). */
+  run: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
+): SharedCollection {
   return {
     // The port hands values back as the caller's type; callers validate what they read.
     async get<T = unknown>(key: string): Promise<T | undefined> {
-      const value = await collection.get(key);
+      const value = await run(() => collection.get(key));
       return (value ?? undefined) as T | undefined;
     },
     async set(key, value) {
-      await collection.set(key, toJson(value));
+      const json = toJson(value);
+      await run(() => collection.set(key, json));
     },
     async remove(key) {
-      await collection.remove(key);
+      await run(() => collection.remove(key));
     },
     watch<T = unknown>(key: string, fn: (value: T | undefined) => void): Unsubscribe {
       let active = true;
