@@ -56,8 +56,10 @@ export interface GroupingTuning {
   selfWeight: number;
   /** Times the neighbour graph is built (1: from raw TF-IDF only). */
   graphRounds: number;
-  /** Terms kept per smoothed note. */
+  /** Terms kept per smoothed note (average linkage). */
   maxTerms: number;
+  /** Terms kept per smoothed note for k-means. */
+  kmeansMaxTerms: number;
   /** Cosine distance at which average linkage stops merging, at granularity 0. */
   threshold: number;
   /** How far granularity ±1 moves the threshold. */
@@ -72,7 +74,8 @@ export const DEFAULT_TUNING: GroupingTuning = {
   smoothingSteps: 3,
   kmeansSmoothingSteps: 5,
   selfWeight: 0.3,
-  maxTerms: 40,
+  maxTerms: 20,
+  kmeansMaxTerms: 40,
   graphRounds: 1,
   threshold: 0.45,
   granularitySpan: 0.25,
@@ -114,15 +117,13 @@ export function groupNotes(
   progress(0.05);
   const rawDistances = toCosineDistanceMatrix({ kind: 'sparse', n, dim, rows: tfIdf.vectors });
   progress(0.15);
+  // k-means with a fixed k gains from more smoothing; a threshold cut over-merges with it.
+  // Fewer terms per note keep the linkage's distance matrix cheap on big boards.
+  const kmeans = options.method === 'kmeans';
+  const steps = kmeans ? tuning.kmeansSmoothingSteps : tuning.smoothingSteps;
+  const maxTerms = kmeans ? tuning.kmeansMaxTerms : tuning.maxTerms;
   const smoothe = (graph: NeighbourGraph): SparseVector[] =>
-    toSmoothedRows(
-      tfIdf.vectors,
-      dim,
-      graph,
-      tuning.smoothingSteps,
-      tuning.selfWeight,
-      tuning.maxTerms,
-    );
+    toSmoothedRows(tfIdf.vectors, dim, graph, steps, tuning.selfWeight, maxTerms);
   let smoothed = smoothe(toNeighbourGraph(rawDistances, n, tuning.neighbours));
   // Optionally rebuild the neighbour graph from the smoothed notes and smooth the raw ones again.
   for (let round = 1; round < tuning.graphRounds; round += 1) {
