@@ -507,6 +507,31 @@ describe('BoardView viewport and participants', () => {
     expect(board.calls.filter((c) => c.method === 'setViewport')).toHaveLength(1);
   });
 
+  it('pans with one finger and zooms with a two-finger pinch', () => {
+    const board = createFakeLocalBoard();
+    const { canvas } = setup(board);
+    const touch = (id: number, clientX: number, clientY: number) => ({
+      pointerId: id,
+      pointerType: 'touch',
+      button: 0,
+      clientX,
+      clientY,
+    });
+    fireEvent.pointerDown(canvas, touch(1, 100, 100));
+    fireEvent.pointerMove(canvas, touch(1, 120, 100));
+    fireEvent.pointerUp(canvas, touch(1, 120, 100));
+    expect(board.viewport()).toMatchObject({ x: -520, y: -400, width: 1000 });
+
+    fireEvent.pointerDown(canvas, touch(2, 100, 100));
+    fireEvent.pointerDown(canvas, touch(3, 200, 100));
+    fireEvent.pointerMove(canvas, touch(3, 300, 100));
+    fireEvent.pointerUp(canvas, touch(3, 300, 100));
+    fireEvent.pointerUp(canvas, touch(2, 100, 100));
+    // Fingers twice as far apart: 200 %, around their midpoint.
+    expect(screen.getByTestId('zoom-reset').textContent).toBe('200%');
+    expect(board.viewport().width).toBeCloseTo(500);
+  });
+
   it('shows the acting participant and switches participants', () => {
     const { onUserChange } = setup();
     const select = screen.getByLabelText('Acting as participant') as HTMLSelectElement;

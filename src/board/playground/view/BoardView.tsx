@@ -8,6 +8,7 @@ import {
   fitCamera,
   gridSpacing,
   panBy,
+  pinchCamera,
   screenToBoard,
   boardToScreen,
   viewportFromCamera,
@@ -67,6 +68,13 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 type Gesture =
   | { kind: 'pan'; pointerId: number; start: Point; from: Camera; camera: Camera }
   | {
+      kind: 'pinch';
+      ids: readonly number[];
+      start: { mid: Point; distance: number };
+      from: Camera;
+      camera: Camera;
+    }
+  | {
       kind: 'box';
       pointerId: number;
       start: Point;
@@ -102,6 +110,15 @@ function hitOf(target: EventTarget | null): Hit {
   return id ? { kind: 'item', id } : { kind: 'background' };
 }
 
+/** Midpoint and spread of two fingers (one finger: no spread). */
+function pinchOf(fingers: readonly Point[]): { mid: Point; distance: number } {
+  const [a = { x: 0, y: 0 }, b = a] = fingers;
+  return {
+    mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+    distance: Math.hypot(a.x - b.x, a.y - b.y),
+  };
+}
+
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -119,6 +136,8 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   const canvasRef = useRef<HTMLDivElement>(null);
   const measuredSize = useElementSize(canvasRef);
   const gesture = useRef<Gesture | null>(null);
+  /** Fingers on the canvas, for two-finger pinch (trackpad pinches arrive as ctrl+wheel). */
+  const touches = useRef(new Map<number, Point>());
   const helpId = useId();
   const [transient, setTransient] = useState<Camera | null>(null);
   const [box, setBox] = useState<Box | null>(null);
@@ -261,8 +280,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
 
   const onPointerDown = (e: PointerEvent): void => {
     // Presses inside the note editor place the caret; they are not canvas gestures.
-    if (gesture.current || isTyping(e.target)) return;
-    canvasRef.current?.focus({ preventScroll: true });
+    if (isTyping(e.target)) return;
     const start = localPoint(e);
     const capture = (): void => {
       try {
@@ -271,7 +289,29 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
         // Synthetic events (tests) have no active pointer to capture.
       }
     };
-    if (e.button === 1 || e.button === 2 || (e.button === 0 && spaceHeld)) {
+    if (e.pointerType === 'touch') {
+      touches.current.set(e.pointerId, start);
+      if (touches.current.size === 2) {
+        // A second finger turns whatever the first one began into a pinch.
+        const [ids, fingers] = [[...touches.current.keys()], [...touches.current.values()]];
+        gesture.current = {
+          kind: 'pinch',
+          ids,
+          start: pinchOf(fingers),
+          from: transient ?? camera,
+          camera: transient ?? camera,
+        };
+        setBox(null);
+        setDrag(null);
+        capture();
+        return;
+      }
+    }
+    if (gesture.current) return;
+    canvasRef.current?.focus({ preventScroll: true });
+    // On touch screens one finger on empty canvas pans, as in Miro's mobile apps.
+    const touchPan = e.pointerType === 'touch' && hitOf(e.target).kind === 'background';
+    if (e.button === 1 || e.button === 2 || (e.button === 0 && (spaceHeld || touchPan))) {
       e.preventDefault();
       gesture.current = { kind: 'pan', pointerId: e.pointerId, start, from: camera, camera };
       capture();
@@ -338,8 +378,16 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
 
   const onPointerMove = (e: PointerEvent): void => {
     const g = gesture.current;
-    if (!g || g.pointerId !== e.pointerId) return;
     const p = localPoint(e);
+    if (touches.current.has(e.pointerId)) touches.current.set(e.pointerId, p);
+    if (g?.kind === 'pinch') {
+      if (!g.ids.includes(e.pointerId)) return;
+      const fingers = g.ids.map((id) => touches.current.get(id)).filter((f) => f !== undefined);
+      g.camera = pinchCamera(g.from, g.start, pinchOf(fingers));
+      setTransient(g.camera);
+      return;
+    }
+    if (!g || g.pointerId !== e.pointerId) return;
     const far = Math.hypot(p.x - g.start.x, p.y - g.start.y) >= DRAG_THRESHOLD;
     if (g.kind === 'pan') {
       g.camera = panBy(g.from, p.x - g.start.x, p.y - g.start.y);
@@ -358,7 +406,15 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   };
 
   const onPointerUp = (e: PointerEvent): void => {
+    touches.current.delete(e.pointerId);
     const g = gesture.current;
+    if (g?.kind === 'pinch') {
+      if (!g.ids.includes(e.pointerId)) return;
+      gesture.current = null;
+      setCamera(g.camera);
+      setTransient(null);
+      return;
+    }
     if (!g || g.pointerId !== e.pointerId) return;
     gesture.current = null;
     if (g.kind === 'pan') {
@@ -383,8 +439,11 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   };
 
   const onPointerCancel = (e: PointerEvent): void => {
+    touches.current.delete(e.pointerId);
     const g = gesture.current;
-    if (!g || g.pointerId !== e.pointerId) return;
+    if (!g || (g.kind === 'pinch' ? !g.ids.includes(e.pointerId) : g.pointerId !== e.pointerId)) {
+      return;
+    }
     gesture.current = null;
     setTransient(null);
     setBox(null);

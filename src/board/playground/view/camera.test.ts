@@ -11,6 +11,7 @@ import {
   MAX_ZOOM,
   MIN_ZOOM,
   panBy,
+  pinchCamera,
   screenToBoard,
   viewportFromCamera,
   viewportsClose,
@@ -180,5 +181,20 @@ describe('boxesOverlap', () => {
     const a = { x: 0, y: 0, width: 10, height: 10 };
     expect(boxesOverlap(a, { x: 5, y: 5, width: 10, height: 10 })).toBe(true);
     expect(boxesOverlap(a, { x: 10, y: 0, width: 10, height: 10 })).toBe(false);
+  });
+});
+
+describe('pinchCamera', () => {
+  const from = { x: 100, y: 50, zoom: 1 };
+  it('zooms by the change in finger distance around the midpoint', () => {
+    const start = { mid: { x: 200, y: 100 }, distance: 100 };
+    const next = pinchCamera(from, start, { mid: { x: 200, y: 100 }, distance: 200 });
+    expect(next.zoom).toBe(2);
+    expect(screenToBoard(next, start.mid)).toEqual(screenToBoard(from, start.mid));
+  });
+  it('pans with the midpoint', () => {
+    const start = { mid: { x: 200, y: 100 }, distance: 100 };
+    const next = pinchCamera(from, start, { mid: { x: 260, y: 90 }, distance: 100 });
+    expect(next).toEqual({ x: 40, y: 60, zoom: 1 });
   });
 });

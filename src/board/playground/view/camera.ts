@@ -162,3 +162,17 @@ const boxInside = (outer: Box, inner: Box): boolean =>
 
 export const boxesOverlap = (a: Box, b: Box): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * The camera during a two-finger pinch: zoomed by the change in finger distance, with the board
+ * point first under the fingers' midpoint following the midpoint (so a pinch also pans).
+ */
+export function pinchCamera(
+  from: Camera,
+  start: { mid: Point; distance: number },
+  now: { mid: Point; distance: number },
+): Camera {
+  const zoom = clampZoom(from.zoom * (now.distance / Math.max(1, start.distance)));
+  const anchor = screenToBoard(from, start.mid);
+  return { x: anchor.x - now.mid.x / zoom, y: anchor.y - now.mid.y / zoom, zoom };
+}
