@@ -310,6 +310,7 @@ export async function applyOps(
   if (touchesTags) {
     tasks.push({
       key: 'tags',
+      calls: env.knownTags() === undefined ? 1 : 0,
       run: async () => {
         const all = env.knownTags() ?? (await env.loadTags());
         for (const tag of all) tagsByTitle.set(tag.title, tag);
