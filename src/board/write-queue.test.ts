@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   backoffDelay,
@@ -518,5 +519,57 @@ describe('createWriteQueue: single calls', () => {
     const fn = vi.fn(async () => 1);
     await expect(queue.call(fn, { signal: controller.signal })).rejects.toThrow(/cancelled/);
     expect(fn).not.toHaveBeenCalled();
+  });
+});
+
+describe('createWriteQueue: any batch', () => {
+  it('settles every task once, within the concurrency, never before its dependencies', async () => {
+    const batch = fc.integer({ min: 1, max: 25 }).chain((n) =>
+      fc.record({
+        concurrency: fc.integer({ min: 1, max: 6 }),
+        tasks: fc.tuple(
+          ...Array.from({ length: n }, (_, i) =>
+            fc.record({
+              deps: fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, i - 1) }), {
+                maxLength: i === 0 ? 0 : 3,
+              }),
+              fails: fc.boolean(),
+              ticks: fc.integer({ min: 0, max: 4 }),
+            }),
+          ),
+        ),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(batch, async ({ concurrency, tasks }) => {
+        const queue = createWriteQueue({ concurrency, maxAttempts: 1 });
+        let inFlight = 0;
+        let peak = 0;
+        const finished = new Set<string>();
+        const result = await queue.run(
+          tasks.map((t, i) => ({
+            key: `t${i}`,
+            deps: t.deps.map((d) => `t${d}`),
+            run: async () => {
+              for (const d of t.deps) expect(finished.has(`t${d}`)).toBe(true);
+              inFlight += 1;
+              peak = Math.max(peak, inFlight);
+              for (let k = 0; k < t.ticks; k += 1) await Promise.resolve();
+              inFlight -= 1;
+              if (t.fails) throw new Error('final');
+              finished.add(`t${i}`);
+            },
+          })),
+        );
+        expect(peak).toBeLessThanOrEqual(concurrency);
+        expect(result.outcomes.size).toBe(tasks.length);
+        tasks.forEach((t, i) => {
+          const outcome = result.outcomes.get(`t${i}`)!;
+          const depsOk = t.deps.every((d) => result.outcomes.get(`t${d}`)?.status === 'ok');
+          expect(outcome.status).toBe(!depsOk ? 'skipped' : t.fails ? 'failed' : 'ok');
+        });
+      }),
+      { numRuns: 150 },
+    );
   });
 });
