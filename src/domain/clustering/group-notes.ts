@@ -117,20 +117,30 @@ export function groupNotes(
   progress(0.05);
   const rawDistances = toCosineDistanceMatrix({ kind: 'sparse', n, dim, rows: tfIdf.vectors });
   progress(0.15);
-  // k-means with a fixed k gains from more smoothing; a threshold cut over-merges with it.
-  // Fewer terms per note keep the linkage's distance matrix cheap on big boards.
-  const kmeans = options.method === 'kmeans';
-  const steps = kmeans ? tuning.kmeansSmoothingSteps : tuning.smoothingSteps;
-  const maxTerms = kmeans ? tuning.kmeansMaxTerms : tuning.maxTerms;
-  const smoothe = (graph: NeighbourGraph): SparseVector[] =>
+  const smoothe = (graph: NeighbourGraph, steps: number, maxTerms: number): SparseVector[] =>
     toSmoothedRows(tfIdf.vectors, dim, graph, steps, tuning.selfWeight, maxTerms);
-  let smoothed = smoothe(toNeighbourGraph(rawDistances, n, tuning.neighbours));
+  let graph = toNeighbourGraph(rawDistances, n, tuning.neighbours);
   // Optionally rebuild the neighbour graph from the smoothed notes and smooth the raw ones again.
   for (let round = 1; round < tuning.graphRounds; round += 1) {
-    const d = toCosineDistanceMatrix({ kind: 'sparse', n, dim, rows: smoothed }, rawDistances);
-    smoothed = smoothe(toNeighbourGraph(d, n, tuning.neighbours));
+    const rows = smoothe(graph, tuning.smoothingSteps, tuning.maxTerms);
+    graph = toNeighbourGraph(
+      toCosineDistanceMatrix({ kind: 'sparse', n, dim, rows }, rawDistances),
+      n,
+      tuning.neighbours,
+    );
   }
-  const embedding: Embedding = { kind: 'sparse', n, dim, rows: smoothed };
+  // Fewer terms per note keep the linkage's distance matrix cheap on big boards.
+  const smoothed = smoothe(graph, tuning.smoothingSteps, tuning.maxTerms);
+  // k-means with a fixed k gains from more smoothing; a threshold cut over-merges with it.
+  const embedding: Embedding & { kind: 'sparse' } = {
+    kind: 'sparse',
+    n,
+    dim,
+    rows:
+      options.method === 'kmeans'
+        ? smoothe(graph, tuning.kmeansSmoothingSteps, tuning.kmeansMaxTerms)
+        : smoothed,
+  };
   progress(0.25);
 
   const hasWords = (i: number): boolean => (tokens[i]?.length ?? 0) > 0;
@@ -150,9 +160,10 @@ export function groupNotes(
       },
       rawDistances,
     );
-    merges = averageLinkage(sub, m, (f) => progress(0.3 + 0.5 * f));
+    const span = options.method === 'kmeans' ? 0.3 : 0.5;
+    merges = averageLinkage(sub, m, (f) => progress(0.3 + span * f));
   }
-  progress(0.8);
+  progress(options.method === 'kmeans' ? 0.6 : 0.8);
   const defaultLabels = cutDendrogram(merges, m, { threshold: toThreshold(0, tuning) });
   const suggestedK = countNonSingletons(defaultLabels) + pinnedNames.length;
 
@@ -166,6 +177,7 @@ export function groupNotes(
       wantK ?? Math.max(1, suggestedK - pinnedNames.length),
       seed,
       tuning,
+      (f) => progress(0.6 + 0.25 * f),
     );
   } else if (wantK !== undefined) {
     labels = cutDendrogram(merges, m, { count: wantK });
@@ -196,23 +208,21 @@ export function groupNotes(
 }
 
 function runKMeans(
-  embedding: Embedding,
+  embedding: Embedding & { kind: 'sparse' },
   rows: number[],
   k: number,
   seed: number,
   tuning: GroupingTuning,
+  onProgress: (fraction: number) => void,
 ): Int32Array {
   if (rows.length === 0) return new Int32Array(0);
-  const sub: Embedding =
-    embedding.kind === 'sparse'
-      ? {
-          kind: 'sparse',
-          n: rows.length,
-          dim: embedding.dim,
-          rows: rows.map((i) => embedding.rows[i] as (typeof embedding.rows)[number]),
-        }
-      : embedding;
-  return sphericalKMeans(sub, { k, seed, restarts: tuning.kmeansRestarts }).labels;
+  const sub: Embedding = {
+    kind: 'sparse',
+    n: rows.length,
+    dim: embedding.dim,
+    rows: rows.map((i) => embedding.rows[i] as SparseVector),
+  };
+  return sphericalKMeans(sub, { k, seed, restarts: tuning.kmeansRestarts, onProgress }).labels;
 }
 
 function countNonSingletons(labels: Int32Array): number {

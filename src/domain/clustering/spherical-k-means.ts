@@ -9,6 +9,8 @@ export interface KMeansOptions {
   maxIterations?: number;
   /** Start from these labels instead of k-means++ (e.g. an agglomerative cut). */
   initialLabels?: Int32Array;
+  /** Called after each restart with the fraction of restarts done. */
+  onProgress?: (fraction: number) => void;
 }
 
 export interface KMeansResult {
@@ -32,6 +34,7 @@ export function sphericalKMeans(e: Embedding, options: KMeansOptions): KMeansRes
       : seedPlusPlus(e, k, random);
     const result = lloyd(e, centroids, k, options.maxIterations ?? 50);
     if (!best || result.objective > best.objective) best = result;
+    options.onProgress?.((r + 1) / restarts);
   }
   return best as KMeansResult;
 }
