@@ -1,5 +1,5 @@
 import type { LocalFrame } from '../sdk/local-board-types';
-import { estimateTextWidth } from './fit-text';
+import { measureBoardText } from './measure-text';
 import type { RenderEntry } from './render-entries';
 
 export interface FrameItemProps {
@@ -14,7 +14,7 @@ export function FrameItem({ entry, frame, zoom }: FrameItemProps) {
   const { x, y, width, height } = entry.rect;
   const fontSize = 13 / zoom;
   const title = frame.title.trim() === '' ? 'Frame' : frame.title;
-  const titleWidth = Math.min(width, estimateTextWidth(title, fontSize) + 8 / zoom);
+  const titleWidth = Math.min(width, measureBoardText(title, fontSize) + 8 / zoom);
   return (
     <>
       <rect

@@ -1,6 +1,7 @@
 import type { LocalShape } from '../sdk/local-board-types';
 import { fitText } from './fit-text';
 import { htmlToLines } from './html-to-lines';
+import { measureBoardText } from './measure-text';
 import type { RenderEntry } from './render-entries';
 import { shapePolygon } from './shape-points';
 
@@ -41,6 +42,7 @@ export function ShapeItem({ entry, shape }: ShapeItemProps) {
     maxFontSize: fontSize,
     minFontSize: Math.min(fontSize, Math.max(4, fontSize * 0.3)),
     lineHeight: LINE_HEIGHT,
+    measure: measureBoardText,
   });
   const lh = text.fontSize * LINE_HEIGHT;
   const top = y + (height - text.lines.length * lh) / 2 + text.fontSize * 0.95;

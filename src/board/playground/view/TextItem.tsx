@@ -1,6 +1,7 @@
 import type { LocalText } from '../sdk/local-board-types';
 import { wrapLines } from './fit-text';
 import { htmlToLines } from './html-to-lines';
+import { measureBoardText } from './measure-text';
 import type { RenderEntry } from './render-entries';
 
 export interface TextItemProps {
@@ -14,7 +15,7 @@ const LINE_HEIGHT = 1.3;
 export function TextItem({ entry, text }: TextItemProps) {
   const { x, y, width, height } = entry.rect;
   const fontSize = text.style.fontSize > 0 ? text.style.fontSize : 14;
-  const lines = wrapLines(htmlToLines(text.content), width, fontSize);
+  const lines = wrapLines(htmlToLines(text.content), width, fontSize, measureBoardText);
   return (
     <>
       {/* Transparent hit area, so the whole text box can be clicked, not only the glyphs. */}

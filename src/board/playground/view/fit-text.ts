@@ -31,6 +31,9 @@ function charWidth(ch: string): number {
   return 0.52;
 }
 
+/** Width of `text` at `fontSize`, in the same units as the font size. */
+export type MeasureText = (text: string, fontSize: number) => number;
+
 export function estimateTextWidth(text: string, fontSize: number): number {
   let ems = 0;
   for (const ch of text) ems += charWidth(ch);
@@ -38,28 +41,34 @@ export function estimateTextWidth(text: string, fontSize: number): number {
 }
 
 /** Breaks a word wider than the line into pieces that fit (at least one character each). */
-function splitLongWord(word: string, maxWidth: number, fontSize: number): string[] {
+function splitLongWord(
+  word: string,
+  maxWidth: number,
+  fontSize: number,
+  measure: MeasureText,
+): string[] {
   const pieces: string[] = [];
   let current = '';
-  let width = 0;
   for (const ch of word) {
-    const w = charWidth(ch) * fontSize;
-    if (current !== '' && width + w > maxWidth) {
+    if (current !== '' && measure(current + ch, fontSize) > maxWidth) {
       pieces.push(current);
       current = '';
-      width = 0;
     }
     current += ch;
-    width += w;
   }
   if (current !== '') pieces.push(current);
   return pieces;
 }
 
 /** Word-wraps each line to `maxWidth`; an empty line stays an empty line. */
-export function wrapLines(lines: readonly string[], maxWidth: number, fontSize: number): string[] {
+export function wrapLines(
+  lines: readonly string[],
+  maxWidth: number,
+  fontSize: number,
+  measure: MeasureText = estimateTextWidth,
+): string[] {
   const out: string[] = [];
-  const space = charWidth(' ') * fontSize;
+  const space = measure(' ', fontSize);
   for (const line of lines) {
     const words = line.split(/ +/).filter((w) => w !== '');
     if (words.length === 0) {
@@ -69,7 +78,7 @@ export function wrapLines(lines: readonly string[], maxWidth: number, fontSize: 
     let current = '';
     let width = 0;
     for (const word of words) {
-      const wordWidth = estimateTextWidth(word, fontSize);
+      const wordWidth = measure(word, fontSize);
       if (current !== '' && width + space + wordWidth <= maxWidth) {
         current += ` ${word}`;
         width += space + wordWidth;
@@ -80,11 +89,11 @@ export function wrapLines(lines: readonly string[], maxWidth: number, fontSize: 
         current = word;
         width = wordWidth;
       } else {
-        const pieces = splitLongWord(word, maxWidth, fontSize);
+        const pieces = splitLongWord(word, maxWidth, fontSize, measure);
         const last = pieces.pop() ?? '';
         out.push(...pieces);
         current = last;
-        width = estimateTextWidth(last, fontSize);
+        width = measure(last, fontSize);
       }
     }
     out.push(current);
@@ -97,6 +106,8 @@ export interface FitTextOptions {
   minFontSize: number;
   /** Line height as a multiple of the font size. */
   lineHeight: number;
+  /** How to measure text (default: the per-character estimate). */
+  measure?: MeasureText;
 }
 
 export interface FittedText {
@@ -116,13 +127,13 @@ export function fitText(
   height: number,
   options: FitTextOptions,
 ): FittedText {
-  const { maxFontSize, minFontSize, lineHeight } = options;
+  const { maxFontSize, minFontSize, lineHeight, measure = estimateTextWidth } = options;
   if (lines.length === 0 || width <= 0 || height <= 0) {
     return { fontSize: maxFontSize, lines: [], truncated: false };
   }
   let fontSize = Math.max(maxFontSize, minFontSize);
   for (;;) {
-    const wrapped = wrapLines(lines, width, fontSize);
+    const wrapped = wrapLines(lines, width, fontSize, measure);
     if (wrapped.length * fontSize * lineHeight <= height) {
       return { fontSize, lines: wrapped, truncated: false };
     }
@@ -131,12 +142,12 @@ export function fitText(
     fontSize = next;
   }
   fontSize = minFontSize;
-  const wrapped = wrapLines(lines, width, fontSize);
+  const wrapped = wrapLines(lines, width, fontSize, measure);
   const fits = Math.max(1, Math.floor(height / (fontSize * lineHeight)));
   const kept = wrapped.slice(0, fits);
   const lastIndex = kept.length - 1;
   let last = kept[lastIndex] ?? '';
-  while (last !== '' && estimateTextWidth(`${last}\u2026`, fontSize) > width) {
+  while (last !== '' && measure(`${last}\u2026`, fontSize) > width) {
     last = [...last].slice(0, -1).join('');
   }
   kept[lastIndex] = `${last.replace(/\s+$/, '')}\u2026`;

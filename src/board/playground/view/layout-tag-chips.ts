@@ -1,4 +1,4 @@
-import { estimateTextWidth } from './fit-text';
+import { estimateTextWidth, type MeasureText } from './fit-text';
 
 export interface TagChip {
   title: string;
@@ -26,6 +26,7 @@ export function layoutTagChips(
   width: number,
   fontSize: number,
   maxRows = 2,
+  measure: MeasureText = estimateTextWidth,
 ): TagChipLayout {
   if (tags.length === 0 || width <= 0) return { chips: [], height: 0, hidden: 0 };
   const padX = fontSize * 0.5;
@@ -39,13 +40,13 @@ export function layoutTagChips(
     const tag = tags[index];
     if (!tag) break;
     let title = tag.title;
-    let chipWidth = estimateTextWidth(title, fontSize) + 2 * padX;
+    let chipWidth = measure(title, fontSize) + 2 * padX;
     if (chipWidth > width) {
-      while (title.length > 1 && estimateTextWidth(`${title}\u2026`, fontSize) + 2 * padX > width) {
+      while (title.length > 1 && measure(`${title}\u2026`, fontSize) + 2 * padX > width) {
         title = title.slice(0, -1);
       }
       title = `${title}\u2026`;
-      chipWidth = Math.min(width, estimateTextWidth(title, fontSize) + 2 * padX);
+      chipWidth = Math.min(width, measure(title, fontSize) + 2 * padX);
     }
     if (x > 0 && x + chipWidth > width) {
       if (row + 1 >= maxRows) break;
@@ -58,7 +59,7 @@ export function layoutTagChips(
   let hidden = tags.length - index;
   if (hidden > 0) {
     // Make room on the last row for the "+N" chip by dropping chips from its end.
-    const plusWidth = (n: number): number => estimateTextWidth(`+${n}`, fontSize) + 2 * padX;
+    const plusWidth = (n: number): number => measure(`+${n}`, fontSize) + 2 * padX;
     let last = chips[chips.length - 1];
     while (
       last &&

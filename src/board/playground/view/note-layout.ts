@@ -4,6 +4,7 @@
  */
 import { fitText, type FittedText } from './fit-text';
 import { layoutTagChips, type TagChipLayout } from './layout-tag-chips';
+import { measureBoardText } from './measure-text';
 
 export interface NoteLayout {
   padding: number;
@@ -33,7 +34,7 @@ export function layoutNote(
 ): NoteLayout {
   const padding = width * 0.08;
   const chipFontSize = Math.max(7, width * 0.065);
-  const chips = layoutTagChips(tags, width - 2 * padding, chipFontSize);
+  const chips = layoutTagChips(tags, width - 2 * padding, chipFontSize, 2, measureBoardText);
   const chipsArea = chips.height > 0 ? chips.height + padding * 0.5 : 0;
   const textHeight = Math.max(0, height - 2 * padding - chipsArea);
   const range = noteFontRange(width);
@@ -41,6 +42,7 @@ export function layoutNote(
     maxFontSize: range.max,
     minFontSize: range.min,
     lineHeight: NOTE_LINE_HEIGHT,
+    measure: measureBoardText,
   });
   const used = text.lines.length * text.fontSize * NOTE_LINE_HEIGHT;
   return {
