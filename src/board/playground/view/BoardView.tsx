@@ -149,10 +149,8 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   const [spaceHeld, setSpaceHeld] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  // Everything read from the board is re-read after each board change (the revision), not per
-  // pointer move.
   // The board hands out the same items array until an item changes, so viewport and selection
-  // changes do not re-derive thousands of entries (a new array each time only costs speed).
+  // changes do not re-derive thousands of entries (a new array each time would only cost speed).
   const items = board.items();
   const tags = board.tags();
   const tagsKey = tags.map((t) => `${t.id}\u0000${t.title}\u0000${t.color}`).join('\u0001');
@@ -215,14 +213,21 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
     if (!same) attempt(() => board.human.select([...ids], userId));
   };
 
+  // Not through `attempt`: a pan or zoom should not dismiss the last refusal's notice.
   const setCamera = (next: Camera): void => {
-    attempt(() => board.setViewport(viewportFromCamera(next, size)));
+    board.setViewport(viewportFromCamera(next, size));
   };
 
-  const localPoint = (e: { clientX: number; clientY: number }): Point => {
+  /** The canvas's page position, read once per press: moves then cost no layout reads. */
+  const origin = useRef({ left: 0, top: 0 });
+  const measureOrigin = (): void => {
     const rect = canvasRef.current?.getBoundingClientRect();
-    return { x: e.clientX - (rect?.left ?? 0), y: e.clientY - (rect?.top ?? 0) };
+    origin.current = { left: rect?.left ?? 0, top: rect?.top ?? 0 };
   };
+  const localPoint = (e: { clientX: number; clientY: number }): Point => ({
+    x: e.clientX - origin.current.left,
+    y: e.clientY - origin.current.top,
+  });
 
   const centre = (): Point => screenToBoard(camera, { x: size.width / 2, y: size.height / 2 });
 
@@ -281,6 +286,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   const onPointerDown = (e: PointerEvent): void => {
     // Presses inside the note editor place the caret; they are not canvas gestures.
     if (isTyping(e.target)) return;
+    measureOrigin();
     const start = localPoint(e);
     const capture = (): void => {
       try {
@@ -378,8 +384,11 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
 
   const onPointerMove = (e: PointerEvent): void => {
     const g = gesture.current;
+    const isTouch = touches.current.has(e.pointerId);
+    // Hovering without a gesture is the common case: nothing to do.
+    if (!g && !isTouch) return;
     const p = localPoint(e);
-    if (touches.current.has(e.pointerId)) touches.current.set(e.pointerId, p);
+    if (isTouch) touches.current.set(e.pointerId, p);
     if (g?.kind === 'pinch') {
       if (!g.ids.includes(e.pointerId)) return;
       const fingers = g.ids.map((id) => touches.current.get(id)).filter((f) => f !== undefined);
@@ -452,6 +461,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
 
   const onDoubleClick = (e: MouseEvent): void => {
     if (isTyping(e.target)) return;
+    measureOrigin();
     // After pointer capture, browsers aim click events at the canvas, not the item under it.
     const under =
       typeof document.elementFromPoint === 'function'
@@ -472,6 +482,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
     let dx = e.deltaX * unit;
     let dy = e.deltaY * unit;
     if (e.ctrlKey || e.metaKey) {
+      measureOrigin();
       // Pinch gestures arrive as ctrl+wheel with small deltas; mouse wheels with large ones.
       const factor = Math.min(2, Math.max(0.5, Math.exp(-dy * 0.01)));
       zoomBy(factor, localPoint(e));
