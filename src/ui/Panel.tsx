@@ -4,6 +4,8 @@ import { EmptyState } from './components/Notice';
 import { TabPanel, Tabs, type TabDef } from './components/Tabs';
 import { MapTab } from './map/MapTab';
 import type { MapUseCases } from './map/map-tab-model';
+import { StagesTab } from './stages/StagesTab';
+import type { StagesUseCases } from './stages/stages-tab-model';
 import './styles/panel.css';
 
 export type PanelTab = 'map' | 'stages' | 'group' | 'vote' | 'export';
@@ -20,6 +22,7 @@ const TABS: readonly TabDef<PanelTab>[] = [
 /** The use cases each tab needs, injected by the entry (and by tests). */
 export interface PanelServices {
   map: MapUseCases;
+  stages: StagesUseCases;
 }
 
 interface PanelProps {
@@ -44,11 +47,7 @@ export function Panel({ workshop, services, initialTab = 'map' }: PanelProps) {
       <Tabs tabs={TABS} active={tab} onChange={setTab} label="Touchpoint sections" />
       <TabPanel id={tab}>
         {tab === 'map' && <MapTab workshop={workshop} useCases={services.map} />}
-        {tab === 'stages' && (
-          <EmptyState title="Stage tagging is on its way">
-            Tag notes with a stage from here, or with Miro's own tags titled <q>Stage · …</q>.
-          </EmptyState>
-        )}
+        {tab === 'stages' && <StagesTab workshop={workshop} useCases={services.stages} />}
         {tab === 'group' && (
           <EmptyState title="Affinity grouping is on its way">
             Group the notes of a lane, a stage or your selection into themes.
