@@ -1,0 +1,82 @@
+/** Wires the Export tab (`ExportUseCases`) to app/export. */
+import { buildJourneyMap } from '../../app/export/build-journey-map';
+import { importMap, type ImportProgress } from '../../app/export/import-map';
+import {
+  deleteSnapshot,
+  getSnapshot,
+  historyProblem,
+  listSnapshots,
+  saveSnapshotFile,
+  snapshotUsage,
+} from '../../app/export/snapshots';
+import { loadMaps, watchMap, watchMapIds } from '../../app/map/map-store';
+import { createSettingsStore } from '../../storage';
+import type { ExportUseCases } from '../../ui/export/export-tab-model';
+
+const PHASES: Record<ImportProgress['phase'], string> = {
+  reading: 'Reading the file and the board',
+  snapshot: 'Saving a snapshot first',
+  map: 'Creating the map',
+  notes: 'Adding notes',
+  saving: 'Remembering what was imported',
+  done: 'Done',
+};
+
+export const exportUseCases: ExportUseCases = {
+  async loadMaps(workshop) {
+    const { maps } = await loadMaps(workshop.board);
+    return maps.map((m) => ({ id: m.spec.id, title: m.spec.title }));
+  },
+  watchMaps(workshop, fn) {
+    // The index (maps added or removed) and each record (a renamed title).
+    const records = new Map<string, () => void>();
+    const unwatchIndex = watchMapIds(workshop.board, (ids) => {
+      for (const [id, unwatch] of records)
+        if (!ids.includes(id)) {
+          unwatch();
+          records.delete(id);
+        }
+      for (const id of ids)
+        if (!records.has(id))
+          records.set(
+            id,
+            watchMap(workshop.board, id, () => fn()),
+          );
+      fn();
+    });
+    return () => {
+      unwatchIndex();
+      for (const unwatch of records.values()) unwatch();
+    };
+  },
+  buildFile: (workshop, mapId, includeAuthors) =>
+    buildJourneyMap(workshop, { mapId, includeAuthors }),
+  async readIncludeAuthors(workshop) {
+    const db = workshop.local.db;
+    if (!db) return false;
+    try {
+      return await createSettingsStore(db).get('exportIncludeAuthors');
+    } catch {
+      return false;
+    }
+  },
+  async saveIncludeAuthors(workshop, value) {
+    const db = workshop.local.db;
+    if (db) await createSettingsStore(db).set('exportIncludeAuthors', value);
+  },
+  historyProblem,
+  listSnapshots,
+  usage: snapshotUsage,
+  async saveSnapshot(workshop, mapId, label, includeAuthors) {
+    const built = await buildJourneyMap(workshop, { mapId, includeAuthors });
+    if (!built.ok) return { ok: false, kind: 'no-map', message: built.message };
+    return saveSnapshotFile(workshop, built.file, 'manual', label);
+  },
+  getSnapshot,
+  deleteSnapshot,
+  importMap: (workshop, text, hooks) =>
+    importMap(workshop, text, {
+      signal: hooks.signal,
+      onProgress: (p) => hooks.onProgress(p.done, p.total, PHASES[p.phase]),
+    }),
+};

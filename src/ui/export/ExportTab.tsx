@@ -1,0 +1,407 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Workshop } from '../../app/workshop';
+import { EmptyState, Notice, Spinner } from '../components/Notice';
+import { ProgressBar } from '../components/ProgressBar';
+import { browserEnvironment } from './browser-environment';
+import { CompareView } from './CompareView';
+import {
+  BOARD_NOW,
+  budgetLine,
+  createExportTabModel,
+  formatBytes,
+  formatTime,
+  type ExportEnvironment,
+  type ExportTabModel,
+  type ExportUseCases,
+  type SnapshotMeta,
+} from './export-tab-model';
+
+interface ExportTabProps {
+  workshop: Workshop;
+  useCases: ExportUseCases;
+  /** Downloads and clipboard; the browser's unless a test gives fakes. */
+  environment?: ExportEnvironment;
+}
+
+/**
+ * Export tab: download the map (JSON, CSV, Markdown), copy JSON, keep snapshots in this browser
+ * and compare them, and import a JSON file onto this board.
+ */
+export function ExportTab({
+  workshop,
+  useCases,
+  environment = browserEnvironment,
+}: ExportTabProps) {
+  const model = useMemo(
+    () => createExportTabModel(workshop, useCases, environment),
+    [workshop, useCases, environment],
+  );
+  useEffect(() => {
+    void model.refresh();
+    return model.watch();
+  }, [model]);
+
+  if (model.loading.value) return <Spinner label="Reading the board…" />;
+  const maps = model.maps.value;
+  const message = model.message.value;
+  return (
+    <div class="tp-export-tab">
+      {maps.length === 0 ? (
+        <EmptyState title="No journey map on this board yet">
+          Create one in the Map tab to download and keep snapshots, or import a map file below.
+        </EmptyState>
+      ) : (
+        <>
+          {maps.length > 1 && (
+            <div class="tp-field">
+              <label for="tp-export-map">Map</label>
+              <select
+                id="tp-export-map"
+                class="select"
+                value={model.mapId.value ?? ''}
+                onChange={(e) => model.selectMap((e.currentTarget as HTMLSelectElement).value)}
+              >
+                {maps.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.title || 'Untitled map'}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <DownloadSection model={model} />
+          {message && (
+            <Notice tone={message.tone} title={message.title}>
+              {message.body}
+            </Notice>
+          )}
+          <HistorySection model={model} />
+        </>
+      )}
+      <ImportSection model={model} />
+    </div>
+  );
+}
+
+function DownloadSection({ model }: { model: ExportTabModel }) {
+  const busy = model.busy.value !== null;
+  const fallback = model.copyFallback.value;
+  return (
+    <section class="tp-section" aria-labelledby="tp-download-title">
+      <h2 id="tp-download-title" class="tp-section__title">
+        Download
+      </h2>
+      <label class="tp-check">
+        <input
+          type="checkbox"
+          checked={model.includeAuthors.value}
+          onChange={(e) =>
+            void model.setIncludeAuthors((e.currentTarget as HTMLInputElement).checked)
+          }
+        />
+        <span>Include author names</span>
+      </label>
+      <p class="tp-help">Off unless the participants agreed; remembered in this browser.</p>
+      <div class="tp-export-downloads">
+        <button
+          type="button"
+          class="button button-primary button-small"
+          disabled={busy}
+          onClick={() => void model.download('json')}
+        >
+          JSON
+        </button>
+        <button
+          type="button"
+          class="button button-secondary button-small"
+          disabled={busy}
+          onClick={() => void model.download('csv')}
+        >
+          CSV
+        </button>
+        <button
+          type="button"
+          class="button button-secondary button-small"
+          disabled={busy}
+          onClick={() => void model.download('markdown')}
+        >
+          Markdown
+        </button>
+      </div>
+      <button
+        type="button"
+        class="button button-tertiary button-small"
+        disabled={busy}
+        onClick={() => void model.copyJson()}
+      >
+        Copy JSON
+      </button>
+      {fallback !== null && (
+        <div class="tp-field">
+          <label for="tp-copy-fallback">Map as JSON</label>
+          <textarea
+            id="tp-copy-fallback"
+            class="input tp-export-copy"
+            readOnly
+            value={fallback}
+            ref={(el) => el?.select()}
+          />
+          <button
+            type="button"
+            class="button button-tertiary button-small"
+            onClick={model.dismissCopyFallback}
+          >
+            Hide
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function HistorySection({ model }: { model: ExportTabModel }) {
+  const state = model.history.value;
+  const usage = model.usage.value;
+  const busy = model.busy.value !== null;
+  const compare = model.compare.value;
+  return (
+    <section class="tp-section" aria-labelledby="tp-history-title">
+      <h2 id="tp-history-title" class="tp-section__title">
+        History in this browser
+      </h2>
+      {state.status === 'off' ? (
+        <Notice tone="info" title="History is off">
+          {state.message} Downloads still work.
+        </Notice>
+      ) : (
+        <>
+          <div class="tp-field">
+            <label for="tp-snapshot-label">Label (optional)</label>
+            <div class="tp-row">
+              <input
+                id="tp-snapshot-label"
+                class="input tp-grow"
+                placeholder="e.g. After the morning session"
+                maxLength={200}
+                value={model.label.value}
+                onInput={(e) => {
+                  model.label.value = (e.currentTarget as HTMLInputElement).value;
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') void model.saveSnapshot();
+                }}
+              />
+              <button
+                type="button"
+                class="button button-primary button-small"
+                disabled={busy}
+                onClick={() => void model.saveSnapshot()}
+              >
+                Save snapshot
+              </button>
+            </div>
+          </div>
+          {usage && <p class="tp-help tp-export-budget">{budgetLine(usage)}.</p>}
+          {state.status === 'loading' && <Spinner label="Reading history…" />}
+          {state.status === 'error' && (
+            <Notice tone="error" title="Could not read the history">
+              {state.message}
+            </Notice>
+          )}
+          {compare && (
+            <CompareView
+              before={compare.before}
+              after={compare.after}
+              comparison={compare.comparison}
+              onClose={model.closeCompare}
+            />
+          )}
+          {state.status === 'ready' &&
+            (state.items.length === 0 ? (
+              <p class="tp-muted">
+                No snapshots of this map yet. Save one now; Touchpoint also keeps one before each
+                bulk change.
+              </p>
+            ) : (
+              <ul class="tp-history" aria-label="Snapshots">
+                {state.items.map((s) => (
+                  <HistoryItem key={s.id} snapshot={s} model={model} />
+                ))}
+              </ul>
+            ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+function HistoryItem({ snapshot: s, model }: { snapshot: SnapshotMeta; model: ExportTabModel }) {
+  const busy = model.busy.value !== null;
+  const comparing = model.compareFrom.value === s.id;
+  const deleting = model.confirmDelete.value === s.id;
+  const others = model.snapshots.value.filter((o) => o.id !== s.id);
+  const [other, setOther] = useState<string>(BOARD_NOW);
+  const when = formatTime(s.createdAt);
+  return (
+    <li class="tp-history__item">
+      <div class="tp-history__head">
+        <span class={`tp-badge tp-badge--${s.kind}`}>{s.kind === 'auto' ? 'Auto' : 'Manual'}</span>
+        <time dateTime={new Date(s.createdAt).toISOString()}>{when}</time>
+        <span class="tp-muted">
+          · {s.noteCount} note{s.noteCount === 1 ? '' : 's'} · {formatBytes(s.bytes)}
+        </span>
+      </div>
+      {s.reason && <p class="tp-history__reason">{s.reason}</p>}
+      <p class="tp-history__summary tp-muted">{s.summary}</p>
+      {deleting ? (
+        <div class="tp-dialog" role="alertdialog" aria-label={`Delete snapshot of ${when}?`}>
+          <p>Delete this snapshot? It cannot be brought back.</p>
+          <div class="tp-actions">
+            <button
+              type="button"
+              class="button button-danger button-small"
+              onClick={() => void model.deleteSnapshot(s.id)}
+            >
+              Delete
+            </button>
+            <button
+              type="button"
+              class="button button-secondary button-small"
+              onClick={() => model.askDelete(null)}
+            >
+              Keep
+            </button>
+          </div>
+        </div>
+      ) : comparing ? (
+        <div class="tp-row tp-history__compare">
+          <label class="tp-sr-only" for={`tp-compare-${s.id}`}>
+            Compare the snapshot of {when} with
+          </label>
+          <select
+            id={`tp-compare-${s.id}`}
+            class="select tp-grow"
+            value={other}
+            onChange={(e) => setOther((e.currentTarget as HTMLSelectElement).value)}
+          >
+            <option value={BOARD_NOW}>The board now</option>
+            {others.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.kind === 'auto' ? 'Auto' : 'Manual'} {formatTime(o.createdAt)}
+                {o.reason ? ` · ${o.reason}` : ''}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            class="button button-primary button-small"
+            disabled={busy}
+            onClick={() => void model.compareWith(other)}
+          >
+            Compare
+          </button>
+          <button
+            type="button"
+            class="button button-tertiary button-small"
+            onClick={() => model.startCompare(null)}
+          >
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div class="tp-history__actions">
+          <button
+            type="button"
+            class="button button-tertiary button-small"
+            disabled={busy}
+            aria-label={`Download snapshot of ${when}`}
+            onClick={() => void model.downloadSnapshot(s.id)}
+          >
+            Download
+          </button>
+          <button
+            type="button"
+            class="button button-tertiary button-small"
+            disabled={busy}
+            aria-label={`Compare snapshot of ${when} with…`}
+            onClick={() => model.startCompare(s.id)}
+          >
+            Compare with…
+          </button>
+          <button
+            type="button"
+            class="button button-tertiary button-small tp-history__delete"
+            disabled={busy}
+            aria-label={`Delete snapshot of ${when}`}
+            onClick={() => model.askDelete(s.id)}
+          >
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function ImportSection({ model }: { model: ExportTabModel }) {
+  const [over, setOver] = useState(false);
+  const job = model.importJob.value;
+  const result = model.importResult.value;
+  const pick = (files: FileList | null | undefined) => {
+    const file = files?.[0];
+    if (file) void model.importFile(file);
+  };
+  return (
+    <section class="tp-section" aria-labelledby="tp-import-title">
+      <h2 id="tp-import-title" class="tp-section__title">
+        Import a map
+      </h2>
+      <div
+        class={over ? 'tp-dropzone tp-dropzone--over' : 'tp-dropzone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          if (!job) pick(e.dataTransfer?.files);
+        }}
+      >
+        <p>Drop a Touchpoint .json file here, or</p>
+        <label class="button button-secondary button-small tp-file-button">
+          Choose file…
+          <input
+            type="file"
+            accept=".json,application/json"
+            class="tp-sr-only"
+            aria-label="Import a map file (.json)"
+            disabled={job !== null}
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              pick(input.files);
+              input.value = '';
+            }}
+          />
+        </label>
+        <p class="tp-help">
+          The map and its notes are added to this board. Notes already here are skipped.
+        </p>
+      </div>
+      {job && (
+        <ProgressBar
+          label={job.label}
+          done={job.done}
+          total={job.total}
+          onCancel={model.cancelImport}
+        />
+      )}
+      {result && (
+        <Notice tone={result.tone} title={result.title}>
+          {result.body}
+        </Notice>
+      )}
+    </section>
+  );
+}
