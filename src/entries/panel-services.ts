@@ -10,6 +10,7 @@ import { updateMap } from '../app/map/update-map';
 import { FRAME_KEY } from '../domain/journey/layout';
 import type { PanelServices } from '../ui/Panel';
 import type { JobHooks, JobOutcome, MapUseCases } from '../ui/map/map-tab-model';
+import { exportUseCases } from './services/export';
 import { stagesUseCases } from './services/stages';
 
 const progressOf = (hooks: JobHooks) => ({
@@ -115,5 +116,5 @@ export const mapUseCases: MapUseCases = {
 };
 
 export function createPanelServices(): PanelServices {
-  return { map: mapUseCases, stages: stagesUseCases };
+  return { map: mapUseCases, export: exportUseCases, stages: stagesUseCases };
 }

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Workshop } from '../app/workshop';
 import { EmptyState } from './components/Notice';
 import { TabPanel, Tabs, type TabDef } from './components/Tabs';
+import { ExportTab } from './export/ExportTab';
+import type { ExportUseCases } from './export/export-tab-model';
 import { MapTab } from './map/MapTab';
 import type { MapUseCases } from './map/map-tab-model';
 import { StagesTab } from './stages/StagesTab';
@@ -22,6 +24,7 @@ const TABS: readonly TabDef<PanelTab>[] = [
 /** The use cases each tab needs, injected by the entry (and by tests). */
 export interface PanelServices {
   map: MapUseCases;
+  export: ExportUseCases;
   stages: StagesUseCases;
 }
 
@@ -58,11 +61,7 @@ export function Panel({ workshop, services, initialTab = 'map' }: PanelProps) {
             Run voting rounds with budgets, caps and a reveal.
           </EmptyState>
         )}
-        {tab === 'export' && (
-          <EmptyState title="Export is on its way">
-            Download the workshop as JSON, CSV or Markdown and keep snapshots.
-          </EmptyState>
-        )}
+        {tab === 'export' && <ExportTab workshop={workshop} useCases={services.export} />}
       </TabPanel>
     </div>
   );
