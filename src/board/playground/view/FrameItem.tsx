@@ -1,4 +1,5 @@
 import type { LocalFrame } from '../sdk/local-board-types';
+import { truncateToWidth } from './fit-text';
 import { measureBoardText } from './measure-text';
 import type { RenderEntry } from './render-entries';
 
@@ -13,7 +14,13 @@ export interface FrameItemProps {
 export function FrameItem({ entry, frame, zoom }: FrameItemProps) {
   const { x, y, width, height } = entry.rect;
   const fontSize = 13 / zoom;
-  const title = frame.title.trim() === '' ? 'Frame' : frame.title;
+  // Cut to the frame's width, as Miro does, so titles never run over their neighbours.
+  const title = truncateToWidth(
+    frame.title.trim() === '' ? 'Frame' : frame.title,
+    width,
+    fontSize,
+    measureBoardText,
+  );
   const titleWidth = Math.min(width, measureBoardText(title, fontSize) + 8 / zoom);
   return (
     <>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, fitText, wrapLines } from './fit-text';
+import { estimateTextWidth, fitText, truncateToWidth, wrapLines } from './fit-text';
 
 const options = { maxFontSize: 28, minFontSize: 7, lineHeight: 1.25 };
 
@@ -71,5 +71,20 @@ describe('fitText', () => {
   });
   it('gives no lines for no text', () => {
     expect(fitText([], 100, 100, options).lines).toEqual([]);
+  });
+});
+
+describe('truncateToWidth', () => {
+  it('keeps text that fits', () => {
+    expect(truncateToWidth('Journey', 1000, 10)).toBe('Journey');
+  });
+  it('cuts text that does not fit, with an ellipsis, within the width', () => {
+    const cut = truncateToWidth('Northstar Bank: opening an account', 100, 10);
+    expect(cut.endsWith('\u2026')).toBe(true);
+    expect(estimateTextWidth(cut, 10)).toBeLessThanOrEqual(100);
+    expect(estimateTextWidth(`${cut.slice(0, -1)}x\u2026`, 10)).toBeGreaterThan(90);
+  });
+  it('gives just the ellipsis when nothing fits', () => {
+    expect(truncateToWidth('abc', 1, 10)).toBe('\u2026');
   });
 });

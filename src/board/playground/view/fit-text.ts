@@ -153,3 +153,23 @@ export function fitText(
   kept[lastIndex] = `${last.replace(/\s+$/, '')}\u2026`;
   return { fontSize, lines: kept, truncated: true };
 }
+
+/** `text`, cut with an ellipsis if it is wider than `width` (a frame title along its frame). */
+export function truncateToWidth(
+  text: string,
+  width: number,
+  fontSize: number,
+  measure: MeasureText = estimateTextWidth,
+): string {
+  if (measure(text, fontSize) <= width) return text;
+  const chars = [...text];
+  // Binary search for the longest prefix that fits with the ellipsis.
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${chars.slice(0, mid).join('')}\u2026`, fontSize) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('').trimEnd()}\u2026`;
+}
