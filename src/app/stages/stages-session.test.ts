@@ -386,3 +386,35 @@ describe('tagByPosition', () => {
     expect(await session.tagByPosition(pg.record.spec.id)).toEqual({ status: 'nothing-to-do' });
   });
 });
+
+describe('a cancelled tag by position', () => {
+  it('stops, reads the board to show what was written, and undo still reverts it', async () => {
+    const pg = await boardWithMap();
+    const notes = Array.from({ length: 30 }, (_, i) =>
+      pg.local.human.addNote({ ...cellCentre(pg.record, i % 6, i % 6), by: FACILITATOR.id }),
+    );
+    const session = open(pg.board, await databases.open());
+    await until(session, (s) => onlyMap(s).summary.untaggedInMap.length === 30);
+    const controller = new AbortController();
+    const outcome = await session.tagByPosition(pg.record.spec.id, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done >= 10) controller.abort();
+      },
+    });
+    expect(outcome.status).toBe('cancelled');
+    const written = notes.filter((n) => titlesOf(pg, n.id).length > 0).length;
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(30);
+    // The view read the board again, so it shows exactly what was written.
+    await until(session, (s) => onlyMap(s).summary.untaggedInMap.length === 30 - written);
+
+    expect(await session.undoStatus()).toMatchObject({ available: true, notes: 30 });
+    expect(await session.undoTagByPosition()).toMatchObject({
+      status: 'done',
+      restored: written,
+    });
+    expect(notes.every((n) => titlesOf(pg, n.id).length === 0)).toBe(true);
+    await until(session, (s) => onlyMap(s).summary.untaggedInMap.length === 30);
+  });
+});

@@ -103,7 +103,11 @@ export function createStagesSession(board: Board, options: StagesSessionOptions)
     },
     async undoTagByPosition(hooks = {}) {
       if (!journal) return { status: 'nothing-to-undo' };
-      const outcome = await undoTagByPosition(board, journal, options.boardId, hooks);
+      const outcome = await undoTagByPosition(board, journal, options.boardId, {
+        ...hooks,
+        // Before the first read the view knows no notes: then write every entry back.
+        current: view.state().status === 'ready' ? (id) => view.item(id) : undefined,
+      });
       if (outcome.status !== 'nothing-to-undo')
         await settle(outcome.applied, outcome.status === 'cancelled');
       return outcome;

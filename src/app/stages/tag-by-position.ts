@@ -184,19 +184,31 @@ export async function undoTagByPosition(
   board: Board,
   journal: JournalStore,
   boardId: string,
-  options: { onProgress?: (p: BatchProgress) => void; signal?: AbortSignal } = {},
+  options: {
+    onProgress?: (p: BatchProgress) => void;
+    signal?: AbortSignal;
+    /**
+     * The notes as known now: notes since deleted, and notes without the added tag (a cancelled
+     * batch never reached them), are skipped rather than written to in vain.
+     */
+    current?: (id: string) => BoardItem | undefined;
+  } = {},
 ): Promise<UndoOutcome> {
   const entry = await findTagByPositionUndo(journal, boardId);
   if (!entry) return { status: 'nothing-to-undo' };
   const ops: WriteOp[] = entry.entries.flatMap((raw) => {
     const parsed = parseTagJournalEntry(raw);
     if (!parsed) return [];
-    const remove = parsed.added.filter((t) => !parsed.before.includes(t));
+    let remove = parsed.added.filter((t) => !parsed.before.includes(t));
+    if (options.current) {
+      const tags = options.current(parsed.id)?.tags ?? [];
+      remove = remove.filter((t) => tags.includes(t));
+    }
     return remove.length > 0 ? [{ op: 'tag' as const, id: parsed.id, remove }] : [];
   });
   const result =
     ops.length > 0
-      ? await board.apply(ops, options)
+      ? await board.apply(ops, { onProgress: options.onProgress, signal: options.signal })
       : { done: 0, failed: [], cancelled: false, ids: {} };
   if (!result.cancelled) await journal.markUndone(entry.id);
   const applied = succeeded(ops, result);
