@@ -12,6 +12,7 @@ import type { PanelServices } from '../ui/Panel';
 import type { JobHooks, JobOutcome, MapUseCases } from '../ui/map/map-tab-model';
 import { exportUseCases } from './services/export';
 import { stagesUseCases } from './services/stages';
+import { voteUseCases } from './services/vote';
 
 const progressOf = (hooks: JobHooks) => ({
   signal: hooks.signal,
@@ -116,5 +117,5 @@ export const mapUseCases: MapUseCases = {
 };
 
 export function createPanelServices(): PanelServices {
-  return { map: mapUseCases, export: exportUseCases, stages: stagesUseCases };
+  return { map: mapUseCases, export: exportUseCases, stages: stagesUseCases, vote: voteUseCases };
 }

@@ -8,6 +8,8 @@ import { MapTab } from './map/MapTab';
 import type { MapUseCases } from './map/map-tab-model';
 import { StagesTab } from './stages/StagesTab';
 import type { StagesUseCases } from './stages/stages-tab-model';
+import { VoteTab } from './vote/VoteTab';
+import type { VoteUseCases } from './vote/vote-tab-model';
 import './styles/panel.css';
 
 export type PanelTab = 'map' | 'stages' | 'group' | 'vote' | 'export';
@@ -26,6 +28,7 @@ export interface PanelServices {
   map: MapUseCases;
   export: ExportUseCases;
   stages: StagesUseCases;
+  vote: VoteUseCases;
 }
 
 interface PanelProps {
@@ -56,11 +59,7 @@ export function Panel({ workshop, services, initialTab = 'map' }: PanelProps) {
             Group the notes of a lane, a stage or your selection into themes.
           </EmptyState>
         )}
-        {tab === 'vote' && (
-          <EmptyState title="Dot voting is on its way">
-            Run voting rounds with budgets, caps and a reveal.
-          </EmptyState>
-        )}
+        {tab === 'vote' && <VoteTab workshop={workshop} useCases={services.vote} />}
         {tab === 'export' && <ExportTab workshop={workshop} useCases={services.export} />}
       </TabPanel>
     </div>

@@ -51,7 +51,7 @@ async function runConcurrentRound(privacy: Privacy) {
     people.map((person, i) =>
       Promise.all(
         [0, 1, 2].map((k) =>
-          writers[i]!.change(round, person.id, notes[(i + k) % notes.length]!.id, 1),
+          writers[i]!.change(round, person, notes[(i + k) % notes.length]!.id, 1),
         ),
       ),
     ),

@@ -36,9 +36,17 @@ export function readMyBallot(value: unknown, round: VoteRound): MyBallot {
   return { ballot: checked.ballot, notices: checked.notices };
 }
 
+export interface Voter {
+  id: string;
+  name?: string;
+}
+
 export interface BallotWriter {
-  /** One vote more (+1) or less (−1) on `itemId`. */
-  change(round: VoteRound, userId: string, itemId: string, delta: 1 | -1): Promise<VoteResult>;
+  /**
+   * One vote more (+1) or less (−1) on `itemId`. The voter's name is stored with the ballot in
+   * open and secret rounds (so the facilitator sees who has voted), never in anonymous ones.
+   */
+  change(round: VoteRound, voter: Voter, itemId: string, delta: 1 | -1): Promise<VoteResult>;
   /**
    * Lists this user's voter key if they have a ballot but are missing from the voter list (a
    * race lost while their panel was closed); called when a panel opens a round.
@@ -78,11 +86,11 @@ export function createBallotWriter(
 
   async function apply(
     round: VoteRound,
-    userId: string,
+    voter: Voter,
     itemId: string,
     delta: 1 | -1,
   ): Promise<VoteResult> {
-    const voterKey = voterKeyFor(round, userId);
+    const voterKey = voterKeyFor(round, voter.id);
     const key = ballotKey(round.id, voterKey);
     const time = now();
     const mine = readMyBallot(await shared.get(key), round);
@@ -92,7 +100,11 @@ export function createBallotWriter(
     if (!changed.ok) return { ok: false, reason: changed.reason, notices: mine.notices };
     // The voter list first: a ballot the facilitator cannot find would be a lost vote.
     await register(round, voterKey);
-    await shared.set(key, changed.ballot);
+    const named =
+      round.privacy !== 'anonymous' && voter.name
+        ? { ...changed.ballot, voterName: voter.name }
+        : changed.ballot;
+    await shared.set(key, named);
     return {
       ok: true,
       ballot: changed.ballot,
@@ -102,12 +114,12 @@ export function createBallotWriter(
   }
 
   return {
-    change(round, userId, itemId, delta) {
-      const key = ballotKey(round.id, voterKeyFor(round, userId));
+    change(round, voter, itemId, delta) {
+      const key = ballotKey(round.id, voterKeyFor(round, voter.id));
       const previous = queues.get(key) ?? Promise.resolve();
       const next = previous.then(
-        () => apply(round, userId, itemId, delta),
-        () => apply(round, userId, itemId, delta),
+        () => apply(round, voter, itemId, delta),
+        () => apply(round, voter, itemId, delta),
       );
       queues.set(key, next);
       return track(next);

@@ -6,7 +6,9 @@
  */
 import type { Board, BoardUser, Unsubscribe } from '../../board/port';
 import { voterKeyFor } from '../../domain/voting/anonymous-voter-key';
+import { votesUsed } from '../../domain/voting/ballot';
 import { remainingVotes } from '../../domain/voting/cast-vote';
+import { isRecord } from '../../domain/voting/guards';
 import { tallyVotes, type Tally } from '../../domain/voting/tally-votes';
 import { visibleTally, type VisibleTally } from '../../domain/voting/visible-tally';
 import { ballotKey, roundKey } from '../../domain/voting/vote-storage-keys';
@@ -33,6 +35,19 @@ export interface RoundView {
   mine: MyBallot;
   remaining: number;
   open: boolean;
+  /**
+   * Who has voted and how many votes each has left, where this viewer may see it (never in
+   * anonymous rounds, whose view shows counts only: `tally.voters`, `tally.votesCast`).
+   */
+  voters: VoterProgress[] | null;
+}
+
+export interface VoterProgress {
+  voterKey: string;
+  /** The name stored with the ballot, or null (an older panel wrote it). */
+  name: string | null;
+  used: number;
+  remaining: number;
 }
 
 export type VotingState =
@@ -61,7 +76,7 @@ interface RoundWatch {
 /** Derives one round's view (pure; exported for tests). */
 export function deriveRoundView(
   round: VoteRound,
-  ballots: readonly unknown[],
+  ballots: ReadonlyMap<string, unknown>,
   context: VoteContext,
   user: BoardUser,
   starterName: string | null,
@@ -71,17 +86,28 @@ export function deriveRoundView(
   const all = itemsOfContext(context, round.target.kind);
   const byId = new Map(all.map((i) => [i.id, i]));
   const items = round.target.itemIds.flatMap((id) => byId.get(id) ?? []);
-  const tally: Tally = tallyVotes(round, ballots, items);
+  const tally: Tally = tallyVotes(round, [...ballots.values()], items);
   const mine = readMyBallot(myValue, round);
+  const visible = visibleTally(tally, round, { isFacilitator: round.createdBy === user.id });
   return {
     round,
     starterName,
     startedByMe: round.createdBy === user.id,
     items,
-    tally: visibleTally(tally, round, { isFacilitator: round.createdBy === user.id }),
+    tally: visible,
     mine,
     remaining: remainingVotes(mine.ballot, round),
     open: acceptsVotes(round, now),
+    voters:
+      round.privacy === 'anonymous' || !visible.voterKeys
+        ? null
+        : visible.voterKeys.map((voterKey) => {
+            const raw = ballots.get(voterKey);
+            const counted = readMyBallot(raw, round).ballot;
+            const name = isRecord(raw) && typeof raw.voterName === 'string' ? raw.voterName : null;
+            const used = counted ? votesUsed(counted) : 0;
+            return { voterKey, name, used, remaining: Math.max(0, round.votesPerPerson - used) };
+          }),
   };
 }
 
@@ -127,17 +153,7 @@ export function createVotingView(
         // is listed again, so it is counted.
         if (mine === undefined && round.status === 'open') void writer.ensureListed(round, user.id);
       }
-      views.push(
-        deriveRoundView(
-          round,
-          [...watch.ballots.values()],
-          context,
-          user,
-          watch.starter,
-          mine,
-          time,
-        ),
-      );
+      views.push(deriveRoundView(round, watch.ballots, context, user, watch.starter, mine, time));
       if (round.status === 'open' && round.endsAt)
         nextExpiry = Math.min(nextExpiry, Date.parse(round.endsAt));
     }

@@ -71,7 +71,7 @@ describe('voting use cases on the local board through the Miro adapter', () => {
     ];
     for (const [who, note] of picks) {
       const writer = createBallotWriter(connect(PEOPLE[who]!), clock);
-      const result = await writer.change(round, PEOPLE[who]!.id, noteIds[note]!, 1);
+      const result = await writer.change(round, PEOPLE[who]!, noteIds[note]!, 1);
       expect(result.ok).toBe(true);
       await writer.settled();
       writer.close();
@@ -109,8 +109,8 @@ describe('voting use cases on the local board through the Miro adapter', () => {
     });
     if (!started.ok) throw new Error(started.reason);
     const writer = createBallotWriter(connect(PEOPLE[0]!), clock);
-    expect((await writer.change(started.round, 'u-ann', noteIds[0]!, 1)).ok).toBe(true);
-    const refused = await writer.change(started.round, 'u-ann', noteIds[0]!, 1);
+    expect((await writer.change(started.round, PEOPLE[0]!, noteIds[0]!, 1)).ok).toBe(true);
+    const refused = await writer.change(started.round, PEOPLE[0]!, noteIds[0]!, 1);
     expect(refused).toMatchObject({ ok: false, reason: 'At most 1 vote on one item.' });
     const ballots = await loadBallots(board, started.round);
     expect(ballots).toHaveLength(1);
@@ -130,7 +130,7 @@ describe('voting use cases on the local board through the Miro adapter', () => {
     if (!started.ok) throw new Error(started.reason);
     for (const person of PEOPLE) {
       const writer = createBallotWriter(connect(person), clock);
-      await writer.change(started.round, person.id, started.round.target.itemIds[0]!, 1);
+      await writer.change(started.round, person, started.round.target.itemIds[0]!, 1);
       await writer.settled();
     }
     const stored = JSON.stringify(local.state().collections[VOTE_COLLECTION]);
@@ -158,7 +158,7 @@ describe('voting use cases on the local board through the Miro adapter', () => {
     const states: VotingState[] = [];
     view.subscribe((s) => states.push(s));
     await view.refreshItems();
-    await view.writer.change(started.round, 'u-ann', noteIds[1]!, 1);
+    await view.writer.change(started.round, PEOPLE[0]!, noteIds[1]!, 1);
     await view.writer.settled();
     await view.refreshItems();
     const last = view.state();
@@ -171,7 +171,19 @@ describe('voting use cases on the local board through the Miro adapter', () => {
     expect(mine.tally.hidden).toBe(true);
     expect(mine.tally.items.every((i) => i.votes === null)).toBe(true);
     expect(mine.tally.votesCast).toBe(1);
+    // A participant does not see who voted in a secret round; the facilitator does, by name.
+    expect(mine.voters).toBeNull();
     view.close();
+    const facView = createVotingView(board, FAC, clock);
+    await facView.refreshItems();
+    await new Promise((r) => setTimeout(r, 0));
+    const fac = facView.state();
+    if (fac.status !== 'ready') throw new Error('not ready');
+    expect(fac.rounds[0]!.startedByMe).toBe(true);
+    expect(fac.rounds[0]!.voters).toEqual([
+      { voterKey: 'u-ann', name: 'Ann', used: 1, remaining: 2 },
+    ]);
+    facView.close();
   });
 
   it('deletes a round with its ballots and voter list', async () => {
@@ -179,7 +191,7 @@ describe('voting use cases on the local board through the Miro adapter', () => {
     const started = await startRound(board, FAC, await settingsFor(board), { now: clock });
     if (!started.ok) throw new Error(started.reason);
     const writer = createBallotWriter(connect(PEOPLE[0]!), clock);
-    await writer.change(started.round, 'u-ann', noteIds[0]!, 1);
+    await writer.change(started.round, PEOPLE[0]!, noteIds[0]!, 1);
     await writer.settled();
     writer.close();
     await deleteRound(board, started.round.id);

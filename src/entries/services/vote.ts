@@ -1,0 +1,36 @@
+/** Wires the Vote tab (`VoteUseCases`) to app/voting and app/actions. */
+import {
+  deleteAction,
+  loadActions,
+  saveAction,
+  watchActions,
+} from '../../app/actions/action-store';
+import { putActionsOnBoard } from '../../app/actions/put-actions-on-board';
+import { placeBadges, removeBadges } from '../../app/voting/badges';
+import { changeRound, deleteRound, startRound } from '../../app/voting/rounds';
+import { readOtherVoteSources } from '../../app/voting/vote-sources';
+import { createVotingView } from '../../app/voting/voting-view';
+import type { VoteUseCases } from '../../ui/vote/vote-tab-model';
+
+export const voteUseCases: VoteUseCases = {
+  openView(workshop) {
+    const view = createVotingView(workshop.board, workshop.user);
+    return {
+      state: () => view.state(),
+      subscribe: (fn) => view.subscribe(fn),
+      vote: (round, itemId, delta) => view.writer.change(round, workshop.user, itemId, delta),
+      close: () => view.close(),
+    };
+  },
+  startRound: (workshop, settings) => startRound(workshop.board, workshop.user, settings),
+  changeRound: (workshop, roundId, change) => changeRound(workshop.board, roundId, change),
+  deleteRound: (workshop, roundId) => deleteRound(workshop.board, roundId),
+  otherSources: (workshop, itemIds) => readOtherVoteSources(workshop.board, itemIds),
+  placeBadges: (workshop, roundId, entries) => placeBadges(workshop.board, roundId, entries),
+  removeBadges: (workshop) => removeBadges(workshop.board),
+  loadActions: (workshop) => loadActions(workshop.board),
+  watchActions: (workshop, fn) => watchActions(workshop.board, fn),
+  saveAction: (workshop, input) => saveAction(workshop.board, input),
+  deleteAction: (workshop, id) => deleteAction(workshop.board, id),
+  putActionsOnBoard: (workshop, actions) => putActionsOnBoard(workshop.board, actions),
+};

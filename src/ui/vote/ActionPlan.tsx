@@ -1,0 +1,278 @@
+import { useState } from 'preact/hooks';
+import {
+  ACTION_STATUSES,
+  KNOWN_TEAMS,
+  TEAM_LABELS,
+  type KnownTeam,
+} from '../../domain/actions/action';
+import { EmptyState } from '../components/Notice';
+import { ImpactGrid } from './ImpactGrid';
+import { CUSTOM_TEAM, type VoteTabModel } from './vote-tab-model';
+
+const STATUS_LABEL = { todo: 'To do', doing: 'Doing', done: 'Done' };
+const teamName = (team: string) => TEAM_LABELS[team as KnownTeam] ?? team;
+const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+
+export function ActionPlan({ model }: { model: VoteTabModel }) {
+  const actions = model.actions.value;
+  const drafts = model.drafts.value;
+  const editable = model.canEditActions.value;
+  const [confirmId, setConfirmId] = useState<string | null>(null);
+  return (
+    <div class="tp-plan">
+      {!editable && (
+        <p class="tp-help">
+          The facilitator (whoever started a round) edits the action plan; you see it live.
+        </p>
+      )}
+      {editable && drafts.length > 0 && (
+        <section class="tp-section" aria-labelledby="tp-drafts">
+          <h3 id="tp-drafts" class="tp-section__title">
+            Drafts from the results
+          </h3>
+          <ul class="tp-plan__list">
+            {drafts.map((d, i) => (
+              <li key={`${d.title}-${i}`} class="tp-plan__row">
+                <span class="tp-plan__title">
+                  <span class="tp-chip">#{d.rank}</span> {d.title}
+                </span>
+                <button
+                  type="button"
+                  class="button button-secondary button-small"
+                  onClick={() => model.editDraft(i)}
+                >
+                  Fill in
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {model.actionForm.value && <ActionFormView model={model} />}
+
+      <section class="tp-section" aria-labelledby="tp-actions-title">
+        <h3 id="tp-actions-title" class="tp-section__title">
+          Actions ({actions.length})
+          {editable && !model.actionForm.value && (
+            <button
+              type="button"
+              class="button button-tertiary button-small"
+              onClick={model.newAction}
+            >
+              + New action
+            </button>
+          )}
+        </h3>
+        {model.unreadableActions.value > 0 && (
+          <p class="tp-help">{model.unreadableActions.value} stored actions could not be read.</p>
+        )}
+        {actions.length === 0 ? (
+          <EmptyState title="No actions yet">
+            Reveal a round, then draft actions from its top results, or add one yourself.
+          </EmptyState>
+        ) : (
+          <ul class="tp-plan__list">
+            {actions.map((a) => (
+              <li key={a.id} class="tp-plan__row" data-testid="action-row">
+                <span class="tp-plan__title">
+                  {a.title}
+                  <span class="tp-muted">
+                    {teamName(a.ownerTeam)} · due {a.dueDate} · I{a.impact} F{a.feasibility} ·{' '}
+                    {STATUS_LABEL[a.status]}
+                  </span>
+                </span>
+                {editable && (
+                  <span class="tp-plan__buttons">
+                    <button
+                      type="button"
+                      class="button button-tertiary button-small"
+                      aria-label={`Edit ${a.title}`}
+                      onClick={() => model.editAction(a)}
+                    >
+                      Edit
+                    </button>
+                    {confirmId === a.id ? (
+                      <button
+                        type="button"
+                        class="button button-danger button-small"
+                        onClick={() => {
+                          setConfirmId(null);
+                          void model.deleteAction(a.id);
+                        }}
+                      >
+                        Confirm delete
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        class="button button-tertiary button-small"
+                        aria-label={`Delete ${a.title}`}
+                        onClick={() => setConfirmId(a.id)}
+                      >
+                        Delete
+                      </button>
+                    )}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {actions.length > 0 && (
+        <section class="tp-section" aria-labelledby="tp-grid-title">
+          <h3 id="tp-grid-title" class="tp-section__title">
+            Impact × feasibility
+          </h3>
+          <ImpactGrid actions={actions} />
+          {editable && (
+            <button
+              type="button"
+              class="button button-secondary button-small"
+              disabled={model.busy.value !== null}
+              onClick={() => void model.putOnBoard()}
+            >
+              Put the plan on the board
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function ActionFormView({ model }: { model: VoteTabModel }) {
+  const f = model.actionForm.value!;
+  const problems = model.actionProblems.value;
+  const scores = ['1', '2', '3', '4', '5'];
+  return (
+    <form
+      class="tp-card"
+      aria-label={f.id ? 'Edit action' : 'New action'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void model.saveAction();
+      }}
+    >
+      <div class="tp-field">
+        <label for="tp-action-title">Action</label>
+        <input
+          id="tp-action-title"
+          class="input"
+          value={f.title}
+          aria-invalid={problems['title'] ? true : undefined}
+          onInput={(e) => model.setActionForm({ title: value(e) })}
+        />
+        {problems['title'] && <p class="tp-field-error">{problems['title']}</p>}
+      </div>
+      <div class="tp-field">
+        <label for="tp-action-team">Owner team</label>
+        <select
+          id="tp-action-team"
+          class="select"
+          value={f.team}
+          onChange={(e) => model.setActionForm({ team: value(e) })}
+        >
+          {KNOWN_TEAMS.map((t) => (
+            <option key={t} value={t}>
+              {TEAM_LABELS[t]}
+            </option>
+          ))}
+          <option value={CUSTOM_TEAM}>Other team…</option>
+        </select>
+        {f.team === CUSTOM_TEAM && (
+          <>
+            <label class="tp-sr-only" for="tp-action-custom-team">
+              Team name
+            </label>
+            <input
+              id="tp-action-custom-team"
+              class="input"
+              placeholder="Team name"
+              value={f.customTeam}
+              onInput={(e) => model.setActionForm({ customTeam: value(e) })}
+            />
+          </>
+        )}
+        {problems['ownerTeam'] && <p class="tp-field-error">{problems['ownerTeam']}</p>}
+      </div>
+      <div class="tp-row">
+        <div class="tp-field">
+          <label for="tp-action-due">Due</label>
+          <input
+            id="tp-action-due"
+            class="input"
+            type="date"
+            value={f.dueDate}
+            onInput={(e) => model.setActionForm({ dueDate: value(e) })}
+          />
+        </div>
+        <div class="tp-field">
+          <label for="tp-action-status">Status</label>
+          <select
+            id="tp-action-status"
+            class="select"
+            value={f.status}
+            onChange={(e) => model.setActionForm({ status: value(e) as typeof f.status })}
+          >
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {problems['dueDate'] && <p class="tp-field-error">{problems['dueDate']}</p>}
+      <div class="tp-row">
+        <div class="tp-field">
+          <label for="tp-action-impact">Impact (1–5)</label>
+          <select
+            id="tp-action-impact"
+            class="select"
+            value={f.impact}
+            onChange={(e) => model.setActionForm({ impact: value(e) })}
+          >
+            {scores.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </div>
+        <div class="tp-field">
+          <label for="tp-action-feasibility">Feasibility (1–5)</label>
+          <select
+            id="tp-action-feasibility"
+            class="select"
+            value={f.feasibility}
+            onChange={(e) => model.setActionForm({ feasibility: value(e) })}
+          >
+            {scores.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {f.sourceItemIds.length > 0 && (
+        <p class="tp-help">
+          Linked to {f.sourceItemIds.length} source note{f.sourceItemIds.length === 1 ? '' : 's'}.
+        </p>
+      )}
+      <div class="tp-actions">
+        <button
+          type="submit"
+          class="button button-primary button-small"
+          disabled={model.busy.value !== null}
+        >
+          Save action
+        </button>
+        <button
+          type="button"
+          class="button button-secondary button-small"
+          onClick={model.cancelAction}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
