@@ -61,77 +61,130 @@ export function toSmoothedRows(
   maxTerms = Infinity,
 ): SparseVector[] {
   let current = rows;
+  // Scratch buffers reused for every row: accumulated weights, which columns are set, and a
+  // copy of the values for finding the pruning cut.
   const acc = new Float64Array(dim);
   const touched = new Uint8Array(dim);
-  const cols: number[] = [];
-  const add = (row: SparseVector, w: number): void => {
-    for (let t = 0; t < row.indices.length; t += 1) {
-      const c = row.indices[t] as number;
-      if (!touched[c]) {
-        touched[c] = 1;
-        cols.push(c);
-      }
-      acc[c] = (acc[c] as number) + w * (row.values[t] as number);
-    }
-  };
+  const cols = new Int32Array(dim);
+  const scratch = new Float64Array(dim);
+  const m = graph.m;
   for (let s = 0; s < steps; s += 1) {
-    const next: SparseVector[] = [];
+    const next: SparseVector[] = new Array<SparseVector>(current.length);
     for (let i = 0; i < current.length; i += 1) {
       let total = 0;
-      for (let t = 0; t < graph.m; t += 1) total += graph.weights[i * graph.m + t] as number;
-      add(current[i] as SparseVector, total > 0 ? selfWeight : 1);
-      if (total > 0) {
-        for (let t = 0; t < graph.m; t += 1) {
-          const j = graph.indices[i * graph.m + t] as number;
-          if (j < 0) continue;
-          add(
-            current[j] as SparseVector,
-            ((1 - selfWeight) * (graph.weights[i * graph.m + t] as number)) / total,
-          );
+      for (let t = 0; t < m; t += 1) total += graph.weights[i * m + t] as number;
+      let count = 0;
+      for (let t = -1; t < m; t += 1) {
+        const j = t < 0 ? i : (graph.indices[i * m + t] as number);
+        if (j < 0) continue;
+        const w =
+          t < 0
+            ? total > 0
+              ? selfWeight
+              : 1
+            : total > 0
+              ? ((1 - selfWeight) * (graph.weights[i * m + t] as number)) / total
+              : 0;
+        if (w === 0) continue;
+        const row = current[j] as SparseVector;
+        for (let q = 0; q < row.indices.length; q += 1) {
+          const c = row.indices[q] as number;
+          if (touched[c] === 0) {
+            touched[c] = 1;
+            cols[count] = c;
+            count += 1;
+          }
+          acc[c] = (acc[c] as number) + w * (row.values[q] as number);
         }
       }
-      if (cols.length > maxTerms) pruneToStrongest(cols, acc, touched, maxTerms);
-      // Typed-array sort is numeric and much faster than Array#sort with a comparator.
-      const indices = Int32Array.from(cols).sort();
-      const values = new Float64Array(indices.length);
-      for (let t = 0; t < indices.length; t += 1) {
+      let cut = -Infinity;
+      let tiesLeft = count;
+      if (count > maxTerms) {
+        for (let t = 0; t < count; t += 1) scratch[t] = acc[cols[t] as number] as number;
+        // Selection, not sorting: typed-array sort costs more than the smoothing itself.
+        cut = selectKthLargest(scratch, count, maxTerms);
+        let above = 0;
+        for (let t = 0; t < count; t += 1) if ((acc[cols[t] as number] as number) > cut) above += 1;
+        tiesLeft = maxTerms - above;
+      }
+      // Ties at the cut keep the lowest columns, so the result never depends on visiting order.
+      const ties: number[] = [];
+      let kept = 0;
+      for (let t = 0; t < count; t += 1) {
+        const c = cols[t] as number;
+        const v = acc[c] as number;
+        if (v > cut) {
+          cols[kept] = c;
+          kept += 1;
+        } else if (v === cut) ties.push(c);
+        else {
+          acc[c] = 0;
+          touched[c] = 0;
+        }
+      }
+      if (ties.length > tiesLeft) ties.sort((a, b) => a - b);
+      ties.forEach((c, t) => {
+        if (t < tiesLeft) {
+          cols[kept] = c;
+          kept += 1;
+        } else {
+          acc[c] = 0;
+          touched[c] = 0;
+        }
+      });
+      const indices = sortAscending(cols.slice(0, kept));
+      const values = new Float64Array(kept);
+      for (let t = 0; t < kept; t += 1) {
         const c = indices[t] as number;
         values[t] = acc[c] as number;
         acc[c] = 0;
         touched[c] = 0;
       }
-      cols.length = 0;
-      next.push(normalizeSparse({ indices, values }));
+      next[i] = normalizeSparse({ indices, values });
     }
     current = next;
   }
   return current as SparseVector[];
 }
 
-/** Keeps the `keep` largest entries of acc among cols (ties by lower column), clearing the rest. */
-function pruneToStrongest(
-  cols: number[],
-  acc: Float64Array,
-  touched: Uint8Array,
-  keep: number,
-): void {
-  const values = Float64Array.from(cols, (c) => acc[c] as number).sort();
-  const cut = values[values.length - keep] as number;
-  let above = 0;
-  for (let t = values.length - 1; t >= 0 && (values[t] as number) > cut; t -= 1) above += 1;
-  let tiesLeft = keep - above;
-  const sorted = Int32Array.from(cols).sort();
-  let w = 0;
-  for (const c of sorted) {
-    const v = acc[c] as number;
-    if (v > cut || (v === cut && tiesLeft > 0)) {
-      if (v === cut) tiesLeft -= 1;
-      cols[w] = c;
-      w += 1;
-    } else {
-      acc[c] = 0;
-      touched[c] = 0;
+/** Sorts in place: insertion sort for the short rows smoothing keeps, native sort otherwise. */
+function sortAscending(a: Int32Array): Int32Array {
+  if (a.length > 64) return a.sort();
+  for (let i = 1; i < a.length; i += 1) {
+    const x = a[i] as number;
+    let p = i;
+    while (p > 0 && (a[p - 1] as number) > x) {
+      a[p] = a[p - 1] as number;
+      p -= 1;
     }
+    a[p] = x;
   }
-  cols.length = w;
+  return a;
+}
+
+/** The k-th largest of buf[0..count) (1-based k), by quickselect; reorders buf. */
+export function selectKthLargest(buf: Float64Array, count: number, k: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  const target = k - 1; // index in descending order
+  while (lo < hi) {
+    const pivot = buf[(lo + hi) >>> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((buf[i] as number) > pivot) i += 1;
+      while ((buf[j] as number) < pivot) j -= 1;
+      if (i <= j) {
+        const tmp = buf[i] as number;
+        buf[i] = buf[j] as number;
+        buf[j] = tmp;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return buf[target] as number;
+  }
+  return buf[target] as number;
 }
