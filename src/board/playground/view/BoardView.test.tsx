@@ -132,9 +132,23 @@ describe('BoardView drawing', () => {
     });
     setup(board);
     expect(noteText('n1')).toBe('Readable');
-    outside(() => board.setViewport({ x: -5000, y: -4000, width: 10_000, height: 8000 }));
-    expect(screen.getByTestId('zoom-reset').textContent).toBe('10%');
+    outside(() => board.setViewport({ x: -2000, y: -1600, width: 4000, height: 3200 }));
+    expect(screen.getByTestId('zoom-reset').textContent).toBe('25%');
+    expect(noteText('n1')).toBe('Readable');
+    outside(() => board.setViewport({ x: -10_000, y: -8000, width: 20_000, height: 16_000 }));
+    expect(screen.getByTestId('zoom-reset').textContent).toBe('5%');
     expect(noteText('n1')).toBe('');
+  });
+
+  it('simplifies small notes sooner when many notes are drawn', () => {
+    const items = Array.from({ length: 320 }, (_, i) =>
+      note(`n${i}`, { x: (i % 20) * 180, y: Math.floor(i / 20) * 180, content: `<p>${i}</p>` }),
+    );
+    const board = createFakeLocalBoard({ items });
+    setup(board);
+    outside(() => board.setViewport({ x: -200, y: -200, width: 4000, height: 3200 }));
+    expect(screen.getByTestId('zoom-reset').textContent).toBe('25%');
+    expect(noteText('n0')).toBe('');
   });
 
   it('redraws when the board changes', () => {

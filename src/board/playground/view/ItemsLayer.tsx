@@ -16,24 +16,33 @@ export interface ItemsLayerProps {
   cull: Box | null;
 }
 
-/** Notes narrower than this on screen are drawn without text, chips or shadow. */
-export const SIMPLE_BELOW_PX = 60;
+/**
+ * Notes narrower than this on screen are drawn without text, chips or shadow: 60 px when many
+ * notes are drawn (painting thousands of tiny texts is what makes a big board sluggish), 20 px
+ * on a board of workshop size, where the tiny text still shows what is where.
+ */
+export const SIMPLE_BELOW_PX = { crowded: 60, sparse: 20 };
+/** How many drawn notes make the board crowded. */
+export const CROWDED_NOTES = 300;
 
 /** Frame titles sit above the frame; they count as part of it for culling. */
 const TITLE_ROOM = 80;
 
 function ItemsLayerInner({ entries, selected, moving, dx, dy, zoom, cull }: ItemsLayerProps) {
+  const drawn = entries.filter((entry) => {
+    if (!cull || moving.has(entry.id) || selected.has(entry.id)) return true;
+    const r = entry.rect;
+    const room = entry.item.type === 'frame' ? TITLE_ROOM / zoom : 0;
+    return boxesOverlap(cull, { x: r.x, y: r.y - room, width: r.width, height: r.height + room });
+  });
+  let notes = 0;
+  for (const entry of drawn) if (entry.item.type === 'sticky_note') notes += 1;
+  const simpleBelow = notes > CROWDED_NOTES ? SIMPLE_BELOW_PX.crowded : SIMPLE_BELOW_PX.sparse;
   return (
     <g class="tp-items">
-      {entries.map((entry) => {
+      {drawn.map((entry) => {
         const isMoving = moving.has(entry.id);
         const isFrame = entry.item.type === 'frame';
-        if (cull && !isMoving && !selected.has(entry.id)) {
-          const r = entry.rect;
-          const room = isFrame ? TITLE_ROOM / zoom : 0;
-          const box = { x: r.x, y: r.y - room, width: r.width, height: r.height + room };
-          if (!boxesOverlap(cull, box)) return null;
-        }
         return (
           <ItemView
             key={entry.id}
@@ -42,7 +51,7 @@ function ItemsLayerInner({ entries, selected, moving, dx, dy, zoom, cull }: Item
             dx={isMoving ? dx : 0}
             dy={isMoving ? dy : 0}
             zoom={isFrame ? zoom : 1}
-            simple={entry.item.type === 'sticky_note' && entry.rect.width * zoom < SIMPLE_BELOW_PX}
+            simple={entry.item.type === 'sticky_note' && entry.rect.width * zoom < simpleBelow}
           />
         );
       })}
