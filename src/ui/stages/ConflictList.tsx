@@ -31,13 +31,18 @@ export function ConflictList({ conflicts, busy, onFix, onSelect }: ConflictListP
           </button>
           <ul class="tp-list tp-conflicts">
             {conflicts.map((c) => {
-              const label = c.text.trim() === '' ? 'Empty note' : `“${c.text}”`;
+              // Notes can hold thousands of characters: names of buttons stay short.
+              const text = c.text.trim();
+              const label =
+                text === ''
+                  ? 'Empty note'
+                  : `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
               const position = c.positionStage;
               const tag = c.tagStages[0];
               return (
                 <li key={c.noteId} class="tp-conflict">
                   <p class="tp-conflict__text" title={c.text}>
-                    {label}
+                    {text === '' ? 'Empty note' : `“${text}”`}
                   </p>
                   <p class="tp-muted">
                     {c.kind === 'multiple-stage-tags'

@@ -231,6 +231,31 @@ describe('StagesTab', () => {
     await waitFor(() => expect(fake.connection.selectNotes).toHaveBeenCalledWith(['n1', 'n2']));
   });
 
+  it('keeps button names short for a long note', () => {
+    const long = 'x'.repeat(500);
+    const fake = fakeStages(
+      ready([
+        journeyMap({
+          conflicts: [
+            {
+              noteId: 'n1',
+              text: long,
+              kind: 'tag-disagrees-with-position',
+              tagStages: [{ id: 's1', name: 'Awareness' }],
+              positionStage: { id: 's2', name: 'Purchase' },
+            },
+          ],
+        }),
+      ]),
+    );
+    render(<StagesTab workshop={workshop} useCases={fake.useCases} />);
+    const name = screen
+      .getByRole('button', { name: /^Use the tag Awareness for/ })
+      .getAttribute('aria-label')!;
+    expect(name).toBe(`Use the tag Awareness for “${'x'.repeat(57)}…”`);
+    expect(screen.getByText(`“${long}”`)).toBeTruthy();
+  });
+
   it('picks among several maps', async () => {
     const second = journeyMap({
       id: 'm2',
