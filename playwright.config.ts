@@ -2,11 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium: Playwright's own browser download is not available here.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+// TP_TEST_PORT lets two runs (e.g. two developers' sessions on one machine) build and test side by side.
+const port = Number(process.env.TP_TEST_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test/browser',
-  outputDir: 'test-results/browser',
+  outputDir: process.env.TP_TEST_OUT ?? 'test-results/browser',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -1,23 +1,23 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { seedDemoWorkshop } from '../app/demo/seed-demo-workshop';
 import { openLocalStore, openWorkshop, type LocalStore, type Workshop } from '../app/workshop';
 import { createMiroBoard } from '../board/miro/adapter';
 import { createDemoBoardState } from '../board/playground/demo-board';
 import { parseBoardState } from '../board/playground/parse-board-state';
 import { createLocalBoard } from '../board/playground/sdk/local-board';
-import type { LocalBoard, LocalNotification } from '../board/playground/sdk/local-board-types';
+import type {
+  LocalBoard,
+  LocalBoardState,
+  LocalNotification,
+} from '../board/playground/sdk/local-board-types';
 import { BoardView } from '../board/playground/view/BoardView';
-import {
-  createPlaygroundStore,
-  toStorageError,
-  type PlaygroundStore,
-} from '../storage';
+import { createPlaygroundStore, toStorageError, type PlaygroundStore } from '../storage';
 import { Notice, Spinner } from '../ui/components/Notice';
 import { Panel } from '../ui/Panel';
+import { createCoalescingSaver, type SaveStatus } from './coalescing-saver';
 import { createPanelServices } from './panel-services';
 import './playground.css';
-
-const SAVE_DELAY_MS = 400;
 
 interface Startup {
   local: LocalBoard;
@@ -47,7 +47,7 @@ async function openLocalBoard(): Promise<Startup> {
   } catch (error) {
     warning = `${toStorageError(error).message} The board works, but will not survive a reload.`;
   }
-  let state = createDemoBoardState();
+  let state: LocalBoardState | null = null;
   if (saved !== undefined) {
     const parsed = parseBoardState(saved);
     if (parsed.ok) {
@@ -59,40 +59,45 @@ async function openLocalBoard(): Promise<Startup> {
       warning = `${parsed.message} Opened the demo board instead.`;
     }
   }
-  const local = createLocalBoard({ state });
+  if (state) return { local: createLocalBoard({ state }), localStore, store, warning };
+  // A fresh demo workshop: its map is made the way a facilitator makes one, through the adapter.
+  const local = createLocalBoard({ state: createDemoBoardState() });
+  const facilitator = local.state().users[0]!;
+  const sdk = local.connect(facilitator);
+  try {
+    await seedDemoWorkshop(createMiroBoard(sdk, playgroundBoardOptions(local)));
+  } catch (error) {
+    warning = `The demo map could not be made: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    local.disconnect(sdk);
+  }
   return { local, localStore, store, warning };
 }
+
+/** The local board is the Miro adapter's code path, reported as the playground, with its own name. */
+const playgroundBoardOptions = (local: LocalBoard) =>
+  ({ platform: 'playground', boardName: local.state().boardName }) as const;
 
 function Playground({ local, localStore, store, warning }: Startup) {
   const users = local.state().users;
   const [userId, setUserId] = useState(users[0]?.id ?? 'facilitator');
   const [workshop, setWorkshop] = useState<Workshop | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveStatus, setSaveStatus] = useState<SaveStatus | null>(null);
   const [toasts, setToasts] = useState<(LocalNotification & { key: number })[]>([]);
 
   // Keep the board across reloads; a failed save (e.g. a full disk) is reported, never fatal.
   useEffect(() => {
     if (!store) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const save = () => {
-      store.save(local.state()).then(
-        () => setSaveError(null),
-        (error: unknown) => setSaveError(toStorageError(error).message),
-      );
-    };
-    const unsubscribe = local.subscribe(() => {
-      clearTimeout(timer);
-      timer = setTimeout(save, SAVE_DELAY_MS);
-    });
-    const flush = () => {
-      if (timer !== undefined) save();
-    };
-    window.addEventListener('pagehide', flush);
-    return () => {
-      unsubscribe();
-      window.removeEventListener('pagehide', flush);
-      clearTimeout(timer);
-    };
+    const saver = createCoalescingSaver(
+      () => store.save(local.state()),
+      (status, error) => {
+        setSaveStatus(status);
+        setSaveError(status === 'failed' ? toStorageError(error).message : null);
+      },
+    );
+    saver.request(); // a freshly seeded demo board is kept even before anyone touches it
+    return local.subscribe(() => saver.request());
   }, [local, store]);
 
   // Each simulated participant gets their own SDK connection, as each Miro user has their own panel.
@@ -101,7 +106,7 @@ function Playground({ local, localStore, store, warning }: Startup) {
     const sdk = local.connect(user);
     let live = true;
     setWorkshop(null);
-    void openWorkshop(createMiroBoard(sdk), localStore).then((w) => {
+    void openWorkshop(createMiroBoard(sdk, playgroundBoardOptions(local)), localStore).then((w) => {
       if (live) setWorkshop(w);
     });
     return () => {
@@ -133,6 +138,15 @@ function Playground({ local, localStore, store, warning }: Startup) {
         <div class="pg-banner" role="note">
           <strong>Playground</strong>
           <span>A local board in this browser — nothing leaves it.</span>
+          <span class="pg-save" data-testid="save-status" aria-live="polite">
+            {!store
+              ? 'Not kept'
+              : saveStatus === 'saving'
+                ? 'Saving…'
+                : saveStatus === 'failed'
+                  ? 'Not saved'
+                  : 'Saved'}
+          </span>
           <button type="button" class="pg-link" onClick={() => void reset()}>
             Reset demo board
           </button>

@@ -54,7 +54,7 @@ export async function createMap(
   if (!validation.ok) return { status: 'invalid', problems: validation.problems };
 
   const size = deriveMapSize(spec.stages.length, spec.lanes.length);
-  const spot = await board.findEmptySpace(size, view);
+  const spot = await board.findEmptySpace(size, options.near ?? view);
   const layout = layoutMap(spec, { x: Math.round(spot.x), y: Math.round(spot.y) });
   const createdAt = nowIso(options);
   const record: MapRecord = {

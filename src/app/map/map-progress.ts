@@ -1,5 +1,5 @@
 /** Progress and outcomes shared by createMap, updateMap and removeMap. */
-import type { BatchProgress, BatchResult } from '../../board/port';
+import type { BatchProgress, BatchResult, Rect } from '../../board/port';
 import type { MapRecord } from '../../domain/journey/map-record';
 import type { RemovalConfirmation } from '../../domain/journey/plan-map-update';
 import type { SpecProblem } from '../../domain/journey/validate-spec';
@@ -16,6 +16,8 @@ export interface MapProgress {
 export interface MapRunOptions {
   onProgress?: (progress: MapProgress) => void;
   signal?: AbortSignal;
+  /** Where to look for free space (default: the current view). */
+  near?: Rect;
   /** Clock for the record's timestamps (tests). */
   now?: () => Date;
 }

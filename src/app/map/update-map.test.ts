@@ -70,6 +70,40 @@ describe('updateMap', () => {
     expect(items.size).toBe(51 + 1);
   });
 
+  it("renaming a stage whose tag another map shares leaves that map alone and moves only this map's notes", async () => {
+    const { local, board, spec, record } = await setup();
+    let n = 0;
+    const other: MapSpec = createSpecFromPreset(
+      findPreset('classic')!,
+      () => `o${(n++).toString(36)}`,
+    );
+    const made = await createMap(board, other, { near: { x: 20_000, y: 0, w: 1, h: 1 } });
+    if (made.status !== 'done') throw new Error(made.status);
+    const purchase = local.tags().find((t) => t.title === 'Stage · Purchase')!;
+    const mine = noteInCell(local, record, spec.stages[2]!.id, spec.lanes[0]!.id, 'Card declined');
+    const theirs = noteInCell(
+      local,
+      made.record,
+      other.stages[2]!.id,
+      other.lanes[0]!.id,
+      'Slow checkout',
+    );
+    local.human.toggleTag(mine.id, purchase.id);
+    local.human.toggleTag(theirs.id, purchase.id);
+
+    const outcome = await updateMap(
+      board,
+      spec.id,
+      renameStage(spec, spec.stages[2]!.id, 'Checkout'),
+    );
+    expect(outcome.status).toBe('done');
+    const items = await byId(board);
+    expect(items.get(mine.id)!.tags).toEqual(['Stage · Checkout']);
+    expect(items.get(theirs.id)!.tags).toEqual(['Stage · Purchase']);
+    const titles = (await board.listTags()).map((t) => t.title);
+    expect(titles).toEqual(expect.arrayContaining(['Stage · Purchase', 'Stage · Checkout']));
+  });
+
   it('renaming a stage to a title whose tag exists reuses that tag instead of failing', async () => {
     const { local, board, spec } = await setup();
     local.human.createTag('Stage · Checkout');

@@ -22,7 +22,7 @@ import {
   type MapOutcome,
   type MapRunOptions,
 } from './map-progress';
-import { loadMap, saveMap } from './map-store';
+import { loadMap, loadMaps, saveMap } from './map-store';
 import { toWriteOps } from './to-write-ops';
 
 export interface UpdateMapOptions extends MapRunOptions {
@@ -31,6 +31,13 @@ export interface UpdateMapOptions extends MapRunOptions {
 }
 
 const STRAY_PREFIX = 'stray:';
+
+async function tagTitlesOfOtherMaps(board: Board, mapId: string): Promise<Set<string>> {
+  const { maps } = await loadMaps(board);
+  return new Set(
+    maps.filter((m) => m.spec.id !== mapId).flatMap((m) => Object.values(m.tagTitles)),
+  );
+}
 
 const isFrameStep = (step: MapPlanOp | undefined) =>
   step !== undefined && step.op !== 'move-note' && step.key === FRAME_KEY;
@@ -125,15 +132,27 @@ export async function updateMap(
     return { status: 'needs-confirmation', items: plan.needsConfirmation };
 
   const tagOps: { op: WriteOp; stageId: string | null; title: string }[] = [];
+  // A stage tag another map also uses (same stage name) is not this map's to rename.
+  const sharedTitles =
+    plan.tagRenames.length > 0 ? await tagTitlesOfOtherMaps(board, mapId) : new Set();
   for (const r of plan.tagRenames) {
-    // Miro tag titles are unique: if the new title exists already, reuse that tag.
-    if (boardTitles.has(r.to) || !boardTitles.has(r.from))
+    // Miro tag titles are unique: if the new title exists already, reuse that tag. Either way the
+    // board tag stays as it is, so this map's own notes move from the old title to the new one.
+    if (boardTitles.has(r.to) || !boardTitles.has(r.from) || sharedTitles.has(r.from)) {
       tagOps.push({
         op: { op: 'ensureTag', title: r.to, color: STAGE_TAG_COLOR },
         stageId: r.stageId,
         title: r.to,
       });
-    else
+      for (const note of notes) {
+        if (byId.get(note.id)?.tags.includes(r.from))
+          tagOps.push({
+            op: { op: 'tag', id: note.id, add: [r.to], remove: [r.from] },
+            stageId: null,
+            title: r.to,
+          });
+      }
+    } else
       tagOps.push({
         op: { op: 'renameTag', from: r.from, to: r.to },
         stageId: r.stageId,

@@ -7,11 +7,12 @@ import type { LocalStickyNote } from './sdk/local-board-types';
 
 const state = createDemoBoardState();
 const notes = state.items.filter((i): i is LocalStickyNote => i.type === 'sticky_note');
-const frame = state.items.find((i) => i.type === 'frame');
 
 describe('createDemoBoardState', () => {
-  it('holds at least 60 sticky notes with valid colours and content', () => {
-    expect(notes.length).toBeGreaterThanOrEqual(60);
+  // The map and its notes are seeded through the map use case (app/demo/seed-demo-workshop.test.ts
+  // checks the whole board); this state is the loose workshop around it.
+  it('holds the loose workshop: sticky notes with valid colours and content', () => {
+    expect(notes.length).toBeGreaterThanOrEqual(35);
     for (const n of notes) {
       expect(STICKY_COLORS).toContain(n.fillColor);
       expect(n.content).toMatch(/^<p>.+<\/p>$/);
@@ -20,13 +21,11 @@ describe('createDemoBoardState', () => {
     expect(new Set(notes.map((n) => n.content)).size).toBe(notes.length);
   });
 
-  it('has notes in the map frame, loose notes, and tagged notes within the limits', () => {
-    expect(frame).toBeDefined();
-    expect(frame?.metadata).toEqual({ tp: { m: 'demo', r: 'frame' } });
-    expect(notes.filter((n) => n.parentId === frame?.id).length).toBeGreaterThanOrEqual(20);
-    expect(notes.filter((n) => n.parentId === null).length).toBeGreaterThanOrEqual(20);
+  it('has loose notes, some tagged, within the limits', () => {
+    expect(state.items.some((i) => i.type === 'frame')).toBe(false);
+    expect(notes.every((n) => n.parentId === null)).toBe(true);
     const tagIds = new Set(state.tags.map((t) => t.id));
-    expect(notes.filter((n) => n.tagIds.length > 0).length).toBeGreaterThanOrEqual(15);
+    expect(notes.filter((n) => n.tagIds.length > 0).length).toBeGreaterThanOrEqual(8);
     for (const n of notes) {
       expect(n.tagIds.length).toBeLessThanOrEqual(8);
       for (const id of n.tagIds) expect(tagIds.has(id)).toBe(true);
@@ -40,25 +39,13 @@ describe('createDemoBoardState', () => {
     for (const t of titles) expect(t.length).toBeLessThanOrEqual(120);
   });
 
-  it('keeps frame children inside the frame and childrenIds consistent', () => {
-    if (frame?.type !== 'frame') throw new Error('no frame');
-    const children = state.items.filter((i) => i.parentId === frame.id);
-    expect([...frame.childrenIds].sort()).toEqual(children.map((c) => c.id).sort());
-    for (const c of children) {
-      expect(c.x - c.width / 2).toBeGreaterThanOrEqual(0);
-      expect(c.y - c.height / 2).toBeGreaterThanOrEqual(0);
-      expect(c.x + c.width / 2).toBeLessThanOrEqual(frame.width);
-      expect(c.y + c.height / 2).toBeLessThanOrEqual(frame.height);
-    }
-  });
-
   it('repeats pain-point themes for clustering to find', () => {
     const text = notes.map((n) => n.content.toLowerCase());
     const count = (word: string) => text.filter((t) => t.includes(word)).length;
     expect(count('selfie')).toBeGreaterThanOrEqual(4);
     expect(count('card')).toBeGreaterThanOrEqual(6);
-    expect(count('fee')).toBeGreaterThanOrEqual(4);
-    expect(count('support')).toBeGreaterThanOrEqual(4);
+    expect(count('fee')).toBeGreaterThanOrEqual(3);
+    expect(count('support')).toBeGreaterThanOrEqual(3);
   });
 
   it('has dot-voting stickers and an unsupported stamp, and several authors', () => {

@@ -1,14 +1,15 @@
 /**
  * The playground's opening board: a discovery workshop for an online bank's customer
- * onboarding ("Northstar Bank"), mid-way through. A hand-drawn journey map frame holds notes by
- * stage and lane (most tagged `Stage · …`, some not), loose interview pain points repeat a few
+ * onboarding ("Northstar Bank"), mid-way through. The journey map and its notes by stage and lane
+ * (most tagged `Stage · …`, some not) are seeded through Touchpoint's own map use case
+ * (`seedDemoWorkshop` in app/demo, from `DEMO_MAP` here); this state holds the rest: loose interview pain points repeat a few
  * themes for clustering to find, a parking lot and support quotes sit beside them, and a few
  * dot-voting stickers are already on the board. Deterministic: no clock, no unseeded random.
  */
+import { deriveMapSize } from '../../domain/journey/layout';
 import { plainTextToHtml } from './sdk/html';
 import type {
   LocalBoardState,
-  LocalFrame,
   LocalItem,
   LocalShape,
   LocalStickyNote,
@@ -25,14 +26,28 @@ export const DEMO_USERS: readonly LocalUser[] = [
   { id: 'u-jordan', name: 'Jordan' },
 ];
 
-/** Stages of the hand-drawn map, in order; each has a `Stage · <name>` tag. */
-const STAGES = ['Awareness', 'Consideration', 'Purchase', 'Onboarding', 'Retention'] as const;
-type StageName = (typeof STAGES)[number];
-const LANES = ['Customer actions', 'Pain points', 'Opportunities'] as const;
-const LANE_COLORS: readonly StickyColor[] = ['light_yellow', 'red', 'light_green'];
+/**
+ * The demo's journey map. It is made through the real path (`seedDemoWorkshop` in app/demo: the
+ * map use case over the Miro adapter), so the playground opens on a map Touchpoint knows.
+ */
+export const DEMO_MAP = {
+  title: 'Northstar Bank: opening an account, as customers told it',
+  persona: {
+    name: 'Maya, 29',
+    summary: 'Switching from a high-street bank; wants it done in one evening',
+  },
+  stages: ['Awareness', 'Consideration', 'Purchase', 'Onboarding', 'Retention'],
+  lanes: [
+    { name: 'Customer actions', kind: 'actions', color: 'light_yellow' },
+    { name: 'Pain points', kind: 'pain_points', color: 'red' },
+    { name: 'Opportunities', kind: 'opportunities', color: 'light_green' },
+  ],
+} as const;
+type StageName = (typeof DEMO_MAP.stages)[number];
+const STAGES = DEMO_MAP.stages;
 
-/** Map notes by stage, then lane (same order as LANES). */
-const MAP_NOTES: Record<StageName, readonly (readonly string[])[]> = {
+/** Map notes by stage, then lane (same order as DEMO_MAP.lanes). */
+export const DEMO_MAP_NOTES: Record<StageName, readonly (readonly string[])[]> = {
   Awareness: [
     [
       "Sees a friend's referral link on WhatsApp",
@@ -144,8 +159,6 @@ const QUOTES: readonly string[] = [
   "“Is there a fee for this? I can't tell.”",
 ];
 
-/** Frame layout, close to Touchpoint's classic map (domain/journey/layout.ts LAYOUT). */
-const L = { padding: 60, gap: 20, label: 360, cellW: 700, cellH: 500, title: 120, header: 140 };
 const NOTE = { width: 180, height: (180 * 228) / 199 };
 
 /** mulberry32: a tiny seeded PRNG, so the demo board is the same on every load. */
@@ -262,76 +275,9 @@ export function createDemoBoardState(): LocalBoardState {
     return t;
   };
 
-  // The hand-drawn map: frame top-left at (0, 0), so children's relative = absolute coords.
-  const frameW = L.padding * 2 + L.label + STAGES.length * (L.cellW + L.gap);
-  const frameH =
-    L.padding * 2 + L.title + L.header + L.gap + LANES.length * (L.cellH + L.gap) - L.gap;
-  const frame: LocalFrame = {
-    ...base(frameW / 2, frameH / 2, frameW, frameH, null, 'u-alex'),
-    metadata: { tp: { m: 'demo', r: 'frame' } },
-    type: 'frame',
-    title: 'Onboarding journey: workshop draft',
-    fillColor: '#ffffff',
-    childrenIds: [],
-  };
-  items.push(frame);
-  text(
-    'Northstar Bank: opening an account, as customers told it',
-    L.padding,
-    L.padding,
-    2400,
-    56,
-    frame.id,
-  );
-  const headerY = L.padding + L.title;
-  shape(
-    'Maya, 29\nSwitching from a high-street bank; wants it done in one evening',
-    { x: L.padding, y: headerY, w: L.label, h: L.header },
-    { fillColor: '#fff6e0', fontSize: 20, textAlign: 'left' },
-    frame.id,
-  );
-  const columnX = (j: number): number => L.padding + L.label + L.gap + j * (L.cellW + L.gap);
-  const rowY = (i: number): number => headerY + L.header + L.gap + i * (L.cellH + L.gap);
-  STAGES.forEach((stage, j) => {
-    shape(
-      stage,
-      { x: columnX(j), y: headerY, w: L.cellW, h: L.header },
-      { fillColor: '#2d3a8c', color: '#ffffff', fontSize: 32, borderWidth: 1 },
-      frame.id,
-      'round_rectangle',
-    );
-  });
-  LANES.forEach((lane, i) => {
-    shape(
-      lane,
-      { x: L.padding, y: rowY(i), w: L.label, h: L.cellH },
-      { fillColor: '#eef1fb', fontSize: 28, borderWidth: 1 },
-      frame.id,
-    );
-    STAGES.forEach((_, j) => {
-      shape(
-        '',
-        { x: columnX(j), y: rowY(i), w: L.cellW, h: L.cellH },
-        { fillColor: '#f7f8fc', borderColor: '#c9cfe8', borderWidth: 1 },
-        frame.id,
-      );
-    });
-  });
-  let count = 0;
-  STAGES.forEach((stage, j) => {
-    LANES.forEach((_, i) => {
-      (MAP_NOTES[stage][i] ?? []).forEach((t, k) => {
-        const x = columnX(j) + 120 + (k % 3) * 230;
-        const y = rowY(i) + 140 + Math.floor(k / 3) * 240;
-        // Most map notes carry their stage tag; every fourth relies on its position alone.
-        const tagged = count % 4 !== 3 ? [tagId(`Stage · ${stage}`)] : [];
-        if (t.startsWith('Virtual card') || t.startsWith('Show which step'))
-          tagged.push(tagId('Quick win'));
-        note(t, x, y, LANE_COLORS[i] ?? 'light_yellow', author(count), frame.id, tagged);
-        count += 1;
-      });
-    });
-  });
+  // The journey map itself is seeded at (0, 0) through the map use case (app/demo); the rest of
+  // the workshop sits below it.
+  const frameH = deriveMapSize(DEMO_MAP.stages.length, DEMO_MAP.lanes.length).h;
 
   // Interview pain points below the map: a shuffled, slightly untidy grid.
   const clusterTop = frameH + 300;
@@ -372,8 +318,8 @@ export function createDemoBoardState(): LocalBoardState {
       );
     }
   }
-  // Two "+1" stamps, which the SDK does not model.
-  for (const prefix of ['Love that support', 'Virtual card']) {
+  // A "+1" stamp, which the SDK does not model.
+  for (const prefix of ['Love that support']) {
     const target = items.find(
       (i) => i.type === 'sticky_note' && i.content.startsWith(`<p>${prefix}`),
     );
@@ -416,8 +362,6 @@ export function createDemoBoardState(): LocalBoardState {
       author(i),
     );
   });
-
-  frame.childrenIds = items.filter((i) => i.parentId === frame.id).map((i) => i.id);
 
   return {
     version: 1,

@@ -157,3 +157,49 @@ describe('MapTab', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 });
+
+describe('MapTab reading the board', () => {
+  it('ignores a read that finished after a newer one, keeping the new map selected', async () => {
+    const first = {
+      spec: {
+        id: 'a',
+        title: 'First',
+        presetId: 'blank',
+        persona: null,
+        stages: [{ id: 's', name: 'S' }],
+        lanes: [{ id: 'l', name: 'L', kind: 'other' as const }],
+      },
+      incomplete: false,
+    };
+    const second = { ...first, spec: { ...first.spec, id: 'b', title: 'Second' } };
+    let releaseStale: (() => void) | null = null;
+    let calls = 0;
+    let notify: () => void = () => undefined;
+    const useCases = fakeUseCases({
+      loadMaps: () => {
+        calls += 1;
+        if (calls === 2) {
+          // A read that started before "Second" existed and answers last.
+          return new Promise((resolve) => {
+            releaseStale = () => resolve([first]);
+          });
+        }
+        return Promise.resolve(calls === 1 ? [first] : [first, second]);
+      },
+      watchMaps: (_w, fn) => {
+        notify = fn;
+        return () => undefined;
+      },
+    });
+    render(<MapTab workshop={workshop} useCases={useCases} />);
+    const picker = (await screen.findByLabelText('Map on this board')) as HTMLSelectElement;
+    notify(); // stale read starts
+    notify(); // newer read sees both maps
+    await waitFor(() => expect(picker.options).toHaveLength(3));
+    fireEvent.change(picker, { target: { value: 'b' } });
+    await screen.findByText('On this board: Second');
+    releaseStale!();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByText('On this board: Second')).toBeTruthy();
+  });
+});

@@ -104,12 +104,17 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
     return out;
   });
 
+  // Reads overlap (every change by any participant starts one); only the newest may apply, or a
+  // read that began before a map was added could undo the selection of that map.
+  let latestRead = 0;
   async function refresh(): Promise<void> {
+    const read = ++latestRead;
     try {
       const [list, titles] = await Promise.all([
         useCases.loadMaps(workshop),
         useCases.listTagTitles(workshop),
       ]);
+      if (read !== latestRead) return;
       maps.value = list;
       tagTitles.value = titles;
       // Follow the selected map. When it is gone (or on first load), open the board's first map,
@@ -125,9 +130,11 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
       const current = list.find((m) => m.spec.id === selectedId.value);
       if (current && !dirty.value) draft.value = current.spec;
     } catch (error) {
-      message.value = { tone: 'error', title: 'Could not read the board', body: describe(error) };
+      if (read === latestRead) {
+        message.value = { tone: 'error', title: 'Could not read the board', body: describe(error) };
+      }
     } finally {
-      loading.value = false;
+      if (read === latestRead) loading.value = false;
     }
   }
 
@@ -249,8 +256,18 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
       dirty.value = false;
       confirmation.value = null;
     },
-    create: () =>
-      run('Creating the map', (hooks) => useCases.createMap(workshop, draft.value, hooks)),
+    create: () => {
+      const id = draft.value.id;
+      return run('Creating the map', async (hooks) => {
+        const outcome = await useCases.createMap(workshop, draft.value, hooks);
+        // Even a partial map is on the board now: edit it from here on.
+        if (outcome.status !== 'refused') {
+          selectedId.value = id;
+          dirty.value = false;
+        }
+        return outcome;
+      });
+    },
     update: (confirmRemove: string[] = []) =>
       run('Updating the map', (hooks) =>
         useCases.updateMap(workshop, draft.value, { ...hooks, confirmRemove }),

@@ -38,7 +38,7 @@ const noteEl = (id: string): Element => {
 
 /** A note's drawn text, its wrapped lines joined by spaces. */
 const noteText = (id: string): string =>
-  [...noteEl(id).querySelectorAll('.tp-note-text tspan')].map((t) => t.textContent).join(' ');
+  [...noteEl(id).querySelectorAll('.bv-note-text tspan')].map((t) => t.textContent).join(' ');
 
 /** Press and release without moving: a click as the canvas sees it. */
 function click(
@@ -110,7 +110,7 @@ describe('BoardView drawing', () => {
       ],
     });
     setup(board);
-    const body = noteEl('n1').querySelector('.tp-note-body');
+    const body = noteEl('n1').querySelector('.bv-note-body');
     // Frame top-left (100, 100) + child centre (100, 100) − half size (50).
     expect(body?.getAttribute('x')).toBe('150');
     expect(body?.getAttribute('y')).toBe('150');
@@ -170,8 +170,8 @@ describe('BoardView selection', () => {
     expect(board.selection('u1')).toEqual([a.id]);
     click(noteEl(b.id));
     expect(board.selection('u1')).toEqual([b.id]);
-    expect(noteEl(b.id).querySelector('.tp-selection-outline')).not.toBeNull();
-    expect(noteEl(a.id).querySelector('.tp-selection-outline')).toBeNull();
+    expect(noteEl(b.id).querySelector('.bv-selection-outline')).not.toBeNull();
+    expect(noteEl(a.id).querySelector('.bv-selection-outline')).toBeNull();
   });
 
   it('toggles a note in and out of the selection with shift-click', () => {
@@ -347,7 +347,7 @@ describe('BoardView editing', () => {
       ],
     });
     const { canvas, toClient } = setup(board);
-    const body = document.querySelector('.tp-frame-body') as Element;
+    const body = document.querySelector('.bv-frame-body') as Element;
     fireEvent.pointerDown(body, { button: 0, pointerId: 1, ...toClient(-300, -250) });
     fireEvent.pointerMove(canvas, { pointerId: 1, ...toClient(-200, -200) });
     fireEvent.pointerUp(canvas, { pointerId: 1, ...toClient(-200, -200) });
@@ -571,7 +571,7 @@ describe('BoardView viewport and participants', () => {
     expect(outline.getAttribute('data-user-id')).toBe('u2');
     expect(outline.textContent).toBe('Ben Participant');
     // Not drawn as the acting participant's own selection.
-    expect(noteEl(a.id).querySelector('.tp-selection-outline')).toBeNull();
+    expect(noteEl(a.id).querySelector('.bv-selection-outline')).toBeNull();
   });
 
   it('labels the canvas for assistive technology and every toolbar button', () => {

@@ -695,10 +695,10 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   const currentUser = users.find((u) => u.id === userId)?.name ?? userId;
 
   return (
-    <div class="tp-board-view" onKeyDown={onKeyDown} onKeyUp={onKeyUp}>
+    <div class="bv-board-view" onKeyDown={onKeyDown} onKeyUp={onKeyUp}>
       <div
         ref={canvasRef}
-        class={`tp-board-canvas${panning ? ' tp-panning' : ''}`}
+        class={`bv-board-canvas${panning ? ' bv-panning' : ''}`}
         role="application"
         aria-label={`Board, acting as ${currentUser}. ${entries.length} items.`}
         aria-roledescription="whiteboard"
@@ -721,7 +721,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
         }}
         onBlur={() => setSpaceHeld(false)}
       >
-        <svg class="tp-board-svg" width="100%" height="100%" aria-hidden="true">
+        <svg class="bv-board-svg" width="100%" height="100%" aria-hidden="true">
           <g transform={transform}>
             <ItemsLayer
               entries={entries}
@@ -735,7 +735,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
             {others.length > 0 && <PresenceLayer selections={others} zoom={camera.zoom} />}
             {box && (
               <rect
-                class="tp-select-box"
+                class="bv-select-box"
                 data-testid="select-box"
                 x={box.x}
                 y={box.y}
@@ -747,13 +747,13 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
         </svg>
         {editor}
       </div>
-      <p id={helpId} class="tp-sr-only">
+      <p id={helpId} class="bv-sr-only">
         Drag to select, Space or right button and drag to pan, Ctrl and wheel to zoom. Double-click
         to add or edit a note. Arrow keys move the selection, Delete removes it, Escape clears it,
         Enter edits the selected note, N adds a note, ] and [ select the next and previous note,
         Ctrl+A selects every note, plus and minus zoom.
       </p>
-      <div class="tp-top-left">
+      <div class="bv-top-left">
         <Toolbar
           users={users}
           userId={userId}
@@ -787,15 +787,15 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
         onFit={fit}
         onReset={() => setCamera(zoomAt(camera, { x: size.width / 2, y: size.height / 2 }, 1))}
       />
-      <div class="tp-sr-only" aria-live="polite" data-testid="selection-status">
+      <div class="bv-sr-only" aria-live="polite" data-testid="selection-status">
         {announcement}
       </div>
       {notice !== null && (
-        <div class="tp-notice tp-floating" role="alert" data-testid="board-notice">
+        <div class="bv-notice bv-floating" role="alert" data-testid="board-notice">
           <span>{notice}</span>
           <button
             type="button"
-            class="tp-btn tp-icon-btn"
+            class="bv-btn bv-icon-btn"
             aria-label="Dismiss message"
             onClick={() => setNotice(null)}
           >

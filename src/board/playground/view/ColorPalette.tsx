@@ -11,12 +11,12 @@ export interface ColorPaletteProps {
 /** The 16 sticky-note colours as a grid of swatch buttons. */
 export function ColorPalette({ label, value, onPick }: ColorPaletteProps) {
   return (
-    <div class="tp-palette" role="group" aria-label={label}>
+    <div class="bv-palette" role="group" aria-label={label}>
       {STICKY_COLORS.map((color) => (
         <button
           key={color}
           type="button"
-          class="tp-swatch"
+          class="bv-swatch"
           data-testid={`swatch-${color}`}
           aria-label={`${label}: ${STICKY_LABEL[color]}`}
           aria-pressed={value === undefined ? undefined : value === color}

@@ -25,7 +25,7 @@ export function FrameItem({ entry, frame, zoom }: FrameItemProps) {
   return (
     <>
       <rect
-        class="tp-frame-body"
+        class="bv-frame-body"
         data-background=""
         x={x}
         y={y}
@@ -34,14 +34,14 @@ export function FrameItem({ entry, frame, zoom }: FrameItemProps) {
         fill={frame.fillColor || '#ffffff'}
       />
       <rect
-        class="tp-frame-title-hit"
+        class="bv-frame-title-hit"
         data-testid="frame-title"
         x={x}
         y={y - fontSize * 1.7}
         width={titleWidth}
         height={fontSize * 1.6}
       />
-      <text class="tp-frame-title" x={x} y={y - fontSize * 0.55} font-size={fontSize}>
+      <text class="bv-frame-title" x={x} y={y - fontSize * 0.55} font-size={fontSize}>
         {title}
       </text>
     </>

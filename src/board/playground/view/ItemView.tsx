@@ -50,7 +50,7 @@ function ItemViewInner({ entry, selected, dx, dy, zoom, simple }: ItemViewProps)
   const moving = dx !== 0 || dy !== 0;
   return (
     <g
-      class={`tp-item tp-item-${item.type}${selected ? ' tp-selected' : ''}${moving ? ' tp-moving' : ''}`}
+      class={`bv-item bv-item-${item.type}${selected ? ' bv-selected' : ''}${moving ? ' bv-moving' : ''}`}
       data-testid={TEST_ID[item.type]}
       data-id={item.id}
       data-kind={item.type}
@@ -60,7 +60,7 @@ function ItemViewInner({ entry, selected, dx, dy, zoom, simple }: ItemViewProps)
       {body}
       {selected && (
         <rect
-          class="tp-selection-outline"
+          class="bv-selection-outline"
           x={rect.x}
           y={rect.y}
           width={rect.width}

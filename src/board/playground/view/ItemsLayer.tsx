@@ -39,7 +39,7 @@ function ItemsLayerInner({ entries, selected, moving, dx, dy, zoom, cull }: Item
   for (const entry of drawn) if (entry.item.type === 'sticky_note') notes += 1;
   const simpleBelow = notes > CROWDED_NOTES ? SIMPLE_BELOW_PX.crowded : SIMPLE_BELOW_PX.sparse;
   return (
-    <g class="tp-items">
+    <g class="bv-items">
       {drawn.map((entry) => {
         const isMoving = moving.has(entry.id);
         const isFrame = entry.item.type === 'frame';

@@ -40,7 +40,7 @@ export function NoteEditor(props: NoteEditorProps) {
 
   return (
     <div
-      class="tp-note-editor"
+      class="bv-note-editor"
       style={{
         left: `${props.left}px`,
         top: `${props.top}px`,
@@ -51,7 +51,7 @@ export function NoteEditor(props: NoteEditorProps) {
     >
       <textarea
         ref={area}
-        class="tp-note-editor-input"
+        class="bv-note-editor-input"
         data-testid="note-editor"
         aria-label="Note text (Ctrl+Enter to save, Escape to cancel)"
         style={{ fontSize: `${props.fontSize}px`, color: props.color }}

@@ -32,11 +32,11 @@ export function PopoverButton({ label, testId, face, children }: PopoverButtonPr
   };
 
   return (
-    <div class="tp-popover-anchor" ref={root}>
+    <div class="bv-popover-anchor" ref={root}>
       <button
         ref={button}
         type="button"
-        class={`tp-btn${open ? ' tp-active' : ''}`}
+        class={`bv-btn${open ? ' bv-active' : ''}`}
         aria-label={label}
         aria-expanded={open}
         aria-controls={id}
@@ -48,7 +48,7 @@ export function PopoverButton({ label, testId, face, children }: PopoverButtonPr
       {open && (
         <div
           id={id}
-          class="tp-popover"
+          class="bv-popover"
           role="dialog"
           aria-label={label}
           onKeyDown={(e) => {

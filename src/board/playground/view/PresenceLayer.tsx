@@ -22,12 +22,12 @@ export const PRESENCE_COLORS = ['#e0548e', '#f08c00', '#0ca678', '#7048e8', '#10
 export function PresenceLayer({ selections, zoom }: PresenceLayerProps) {
   const font = 11 / zoom;
   return (
-    <g class="tp-presence" data-testid="presence">
+    <g class="bv-presence" data-testid="presence">
       {selections.map((s) =>
         s.rects.map((r, i) => (
           <g key={`${s.userId}:${i}`} data-testid="presence-outline" data-user-id={s.userId}>
             <rect
-              class="tp-presence-outline"
+              class="bv-presence-outline"
               x={r.x - 3 / zoom}
               y={r.y - 3 / zoom}
               width={r.width + 6 / zoom}
@@ -45,7 +45,7 @@ export function PresenceLayer({ selections, zoom }: PresenceLayerProps) {
                   fill={s.color}
                 />
                 <text
-                  class="tp-presence-name"
+                  class="bv-presence-name"
                   x={r.x - 3 / zoom + font * 0.5}
                   y={r.y - 3 / zoom - font * 0.45}
                   font-size={font}

@@ -19,8 +19,8 @@ export interface SelectionBarProps {
 export function SelectionBar(props: SelectionBarProps) {
   const { count, noteCount } = props;
   return (
-    <div class="tp-selection-bar tp-floating" role="toolbar" aria-label="Selection">
-      <span class="tp-count" data-testid="selection-count">
+    <div class="bv-selection-bar bv-floating" role="toolbar" aria-label="Selection">
+      <span class="bv-count" data-testid="selection-count">
         {count} selected
       </span>
       {noteCount > 0 && (
@@ -51,7 +51,7 @@ export function SelectionBar(props: SelectionBarProps) {
       )}
       <button
         type="button"
-        class="tp-btn tp-danger"
+        class="bv-btn bv-danger"
         aria-label="Delete selected"
         data-testid="delete-selected"
         onClick={props.onDelete}
@@ -60,7 +60,7 @@ export function SelectionBar(props: SelectionBarProps) {
       </button>
       <button
         type="button"
-        class="tp-btn tp-icon-btn"
+        class="bv-btn bv-icon-btn"
         aria-label="Clear selection"
         data-testid="clear-selection"
         onClick={props.onClear}

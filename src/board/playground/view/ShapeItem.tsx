@@ -17,7 +17,7 @@ export function ShapeItem({ entry, shape }: ShapeItemProps) {
   const { x, y, width, height } = entry.rect;
   const { style } = shape;
   const common = {
-    class: 'tp-shape-body',
+    class: 'bv-shape-body',
     fill: style.fillColor || 'transparent',
     stroke: style.borderWidth > 0 ? style.borderColor : 'none',
     'stroke-width': style.borderWidth,
@@ -53,7 +53,7 @@ export function ShapeItem({ entry, shape }: ShapeItemProps) {
     <>
       {body}
       <text
-        class="tp-shape-text"
+        class="bv-shape-text"
         font-size={text.fontSize}
         fill={style.color || '#1a1a1a'}
         text-anchor={anchor}

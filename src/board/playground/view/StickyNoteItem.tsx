@@ -19,7 +19,7 @@ export function StickyNoteItem({ entry, note, simple = false }: StickyNoteItemPr
     const mark = width * 0.12;
     return (
       <>
-        <rect class="tp-note-body" x={x} y={y} width={width} height={height} fill={fill} />
+        <rect class="bv-note-body" x={x} y={y} width={width} height={height} fill={fill} />
         {entry.tags.map((tag, i) => (
           <rect
             key={tag.id}
@@ -42,23 +42,23 @@ export function StickyNoteItem({ entry, note, simple = false }: StickyNoteItemPr
     <>
       {/* Two offset layers under the note: a soft shadow along its lower edge, as in Miro. */}
       <rect
-        class="tp-note-shadow"
+        class="bv-note-shadow"
         x={x + width * 0.03}
         y={y + height * 0.035}
         width={width * 0.94}
         height={height * 0.97}
       />
       <rect
-        class="tp-note-shadow"
+        class="bv-note-shadow"
         x={x + width * 0.01}
         y={y + height * 0.012}
         width={width * 0.98}
         height={height}
       />
-      <rect class="tp-note-body" x={x} y={y} width={width} height={height} fill={fill} />
+      <rect class="bv-note-body" x={x} y={y} width={width} height={height} fill={fill} />
       {text.lines.length > 0 && (
         <text
-          class="tp-note-text"
+          class="bv-note-text"
           x={x + width / 2}
           y={firstBaseline}
           font-size={text.fontSize}
@@ -77,7 +77,7 @@ export function StickyNoteItem({ entry, note, simple = false }: StickyNoteItemPr
         const cx = x + layout.padding + chip.x;
         const cy = y + layout.chipsTop + chip.y;
         return (
-          <g key={i} class="tp-tag-chip" data-testid="tag-chip">
+          <g key={i} class="bv-tag-chip" data-testid="tag-chip">
             <rect
               x={cx}
               y={cy}

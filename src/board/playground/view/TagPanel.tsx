@@ -17,11 +17,11 @@ export function TagPanel({ tags, counts, noteCount, onToggle, onCreate }: TagPan
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
-    <div class="tp-tag-panel">
+    <div class="bv-tag-panel">
       {tags.length === 0 ? (
-        <p class="tp-muted">No tags on this board yet.</p>
+        <p class="bv-muted">No tags on this board yet.</p>
       ) : (
-        <ul class="tp-tag-list" aria-label="Tags">
+        <ul class="bv-tag-list" aria-label="Tags">
           {tags.map((tag) => {
             const count = counts.get(tag.id) ?? 0;
             const pressed = count === 0 ? false : count === noteCount ? true : 'mixed';
@@ -30,7 +30,7 @@ export function TagPanel({ tags, counts, noteCount, onToggle, onCreate }: TagPan
               <li key={tag.id}>
                 <button
                   type="button"
-                  class="tp-tag-toggle"
+                  class="bv-tag-toggle"
                   data-testid="tag-toggle"
                   data-tag-id={tag.id}
                   aria-pressed={pressed}
@@ -39,7 +39,7 @@ export function TagPanel({ tags, counts, noteCount, onToggle, onCreate }: TagPan
                   }
                   onClick={() => onToggle(tag.id)}
                 >
-                  <span class="tp-tag-dot" style={{ background: fill }} aria-hidden="true" />
+                  <span class="bv-tag-dot" style={{ background: fill }} aria-hidden="true" />
                   {tag.title}
                 </button>
               </li>
@@ -48,7 +48,7 @@ export function TagPanel({ tags, counts, noteCount, onToggle, onCreate }: TagPan
         </ul>
       )}
       <form
-        class="tp-new-tag"
+        class="bv-new-tag"
         onSubmit={(e) => {
           e.preventDefault();
           const trimmed = title.trim();
@@ -59,7 +59,7 @@ export function TagPanel({ tags, counts, noteCount, onToggle, onCreate }: TagPan
         }}
       >
         <input
-          class="tp-input"
+          class="bv-input"
           type="text"
           aria-label="New tag title"
           data-testid="new-tag-input"
@@ -68,12 +68,12 @@ export function TagPanel({ tags, counts, noteCount, onToggle, onCreate }: TagPan
           value={title}
           onInput={(e) => setTitle(e.currentTarget.value)}
         />
-        <button type="submit" class="tp-btn" data-testid="new-tag-add" aria-label="Create tag">
+        <button type="submit" class="bv-btn" data-testid="new-tag-add" aria-label="Create tag">
           Add
         </button>
       </form>
       {error !== null && (
-        <p class="tp-error" role="alert">
+        <p class="bv-error" role="alert">
           {error}
         </p>
       )}

@@ -19,8 +19,8 @@ export function TextItem({ entry, text }: TextItemProps) {
   return (
     <>
       {/* Transparent hit area, so the whole text box can be clicked, not only the glyphs. */}
-      <rect class="tp-hit-area" x={x} y={y} width={width} height={height} />
-      <text class="tp-text-item" font-size={fontSize} fill={text.style.color || '#1a1a1a'}>
+      <rect class="bv-hit-area" x={x} y={y} width={width} height={height} />
+      <text class="bv-text-item" font-size={fontSize} fill={text.style.color || '#1a1a1a'}>
         {lines.map((line, i) => (
           <tspan key={i} x={x} y={y + fontSize * 0.95 + i * fontSize * LINE_HEIGHT}>
             {line === '' ? '\u00a0' : line}

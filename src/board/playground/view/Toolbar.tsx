@@ -16,18 +16,18 @@ export interface ToolbarProps {
 /** The main toolbar, top-left: who is acting, add a note, the colour new notes get. */
 export function Toolbar(props: ToolbarProps) {
   return (
-    <div class="tp-toolbar tp-floating" role="toolbar" aria-label="Board tools">
+    <div class="bv-toolbar bv-floating" role="toolbar" aria-label="Board tools">
       <UserSwitcher users={props.users} userId={props.userId} onUserChange={props.onUserChange} />
-      <span class="tp-sep" aria-hidden="true" />
+      <span class="bv-sep" aria-hidden="true" />
       <button
         type="button"
-        class="tp-btn tp-primary"
+        class="bv-btn bv-primary"
         aria-label="Add note"
         data-testid="add-note"
         onClick={props.onAddNote}
       >
         <span
-          class="tp-note-icon"
+          class="bv-note-icon"
           style={{ background: STICKY_FILL[props.noteColor] }}
           aria-hidden="true"
         />
@@ -36,7 +36,7 @@ export function Toolbar(props: ToolbarProps) {
       <PopoverButton
         label={`New note colour: ${STICKY_LABEL[props.noteColor]}`}
         testId="note-color"
-        face={<span class="tp-swatch-face" style={{ background: STICKY_FILL[props.noteColor] }} />}
+        face={<span class="bv-swatch-face" style={{ background: STICKY_FILL[props.noteColor] }} />}
       >
         {(close) => (
           <ColorPalette

@@ -18,9 +18,9 @@ export function UnsupportedItem({ entry, item }: UnsupportedItemProps) {
   const size = Math.max(1, Math.min(width, height));
   return (
     <>
-      <rect class="tp-unsupported" x={x} y={y} width={width} height={height} rx={size * 0.2} />
+      <rect class="bv-unsupported" x={x} y={y} width={width} height={height} rx={size * 0.2} />
       <text
-        class="tp-unsupported-glyph"
+        class="bv-unsupported-glyph"
         x={x + width / 2}
         y={y + height / 2 + size * 0.2}
         font-size={size * 0.55}

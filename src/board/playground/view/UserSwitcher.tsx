@@ -21,13 +21,13 @@ export function UserSwitcher({ users, userId, onUserChange }: UserSwitcherProps)
   const current = users.find((u) => u.id === userId);
   const name = current?.name ?? userId;
   return (
-    <div class="tp-user" data-testid="user-switcher">
-      <span class="tp-avatar" aria-hidden="true">
+    <div class="bv-user" data-testid="user-switcher">
+      <span class="bv-avatar" aria-hidden="true">
         {initials(name)}
       </span>
       {onUserChange && users.length > 1 ? (
         <select
-          class="tp-user-select"
+          class="bv-user-select"
           aria-label="Acting as participant"
           data-testid="user-select"
           value={userId}
@@ -41,7 +41,7 @@ export function UserSwitcher({ users, userId, onUserChange }: UserSwitcherProps)
           ))}
         </select>
       ) : (
-        <span class="tp-user-name" data-testid="user-name">
+        <span class="bv-user-name" data-testid="user-name">
           {name}
         </span>
       )}

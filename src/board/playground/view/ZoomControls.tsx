@@ -10,10 +10,10 @@ export interface ZoomControlsProps {
 export function ZoomControls({ zoom, onZoomIn, onZoomOut, onFit, onReset }: ZoomControlsProps) {
   const percent = Math.round(zoom * 100);
   return (
-    <div class="tp-zoom tp-floating" role="toolbar" aria-label="Zoom">
+    <div class="bv-zoom bv-floating" role="toolbar" aria-label="Zoom">
       <button
         type="button"
-        class="tp-btn tp-icon-btn"
+        class="bv-btn bv-icon-btn"
         aria-label="Zoom out"
         data-testid="zoom-out"
         onClick={onZoomOut}
@@ -22,7 +22,7 @@ export function ZoomControls({ zoom, onZoomIn, onZoomOut, onFit, onReset }: Zoom
       </button>
       <button
         type="button"
-        class="tp-btn tp-zoom-level"
+        class="bv-btn bv-zoom-level"
         aria-label={`Zoom ${percent} %, reset to 100 %`}
         data-testid="zoom-reset"
         onClick={onReset}
@@ -31,7 +31,7 @@ export function ZoomControls({ zoom, onZoomIn, onZoomOut, onFit, onReset }: Zoom
       </button>
       <button
         type="button"
-        class="tp-btn tp-icon-btn"
+        class="bv-btn bv-icon-btn"
         aria-label="Zoom in"
         data-testid="zoom-in"
         onClick={onZoomIn}
@@ -40,7 +40,7 @@ export function ZoomControls({ zoom, onZoomIn, onZoomOut, onFit, onReset }: Zoom
       </button>
       <button
         type="button"
-        class="tp-btn tp-icon-btn"
+        class="bv-btn bv-icon-btn"
         aria-label="Zoom to fit the board"
         data-testid="zoom-fit"
         onClick={onFit}
