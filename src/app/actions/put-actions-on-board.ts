@@ -82,7 +82,7 @@ export async function putActionsOnBoard(
           },
           fill: '#ffffff',
           border: '#4262ff',
-          fontSize: 14,
+          fontSize: 16,
           align: 'left',
         },
       });

@@ -9,7 +9,8 @@ import { votes } from './vote-store';
 
 export const BADGES_KEY = 'badges';
 export const BADGE_ROLE = 'vote-badge';
-const BADGE = { w: 56, h: 36 };
+// Big enough to read when the board is zoomed out to show a whole map.
+const BADGE = { w: 84, h: 56 };
 
 export interface BadgeEntry {
   itemId: string;
@@ -63,7 +64,7 @@ export async function placeBadges(
         fill: '#4262ff',
         border: '#ffffff',
         textColor: '#ffffff',
-        fontSize: 20,
+        fontSize: 32,
         align: 'center',
       },
       meta: { m: roundId, r: BADGE_ROLE },
@@ -78,6 +79,9 @@ export async function placeBadges(
       ok: false,
       reason: `${result.failed.length} of ${ops.length} badges could not be placed.`,
     };
+  // Show the facilitator where they went (the top items may be anywhere on the board).
+  const noted = entries.filter((e) => notes.has(e.itemId) && e.count > 0).map((e) => e.itemId);
+  await board.zoomTo([...ids, ...noted]).catch(() => undefined);
   return { ok: true, placed: ids.length, skipped };
 }
 

@@ -166,37 +166,39 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
               {other ? 'Count dot stickers again' : 'Add dot stickers'}
             </button>
           </div>
-          <div class="tp-row tp-round__top">
-            <label for="tp-top-n">Top</label>
-            <select
-              id="tp-top-n"
-              class="select"
-              value={top}
-              onChange={(e) => setTop((e.currentTarget as HTMLSelectElement).value)}
-            >
-              {['1', '3', '5', '10'].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              disabled={busy || model.merged.value.length === 0}
-              onClick={() => void model.placeBadges(Number(top))}
-            >
-              Badges on board
-            </button>
-            <button
-              type="button"
-              class="button button-tertiary button-small"
-              disabled={busy}
-              onClick={() => void model.removeBadges()}
-            >
-              Remove badges
-            </button>
-          </div>
+          {view.startedByMe && (
+            <div class="tp-row tp-round__top">
+              <label for="tp-top-n">Top</label>
+              <select
+                id="tp-top-n"
+                class="select"
+                value={top}
+                onChange={(e) => setTop((e.currentTarget as HTMLSelectElement).value)}
+              >
+                {['1', '3', '5', '10'].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                class="button button-secondary button-small"
+                disabled={busy || model.merged.value.length === 0}
+                onClick={() => void model.placeBadges(Number(top))}
+              >
+                Badges on board
+              </button>
+              <button
+                type="button"
+                class="button button-tertiary button-small"
+                disabled={busy}
+                onClick={() => void model.removeBadges()}
+              >
+                Remove badges
+              </button>
+            </div>
+          )}
           {view.startedByMe && (
             <button
               type="button"
