@@ -9,7 +9,8 @@ import { createBallotWriter } from './ballot-writer';
 import { exportVoteRounds } from './export-votes';
 import { changeRound, deleteRound, startRound } from './rounds';
 import { readSlots } from './slot-list';
-import { loadVoteContext, resolveTarget } from './vote-items';
+import { CLUSTERS_KEY, loadVoteContext, resolveTarget } from './vote-items';
+import { MAP_COLLECTION } from '../map/map-store';
 import { readOtherVoteSources } from './vote-sources';
 import { loadBallots, loadRounds, VOTE_COLLECTION, voterSlots, votes } from './vote-store';
 import { createVotingView, type VotingState } from './voting-view';
@@ -245,5 +246,113 @@ describe('voting use cases on the local board through the Miro adapter', () => {
     expect(await removeBadges(board)).toEqual({ ok: true, placed: 0, skipped: 0 });
     expect((await board.listItems(['shape'])).length).toBe(shapesBefore);
     expect(await votes(board).get(BADGES_KEY)).toBeUndefined();
+  });
+});
+
+describe('more round kinds and sources', () => {
+  it('ranked 3-2-1 rounds: picks are distinct, scored by place', async () => {
+    const { board, connect, noteIds } = setup();
+    const started = await startRound(
+      board,
+      FAC,
+      await settingsFor(board, { weights: [3, 2, 1], votesPerPerson: 3, perItemCap: 1 }),
+      { now: clock },
+    );
+    if (!started.ok) throw new Error(started.reason);
+    const [ann, ben] = PEOPLE.map((p) => ({
+      person: p,
+      writer: createBallotWriter(connect(p), clock),
+    }));
+    for (const note of [0, 1, 2])
+      await ann!.writer.change(started.round, ann!.person, noteIds[note]!, 1);
+    expect(await ann!.writer.change(started.round, ann!.person, noteIds[0]!, 1)).toMatchObject({
+      ok: false,
+      reason: 'You already picked this item.',
+    });
+    for (const note of [1, 0])
+      await ben!.writer.change(started.round, ben!.person, noteIds[note]!, 1);
+    await changeRound(board, started.round.id, 'end', { now: clock });
+    const { voteRounds } = await exportVoteRounds({ board }, T);
+    // Ann: a 3, b 2, c 1; Ben: b 3, a 2 → a 5, b 5, c 1.
+    expect(voteRounds[0]!.totals).toEqual([
+      { itemId: noteIds[0], votes: 5 },
+      { itemId: noteIds[1], votes: 5 },
+      { itemId: noteIds[2], votes: 1 },
+    ]);
+  });
+
+  it('a time-boxed round reads as ended once its time is up', async () => {
+    const { board } = setup();
+    const started = await startRound(board, FAC, await settingsFor(board, { durationMinutes: 5 }), {
+      now: clock,
+    });
+    if (!started.ok) throw new Error(started.reason);
+    expect((await loadRounds(board, '2026-11-22T10:04:00.000Z'))[0]!.status).toBe('open');
+    expect((await loadRounds(board, '2026-11-22T10:05:00.000Z'))[0]!.status).toBe('ended');
+  });
+
+  it('anonymous rounds show counts only, even to the starter', async () => {
+    const { board, connect, noteIds } = setup();
+    const started = await startRound(
+      board,
+      FAC,
+      await settingsFor(board, { privacy: 'anonymous' }),
+      {
+        now: clock,
+      },
+    );
+    if (!started.ok) throw new Error(started.reason);
+    const writer = createBallotWriter(connect(PEOPLE[0]!), clock);
+    await writer.change(started.round, PEOPLE[0]!, noteIds[0]!, 1);
+    await writer.settled();
+    const view = createVotingView(board, FAC, clock);
+    await view.refreshItems();
+    await new Promise((r) => setTimeout(r, 0));
+    const state = view.state();
+    if (state.status !== 'ready') throw new Error('not ready');
+    const round = state.rounds[0]!;
+    expect(round.voters).toBeNull();
+    expect(round.tally.voterKeys).toBeNull();
+    expect(round.tally.voters).toBe(1);
+    expect(round.tally.votesCast).toBe(1);
+    view.close();
+  });
+
+  it('offers clusters as a target when the grouping has stored some', async () => {
+    const { board, noteIds } = setup();
+    expect((await loadVoteContext(board)).clusters).toBeNull();
+    await board.shared(MAP_COLLECTION).set(CLUSTERS_KEY, [
+      { id: 'c1', label: 'Delivery', memberIds: [noteIds[0], noteIds[1]] },
+      { id: 'c2', label: 'Fees', memberIds: [noteIds[2]] },
+    ]);
+    const context = await loadVoteContext(board);
+    expect(context.clusters?.map((c) => c.text)).toEqual(['Delivery', 'Fees']);
+    expect(context.notes.find((n) => n.id === noteIds[0])?.clusterId).toBe('c1');
+    expect(resolveTarget(context, 'clusters', null, [])).toMatchObject({
+      kind: 'clusters',
+      itemIds: ['c1', 'c2'],
+      description: 'Clusters (2 groups)',
+    });
+  });
+
+  it('merges native voting results when the board offers them', async () => {
+    const { board, noteIds } = setup();
+    const withNative = {
+      ...board,
+      platform: board.platform,
+      canUse: async () => true,
+      nativeVotingResults: async () => [
+        {
+          title: 'Miro vote',
+          results: [
+            { itemId: noteIds[1], count: 4 },
+            { itemId: 'elsewhere', count: 9 },
+          ],
+        },
+      ],
+    };
+    const other = await readOtherVoteSources(withNative, noteIds);
+    expect(other.nativeAvailable).toBe(true);
+    expect(other.native).toEqual([{ itemId: noteIds[1], count: 4 }]);
   });
 });
