@@ -44,8 +44,7 @@ export function ResultsChart({ results, textOf, limit = 10 }: ResultsChartProps)
       <svg
         viewBox={`0 0 ${WIDTH} ${height}`}
         width="100%"
-        role="img"
-        aria-label={`Results: ${shown.length} items with votes`}
+        aria-hidden="true"
         data-testid="results-chart"
       >
         {shown.map((r, i) => {
@@ -82,6 +81,14 @@ export function ResultsChart({ results, textOf, limit = 10 }: ResultsChartProps)
           );
         })}
       </svg>
+      {/* The same results as text, for screen readers (the SVG is one image to them). */}
+      <ol class="tp-sr-only" aria-label="Results as a list">
+        {shown.map((r) => (
+          <li key={r.itemId}>
+            {`Rank ${r.rank}${tied.has(r.rank) ? ' (tied)' : ''}: ${textOf(r.itemId)}, ${r.total} vote${r.total === 1 ? '' : 's'}${used.length > 1 ? ` (${used.map((u) => `${u.label.toLowerCase()} ${r.bySource[u.source]}`).join(', ')})` : ''}`}
+          </li>
+        ))}
+      </ol>
       {(used.length > 1 || used.some((s) => s.source !== 'touchpoint')) && (
         <figcaption class="tp-chart__legend">
           {used.map((s) => (

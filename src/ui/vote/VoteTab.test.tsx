@@ -198,6 +198,13 @@ describe('VoteTab', () => {
     const bars = within(chart as unknown as HTMLElement).getAllByTestId('results-bar');
     expect(bars).toHaveLength(2);
     expect(bars[0]!.textContent).toContain('=1');
+    const asText = within(screen.getByRole('list', { name: 'Results as a list' })).getAllByRole(
+      'listitem',
+    );
+    expect(asText.map((li) => li.textContent)).toEqual([
+      'Rank 1 (tied): Slow checkout, 1 vote',
+      'Rank 1 (tied): Hidden fees, 1 vote',
+    ]);
     expect(screen.getByText('Revealed', { selector: '.tp-round__head .tp-chip' })).toBeTruthy();
 
     // Dot stickers join the results, marked by source.
