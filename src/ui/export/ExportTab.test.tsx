@@ -150,11 +150,11 @@ describe('ExportTab', () => {
   it('downloads JSON, CSV and Markdown under <board>-<map>-<date> names', async () => {
     const f = fakes();
     render(<ExportTab workshop={workshop} useCases={f.useCases} environment={f.env} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'JSON' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Download JSON' }));
     await waitFor(() => expect(f.downloads).toHaveLength(1));
-    fireEvent.click(screen.getByRole('button', { name: 'CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
     await waitFor(() => expect(f.downloads).toHaveLength(2));
-    fireEvent.click(screen.getByRole('button', { name: 'Markdown' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download Markdown' }));
     await waitFor(() => expect(f.downloads).toHaveLength(3));
     expect(f.downloads.map((d) => d.filename)).toEqual([
       'northstar-board-onboarding-journey-2026-11-22.json',
@@ -173,7 +173,7 @@ describe('ExportTab', () => {
     expect((box as HTMLInputElement).checked).toBe(false);
     fireEvent.click(box);
     expect(f.useCases.saveIncludeAuthors).toHaveBeenCalledWith(workshop, true);
-    fireEvent.click(screen.getByRole('button', { name: 'JSON' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
     await waitFor(() => expect(f.downloads).toHaveLength(1));
     const json = JSON.parse(f.downloads[0]!.text) as JourneyMapFile;
     expect(json.map.notes.every((n) => n.author === 'Ada')).toBe(true);
@@ -208,7 +208,7 @@ describe('ExportTab', () => {
     expect(f.useCases.saveSnapshot).toHaveBeenCalledWith(workshop, 'm1', 'After lunch', false);
     expect(
       screen.getByText(
-        '1 snapshot · 2 KB of 25.0 MB; automatic ones beyond 20 are pruned, oldest first.',
+        '1 snapshot · 2 KB of 25 MB; automatic ones beyond 20 are pruned, oldest first.',
       ),
     ).toBeTruthy();
     expect((screen.getByLabelText('Label (optional)') as HTMLInputElement).value).toBe('');
@@ -275,11 +275,11 @@ describe('ExportTab', () => {
     expect(await screen.findByText('History is off')).toBeTruthy();
     expect(screen.getByText(/does not let Touchpoint keep local data/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save snapshot' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'JSON' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
     await waitFor(() => expect(f.downloads).toHaveLength(1));
   });
 
-  it('imports a picked file and says what happened; refuses a file that is not .json', async () => {
+  it('imports a picked file and says what happened; refuses a file too big to be a map', async () => {
     const f = fakes();
     render(<ExportTab workshop={workshop} useCases={f.useCases} environment={f.env} />);
     const input = (await screen.findByLabelText('Import a map file (.json)')) as HTMLInputElement;
@@ -290,9 +290,13 @@ describe('ExportTab', () => {
     expect(await screen.findByText('Already imported: 3 notes skipped')).toBeTruthy();
     expect(f.useCases.importMap).toHaveBeenCalledTimes(1);
 
-    const bad = new File(['x'], 'notes.txt', { type: 'text/plain' });
-    fireEvent.change(input, { target: { files: [bad] } });
-    expect(await screen.findByText(/“notes.txt” is not a .json file/)).toBeTruthy();
+    // Too big to be a map: refused without reading it.
+    const huge = { name: 'video.json', size: 200 * 1024 * 1024, text: vi.fn() };
+    fireEvent.change(input, { target: { files: [huge] } });
+    expect(
+      await screen.findByText(/“video.json” is 200 MB; a Touchpoint map file is at most 20 MB/),
+    ).toBeTruthy();
+    expect(huge.text).not.toHaveBeenCalled();
     expect(f.useCases.importMap).toHaveBeenCalledTimes(1);
   });
 
@@ -314,7 +318,7 @@ describe('ExportTab', () => {
     const f = fakes({ maps: [] });
     render(<ExportTab workshop={workshop} useCases={f.useCases} environment={f.env} />);
     expect(await screen.findByText('No journey map on this board yet')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'JSON' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Download JSON' })).toBeNull();
     expect(screen.getByLabelText('Import a map file (.json)')).toBeTruthy();
   });
 });

@@ -107,6 +107,7 @@ function DownloadSection({ model }: { model: ExportTabModel }) {
           type="button"
           class="button button-primary button-small"
           disabled={busy}
+          aria-label="Download JSON"
           onClick={() => void model.download('json')}
         >
           JSON
@@ -115,6 +116,7 @@ function DownloadSection({ model }: { model: ExportTabModel }) {
           type="button"
           class="button button-secondary button-small"
           disabled={busy}
+          aria-label="Download CSV"
           onClick={() => void model.download('csv')}
         >
           CSV
@@ -123,6 +125,7 @@ function DownloadSection({ model }: { model: ExportTabModel }) {
           type="button"
           class="button button-secondary button-small"
           disabled={busy}
+          aria-label="Download Markdown"
           onClick={() => void model.download('markdown')}
         >
           Markdown

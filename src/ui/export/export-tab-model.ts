@@ -11,6 +11,7 @@ import { toDownloads, toJsonText, type Download } from '../../app/export/to-down
 import type { Workshop } from '../../app/workshop';
 import { compareMaps, type MapComparison } from '../../domain/export/compare-maps';
 import type { JourneyMapFile } from '../../domain/export/journey-map-v1';
+import { LIMITS } from '../../domain/export/limits';
 
 export type { SnapshotMeta };
 
@@ -65,6 +66,9 @@ export interface ImportJob {
   controller: AbortController;
 }
 
+/** Files beyond the export format's own limit are refused before being read into memory. */
+export const MAX_IMPORT_BYTES = LIMITS.maxFileBytes;
+
 /** "Board now" in the compare picker. */
 export const BOARD_NOW = '__board__';
 
@@ -85,7 +89,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const mb = bytes / 1024 / 1024;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 /** "12 snapshots · 3.4 MB of 25 MB; automatic ones beyond 20 are pruned, oldest first". */
@@ -401,13 +406,13 @@ export function createExportTabModel(
     },
     importText,
     cancelImport: () => importJob.value?.controller.abort(),
-    /** A file the facilitator picked or dropped; only .json files are read. */
-    async importFile(file: File): Promise<void> {
-      if (!/\.json$/i.test(file.name) && file.type !== 'application/json') {
+    /** A file the facilitator picked or dropped; the import itself says what is wrong with it. */
+    async importFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<void> {
+      if (file.size > MAX_IMPORT_BYTES) {
         importResult.value = {
           tone: 'error',
           title: 'Nothing was imported',
-          body: `“${file.name}” is not a .json file. Export a map as JSON, then import that file.`,
+          body: `“${file.name}” is ${formatBytes(file.size)}; a Touchpoint map file is at most ${formatBytes(MAX_IMPORT_BYTES)}.`,
         };
         return;
       }
