@@ -4,6 +4,8 @@
  * train (20 seeds each, mean ± sd). Tuning happens on train only; test is for reporting.
  *
  *   npx tsx bench/quality.ts [--json] [--seeds N] [--csv FILE --text COL --label COL]
+ *   tuning (train only): --split train, --boards-only, --modes a,b, --tuning '{"threshold":0.5}';
+ *   --data DIR reads BANKING77 from another folder.
  *
  * Unsorted counts as one more predicted cluster, as the facilitator sees it.
  */
@@ -43,7 +45,7 @@ interface Scored {
 type Mode = 'true-k k-means' | 'true-k linkage' | 'product-k';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const BANKING = resolve(here, '..', '..', 'shared', 'data', 'banking77');
+const DEFAULT_DATA = resolve(here, '..', '..', 'shared', 'data', 'banking77');
 
 function scoreRun(
   data: readonly LabelledText[],
@@ -104,6 +106,12 @@ function evaluateBoards(
   modes: Mode[],
   tuning?: GroupNotesOptions['tuning'],
 ): QualityRow[] {
+  if (sampleBoard(source, intents, perIntent, 1).length === 0) {
+    console.error(
+      `${dataset}: fewer than ${intents} labels with ${perIntent} texts; board skipped`,
+    );
+    return [];
+  }
   return modes.map((mode) => {
     const t0 = performance.now();
     const runs: Scored[] = [];
@@ -145,6 +153,8 @@ export interface QualityOptions {
   tuning?: GroupNotesOptions['tuning'];
   boardsOnly?: boolean;
   modes?: Mode[];
+  /** BANKING77 folder (default: ../shared/data/banking77 from the repo root). */
+  dataDir?: string;
 }
 
 /** Runs the report; returns null when the data folder is missing. */
@@ -160,6 +170,7 @@ export function runQuality(options: QualityOptions = {}): QualityRow[] | null {
       rows.push(...evaluateBoards(name, data, m, per, seeds, modes, options.tuning));
     return rows;
   }
+  const BANKING = options.dataDir ?? DEFAULT_DATA;
   if (!existsSync(resolve(BANKING, 'train.csv')) || !existsSync(resolve(BANKING, 'test.csv')))
     return null;
   const train = readLabelledCsv(resolve(BANKING, 'train.csv'));
@@ -213,6 +224,7 @@ function parseArgs(argv: string[]): QualityOptions & { json: boolean } {
     split: value('--split') === 'train' ? 'train' : 'test',
     boardsOnly: argv.includes('--boards-only'),
     modes: modes && modes.length > 0 ? modes : undefined,
+    dataDir: value('--data') ? resolve(value('--data') ?? '') : undefined,
     tuning: tuningJson ? (JSON.parse(tuningJson) as QualityOptions['tuning']) : undefined,
     csv: csvFile
       ? {
@@ -230,7 +242,9 @@ if (isMain) {
   const args = parseArgs(process.argv.slice(2));
   const rows = runQuality(args);
   if (rows === null) {
-    console.log(`BANKING77 not found at ${BANKING}; skipping the quality bench.`);
+    console.log(
+      `BANKING77 not found at ${args.dataDir ?? DEFAULT_DATA}; skipping the quality bench.`,
+    );
     process.exit(0);
   }
   if (args.json) {

@@ -20,7 +20,7 @@ export interface Labelled {
 
 /**
  * A simulated board: `intents` labels drawn at random (among those with at least `perIntent`
- * texts), `perIntent` texts of each, shuffled.
+ * texts), `perIntent` texts of each, shuffled; empty when fewer than `intents` labels qualify.
  */
 export function sampleBoard(
   data: readonly Labelled[],
@@ -37,6 +37,8 @@ export function sampleBoard(
   const eligible = [...byLabel.keys()]
     .filter((l) => (byLabel.get(l)?.length ?? 0) >= perIntent)
     .sort();
+  // Too few labels with enough texts: no board (the caller reports it as skipped).
+  if (eligible.length < intents) return [];
   const chosen = toShuffled(eligible, seed).slice(0, intents);
   const board = chosen.flatMap((label, i) =>
     toShuffled(byLabel.get(label) ?? [], seed * 1000 + i).slice(0, perIntent),
