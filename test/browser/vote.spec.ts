@@ -60,13 +60,19 @@ test('a facilitator runs a secret round, three participants vote, the results ar
   const jordan = await actAs(page, 'u-jordan');
   await voteButton(jordan, 0).click();
   await expect(jordan.getByTestId('budget')).toHaveText('2 of 3 votes left');
+  // Vote on the board's selection: click a note of the round on the board, then the button.
+  const fourthId = await jordan.getByTestId('ballot-item').nth(3).getAttribute('data-item-id');
+  await page.locator(`[data-testid="note"][data-id="${fourthId}"]`).click();
+  await jordan.getByRole('button', { name: 'Vote for the selected note (1)' }).click();
+  await expect(jordan.getByText('Voted for 1 selected note.')).toBeVisible();
+  await expect(jordan.getByTestId('budget')).toHaveText('1 of 3 votes left');
   // Secret round: no totals for anyone before the reveal.
   await expect(jordan.getByText(/Totals stay hidden/)).toBeVisible();
   await expect(jordan.getByTestId('results-chart')).toHaveCount(0);
 
   // Back to the facilitator: who has voted, then end and reveal.
   const alex = await actAs(page, 'u-alex');
-  await expect(alex.getByTestId('round-progress')).toHaveText('3 people voted · 5 votes cast');
+  await expect(alex.getByTestId('round-progress')).toHaveText('3 people voted · 6 votes cast');
   await expect(alex.getByRole('list', { name: 'Who has voted' }).getByRole('listitem')).toHaveCount(
     3,
   );
@@ -76,7 +82,7 @@ test('a facilitator runs a secret round, three participants vote, the results ar
   await expect(alex.locator('.tp-round__head .tp-chip')).toHaveText('Revealed');
   const chart = alex.getByTestId('results-chart');
   await expect(chart).toBeVisible();
-  await expect(chart.getByTestId('results-bar')).toHaveCount(3);
+  await expect(chart.getByTestId('results-bar')).toHaveCount(4);
   await expect(chart.getByTestId('results-bar').first()).toContainText(firstText.slice(0, 20));
   await expect(chart.getByTestId('results-bar').first()).toContainText('3');
   await alex.getByRole('heading', { name: 'Results' }).scrollIntoViewIfNeeded();
@@ -86,8 +92,9 @@ test('a facilitator runs a secret round, three participants vote, the results ar
   const badges = page.locator('[data-testid="shape"]').filter({ hasText: /^\d+$/ });
   await expect(badges).toHaveCount(0);
   await alex.getByRole('button', { name: 'Badges on board' }).click();
-  await expect(alex.getByText('3 count badges on the board.')).toBeVisible({ timeout: 15_000 });
-  await expect(badges).toHaveCount(3);
+  // Top 3 with ties shared: the winner and the three tied second places.
+  await expect(alex.getByText('4 count badges on the board.')).toBeVisible({ timeout: 15_000 });
+  await expect(badges).toHaveCount(4);
   await expect(badges.filter({ hasText: /^3$/ })).toHaveCount(1);
   await screenshot(page, 'vote-05-badges-on-board');
   await alex.getByRole('button', { name: 'Remove badges' }).click();

@@ -260,7 +260,12 @@ function Ballot({ model, view }: { model: VoteTabModel; view: RoundView }) {
             const count = countOn(item.id);
             const label = item.text.trim() || 'Untitled note';
             return (
-              <li key={item.id} class="tp-ballot__item" data-testid="ballot-item">
+              <li
+                key={item.id}
+                class="tp-ballot__item"
+                data-testid="ballot-item"
+                data-item-id={item.id}
+              >
                 <span class="tp-ballot__text" title={label}>
                   {label}
                 </span>
