@@ -62,6 +62,29 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
         </ul>
       )}
 
+      {tally.perVoter && tally.perVoter.length > 0 && !tally.hidden && (
+        <details class="tp-per-voter">
+          <summary>Who voted for what</summary>
+          <ul>
+            {tally.perVoter.map((detail) => {
+              const name =
+                view.voters?.find((v) => v.voterKey === detail.voterKey)?.name ?? 'Someone';
+              const picks =
+                'ranking' in detail
+                  ? detail.ranking.map((id, i) => `#${i + 1} ${textOf(id)}`)
+                  : detail.votes.map(
+                      (v) => `${textOf(v.itemId)}${v.count > 1 ? ` ×${v.count}` : ''}`,
+                    );
+              return (
+                <li key={detail.voterKey}>
+                  <strong>{name}</strong>: {picks.join('; ')}
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      )}
+
       {view.startedByMe && (
         <div class="tp-actions tp-round__controls">
           {round.status === 'open' && (

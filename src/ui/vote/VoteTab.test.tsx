@@ -160,6 +160,9 @@ describe('VoteTab', () => {
     fireEvent.click(screen.getByRole('button', { name: /Vote for the selected note/ }));
     expect(await screen.findByText('Voted for 1 selected note.')).toBeTruthy();
     expect(screen.getByTestId('budget').textContent).toBe('1 of 3 votes left');
+    // Open round: who voted for what is shown.
+    expect(screen.getByText('Who voted for what')).toBeTruthy();
+    expect(screen.getByText(/Slow checkout; Hidden fees/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Take back a vote from: Slow checkout' }));
     await waitFor(() => expect(screen.getByTestId('budget').textContent).toBe('2 of 3 votes left'));
   });
@@ -198,6 +201,8 @@ describe('VoteTab', () => {
     const bars = within(chart as unknown as HTMLElement).getAllByTestId('results-bar');
     expect(bars).toHaveLength(2);
     expect(bars[0]!.textContent).toContain('=1');
+    // Secret rounds never show who voted for what, even once revealed.
+    expect(screen.queryByText('Who voted for what')).toBeNull();
     const asText = within(screen.getByRole('list', { name: 'Results as a list' })).getAllByRole(
       'listitem',
     );
