@@ -52,3 +52,11 @@ describe('slot list', () => {
     stop();
   });
 });
+
+describe('slot list on a board that drops writes', () => {
+  it('gives up with a clear error instead of spinning', async () => {
+    const { a } = twoPanels();
+    const dropping = { ...a, set: async () => undefined };
+    await expect(claimSlot(dropping, 'p:', 'x')).rejects.toThrow('did not keep this entry');
+  });
+});

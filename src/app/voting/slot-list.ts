@@ -10,6 +10,9 @@
  */
 import type { SharedCollection, Unsubscribe } from '../../board/port';
 
+/** Far more than any workshop's simultaneous voters. */
+const MAX_LOST_RACES = 200;
+
 const slotKey = (prefix: string, n: number): string => `${prefix}${n}`;
 const asEntry = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
@@ -41,13 +44,15 @@ export async function claimSlot(
   value: string,
 ): Promise<number> {
   let from = 0;
-  for (;;) {
+  for (let attempt = 0; attempt < MAX_LOST_RACES; attempt += 1) {
     const { n, present } = await firstFree(shared, prefix, from, value);
     if (present) return n;
     await shared.set(slotKey(prefix, n), value);
     if ((await shared.get(slotKey(prefix, n))) === value) return n;
     from = n + 1;
   }
+  // Losing this many races in a row means writes are not sticking; say so rather than spin.
+  throw new Error('The board did not keep this entry; please try again.');
 }
 
 /**
