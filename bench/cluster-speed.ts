@@ -8,6 +8,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { agnes } from 'ml-hclust';
 import { averageLinkage } from '../src/domain/clustering/average-linkage';
 import { toCosineDistanceMatrix } from '../src/domain/clustering/embedding';
@@ -44,6 +46,18 @@ function loadTexts(): { texts: string[]; source: string } {
   return { texts, source: 'synthetic' };
 }
 
+/** Collects garbage between runs, so peak memory reflects one grouping, not leftovers. */
+const collectGarbage: () => void = (() => {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc: unknown = runInNewContext('gc');
+    if (typeof gc === 'function') return () => (gc as () => void)();
+  } catch {
+    // Not available: figures then include garbage from earlier runs.
+  }
+  return () => undefined;
+})();
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -75,6 +89,7 @@ export async function benchClusterSpeed(
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
   };
+  collectGarbage();
   const baseline = process.memoryUsage().rss;
   for (const size of SIZES) {
     const notes = texts.slice(0, size).map((text, i) => ({ id: `n${i}`, text }));
@@ -82,6 +97,7 @@ export async function benchClusterSpeed(
     const cpuTimes: number[] = [];
     let groups = 0;
     for (let run = 0; run < (RUNS[size] ?? 3); run += 1) {
+      collectGarbage();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const result = groupNotes(notes, { onProgress: size >= 3000 ? sample : undefined });
