@@ -15,7 +15,7 @@ export interface NoteInput {
 }
 
 export interface GroupNotesOptions {
-  /** 'average-linkage' (default) cuts by distance, or by `k` when given; 'kmeans' needs `k`. */
+  /** 'average-linkage' (default) cuts by distance, or by `k` when given; 'kmeans' uses `k`, else the suggested number. */
   method?: 'average-linkage' | 'kmeans';
   /** Exact number of groups (pinned groups included, Unsorted excluded). */
   k?: number;
