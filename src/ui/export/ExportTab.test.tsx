@@ -224,6 +224,7 @@ describe('ExportTab', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /^Delete snapshot of/ }));
     const dialog = await screen.findByRole('alertdialog');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep' }));
     expect(f.useCases.deleteSnapshot).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: /^Delete snapshot of/ }));

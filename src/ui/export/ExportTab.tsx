@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { ProgressBar } from '../components/ProgressBar';
@@ -101,7 +101,10 @@ function DownloadSection({ model }: { model: ExportTabModel }) {
         />
         <span>Include author names</span>
       </label>
-      <p class="tp-help">Off unless the participants agreed; remembered in this browser.</p>
+      <p class="tp-help">
+        Off unless the participants agreed; remembered in this browser. Names appear where the board
+        says who wrote a note.
+      </p>
       <div class="tp-export-downloads">
         <button
           type="button"
@@ -257,25 +260,11 @@ function HistoryItem({ snapshot: s, model }: { snapshot: SnapshotMeta; model: Ex
       {s.reason && <p class="tp-history__reason">{s.reason}</p>}
       <p class="tp-history__summary tp-muted">{s.summary}</p>
       {deleting ? (
-        <div class="tp-dialog" role="alertdialog" aria-label={`Delete snapshot of ${when}?`}>
-          <p>Delete this snapshot? It cannot be brought back.</p>
-          <div class="tp-actions">
-            <button
-              type="button"
-              class="button button-danger button-small"
-              onClick={() => void model.deleteSnapshot(s.id)}
-            >
-              Delete
-            </button>
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              onClick={() => model.askDelete(null)}
-            >
-              Keep
-            </button>
-          </div>
-        </div>
+        <ConfirmDelete
+          when={when}
+          onDelete={() => void model.deleteSnapshot(s.id)}
+          onKeep={() => model.askDelete(null)}
+        />
       ) : comparing ? (
         <div class="tp-row tp-history__compare">
           <label class="tp-sr-only" for={`tp-compare-${s.id}`}>
@@ -343,6 +332,30 @@ function HistoryItem({ snapshot: s, model }: { snapshot: SnapshotMeta; model: Ex
         </div>
       )}
     </li>
+  );
+}
+
+function ConfirmDelete(props: { when: string; onDelete: () => void; onKeep: () => void }) {
+  const keep = useRef<HTMLButtonElement>(null);
+  // The button that opened this dialog is gone: keep the keyboard here, on the safe choice.
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div class="tp-dialog" role="alertdialog" aria-label={`Delete snapshot of ${props.when}?`}>
+      <p>Delete this snapshot? It cannot be brought back.</p>
+      <div class="tp-actions">
+        <button type="button" class="button button-danger button-small" onClick={props.onDelete}>
+          Delete
+        </button>
+        <button
+          ref={keep}
+          type="button"
+          class="button button-secondary button-small"
+          onClick={props.onKeep}
+        >
+          Keep
+        </button>
+      </div>
+    </div>
   );
 }
 
