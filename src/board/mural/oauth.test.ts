@@ -1,6 +1,4 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabases } from '../../storage/testing/open-test-db';
+import { describe, expect, it } from 'vitest';
 import { challengeS256 } from './pkce';
 import {
   beginSignIn,
@@ -12,7 +10,6 @@ import {
   SignedOutError,
   type OAuthConfig,
 } from './oauth';
-import { createIdbTokenStore } from './token-store';
 
 interface Seen {
   url: string;
@@ -136,25 +133,5 @@ describe('MURAL token session', () => {
     await expect(session.refresh('a0')).rejects.toThrow(SignedOutError);
     await session.signOut();
     await expect(session.accessToken()).rejects.toThrow(SignedOutError);
-  });
-});
-
-describe('IndexedDB token store', () => {
-  const dbs = createTestDatabases();
-  afterEach(() => dbs.closeAll());
-
-  it('keeps tokens across connections and forgets them on clear', async () => {
-    const tokens = { accessToken: 'a', refreshToken: 'r', expiresAt: 5 };
-    await createIdbTokenStore(await dbs.open()).save(tokens);
-    const store = createIdbTokenStore(await dbs.open());
-    expect(await store.load()).toEqual(tokens);
-    await store.clear();
-    expect(await store.load()).toBeUndefined();
-  });
-
-  it('reads a malformed value as signed out', async () => {
-    const db = await dbs.open();
-    await db.put('settings', { accessToken: 1 }, 'mural.tokens');
-    expect(await createIdbTokenStore(db).load()).toBeUndefined();
   });
 });

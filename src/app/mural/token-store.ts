@@ -3,7 +3,7 @@
  * They are this browser's, like any other setting; sign out deletes the key.
  */
 import type { TouchpointDatabase } from '../../storage';
-import { isTokens, type Tokens, type TokenStore } from './oauth';
+import { isTokens, type Tokens, type TokenStore } from '../../board/mural/oauth';
 
 export const MURAL_TOKENS_KEY = 'mural.tokens';
 
