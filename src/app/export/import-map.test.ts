@@ -112,6 +112,41 @@ describe('importMap', () => {
     expect(friend.loose).toBe(false);
   });
 
+  it('a cancelled import keeps what it made; importing again completes it without duplicates', async () => {
+    const a = await createFixture(await dbs.open(), 'uXjVBoardA=');
+    await seedWorkshop(a);
+    const text = toJsonText(await exportOf(a));
+    const b = await createFixture(await dbs.open(), 'uXjVBoardB=');
+    const controller = new AbortController();
+    const first = await importMap(b.workshop, text, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'notes' && p.done >= 2) controller.abort();
+      },
+    });
+    expect(first).toMatchObject({ status: 'incomplete', cancelled: true });
+    if (first.status !== 'incomplete') return;
+    expect(first.created).toBeGreaterThanOrEqual(2);
+    expect(first.created).toBeLessThan(7);
+
+    const second = await importMap(b.workshop, text);
+    expect(second).toMatchObject({ status: 'done', mapCreated: false, skipped: first.created });
+    expect(await noteCount(b)).toBe(7);
+  });
+
+  it('refuses a map this board cannot hold, naming why, and writes nothing', async () => {
+    const a = await createFixture(await dbs.open(), 'uXjVBoardA=');
+    await seedWorkshop(a);
+    const file = await exportOf(a);
+    file.map.stages[0]!.name = 'S'.repeat(130);
+    const b = await createFixture(await dbs.open(), 'uXjVBoardB=');
+    const outcome = await importMap(b.workshop, toJsonText(file));
+    expect(outcome.status).toBe('refused');
+    if (outcome.status === 'refused')
+      expect(outcome.message).toMatch(/Stage 1 name is 130 characters/);
+    expect(await b.board.listItems()).toHaveLength(0);
+  });
+
   it.each([
     ['not JSON', '{"format": "touchpoint.journey-map", ', /not valid JSON/],
     [
