@@ -1,6 +1,6 @@
 import type { VoteContext } from '../../app/voting/vote-items';
 import type { Privacy, RoundTargetKind } from '../../domain/voting/vote-round';
-import type { VoteTabModel } from './vote-tab-model';
+import { parseWeights, type VoteTabModel } from './vote-tab-model';
 
 const PRIVACY: { id: Privacy; label: string; help: string }[] = [
   {
@@ -120,11 +120,7 @@ export function StartRoundForm({
             min={1}
             max={99}
             disabled={ranked}
-            value={
-              ranked
-                ? String(form.weights.split(/[\s,;\-–]+/).filter(Boolean).length)
-                : form.votesPerPerson
-            }
+            value={ranked ? String(parseWeights(form.weights)?.length ?? 0) : form.votesPerPerson}
             aria-invalid={problems['votesPerPerson'] ? true : undefined}
             onInput={(e) => model.setForm({ votesPerPerson: value(e) })}
           />

@@ -3,7 +3,7 @@ import type { LoadedActions, SaveActionOutcome } from '../../app/actions/action-
 import type { PutOutcome } from '../../app/actions/put-actions-on-board';
 import type { BadgeEntry, BadgeOutcome } from '../../app/voting/badges';
 import type { VoteResult } from '../../app/voting/ballot-writer';
-import type { RoundChange, RoundOutcome } from '../../app/voting/rounds';
+import { randomToken, type RoundChange, type RoundOutcome } from '../../app/voting/rounds';
 import { resolveTarget, type VoteContext } from '../../app/voting/vote-items';
 import { mergeResults, type OtherVoteSources } from '../../app/voting/vote-sources';
 import type { RoundView, VotingState } from '../../app/voting/voting-view';
@@ -64,6 +64,8 @@ export interface ActionForm {
   feasibility: string;
   status: ActionStatus;
   sourceItemIds: string[];
+  /** The draft this form fills in, dropped from the drafts once saved. */
+  fromDraft: number | null;
 }
 
 export interface Message {
@@ -123,8 +125,12 @@ export function defaultDueDate(now = new Date()): string {
   return new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
 }
 
-function actionFormFrom(draft: Partial<ActionDraft> & { title: string }): ActionForm {
+function actionFormFrom(
+  draft: Partial<ActionDraft> & { title: string },
+  fromDraft: number | null,
+): ActionForm {
   return {
+    fromDraft,
     id: null,
     title: draft.title,
     team: 'product',
@@ -376,11 +382,11 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
     editDraft(index: number) {
       const draft = drafts.value[index];
       if (!draft) return;
-      actionForm.value = actionFormFrom(draft);
+      actionForm.value = actionFormFrom(draft, index);
       actionProblems.value = {};
     },
     newAction() {
-      actionForm.value = actionFormFrom({ title: '' });
+      actionForm.value = actionFormFrom({ title: '' }, null);
       actionProblems.value = {};
     },
     editAction(action: Action) {
@@ -395,6 +401,7 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
         feasibility: String(action.feasibility),
         status: action.status,
         sourceItemIds: [...action.sourceItemIds],
+        fromDraft: null,
       };
       actionProblems.value = {};
     },
@@ -410,7 +417,7 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
       if (!f) return;
       const existing = f.id ? actions.value.find((a) => a.id === f.id) : undefined;
       const input = {
-        id: f.id ?? `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+        id: f.id ?? `a${randomToken(6)}`,
         title: f.title,
         ownerTeam: f.team === CUSTOM_TEAM ? f.customTeam : f.team,
         dueDate: f.dueDate,
@@ -428,7 +435,7 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
         );
         return;
       }
-      drafts.value = drafts.value.filter((d) => d.title !== f.title || f.id !== null);
+      if (f.fromDraft !== null) drafts.value = drafts.value.filter((_, i) => i !== f.fromDraft);
       actionForm.value = null;
       actionProblems.value = {};
       await refreshActions();
