@@ -3,7 +3,7 @@
  * (tokenise → groups → labels, default mode), peak memory, and ml-hclust's average linkage on
  * the same 1,000 and 3,000 notes' cosine distances as a ratio. Figures only, no assertions.
  *
- *   npx tsx bench/cluster-speed.ts [--no-hclust]
+ *   npx tsx bench/cluster-speed.ts [--no-hclust] [--json]   (or BENCH_NO_HCLUST=1)
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -123,7 +123,8 @@ export async function benchClusterSpeed(
     `peak memory: rss ${out.peakRssMb} MB (process start ${out.baselineRssMb} MB), heapUsed ${out.peakHeapMb} MB`,
   );
 
-  if (options.hclust !== false) {
+  // ml-hclust is O(n³): minutes at 3,000 notes. BENCH_NO_HCLUST=1 skips it for quick runs.
+  if (options.hclust ?? process.env.BENCH_NO_HCLUST !== '1') {
     for (const size of [1000, 3000]) {
       const d = distancesOf(texts.slice(0, size));
       const rows = Array.from({ length: size }, (_, i) =>
@@ -151,6 +152,8 @@ export async function benchClusterSpeed(
 const isMain =
   process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const result = await benchClusterSpeed({ hclust: !process.argv.includes('--no-hclust') });
+  const result = await benchClusterSpeed(
+    process.argv.includes('--no-hclust') ? { hclust: false } : {},
+  );
   if (process.argv.includes('--json')) console.log(JSON.stringify(result));
 }
