@@ -1,15 +1,11 @@
 // @ts-check
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
-import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import touchpoint from './eslint/layer-imports.js';
 
-/**
- * Layers import downwards only (ARCHITECTURE.md §3). Paths are resolved, so `domain/board/` (board-
- * neutral item shapes) is not confused with the `board/` layer. Each zone: files in `target` must
- * not import from `from`.
- */
+/** Layers import downwards only (ARCHITECTURE.md §3): what each layer must not import. */
 const LAYERS = {
   domain: ['entries', 'ui', 'app', 'board', 'storage'],
   storage: ['entries', 'ui', 'app', 'board'],
@@ -17,13 +13,6 @@ const LAYERS = {
   app: ['entries', 'ui'],
   ui: ['entries', 'storage', 'board'],
 };
-const layerZones = Object.entries(LAYERS).flatMap(([target, forbidden]) =>
-  forbidden.map((from) => ({
-    target: `./src/${target}`,
-    from: `./src/${from}`,
-    message: `${target}/ must not import from ${from}/ (ARCHITECTURE.md §3).`,
-  })),
-);
 
 const noPackages = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -38,11 +27,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX },
-    settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
-    },
-    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
+    plugins: { touchpoint },
+    rules: { 'touchpoint/layer-imports': ['error', { root: 'src', layers: LAYERS }] },
   },
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
