@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { PALETTE, PALETTE_HEX } from '../../domain/board/board-item';
+import {
+  absolutePosition,
+  htmlToText,
+  muralHex,
+  nearestPaletteColor,
+  parseWidget,
+  toBoardItem,
+  type MuralWidget,
+} from './widgets';
+
+const widget = (over: Partial<MuralWidget>): MuralWidget => ({
+  id: 'w',
+  type: 'sticky note',
+  x: 0,
+  y: 0,
+  width: 138,
+  height: 138,
+  parentId: null,
+  text: '',
+  htmlText: null,
+  title: '',
+  style: {},
+  tags: [],
+  hidden: false,
+  ...over,
+});
+
+describe('MURAL widgets', () => {
+  it('adds up x, y through nested areas', () => {
+    const areas = new Map([
+      ['outer', widget({ id: 'outer', type: 'area', x: 1000, y: 500, parentId: null })],
+      ['inner', widget({ id: 'inner', type: 'area', x: 100, y: 50, parentId: 'outer' })],
+    ]);
+    const note = widget({ x: 10, y: 20, parentId: 'inner' });
+    expect(absolutePosition(note, (id) => areas.get(id))).toEqual({ x: 1110, y: 570 });
+    // An unknown parent stops the walk where it is.
+    expect(absolutePosition({ x: 1, y: 2, parentId: 'gone' }, () => undefined)).toEqual({
+      x: 1,
+      y: 2,
+    });
+  });
+
+  it('stops on a cyclic chain', () => {
+    const a = widget({ id: 'a', type: 'area', x: 1, y: 1, parentId: 'a' });
+    expect(absolutePosition(widget({ parentId: 'a' }), () => a)).toEqual({ x: 32, y: 32 });
+  });
+
+  it('maps every palette colour to itself and free colours to the nearest', () => {
+    for (const color of PALETTE) {
+      expect(nearestPaletteColor(muralHex(color))).toBe(color);
+      expect(nearestPaletteColor(PALETTE_HEX[color])).toBe(color);
+    }
+    // MURAL's default yellow sticky.
+    expect(nearestPaletteColor('#FCFE7DFF')).toBe('light_yellow');
+    expect(nearestPaletteColor('#F1929EFF')).toBe('red');
+    expect(nearestPaletteColor('#6bd7f9')).toBe('blue');
+    expect(nearestPaletteColor('#FFFFFF')).toBe('gray');
+    expect(nearestPaletteColor('#111')).toBeNull();
+    expect(nearestPaletteColor('blue')).toBeNull();
+  });
+
+  it('turns rich text into plain text', () => {
+    expect(htmlToText('<p>One &amp; <b>two</b></p><p>three&nbsp;&#x1F600;&#233;</p>')).toBe(
+      'One & two\nthree\u00a0😀é',
+    );
+    expect(htmlToText('a<br>b<br/>c &lt;i&gt; &bogus;')).toBe('a\nb\nc <i> &bogus;');
+  });
+
+  it('validates widgets from unknown bodies', () => {
+    expect(parseWidget({ id: 'x', type: 'shape' })).toBeNull();
+    expect(parseWidget(null)).toBeNull();
+    expect(parseWidget({ id: 'x', type: 'shape', x: 1, y: 2, tags: ['t', 3] })).toMatchObject({
+      tags: ['t'],
+      parentId: null,
+      width: 0,
+    });
+  });
+
+  it('translates to a board item with absolute rect, colour, tags and text', () => {
+    const area = widget({ id: 'a', type: 'area', x: 500, y: 400, title: 'Map' });
+    const item = toBoardItem(
+      widget({
+        id: 'n',
+        x: 10,
+        y: 20,
+        parentId: 'a',
+        htmlText: '<p>Hi &amp; bye</p>',
+        style: { backgroundColor: '#FFF9B1FF' },
+        tags: ['t1', 'gone'],
+      }),
+      {
+        area: (id) => (id === 'a' ? area : undefined),
+        tagTitle: (id) => (id === 't1' ? 'Stage · A' : undefined),
+        marker: () => null,
+      },
+    );
+    expect(item).toEqual({
+      id: 'n',
+      kind: 'note',
+      text: 'Hi & bye',
+      rect: { x: 510, y: 420, w: 138, h: 138 },
+      color: 'light_yellow',
+      tags: ['Stage · A'],
+      parentId: 'a',
+      meta: null,
+    });
+    const ctx = { area: () => undefined, tagTitle: () => undefined, marker: () => null };
+    expect(toBoardItem(area, ctx)).toMatchObject({ kind: 'frame', text: 'Map', color: null });
+    expect(toBoardItem(widget({ type: 'arrow' }), ctx)).toMatchObject({
+      kind: 'other',
+      platformType: 'arrow',
+    });
+  });
+});

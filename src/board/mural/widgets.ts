@@ -1,0 +1,229 @@
+/**
+ * MURAL widgets at the edge: validation of `unknown` bodies, absolute coordinates through the
+ * `parentId` chain of areas, colours hex ↔ palette by nearest colour, HTML ↔ plain text, and the
+ * translation to board items.
+ */
+import {
+  PALETTE,
+  PALETTE_HEX,
+  type BoardItem,
+  type ItemKind,
+  type ItemMarker,
+  type PaletteColor,
+} from '../../domain/board/board-item';
+
+export interface MuralWidget {
+  id: string;
+  /** "sticky note", "shape", "text", "title", "area", "arrow", … */
+  type: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  parentId: string | null;
+  text: string;
+  htmlText: string | null;
+  title: string;
+  style: Record<string, unknown>;
+  /** Tag ids. */
+  tags: string[];
+  hidden: boolean;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const numberOr = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+
+/** A widget from a MURAL answer, or null when it lacks an id, a type or a position. */
+export function parseWidget(value: unknown): MuralWidget | null {
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.type !== 'string') {
+    return null;
+  }
+  if (typeof value.x !== 'number' || typeof value.y !== 'number') return null;
+  return {
+    id: value.id,
+    type: value.type,
+    x: value.x,
+    y: value.y,
+    width: numberOr(value.width, 0),
+    height: numberOr(value.height, 0),
+    parentId: typeof value.parentId === 'string' && value.parentId !== '' ? value.parentId : null,
+    text: typeof value.text === 'string' ? value.text : '',
+    htmlText: typeof value.htmlText === 'string' ? value.htmlText : null,
+    title: typeof value.title === 'string' ? value.title : '',
+    style: isRecord(value.style) ? value.style : {},
+    tags: Array.isArray(value.tags)
+      ? value.tags.filter((t): t is string => typeof t === 'string')
+      : [],
+    hidden: value.hidden === true,
+  };
+}
+
+export const parseWidgets = (values: readonly unknown[]): MuralWidget[] =>
+  values.flatMap((v) => parseWidget(v) ?? []);
+
+export function kindOf(type: string): ItemKind {
+  switch (type) {
+    case 'sticky note':
+      return 'note';
+    case 'shape':
+      return 'shape';
+    case 'text':
+    case 'title':
+      return 'text';
+    case 'area':
+      return 'frame';
+    default:
+      return 'other';
+  }
+}
+
+/** The typed path segment for create and PATCH. */
+export function pathOf(type: string): string | null {
+  switch (type) {
+    case 'sticky note':
+      return 'sticky-note';
+    case 'shape':
+      return 'shape';
+    case 'text':
+      return 'textbox';
+    case 'title':
+      return 'title';
+    case 'area':
+      return 'area';
+    default:
+      return null;
+  }
+}
+
+/** Areas nest a few levels at most; this bounds a walk up a broken or cyclic chain. */
+const MAX_DEPTH = 32;
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/**
+ * The absolute top-left of `widget`: its x, y plus those of every area up its `parentId` chain.
+ * `byId` holds the areas known; an unknown parent ends the walk (the best we know).
+ */
+export function absolutePosition(
+  widget: Pick<MuralWidget, 'x' | 'y' | 'parentId'>,
+  byId: (id: string) => Pick<MuralWidget, 'x' | 'y' | 'parentId'> | undefined,
+): Position {
+  let { x, y } = widget;
+  let parent = widget.parentId;
+  for (let depth = 0; parent !== null && depth < MAX_DEPTH; depth += 1) {
+    const area = byId(parent);
+    if (!area) break;
+    x += area.x;
+    y += area.y;
+    parent = area.parentId;
+  }
+  return { x, y };
+}
+
+function rgbOf(hex: string): [number, number, number] | null {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})(?:[0-9a-f]{2})?$/i.exec(hex.trim());
+  if (!m) return null;
+  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
+}
+
+const PALETTE_RGB = PALETTE.map((c) => [c, rgbOf(PALETTE_HEX[c])!] as const);
+
+/**
+ * MURAL's free hex → the nearest palette colour. Distance is the "redmean" weighting of RGB, a
+ * cheap approximation of perceived difference that beats plain Euclidean on yellows and blues.
+ */
+export function nearestPaletteColor(hex: string): PaletteColor | null {
+  const rgb = rgbOf(hex);
+  if (!rgb) return null;
+  let best: PaletteColor | null = null;
+  let bestDistance = Infinity;
+  for (const [color, [r, g, b]] of PALETTE_RGB) {
+    const rMean = (rgb[0] + r) / 2;
+    const dr = rgb[0] - r;
+    const dg = rgb[1] - g;
+    const db = rgb[2] - b;
+    const d = (2 + rMean / 256) * dr * dr + 4 * dg * dg + (2 + (255 - rMean) / 256) * db * db;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = color;
+    }
+  }
+  return best;
+}
+
+/** The palette colour as MURAL's `#RRGGBBAA`, opaque. */
+export const muralHex = (color: PaletteColor): string => `${PALETTE_HEX[color].toUpperCase()}FF`;
+
+/** Any `#RGB`/`#RRGGBB` fill as MURAL's `#RRGGBBAA`; other strings pass through. */
+export function toMuralHex(fill: string): string {
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(fill);
+  if (short)
+    return `#${short[1]!.repeat(2)}${short[2]!.repeat(2)}${short[3]!.repeat(2)}FF`.toUpperCase();
+  if (/^#[0-9a-f]{6}$/i.test(fill)) return `${fill.toUpperCase()}FF`;
+  return fill;
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+/** MURAL's rich text → plain text: paragraphs and breaks become newlines, tags go, entities decode. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<\/(p|div|li)>\s*<(p|div|li)[^>]*>/gi, '\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body: string) => {
+      if (body[0] === '#') {
+        const code =
+          body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
+        return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+          ? String.fromCodePoint(code)
+          : whole;
+      }
+      return ENTITIES[body.toLowerCase()] ?? whole;
+    });
+}
+
+/** A widget's plain text: `text` when MURAL gives it, else its `htmlText` converted. */
+export function plainText(widget: MuralWidget): string {
+  if (widget.type === 'area') return widget.title;
+  if (widget.text !== '' || widget.htmlText === null) return widget.text;
+  return htmlToText(widget.htmlText);
+}
+
+export function toBoardItem(
+  widget: MuralWidget,
+  context: {
+    area: (id: string) => MuralWidget | undefined;
+    tagTitle: (id: string) => string | undefined;
+    marker: (id: string) => ItemMarker | null;
+  },
+): BoardItem {
+  const kind = kindOf(widget.type);
+  const { x, y } = absolutePosition(widget, context.area);
+  const background = widget.style.backgroundColor;
+  const item: BoardItem = {
+    id: widget.id,
+    kind,
+    text: plainText(widget),
+    rect: { x, y, w: widget.width, h: widget.height },
+    color:
+      kind === 'note' && typeof background === 'string' ? nearestPaletteColor(background) : null,
+    tags: widget.tags.flatMap((id) => context.tagTitle(id) ?? []),
+    parentId: widget.parentId,
+    meta: context.marker(widget.id),
+  };
+  if (kind === 'other') item.platformType = widget.type;
+  return item;
+}

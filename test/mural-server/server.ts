@@ -1,0 +1,654 @@
+/**
+ * A local test double of the documented subset of MURAL's public REST API (platform-notes.md):
+ * OAuth with PKCE, workspaces → rooms → murals, widgets with pagination, typed create and PATCH
+ * paths, areas with relative coordinates, tags, voting results, the 25-a-second limit with
+ * reset headers, and `TOKEN_EXPIRED`. node:http on 127.0.0.1 only, random port. It checks what
+ * the docs state and nothing more; where MURAL's behaviour is unknown it picks the simple thing
+ * and says so.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const API_PREFIX = '/api/public/v1';
+
+export type CreateField = 'style' | 'parentId' | 'tags';
+
+export interface MuralServerOptions {
+  /** Delay before every answer, ms (default 0). */
+  latencyMs?: number;
+  /** Requests a user may make in any second (default 25, MURAL's limit). */
+  ratePerSecond?: number;
+  /** Access token lifetime, seconds (default 900). */
+  tokenTtlSeconds?: number;
+  /** Fields the create paths refuse, to exercise the adapter's create-then-PATCH fallback. */
+  rejectOnCreate?: CreateField[];
+  /** Who the authorize endpoint signs in without asking (default Ada). */
+  approveAs?: MockUser;
+}
+
+export interface MockUser {
+  id: string;
+  firstName: string;
+  lastName: string;
+}
+
+export interface WidgetRecord {
+  id: string;
+  type: 'sticky note' | 'shape' | 'text' | 'area' | 'title';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  parentId: string | null;
+  text: string;
+  htmlText: string;
+  title: string;
+  shape: string;
+  style: Record<string, unknown>;
+  tags: string[];
+  hidden: boolean;
+  locked: boolean;
+  createdBy: string;
+  updatedOn: number;
+}
+
+export interface TagRecord {
+  id: string;
+  text: string;
+  backgroundColor: string;
+  borderColor: string;
+  color: string;
+}
+
+interface VotingSession {
+  id: string;
+  title: string;
+  status: 'active' | 'closed';
+  results: { widgetId: string; totalVotes: number; uniqueVoters: number }[];
+}
+
+interface MuralRecord {
+  id: string;
+  title: string;
+  roomId: string;
+  workspaceId: string;
+  widgets: Map<string, WidgetRecord>;
+  tags: Map<string, TagRecord>;
+  voting: VotingSession[];
+  members: Set<string>;
+}
+
+export interface MuralServerStats {
+  requests: number;
+  rateLimited: number;
+  tokenExpired: number;
+  byRoute: Record<string, number>;
+}
+
+export interface MuralServer {
+  origin: string;
+  /** `origin` + the API prefix, what the REST client takes as its base URL. */
+  apiBase: string;
+  stats: MuralServerStats;
+  createMural(title?: string, roomId?: string): string;
+  /** Tokens for `user` without the browser round trip. */
+  issueToken(user: MockUser): { accessToken: string; refreshToken: string };
+  /** Every access token issued so far now answers `TOKEN_EXPIRED`. */
+  expireAccessTokens(): void;
+  addVotingSession(muralId: string, session: Omit<VotingSession, 'id'>): string;
+  widgets(muralId: string): WidgetRecord[];
+  setLatency(ms: number): void;
+  close(): Promise<void>;
+}
+
+export const WORKSPACE = { id: 'touchpoint', name: 'Touchpoint workshops' };
+export const ROOMS = [
+  { id: '1001', workspaceId: WORKSPACE.id, name: 'Customer journeys' },
+  { id: '1002', workspaceId: WORKSPACE.id, name: 'Retrospectives' },
+];
+const ADA: MockUser = { id: 'u-ada', firstName: 'Ada', lastName: 'Lovelace' };
+
+const CREATE_PATHS: Record<string, WidgetRecord['type']> = {
+  'sticky-note': 'sticky note',
+  shape: 'shape',
+  textbox: 'text',
+  title: 'title',
+  area: 'area',
+};
+const MAX_CREATE = 1000;
+const MAX_PAGE = 100;
+const MAX_TAG_TEXT = 25;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const htmlOf = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('');
+
+const textOfHtml = (html: string): string =>
+  html
+    .replace(/<\/p>\s*<p>/g, '\n')
+    .replace(/<br\s*\/?>/g, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const num = (value: unknown, what: string, fallback?: number): number => {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new HttpError(400, 'INVALID_REQUEST', `"${what}" must be a number.`);
+  }
+  return value;
+};
+
+export async function startMuralServer(options: MuralServerOptions = {}): Promise<MuralServer> {
+  let latencyMs = options.latencyMs ?? 0;
+  const ratePerSecond = options.ratePerSecond ?? 25;
+  const ttl = options.tokenTtlSeconds ?? 900;
+  const reject = new Set(options.rejectOnCreate ?? []);
+  const approveAs = options.approveAs ?? ADA;
+
+  const murals = new Map<string, MuralRecord>();
+  const users = new Map<string, MockUser>([[approveAs.id, approveAs]]);
+  const access = new Map<string, { userId: string; expired: boolean }>();
+  const refresh = new Map<string, string>();
+  const codes = new Map<
+    string,
+    { challenge: string; redirectUri: string; clientId: string; userId: string }
+  >();
+  const recent = new Map<string, number[]>();
+  const stats: MuralServerStats = { requests: 0, rateLimited: 0, tokenExpired: 0, byRoute: {} };
+  let counter = 0;
+  const nextId = (): string => `${Date.now().toString(36)}-${(counter += 1)}`;
+
+  function issue(userId: string) {
+    const accessToken = `at-${randomUUID()}`;
+    const refreshToken = `rt-${randomUUID()}`;
+    access.set(accessToken, { userId, expired: false });
+    refresh.set(refreshToken, userId);
+    return { accessToken, refreshToken };
+  }
+
+  function muralOf(id: string, userId: string): MuralRecord {
+    const mural = murals.get(id);
+    if (!mural) throw new HttpError(404, 'MURAL_NOT_FOUND', `Mural ${id} not found.`);
+    mural.members.add(userId);
+    return mural;
+  }
+
+  function page<T>(items: T[], url: URL): { value: T[]; next?: string } {
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? MAX_PAGE) || MAX_PAGE, MAX_PAGE);
+    const next = url.searchParams.get('next');
+    const start = next === null ? 0 : Number(Buffer.from(next, 'base64url').toString('utf8'));
+    if (!Number.isInteger(start) || start < 0) {
+      throw new HttpError(400, 'INVALID_REQUEST', 'Bad "next" token.');
+    }
+    const value = items.slice(start, start + limit);
+    const end = start + value.length;
+    return end < items.length
+      ? { value, next: Buffer.from(String(end), 'utf8').toString('base64url') }
+      : { value };
+  }
+
+  function checkTags(mural: MuralRecord, tags: unknown): string[] {
+    if (!Array.isArray(tags) || !tags.every((t): t is string => typeof t === 'string')) {
+      throw new HttpError(400, 'INVALID_REQUEST', '"tags" must be an array of tag ids.');
+    }
+    for (const id of tags) {
+      if (!mural.tags.has(id)) throw new HttpError(400, 'INVALID_REQUEST', `Unknown tag ${id}.`);
+    }
+    return [...new Set(tags)];
+  }
+
+  function checkParent(mural: MuralRecord, parentId: unknown, self?: string): string | null {
+    if (parentId === undefined || parentId === null) return null;
+    const parent = typeof parentId === 'string' ? mural.widgets.get(parentId) : undefined;
+    if (!parent || parent.type !== 'area' || parentId === self) {
+      throw new HttpError(400, 'INVALID_REQUEST', `"parentId" ${String(parentId)} is not an area.`);
+    }
+    return parentId as string;
+  }
+
+  function applyFields(mural: MuralRecord, w: WidgetRecord, body: Record<string, unknown>): void {
+    if ('x' in body) w.x = num(body.x, 'x');
+    if ('y' in body) w.y = num(body.y, 'y');
+    if ('width' in body) w.width = num(body.width, 'width');
+    if ('height' in body) w.height = num(body.height, 'height');
+    if (typeof body.text === 'string') {
+      w.text = body.text;
+      w.htmlText = htmlOf(body.text);
+    } else if (typeof body.htmlText === 'string') {
+      w.htmlText = body.htmlText;
+      w.text = textOfHtml(body.htmlText);
+    }
+    if (typeof body.title === 'string') w.title = body.title;
+    if (typeof body.shape === 'string') w.shape = body.shape;
+    if (typeof body.hidden === 'boolean') w.hidden = body.hidden;
+    if (typeof body.locked === 'boolean') w.locked = body.locked;
+    if ('style' in body) {
+      if (!isRecord(body.style)) throw new HttpError(400, 'INVALID_REQUEST', '"style" object.');
+      w.style = { ...w.style, ...body.style };
+    }
+    // The whole list is replaced, as MURAL does.
+    if ('tags' in body) w.tags = checkTags(mural, body.tags);
+    if ('parentId' in body) w.parentId = checkParent(mural, body.parentId, w.id);
+    w.updatedOn = Date.now();
+  }
+
+  function createWidget(
+    mural: MuralRecord,
+    type: WidgetRecord['type'],
+    body: unknown,
+    userId: string,
+  ): WidgetRecord {
+    if (!isRecord(body)) throw new HttpError(400, 'INVALID_REQUEST', 'Each widget is an object.');
+    for (const field of reject) {
+      if (field in body) {
+        throw new HttpError(400, 'INVALID_REQUEST', `"${field}" is not allowed on create.`);
+      }
+    }
+    const w: WidgetRecord = {
+      id: nextId(),
+      type,
+      x: num(body.x, 'x'),
+      y: num(body.y, 'y'),
+      width: num(body.width, 'width', type === 'sticky note' ? 138 : 200),
+      height: num(body.height, 'height', type === 'sticky note' ? 138 : 100),
+      parentId: null,
+      text: '',
+      htmlText: '',
+      title: '',
+      shape: type === 'sticky note' ? 'rectangle' : type === 'shape' ? 'rectangle' : '',
+      style: type === 'sticky note' ? { backgroundColor: '#FCFE7DFF' } : {},
+      tags: [],
+      hidden: false,
+      locked: false,
+      createdBy: userId,
+      updatedOn: Date.now(),
+    };
+    applyFields(mural, w, body);
+    return w;
+  }
+
+  function parentChainOk(mural: MuralRecord, w: WidgetRecord): boolean {
+    const seen = new Set<string>();
+    for (let p = w.parentId; p !== null; p = mural.widgets.get(p)?.parentId ?? null) {
+      if (seen.has(p) || p === w.id) return false;
+      seen.add(p);
+    }
+    return true;
+  }
+
+  async function route(
+    req: IncomingMessage,
+    url: URL,
+  ): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
+    const path = url.pathname.slice(API_PREFIX.length);
+    const method = req.method ?? 'GET';
+
+    if (method === 'GET' && path === '/authorization/oauth2/') {
+      const q = url.searchParams;
+      const redirectUri = q.get('redirect_uri');
+      const state = q.get('state');
+      const challenge = q.get('code_challenge');
+      if (!redirectUri || !state || !challenge || q.get('code_challenge_method') !== 'S256') {
+        throw new HttpError(400, 'invalid_request', 'PKCE S256, state and redirect_uri needed.');
+      }
+      const code = `c-${randomUUID()}`;
+      codes.set(code, {
+        challenge,
+        redirectUri,
+        clientId: q.get('client_id') ?? '',
+        userId: approveAs.id,
+      });
+      const back = new URL(redirectUri);
+      back.searchParams.set('code', code);
+      back.searchParams.set('state', state);
+      return { status: 302, headers: { location: back.toString() } };
+    }
+
+    if (method === 'POST' && path === '/authorization/oauth2/token') {
+      const form = new URLSearchParams(await readBody(req));
+      const grant = form.get('grant_type');
+      const fail = (error: string) => ({ status: 400, body: { error } });
+      let userId: string | undefined;
+      if (grant === 'authorization_code') {
+        const code = codes.get(form.get('code') ?? '');
+        codes.delete(form.get('code') ?? '');
+        if (!code) return fail('invalid_grant');
+        const verifier = form.get('code_verifier') ?? '';
+        const derived = createHash('sha256').update(verifier).digest('base64url');
+        if (derived !== code.challenge || form.get('redirect_uri') !== code.redirectUri) {
+          return fail('invalid_grant');
+        }
+        if (form.get('client_id') !== code.clientId) return fail('invalid_client');
+        userId = code.userId;
+      } else if (grant === 'refresh_token') {
+        const token = form.get('refresh_token') ?? '';
+        userId = refresh.get(token);
+        // Rotation: a refresh token works once.
+        refresh.delete(token);
+        if (!userId) return fail('invalid_grant');
+      } else return fail('unsupported_grant_type');
+      const { accessToken, refreshToken } = issue(userId);
+      return {
+        status: 200,
+        body: {
+          access_token: accessToken,
+          refresh_token: refreshToken,
+          token_type: 'Bearer',
+          expires_in: ttl,
+        },
+      };
+    }
+
+    const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const session = auth === undefined ? undefined : access.get(auth);
+    if (!session) throw new HttpError(401, 'UNAUTHORIZED', 'Missing or unknown token.');
+    if (session.expired) {
+      stats.tokenExpired += 1;
+      throw new HttpError(401, 'TOKEN_EXPIRED', 'The access token has expired.');
+    }
+    const userId = session.userId;
+
+    // MURAL's per-user limit: a sliding second.
+    const now = Date.now();
+    const times = (recent.get(userId) ?? []).filter((t) => t > now - 1000);
+    if (times.length >= ratePerSecond) {
+      stats.rateLimited += 1;
+      recent.set(userId, times);
+      return {
+        status: 429,
+        body: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests.' },
+        headers: {
+          'x-ratelimit-limit': String(ratePerSecond),
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(times[0]! + 1000),
+        },
+      };
+    }
+    times.push(now);
+    recent.set(userId, times);
+    const rateHeaders = {
+      'x-ratelimit-limit': String(ratePerSecond),
+      'x-ratelimit-remaining': String(ratePerSecond - times.length),
+      'x-ratelimit-reset': String(times[0]! + 1000),
+    };
+    const ok = (body: unknown, status = 200) => ({ status, body, headers: rateHeaders });
+
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    const readJson = async (): Promise<unknown> => {
+      try {
+        return JSON.parse(await readBody(req)) as unknown;
+      } catch {
+        throw new HttpError(400, 'INVALID_REQUEST', 'The body is not JSON.');
+      }
+    };
+
+    if (method === 'GET' && path === '/users/me') {
+      const user = users.get(userId)!;
+      return ok({ value: { id: user.id, firstName: user.firstName, lastName: user.lastName } });
+    }
+    if (method === 'GET' && path === '/workspaces') return ok(page([WORKSPACE], url));
+    if (method === 'GET' && parts[0] === 'workspaces' && parts[2] === 'rooms') {
+      return ok(
+        page(
+          ROOMS.filter((r) => r.workspaceId === parts[1]),
+          url,
+        ),
+      );
+    }
+    if (method === 'GET' && parts[0] === 'rooms' && parts[2] === 'murals') {
+      const list = [...murals.values()]
+        .filter((m) => m.roomId === parts[1])
+        .map(({ id, title, roomId, workspaceId }) => ({ id, title, roomId, workspaceId }));
+      return ok(page(list, url));
+    }
+    if (parts[0] !== 'murals' || parts[1] === undefined) {
+      throw new HttpError(404, 'NOT_FOUND', `No route ${method} ${path}.`);
+    }
+    const mural = muralOf(parts[1], userId);
+    const [, , section, a, b, c] = parts;
+
+    if (section === undefined && method === 'GET') {
+      const { id, title, roomId, workspaceId } = mural;
+      return ok({ value: { id, title, roomId, workspaceId } });
+    }
+    if (section === 'users' && method === 'GET') {
+      const list = [...mural.members].map((id) => users.get(id)!).filter(Boolean);
+      return ok(page(list, url));
+    }
+    if (section === 'tags') {
+      if (method === 'GET' && a === undefined) return ok(page([...mural.tags.values()], url));
+      if (method === 'POST' && a === undefined) {
+        const body = await readJson();
+        if (!isRecord(body) || typeof body.text !== 'string' || body.text.trim() === '') {
+          throw new HttpError(400, 'INVALID_REQUEST', 'A tag needs "text".');
+        }
+        if (body.text.length > MAX_TAG_TEXT) {
+          throw new HttpError(400, 'INVALID_REQUEST', `Tag text is over ${MAX_TAG_TEXT} chars.`);
+        }
+        const tag: TagRecord = {
+          id: nextId(),
+          text: body.text,
+          backgroundColor:
+            typeof body.backgroundColor === 'string' ? body.backgroundColor : '#E8E8E8',
+          borderColor: typeof body.borderColor === 'string' ? body.borderColor : '#E8E8E8',
+          color: typeof body.color === 'string' ? body.color : '#000000',
+        };
+        mural.tags.set(tag.id, tag);
+        return ok({ value: tag }, 201);
+      }
+      const tag = a === undefined ? undefined : mural.tags.get(a);
+      if (!tag) throw new HttpError(404, 'TAG_NOT_FOUND', `Tag ${String(a)} not found.`);
+      if (method === 'PATCH') {
+        const body = await readJson();
+        if (isRecord(body) && typeof body.text === 'string') {
+          if (body.text.length > MAX_TAG_TEXT) {
+            throw new HttpError(400, 'INVALID_REQUEST', `Tag text is over ${MAX_TAG_TEXT} chars.`);
+          }
+          tag.text = body.text;
+        }
+        return ok({ value: tag });
+      }
+      if (method === 'DELETE') {
+        mural.tags.delete(tag.id);
+        for (const w of mural.widgets.values()) w.tags = w.tags.filter((t) => t !== tag.id);
+        return ok(undefined, 204);
+      }
+    }
+    if (section === 'voting-sessions' && method === 'GET') {
+      if (a === undefined) {
+        return ok(
+          page(
+            mural.voting.map(({ id, title, status }) => ({ id, title, status })),
+            url,
+          ),
+        );
+      }
+      const session = mural.voting.find((s) => s.id === a);
+      if (!session || b !== 'results') throw new HttpError(404, 'NOT_FOUND', 'No such session.');
+      return ok(page(session.results, url));
+    }
+    if (section === 'widgets') {
+      if (method === 'GET' && a === undefined) {
+        const types = url.searchParams.get('type')?.split(',');
+        const parentId = url.searchParams.get('parentId');
+        const list = [...mural.widgets.values()].filter(
+          (w) =>
+            (types === undefined || types.includes(w.type)) &&
+            (parentId === null || w.parentId === parentId),
+        );
+        return ok(page(list, url));
+      }
+      if (method === 'GET' && a !== undefined && b === undefined) {
+        const w = mural.widgets.get(a);
+        if (!w) throw new HttpError(404, 'WIDGET_NOT_FOUND', `Widget ${a} not found.`);
+        return ok({ value: w });
+      }
+      if (method === 'POST' && a !== undefined && b === undefined && a in CREATE_PATHS) {
+        const type = CREATE_PATHS[a]!;
+        const body = await readJson();
+        if (type === 'area') {
+          // Areas: one object per request.
+          if (Array.isArray(body)) {
+            throw new HttpError(400, 'INVALID_REQUEST', 'Areas are created one per request.');
+          }
+          const w = createWidget(mural, type, body, userId);
+          mural.widgets.set(w.id, w);
+          return ok({ value: w }, 201);
+        }
+        if (!Array.isArray(body) || body.length === 0 || body.length > MAX_CREATE) {
+          throw new HttpError(400, 'INVALID_REQUEST', `Send an array of 1 to ${MAX_CREATE}.`);
+        }
+        // All or nothing: validate every item before storing any.
+        const made = body.map((item) => createWidget(mural, type, item, userId));
+        for (const w of made) mural.widgets.set(w.id, w);
+        return ok({ value: made }, 201);
+      }
+      if (method === 'PATCH' && a !== undefined && b !== undefined && c === undefined) {
+        const type = CREATE_PATHS[a];
+        const w = mural.widgets.get(b);
+        if (!w) throw new HttpError(404, 'WIDGET_NOT_FOUND', `Widget ${b} not found.`);
+        if (type !== w.type) {
+          throw new HttpError(400, 'INVALID_REQUEST', `Widget ${b} is a ${w.type}, not ${a}.`);
+        }
+        const body = await readJson();
+        if (!isRecord(body)) throw new HttpError(400, 'INVALID_REQUEST', 'Send an object.');
+        const before = { ...w };
+        applyFields(mural, w, body);
+        if (!parentChainOk(mural, w)) {
+          Object.assign(w, before);
+          throw new HttpError(400, 'INVALID_REQUEST', 'Areas cannot contain themselves.');
+        }
+        return ok({ value: w });
+      }
+      if (method === 'DELETE' && a !== undefined && b === undefined) {
+        const w = mural.widgets.get(a);
+        if (!w) throw new HttpError(404, 'WIDGET_NOT_FOUND', `Widget ${a} not found.`);
+        mural.widgets.delete(a);
+        // Unknown in MURAL's docs; here an area's children stay where they were, one level up.
+        for (const child of mural.widgets.values()) {
+          if (child.parentId === a) {
+            child.parentId = w.parentId;
+            child.x += w.x;
+            child.y += w.y;
+          }
+        }
+        return ok(undefined, 204);
+      }
+    }
+    throw new HttpError(404, 'NOT_FOUND', `No route ${method} ${path}.`);
+  }
+
+  const server = createServer((req, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // The page runs on another origin in the browser test; MURAL has a per-app CORS allowlist.
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'authorization, content-type',
+      'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+      'access-control-expose-headers':
+        'x-ratelimit-remaining, x-ratelimit-reset, x-ratelimit-limit',
+    };
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      const finish = (): void => {
+        const payload = body === undefined ? '' : JSON.stringify(body);
+        res.writeHead(status, {
+          ...cors,
+          ...headers,
+          ...(payload ? { 'content-type': 'application/json' } : {}),
+        });
+        res.end(payload);
+      };
+      if (latencyMs > 0) setTimeout(finish, latencyMs);
+      else finish();
+    };
+    if (req.method === 'OPTIONS') return send(204, undefined);
+    if (!url.pathname.startsWith(API_PREFIX)) return send(404, { code: 'NOT_FOUND' });
+    stats.requests += 1;
+    const key = `${req.method ?? ''} ${url.pathname.slice(API_PREFIX.length).replace(/\/[^/]*\d[^/]*/g, '/:id')}`;
+    stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
+    route(req, url).then(
+      (r) => send(r.status, r.body, r.headers),
+      (error: unknown) => {
+        if (error instanceof HttpError) {
+          send(error.status, { code: error.code, message: error.message });
+        } else {
+          send(500, { code: 'INTERNAL', message: String(error) });
+        }
+      },
+    );
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    origin,
+    apiBase: `${origin}${API_PREFIX}`,
+    stats,
+    createMural(title = 'Journey workshop', roomId = ROOMS[0]!.id) {
+      const room = ROOMS.find((r) => r.id === roomId) ?? ROOMS[0]!;
+      const id = `${room.workspaceId}.${1_000_000_000_000 + murals.size + 1}`;
+      murals.set(id, {
+        id,
+        title,
+        roomId: room.id,
+        workspaceId: room.workspaceId,
+        widgets: new Map(),
+        tags: new Map(),
+        voting: [],
+        members: new Set(),
+      });
+      return id;
+    },
+    issueToken(user) {
+      users.set(user.id, user);
+      return issue(user.id);
+    },
+    expireAccessTokens() {
+      for (const session of access.values()) session.expired = true;
+    },
+    addVotingSession(muralId, session) {
+      const id = nextId();
+      murals.get(muralId)?.voting.push({ id, ...session });
+      return id;
+    },
+    widgets: (muralId) => [...(murals.get(muralId)?.widgets.values() ?? [])],
+    setLatency(ms) {
+      latencyMs = ms;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
