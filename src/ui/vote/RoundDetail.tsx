@@ -162,6 +162,7 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
       ) : (
         <>
           <ResultsChart results={model.merged.value} textOf={textOf} />
+          <GroupTotals model={model} view={view} />
           {tally.orphanVotes && tally.orphanVotes.votes > 0 && (
             <p class="tp-help">
               {plural(tally.orphanVotes.votes, 'vote')} on notes no longer on the board, counted
@@ -321,5 +322,38 @@ function Ballot({ model, view }: { model: VoteTabModel; view: RoundView }) {
         </ul>
       )}
     </div>
+  );
+}
+
+/** Totals per stage, lane and cluster (from the domain tally), where the round's notes have them. */
+function GroupTotals({ model, view }: { model: VoteTabModel; view: RoundView }) {
+  const context = model.ready.value?.context;
+  if (!context || view.round.target.kind === 'clusters') return null;
+  const rows: { label: string; groups: { name: string; score: number }[] }[] = [
+    { label: 'By stage', totals: view.tally.byStage, names: context.stages },
+    { label: 'By lane', totals: view.tally.byLane, names: context.lanes },
+    {
+      label: 'By cluster',
+      totals: view.tally.byCluster,
+      names: (context.clusters ?? []).map((c) => ({ id: c.id, name: c.text })),
+    },
+  ].map(({ label, totals, names }) => ({
+    label,
+    groups: (totals ?? []).flatMap((g) => {
+      const name = g.id === null ? null : names.find((n) => n.id === g.id)?.name;
+      return name && g.score > 0 ? [{ name, score: g.score }] : [];
+    }),
+  }));
+  const shown = rows.filter((r) => r.groups.length > 0);
+  if (shown.length === 0) return null;
+  return (
+    <dl class="tp-group-totals">
+      {shown.map((r) => (
+        <div key={r.label}>
+          <dt>{r.label}</dt>
+          <dd>{r.groups.map((g) => `${g.name} ${g.score}`).join(' · ')}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

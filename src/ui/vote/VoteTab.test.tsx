@@ -21,26 +21,29 @@ const workshop = {
   platform: 'playground',
 } as unknown as Workshop;
 
-const note = (id: string, text: string): VotableItem => ({
+const note = (id: string, text: string, stageId: string | null = null): VotableItem => ({
   id,
   text,
   kind: 'note',
   rect: { x: 0, y: 0, w: 10, h: 10 },
   memberIds: [],
-  stageId: null,
+  stageId,
   laneId: null,
   clusterId: null,
 });
 const context: VoteContext = {
   notes: [
-    note('n1', 'Slow checkout'),
+    note('n1', 'Slow checkout', 's1'),
     note('n2', '<img src=x onerror=alert(1)>'),
-    note('n3', 'Hidden fees'),
+    note('n3', 'Hidden fees', 's2'),
   ],
   clusters: null,
   mapNoteIds: ['n1', 'n2', 'n3'],
   hasMap: false,
-  stages: [],
+  stages: [
+    { id: 's1', name: 'Awareness', notes: 1 },
+    { id: 's2', name: 'Purchase', notes: 1 },
+  ],
   lanes: [],
 };
 
@@ -201,6 +204,8 @@ describe('VoteTab', () => {
     const bars = within(chart as unknown as HTMLElement).getAllByTestId('results-bar');
     expect(bars).toHaveLength(2);
     expect(bars[0]!.textContent).toContain('=1');
+    expect(screen.getByText('By stage')).toBeTruthy();
+    expect(screen.getByText('Awareness 1 · Purchase 1')).toBeTruthy();
     // Secret rounds never show who voted for what, even once revealed.
     expect(screen.queryByText('Who voted for what')).toBeNull();
     const asText = within(screen.getByRole('list', { name: 'Results as a list' })).getAllByRole(
