@@ -356,3 +356,24 @@ describe('more round kinds and sources', () => {
     expect(other.native).toEqual([{ itemId: noteIds[1], count: 4 }]);
   });
 });
+
+describe('repairing the voter list', () => {
+  it('a panel that opens a round lists its own ballot if the list lost it', async () => {
+    const { board, connect, noteIds } = setup();
+    const started = await startRound(board, FAC, await settingsFor(board), { now: clock });
+    if (!started.ok) throw new Error(started.reason);
+    // Ann's ballot is stored, but her voter-list entry was overwritten while her panel was closed.
+    await votes(board).set(`ballot:${started.round.id}:u-ann`, {
+      roundId: started.round.id,
+      voterKey: 'u-ann',
+      updatedAt: T,
+      votes: [{ itemId: noteIds[0], count: 1 }],
+    });
+    expect(await loadBallots(board, started.round)).toHaveLength(0);
+    const view = createVotingView(connect(PEOPLE[0]!), PEOPLE[0]!, clock);
+    await view.refreshItems();
+    await view.writer.settled();
+    expect(await loadBallots(board, started.round)).toHaveLength(1);
+    view.close();
+  });
+});
