@@ -7,7 +7,7 @@ import { loadMaps, MAP_COLLECTION } from '../map/map-store';
 import { buildJourneyMap } from './build-journey-map';
 import { importMap, type ImportProgress } from './import-map';
 import { listSnapshots } from './snapshots';
-import { createFixture, seedWorkshop, type Fixture } from './testing/export-fixture';
+import { createFixture, noteInCell, seedWorkshop, type Fixture } from './testing/export-fixture';
 import { toJsonText } from './to-downloads';
 
 let dbs: TestDatabases;
@@ -114,7 +114,9 @@ describe('importMap', () => {
 
   it('a cancelled import keeps what it made; importing again completes it without duplicates', async () => {
     const a = await createFixture(await dbs.open(), 'uXjVBoardA=');
-    await seedWorkshop(a);
+    const { record } = await seedWorkshop(a);
+    // Enough notes that a cancel lands while the write queue still has work queued.
+    for (let i = 0; i < 40; i += 1) noteInCell(a, record, i % 6, 2, `Extra ${i}`, (i % 3) * 150);
     const text = toJsonText(await exportOf(a));
     const b = await createFixture(await dbs.open(), 'uXjVBoardB=');
     const controller = new AbortController();
@@ -127,11 +129,12 @@ describe('importMap', () => {
     expect(first).toMatchObject({ status: 'incomplete', cancelled: true });
     if (first.status !== 'incomplete') return;
     expect(first.created).toBeGreaterThanOrEqual(2);
-    expect(first.created).toBeLessThan(7);
+    expect(first.created).toBeLessThan(47);
+    expect(await noteCount(b)).toBe(first.created);
 
     const second = await importMap(b.workshop, text);
     expect(second).toMatchObject({ status: 'done', mapCreated: false, skipped: first.created });
-    expect(await noteCount(b)).toBe(7);
+    expect(await noteCount(b)).toBe(47);
   });
 
   it('refuses a map this board cannot hold, naming why, and writes nothing', async () => {

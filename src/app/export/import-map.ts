@@ -5,9 +5,9 @@
  * their stages and lanes, with their tags and colours, and record their import keys so a second
  * import of the same file skips them.
  */
-import type { Board, BoardItem, ItemMarker, WriteOp } from '../../board/port';
+import type { Board, BoardItem, WriteOp } from '../../board/port';
 import { isPaletteColor } from '../../domain/board/board-item';
-import { deriveImportKey, IMPORTED_NOTE_ROLE } from '../../domain/export/derive-journey-map';
+import { deriveImportKey } from '../../domain/export/derive-journey-map';
 import type { ExportNote, JourneyMapFile } from '../../domain/export/journey-map-v1';
 import { parseExport } from '../../domain/export/restore';
 import { normalizeSpec } from '../../domain/journey/edit-spec';
@@ -73,11 +73,6 @@ export type ImportOutcome =
       messages: string[];
     } & ImportSummary);
 
-/** Miro keeps about 256 bytes of app metadata per item; a longer import key lives in the index only. */
-const MAX_MARKER_BYTES = 256;
-const markerFits = (marker: ItemMarker): boolean =>
-  new TextEncoder().encode(JSON.stringify({ tp: marker })).length <= MAX_MARKER_BYTES;
-
 /** Miro sticky content must stay under 6,000 characters (HTML), so longer text is cut. */
 const MAX_NOTE_CHARS = 5_000;
 const MAX_TAGS = 8;
@@ -106,14 +101,17 @@ function presentKeys(
   return keys;
 }
 
-function toNoteOp(p: Placement, i: number, mapId: string, frameId: string | undefined): WriteOp {
+/**
+ * No item marker: the board's import index records each note's key, and a marker costs one more
+ * call per note on Miro (create, add to frame, set metadata: a third of an import's time).
+ */
+function toNoteOp(p: Placement, i: number, frameId: string | undefined): WriteOp {
   const { note } = p;
   const text =
     note.text.length > MAX_NOTE_CHARS ? `${note.text.slice(0, MAX_NOTE_CHARS - 1)}…` : note.text;
   const tags = [...new Set(note.tags)]
     .filter((t) => t.trim() !== '' && t.length <= MAX_TAG_CHARS)
     .slice(0, MAX_TAGS);
-  const marker: ItemMarker = { m: mapId, r: IMPORTED_NOTE_ROLE, k: note.importKey };
   return {
     op: 'create',
     ref: `note:${i}`,
@@ -125,7 +123,6 @@ function toNoteOp(p: Placement, i: number, mapId: string, frameId: string | unde
       ...(tags.length > 0 ? { tags } : {}),
     },
     ...(p.inCell && frameId !== undefined ? { parent: { id: frameId } } : {}),
-    ...(markerFits(marker) ? { meta: marker } : {}),
   };
 }
 
@@ -247,7 +244,7 @@ export async function importMap(
     for (const p of placements)
       if (!p.inCell) p.rect = { ...p.rect, x: p.rect.x + spot.x, y: p.rect.y + spot.y };
   }
-  const ops = placements.map((p, i) => toNoteOp(p, i, spec.id, frameId));
+  const ops = placements.map((p, i) => toNoteOp(p, i, frameId));
 
   progress('notes', 0, ops.length);
   const result = await board.apply(ops, {

@@ -8,8 +8,8 @@
  *   imports:<mapId>    → number of chunks
  *   imports:<mapId>:n  → [itemId, importKey][]
  *
- * Imported notes also carry the key in their marker where it fits, but markers cost a call per
- * note to read on Miro, so the index is what export and import rely on.
+ * Notes carry no marker for this: on Miro a marker costs a call per note to write and another to
+ * read. A note that does carry one (role `note`) is still recognised by `deriveImportKey`.
  */
 import type { Board } from '../../board/port';
 import { MAP_COLLECTION, MAX_RECORD_CHARS } from '../map/map-store';
