@@ -134,4 +134,10 @@ export interface Board {
   zoomTo(ids: string[]): Promise<void>;
   notify(kind: 'info' | 'error', message: string): Promise<void>;
   canUse(feature: 'voting'): Promise<boolean>;
+  /**
+   * The platform's own voting results where it has them (Miro: `experimental.getVotingResults()`
+   * behind `canUse('voting')`; MURAL: voting sessions), as the platform returns them: outside
+   * input for the caller to validate. An empty list where there are none.
+   */
+  nativeVotingResults(): Promise<unknown>;
 }

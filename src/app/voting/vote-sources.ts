@@ -23,16 +23,6 @@ export interface OtherVoteSources {
   nativeAvailable: boolean;
 }
 
-/**
- * The port has no call for native results yet; a board that offers one (Miro's adapter wrapping
- * `experimental.getVotingResults()`) is used, others give none.
- */
-interface NativeVotingBoard {
-  nativeVotingResults(): Promise<unknown>;
-}
-const hasNativeResults = (board: Board): board is Board & NativeVotingBoard =>
-  typeof (board as Partial<NativeVotingBoard>).nativeVotingResults === 'function';
-
 /** Miro answers per voting session (`{ results: [{ itemId, count }] }`); flatten before reading. */
 function flattenNative(value: unknown): unknown[] {
   if (!Array.isArray(value)) return [];
@@ -61,7 +51,7 @@ export async function readOtherVoteSources(
     [...notes].reverse(),
   );
   let native: SourceCount[] = [];
-  if (canVote && hasNativeResults(board)) {
+  if (canVote) {
     try {
       native = fromNativeVotingResults(flattenNative(await board.nativeVotingResults()));
     } catch {
@@ -72,7 +62,7 @@ export async function readOtherVoteSources(
     dots: fromDotStickers(counted).filter((c) => wanted.has(c.itemId)),
     unplacedDots: counted.unplaced,
     native: native.filter((c) => wanted.has(c.itemId)),
-    nativeAvailable: canVote && hasNativeResults(board),
+    nativeAvailable: canVote,
   };
 }
 

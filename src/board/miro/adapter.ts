@@ -282,5 +282,11 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
         return false;
       }
     },
+
+    async nativeVotingResults() {
+      const experimental = board.experimental;
+      if (!experimental) return [];
+      return read(() => experimental.getVotingResults());
+    },
   };
 }
