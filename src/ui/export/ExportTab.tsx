@@ -207,7 +207,7 @@ function HistorySection({ model }: { model: ExportTabModel }) {
               </button>
             </div>
           </div>
-          {usage && <p class="tp-help tp-export-budget">{budgetLine(usage)}.</p>}
+          {usage && usage.count > 0 && <p class="tp-help tp-export-budget">{budgetLine(usage)}.</p>}
           {state.status === 'loading' && <Spinner label="Reading history…" />}
           {state.status === 'error' && (
             <Notice tone="error" title="Could not read the history">
