@@ -1,0 +1,512 @@
+/**
+ * Apply a grouping to the board, resume it, undo it (issue 4 §4). Order: automatic snapshot →
+ * journal record (every moved note's prior position and colour, the labels to make, the stored
+ * groups before) BEFORE the first write → one batch (one update per note moved, one create per
+ * label) → `addCreated(label ids)` → the groups stored on the board → `markApplied`. A batch that
+ * stops partway leaves the entry pending: "Resume" finishes it, "Undo" reverts what was done. Undo
+ * works from the journal alone, so it survives closing the panel.
+ */
+import type {
+  BatchProgress,
+  Board,
+  BoardItem,
+  OpFailure,
+  PaletteColor,
+  Rect,
+  WriteOp,
+} from '../../board/port';
+import { isPaletteColor, rectCenter } from '../../domain/board/board-item';
+import { groupColor } from '../../domain/grouping-layout/group-colors';
+import {
+  layoutGroups,
+  measureGroups,
+  type GroupLayout,
+  type LayoutGroup,
+} from '../../domain/grouping-layout/layout-groups';
+import type { JournalEntry, JournalStore } from '../../storage';
+import {
+  loadAppliedGroups,
+  mergeAppliedGroups,
+  parseAppliedGroups,
+  saveAppliedGroups,
+  type AppliedGroups,
+} from './applied-groups';
+import type { GroupingPreview, PreviewGroup } from './grouping-preview';
+
+export const APPLY_GROUPS = 'apply-groups';
+export const LABEL_ROLE = 'group-label';
+const LABEL_FONT_SIZE = 28;
+const LABEL_HEIGHT = 56;
+
+export interface ApplyGroupsSettings {
+  /** One palette colour per group (Unsorted and pinned notes keep theirs). */
+  color: boolean;
+  /** A text label above each group. */
+  labels: boolean;
+}
+
+interface Spot {
+  x: number;
+  y: number;
+  color: PaletteColor | null;
+}
+
+/** Journal entries (opaque JSON in storage, parsed back on resume and undo). */
+export interface MovedNoteEntry {
+  kind: 'note';
+  id: string;
+  before: Spot;
+  after: Spot;
+}
+export interface LabelEntry {
+  kind: 'label';
+  groupId: string;
+  text: string;
+  rect: Rect;
+}
+export interface RecordEntry {
+  kind: 'groups';
+  mapId: string | null;
+  /** The stored groups before, to put back on undo (null: there were none). */
+  before: AppliedGroups | null;
+  /** What apply stores once the batch is through. */
+  after: AppliedGroups;
+}
+export type GroupsJournalEntry = MovedNoteEntry | LabelEntry | RecordEntry;
+
+export interface ApplyPlan {
+  notes: MovedNoteEntry[];
+  labels: LabelEntry[];
+  record: RecordEntry;
+  /** Where the groups went: inside the lane or cell, or free space (also after a misfit). */
+  placedIn: 'area' | 'free-space';
+  /** Said to the facilitator: e.g. the groups did not fit in the cell. */
+  notices: string[];
+}
+
+export interface PlanInput {
+  preview: GroupingPreview;
+  /** The notes as they are now (at least every note of the preview). */
+  notes: readonly BoardItem[];
+  mapId: string | null;
+  /** Inside the lane or cell; null: free space. */
+  area: Rect | null;
+  /** Where to look for free space (the map's frame, or the notes). */
+  anchor: Rect | null;
+  settings: ApplyGroupsSettings;
+  now?: () => Date;
+}
+
+const same = (a: number, b: number) => Math.abs(a - b) < 0.5;
+
+/** Groups in the order they are laid out: left to right by where their notes are now; Unsorted last. */
+function orderForLayout(groups: readonly PreviewGroup[], byId: Map<string, BoardItem>) {
+  const meanX = (g: PreviewGroup) => {
+    const xs = g.noteIds.flatMap((id) => {
+      const n = byId.get(id);
+      return n ? [rectCenter(n.rect).x] : [];
+    });
+    return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
+  };
+  return groups
+    .map((g, index) => ({ g, index, x: meanX(g) }))
+    .sort((a, b) =>
+      a.g.unsorted !== b.g.unsorted ? (a.g.unsorted ? 1 : -1) : a.x - b.x || a.index - b.index,
+    )
+    .map((e) => e.g);
+}
+
+/** Lays the preview out and works out every write, without writing. */
+export async function planApplyGroups(board: Board, input: PlanInput): Promise<ApplyPlan> {
+  const { preview, settings } = input;
+  const byId = new Map(input.notes.map((n) => [n.id, n]));
+  const pinned = new Set(Object.keys(preview.pinned));
+  const ordered = orderForLayout(preview.groups, byId);
+  // Pinned notes stay; the rest of a pinned group (notes the engine added) still moves.
+  const layoutInput: LayoutGroup[] = ordered.map((g) => ({
+    id: g.id,
+    notes: g.noteIds.flatMap((id) => {
+      const n = byId.get(id);
+      return n && !pinned.has(id) ? [{ id, w: n.rect.w, h: n.rect.h }] : [];
+    }),
+  }));
+  const obstacles = [...pinned].flatMap((id) => {
+    const n = byId.get(id);
+    return n ? [n.rect] : [];
+  });
+  const layoutOptions = { labelHeight: settings.labels ? LABEL_HEIGHT : 0, obstacles };
+  const notices: string[] = [];
+  let layout: GroupLayout | null = null;
+  let placedIn: ApplyPlan['placedIn'] = 'free-space';
+  if (input.area) {
+    const inside = layoutGroups(layoutInput, input.area, layoutOptions);
+    if (inside.fits) {
+      layout = inside;
+      placedIn = 'area';
+    } else
+      notices.push(
+        'The groups do not fit inside the lane, so they go to free space beside the map.',
+      );
+  }
+  if (!layout) {
+    const size = measureGroups(layoutInput, { labelHeight: layoutOptions.labelHeight });
+    const free = await board.findEmptySpace(size, input.anchor ?? undefined);
+    layout = layoutGroups(layoutInput, { ...free, w: size.w, h: size.h }, layoutOptions);
+  }
+
+  const colorOf = new Map<string, PaletteColor | null>();
+  let colorIndex = 0;
+  for (const g of ordered) {
+    colorOf.set(g.id, settings.color && !g.unsorted ? groupColor(colorIndex++) : null);
+  }
+  const notes: MovedNoteEntry[] = [];
+  const labels: LabelEntry[] = [];
+  const groupById = new Map(ordered.map((g) => [g.id, g]));
+  for (const placement of layout.placements) {
+    const group = groupById.get(placement.groupId);
+    if (!group) continue;
+    const color = colorOf.get(group.id) ?? null;
+    for (const { id, rect } of placement.notes) {
+      const note = byId.get(id);
+      if (!note) continue;
+      const before: Spot = { x: note.rect.x, y: note.rect.y, color: note.color };
+      const after: Spot = { x: rect.x, y: rect.y, color: color ?? note.color };
+      if (same(before.x, after.x) && same(before.y, after.y) && before.color === after.color)
+        continue;
+      notes.push({ kind: 'note', id, before, after });
+    }
+    if (placement.label && !group.pinned)
+      labels.push({ kind: 'label', groupId: group.id, text: group.label, rect: placement.label });
+  }
+
+  const appliedAt = (input.now?.() ?? new Date()).toISOString();
+  const stamp = Date.parse(appliedAt).toString(36);
+  const after: AppliedGroups = {
+    version: 1,
+    mapId: input.mapId,
+    appliedAt,
+    clusters: preview.groups
+      .filter((g) => !g.unsorted)
+      .map((g, i) => ({
+        id: `c${stamp}-${i + 1}`,
+        label: g.label,
+        keywords: [...g.keywords],
+        memberIds: [...g.noteIds],
+      })),
+  };
+  const before = await loadAppliedGroups(board, input.mapId);
+  return {
+    notes,
+    labels,
+    record: { kind: 'groups', mapId: input.mapId, before, after },
+    placedIn,
+    notices,
+  };
+}
+
+const labelOp = (label: LabelEntry, i: number, mapId: string | null): WriteOp => ({
+  op: 'create',
+  ref: `label-${i}`,
+  item: { kind: 'text', text: label.text, rect: label.rect, fontSize: LABEL_FONT_SIZE },
+  meta: { m: mapId ?? 'board', r: LABEL_ROLE, k: label.groupId },
+});
+
+const moveOp = (id: string, to: Spot, from: Spot): WriteOp => ({
+  op: 'update',
+  id,
+  patch: {
+    rect: { x: to.x, y: to.y },
+    ...(to.color !== null && to.color !== from.color ? { color: to.color } : {}),
+  },
+});
+
+export interface BatchHooks {
+  onProgress?: (progress: BatchProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ApplyGroupsOptions extends BatchHooks {
+  boardId: string;
+  /** Null without IndexedDB: the grouping is applied but cannot be undone. */
+  journal: JournalStore | null;
+  /** The automatic snapshot; a rejection stops before the first write. */
+  beforeBulkChange?: () => Promise<void>;
+}
+
+export type ApplyOutcome =
+  | { status: 'nothing-to-do' }
+  | { status: 'refused'; message: string }
+  | {
+      status: 'done' | 'partial' | 'cancelled';
+      moved: number;
+      labels: number;
+      planned: number;
+      failed: OpFailure[];
+      /** Ops known to be written (for the live view); empty after a cancel. */
+      applied: WriteOp[];
+      journalId: number | null;
+      notices: string[];
+    };
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/** The ops the result says succeeded, in order. */
+function succeeded(ops: readonly WriteOp[], failed: readonly OpFailure[], cancelled: boolean) {
+  if (cancelled) return [];
+  const bad = new Set(failed.map((f) => f.index));
+  return ops.filter((_, i) => !bad.has(i));
+}
+
+async function runBatch(
+  board: Board,
+  journal: JournalStore | null,
+  journalId: number | null,
+  ops: WriteOp[],
+  record: RecordEntry,
+  hooks: BatchHooks,
+) {
+  const result = await board.apply(ops, { onProgress: hooks.onProgress, signal: hooks.signal });
+  const created = Object.values(result.ids);
+  if (journal && journalId !== null && created.length > 0)
+    await journal.addCreated(journalId, created).catch(() => undefined);
+  const complete = !result.cancelled && result.failed.length === 0;
+  if (complete) {
+    await saveAppliedGroups(board, record.mapId, mergeAppliedGroups(record.before, record.after));
+    if (journal && journalId !== null) await journal.markApplied(journalId);
+  }
+  return { result, created, complete };
+}
+
+export async function applyGroups(
+  board: Board,
+  plan: ApplyPlan,
+  options: ApplyGroupsOptions,
+): Promise<ApplyOutcome> {
+  if (plan.notes.length === 0 && plan.labels.length === 0) return { status: 'nothing-to-do' };
+  try {
+    await options.beforeBulkChange?.();
+  } catch (error) {
+    return {
+      status: 'refused',
+      message: `No automatic snapshot could be saved, so nothing was moved. ${messageOf(error)}`,
+    };
+  }
+  let journalId: number | null = null;
+  if (options.journal) {
+    try {
+      const entries: GroupsJournalEntry[] = [...plan.notes, ...plan.labels, plan.record];
+      journalId = (
+        await options.journal.record({
+          boardId: options.boardId,
+          operation: APPLY_GROUPS,
+          entries,
+        })
+      ).id;
+    } catch (error) {
+      return {
+        status: 'refused',
+        message: `The undo history could not be saved, so nothing was moved. ${messageOf(error)}`,
+      };
+    }
+  }
+  const ops = [
+    ...plan.notes.map((n) => moveOp(n.id, n.after, n.before)),
+    ...plan.labels.map((l, i) => labelOp(l, i, plan.record.mapId)),
+  ];
+  const { result, created } = await runBatch(
+    board,
+    options.journal,
+    journalId,
+    ops,
+    plan.record,
+    options,
+  );
+  const applied = succeeded(ops, result.failed, result.cancelled);
+  return {
+    status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',
+    moved: result.cancelled
+      ? Math.min(plan.notes.length, result.done)
+      : applied.filter((op) => op.op === 'update').length,
+    labels: created.length,
+    planned: plan.notes.length,
+    failed: result.failed,
+    applied,
+    journalId,
+    notices: plan.notices,
+  };
+}
+
+// Parsing journal entries back: they are `unknown` until checked.
+const isRecordObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null;
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+function toSpot(v: unknown): Spot | null {
+  if (!isRecordObject(v) || !num(v.x) || !num(v.y)) return null;
+  return { x: v.x, y: v.y, color: isPaletteColor(v.color) ? v.color : null };
+}
+
+export interface ParsedJournal {
+  notes: MovedNoteEntry[];
+  labels: LabelEntry[];
+  record: RecordEntry | null;
+}
+
+export function parseGroupsJournal(entries: readonly unknown[]): ParsedJournal {
+  const parsed: ParsedJournal = { notes: [], labels: [], record: null };
+  for (const raw of entries) {
+    if (!isRecordObject(raw)) continue;
+    if (raw.kind === 'note' && typeof raw.id === 'string') {
+      const before = toSpot(raw.before);
+      const after = toSpot(raw.after);
+      if (before && after) parsed.notes.push({ kind: 'note', id: raw.id, before, after });
+    } else if (raw.kind === 'label' && typeof raw.text === 'string' && isRecordObject(raw.rect)) {
+      const r = raw.rect;
+      if (num(r.x) && num(r.y) && num(r.w) && num(r.h) && r.w > 0 && r.h > 0)
+        parsed.labels.push({
+          kind: 'label',
+          groupId: typeof raw.groupId === 'string' ? raw.groupId : '',
+          text: raw.text,
+          rect: { x: r.x, y: r.y, w: r.w, h: r.h },
+        });
+    } else if (raw.kind === 'groups') {
+      const after = raw.after;
+      if (!isRecordObject(after)) continue;
+      const mapId = typeof raw.mapId === 'string' ? raw.mapId : null;
+      parsed.record = {
+        kind: 'groups',
+        mapId,
+        before: raw.before === null ? null : parseAppliedGroups(raw.before),
+        after: parseAppliedGroups(after) ?? { version: 1, mapId, appliedAt: '', clusters: [] },
+      };
+    }
+  }
+  return parsed;
+}
+
+/** The newest grouping of this board that is not undone yet (pending or applied). */
+export async function findGroupingEntry(
+  journal: JournalStore,
+  boardId: string,
+): Promise<JournalEntry | undefined> {
+  return (await journal.list(boardId)).find(
+    (e) => e.operation === APPLY_GROUPS && e.status !== 'undone',
+  );
+}
+
+export type ResumeOutcome =
+  | { status: 'nothing-to-resume' }
+  | {
+      status: 'done' | 'partial' | 'cancelled';
+      moved: number;
+      failed: OpFailure[];
+      applied: WriteOp[];
+    };
+
+/** Ids among `ids` that are still on the board. */
+async function stillThere(board: Board, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const texts = new Set((await board.listItems(['text'])).map((t) => t.id));
+  return ids.filter((id) => texts.has(id));
+}
+
+/**
+ * Finishes a grouping whose batch stopped partway: notes not yet where the plan put them move,
+ * and the labels are made again (the ones made before are removed first: the journal keeps their
+ * ids, not which group each was for).
+ */
+export async function resumeGroups(
+  board: Board,
+  journal: JournalStore,
+  boardId: string,
+  hooks: BatchHooks = {},
+): Promise<ResumeOutcome> {
+  const entry = await findGroupingEntry(journal, boardId);
+  if (!entry || entry.status !== 'pending') return { status: 'nothing-to-resume' };
+  const parsed = parseGroupsJournal(entry.entries);
+  if (!parsed.record) return { status: 'nothing-to-resume' };
+  const now = new Map((await board.listItems(['note'])).map((n) => [n.id, n]));
+  const moves = parsed.notes.flatMap((n) => {
+    const note = now.get(n.id);
+    if (!note) return [];
+    const there =
+      same(note.rect.x, n.after.x) &&
+      same(note.rect.y, n.after.y) &&
+      (n.after.color === null || note.color === n.after.color);
+    const from: Spot = { x: note.rect.x, y: note.rect.y, color: note.color };
+    return there ? [] : [moveOp(n.id, n.after, from)];
+  });
+  const removals: WriteOp[] = (await stillThere(board, entry.created)).map((id) => ({
+    op: 'remove',
+    id,
+  }));
+  const ops = [
+    ...moves,
+    ...removals,
+    ...parsed.labels.map((l, i) => labelOp(l, i, parsed.record?.mapId ?? null)),
+  ];
+  const { result } = await runBatch(board, journal, entry.id, ops, parsed.record, hooks);
+  const applied = succeeded(ops, result.failed, result.cancelled);
+  return {
+    status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',
+    moved: applied.filter((op) => op.op === 'update').length,
+    failed: result.failed,
+    applied,
+  };
+}
+
+export type UndoOutcome =
+  | { status: 'nothing-to-undo' }
+  | {
+      status: 'done' | 'partial' | 'cancelled';
+      restored: number;
+      removedLabels: number;
+      failed: OpFailure[];
+      applied: WriteOp[];
+    };
+
+/**
+ * Puts every moved note back where it was, with its colour, and removes the labels, from the
+ * journal alone. Notes deleted since are skipped. Until the whole batch went through the entry
+ * stays undoable, so "Undo" can be pressed again after a failure halfway.
+ */
+export async function undoGroups(
+  board: Board,
+  journal: JournalStore,
+  boardId: string,
+  hooks: BatchHooks = {},
+): Promise<UndoOutcome> {
+  const entry = await findGroupingEntry(journal, boardId);
+  if (!entry) return { status: 'nothing-to-undo' };
+  const parsed = parseGroupsJournal(entry.entries);
+  const now = new Map((await board.listItems(['note'])).map((n) => [n.id, n]));
+  const moves: WriteOp[] = parsed.notes.flatMap((n) => {
+    const note = now.get(n.id);
+    if (!note) return [];
+    const patch: { rect: Partial<Rect>; color?: PaletteColor } = {
+      rect: { x: n.before.x, y: n.before.y },
+    };
+    if (n.before.color !== null && note.color !== n.before.color) patch.color = n.before.color;
+    return [{ op: 'update' as const, id: n.id, patch }];
+  });
+  const labels = await stillThere(board, entry.created);
+  const ops: WriteOp[] = [...moves, ...labels.map((id) => ({ op: 'remove' as const, id }))];
+  const result =
+    ops.length > 0
+      ? await board.apply(ops, { onProgress: hooks.onProgress, signal: hooks.signal })
+      : { done: 0, failed: [], cancelled: false, ids: {} };
+  const complete = !result.cancelled && result.failed.length === 0;
+  if (complete) {
+    if (parsed.record && entry.status === 'applied')
+      await saveAppliedGroups(board, parsed.record.mapId, parsed.record.before);
+    await journal.markUndone(entry.id);
+  }
+  const applied = succeeded(ops, result.failed, result.cancelled);
+  return {
+    status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',
+    restored: result.cancelled ? 0 : applied.filter((op) => op.op === 'update').length,
+    removedLabels: applied.filter((op) => op.op === 'remove').length,
+    failed: result.failed,
+    applied,
+  };
+}

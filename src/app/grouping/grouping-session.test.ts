@@ -1,0 +1,258 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FACILITATOR } from '../../../test/fakes/playground-board';
+import { createMiroBoard } from '../../board/miro/adapter';
+import { createDemoBoardState } from '../../board/playground/demo-board';
+import { createLocalBoard } from '../../board/playground/sdk/local-board';
+import type { Board, BoardItem } from '../../board/port';
+import { createWriteQueue } from '../../board/write-queue';
+import { createTestDatabases } from '../../storage/testing/open-test-db';
+import type { TouchpointDatabase } from '../../storage';
+import { seedDemoWorkshop } from '../demo/seed-demo-workshop';
+import { MAP_COLLECTION } from '../map/map-store';
+import { exportAppliedClusters, groupsKey } from './applied-groups';
+import { createGroupingSession, type GroupingSession } from './grouping-session';
+import { renameGroup, toPreview, type GroupingPreview } from './grouping-preview';
+import type { GroupingScope } from './grouping-scope';
+
+const MAP_ID = 'northstar';
+const PAIN_LANE: GroupingScope = { kind: 'lane', mapId: MAP_ID, laneId: 'l2' };
+
+let databases = createTestDatabases();
+const sessions: GroupingSession[] = [];
+beforeEach(() => {
+  databases = createTestDatabases();
+});
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.close();
+  databases.closeAll();
+});
+
+/**
+ * The demo workshop on the real pair (local board + Miro adapter). `fast` makes every budget
+ * check see a new minute; turned off, the board allows 10 calls a minute, as a rate limit would.
+ */
+async function demoBoard(options: { tinyBudget?: boolean } = {}) {
+  let clock = 0;
+  let fast = true;
+  const local = createLocalBoard({
+    state: createDemoBoardState(),
+    ...(options.tinyBudget
+      ? { creditsPerMinute: 500, creditsPerCall: 50, now: () => (fast ? (clock += 60_000) : clock) }
+      : {}),
+  });
+  // The queue's waits pass on its own clock, at once, and it gives up after two attempts: a rate
+  // limit that outlasts the retries stops the batch partway.
+  let queueClock = 0;
+  const queue = options.tinyBudget
+    ? createWriteQueue({
+        concurrency: 4,
+        maxAttempts: 2,
+        now: () => queueClock,
+        sleep: async (ms) => {
+          queueClock += ms;
+        },
+      })
+    : undefined;
+  const real = createMiroBoard(local.connect(FACILITATOR), {
+    platform: 'playground',
+    ...(queue ? { queue } : {}),
+  });
+  await seedDemoWorkshop(real);
+  // Only batches meet the limit, so the reads around them (the panel's view) still work.
+  let limited = false;
+  const board: Board = {
+    ...real,
+    platform: real.platform,
+    apply: async (ops, batch) => {
+      fast = !limited;
+      try {
+        return await real.apply(ops, batch);
+      } finally {
+        fast = true;
+      }
+    },
+  };
+  return {
+    local,
+    board,
+    throttle: (on: boolean) => {
+      limited = on;
+    },
+  };
+}
+
+async function open(board: Board, db: TouchpointDatabase | null): Promise<GroupingSession> {
+  const session = createGroupingSession(board, { boardId: 'b1', db });
+  sessions.push(session);
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      const s = session.view.state();
+      if (s.status === 'ready' && s.maps.length > 0) resolve();
+    };
+    session.view.subscribe(check);
+    check();
+  });
+  return session;
+}
+
+const spots = async (board: Board) =>
+  new Map(
+    (await board.listItems(['note'])).map((n: BoardItem) => [
+      n.id,
+      { x: Math.round(n.rect.x), y: Math.round(n.rect.y), color: n.color },
+    ]),
+  );
+
+async function preview(session: GroupingSession, scope = PAIN_LANE): Promise<GroupingPreview> {
+  return session.group(scope, { granularity: 0, k: 3, pinned: {} }).result;
+}
+
+describe('grouping session', () => {
+  it('groups the pain-point lane, applies inside the lane, stores the groups, undoes after reopening', async () => {
+    const { board } = await demoBoard();
+    const db = await databases.open();
+    const session = await open(board, db);
+    const lane = session.notes(PAIN_LANE);
+    expect(lane).toHaveLength(10);
+    const before = await spots(board);
+
+    let p = await preview(session);
+    expect(p.groups.filter((g) => !g.unsorted)).toHaveLength(3);
+    const first = p.groups[0]!;
+    p = renameGroup(p, first.id, 'Identity checks');
+    const outcome = await session.apply(PAIN_LANE, p, { color: true, labels: true });
+    expect(outcome).toMatchObject({ status: 'done', failed: [], labels: p.groups.length });
+    if (outcome.status !== 'done') return;
+    expect(outcome.notices).toEqual([]);
+
+    // Every grouped note moved inside the lane's row, with its group's colour; labels exist.
+    const map = session.view.map(MAP_ID)!;
+    const row = map.placed.cells.filter((c) => c.laneId === 'l2').map((c) => c.rect);
+    const top = Math.min(...row.map((r) => r.y));
+    const bottom = Math.max(...row.map((r) => r.y + r.h));
+    const after = await spots(board);
+    for (const note of lane) {
+      const spot = after.get(note.id)!;
+      expect(spot.y).toBeGreaterThanOrEqual(top);
+      expect(spot.y + note.rect.h).toBeLessThanOrEqual(bottom + 1);
+    }
+    const texts = (await board.listItems(['text'])).map((t) => t.text);
+    expect(texts).toContain('Identity checks');
+
+    // Stored on the board, readable by voting and by the export.
+    const stored = await board.shared(MAP_COLLECTION).get(groupsKey(MAP_ID));
+    expect(stored).toMatchObject({ version: 1, mapId: MAP_ID });
+    const exported = await exportAppliedClusters(board, MAP_ID);
+    expect(exported.clusters.map((c) => c.label)).toContain('Identity checks');
+    expect(Object.keys(exported.clusterIds).sort()).toEqual(
+      p.groups
+        .filter((g) => !g.unsorted)
+        .flatMap((g) => g.noteIds)
+        .sort(),
+    );
+    expect(await board.shared(MAP_COLLECTION).get('clusters')).toMatchObject({
+      clusters: expect.arrayContaining([expect.objectContaining({ label: 'Identity checks' })]),
+    });
+
+    // Close the panel and the database; reopen both: Undo is still there and exact.
+    session.close();
+    databases.closeAll();
+    const reopened = await open(board, await databases.open());
+    expect(await reopened.undoStatus()).toMatchObject({ available: true, pending: false });
+    const undone = await reopened.undo();
+    expect(undone).toMatchObject({ status: 'done', failed: [] });
+    expect(await spots(board)).toEqual(before);
+    expect((await board.listItems(['text'])).map((t) => t.text)).not.toContain('Identity checks');
+    expect(await board.shared(MAP_COLLECTION).get(groupsKey(MAP_ID))).toBeUndefined();
+    expect((await exportAppliedClusters(board, MAP_ID)).clusters).toEqual([]);
+    expect(await reopened.undoStatus()).toEqual({ available: false, reason: null });
+  });
+
+  it('falls back to free space when a cell cannot hold the groups, and says so', async () => {
+    const { board } = await demoBoard();
+    const session = await open(board, await databases.open());
+    const cell: GroupingScope = { kind: 'cell', mapId: MAP_ID, stageId: 's3', laneId: 'l2' };
+    expect(session.notes(cell)).toHaveLength(3);
+    // Five groups of two lane notes cannot share one 700 × 500 cell.
+    const lane = session.notes(PAIN_LANE).map((n) => n.id);
+    const p = toPreview(
+      [0, 1, 2, 3, 4].map((i) => ({
+        id: `g${i}`,
+        label: `Group ${i}`,
+        keywords: [],
+        noteIds: lane.slice(2 * i, 2 * i + 2),
+      })),
+    );
+    const outcome = await session.apply(cell, p, { color: false, labels: true });
+    expect(outcome.status).toBe('done');
+    if (outcome.status === 'done') expect(outcome.notices[0]).toMatch(/do not fit/);
+  });
+
+  it('keeps pinned notes where they are and in their group', async () => {
+    const { board } = await demoBoard();
+    const session = await open(board, await databases.open());
+    const lane = session.notes(PAIN_LANE);
+    const pins = { [lane[0]!.id]: 'Ours', [lane[1]!.id]: 'Ours' };
+    const p = await session.group(PAIN_LANE, { granularity: 0, k: 3, pinned: pins }).result;
+    const ours = p.groups.find((g) => g.pinned)!;
+    expect(ours.label).toBe('Ours');
+    expect(ours.noteIds).toEqual(expect.arrayContaining([lane[0]!.id, lane[1]!.id]));
+    const before = await spots(board);
+    expect((await session.apply(PAIN_LANE, p, { color: true, labels: true })).status).toBe('done');
+    const after = await spots(board);
+    expect(after.get(lane[0]!.id)).toEqual(before.get(lane[0]!.id));
+    expect(after.get(lane[1]!.id)).toEqual(before.get(lane[1]!.id));
+  });
+
+  it('survives a rate limit halfway: the entry stays pending, Resume finishes, Undo reverts', async () => {
+    const { board, throttle } = await demoBoard({ tinyBudget: true });
+    const session = await open(board, await databases.open());
+    const before = await spots(board);
+    const p = await preview(session);
+    const planned = p.groups.flatMap((g) => g.noteIds);
+
+    throttle(true);
+    const outcome = await session.apply(PAIN_LANE, p, { color: true, labels: true });
+    expect(outcome.status).toBe('partial');
+    if (outcome.status !== 'partial') return;
+    expect(outcome.failed.length).toBeGreaterThan(0);
+    expect(outcome.failed[0]!.message).toMatch(/rate|limit|credit/i);
+    expect(await session.undoStatus()).toMatchObject({ available: true, pending: true });
+
+    throttle(false);
+    const resumed = await session.resume();
+    expect(resumed).toMatchObject({ status: 'done', failed: [] });
+    expect(await session.undoStatus()).toMatchObject({ available: true, pending: false });
+    const after = await spots(board);
+    expect(planned.some((id) => after.get(id)!.x !== before.get(id)!.x)).toBe(true);
+    expect(await board.shared(MAP_COLLECTION).get(groupsKey(MAP_ID))).toBeDefined();
+
+    // Undo, itself stopped halfway by the rate limit, then pressed again.
+    throttle(true);
+    const stopped = await session.undo();
+    expect(stopped.status).toBe('partial');
+    expect(await session.undoStatus()).toMatchObject({ available: true });
+    throttle(false);
+    expect(await session.undo()).toMatchObject({ status: 'done', failed: [] });
+    expect(await spots(board)).toEqual(before);
+    const labels = new Set(p.groups.map((g) => g.label));
+    expect((await board.listItems(['text'])).filter((t) => labels.has(t.text))).toEqual([]);
+  });
+
+  it('splits a group in two with the engine', async () => {
+    const { board } = await demoBoard();
+    const session = await open(board, null);
+    const p = await session.group(PAIN_LANE, { granularity: 0, k: 2, pinned: {} }).result;
+    const big = [...p.groups].sort((a, b) => b.noteIds.length - a.noteIds.length)[0]!;
+    const split = await session.split(p, big.id);
+    expect(split.groups.length).toBe(p.groups.length + 1);
+    expect(
+      split.groups
+        .filter((g) => g.id.startsWith(`${big.id}.`))
+        .flatMap((g) => g.noteIds)
+        .sort(),
+    ).toEqual([...big.noteIds].sort());
+    expect(await session.undoStatus()).toMatchObject({ available: false });
+  });
+});
