@@ -1,0 +1,446 @@
+/**
+ * The Board port over MURAL's public REST API. It translates at the edge and nothing more:
+ * widgets ↔ board items (`widgets.ts`), ops → requests (`apply-ops.ts`), shared collections in
+ * Touchpoint-owned hidden widgets (`shared-state.ts`), and events by polling, since MURAL pushes
+ * nothing to third parties. See CONTEXT.md.
+ */
+import {
+  rectsOverlap,
+  type BoardItem,
+  type ItemMarker,
+  type Rect,
+} from '../../domain/board/board-item';
+import type {
+  Board,
+  BoardEvents,
+  BoardTag,
+  BoardUser,
+  SharedCollection,
+  Unsubscribe,
+} from '../port';
+import { createWriteQueue, MURAL_QUEUE_OPTIONS, type WriteQueue } from '../write-queue';
+import { applyOps, parseTags, type CreateField, type MuralTag } from './apply-ops';
+import { MuralApiError, unwrap, type MuralClient } from './client';
+import {
+  indexState,
+  isStateWidget,
+  stateId,
+  stateText,
+  STATE_POSITION,
+  toJson,
+  type StateEntry,
+} from './shared-state';
+import { createMuralVoting } from './voting';
+import { parseWidgets, toBoardItem, type MuralWidget } from './widgets';
+
+export interface MuralBoardOptions {
+  /** One queue per signed-in user (MURAL counts per user). Default: MURAL's limits. */
+  queue?: WriteQueue;
+  /** How often to look for others' changes while someone listens, ms (default 5,000). */
+  pollMs?: number;
+  /** Where `notify` goes: MURAL has no notification API for third parties. */
+  onNotify?: (kind: 'info' | 'error', message: string) => void;
+  /** Failures while polling, which have no caller to throw to. */
+  onError?: (error: unknown) => void;
+}
+
+/** Touchpoint's markers for widgets it made live in one shared entry (MURAL has no metadata). */
+const INTERNAL = '__touchpoint';
+const MARKERS_KEY = 'markers';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function parseMarkers(json: string | undefined): Map<string, ItemMarker> {
+  const markers = new Map<string, ItemMarker>();
+  if (json === undefined) return markers;
+  const value: unknown = JSON.parse(json);
+  if (!isRecord(value)) return markers;
+  for (const [id, m] of Object.entries(value)) {
+    if (isRecord(m) && typeof m.m === 'string' && typeof m.r === 'string') {
+      markers.set(id, typeof m.k === 'string' ? { m: m.m, r: m.r, k: m.k } : { m: m.m, r: m.r });
+    }
+  }
+  return markers;
+}
+
+const nameOf = (value: unknown): string => {
+  if (!isRecord(value)) return '';
+  const full = [value.firstName, value.lastName].filter((p) => typeof p === 'string').join(' ');
+  return full || (typeof value.name === 'string' ? value.name : '');
+};
+
+export function createMuralBoard(
+  client: MuralClient,
+  muralId: string,
+  options: MuralBoardOptions = {},
+): Board & { refresh(): Promise<void> } {
+  const queue = options.queue ?? createWriteQueue(MURAL_QUEUE_OPTIONS);
+  const pollMs = options.pollMs ?? 5000;
+  const onError = options.onError ?? (() => undefined);
+  const base = `/murals/${encodeURIComponent(muralId)}`;
+  const read = <T>(fn: () => Promise<T>): Promise<T> => queue.call(fn);
+
+  const widgets = new Map<string, MuralWidget>();
+  const tags = new Map<string, MuralTag>();
+  const refusedOnCreate = new Set<CreateField>();
+  let markers = new Map<string, ItemMarker>();
+  let selected: string[] = [];
+  let view: Rect = { x: 0, y: 0, w: 1600, h: 1000 };
+
+  async function listWidgets(
+    query: Record<string, string | undefined> = {},
+  ): Promise<MuralWidget[]> {
+    const all: unknown[] = [];
+    let next: string | undefined;
+    do {
+      const token = next;
+      const page = await read(() => client.page(`${base}/widgets`, query, token));
+      all.push(...page.value);
+      next = page.next;
+    } while (next !== undefined);
+    return parseWidgets(all);
+  }
+
+  async function loadTags(): Promise<MuralTag[]> {
+    const all: unknown[] = [];
+    let next: string | undefined;
+    do {
+      const token = next;
+      const page = await read(() => client.page(`${base}/tags`, {}, token));
+      all.push(...page.value);
+      next = page.next;
+    } while (next !== undefined);
+    const list = parseTags(all);
+    tags.clear();
+    for (const tag of list) tags.set(tag.id, tag);
+    return list;
+  }
+
+  /** Items from a full widget list: state widgets hidden, markers attached, areas cached. */
+  async function translate(all: MuralWidget[]): Promise<BoardItem[]> {
+    for (const w of all) widgets.set(w.id, w);
+    const state = indexState(all);
+    markers = parseMarkers(state.get(stateId(INTERNAL, MARKERS_KEY))?.at(-1)?.json);
+    const visible = all.filter((w) => !isStateWidget(w));
+    if (visible.some((w) => w.tags.some((id) => !tags.has(id)))) await loadTags();
+    const byId = new Map(all.map((w) => [w.id, w]));
+    return visible.map((w) =>
+      toBoardItem(w, {
+        area: (id) => byId.get(id) ?? widgets.get(id),
+        tagTitle: (id) => tags.get(id)?.text,
+        marker: (id) => markers.get(id) ?? null,
+      }),
+    );
+  }
+
+  // --- Shared state ---------------------------------------------------------------------------
+
+  async function readState(): Promise<Map<string, StateEntry[]>> {
+    return indexState(await listWidgets({ type: 'text' }));
+  }
+
+  async function writeState(collection: string, key: string, json: string | undefined) {
+    const entries = (await readState()).get(stateId(collection, key)) ?? [];
+    const [keep, ...extra] = entries.reverse();
+    for (const entry of extra) await deleteWidget(entry.widgetId);
+    if (json === undefined) {
+      if (keep) await deleteWidget(keep.widgetId);
+      return;
+    }
+    const text = stateText(collection, key, json);
+    if (keep) {
+      await read(() =>
+        client.request('PATCH', `${base}/widgets/textbox/${encodeURIComponent(keep.widgetId)}`, {
+          text,
+        }),
+      );
+    } else {
+      await read(() =>
+        client.request('POST', `${base}/widgets/textbox`, [
+          { ...STATE_POSITION, text, hidden: true, locked: true },
+        ]),
+      );
+    }
+  }
+
+  async function deleteWidget(id: string): Promise<void> {
+    try {
+      await read(() => client.request('DELETE', `${base}/widgets/${encodeURIComponent(id)}`));
+    } catch (error) {
+      if (!(error instanceof MuralApiError && error.status === 404)) throw error;
+    }
+  }
+
+  // --- Polling: events and watches ------------------------------------------------------------
+
+  type Listener = (payload: unknown) => void;
+  const listeners = new Map<keyof BoardEvents, Set<Listener>>();
+  const watchers = new Set<{ id: string; last: string | undefined; fn: (v: unknown) => void }>();
+  /** Items as last seen by a poll or a list, for diffing. */
+  let seen: Map<string, string> | null = null;
+  let seenItems = new Map<string, BoardItem>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let polling = false;
+
+  const active = (): boolean =>
+    watchers.size > 0 || [...listeners.values()].some((set) => set.size > 0);
+
+  function emit<K extends keyof BoardEvents>(event: K, payload: BoardEvents[K]): void {
+    for (const fn of [...(listeners.get(event) ?? [])]) fn(payload);
+  }
+
+  function observe(items: BoardItem[], all: MuralWidget[], emitEvents: boolean): void {
+    const next = new Map(items.map((i) => [i.id, JSON.stringify(i)]));
+    if (seen !== null && emitEvents) {
+      const created = items.filter((i) => !seen!.has(i.id));
+      const updated = items.filter((i) => seen!.has(i.id) && seen!.get(i.id) !== next.get(i.id));
+      const deleted = [...seen.keys()].filter((id) => !next.has(id));
+      if (created.length) emit('items:create', { items: created });
+      if (updated.length) emit('items:update', { items: updated });
+      if (deleted.length) emit('items:delete', { ids: deleted });
+    }
+    seen = next;
+    seenItems = new Map(items.map((i) => [i.id, i]));
+    const state = indexState(all);
+    for (const watcher of [...watchers]) {
+      const json = state.get(watcher.id)?.at(-1)?.json;
+      if (json !== watcher.last) {
+        watcher.last = json;
+        watcher.fn(json === undefined ? undefined : JSON.parse(json));
+      }
+    }
+  }
+
+  async function pollOnce(): Promise<void> {
+    const all = await listWidgets();
+    observe(await translate(all), all, true);
+  }
+
+  function schedule(): void {
+    if (timer !== undefined || polling || !active()) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      polling = true;
+      pollOnce()
+        .catch(onError)
+        .finally(() => {
+          polling = false;
+          schedule();
+        });
+    }, pollMs);
+  }
+
+  function stopIfIdle(): void {
+    if (!active() && timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+  }
+
+  // Seen before any poll: an empty board (the first poll reports everything as new otherwise).
+  const startBaseline = (): void => {
+    seen ??= new Map();
+  };
+
+  const board: Board & { refresh(): Promise<void> } = {
+    platform: 'mural',
+
+    async info() {
+      const mural = unwrap(await read(() => client.request('GET', base)));
+      const title = isRecord(mural) && typeof mural.title === 'string' ? mural.title : '';
+      return { id: muralId, name: title || `Mural ${muralId}` };
+    },
+
+    async currentUser(): Promise<BoardUser> {
+      const me = unwrap(await read(() => client.request('GET', '/users/me')));
+      if (!isRecord(me) || typeof me.id !== 'string')
+        throw new Error('MURAL did not say who you are.');
+      return { id: me.id, name: nameOf(me) || me.id };
+    },
+
+    async onlineUsers() {
+      // MURAL offers no presence to third parties: these are the mural's members.
+      const all: unknown[] = [];
+      let next: string | undefined;
+      do {
+        const token = next;
+        const page = await read(() => client.page(`${base}/users`, {}, token));
+        all.push(...page.value);
+        next = page.next;
+      } while (next !== undefined);
+      return all.flatMap((u) =>
+        isRecord(u) && typeof u.id === 'string' ? [{ id: u.id, name: nameOf(u) || u.id }] : [],
+      );
+    },
+
+    async listItems(kinds) {
+      const all = await listWidgets();
+      await loadTags();
+      const items = await translate(all);
+      if (seen === null) {
+        seen = new Map(items.map((i) => [i.id, JSON.stringify(i)]));
+        seenItems = new Map(items.map((i) => [i.id, i]));
+      }
+      return kinds === undefined ? items : items.filter((i) => kinds.includes(i.kind));
+    },
+
+    async selection() {
+      if (selected.length === 0) return [];
+      const items = await board.listItems();
+      return items.filter((i) => selected.includes(i.id));
+    },
+
+    select(ids) {
+      // MURAL's API has no selection: Touchpoint keeps its own, for its own panel.
+      selected = [...ids];
+      return Promise.resolve();
+    },
+
+    async listTags(): Promise<BoardTag[]> {
+      return (await loadTags()).map((t) => ({ id: t.id, title: t.text, color: '' }));
+    },
+
+    on(event, fn) {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      listeners.set(event, set);
+      const listener = fn as Listener;
+      set.add(listener);
+      startBaseline();
+      schedule();
+      return () => {
+        set.delete(listener);
+        stopIfIdle();
+      };
+    },
+
+    apply: (ops, batchOptions) =>
+      applyOps(
+        {
+          client,
+          muralId,
+          queue,
+          widget: (id) => widgets.get(id),
+          remember: (w) => void widgets.set(w.id, w),
+          forget: (id) => void widgets.delete(id),
+          refusedOnCreate,
+          rememberTags: (list) => {
+            for (const t of list) tags.set(t.id, t);
+          },
+          async saveMarkers(made) {
+            const state = await readState();
+            const current = parseMarkers(state.get(stateId(INTERNAL, MARKERS_KEY))?.at(-1)?.json);
+            for (const [id, m] of made) current.set(id, m);
+            // Drop markers of widgets that are gone, so the entry does not grow without bound.
+            const known = new Set((await listWidgets()).map((w) => w.id));
+            const kept = Object.fromEntries([...current].filter(([id]) => known.has(id)));
+            await writeState(INTERNAL, MARKERS_KEY, JSON.stringify(kept));
+            markers = new Map(Object.entries(kept));
+          },
+        },
+        ops,
+        batchOptions,
+      ),
+
+    shared(name): SharedCollection {
+      return {
+        async get<T>(key: string) {
+          const json = (await readState()).get(stateId(name, key))?.at(-1)?.json;
+          return json === undefined ? undefined : (JSON.parse(json) as T);
+        },
+        async set(key, value) {
+          await writeState(name, key, toJson(value));
+        },
+        async remove(key) {
+          await writeState(name, key, undefined);
+        },
+        watch<T>(key: string, fn: (value: T | undefined) => void): Unsubscribe {
+          const watcher = {
+            id: stateId(name, key),
+            last: undefined as string | undefined,
+            fn: fn as (v: unknown) => void,
+          };
+          let stopped = false;
+          void readState()
+            .then((state) => {
+              if (stopped) return;
+              const json = state.get(watcher.id)?.at(-1)?.json;
+              watcher.last = json;
+              fn(json === undefined ? undefined : (JSON.parse(json) as T));
+              watchers.add(watcher);
+              schedule();
+            })
+            .catch(onError);
+          return () => {
+            stopped = true;
+            watchers.delete(watcher);
+            stopIfIdle();
+          };
+        },
+      };
+    },
+
+    async findEmptySpace(size, near) {
+      const around = near ?? view;
+      const items = await board.listItems();
+      // Right of everything that shares the rows asked for: clear by construction.
+      const rows = { x: -1e12, y: around.y, w: 2e12, h: size.h };
+      const right = items
+        .filter((i) => rectsOverlap(i.rect, rows))
+        .reduce((max, i) => Math.max(max, i.rect.x + i.rect.w), around.x - 100);
+      return { x: right + 100, y: around.y, w: size.w, h: size.h };
+    },
+
+    viewport() {
+      // No camera through the API: the view Touchpoint last zoomed to.
+      return Promise.resolve({ ...view });
+    },
+
+    async zoomTo(ids) {
+      const rects = (seenItems.size ? [...seenItems.values()] : await board.listItems())
+        .filter((i) => ids.includes(i.id))
+        .map((i) => i.rect);
+      const missing = rects.length < ids.length ? await board.listItems() : null;
+      const all = missing ? missing.filter((i) => ids.includes(i.id)).map((i) => i.rect) : rects;
+      if (all.length === 0) return;
+      const x = Math.min(...all.map((r) => r.x)) - 50;
+      const y = Math.min(...all.map((r) => r.y)) - 50;
+      const right = Math.max(...all.map((r) => r.x + r.w)) + 50;
+      const bottom = Math.max(...all.map((r) => r.y + r.h)) + 50;
+      view = { x, y, w: right - x, h: bottom - y };
+    },
+
+    notify(kind, message) {
+      options.onNotify?.(kind, message);
+      return Promise.resolve();
+    },
+
+    canUse(feature) {
+      // Voting sessions are readable through the API (see voting.ts).
+      return Promise.resolve(feature === 'voting');
+    },
+
+    async nativeVotingResults() {
+      // One entry per session in the shape the Vote tab flattens: `{ results: [{ itemId, count }] }`.
+      const voting = createMuralVoting(client, muralId, read);
+      const sessions = await voting.sessions();
+      return Promise.all(
+        sessions.map(async (session) => ({
+          sessionId: session.id,
+          title: session.title,
+          results: (await voting.results(session.id)).map((r) => ({
+            itemId: r.widgetId,
+            count: r.totalVotes,
+            uniqueVoters: r.uniqueVoters,
+          })),
+        })),
+      );
+    },
+
+    /** Look for changes now (the page's refresh button), whether or not anyone listens. */
+    async refresh() {
+      await pollOnce();
+    },
+  };
+  return board;
+}

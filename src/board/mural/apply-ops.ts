@@ -1,0 +1,537 @@
+/**
+ * `Board.apply` on MURAL: WriteOps → REST requests, planned as write-queue tasks of about one
+ * request each, so a retry after a 429 repeats only that request. Creates of one type and parent
+ * go together in array bodies (`CREATE_CHUNK` per request; areas one each); updates use the typed
+ * PATCH paths; tag changes read the widget's tags, merge and write the whole list. Tasks that
+ * need more than one request keep what they did in their closure, so a retry resumes.
+ */
+import type { ItemMarker, Rect } from '../../domain/board/board-item';
+import type { BatchOptions, BatchResult, CreateSpec, OpFailure, WriteOp } from '../port';
+import type { QueueTask, TaskOutcome, WriteQueue } from '../write-queue';
+import { MuralApiError, type MuralClient } from './client';
+import {
+  absolutePosition,
+  muralHex,
+  parseWidget,
+  parseWidgets,
+  pathOf,
+  toMuralHex,
+  type MuralWidget,
+} from './widgets';
+import { unwrap } from './client';
+
+export const MURAL_LIMITS = { tagText: 25, createPerRequest: 1000 } as const;
+/**
+ * Items per create request. MURAL takes 1,000, but a chunk settles as one: smaller chunks keep
+ * progress moving and let a cancel stop more of a large batch, at one request per 25 items.
+ */
+export const CREATE_CHUNK = 25;
+
+export type CreateField = 'style' | 'parentId' | 'tags';
+
+export interface MuralTag {
+  id: string;
+  text: string;
+}
+
+export interface ApplyEnv {
+  client: MuralClient;
+  muralId: string;
+  queue: WriteQueue;
+  /** Widgets last seen (areas matter: children's positions are relative to them). */
+  widget(id: string): MuralWidget | undefined;
+  remember(widget: MuralWidget): void;
+  forget(id: string): void;
+  /** Fields MURAL refused on create this session; later creates PATCH them after. */
+  refusedOnCreate: Set<CreateField>;
+  rememberTags(tags: readonly MuralTag[]): void;
+  /** Store markers of widgets this batch created. */
+  saveMarkers(markers: ReadonlyMap<string, ItemMarker>): Promise<void>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function parseTags(values: readonly unknown[]): MuralTag[] {
+  return values.flatMap((v) =>
+    isRecord(v) && typeof v.id === 'string' && typeof v.text === 'string'
+      ? [{ id: v.id, text: v.text }]
+      : [],
+  );
+}
+
+const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+const TYPE_OF: Record<CreateSpec['kind'], string> = {
+  note: 'sticky note',
+  shape: 'shape',
+  text: 'text',
+  frame: 'area',
+};
+
+class OpError extends Error {}
+
+/** The create body for `spec`, at `rel` (the top-left relative to the parent area). */
+function createBody(spec: CreateSpec, rel: { x: number; y: number }): Record<string, unknown> {
+  const base = { x: rel.x, y: rel.y, width: spec.rect.w, height: spec.rect.h };
+  switch (spec.kind) {
+    case 'frame':
+      return {
+        ...base,
+        title: spec.title,
+        ...(spec.fill ? { style: { backgroundColor: toMuralHex(spec.fill) } } : {}),
+      };
+    case 'note':
+      return {
+        ...base,
+        text: spec.text,
+        shape: 'rectangle',
+        style: { backgroundColor: muralHex(spec.color) },
+      };
+    case 'shape': {
+      const style: Record<string, unknown> = {};
+      if (spec.fill) style.backgroundColor = toMuralHex(spec.fill);
+      if (spec.border) style.borderColor = toMuralHex(spec.border);
+      if (spec.textColor) style.fontColor = toMuralHex(spec.textColor);
+      if (spec.fontSize) style.fontSize = spec.fontSize;
+      if (spec.align) style.textAlign = spec.align;
+      return {
+        ...base,
+        shape: 'rectangle',
+        text: spec.text,
+        ...(Object.keys(style).length ? { style } : {}),
+      };
+    }
+    case 'text': {
+      const style: Record<string, unknown> = {};
+      if (spec.textColor) style.fontColor = toMuralHex(spec.textColor);
+      if (spec.fontSize) style.fontSize = spec.fontSize;
+      return { ...base, text: spec.text, ...(Object.keys(style).length ? { style } : {}) };
+    }
+  }
+}
+
+/** Which of the create fields MURAL's 400 names, if any. */
+function refusedField(error: unknown): CreateField | null {
+  if (!(error instanceof MuralApiError) || error.status !== 400) return null;
+  for (const field of ['style', 'parentId', 'tags'] as const) {
+    if (error.message.includes(field)) return field;
+  }
+  return null;
+}
+
+export async function applyOps(
+  env: ApplyEnv,
+  ops: readonly WriteOp[],
+  options: BatchOptions = {},
+): Promise<BatchResult> {
+  const { client, muralId } = env;
+  const base = `/murals/${encodeURIComponent(muralId)}`;
+  const tasks: QueueTask[] = [];
+  const opsOfTask = new Map<string, number[]>();
+  const failed: OpFailure[] = [];
+  const preFailed = new Set<number>();
+  const ids: Record<string, string> = {};
+  const markers = new Map<string, ItemMarker>();
+  /** Created in this batch: ref → widget. */
+  const made = new Map<string, MuralWidget>();
+
+  // Tags: one fresh read per batch that touches tags; titles made at most once.
+  let tagList: MuralTag[] = [];
+  const tagIds = new Map<string, string>();
+  const needTags = ops.some(
+    (op) =>
+      op.op === 'tag' ||
+      op.op === 'ensureTag' ||
+      op.op === 'renameTag' ||
+      (op.op === 'create' && op.item.kind === 'note' && (op.item.tags?.length ?? 0) > 0),
+  );
+  if (needTags) {
+    tasks.push({
+      key: 'tags',
+      async run() {
+        const all: unknown[] = [];
+        let next: string | undefined;
+        do {
+          const page = await client.page(`${base}/tags`, {}, next);
+          all.push(...page.value);
+          next = page.next;
+        } while (next !== undefined);
+        tagList = parseTags(all);
+        env.rememberTags(tagList);
+        for (const tag of tagList) if (!tagIds.has(tag.text)) tagIds.set(tag.text, tag.id);
+      },
+    });
+  }
+  const tagTask = (title: string): string => {
+    const key = `tag:${title}`;
+    if (tasks.some((t) => t.key === key)) return key;
+    tasks.push({
+      key,
+      deps: ['tags'],
+      async run() {
+        if (tagIds.has(title)) return tagIds.get(title);
+        if (title.trim() === '') throw new OpError('A tag title cannot be empty.');
+        if (title.length > MURAL_LIMITS.tagText) {
+          throw new OpError(
+            `Tag "${title}" has ${title.length} characters; MURAL allows at most ${MURAL_LIMITS.tagText}.`,
+          );
+        }
+        const tag = parseTags([
+          unwrap(await client.request('POST', `${base}/tags`, { text: title })),
+        ])[0];
+        if (!tag) throw new Error('MURAL answered a tag create without the tag.');
+        tagIds.set(title, tag.id);
+        env.rememberTags([tag]);
+        return tag.id;
+      },
+    });
+    opsOfTask.set(key, opsOfTask.get(key) ?? []);
+    return key;
+  };
+  const idOfTag = (title: string): string => {
+    const id = tagIds.get(title);
+    if (id === undefined) throw new OpError(`Tag "${title}" is missing.`);
+    return id;
+  };
+
+  /** Absolute top-left of an area, reading unknown areas up the chain. */
+  async function areaOrigin(id: string): Promise<{ x: number; y: number }> {
+    for (let depth = 0; depth < 32; depth += 1) {
+      const missing = chainMissing(id);
+      if (missing === null) break;
+      const widget = parseWidget(
+        unwrap(await client.request('GET', `${base}/widgets/${encodeURIComponent(missing)}`)),
+      );
+      if (!widget) throw new Error(`MURAL answered widget ${missing} without a widget.`);
+      env.remember(widget);
+    }
+    const area = env.widget(id);
+    if (!area) throw new OpError(`Area ${id} is not on the mural.`);
+    return absolutePosition(area, env.widget);
+  }
+  function chainMissing(id: string): string | null {
+    let current: string | null = id;
+    for (let depth = 0; current !== null && depth < 32; depth += 1) {
+      const widget = env.widget(current);
+      if (!widget) return current;
+      current = widget.parentId;
+    }
+    return null;
+  }
+
+  async function fetchWidget(id: string): Promise<MuralWidget> {
+    const widget = parseWidget(
+      unwrap(await client.request('GET', `${base}/widgets/${encodeURIComponent(id)}`)),
+    );
+    if (!widget) throw new Error(`MURAL answered widget ${id} without a widget.`);
+    env.remember(widget);
+    return widget;
+  }
+
+  /** Serialises ops on one id: a later op waits for the earlier one. */
+  const lastTaskOf = new Map<string, string>();
+  const refTask = new Map<string, string>();
+
+  // Creates of the same type and parent that follow each other share a request.
+  let chunk: { key: string; type: string; parent: string; items: number[] } | null = null;
+
+  const createTasks = (index: number, op: WriteOp & { op: 'create' }): void => {
+    const type = TYPE_OF[op.item.kind];
+    const parentKey = op.parent
+      ? 'ref' in op.parent
+        ? `ref:${op.parent.ref}`
+        : `id:${op.parent.id}`
+      : '';
+    if (op.parent && 'ref' in op.parent && !refTask.has(op.parent.ref)) {
+      failed.push({
+        index,
+        op,
+        message: `Parent "${op.parent.ref}" is not created earlier in this batch.`,
+      });
+      preFailed.add(index);
+      return;
+    }
+    const tags = op.item.kind === 'note' ? (op.item.tags ?? []) : [];
+    const deps = [
+      ...(op.parent && 'ref' in op.parent ? [refTask.get(op.parent.ref)!] : []),
+      ...tags.map(tagTask),
+    ];
+    if (
+      type !== 'area' &&
+      chunk &&
+      chunk.type === type &&
+      chunk.parent === parentKey &&
+      chunk.items.length < CREATE_CHUNK
+    ) {
+      chunk.items.push(index);
+      const task = tasks.find((t) => t.key === chunk!.key)!;
+      task.deps = [...new Set([...(task.deps ?? []), ...deps])];
+      refTask.set(op.ref, chunk.key);
+      opsOfTask.get(chunk.key)!.push(index);
+      return;
+    }
+    const key = `create:${index}`;
+    const items = [index];
+    if (type !== 'area') chunk = { key, type, parent: parentKey, items };
+    else chunk = null;
+    refTask.set(op.ref, key);
+    opsOfTask.set(key, [index]);
+    // Kept across retries of this task: what was created, and which fields are patched.
+    let createdWidgets: MuralWidget[] | null = null;
+    const patched = new Set<string>();
+    tasks.push({
+      key,
+      deps,
+      run: async () => {
+        const batch = items.map((i) => ops[i] as WriteOp & { op: 'create' });
+        const first = batch[0]!;
+        let parentId: string | null = null;
+        let origin = { x: 0, y: 0 };
+        if (first.parent) {
+          if ('ref' in first.parent) {
+            const parent = made.get(first.parent.ref);
+            if (!parent) throw new OpError(`Parent "${first.parent.ref}" was not created.`);
+            parentId = parent.id;
+          } else parentId = first.parent.id;
+          origin = await areaOrigin(parentId);
+        }
+        const full = batch.map((o) => {
+          const body = createBody(o.item, {
+            x: o.item.rect.x - origin.x,
+            y: o.item.rect.y - origin.y,
+          });
+          if (parentId !== null) body.parentId = parentId;
+          const tagTitles = o.item.kind === 'note' ? (o.item.tags ?? []) : [];
+          if (tagTitles.length > 0) body.tags = [...new Set(tagTitles.map(idOfTag))];
+          return body;
+        });
+        const path = `${base}/widgets/${pathOf(type)!}`;
+        while (createdWidgets === null) {
+          const plain = full.map((body) => {
+            const copy = { ...body };
+            for (const field of env.refusedOnCreate) delete copy[field];
+            return copy;
+          });
+          try {
+            const answer = unwrap(
+              await client.request('POST', path, type === 'area' ? plain[0] : plain),
+            );
+            const widgets = parseWidgets(Array.isArray(answer) ? answer : [answer]);
+            if (widgets.length !== batch.length) {
+              throw new Error(`MURAL made ${widgets.length} of ${batch.length} widgets.`);
+            }
+            createdWidgets = widgets;
+          } catch (error) {
+            const field = refusedField(error);
+            if (field === null || env.refusedOnCreate.has(field) || !(field in (full[0] ?? {}))) {
+              throw error;
+            }
+            env.refusedOnCreate.add(field);
+          }
+        }
+        const widgets: MuralWidget[] = createdWidgets;
+        // Fields MURAL refused on create go on with a PATCH each.
+        for (const [i, widget] of widgets.entries()) {
+          const patch: Record<string, unknown> = {};
+          for (const field of env.refusedOnCreate) {
+            if (full[i]![field] !== undefined) patch[field] = full[i]![field];
+          }
+          if (Object.keys(patch).length > 0 && !patched.has(widget.id)) {
+            const answer = parseWidget(
+              unwrap(
+                await client.request(
+                  'PATCH',
+                  `${base}/widgets/${pathOf(type)!}/${encodeURIComponent(widget.id)}`,
+                  patch,
+                ),
+              ),
+            );
+            widgets[i] = answer ?? widget;
+            patched.add(widget.id);
+          }
+        }
+        for (const [i, widget] of widgets.entries()) {
+          env.remember(widget);
+          const o = batch[i]!;
+          made.set(o.ref, widget);
+          ids[o.ref] = widget.id;
+          if (o.meta) markers.set(widget.id, o.meta);
+        }
+        return widgets;
+      },
+    });
+  };
+
+  const single = (
+    index: number,
+    id: string,
+    deps: string[],
+    run: () => Promise<unknown>,
+    calls = 1,
+  ) => {
+    const key = `op:${index}`;
+    const previous = lastTaskOf.get(id);
+    tasks.push({ key, deps: previous ? [...deps, previous] : deps, calls, run });
+    lastTaskOf.set(id, key);
+    opsOfTask.set(key, [index]);
+  };
+
+  for (const [index, op] of ops.entries()) {
+    if (op.op !== 'create') chunk = null;
+    switch (op.op) {
+      case 'create':
+        createTasks(index, op);
+        break;
+      case 'update':
+        single(
+          index,
+          op.id,
+          [],
+          async () => {
+            const widget = env.widget(op.id) ?? (await fetchWidget(op.id));
+            const path = pathOf(widget.type);
+            if (path === null)
+              throw new OpError(`Item ${op.id} is a ${widget.type}; MURAL cannot update it.`);
+            const body: Record<string, unknown> = {};
+            const { patch } = op;
+            if (patch.text !== undefined) {
+              if (widget.type === 'area') body.title = patch.text;
+              else body.text = patch.text;
+            }
+            if (patch.rect) {
+              const origin =
+                widget.parentId === null ? { x: 0, y: 0 } : await areaOrigin(widget.parentId);
+              const rect: Partial<Rect> = patch.rect;
+              if (rect.x !== undefined) body.x = rect.x - origin.x;
+              if (rect.y !== undefined) body.y = rect.y - origin.y;
+              if (rect.w !== undefined) body.width = rect.w;
+              if (rect.h !== undefined) body.height = rect.h;
+            }
+            const color = patch.color
+              ? muralHex(patch.color)
+              : patch.fill
+                ? toMuralHex(patch.fill)
+                : null;
+            if (color !== null) body.style = { backgroundColor: color };
+            const answer = parseWidget(
+              unwrap(
+                await client.request(
+                  'PATCH',
+                  `${base}/widgets/${path}/${encodeURIComponent(op.id)}`,
+                  body,
+                ),
+              ),
+            );
+            if (answer) env.remember(answer);
+            else env.forget(op.id);
+          },
+          env.widget(op.id) ? 1 : 2,
+        );
+        break;
+      case 'remove':
+        single(index, op.id, [], async () => {
+          try {
+            await client.request('DELETE', `${base}/widgets/${encodeURIComponent(op.id)}`);
+          } catch (error) {
+            // Already gone is what was asked.
+            if (!(error instanceof MuralApiError && error.status === 404)) throw error;
+          }
+          env.forget(op.id);
+        });
+        break;
+      case 'tag': {
+        const adds = op.add ?? [];
+        const deps = ['tags', ...adds.map(tagTask)];
+        let current: MuralWidget | null = null;
+        single(
+          index,
+          op.id,
+          deps,
+          async () => {
+            // Read fresh: MURAL replaces the whole list, so a stale read would drop others' tags.
+            current ??= await fetchWidget(op.id);
+            const path = pathOf(current.type);
+            if (path === null) throw new OpError(`Item ${op.id} cannot carry tags.`);
+            const removeIds = new Set((op.remove ?? []).flatMap((t) => tagIds.get(t) ?? []));
+            const next = [...new Set([...current.tags, ...adds.map(idOfTag)])].filter(
+              (id) => !removeIds.has(id),
+            );
+            const answer = parseWidget(
+              unwrap(
+                await client.request(
+                  'PATCH',
+                  `${base}/widgets/${path}/${encodeURIComponent(op.id)}`,
+                  { tags: next },
+                ),
+              ),
+            );
+            if (answer) env.remember(answer);
+            current = null;
+          },
+          2,
+        );
+        break;
+      }
+      case 'ensureTag': {
+        const key = tagTask(op.title);
+        opsOfTask.get(key)!.push(index);
+        break;
+      }
+      case 'renameTag':
+        single(index, `tag:${op.from}`, ['tags'], async () => {
+          const tag = tagList.find((t) => t.text === op.from);
+          if (!tag) throw new OpError(`There is no tag "${op.from}" to rename.`);
+          if (op.to.length > MURAL_LIMITS.tagText) {
+            throw new OpError(
+              `Tag "${op.to}" has ${op.to.length} characters; MURAL allows at most ${MURAL_LIMITS.tagText}.`,
+            );
+          }
+          await client.request('PATCH', `${base}/tags/${encodeURIComponent(tag.id)}`, {
+            text: op.to,
+          });
+          tag.text = op.to;
+          tagIds.delete(op.from);
+          tagIds.set(op.to, tag.id);
+          env.rememberTags([tag]);
+        });
+        break;
+    }
+  }
+
+  const total = ops.length;
+  let settled = preFailed.size;
+  let succeeded = 0;
+  let retries = 0;
+  const outcomes = new Map<number, TaskOutcome>();
+  const result = await env.queue.run(tasks, {
+    signal: options.signal,
+    onSettled(key, outcome) {
+      for (const index of opsOfTask.get(key) ?? []) {
+        outcomes.set(index, outcome);
+        if (outcome.status === 'cancelled') continue;
+        settled += 1;
+        if (outcome.status === 'ok') succeeded += 1;
+      }
+    },
+    onProgress(progress) {
+      retries = progress.retries;
+      options.onProgress?.({ done: settled, total, retries });
+    },
+  });
+  for (const [index, outcome] of [...outcomes.entries()].sort((a, b) => a[0] - b[0])) {
+    const op = ops[index]!;
+    if (outcome.status === 'failed') {
+      failed.push({ index, op, message: errorMessage(outcome.error) });
+    } else if (outcome.status === 'skipped') {
+      const cause = result.outcomes.get(outcome.dependency);
+      const why = cause?.status === 'failed' ? `: ${errorMessage(cause.error)}` : '';
+      failed.push({ index, op, message: `Not done because a step it needs failed${why}` });
+    }
+  }
+  failed.sort((a, b) => a.index - b.index);
+  if (markers.size > 0) await env.saveMarkers(markers);
+  void retries;
+  return { ids, done: succeeded, failed, cancelled: result.cancelled };
+}

@@ -1,0 +1,212 @@
+/**
+ * The MURAL adapter over the local test double of MURAL's API (test/mural-server): the same
+ * contract every Board adapter passes, with MURAL's 25-requests-a-second limit in force.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMuralBoard } from '../../src/board/mural/adapter';
+import { createMuralClient } from '../../src/board/mural/client';
+import {
+  createTokenSession,
+  memoryTokenStore,
+  type TokenSource,
+} from '../../src/board/mural/oauth';
+import { createMuralVoting } from '../../src/board/mural/voting';
+import type { Board, WriteOp } from '../../src/board/port';
+import { startMuralServer, type MockUser, type MuralServer } from '../mural-server/server';
+import { runBoardContract } from './adapter-contract';
+
+let server: MuralServer;
+beforeAll(async () => {
+  server = await startMuralServer();
+});
+afterAll(() => server.close());
+
+const ADA: MockUser = { id: 'u-ada', firstName: 'Ada', lastName: 'Lovelace' };
+const GRACE: MockUser = { id: 'u-grace', firstName: 'Grace', lastName: 'Hopper' };
+
+const staticTokens = (token: string): TokenSource => ({
+  accessToken: () => Promise.resolve(token),
+  refresh: () => Promise.reject(new Error('No refresh in this test')),
+});
+
+const muralOf = new WeakMap<Board, string>();
+
+function connect(user: MockUser, muralId: string): Board {
+  const { accessToken } = server.issueToken(user);
+  const client = createMuralClient({ apiBase: server.apiBase, tokens: staticTokens(accessToken) });
+  const board = createMuralBoard(client, muralId, { pollMs: 100 });
+  muralOf.set(board, muralId);
+  return board;
+}
+
+runBoardContract(
+  'MURAL adapter over the local MURAL API',
+  () => {
+    const muralId = server.createMural();
+    return Promise.resolve(connect(ADA, muralId));
+  },
+  {
+    async peerOf(board) {
+      const muralId = muralOf.get(board);
+      if (!muralId) throw new Error('Not a board this test made');
+      const peer = connect(GRACE, muralId);
+      // A member once they have opened it (MURAL's users list is membership, not presence).
+      await peer.info();
+      return peer;
+    },
+  },
+);
+
+describe('MURAL adapter: what is particular to MURAL', () => {
+  it('creates plain and PATCHes when MURAL refuses style, parentId and tags on create', async () => {
+    const strict = await startMuralServer({ rejectOnCreate: ['style', 'parentId', 'tags'] });
+    try {
+      const muralId = strict.createMural();
+      const { accessToken } = strict.issueToken(ADA);
+      const client = createMuralClient({
+        apiBase: strict.apiBase,
+        tokens: staticTokens(accessToken),
+      });
+      const board = createMuralBoard(client, muralId);
+      const rect = { x: 100, y: 100, w: 800, h: 600 };
+      const first = await board.apply([
+        { op: 'create', ref: 'f', item: { kind: 'frame', title: 'Map', rect, fill: '#ffffff' } },
+        {
+          op: 'create',
+          ref: 'n',
+          parent: { ref: 'f' },
+          item: {
+            kind: 'note',
+            text: 'Hi',
+            rect: { x: 200, y: 300, w: 138, h: 138 },
+            color: 'pink',
+            tags: ['A'],
+          },
+        },
+      ]);
+      expect(first.failed).toEqual([]);
+      const note = (await board.listItems(['note']))[0]!;
+      expect(note).toMatchObject({ parentId: first.ids.f, color: 'pink', tags: ['A'] });
+      expect(note.rect).toMatchObject({ x: 200, y: 300 });
+      // Remembered for the session: the next create goes plain at once, no refused request.
+      const before = strict.stats.byRoute['POST /murals/:id/widgets/sticky-note'] ?? 0;
+      await board.apply([
+        {
+          op: 'create',
+          ref: 'm',
+          item: {
+            kind: 'note',
+            text: 'Again',
+            rect: { x: 0, y: 0, w: 138, h: 138 },
+            color: 'blue',
+          },
+        },
+      ]);
+      expect(strict.stats.byRoute['POST /murals/:id/widgets/sticky-note']).toBe(before + 1);
+      expect((await board.listItems(['note'])).find((i) => i.text === 'Again')?.color).toBe('blue');
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('lists more than a page, and keeps within 25 requests a second with backoff on 429', async () => {
+    const muralId = server.createMural();
+    const board = connect(ADA, muralId);
+    const ops: WriteOp[] = Array.from({ length: 230 }, (_, i) => ({
+      op: 'create',
+      ref: `n${i}`,
+      item: {
+        kind: 'note',
+        text: `N${i}`,
+        rect: { x: i * 10, y: 0, w: 138, h: 138 },
+        color: 'yellow',
+      },
+    }));
+    const made = await board.apply(ops);
+    expect(made.failed).toEqual([]);
+    const notes = await board.listItems(['note']);
+    expect(notes).toHaveLength(230);
+    // Moving 60 notes is 60 PATCHes: over two seconds of budget, whatever 429s came on the way.
+    const moved = await board.apply(
+      notes.slice(0, 60).map((n) => ({ op: 'update', id: n.id, patch: { rect: { y: 500 } } })),
+    );
+    expect(moved.failed).toEqual([]);
+    expect((await board.listItems(['note'])).filter((n) => n.rect.y === 500)).toHaveLength(60);
+  });
+
+  it('merges tags with those another participant added meanwhile', async () => {
+    const muralId = server.createMural();
+    const ada = connect(ADA, muralId);
+    const grace = connect(GRACE, muralId);
+    const { ids } = await ada.apply([
+      {
+        op: 'create',
+        ref: 'n',
+        item: { kind: 'note', text: 'T', rect: { x: 0, y: 0, w: 138, h: 138 }, color: 'yellow' },
+      },
+    ]);
+    await ada.listItems();
+    await grace.apply([{ op: 'tag', id: ids.n!, add: ['Grace'] }]);
+    await ada.apply([{ op: 'tag', id: ids.n!, add: ['Ada'] }]);
+    expect([...(await ada.listItems(['note']))[0]!.tags].sort()).toEqual(['Ada', 'Grace']);
+    const long = await ada.apply([{ op: 'tag', id: ids.n!, add: ['x'.repeat(26)] }]);
+    expect(long.failed[0]!.message).toMatch(/at most 25/);
+  });
+
+  it('keeps markers, hides its state widgets, and refreshes a stale token once', async () => {
+    const muralId = server.createMural();
+    const { accessToken, refreshToken } = server.issueToken(ADA);
+    const store = memoryTokenStore({ accessToken, refreshToken, expiresAt: Date.now() + 3600_000 });
+    const session = createTokenSession(
+      { origin: server.origin, clientId: 'c', redirectUri: 'http://127.0.0.1/' },
+      store,
+    );
+    const client = createMuralClient({ apiBase: server.apiBase, tokens: session });
+    const board = createMuralBoard(client, muralId);
+    await board.apply([
+      {
+        op: 'create',
+        ref: 'f',
+        item: { kind: 'frame', title: 'Map', rect: { x: 0, y: 0, w: 500, h: 500 } },
+        meta: { m: 'map-1', r: 'frame' },
+      },
+    ]);
+    await board.shared('maps').set('map-1', { title: 'Onboarding' });
+    server.expireAccessTokens();
+    const items = await board.listItems();
+    expect(items.map((i) => [i.kind, i.meta])).toEqual([['frame', { m: 'map-1', r: 'frame' }]]);
+    expect(client.stats.refreshed).toBe(1);
+    const stored = await store.load();
+    expect(stored?.refreshToken).not.toBe(refreshToken);
+    expect(await board.shared('maps').get('map-1')).toEqual({ title: 'Onboarding' });
+  });
+
+  it('reads native voting sessions and their results', async () => {
+    const muralId = server.createMural();
+    const sessionId = server.addVotingSession(muralId, {
+      title: 'Pain points',
+      status: 'closed',
+      results: [{ widgetId: 'w1', totalVotes: 5, uniqueVoters: 3 }],
+    });
+    const { accessToken } = server.issueToken(ADA);
+    const voting = createMuralVoting(
+      createMuralClient({ apiBase: server.apiBase, tokens: staticTokens(accessToken) }),
+      muralId,
+    );
+    expect(await voting.sessions()).toEqual([
+      { id: sessionId, title: 'Pain points', status: 'closed' },
+    ]);
+    const board = connect(ADA, muralId);
+    expect(await board.canUse('voting')).toBe(true);
+    expect(await board.nativeVotingResults()).toEqual([
+      {
+        sessionId,
+        title: 'Pain points',
+        results: [{ itemId: 'w1', count: 5, uniqueVoters: 3 }],
+      },
+    ]);
+    expect(await voting.results(sessionId)).toEqual([
+      { widgetId: 'w1', totalVotes: 5, uniqueVoters: 3 },
+    ]);
+  });
+});
