@@ -11,6 +11,7 @@ import { FRAME_KEY } from '../domain/journey/layout';
 import type { PanelServices } from '../ui/Panel';
 import type { JobHooks, JobOutcome, MapUseCases } from '../ui/map/map-tab-model';
 import { exportUseCases } from './services/export';
+import { groupUseCases } from './services/group';
 import { stagesUseCases } from './services/stages';
 import { voteUseCases } from './services/vote';
 
@@ -117,5 +118,11 @@ export const mapUseCases: MapUseCases = {
 };
 
 export function createPanelServices(): PanelServices {
-  return { map: mapUseCases, export: exportUseCases, stages: stagesUseCases, vote: voteUseCases };
+  return {
+    map: mapUseCases,
+    export: exportUseCases,
+    stages: stagesUseCases,
+    group: groupUseCases,
+    vote: voteUseCases,
+  };
 }

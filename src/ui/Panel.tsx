@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { Workshop } from '../app/workshop';
-import { EmptyState } from './components/Notice';
 import { TabPanel, Tabs, type TabDef } from './components/Tabs';
 import { ExportTab } from './export/ExportTab';
 import type { ExportUseCases } from './export/export-tab-model';
+import { GroupTab } from './group/GroupTab';
+import type { GroupUseCases } from './group/group-tab-model';
 import { MapTab } from './map/MapTab';
 import type { MapUseCases } from './map/map-tab-model';
 import { StagesTab } from './stages/StagesTab';
@@ -28,6 +29,7 @@ export interface PanelServices {
   map: MapUseCases;
   export: ExportUseCases;
   stages: StagesUseCases;
+  group: GroupUseCases;
   vote: VoteUseCases;
 }
 
@@ -54,11 +56,7 @@ export function Panel({ workshop, services, initialTab = 'map' }: PanelProps) {
       <TabPanel id={tab}>
         {tab === 'map' && <MapTab workshop={workshop} useCases={services.map} />}
         {tab === 'stages' && <StagesTab workshop={workshop} useCases={services.stages} />}
-        {tab === 'group' && (
-          <EmptyState title="Affinity grouping is on its way">
-            Group the notes of a lane, a stage or your selection into themes.
-          </EmptyState>
-        )}
+        {tab === 'group' && <GroupTab workshop={workshop} useCases={services.group} />}
         {tab === 'vote' && <VoteTab workshop={workshop} useCases={services.vote} />}
         {tab === 'export' && <ExportTab workshop={workshop} useCases={services.export} />}
       </TabPanel>

@@ -1,0 +1,325 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import type { Workshop } from '../../app/workshop';
+import { EmptyState, Notice, Spinner } from '../components/Notice';
+import { ProgressBar } from '../components/ProgressBar';
+import { GroupCard } from './GroupCard';
+import {
+  createGroupTabModel,
+  GRANULARITY_STEPS,
+  scopeValue,
+  type GroupTabModel,
+  type GroupUseCases,
+} from './group-tab-model';
+
+interface GroupTabProps {
+  workshop: Workshop;
+  useCases: GroupUseCases;
+}
+
+const notes = (n: number) => `${n} note${n === 1 ? '' : 's'}`;
+
+/** Group tab: pick a scope, group its notes, edit the preview, apply to the board, undo. */
+export function GroupTab({ workshop, useCases }: GroupTabProps) {
+  const model = useMemo(() => createGroupTabModel(workshop, useCases), [workshop, useCases]);
+  useEffect(() => model.start(), [model]);
+
+  const snapshot = model.snapshot.value;
+  if (snapshot.status === 'loading') return <Spinner label="Reading the board…" />;
+  if (snapshot.status === 'error')
+    return (
+      <Notice tone="error" title="Could not read the board">
+        {snapshot.message}
+      </Notice>
+    );
+
+  const job = model.job.value;
+  const running = model.running.value;
+  const busy = model.busy.value || job !== null;
+  const preview = model.preview.value;
+  const count = model.scopeNotes.value;
+  const scope = model.scope.value;
+
+  return (
+    <div class="tp-group-tab">
+      <section class="tp-section" aria-labelledby="tp-group-scope-title">
+        <h2 class="tp-section__title" id="tp-group-scope-title">
+          <span>What to group</span>
+          <span class="tp-group-tab__count">{notes(count)}</span>
+        </h2>
+        <ScopePicker model={model} disabled={busy || running !== null} />
+        <Settings model={model} disabled={busy} />
+        {count === 0 ? (
+          <EmptyState title="No notes in this scope">
+            {scope.kind === 'selection'
+              ? 'Select sticky notes on the board, or pick a stage, a lane or the whole map.'
+              : 'Pick another stage or lane, or add notes to this one first.'}
+          </EmptyState>
+        ) : (
+          <div class="tp-actions">
+            <button
+              type="button"
+              class="button button-primary button-small"
+              disabled={busy || running !== null}
+              onClick={model.group}
+            >
+              {preview ? 'Group again' : 'Group notes'}
+            </button>
+          </div>
+        )}
+        {running && (
+          <ProgressBar
+            label={running.inWorker ? 'Grouping (in the background)' : 'Grouping'}
+            done={Math.round(running.fraction * 100)}
+            total={100}
+            onCancel={running.inWorker ? model.cancelRun : undefined}
+          />
+        )}
+      </section>
+
+      {model.message.value && (
+        <Notice tone={model.message.value.tone} title={model.message.value.title}>
+          {model.message.value.body}
+        </Notice>
+      )}
+
+      {preview && <Preview model={model} busy={busy} />}
+
+      {job && (
+        <ProgressBar
+          label={job.label}
+          done={job.done}
+          total={job.total}
+          onCancel={model.cancelJob}
+        />
+      )}
+      <UndoControls model={model} busy={busy} />
+    </div>
+  );
+}
+
+function ScopePicker({ model, disabled }: { model: GroupTabModel; disabled: boolean }) {
+  const maps = model.maps.value;
+  const several = maps.length > 1;
+  return (
+    <div class="tp-field">
+      <label for="tp-group-scope">Notes</label>
+      <select
+        id="tp-group-scope"
+        class="select"
+        value={scopeValue(model.scope.value)}
+        disabled={disabled}
+        onChange={(e) => model.chooseScope((e.currentTarget as HTMLSelectElement).value)}
+      >
+        <option value="selection">
+          Selected on the board ({notes(model.selectedNotes.value)})
+        </option>
+        {maps.map((m) => {
+          const prefix = several ? `${m.title || 'Untitled map'} · ` : '';
+          return (
+            <optgroup key={m.id} label={m.title || 'Untitled map'}>
+              <option value={`map:${m.id}`}>{prefix}Whole map</option>
+              {m.stages.map((s) => (
+                <option key={s.id} value={`stage:${m.id}:${s.id}`}>
+                  {prefix}Stage: {s.name}
+                </option>
+              ))}
+              {m.lanes.map((l) => (
+                <option key={l.id} value={`lane:${m.id}:${l.id}`}>
+                  {prefix}Lane: {l.name}
+                </option>
+              ))}
+            </optgroup>
+          );
+        })}
+      </select>
+    </div>
+  );
+}
+
+function Settings({ model, disabled }: { model: GroupTabModel; disabled: boolean }) {
+  const k = model.exactK.value;
+  return (
+    <>
+      <div class="tp-field">
+        <label for="tp-group-granularity">Granularity</label>
+        <input
+          id="tp-group-granularity"
+          type="range"
+          class="tp-group-tab__slider"
+          min={-GRANULARITY_STEPS}
+          max={GRANULARITY_STEPS}
+          step={1}
+          value={model.granularityStep.value}
+          disabled={disabled || k !== null}
+          aria-describedby="tp-group-granularity-help"
+          aria-valuetext={
+            model.granularityStep.value < 0
+              ? 'fewer, broader groups'
+              : model.granularityStep.value > 0
+                ? 'more, finer groups'
+                : 'balanced'
+          }
+          onInput={(e) => model.setGranularity(Number((e.currentTarget as HTMLInputElement).value))}
+        />
+        <div class="tp-group-tab__scale tp-muted" id="tp-group-granularity-help" aria-hidden="true">
+          <span>fewer, broader</span>
+          <span>more, finer</span>
+        </div>
+      </div>
+      <div class="tp-row tp-group-tab__k">
+        <label class="tp-check">
+          <input
+            type="checkbox"
+            checked={k !== null}
+            disabled={disabled}
+            onChange={(e) =>
+              model.setExactK((e.currentTarget as HTMLInputElement).checked ? 5 : null)
+            }
+          />
+          Exactly
+        </label>
+        <label class="tp-sr-only" for="tp-group-k">
+          Number of groups
+        </label>
+        <input
+          id="tp-group-k"
+          type="number"
+          class="input tp-group-tab__k-input"
+          min={1}
+          max={50}
+          value={k ?? ''}
+          placeholder="—"
+          disabled={disabled || k === null}
+          onChange={(e) => model.setExactK(Number((e.currentTarget as HTMLInputElement).value))}
+        />
+        <span class="tp-muted">groups</span>
+      </div>
+      <label class="tp-check">
+        <input
+          type="checkbox"
+          checked={model.keepTeamGroups.value}
+          disabled={disabled}
+          onChange={(e) => model.setKeepTeamGroups((e.currentTarget as HTMLInputElement).checked)}
+        />
+        Pin the team’s own groups (same colour, touching)
+      </label>
+    </>
+  );
+}
+
+function Preview({ model, busy }: { model: GroupTabModel; busy: boolean }) {
+  const preview = model.preview.value;
+  if (!preview) return null;
+  const groups = preview.groups;
+  const themed = groups.filter((g) => !g.unsorted).length;
+  return (
+    <section class="tp-section" aria-labelledby="tp-group-preview-title">
+      <h2 class="tp-section__title" id="tp-group-preview-title">
+        <span>Preview</span>
+        <span class="tp-group-tab__count">
+          {themed} group{themed === 1 ? '' : 's'}
+        </span>
+      </h2>
+      <p class="tp-help">
+        Nothing moves until you apply. Rename, merge, split or move notes first.
+      </p>
+      <ul class="tp-group-tab__groups">
+        {groups.map((group) => (
+          <GroupCard
+            key={group.id}
+            group={group}
+            groups={groups}
+            texts={model.texts.value}
+            pinnedNotes={preview.pinned}
+            busy={busy}
+            onRename={(label) => model.rename(group.id, label)}
+            onMerge={(fromId) => model.merge(group.id, fromId)}
+            onSplit={() => void model.split(group.id)}
+            onDissolve={() => model.dissolve(group.id)}
+            onPin={() => model.pin(group.id)}
+            onUnpin={() => model.unpin(group.id)}
+            onMoveNote={(noteId, groupId) => model.moveNote(noteId, groupId)}
+          />
+        ))}
+      </ul>
+      <fieldset class="tp-group-tab__apply">
+        <legend class="tp-sr-only">How to apply</legend>
+        <label class="tp-check">
+          <input
+            type="checkbox"
+            checked={model.colorGroups.value}
+            disabled={busy}
+            onChange={(e) => {
+              model.colorGroups.value = (e.currentTarget as HTMLInputElement).checked;
+            }}
+          />
+          Colour each group
+        </label>
+        <label class="tp-check">
+          <input
+            type="checkbox"
+            checked={model.labelGroups.value}
+            disabled={busy}
+            onChange={(e) => {
+              model.labelGroups.value = (e.currentTarget as HTMLInputElement).checked;
+            }}
+          />
+          Put a label above each group
+        </label>
+      </fieldset>
+      <div class="tp-actions">
+        <button
+          type="button"
+          class="button button-primary button-small"
+          disabled={busy}
+          onClick={() => void model.apply()}
+        >
+          Apply to board
+        </button>
+        <button
+          type="button"
+          class="button button-tertiary button-small"
+          disabled={busy}
+          onClick={model.discard}
+        >
+          Discard
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function UndoControls({ model, busy }: { model: GroupTabModel; busy: boolean }) {
+  const undo = model.undo.value;
+  if (!undo) return null;
+  if (!undo.available)
+    return undo.reason ? <p class="tp-help">Undo is not offered: {undo.reason}</p> : null;
+  return (
+    <section class="tp-section" aria-labelledby="tp-group-undo-title">
+      <h2 class="tp-section__title" id="tp-group-undo-title">
+        <span>Last grouping</span>
+      </h2>
+      {undo.pending && <p class="tp-help">It stopped partway: finish it, or undo what was done.</p>}
+      <div class="tp-actions">
+        {undo.pending && (
+          <button
+            type="button"
+            class="button button-secondary button-small"
+            disabled={busy}
+            onClick={() => void model.resume()}
+          >
+            Resume
+          </button>
+        )}
+        <button
+          type="button"
+          class="button button-tertiary button-small"
+          disabled={busy}
+          onClick={() => void model.undoGrouping()}
+        >
+          Undo grouping ({notes(undo.notes)})
+        </button>
+      </div>
+    </section>
+  );
+}

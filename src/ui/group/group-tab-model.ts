@@ -1,0 +1,357 @@
+import { computed, signal } from '@preact/signals';
+import type { ApplyGroupsSettings } from '../../app/grouping/apply-groups';
+import {
+  dissolveGroup,
+  mergeGroups,
+  moveNote,
+  pinGroup,
+  renameGroup,
+  unpinGroup,
+  type GroupingPreview,
+} from '../../app/grouping/grouping-preview';
+import type { GroupingScope } from '../../app/grouping/grouping-scope';
+import type { GroupingUndoStatus } from '../../app/grouping/grouping-session';
+import type { Workshop } from '../../app/workshop';
+
+export type { GroupingPreview, GroupingScope, GroupingUndoStatus, ApplyGroupsSettings };
+
+/** What the Group tab needs from the grouping use cases (app/grouping); injected so tests use fakes. */
+export interface GroupUseCases {
+  open(workshop: Workshop): GroupConnection;
+}
+
+export interface GroupRunRequest {
+  granularity: number;
+  k: number | null;
+  pinned: Readonly<Record<string, string>>;
+  onProgress: (fraction: number) => void;
+}
+
+export interface GroupRunHandle {
+  result: Promise<GroupingPreview>;
+  cancel(): void;
+  inWorker: boolean;
+}
+
+export interface GroupJobHooks {
+  onProgress: (done: number, total: number) => void;
+  signal: AbortSignal;
+}
+
+export interface GroupOutcome {
+  tone: 'success' | 'info' | 'warning' | 'error';
+  title: string;
+  body?: string;
+}
+
+export interface GroupMapInfo {
+  id: string;
+  title: string;
+  stages: { id: string; name: string }[];
+  lanes: { id: string; name: string }[];
+}
+
+export type GroupSnapshot =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; maps: GroupMapInfo[]; selectedNotes: number };
+
+export interface GroupConnection {
+  subscribe(fn: (snapshot: GroupSnapshot) => void): () => void;
+  /** The notes of the scope now, as plain text (render as text). */
+  notes(scope: GroupingScope): { id: string; text: string }[];
+  /** The team's own groups in the scope: note id → group name. */
+  handMadePins(scope: GroupingScope): Record<string, string>;
+  group(scope: GroupingScope, request: GroupRunRequest): GroupRunHandle;
+  split(preview: GroupingPreview, groupId: string): Promise<GroupingPreview>;
+  apply(
+    scope: GroupingScope,
+    preview: GroupingPreview,
+    settings: ApplyGroupsSettings,
+    hooks: GroupJobHooks,
+  ): Promise<GroupOutcome>;
+  resume(hooks: GroupJobHooks): Promise<GroupOutcome>;
+  undo(hooks: GroupJobHooks): Promise<GroupOutcome>;
+  undoStatus(): Promise<GroupingUndoStatus>;
+  close(): void;
+}
+
+/** Scopes as <select> values: `selection`, `map:<m>`, `stage:<m>:<s>`, `lane:<m>:<l>`. */
+export function scopeValue(scope: GroupingScope): string {
+  switch (scope.kind) {
+    case 'selection':
+      return 'selection';
+    case 'map':
+      return `map:${scope.mapId}`;
+    case 'stage':
+      return `stage:${scope.mapId}:${scope.stageId}`;
+    case 'lane':
+      return `lane:${scope.mapId}:${scope.laneId}`;
+    case 'cell':
+      return `cell:${scope.mapId}:${scope.stageId}:${scope.laneId}`;
+  }
+}
+
+export function parseScopeValue(value: string): GroupingScope | null {
+  const [kind, mapId, a, b] = value.split(':');
+  if (kind === 'selection') return { kind: 'selection' };
+  if (!mapId) return null;
+  if (kind === 'map') return { kind: 'map', mapId };
+  if (kind === 'stage' && a) return { kind: 'stage', mapId, stageId: a };
+  if (kind === 'lane' && a) return { kind: 'lane', mapId, laneId: a };
+  if (kind === 'cell' && a && b) return { kind: 'cell', mapId, stageId: a, laneId: b };
+  return null;
+}
+
+export interface GroupingRun {
+  fraction: number;
+  inWorker: boolean;
+  cancel: () => void;
+}
+
+export interface GroupBoardJob {
+  label: string;
+  done: number;
+  total: number;
+  controller: AbortController;
+}
+
+/** Slider steps: −4 … +4 → granularity −1 … +1. */
+export const GRANULARITY_STEPS = 4;
+const RERUN_DELAY_MS = 300;
+
+export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases) {
+  const snapshot = signal<GroupSnapshot>({ status: 'loading' });
+  const scopeChoice = signal<string | null>(null);
+  const granularityStep = signal(0);
+  const exactK = signal<number | null>(null);
+  const keepTeamGroups = signal(true);
+  const preview = signal<GroupingPreview | null>(null);
+  /** Scope the preview was made for. */
+  const previewScope = signal<GroupingScope | null>(null);
+  const texts = signal<ReadonlyMap<string, string>>(new Map());
+  const running = signal<GroupingRun | null>(null);
+  const job = signal<GroupBoardJob | null>(null);
+  const busy = signal(false);
+  const message = signal<GroupOutcome | null>(null);
+  const undo = signal<GroupingUndoStatus | null>(null);
+  const colorGroups = signal(true);
+  const labelGroups = signal(true);
+  let connection: GroupConnection | null = null;
+  let rerunTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const maps = computed(() => (snapshot.value.status === 'ready' ? snapshot.value.maps : []));
+  const selectedNotes = computed(() =>
+    snapshot.value.status === 'ready' ? snapshot.value.selectedNotes : 0,
+  );
+  /** The chosen scope; by default the first map's whole map, or the selection without maps. */
+  const scope = computed<GroupingScope>(() => {
+    const chosen = scopeChoice.value === null ? null : parseScopeValue(scopeChoice.value);
+    if (chosen && (chosen.kind === 'selection' || maps.value.some((m) => m.id === chosen.mapId)))
+      return chosen;
+    const first = maps.value[0];
+    return first ? { kind: 'map', mapId: first.id } : { kind: 'selection' };
+  });
+  /** Notes in the scope now (follows the board through the snapshot). */
+  const scopeNotes = computed(() => {
+    void snapshot.value;
+    return connection ? connection.notes(scope.value).length : 0;
+  });
+
+  const describe = (error: unknown): string =>
+    error instanceof Error ? error.message : String(error);
+
+  async function refreshUndo(): Promise<void> {
+    if (!connection) return;
+    try {
+      undo.value = await connection.undoStatus();
+    } catch (error) {
+      undo.value = { available: false, reason: describe(error) };
+    }
+  }
+
+  function stopRun(): void {
+    clearTimeout(rerunTimer);
+    running.value?.cancel();
+    running.value = null;
+  }
+
+  /** Runs the engine on the scope; pins come from the preview, or the team's own groups at first. */
+  function run(fresh: boolean): void {
+    const c = connection;
+    if (!c || job.value) return;
+    stopRun();
+    const target = scope.value;
+    const notes = c.notes(target);
+    message.value = null;
+    if (notes.length === 0) {
+      preview.value = null;
+      return;
+    }
+    const pinned =
+      !fresh && preview.value
+        ? preview.value.pinned
+        : keepTeamGroups.value
+          ? c.handMadePins(target)
+          : {};
+    const handle = c.group(target, {
+      granularity: granularityStep.value / GRANULARITY_STEPS,
+      k: exactK.value,
+      pinned,
+      onProgress: (fraction) => {
+        if (running.value) running.value = { ...running.value, fraction };
+      },
+    });
+    const current: GroupingRun = { fraction: 0, inWorker: handle.inWorker, cancel: handle.cancel };
+    running.value = current;
+    handle.result.then(
+      (result) => {
+        if (running.value !== current) return;
+        running.value = null;
+        texts.value = new Map(notes.map((n) => [n.id, n.text]));
+        preview.value = result;
+        previewScope.value = target;
+      },
+      (error: unknown) => {
+        if (running.value !== current) return;
+        running.value = null;
+        message.value =
+          error instanceof Error && error.name === 'ClusterCancelledError'
+            ? { tone: 'info', title: 'Grouping stopped.' }
+            : { tone: 'error', title: 'Grouping failed', body: describe(error) };
+      },
+    );
+  }
+
+  /** Re-runs shortly after the last change of the controls, when a preview is showing. */
+  function scheduleRerun(): void {
+    if (!preview.value) return;
+    clearTimeout(rerunTimer);
+    rerunTimer = setTimeout(() => run(false), RERUN_DELAY_MS);
+  }
+
+  async function runJob(
+    label: string,
+    work: (c: GroupConnection, hooks: GroupJobHooks) => Promise<GroupOutcome>,
+  ): Promise<GroupOutcome | null> {
+    if (!connection || busy.value || job.value) return null;
+    const controller = new AbortController();
+    job.value = { label, done: 0, total: 0, controller };
+    message.value = null;
+    let outcome: GroupOutcome | null = null;
+    try {
+      outcome = await work(connection, {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          if (job.value) job.value = { ...job.value, done, total };
+        },
+      });
+      message.value = outcome;
+    } catch (error) {
+      message.value = { tone: 'error', title: `${label} failed`, body: describe(error) };
+    } finally {
+      job.value = null;
+      await refreshUndo();
+    }
+    return outcome;
+  }
+
+  const edit = (change: (p: GroupingPreview) => GroupingPreview) => {
+    if (preview.value) preview.value = change(preview.value);
+  };
+
+  return {
+    snapshot,
+    maps,
+    selectedNotes,
+    scope,
+    scopeNotes,
+    granularityStep,
+    exactK,
+    keepTeamGroups,
+    preview,
+    previewScope,
+    texts,
+    running,
+    job,
+    busy,
+    message,
+    undo,
+    colorGroups,
+    labelGroups,
+    start(): () => void {
+      const opened = useCases.open(workshop);
+      connection = opened;
+      const unsubscribe = opened.subscribe((next) => {
+        snapshot.value = next;
+      });
+      void refreshUndo();
+      return () => {
+        stopRun();
+        unsubscribe();
+        opened.close();
+        if (connection === opened) connection = null;
+      };
+    },
+    chooseScope(value: string) {
+      stopRun();
+      scopeChoice.value = value;
+      preview.value = null;
+      message.value = null;
+    },
+    setGranularity(step: number) {
+      granularityStep.value = Math.max(-GRANULARITY_STEPS, Math.min(GRANULARITY_STEPS, step));
+      scheduleRerun();
+    },
+    setExactK(k: number | null) {
+      exactK.value = k === null || !Number.isFinite(k) ? null : Math.max(1, Math.round(k));
+      scheduleRerun();
+    },
+    setKeepTeamGroups(on: boolean) {
+      keepTeamGroups.value = on;
+    },
+    group: () => run(true),
+    cancelRun: stopRun,
+    rename: (groupId: string, label: string) => edit((p) => renameGroup(p, groupId, label)),
+    merge: (intoId: string, fromId: string) => edit((p) => mergeGroups(p, intoId, fromId)),
+    moveNote: (noteId: string, groupId: string) => edit((p) => moveNote(p, noteId, groupId)),
+    dissolve: (groupId: string) => edit((p) => dissolveGroup(p, groupId)),
+    pin: (groupId: string) => edit((p) => pinGroup(p, groupId)),
+    unpin: (groupId: string) => edit((p) => unpinGroup(p, groupId)),
+    async split(groupId: string) {
+      const current = preview.value;
+      if (!connection || !current || busy.value) return;
+      busy.value = true;
+      try {
+        const next = await connection.split(current, groupId);
+        // Edits made meanwhile win over a split of an older preview.
+        if (preview.value === current) preview.value = next;
+        if (next === current)
+          message.value = { tone: 'info', title: 'This group cannot be split further.' };
+      } catch (error) {
+        message.value = { tone: 'error', title: 'Splitting failed', body: describe(error) };
+      } finally {
+        busy.value = false;
+      }
+    },
+    discard() {
+      preview.value = null;
+      message.value = null;
+    },
+    async apply() {
+      const current = preview.value;
+      const target = previewScope.value;
+      if (!current || !target) return;
+      const settings = { color: colorGroups.value, labels: labelGroups.value };
+      const outcome = await runJob('Applying groups', (c, hooks) =>
+        c.apply(target, current, settings, hooks),
+      );
+      if (outcome?.tone === 'success') preview.value = null;
+    },
+    resume: () => runJob('Finishing the grouping', (c, hooks) => c.resume(hooks)),
+    undoGrouping: () => runJob('Undoing the grouping', (c, hooks) => c.undo(hooks)),
+    cancelJob: () => job.value?.controller.abort(),
+  };
+}
+
+export type GroupTabModel = ReturnType<typeof createGroupTabModel>;
