@@ -1,0 +1,239 @@
+/**
+ * The connect screen of `mural.html`: the MURAL app's client id (and, under "Advanced", MURAL's
+ * address), sign in, then workspace → room → mural, or a pasted mural URL. It only calls what
+ * it is given; the entry wires it to app/mural/connect.ts.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { Notice, Spinner } from '../components/Notice';
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface MuralConnectService {
+  settings(): Promise<{ clientId: string; origin: string }>;
+  saveSettings(settings: { clientId: string; origin: string }): Promise<void>;
+  signInUrl(): Promise<string>;
+  workspaces(): Promise<NamedRef[]>;
+  rooms(workspaceId: string): Promise<NamedRef[]>;
+  murals(roomId: string): Promise<NamedRef[]>;
+  signOut(): Promise<void>;
+}
+
+export interface MuralConnectProps {
+  service: MuralConnectService;
+  signedIn: boolean;
+  /** Sends the browser to MURAL's sign-in page (the entry uses `location.assign`). */
+  navigate(url: string): void;
+  onOpen(muralId: string): void;
+  onSignedOut(): void;
+  /** Reads a pasted mural URL or id; null when it is neither. */
+  parseMuralUrl(text: string): string | null;
+  error?: string | null;
+}
+
+const message = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+export function MuralConnect(props: MuralConnectProps) {
+  return (
+    <div class="tp-panel mu-connect">
+      <h1 class="mu-title">Touchpoint for MURAL</h1>
+      {props.error && <Notice tone="error">{props.error}</Notice>}
+      {props.signedIn ? <Picker {...props} /> : <SignIn {...props} />}
+    </div>
+  );
+}
+
+function SignIn({ service, navigate }: MuralConnectProps) {
+  const [clientId, setClientId] = useState('');
+  const [origin, setOrigin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void service.settings().then((s) => {
+      setClientId(s.clientId);
+      setOrigin(s.origin);
+    });
+  }, [service]);
+
+  const signIn = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await service.saveSettings({ clientId, origin });
+      navigate(await service.signInUrl());
+    } catch (e) {
+      setError(message(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="tp-stack" onSubmit={(e) => void signIn(e)}>
+      <p>Connect to MURAL to run the workshop on one of your murals.</p>
+      <div class="tp-field">
+        <label for="mu-client">Client id of your MURAL app</label>
+        <input
+          id="mu-client"
+          class="input"
+          value={clientId}
+          onInput={(e) => setClientId(e.currentTarget.value)}
+          autoComplete="off"
+          required
+        />
+      </div>
+      <details>
+        <summary>Advanced</summary>
+        <div class="tp-field">
+          <label for="mu-origin">MURAL address</label>
+          <input
+            id="mu-origin"
+            class="input"
+            type="url"
+            value={origin}
+            onInput={(e) => setOrigin(e.currentTarget.value)}
+          />
+        </div>
+      </details>
+      {error && <Notice tone="error">{error}</Notice>}
+      <div class="tp-actions">
+        <button type="submit" class="button button-primary" disabled={busy || clientId === ''}>
+          Sign in with MURAL
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Picker({ service, onOpen, onSignedOut, parseMuralUrl }: MuralConnectProps) {
+  const [workspaces, setWorkspaces] = useState<NamedRef[] | null>(null);
+  const [rooms, setRooms] = useState<NamedRef[]>([]);
+  const [murals, setMurals] = useState<NamedRef[]>([]);
+  const [workspace, setWorkspace] = useState('');
+  const [room, setRoom] = useState('');
+  const [mural, setMural] = useState('');
+  const [pasted, setPasted] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const guard = (p: Promise<void>) => void p.catch((e: unknown) => setError(message(e)));
+
+  useEffect(() => {
+    guard(
+      service.workspaces().then((list) => {
+        setWorkspaces(list);
+        if (list.length === 1) setWorkspace(list[0]!.id);
+      }),
+    );
+  }, [service]);
+  useEffect(() => {
+    setRooms([]);
+    setRoom('');
+    if (workspace) guard(service.rooms(workspace).then(setRooms));
+  }, [service, workspace]);
+  useEffect(() => {
+    setMurals([]);
+    setMural('');
+    if (room) guard(service.murals(room).then(setMurals));
+  }, [service, room]);
+
+  const openPasted = (event: Event) => {
+    event.preventDefault();
+    const id = parseMuralUrl(pasted);
+    if (id) onOpen(id);
+    else setError('That is not a mural URL (…/t/<workspace>/m/<workspace>/<id>/…).');
+  };
+
+  if (workspaces === null && !error) return <Spinner label="Reading your workspaces…" />;
+  return (
+    <div class="tp-stack">
+      {error && <Notice tone="error">{error}</Notice>}
+      <div class="tp-field">
+        <label for="mu-ws">Workspace</label>
+        <select
+          id="mu-ws"
+          class="select"
+          value={workspace}
+          onChange={(e) => setWorkspace(e.currentTarget.value)}
+        >
+          <option value="">Choose…</option>
+          {(workspaces ?? []).map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="tp-field">
+        <label for="mu-room">Room</label>
+        <select
+          id="mu-room"
+          class="select"
+          value={room}
+          disabled={rooms.length === 0}
+          onChange={(e) => setRoom(e.currentTarget.value)}
+        >
+          <option value="">Choose…</option>
+          {rooms.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="tp-field">
+        <label for="mu-mural">Mural</label>
+        <select
+          id="mu-mural"
+          class="select"
+          value={mural}
+          disabled={murals.length === 0}
+          onChange={(e) => setMural(e.currentTarget.value)}
+        >
+          <option value="">Choose…</option>
+          {murals.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="tp-actions">
+        <button
+          type="button"
+          class="button button-primary"
+          disabled={mural === ''}
+          onClick={() => onOpen(mural)}
+        >
+          Open mural
+        </button>
+      </div>
+      <form class="tp-stack" onSubmit={openPasted}>
+        <div class="tp-field">
+          <label for="mu-url">Or paste a mural URL</label>
+          <input
+            id="mu-url"
+            class="input"
+            value={pasted}
+            placeholder="https://app.mural.co/t/…/m/…/…"
+            onInput={(e) => setPasted(e.currentTarget.value)}
+          />
+        </div>
+        <div class="tp-actions">
+          <button type="submit" class="button button-secondary" disabled={pasted.trim() === ''}>
+            Open pasted mural
+          </button>
+          <button
+            type="button"
+            class="button button-secondary"
+            onClick={() => guard(service.signOut().then(onSignedOut))}
+          >
+            Sign out
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
