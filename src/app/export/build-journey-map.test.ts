@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FACILITATOR } from '../../../test/fakes/playground-board';
+import { restore } from '../../domain/export/restore';
+import { saveAction } from '../actions/action-store';
+import { saveAppliedGroups } from '../grouping/applied-groups';
 import { createMap } from '../map/create-map';
 import { buildJourneyMap } from './build-journey-map';
 import { addClassicMap, createFixture, noteInCell, seedWorkshop } from './testing/export-fixture';
@@ -64,6 +67,42 @@ describe('buildJourneyMap', () => {
     if (!without.ok || !withAuthors.ok) throw new Error('no map');
     expect(without.file.map.notes.some((n) => 'author' in n)).toBe(false);
     expect(withAuthors.file.map.notes.every((n) => n.author === FACILITATOR.name)).toBe(true);
+  });
+
+  it('carries the applied clusters and the action plan from their tabs', async () => {
+    const fx = await createFixture(null);
+    const { spec } = await seedWorkshop(fx);
+    const notes = await fx.board.listItems(['note']);
+    const friend = notes.find((n) => n.text === 'Asks a friend')!;
+    const ad = notes.find((n) => n.text === 'Sees an ad on the Tube')!;
+    await saveAppliedGroups(fx.board, spec.id, {
+      version: 1,
+      mapId: spec.id,
+      appliedAt: '2026-11-22T10:00:00.000Z',
+      clusters: [
+        { id: 'c1', label: 'Word of mouth', keywords: ['friend'], memberIds: [friend.id, ad.id] },
+      ],
+    });
+    await saveAction(fx.board, {
+      id: 'a1',
+      title: 'Referral page',
+      ownerTeam: 'marketing',
+      dueDate: '2026-12-15',
+      impact: 4,
+      feasibility: 3,
+      status: 'todo',
+      sourceItemIds: [friend.id],
+      createdAt: '2026-11-22T10:00:00.000Z',
+    });
+    const built = await buildJourneyMap(fx.workshop, { includeAuthors: false });
+    if (!built.ok) throw new Error(built.message);
+    expect(built.warnings).toEqual([]);
+    expect(built.file.map.clusters).toEqual([
+      { id: 'c1', label: 'Word of mouth', keywords: ['friend'], memberIds: [friend.id, ad.id] },
+    ]);
+    expect(built.file.map.notes.find((n) => n.id === friend.id)!.clusterId).toBe('c1');
+    expect(built.file.map.actions.map((a) => a.title)).toEqual(['Referral page']);
+    expect(restore(JSON.parse(JSON.stringify(built.file))).ok).toBe(true);
   });
 
   it('with two maps, a map’s export leaves out the notes inside the other map', async () => {

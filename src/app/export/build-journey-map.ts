@@ -1,6 +1,7 @@
 /**
  * Board → export file (issue 3 §3): reads the board once (notes and frames), places each stored
- * map where its frame is now, and derives the v1 journey map with the domain's rules. Notes that
+ * map where its frame is now, and derives the v1 journey map with the domain's rules, with the
+ * applied clusters, vote rounds and actions from their tabs' export hooks. Notes that
  * came from an import get their import key back from the board's index, so a file exported after
  * an import names the same notes as the file that was imported.
  */
@@ -13,8 +14,11 @@ import { toExportFile } from '../../domain/export/to-export-file';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
 import type { PlacedMap } from '../../domain/stages/placed-map';
+import { exportActions } from '../actions/export-actions';
+import { exportAppliedClusters } from '../grouping/applied-groups';
 import { toPlacedMap } from '../map/load-placed-maps';
 import { loadMaps } from '../map/map-store';
+import { exportVoteRounds } from '../voting/export-votes';
 import type { Workshop } from '../workshop';
 import { readAuthors, type AuthorsReader } from './authors';
 import { loadImportedKeys } from './imported-keys';
@@ -58,7 +62,8 @@ export interface BuildOptions {
 }
 
 export type BuildResult =
-  | { ok: true; file: JourneyMapFile; mapId: string }
+  /** `warnings`: parts left out because their stored data could not be read. */
+  | { ok: true; file: JourneyMapFile; mapId: string; warnings: string[] }
   | { ok: false; reason: 'no-map'; message: string };
 
 /**
@@ -111,17 +116,41 @@ export async function buildFromBoard(
     };
   }
   const notes = notesFor(entry.placed, board);
-  const [keys, authors] = await Promise.all([
+  const mapId = entry.record.spec.id;
+  const warnings: string[] = [];
+  // Groups, rounds and actions are other tabs' stored data: one that cannot be read leaves its
+  // part empty, with a warning, rather than stopping the whole export.
+  const part = async <T>(what: string, read: () => Promise<T>, empty: T): Promise<T> => {
+    try {
+      return await read();
+    } catch (error) {
+      warnings.push(`${what} left out: ${error instanceof Error ? error.message : String(error)}`);
+      return empty;
+    }
+  };
+  const [keys, authors, clusters, votes, actions] = await Promise.all([
     loadImportedKeys(workshop.board),
     options.includeAuthors
       ? (options.authors ?? readAuthors)(workshop.board, notes)
       : Promise.resolve({}),
+    part(
+      'Clusters',
+      () => exportAppliedClusters(workshop.board, mapId, new Set(notes.map((n) => n.id))),
+      { clusters: [], clusterIds: {} },
+    ),
+    part('Vote rounds', () => exportVoteRounds(workshop), { voteRounds: [], noteVotes: {} }),
+    part('Actions', () => exportActions(workshop), []),
   ]);
   const map = deriveJourneyMap(withImportMarkers(notes, keys), entry.placed, {
     boardId: workshop.info.id,
     includeAuthors: options.includeAuthors,
     authors,
+    votes: votes.noteVotes,
+    clusterIds: clusters.clusterIds,
   });
+  map.clusters = clusters.clusters;
+  map.voteRounds = votes.voteRounds;
+  map.actions = actions;
   const file = toExportFile(
     map,
     {
@@ -132,7 +161,7 @@ export async function buildFromBoard(
     },
     options.now?.() ?? new Date(),
   );
-  return { ok: true, file, mapId: entry.record.spec.id };
+  return { ok: true, file, mapId, warnings };
 }
 
 /** The export file of a map on the board (the first one unless `mapId` says which). */

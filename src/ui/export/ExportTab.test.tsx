@@ -59,6 +59,7 @@ interface FakeOptions {
   maps?: { id: string; title: string }[];
   historyProblem?: string | null;
   importOutcome?: ImportOutcome;
+  buildWarnings?: string[];
 }
 
 function fakes(options: FakeOptions = {}) {
@@ -79,6 +80,7 @@ function fakes(options: FakeOptions = {}) {
       ok: true as const,
       file: fileOf(board, includeAuthors),
       mapId: 'm1',
+      warnings: options.buildWarnings ?? [],
     })),
     readIncludeAuthors: async () => false,
     saveIncludeAuthors: vi.fn(async () => undefined),
@@ -177,6 +179,15 @@ describe('ExportTab', () => {
     await waitFor(() => expect(f.downloads).toHaveLength(1));
     const json = JSON.parse(f.downloads[0]!.text) as JourneyMapFile;
     expect(json.map.notes.every((n) => n.author === 'Ada')).toBe(true);
+  });
+
+  it('still downloads when a part could not be read, and says which', async () => {
+    const f = fakes({ buildWarnings: ['Vote rounds left out: bad round record.'] });
+    render(<ExportTab workshop={workshop} useCases={f.useCases} environment={f.env} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Download JSON' }));
+    expect(await screen.findByText('Parts of the map were left out')).toBeTruthy();
+    expect(screen.getByText('Vote rounds left out: bad round record.')).toBeTruthy();
+    expect(f.downloads).toHaveLength(1);
   });
 
   it('copies JSON, and shows it for copying by hand when the browser refuses', async () => {

@@ -246,6 +246,12 @@ export function createExportTabModel(
       message.value = { tone: 'error', title: built.message };
       return null;
     }
+    if (built.warnings.length > 0)
+      message.value = {
+        tone: 'warning',
+        title: 'Parts of the map were left out',
+        body: built.warnings.join(' '),
+      };
     return built.file;
   }
 
@@ -326,7 +332,7 @@ export function createExportTabModel(
         const text = toJsonText(file);
         try {
           await env.copyText(text);
-          message.value = { tone: 'success', title: 'JSON copied to the clipboard.' };
+          message.value ??= { tone: 'success', title: 'JSON copied to the clipboard.' };
         } catch {
           copyFallback.value = text;
           message.value = {
