@@ -166,6 +166,38 @@ const num = (value: unknown, what: string, fallback?: number): number => {
   return value;
 };
 
+/** Widgets drawn at a quarter scale, areas behind, hidden ones left out. */
+function renderMural(mural: MuralRecord): string {
+  const all = [...mural.widgets.values()].filter((w) => !w.hidden);
+  const abs = (w: WidgetRecord): { x: number; y: number } => {
+    let { x, y } = w;
+    for (let p = w.parentId, d = 0; p !== null && d < 32; d += 1) {
+      const area = mural.widgets.get(p);
+      if (!area) break;
+      x += area.x;
+      y += area.y;
+      p = area.parentId;
+    }
+    return { x, y };
+  };
+  const placed = all.map((w) => ({ w, ...abs(w) }));
+  const minX = Math.min(0, ...placed.map((p) => p.x));
+  const minY = Math.min(0, ...placed.map((p) => p.y));
+  const scale = 0.25;
+  const boxes = placed
+    .sort((a, b) => Number(b.w.type === 'area') - Number(a.w.type === 'area'))
+    .map(({ w, x, y }) => {
+      const bg =
+        typeof w.style.backgroundColor === 'string' ? w.style.backgroundColor : 'transparent';
+      const border =
+        w.type === 'area' ? '1px solid #999' : w.type === 'text' ? 'none' : '1px solid #ccc';
+      const label = escapeHtml(w.type === 'area' ? w.title : w.text);
+      return `<div style="position:absolute;left:${(x - minX) * scale + 10}px;top:${(y - minY) * scale + 10}px;width:${w.width * scale}px;height:${w.height * scale}px;background:${bg};border:${border};font:9px sans-serif;overflow:hidden">${label}</div>`;
+    })
+    .join('');
+  return `<!doctype html><meta charset="utf-8"><title>${escapeHtml(mural.title)}</title><body style="margin:0;background:#fafafa">${boxes}</body>`;
+}
+
 export async function startMuralServer(options: MuralServerOptions = {}): Promise<MuralServer> {
   let latencyMs = options.latencyMs ?? 0;
   const ratePerSecond = options.ratePerSecond ?? 25;
@@ -590,6 +622,14 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
       else finish();
     };
     if (req.method === 'OPTIONS') return send(204, undefined);
+    // The mural's own page, for the embedded view: a plain drawing of its widgets.
+    const view = /^\/t\/([^/]+)\/m\/([^/]+)\/(\d+)\/?$/.exec(url.pathname);
+    if (req.method === 'GET' && view) {
+      const mural = murals.get(`${decodeURIComponent(view[2]!)}.${view[3]!}`);
+      res.writeHead(mural ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(mural ? renderMural(mural) : 'No such mural');
+      return;
+    }
     if (!url.pathname.startsWith(API_PREFIX)) return send(404, { code: 'NOT_FOUND' });
     stats.requests += 1;
     const key = `${req.method ?? ''} ${url.pathname.slice(API_PREFIX.length).replace(/\/[^/]*\d[^/]*/g, '/:id')}`;
