@@ -24,6 +24,7 @@ import {
   type LayoutGroup,
 } from '../../domain/grouping-layout/layout-groups';
 import type { JournalEntry, JournalStore } from '../../storage';
+import { ensureStageTags } from '../stages/stage-tags';
 import {
   loadAppliedGroups,
   mergeAppliedGroups,
@@ -37,6 +38,7 @@ export const APPLY_GROUPS = 'apply-groups';
 export const LABEL_ROLE = 'group-label';
 const LABEL_FONT_SIZE = 28;
 const LABEL_HEIGHT = 56;
+const CELL_SPACING = { gap: 12, groupGap: 24, labelHeight: 40, padding: 12 };
 
 export interface ApplyGroupsSettings {
   /** One palette colour per group (Unsorted and pinned notes keep theirs). */
@@ -57,6 +59,11 @@ export interface MovedNoteEntry {
   id: string;
   before: Spot;
   after: Spot;
+  /**
+   * The stage tag added so a note placed by position only keeps its stage when it moves (to
+   * another stage's cell, or out of the map); undo takes it off again.
+   */
+  stageTag?: string;
 }
 export interface LabelEntry {
   kind: 'label';
@@ -89,11 +96,13 @@ export interface PlanInput {
   /** The notes as they are now (at least every note of the preview). */
   notes: readonly BoardItem[];
   mapId: string | null;
-  /** Inside the lane or cell; null: free space. */
-  area: Rect | null;
+  /** Inside the lane or cell (with the strips between cells to keep clear of); null: free space. */
+  area: { rect: Rect; dividers: readonly Rect[] } | null;
   /** Where to look for free space (the map's frame, or the notes). */
   anchor: Rect | null;
   settings: ApplyGroupsSettings;
+  /** The stage tag a note needs to keep its stage when moved: null when its tag already says. */
+  stageTagFor?: (note: BoardItem) => string | null;
   now?: () => Date;
 }
 
@@ -139,7 +148,12 @@ export async function planApplyGroups(board: Board, input: PlanInput): Promise<A
   let layout: GroupLayout | null = null;
   let placedIn: ApplyPlan['placedIn'] = 'free-space';
   if (input.area) {
-    const inside = layoutGroups(layoutInput, input.area, layoutOptions);
+    // Tighter spacing inside a 500 px high cell: two rows of notes and a label fit.
+    const inside = layoutGroups(layoutInput, input.area.rect, {
+      ...CELL_SPACING,
+      labelHeight: settings.labels ? CELL_SPACING.labelHeight : 0,
+      obstacles: [...obstacles, ...input.area.dividers],
+    });
     if (inside.fits) {
       layout = inside;
       placedIn = 'area';
@@ -173,7 +187,12 @@ export async function planApplyGroups(board: Board, input: PlanInput): Promise<A
       const after: Spot = { x: rect.x, y: rect.y, color: color ?? note.color };
       if (same(before.x, after.x) && same(before.y, after.y) && before.color === after.color)
         continue;
-      notes.push({ kind: 'note', id, before, after });
+      const stageTag = input.stageTagFor?.(note) ?? null;
+      notes.push(
+        stageTag === null
+          ? { kind: 'note', id, before, after }
+          : { kind: 'note', id, before, after, stageTag },
+      );
     }
     if (placement.label && !group.pinned)
       labels.push({ kind: 'label', groupId: group.id, text: group.label, rect: placement.label });
@@ -219,6 +238,21 @@ const moveOp = (id: string, to: Spot, from: Spot): WriteOp => ({
     ...(to.color !== null && to.color !== from.color ? { color: to.color } : {}),
   },
 });
+
+/** Stage tags first (a tag op needs its tag to exist), one per note that needs one. */
+function stageTagOps(
+  notes: readonly MovedNoteEntry[],
+  onBoard?: Map<string, BoardItem>,
+): WriteOp[] {
+  const tagged = notes.filter(
+    (n) => n.stageTag !== undefined && !(onBoard?.get(n.id)?.tags.includes(n.stageTag) ?? false),
+  );
+  if (tagged.length === 0) return [];
+  return [
+    ...ensureStageTags(tagged.map((n) => n.stageTag as string)),
+    ...tagged.map((n) => ({ op: 'tag' as const, id: n.id, add: [n.stageTag as string] })),
+  ];
+}
 
 export interface BatchHooks {
   onProgress?: (progress: BatchProgress) => void;
@@ -311,6 +345,7 @@ export async function applyGroups(
     }
   }
   const ops = [
+    ...stageTagOps(plan.notes),
     ...plan.notes.map((n) => moveOp(n.id, n.after, n.before)),
     ...plan.labels.map((l, i) => labelOp(l, i, plan.record.mapId)),
   ];
@@ -359,7 +394,12 @@ export function parseGroupsJournal(entries: readonly unknown[]): ParsedJournal {
     if (raw.kind === 'note' && typeof raw.id === 'string') {
       const before = toSpot(raw.before);
       const after = toSpot(raw.after);
-      if (before && after) parsed.notes.push({ kind: 'note', id: raw.id, before, after });
+      if (before && after)
+        parsed.notes.push(
+          typeof raw.stageTag === 'string'
+            ? { kind: 'note', id: raw.id, before, after, stageTag: raw.stageTag }
+            : { kind: 'note', id: raw.id, before, after },
+        );
     } else if (raw.kind === 'label' && typeof raw.text === 'string' && isRecordObject(raw.rect)) {
       const r = raw.rect;
       if (num(r.x) && num(r.y) && num(r.w) && num(r.h) && r.w > 0 && r.h > 0)
@@ -440,7 +480,9 @@ export async function resumeGroups(
     op: 'remove',
     id,
   }));
+  const present = parsed.notes.filter((n) => now.has(n.id));
   const ops = [
+    ...stageTagOps(present, now),
     ...moves,
     ...removals,
     ...parsed.labels.map((l, i) => labelOp(l, i, parsed.record?.mapId ?? null)),
@@ -489,8 +531,17 @@ export async function undoGroups(
     if (n.before.color !== null && note.color !== n.before.color) patch.color = n.before.color;
     return [{ op: 'update' as const, id: n.id, patch }];
   });
+  const untag: WriteOp[] = parsed.notes.flatMap((n) =>
+    n.stageTag !== undefined && now.get(n.id)?.tags.includes(n.stageTag)
+      ? [{ op: 'tag' as const, id: n.id, remove: [n.stageTag] }]
+      : [],
+  );
   const labels = await stillThere(board, entry.created);
-  const ops: WriteOp[] = [...moves, ...labels.map((id) => ({ op: 'remove' as const, id }))];
+  const ops: WriteOp[] = [
+    ...moves,
+    ...untag,
+    ...labels.map((id) => ({ op: 'remove' as const, id })),
+  ];
   const result =
     ops.length > 0
       ? await board.apply(ops, { onProgress: hooks.onProgress, signal: hooks.signal })

@@ -51,16 +51,36 @@ const union = (rects: readonly Rect[]): Rect | null => {
   return { x, y, w, h };
 };
 
+export interface ScopeArea {
+  rect: Rect;
+  /** Strips between neighbouring cells: a note whose centre sat there would be in no cell. */
+  dividers: Rect[];
+}
+
 /**
  * Where a lane or cell grouping goes: inside the lane's row or the cell. Null for the other
  * scopes: their groups go to free space beside the map (or beside the notes).
  */
-export function scopeArea(scope: GroupingScope, map: StageMapView | undefined): Rect | null {
+export function scopeArea(scope: GroupingScope, map: StageMapView | undefined): ScopeArea | null {
   if (!map || (scope.kind !== 'lane' && scope.kind !== 'cell')) return null;
-  const cells = map.placed.cells.filter(
-    (c) => c.laneId === scope.laneId && (scope.kind === 'lane' || c.stageId === scope.stageId),
-  );
-  return union(cells.map((c) => c.rect));
+  const cells = map.placed.cells
+    .filter(
+      (c) => c.laneId === scope.laneId && (scope.kind === 'lane' || c.stageId === scope.stageId),
+    )
+    .map((c) => c.rect)
+    .sort((a, b) => a.x - b.x);
+  const rect = union(cells);
+  if (!rect) return null;
+  const dividers: Rect[] = [];
+  for (let i = 1; i < cells.length; i += 1) {
+    const left = cells[i - 1] as Rect;
+    const right = cells[i] as Rect;
+    const from = left.x + left.w;
+    // At least a thin strip at a shared edge, so no block straddles two cells.
+    const w = Math.max(2, right.x - from);
+    dividers.push({ x: Math.min(from, right.x - 1), y: rect.y, w, h: rect.h });
+  }
+  return { rect, dividers };
 }
 
 /** Where to look for free space: beside the map, or beside the notes themselves. */

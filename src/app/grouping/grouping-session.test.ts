@@ -6,6 +6,7 @@ import { createDemoBoardState } from '../../board/playground/demo-board';
 import { createLocalBoard } from '../../board/playground/sdk/local-board';
 import type { Board, BoardItem } from '../../board/port';
 import { createWriteQueue } from '../../board/write-queue';
+import { decideStage } from '../../domain/stages/decide-stage';
 import { createTestDatabases } from '../../storage/testing/open-test-db';
 import type { TouchpointDatabase } from '../../storage';
 import { seedDemoWorkshop } from '../demo/seed-demo-workshop';
@@ -105,7 +106,7 @@ const spots = async (board: Board) =>
   );
 
 async function preview(session: GroupingSession, scope = PAIN_LANE): Promise<GroupingPreview> {
-  return session.group(scope, { granularity: 0, k: 3, pinned: {} }).result;
+  return session.group(scope, { granularity: 0, k: null, pinned: {} }).result;
 }
 
 describe('grouping session', () => {
@@ -116,9 +117,24 @@ describe('grouping session', () => {
     const lane = session.notes(PAIN_LANE);
     expect(lane).toHaveLength(10);
     const before = await spots(board);
+    const ctx = session.view.map(MAP_ID)!.context;
+    const stages = async () =>
+      new Map(
+        (await board.listItems(['note']))
+          .filter((n) => lane.some((l) => l.id === n.id))
+          .map((n) => [n.id, decideStage(n, ctx).stageId]),
+      );
+    const tags = async () =>
+      new Map((await board.listItems(['note'])).map((n) => [n.id, [...n.tags].sort()]));
+    const stagesBefore = await stages();
+    const tagsBefore = await tags();
+    // Some of the lane's notes carry no stage tag: their cell says their stage.
+    expect(lane.some((n) => decideStage(n, ctx).stageSource === 'position')).toBe(true);
 
     let p = await preview(session);
-    expect(p.groups.filter((g) => !g.unsorted)).toHaveLength(3);
+    // Each group fits one 700 × 500 cell (at most six notes), so the lane holds them.
+    expect(p.groups.filter((g) => !g.unsorted).length).toBeGreaterThan(0);
+    expect(Math.max(...p.groups.map((g) => g.noteIds.length))).toBeLessThanOrEqual(6);
     const first = p.groups[0]!;
     p = renameGroup(p, first.id, 'Identity checks');
     const outcome = await session.apply(PAIN_LANE, p, { color: true, labels: true });
@@ -139,6 +155,15 @@ describe('grouping session', () => {
     }
     const texts = (await board.listItems(['text'])).map((t) => t.text);
     expect(texts).toContain('Identity checks');
+    // Notes placed by position only got their stage's tag, so no note changed stage.
+    expect(await stages()).toEqual(stagesBefore);
+    // Still the lane's notes, as the panel's live view sees them.
+    expect(
+      session
+        .notes(PAIN_LANE)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(lane.map((n) => n.id).sort());
 
     // Stored on the board, readable by voting and by the export.
     const stored = await board.shared(MAP_COLLECTION).get(groupsKey(MAP_ID));
@@ -163,6 +188,7 @@ describe('grouping session', () => {
     const undone = await reopened.undo();
     expect(undone).toMatchObject({ status: 'done', failed: [] });
     expect(await spots(board)).toEqual(before);
+    expect(await tags()).toEqual(tagsBefore);
     expect((await board.listItems(['text'])).map((t) => t.text)).not.toContain('Identity checks');
     expect(await board.shared(MAP_COLLECTION).get(groupsKey(MAP_ID))).toBeUndefined();
     expect((await exportAppliedClusters(board, MAP_ID)).clusters).toEqual([]);

@@ -6,6 +6,8 @@
 import type { Board, BoardItem, WriteOp } from '../../board/port';
 import type { GroupNotesOptions, NoteInput } from '../../domain/clustering/group-notes';
 import { createJournalStore, type JournalStore, type TouchpointDatabase } from '../../storage';
+import { decideStage } from '../../domain/stages/decide-stage';
+import { stageTitleOf } from '../stages/stage-tags';
 import { createStageView, type StageView } from '../stages/stage-view';
 import {
   applyGroups,
@@ -116,6 +118,19 @@ export function createGroupingSession(
         : { id: n.id, text: n.text, pinnedGroup };
     });
 
+  /** A note whose stage comes from its cell alone gets that stage's tag before it moves. */
+  const stageTagFor = (note: BoardItem): string | null => {
+    const state = view.state();
+    if (state.status !== 'ready') return null;
+    for (const { context } of state.maps) {
+      const decision = decideStage(note, context);
+      if (decision.stageSource === 'tag') return null;
+      if (decision.stageSource === 'position' && decision.stageId !== null)
+        return stageTitleOf(context, decision.stageId);
+    }
+    return null;
+  };
+
   /** Shows what a batch wrote; after a cancel, reads the board since it cannot say. */
   const settle = async (applied: readonly WriteOp[], cancelled: boolean) => {
     view.reflect(applied);
@@ -169,6 +184,7 @@ export function createGroupingSession(
         area: scopeArea(scope, map),
         anchor: scopeAnchor(map, inScope.length > 0 ? inScope : all),
         settings,
+        stageTagFor: (note) => stageTagFor(note),
       });
       const outcome = await applyGroups(board, plan, {
         boardId: options.boardId,
