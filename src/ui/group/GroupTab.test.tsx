@@ -63,7 +63,12 @@ function fakeGroup(options: { notes?: string[]; undo?: GroupingUndoStatus } = {}
     handMadePins: vi.fn(() => ({})),
     group: vi.fn((_scope, request: GroupRunRequest) => {
       requests.push(request);
-      return { result: Promise.resolve(first()), cancel: vi.fn(), inWorker: false };
+      // Progress arrives while the run is under way, then the result.
+      const result = Promise.resolve().then(() => {
+        request.onProgress(0.5);
+        return first();
+      });
+      return { result, cancel: vi.fn(), inWorker: false };
     }),
     split: vi.fn(async (preview: GroupingPreview, groupId: string) =>
       toPreview([

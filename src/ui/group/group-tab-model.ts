@@ -138,6 +138,8 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
   const colorGroups = signal(true);
   const labelGroups = signal(true);
   let connection: GroupConnection | null = null;
+  /** Counts runs, so a superseded run's result or progress is ignored. */
+  let runCount = 0;
   let rerunTimer: ReturnType<typeof setTimeout> | undefined;
 
   const maps = computed(() => (snapshot.value.status === 'ready' ? snapshot.value.maps : []));
@@ -172,6 +174,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
 
   function stopRun(): void {
     clearTimeout(rerunTimer);
+    runCount += 1;
     running.value?.cancel();
     running.value = null;
   }
@@ -181,6 +184,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
     const c = connection;
     if (!c || job.value) return;
     stopRun();
+    const id = runCount;
     const target = scope.value;
     const notes = c.notes(target);
     message.value = null;
@@ -199,21 +203,20 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
       k: exactK.value,
       pinned,
       onProgress: (fraction) => {
-        if (running.value) running.value = { ...running.value, fraction };
+        if (runCount === id && running.value) running.value = { ...running.value, fraction };
       },
     });
-    const current: GroupingRun = { fraction: 0, inWorker: handle.inWorker, cancel: handle.cancel };
-    running.value = current;
+    running.value = { fraction: 0, inWorker: handle.inWorker, cancel: handle.cancel };
     handle.result.then(
       (result) => {
-        if (running.value !== current) return;
+        if (runCount !== id) return;
         running.value = null;
         texts.value = new Map(notes.map((n) => [n.id, n.text]));
         preview.value = result;
         previewScope.value = target;
       },
       (error: unknown) => {
-        if (running.value !== current) return;
+        if (runCount !== id) return;
         running.value = null;
         message.value =
           error instanceof Error && error.name === 'ClusterCancelledError'
