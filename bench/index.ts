@@ -5,6 +5,7 @@
 import { benchBoardToMap } from './board-to-map';
 import { benchClusterSpeed } from './cluster-speed';
 import { benchMapCreate } from './map-create';
+import { benchSnapshotIdb } from './snapshot-idb';
 import { benchTally } from './tally';
 
 type Bench = () => Promise<Record<string, number>>;
@@ -13,6 +14,7 @@ const BENCHES: Record<string, Bench> = {
   mapCreate: benchMapCreate,
   boardToMap: benchBoardToMap,
   tally: benchTally,
+  snapshotIdb: benchSnapshotIdb,
   clusterSpeed: benchClusterSpeed,
 };
 

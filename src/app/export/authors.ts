@@ -1,7 +1,7 @@
 /**
- * Author names for an export, only when the facilitator allowed them. The Board port does not
- * carry a note's creator yet (Miro has `createdBy`, a user id); until it does, an item may bring
- * an `authorId`, and names come from the users the board can name (online users and you).
+ * Author names for an export, only when the facilitator allowed them. Notes carry their creator's
+ * user id where the platform says (Miro: `createdBy`); names come from the users the board can
+ * name (online users and you).
  */
 import type { Board, BoardItem } from '../../board/port';
 
@@ -12,10 +12,7 @@ export type AuthorsReader = (
 ) => Promise<Record<string, string>>;
 
 /** The creator's user id, when the adapter reports one. */
-function authorIdOf(item: BoardItem): string | undefined {
-  const value: unknown = (item as BoardItem & { authorId?: unknown }).authorId;
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
+const authorIdOf = (item: BoardItem): string | undefined => item.authorId || undefined;
 
 export const readAuthors: AuthorsReader = async (board, notes) => {
   const withAuthor = notes.filter((n) => authorIdOf(n) !== undefined);

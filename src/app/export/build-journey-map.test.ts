@@ -69,6 +69,16 @@ describe('buildJourneyMap', () => {
     expect(withAuthors.file.map.notes.every((n) => n.author === FACILITATOR.name)).toBe(true);
   });
 
+  it('names the real author of each note, read from the board, when allowed', async () => {
+    const fx = await createFixture(null);
+    await seedWorkshop(fx);
+    const built = await buildJourneyMap(fx.workshop, { includeAuthors: true });
+    if (!built.ok) throw new Error(built.message);
+    const named = built.file.map.notes.filter((n) => n.author !== undefined);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((n) => n.author === FACILITATOR.name)).toBe(true);
+  });
+
   it('carries the applied clusters and the action plan from their tabs', async () => {
     const fx = await createFixture(null);
     const { spec } = await seedWorkshop(fx);

@@ -71,6 +71,7 @@ describe('toBoardItem', () => {
       tags: ['Stage · Awareness', 'Hot'],
       parentId: null,
       meta: null,
+      authorId: 'u1',
     });
   });
 

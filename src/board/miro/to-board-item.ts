@@ -64,6 +64,7 @@ export function toBoardItem(item: SdkItem, ctx: ItemContext): BoardItem {
       text: htmlToText(item.content),
       color: isPaletteColor(fill) ? fill : null,
       tags,
+      ...(item.createdBy ? { authorId: item.createdBy } : {}),
     };
   }
   if (isShape(item)) {

@@ -84,6 +84,8 @@ export interface BoardItem {
   meta: ItemMarker | null;
   /** The platform's own type name, kept for items of kind 'other' (emoji, stamps, drawings…). */
   platformType?: string;
+  /** Who made the note (a platform user id), where the platform says. */
+  authorId?: string;
 }
 
 export interface BoardTag {

@@ -216,7 +216,9 @@ export function connectSdk(user: LocalUser, deps: ConnectDeps): ConnectedSdk {
     getUserInfo: () => call('getUserInfo', () => ({ id: user.id, name: user.name })),
     getOnlineUsers: () =>
       call('getOnlineUsers', () => {
+        // Every simulated participant is at the workshop, panel open or not.
         const online = new Map<string, OnlineUserInfo>();
+        for (const u of store.state().users) online.set(u.id, { id: u.id, name: u.name });
         for (const c of store.connections())
           online.set(c.user.id, { id: c.user.id, name: c.user.name });
         return [...online.values()];
