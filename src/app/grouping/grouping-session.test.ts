@@ -266,6 +266,28 @@ describe('grouping session', () => {
     expect((await board.listItems(['text'])).filter((t) => labels.has(t.text))).toEqual([]);
   });
 
+  it('undoes the newest of two groupings back to the first, colours included', async () => {
+    const { board } = await demoBoard();
+    const session = await open(board, await databases.open());
+    const p = await preview(session);
+    expect((await session.apply(PAIN_LANE, p, { color: true, labels: true })).status).toBe('done');
+    const first = await spots(board);
+    // The second grouping puts six notes in one group (one cell holds six): new places, one colour.
+    const all = toPreview([
+      { id: 'all', label: 'Everything', keywords: [], noteIds: p.groups.flatMap((g) => g.noteIds) },
+    ]);
+    const sixInOne = {
+      ...all,
+      groups: [{ ...all.groups[0]!, noteIds: all.groups[0]!.noteIds.slice(0, 6) }],
+    };
+    expect((await session.apply(PAIN_LANE, sixInOne, { color: true, labels: true })).status).toBe(
+      'done',
+    );
+    expect(await spots(board)).not.toEqual(first);
+    expect((await session.undo()).status).toBe('done');
+    expect(await spots(board)).toEqual(first);
+  });
+
   it('splits a group in two with the engine', async () => {
     const { board } = await demoBoard();
     const session = await open(board, null);

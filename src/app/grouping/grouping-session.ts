@@ -176,7 +176,9 @@ export function createGroupingSession(
       const inScope = notes(scope);
       const noteIds = preview.groups.flatMap((g) => g.noteIds);
       const wanted = new Set(noteIds);
-      const all = view.items().filter((i) => wanted.has(i.id));
+      // Read once more: the journal must hold each note's exact position and colour now, and
+      // the live view does not follow colours this panel wrote.
+      const all = (await board.listItems(['note'])).filter((i) => wanted.has(i.id));
       const plan = await planApplyGroups(board, {
         preview,
         notes: all,

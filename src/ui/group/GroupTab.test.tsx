@@ -176,6 +176,27 @@ describe('GroupTab', () => {
     expect(fake.requests[1]).toMatchObject({ granularity: 1, pinned: { n3: 'card', n4: 'card' } });
   });
 
+  it('shows a background run’s progress and cancels it', async () => {
+    const fake = fakeGroup();
+    const cancel = vi.fn();
+    let report: ((f: number) => void) | null = null;
+    vi.mocked(fake.connection.group).mockImplementation((_scope, request) => {
+      report = request.onProgress;
+      return { result: new Promise<GroupingPreview>(() => undefined), cancel, inWorker: true };
+    });
+    render(<GroupTab workshop={workshop} useCases={fake.useCases} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Group notes' }));
+    await act(() => report?.(0.4));
+    const bar = screen.getByRole('progressbar', { name: 'Grouping (in the background)' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('40');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(cancel).toHaveBeenCalled();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(
+      (screen.getByRole('button', { name: 'Group notes' }) as HTMLButtonElement).disabled,
+    ).toBe(false);
+  });
+
   it('applies with progress and cancel, then offers undo', async () => {
     const fake = fakeGroup();
     render(<GroupTab workshop={workshop} useCases={fake.useCases} />);
