@@ -5,6 +5,7 @@
 import { benchBoardToMap } from './board-to-map';
 import { benchClusterSpeed } from './cluster-speed';
 import { benchMapCreate } from './map-create';
+import { benchMural } from './mural';
 import { benchSnapshotIdb } from './snapshot-idb';
 import { benchTally } from './tally';
 
@@ -15,6 +16,7 @@ const BENCHES: Record<string, Bench> = {
   boardToMap: benchBoardToMap,
   tally: benchTally,
   snapshotIdb: benchSnapshotIdb,
+  mural: benchMural,
   clusterSpeed: benchClusterSpeed,
 };
 
