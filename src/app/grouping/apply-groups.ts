@@ -125,6 +125,53 @@ function orderForLayout(groups: readonly PreviewGroup[], byId: Map<string, Board
     .map((e) => e.g);
 }
 
+/** Notes one cell of the area holds: columns × rows of the largest note, with the cell spacing. */
+function cellCapacity(
+  area: NonNullable<PlanInput['area']>,
+  groups: readonly LayoutGroup[],
+  labelHeight: number,
+): number {
+  const notes = groups.flatMap((g) => g.notes);
+  const w = Math.max(1, ...notes.map((n) => n.w));
+  const h = Math.max(1, ...notes.map((n) => n.h));
+  const first = area.dividers[0];
+  const cellW = first ? first.x - area.rect.x : area.rect.w;
+  const { gap, padding, groupGap } = CELL_SPACING;
+  // Blocks keep half a group gap from a divider and the padding from the area's edges.
+  const inner = cellW - padding - (first ? groupGap / 2 : padding);
+  const columns = Math.floor((inner + gap) / (w + gap));
+  const rows = Math.floor((area.rect.h - 2 * padding - labelHeight + gap) / (h + gap));
+  return Math.max(1, columns * rows);
+}
+
+type ChunkParts = Map<string, { groupId: string; part: number }>;
+
+/**
+ * Splits groups into parts of at most `size` notes, the first part keeping the group's id; the
+ * later parts are recorded in `chunkParts` (ids are not parsed: a group id may hold anything).
+ */
+function chunkGroups(
+  groups: readonly LayoutGroup[],
+  size: number,
+  chunkParts: ChunkParts,
+): LayoutGroup[] {
+  return groups.flatMap((g) => {
+    const parts: LayoutGroup[] = [];
+    for (let i = 0; i < g.notes.length; i += size) {
+      const part = i / size + 1;
+      const id = part === 1 ? g.id : `${g.id}\u0000${part}`;
+      if (part > 1) chunkParts.set(id, { groupId: g.id, part });
+      parts.push({ id, notes: g.notes.slice(i, i + size) });
+    }
+    return parts.length > 0 ? parts : [g];
+  });
+}
+
+function fromChunkId(chunkParts: ChunkParts, id: string): [string, number] {
+  const found = chunkParts.get(id);
+  return found ? [found.groupId, found.part] : [id, 1];
+}
+
 /** Lays the preview out and works out every write, without writing. */
 export async function planApplyGroups(board: Board, input: PlanInput): Promise<ApplyPlan> {
   const { preview, settings } = input;
@@ -147,17 +194,25 @@ export async function planApplyGroups(board: Board, input: PlanInput): Promise<A
   const notices: string[] = [];
   let layout: GroupLayout | null = null;
   let placedIn: ApplyPlan['placedIn'] = 'free-space';
+  const chunkParts: ChunkParts = new Map();
   if (input.area) {
     // Tighter spacing inside a 500 px high cell: two rows of notes and a label fit.
-    const inside = layoutGroups(layoutInput, input.area.rect, {
+    const cellOptions = {
       ...CELL_SPACING,
       labelHeight: settings.labels ? CELL_SPACING.labelHeight : 0,
       obstacles: [...obstacles, ...input.area.dividers],
-    });
-    if (inside.fits) {
-      layout = inside;
-      placedIn = 'area';
-    } else
+    };
+    // A block never straddles two cells, so a group bigger than a cell holds goes on in the next.
+    const capacity = cellCapacity(input.area, layoutInput, cellOptions.labelHeight);
+    for (const candidate of [layoutInput, chunkGroups(layoutInput, capacity, chunkParts)]) {
+      const inside = layoutGroups(candidate, input.area.rect, cellOptions);
+      if (inside.fits) {
+        layout = inside;
+        placedIn = 'area';
+        break;
+      }
+    }
+    if (!layout)
       notices.push(
         'The groups do not fit inside the lane, so they go to free space beside the map.',
       );
@@ -177,7 +232,8 @@ export async function planApplyGroups(board: Board, input: PlanInput): Promise<A
   const labels: LabelEntry[] = [];
   const groupById = new Map(ordered.map((g) => [g.id, g]));
   for (const placement of layout.placements) {
-    const group = groupById.get(placement.groupId);
+    const [groupId, part] = fromChunkId(chunkParts, placement.groupId);
+    const group = groupById.get(groupId);
     if (!group) continue;
     const color = colorOf.get(group.id) ?? null;
     for (const { id, rect } of placement.notes) {
@@ -195,7 +251,12 @@ export async function planApplyGroups(board: Board, input: PlanInput): Promise<A
       );
     }
     if (placement.label && !group.pinned)
-      labels.push({ kind: 'label', groupId: group.id, text: group.label, rect: placement.label });
+      labels.push({
+        kind: 'label',
+        groupId: group.id,
+        text: part > 1 ? `${group.label} (cont.)` : group.label,
+        rect: placement.label,
+      });
   }
 
   const appliedAt = (input.now?.() ?? new Date()).toISOString();

@@ -215,6 +215,20 @@ describe('grouping session', () => {
     if (outcome.status === 'done') expect(outcome.notices[0]).toMatch(/do not fit/);
   });
 
+  it('continues a group too big for one cell in the next cell of the lane', async () => {
+    const { board } = await demoBoard();
+    const session = await open(board, await databases.open());
+    const lane = session.notes(PAIN_LANE);
+    const p = toPreview([
+      { id: 'big', label: 'All pains', keywords: [], noteIds: lane.map((n) => n.id) },
+    ]);
+    const outcome = await session.apply(PAIN_LANE, p, { color: false, labels: true });
+    expect(outcome).toMatchObject({ status: 'done', notices: [] });
+    expect(session.notes(PAIN_LANE)).toHaveLength(10);
+    const texts = (await board.listItems(['text'])).map((t) => t.text);
+    expect(texts).toEqual(expect.arrayContaining(['All pains', 'All pains (cont.)']));
+  });
+
   it('keeps pinned notes where they are and in their group', async () => {
     const { board } = await demoBoard();
     const session = await open(board, await databases.open());
