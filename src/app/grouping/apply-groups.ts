@@ -15,7 +15,7 @@ import type {
   Rect,
   WriteOp,
 } from '../../board/port';
-import { isPaletteColor, rectCenter } from '../../domain/board/board-item';
+import { isPaletteColor, rectCenter, rectContains } from '../../domain/board/board-item';
 import { groupColor } from '../../domain/grouping-layout/group-colors';
 import {
   layoutGroups,
@@ -64,6 +64,8 @@ export interface MovedNoteEntry {
    * another stage's cell, or out of the map); undo takes it off again.
    */
   stageTag?: string;
+  /** Set on a dot-voting sticker: the note it sits on and moves with. */
+  on?: string;
 }
 export interface LabelEntry {
   kind: 'label';
@@ -103,6 +105,8 @@ export interface PlanInput {
   settings: ApplyGroupsSettings;
   /** The stage tag a note needs to keep its stage when moved: null when its tag already says. */
   stageTagFor?: (note: BoardItem) => string | null;
+  /** Dot-voting stickers: a dot sitting on a moved note moves with it. */
+  dots?: readonly BoardItem[];
   now?: () => Date;
 }
 
@@ -257,6 +261,26 @@ export async function planApplyGroups(board: Board, input: PlanInput): Promise<A
         text: part > 1 ? `${group.label} (cont.)` : group.label,
         rect: placement.label,
       });
+  }
+
+  // Dots on a note are votes for it: they travel with the note (journaled like it, no colour).
+  const movedNotes = [...notes];
+  for (const dot of input.dots ?? []) {
+    const centre = rectCenter(dot.rect);
+    const host = movedNotes.find((n) => {
+      const r = byId.get(n.id)?.rect;
+      return r !== undefined && rectContains(r, centre);
+    });
+    if (!host) continue;
+    const dx = host.after.x - host.before.x;
+    const dy = host.after.y - host.before.y;
+    notes.push({
+      kind: 'note',
+      id: dot.id,
+      before: { x: dot.rect.x, y: dot.rect.y, color: null },
+      after: { x: dot.rect.x + dx, y: dot.rect.y + dy, color: null },
+      on: host.id,
+    });
   }
 
   const appliedAt = (input.now?.() ?? new Date()).toISOString();
@@ -419,18 +443,25 @@ export async function applyGroups(
     options,
   );
   const applied = succeeded(ops, result.failed, result.cancelled);
+  const planned = plan.notes.filter((n) => n.on === undefined);
   return {
     status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',
     moved: result.cancelled
-      ? Math.min(plan.notes.length, result.done)
-      : applied.filter((op) => op.op === 'update').length,
+      ? Math.min(planned.length, result.done)
+      : countNotes(applied, plan.notes),
     labels: created.length,
-    planned: plan.notes.length,
+    planned: planned.length,
     failed: result.failed,
     applied,
     journalId,
     notices: plan.notices,
   };
+}
+
+/** Notes among the updates written (the dots that travelled with them are not counted). */
+function countNotes(applied: readonly WriteOp[], entries: readonly MovedNoteEntry[]): number {
+  const dots = new Set(entries.filter((n) => n.on !== undefined).map((n) => n.id));
+  return applied.filter((op) => op.op === 'update' && !dots.has(op.id)).length;
 }
 
 // Parsing journal entries back: they are `unknown` until checked.
@@ -455,12 +486,12 @@ export function parseGroupsJournal(entries: readonly unknown[]): ParsedJournal {
     if (raw.kind === 'note' && typeof raw.id === 'string') {
       const before = toSpot(raw.before);
       const after = toSpot(raw.after);
-      if (before && after)
-        parsed.notes.push(
-          typeof raw.stageTag === 'string'
-            ? { kind: 'note', id: raw.id, before, after, stageTag: raw.stageTag }
-            : { kind: 'note', id: raw.id, before, after },
-        );
+      if (before && after) {
+        const entry: MovedNoteEntry = { kind: 'note', id: raw.id, before, after };
+        if (typeof raw.stageTag === 'string') entry.stageTag = raw.stageTag;
+        if (typeof raw.on === 'string') entry.on = raw.on;
+        parsed.notes.push(entry);
+      }
     } else if (raw.kind === 'label' && typeof raw.text === 'string' && isRecordObject(raw.rect)) {
       const r = raw.rect;
       if (num(r.x) && num(r.y) && num(r.w) && num(r.h) && r.w > 0 && r.h > 0)
@@ -526,7 +557,7 @@ export async function resumeGroups(
   if (!entry || entry.status !== 'pending') return { status: 'nothing-to-resume' };
   const parsed = parseGroupsJournal(entry.entries);
   if (!parsed.record) return { status: 'nothing-to-resume' };
-  const now = new Map((await board.listItems(['note'])).map((n) => [n.id, n]));
+  const now = new Map((await board.listItems(['note', 'dot'])).map((n) => [n.id, n]));
   const moves = parsed.notes.flatMap((n) => {
     const note = now.get(n.id);
     if (!note) return [];
@@ -552,7 +583,7 @@ export async function resumeGroups(
   const applied = succeeded(ops, result.failed, result.cancelled);
   return {
     status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',
-    moved: applied.filter((op) => op.op === 'update').length,
+    moved: countNotes(applied, parsed.notes),
     failed: result.failed,
     applied,
   };
@@ -582,7 +613,7 @@ export async function undoGroups(
   const entry = await findGroupingEntry(journal, boardId);
   if (!entry) return { status: 'nothing-to-undo' };
   const parsed = parseGroupsJournal(entry.entries);
-  const now = new Map((await board.listItems(['note'])).map((n) => [n.id, n]));
+  const now = new Map((await board.listItems(['note', 'dot'])).map((n) => [n.id, n]));
   const moves: WriteOp[] = parsed.notes.flatMap((n) => {
     const note = now.get(n.id);
     if (!note) return [];
@@ -616,7 +647,7 @@ export async function undoGroups(
   const applied = succeeded(ops, result.failed, result.cancelled);
   return {
     status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',
-    restored: result.cancelled ? 0 : applied.filter((op) => op.op === 'update').length,
+    restored: result.cancelled ? 0 : countNotes(applied, parsed.notes),
     removedLabels: applied.filter((op) => op.op === 'remove').length,
     failed: result.failed,
     applied,

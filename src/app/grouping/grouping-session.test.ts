@@ -229,6 +229,61 @@ describe('grouping session', () => {
     expect(texts).toEqual(expect.arrayContaining(['All pains', 'All pains (cont.)']));
   });
 
+  it('groups the selected loose notes into free space; vote dots travel with their notes', async () => {
+    const { board } = await demoBoard();
+    const session = await open(board, await databases.open());
+    const loose = (await board.listItems(['note'])).filter(
+      (n) =>
+        n.parentId === null &&
+        n.color !== null &&
+        ['red', 'light_pink', 'orange'].includes(n.color),
+    );
+    expect(loose).toHaveLength(24);
+    await board.select(loose.map((n) => n.id));
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const s = session.view.state();
+        if (s.status === 'ready' && s.selectedNoteIds.length === 24) resolve();
+      };
+      session.view.subscribe(check);
+      check();
+    });
+    const scope: GroupingScope = { kind: 'selection' };
+    expect(session.notes(scope)).toHaveLength(24);
+    const dotsBefore = await board.listItems(['dot']);
+    expect(dotsBefore.length).toBeGreaterThan(0);
+    const before = await spots(board);
+
+    const p = await session.group(scope, { granularity: 0, k: null, pinned: {} }).result;
+    const outcome = await session.apply(scope, p, { color: true, labels: true });
+    expect(outcome).toMatchObject({ status: 'done', planned: 24 });
+    expect(await session.undoStatus()).toMatchObject({ notes: 24 });
+    // Each dot keeps its place on its note.
+    const noteAfter = new Map((await board.listItems(['note'])).map((n) => [n.id, n.rect]));
+    const dotAfter = new Map((await board.listItems(['dot'])).map((d) => [d.id, d.rect]));
+    for (const dot of dotsBefore) {
+      const host = loose.find(
+        (n) =>
+          dot.rect.x >= n.rect.x &&
+          dot.rect.x <= n.rect.x + n.rect.w &&
+          dot.rect.y >= n.rect.y &&
+          dot.rect.y <= n.rect.y + n.rect.h,
+      );
+      if (!host) continue;
+      const moved = noteAfter.get(host.id)!;
+      expect(dotAfter.get(dot.id)!.x - moved.x).toBeCloseTo(dot.rect.x - host.rect.x, 3);
+      expect(dotAfter.get(dot.id)!.y - moved.y).toBeCloseTo(dot.rect.y - host.rect.y, 3);
+    }
+
+    expect((await session.undo()).status).toBe('done');
+    expect(await spots(board)).toEqual(before);
+    const dotsBack = new Map((await board.listItems(['dot'])).map((d) => [d.id, d.rect]));
+    for (const dot of dotsBefore) {
+      expect(dotsBack.get(dot.id)!.x).toBeCloseTo(dot.rect.x, 3);
+      expect(dotsBack.get(dot.id)!.y).toBeCloseTo(dot.rect.y, 3);
+    }
+  });
+
   it('keeps pinned notes where they are and in their group', async () => {
     const { board } = await demoBoard();
     const session = await open(board, await databases.open());

@@ -178,7 +178,8 @@ export function createGroupingSession(
       const wanted = new Set(noteIds);
       // Read once more: the journal must hold each note's exact position and colour now, and
       // the live view does not follow colours this panel wrote.
-      const all = (await board.listItems(['note'])).filter((i) => wanted.has(i.id));
+      const listed = await board.listItems(['note', 'dot']);
+      const all = listed.filter((i) => i.kind === 'note' && wanted.has(i.id));
       const plan = await planApplyGroups(board, {
         preview,
         notes: all,
@@ -187,6 +188,7 @@ export function createGroupingSession(
         anchor: scopeAnchor(map, inScope.length > 0 ? inScope : all),
         settings,
         stageTagFor: (note) => stageTagFor(note),
+        dots: listed.filter((i) => i.kind === 'dot'),
       });
       const outcome = await applyGroups(board, plan, {
         boardId: options.boardId,
@@ -220,7 +222,7 @@ export function createGroupingSession(
       return {
         available: true,
         pending: entry.status === 'pending',
-        notes: parseGroupsJournal(entry.entries).notes.length,
+        notes: parseGroupsJournal(entry.entries).notes.filter((n) => n.on === undefined).length,
         at: entry.createdAt,
       };
     },
