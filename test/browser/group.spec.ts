@@ -117,3 +117,68 @@ test('group the demo map’s pain-point lane: preview, rename, apply, undo after
   await expect(undo).toBeHidden();
   await screenshot(page, 'group-03-undone');
 });
+
+test('group the loose interview pain points from a board selection into free space, then undo', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  const side = panel(page);
+  // Rubber-band select the interview notes: from just under their heading to the quotes' left.
+  const heading = (await page
+    .locator('[data-kind="text"]', { hasText: 'Interview pain points' })
+    .boundingBox())!;
+  const quotes = (await page
+    .locator('[data-kind="text"]', { hasText: 'Quotes from support tickets' })
+    .boundingBox())!;
+  const from = { x: heading.x - 8, y: heading.y + heading.height + 4 };
+  const to = { x: quotes.x - 8, y: from.y + (quotes.x - heading.x) };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+
+  await side.getByRole('tab', { name: 'Group' }).click();
+  const scope = side.getByLabel('Notes', { exact: true });
+  await expect(scope.locator('option[value="selection"]')).toHaveText(
+    'Selected on the board (24 notes)',
+  );
+  await scope.selectOption('selection');
+  await expect(side.locator('.tp-group-tab__count').first()).toHaveText('24 notes');
+  const before = await noteSpots(page);
+
+  await side.getByRole('button', { name: 'Group notes' }).click();
+  await expect(side.getByRole('heading', { name: /^Preview/ })).toBeVisible();
+  await side.getByRole('button', { name: 'Apply to board' }).click();
+  const done = side.getByText(/^Grouped \d+ notes? on the board\.$/);
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  const moved = Number(/\d+/.exec((await done.textContent()) ?? '')![0]);
+  // Outside any map the groups go to free space: zoom in around the first moved note.
+  const after = await noteSpots(page);
+  const movedIds = Object.keys(before).filter((id) => after[id]!.y !== before[id]!.y);
+  expect(movedIds.length).toBeGreaterThan(0);
+  const topLeft = movedIds.sort(
+    (a, b) => after[a]!.y - after[b]!.y || after[a]!.x - after[b]!.x,
+  )[0]!;
+  await page.getByRole('button', { name: 'Zoom to fit the board' }).click();
+  const box = (await page.locator(`[data-testid="note"][data-id="${topLeft}"]`).boundingBox())!;
+  await page.mouse.click(box.x - 30, box.y - 30); // clears the selection, on empty board
+  await page.mouse.move(box.x, box.y);
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 2; i++) await page.mouse.wheel(0, -400);
+  await page.keyboard.up('Control');
+  await screenshot(page, 'group-04-selection-applied');
+
+  await side.getByRole('button', { name: `Undo grouping (${moved} notes)` }).click();
+  await expect(side.getByText(`Put ${moved} notes back where they were.`)).toBeVisible({
+    timeout: 30_000,
+  });
+  // Off-screen items are not drawn: fit the board again before reading every note.
+  await page.getByRole('button', { name: 'Zoom to fit the board' }).click();
+  const restored = await noteSpots(page);
+  expect(Object.keys(restored).sort()).toEqual(Object.keys(before).sort());
+  for (const [id, spot] of Object.entries(before)) {
+    expect(restored[id]!.x, `x of note ${id}`).toBeCloseTo(spot.x, 1);
+    expect(restored[id]!.y, `y of note ${id}`).toBeCloseTo(spot.y, 1);
+    expect(restored[id]!.fill, `colour of note ${id}`).toBe(spot.fill);
+  }
+});

@@ -188,6 +188,7 @@ export function createGroupingSession(
         anchor: scopeAnchor(map, inScope.length > 0 ? inScope : all),
         settings,
         stageTagFor: (note) => stageTagFor(note),
+        // Vote dots on a note travel with it (stamps and emoji cannot be moved through the SDK).
         dots: listed.filter((i) => i.kind === 'dot'),
       });
       const outcome = await applyGroups(board, plan, {
