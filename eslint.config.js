@@ -35,13 +35,25 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'smart'],
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never insert board text into the DOM as HTML.' },
-        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Never insert board text into the DOM as HTML.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never insert board text into the DOM as HTML.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Never insert board text into the DOM as HTML.',
+        },
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Never insert board text into the DOM as HTML.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Never insert board text into the DOM as HTML.',
+        },
       ],
     },
   },
@@ -52,7 +64,16 @@ export default tseslint.config(
       ...noPackages(platformPackages),
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'miro', 'indexedDB', 'localStorage', 'navigator', 'fetch', 'self'].map((name) => ({
+        ...[
+          'window',
+          'document',
+          'miro',
+          'indexedDB',
+          'localStorage',
+          'navigator',
+          'fetch',
+          'self',
+        ].map((name) => ({
           name,
           message: 'domain/ is pure TypeScript: no DOM, SDK or browser globals.',
         })),

@@ -17,7 +17,10 @@ export const layerImports = {
         type: 'object',
         properties: {
           root: { type: 'string' },
-          layers: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+          layers: {
+            type: 'object',
+            additionalProperties: { type: 'array', items: { type: 'string' } },
+          },
         },
         additionalProperties: false,
       },
@@ -48,7 +51,8 @@ export const layerImports = {
       ImportDeclaration: (node) => check(node.source, node.source.value),
       ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
       ExportAllDeclaration: (node) => check(node.source, node.source.value),
-      ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
+      ImportExpression: (node) =>
+        node.source.type === 'Literal' && check(node.source, node.source.value),
     };
   },
 };

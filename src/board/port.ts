@@ -99,7 +99,7 @@ export interface BatchResult {
 export type Unsubscribe = () => void;
 
 export interface BoardEvents {
-  'selection': { items: BoardItem[] };
+  selection: { items: BoardItem[] };
   'items:create': { items: BoardItem[] };
   'items:update': { items: BoardItem[] };
   'items:delete': { ids: string[] };

@@ -28,14 +28,29 @@ import type {
   UserInfo,
 } from '@mirohq/websdk-types';
 
-export type { AppData, AppDataValue, BoardInfo, Collection, Json, MiroRect, OnlineUserInfo, UserInfo };
+export type {
+  AppData,
+  AppDataValue,
+  BoardInfo,
+  Collection,
+  Json,
+  MiroRect,
+  OnlineUserInfo,
+  UserInfo,
+};
 
 type ItemCommon = 'id' | 'type' | 'x' | 'y' | 'parentId' | 'sync' | 'getMetadata' | 'setMetadata';
 
-export type SdkStickyNote = Pick<StickyNote, ItemCommon | 'width' | 'height' | 'shape' | 'content' | 'style' | 'tagIds' | 'createdBy'>;
+export type SdkStickyNote = Pick<
+  StickyNote,
+  ItemCommon | 'width' | 'height' | 'shape' | 'content' | 'style' | 'tagIds' | 'createdBy'
+>;
 export type SdkShape = Pick<Shape, ItemCommon | 'width' | 'height' | 'shape' | 'content' | 'style'>;
 export type SdkText = Pick<Text, ItemCommon | 'width' | 'height' | 'content' | 'style'>;
-export type SdkFrame = Pick<Frame, ItemCommon | 'width' | 'height' | 'title' | 'style' | 'childrenIds' | 'getChildren'> & {
+export type SdkFrame = Pick<
+  Frame,
+  ItemCommon | 'width' | 'height' | 'title' | 'style' | 'childrenIds' | 'getChildren'
+> & {
   add(item: SdkItem): Promise<unknown>;
   remove(item: SdkItem): Promise<void>;
 };
@@ -48,13 +63,15 @@ export interface SdkOtherItem {
 export type SdkItem = SdkStickyNote | SdkShape | SdkText | SdkFrame | SdkOtherItem;
 export type SdkEntity = SdkItem | SdkTag;
 
-export type SdkFilter = { id: string | string[] } | { type?: string | string[]; tags?: string | string[] };
+export type SdkFilter =
+  { id: string | string[] } | { type?: string | string[]; tags?: string | string[] };
 
 /** Event payloads Touchpoint listens to (`SelectionUpdateEvent`, `ItemsCreateEvent`, …). */
 export interface SdkItemsEvent {
   items: SdkItem[];
 }
-export type SdkEventName = 'selection:update' | 'items:create' | 'items:delete' | 'experimental:items:update' | 'icon:click';
+export type SdkEventName =
+  'selection:update' | 'items:create' | 'items:delete' | 'experimental:items:update' | 'icon:click';
 
 export interface SdkUi {
   on(event: SdkEventName, handler: (event: SdkItemsEvent) => void): unknown;

@@ -94,7 +94,10 @@ export interface BoardTag {
   color: string;
 }
 
-export const rectCenter = (r: Rect): { x: number; y: number } => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+export const rectCenter = (r: Rect): { x: number; y: number } => ({
+  x: r.x + r.w / 2,
+  y: r.y + r.h / 2,
+});
 
 export const rectContains = (outer: Rect, p: { x: number; y: number }): boolean =>
   p.x >= outer.x && p.x < outer.x + outer.w && p.y >= outer.y && p.y < outer.y + outer.h;
