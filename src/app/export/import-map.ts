@@ -14,7 +14,7 @@ import { normalizeSpec } from '../../domain/journey/edit-spec';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
 import type { MapSpec } from '../../domain/journey/map-spec';
-import { validateSpec } from '../../domain/journey/validate-spec';
+import { tagTitleLimit, validateSpec } from '../../domain/journey/validate-spec';
 import { createStageContext, findCell } from '../../domain/stages/decide-stage';
 import { createMap } from '../map/create-map';
 import { toPlacedMap } from '../map/load-placed-maps';
@@ -164,6 +164,7 @@ export async function importMap(
     const validation = validateSpec(
       spec,
       tags.map((t) => t.title),
+      { maxTagTitle: tagTitleLimit(board.platform) },
     );
     if (!validation.ok)
       return {

@@ -12,7 +12,7 @@ import { normalizeSpec } from '../../domain/journey/edit-spec';
 import { deriveMapSize, FRAME_KEY, layoutMap } from '../../domain/journey/layout';
 import { MAP_RECORD_VERSION, type MapRecord } from '../../domain/journey/map-record';
 import { stageTagTitle, type MapSpec } from '../../domain/journey/map-spec';
-import { validateSpec } from '../../domain/journey/validate-spec';
+import { tagTitleLimit, validateSpec } from '../../domain/journey/validate-spec';
 import { loadMapIds, saveMap } from './map-store';
 import {
   nowIso,
@@ -50,6 +50,7 @@ export async function createMap(
   const validation = validateSpec(
     spec,
     tags.map((t) => t.title),
+    { maxTagTitle: tagTitleLimit(board.platform) },
   );
   if (!validation.ok) return { status: 'invalid', problems: validation.problems };
 

@@ -13,7 +13,7 @@ import {
   type MapPlanOp,
   type PlacedNote,
 } from '../../domain/journey/plan-map-update';
-import { validateSpec } from '../../domain/journey/validate-spec';
+import { tagTitleLimit, validateSpec } from '../../domain/journey/validate-spec';
 import { STAGE_TAG_COLOR } from './create-map';
 import {
   nowIso,
@@ -106,6 +106,7 @@ export async function updateMap(
   const validation = validateSpec(
     next,
     [...boardTitles].filter((t) => !renamedFrom.has(t)),
+    { maxTagTitle: tagTitleLimit(board.platform) },
   );
   if (!validation.ok) return { status: 'invalid', problems: validation.problems };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stageTagTitle, type MapSpec } from './map-spec';
-import { MAX_STAGE_NAME, validateSpec } from './validate-spec';
+import { MAX_STAGE_NAME, tagTitleLimit, validateSpec } from './validate-spec';
 
 const makeSpec = (stageNames: string[], laneNames: string[] = ['Doing']): MapSpec => ({
   id: 'm1',
@@ -28,6 +28,20 @@ describe('validateSpec', () => {
     expect(msgs).toHaveLength(1);
     expect(msgs[0]).toMatch(/^stages\.s0: Stage 1 name is 121 characters long; the limit is 112/);
     expect(messages(makeSpec(['x'.repeat(113)]))[0]).toMatch(/113 characters/);
+  });
+
+  it('holds stage names to what fits a MURAL tag (25 characters) on MURAL', () => {
+    expect(tagTitleLimit('mural')).toBe(25);
+    expect(tagTitleLimit('miro')).toBe(120);
+    const mural = { maxTagTitle: tagTitleLimit('mural') };
+    expect(validateSpec(makeSpec(['Consideration']), [], mural)).toEqual({ ok: true });
+    const result = validateSpec(makeSpec(['Problem identification']), [], mural);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems[0]!.message).toBe(
+        'Stage 1 name is 22 characters long; the limit is 17 (its tag "Stage · …" must fit 25).',
+      );
+    expect(validateSpec(makeSpec(['Problem identification'])).ok).toBe(true);
   });
 
   it('refuses a lane name over 120 characters', () => {

@@ -24,6 +24,15 @@ export interface SpecProblem {
 
 export type SpecValidation = { ok: true } | { ok: false; problems: SpecProblem[] };
 
+/** Longest tag title each platform accepts: Miro 120 characters, MURAL 25. */
+export const tagTitleLimit = (platform: string): number =>
+  platform === 'mural' ? 25 : MAX_TAG_TITLE;
+
+export interface SpecLimits {
+  /** The board's longest tag title; a stage's name must fit in `Stage · <name>`. */
+  maxTagTitle?: number;
+}
+
 /**
  * `existingTagTitles`: the board's current tag titles. Stage tags that already exist are reused,
  * so only the missing ones count against the board's 100-tag budget.
@@ -31,7 +40,9 @@ export type SpecValidation = { ok: true } | { ok: false; problems: SpecProblem[]
 export function validateSpec(
   spec: MapSpec,
   existingTagTitles: readonly string[] = [],
+  limits: SpecLimits = {},
 ): SpecValidation {
+  const maxTagTitle = limits.maxTagTitle ?? MAX_TAG_TITLE;
   const problems: SpecProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
 
@@ -54,7 +65,14 @@ export function validateSpec(
   if (spec.lanes.length > MAX_LANES)
     add('lanes', `The map has ${spec.lanes.length} lanes; the maximum is ${MAX_LANES}.`);
 
-  checkNames('stage', 'stages', spec.stages, MAX_STAGE_NAME, add);
+  checkNames(
+    'stage',
+    'stages',
+    spec.stages,
+    maxTagTitle - STAGE_TAG_PREFIX.length,
+    add,
+    maxTagTitle,
+  );
   checkNames('lane', 'lanes', spec.lanes, MAX_LANE_NAME, add);
 
   const existing = new Set(existingTagTitles);
@@ -79,6 +97,7 @@ function checkNames(
   list: readonly { id: string; name: string }[],
   max: number,
   add: (field: string, message: string) => void,
+  maxTagTitle = MAX_TAG_TITLE,
 ): void {
   const seen = new Map<string, string>();
   const ids = new Set<string>();
@@ -96,7 +115,7 @@ function checkNames(
       add(
         where,
         `${label} name is ${name.length} characters long; the limit is ${max}` +
-          (noun === 'stage' ? ` (its tag "${STAGE_TAG_PREFIX}…" must fit ${MAX_TAG_TITLE}).` : '.'),
+          (noun === 'stage' ? ` (its tag "${STAGE_TAG_PREFIX}…" must fit ${maxTagTitle}).` : '.'),
       );
     const folded = name.toLocaleLowerCase();
     const first = seen.get(folded);

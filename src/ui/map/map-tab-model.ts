@@ -19,7 +19,7 @@ import {
   findPreset,
   PRESETS,
 } from '../../domain/journey/presets';
-import { validateSpec, type SpecProblem } from '../../domain/journey/validate-spec';
+import { tagTitleLimit, validateSpec, type SpecProblem } from '../../domain/journey/validate-spec';
 
 /** What the Map tab needs from the map use cases (app/map); injected so tests can use fakes. */
 export interface MapUseCases {
@@ -96,7 +96,9 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
   const validation = computed(() => {
     const own = onBoard.value ? onBoard.value.spec.stages.map((s) => `Stage · ${s.name}`) : [];
     const existing = tagTitles.value.filter((t) => !own.includes(t));
-    return validateSpec(draft.value, [...existing, ...own]);
+    return validateSpec(draft.value, [...existing, ...own], {
+      maxTagTitle: tagTitleLimit(workshop.platform),
+    });
   });
   const problemsByField = computed(() => {
     const out: Record<string, string | undefined> = {};
