@@ -32,6 +32,7 @@ import {
   type SdkStickyNote,
   type SdkTag,
   type SdkText,
+  MIRO_TAG_COLORS,
 } from './sdk';
 import { toCentreGeometry } from './to-board-item';
 
@@ -43,21 +44,7 @@ export const MIRO_LIMITS = {
   contentLength: 6000,
 } as const;
 
-export const TAG_COLORS = [
-  'red',
-  'magenta',
-  'violet',
-  'light_green',
-  'green',
-  'dark_green',
-  'cyan',
-  'blue',
-  'dark_blue',
-  'yellow',
-  'gray',
-  'black',
-  'dark_gray',
-] as const;
+export const TAG_COLORS = MIRO_TAG_COLORS;
 type TagColor = (typeof TAG_COLORS)[number];
 const isTagColor = (value: string): value is TagColor =>
   (TAG_COLORS as readonly string[]).includes(value);

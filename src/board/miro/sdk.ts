@@ -133,3 +133,20 @@ export const isShape = (item: SdkEntity): item is SdkShape => item.type === 'sha
 export const isText = (item: SdkEntity): item is SdkText => item.type === 'text';
 export const isFrame = (item: SdkEntity): item is SdkFrame => item.type === 'frame';
 export const isTag = (item: SdkEntity): item is SdkTag => item.type === 'tag';
+
+/** Miro's 13 tag colours (`TagColor` in the SDK types), for validating and cycling tag colours. */
+export const MIRO_TAG_COLORS = [
+  'red',
+  'magenta',
+  'violet',
+  'light_green',
+  'green',
+  'dark_green',
+  'cyan',
+  'blue',
+  'dark_blue',
+  'yellow',
+  'gray',
+  'black',
+  'dark_gray',
+] as const;

@@ -3,42 +3,13 @@
  * Default sizes are not documented: they are what Miro's REST API reports for a new item
  * (a square sticky note is 199 × 228), and plausible values elsewhere.
  */
+import { PALETTE } from '../../../domain/board/board-item';
+import { MIRO_TAG_COLORS } from '../../miro/sdk';
 import type { StickyColor } from './local-board-types';
 
-export const STICKY_COLORS: readonly StickyColor[] = [
-  'gray',
-  'light_yellow',
-  'yellow',
-  'orange',
-  'light_green',
-  'green',
-  'dark_green',
-  'cyan',
-  'light_pink',
-  'pink',
-  'violet',
-  'red',
-  'light_blue',
-  'blue',
-  'dark_blue',
-  'black',
-];
+export const STICKY_COLORS: readonly StickyColor[] = PALETTE;
 
-export const TAG_COLORS = [
-  'red',
-  'magenta',
-  'violet',
-  'light_green',
-  'green',
-  'dark_green',
-  'cyan',
-  'blue',
-  'dark_blue',
-  'yellow',
-  'gray',
-  'black',
-  'dark_gray',
-] as const;
+export const TAG_COLORS = MIRO_TAG_COLORS;
 export type TagColorName = (typeof TAG_COLORS)[number];
 
 export const MAX_TAGS_PER_ITEM = 8;
