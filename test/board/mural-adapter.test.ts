@@ -12,6 +12,7 @@ import {
 } from '../../src/board/mural/oauth';
 import { createMuralVoting } from '../../src/board/mural/voting';
 import type { Board, WriteOp } from '../../src/board/port';
+import { createWriteQueue, MURAL_QUEUE_OPTIONS } from '../../src/board/write-queue';
 import { startMuralServer, type MockUser, type MuralServer } from '../mural-server/server';
 import { runBoardContract } from './adapter-contract';
 
@@ -189,9 +190,13 @@ describe('MURAL adapter: what is particular to MURAL', () => {
       results: [{ widgetId: 'w1', totalVotes: 5, uniqueVoters: 3 }],
     });
     const { accessToken } = server.issueToken(ADA);
+    // Through a queue with MURAL's limits, as the adapter reads: earlier tests may have used up
+    // this second's requests, and a bare call would meet the 429.
+    const queue = createWriteQueue(MURAL_QUEUE_OPTIONS);
     const voting = createMuralVoting(
       createMuralClient({ apiBase: server.apiBase, tokens: staticTokens(accessToken) }),
       muralId,
+      (fn) => queue.call(fn),
     );
     expect(await voting.sessions()).toEqual([
       { id: sessionId, title: 'Pain points', status: 'closed' },
