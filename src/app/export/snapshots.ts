@@ -1,6 +1,6 @@
 /**
  * History in this browser (issue 3 §4): snapshots of a map saved to IndexedDB, listed, read back
- * through the same `restore()` as any imported file, deleted and compared; and the automatic
+ * through the same `restore()` as every imported file, deleted and compared; and the automatic
  * snapshot other use cases take before a bulk change.
  *
  * Storage may be missing (private mode) or fail (full disk): every function here says so in a

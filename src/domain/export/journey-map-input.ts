@@ -1,5 +1,5 @@
 /**
- * What Touchpoint reads: any version's file, every field optional, unknown fields allowed.
+ * What Touchpoint reads: a file of whichever version, every field optional, unknown fields allowed.
  * `restore()` turns this into the strict current shape (journey-map-v1.ts) or a clear error.
  * Fields older versions used are listed and marked deprecated, so a migration can name them.
  */

@@ -16,8 +16,9 @@ import type {
   StagesSnapshot,
   StagesUseCases,
 } from '../../ui/stages/stages-tab-model';
+import { count } from '../../ui/components/count';
 
-const notes = (n: number) => `${n} note${n === 1 ? '' : 's'}`;
+const notes = (n: number) => count(n, 'note');
 const failures = (failed: readonly { message: string }[]) =>
   failed
     .slice(0, 3)

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PreviewGroup } from '../../app/grouping/grouping-preview';
+import { count } from '../components/count';
 
 interface GroupCardProps {
   group: PreviewGroup;
@@ -17,7 +18,7 @@ interface GroupCardProps {
   onMoveNote: (noteId: string, groupId: string) => void;
 }
 
-const notes = (n: number) => `${n} note${n === 1 ? '' : 's'}`;
+const notes = (n: number) => count(n, 'note');
 
 /** One group of the preview: its name (editable), size, keywords and notes, with its edits. */
 export function GroupCard(props: GroupCardProps) {

@@ -10,13 +10,14 @@ import {
   type GroupTabModel,
   type GroupUseCases,
 } from './group-tab-model';
+import { count } from '../components/count';
 
 interface GroupTabProps {
   workshop: Workshop;
   useCases: GroupUseCases;
 }
 
-const notes = (n: number) => `${n} note${n === 1 ? '' : 's'}`;
+const notes = (n: number) => count(n, 'note');
 
 /** Group tab: pick a scope, group its notes, edit the preview, apply to the board, undo. */
 export function GroupTab({ workshop, useCases }: GroupTabProps) {

@@ -4,13 +4,14 @@ import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { ProgressBar } from '../components/ProgressBar';
 import { ConflictList } from './ConflictList';
 import { createStagesTabModel, type StagesUseCases } from './stages-tab-model';
+import { count } from '../components/count';
 
 interface StagesTabProps {
   workshop: Workshop;
   useCases: StagesUseCases;
 }
 
-const notes = (n: number) => `${n} note${n === 1 ? '' : 's'}`;
+const notes = (n: number) => count(n, 'note');
 
 /** Stages tab: counts per stage, tagging the selection, untagged notes and conflicts, live. */
 export function StagesTab({ workshop, useCases }: StagesTabProps) {

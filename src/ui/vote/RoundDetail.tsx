@@ -3,6 +3,7 @@ import type { RoundView } from '../../app/voting/voting-view';
 import { Notice } from '../components/Notice';
 import { ResultsChart } from './ResultsChart';
 import type { VoteTabModel } from './vote-tab-model';
+import { count } from '../components/count';
 
 const PRIVACY_LABEL = {
   anonymous: 'Anonymous',
@@ -10,8 +11,6 @@ const PRIVACY_LABEL = {
   open: 'Open',
 };
 export const STATUS_LABEL = { open: 'Open', ended: 'Ended', revealed: 'Revealed' };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundView }) {
   const { round, tally } = view;
@@ -34,7 +33,7 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
         {round.target.description} · {PRIVACY_LABEL[round.privacy]}
         {round.weights
           ? ` · ranked ${round.weights.join('-')}`
-          : ` · ${plural(round.votesPerPerson, 'vote')} each`}
+          : ` · ${count(round.votesPerPerson, 'vote')} each`}
         {round.weights
           ? ''
           : round.perItemCap === null
@@ -50,7 +49,7 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
 
       <p class="tp-round__progress" data-testid="round-progress">
         {tally.voters} {tally.voters === 1 ? 'person' : 'people'} voted ·{' '}
-        {plural(tally.votesCast, budgetWord)} cast
+        {count(tally.votesCast, budgetWord)} cast
       </p>
       {view.voters && view.voters.length > 0 && (
         <ul class="tp-voters" aria-label="Who has voted">
@@ -165,7 +164,7 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
           <GroupTotals model={model} view={view} />
           {tally.orphanVotes && tally.orphanVotes.votes > 0 && (
             <p class="tp-help">
-              {plural(tally.orphanVotes.votes, 'vote')} on notes no longer on the board, counted
+              {count(tally.orphanVotes.votes, 'vote')} on notes no longer on the board, counted
               apart.
             </p>
           )}
@@ -173,9 +172,9 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
             <p class="tp-help">
               {other.dots.length === 0
                 ? 'No dot stickers on these notes.'
-                : `Dot stickers counted on ${plural(other.dots.length, 'note')}.`}
+                : `Dot stickers counted on ${count(other.dots.length, 'note')}.`}
               {other.unplacedDots > 0
-                ? ` ${plural(other.unplacedDots, 'dot')} on no note, not counted.`
+                ? ` ${count(other.unplacedDots, 'dot')} on no note, not counted.`
                 : ''}
               {other.nativeAvailable ? '' : ' Native Miro voting is not available on this board.'}
             </p>
