@@ -60,7 +60,9 @@ describe('groupNotes', () => {
     const real = result.groups.filter((g) => !g.unsorted);
     for (const g of real) expect(themesOf(g.noteIds, theme).size).toBe(1);
     for (const name of Object.keys(THEMES)) {
-      expect(real.some((g) => g.keywords[0] === name && g.label.includes(name))).toBe(true);
+      expect(real.some((g) => g.keywords[0] === name && g.label.toLowerCase().includes(name))).toBe(
+        true,
+      );
     }
     expect(result.suggestedK).toBe(real.length);
     // Every note appears exactly once.

@@ -1,7 +1,12 @@
 import { averageLinkage, cutDendrogram, type Merge } from './average-linkage';
-import { dotRow, toCosineDistanceMatrix, type Embedding } from './embedding';
-import { labelGroups } from './label-groups';
-import { toNeighbourGraph, toSmoothedRows, type NeighbourGraph } from './neighbour-smoothing';
+import { addRow, dotRow, toCosineDistanceMatrix, type Embedding } from './embedding';
+import { labelGroups, toPhraseLabel } from './label-groups';
+import {
+  toNeighbourGraph,
+  toSmoothedDense,
+  toSmoothedRows,
+  type NeighbourGraph,
+} from './neighbour-smoothing';
 import { dotSparse, type SparseVector } from './sparse-vector';
 import { sphericalKMeans } from './spherical-k-means';
 import { createTfIdf } from './tf-idf';
@@ -25,6 +30,11 @@ export interface GroupNotesOptions {
   onProgress?: (fraction: number) => void;
   /** Overrides of the tuned constants, for benchmarks and experiments. */
   tuning?: Partial<GroupingTuning>;
+  /**
+   * Meaning mode: one sentence embedding per note (unit length; null or all zeros for a note the
+   * model could not read). Notes are then grouped by these, fused with their lexical neighbours.
+   */
+  vectors?: readonly (Float32Array | readonly number[] | null)[];
 }
 
 export interface NoteGroup {
@@ -67,6 +77,18 @@ export interface GroupingTuning {
   /** A note sharing less than this raw cosine with every other member of its group is Unsorted. */
   similarityFloor: number;
   kmeansRestarts: number;
+  /** Meaning mode: weight of the embedding distance in the fused neighbour graph (rest: lexical). */
+  meaningWeight: number;
+  /** Meaning mode: smoothing rounds of the embeddings over the fused neighbour graph. */
+  meaningSmoothingSteps: number;
+  /** Meaning mode: weight a note keeps on its own embedding in each round. */
+  meaningSelfWeight: number;
+  /** Meaning mode: cut distance at granularity 0 (size-independent: a distance, not a count). */
+  meaningThreshold: number;
+  /** Meaning mode: how far granularity ±1 moves the cut. */
+  meaningGranularitySpan: number;
+  /** Meaning mode: a note whose raw embedding cosine to every other member is below this is Unsorted. */
+  meaningFloor: number;
 }
 
 export const DEFAULT_TUNING: GroupingTuning = {
@@ -81,7 +103,22 @@ export const DEFAULT_TUNING: GroupingTuning = {
   granularitySpan: 0.25,
   similarityFloor: 0.05,
   kmeansRestarts: 5,
+  meaningWeight: 0.5,
+  meaningSmoothingSteps: 2,
+  meaningSelfWeight: 0.5,
+  meaningThreshold: 0.2,
+  meaningGranularitySpan: 0.1,
+  meaningFloor: 0.3,
 };
+
+/** The tuning whose threshold and span the cut uses in meaning mode. */
+function meaningCut(tuning: GroupingTuning): GroupingTuning {
+  return {
+    ...tuning,
+    threshold: tuning.meaningThreshold,
+    granularitySpan: tuning.meaningGranularitySpan,
+  };
+}
 
 export const UNSORTED_GROUP_ID = 'unsorted';
 
@@ -129,42 +166,48 @@ export function groupNotes(
       tuning.neighbours,
     );
   }
+  const meaning = options.vectors ? toMeaningSpace(options.vectors, n, rawDistances, tuning) : null;
+  const cutTuning = meaning ? meaningCut(tuning) : tuning;
   // Fewer terms per note keep the linkage's distance matrix cheap on big boards.
-  const smoothed = smoothe(graph, tuning.smoothingSteps, tuning.maxTerms);
+  const smoothed = meaning ? [] : smoothe(graph, tuning.smoothingSteps, tuning.maxTerms);
   // k-means with a fixed k gains from more smoothing; a threshold cut over-merges with it.
-  const embedding: Embedding & { kind: 'sparse' } = {
-    kind: 'sparse',
-    n,
-    dim,
-    rows:
-      options.method === 'kmeans'
-        ? smoothe(graph, tuning.kmeansSmoothingSteps, tuning.kmeansMaxTerms)
-        : smoothed,
-  };
+  const embedding: Embedding = meaning
+    ? meaning.smoothed
+    : {
+        kind: 'sparse',
+        n,
+        dim,
+        rows:
+          options.method === 'kmeans'
+            ? smoothe(graph, tuning.kmeansSmoothingSteps, tuning.kmeansMaxTerms)
+            : smoothed,
+      };
   progress(0.25);
 
   const hasWords = (i: number): boolean => (tokens[i]?.length ?? 0) > 0;
   const clusterable = free.filter(hasWords);
-  const threshold = toThreshold(options.granularity ?? 0, tuning);
+  const threshold = toThreshold(options.granularity ?? 0, cutTuning);
 
   // Average linkage over free notes with words; it also yields the suggested number of groups.
   const m = clusterable.length;
   let merges: Merge[] = [];
   if (m > 1) {
     const sub = toCosineDistanceMatrix(
-      {
-        kind: 'sparse',
-        n: m,
-        dim,
-        rows: clusterable.map((i) => smoothed[i] as (typeof smoothed)[number]),
-      },
+      meaning
+        ? subDense(meaning.smoothed, clusterable)
+        : {
+            kind: 'sparse',
+            n: m,
+            dim,
+            rows: clusterable.map((i) => smoothed[i] as (typeof smoothed)[number]),
+          },
       rawDistances,
     );
     const span = options.method === 'kmeans' ? 0.3 : 0.5;
     merges = averageLinkage(sub, m, (f) => progress(0.3 + span * f));
   }
   progress(options.method === 'kmeans' ? 0.6 : 0.8);
-  const defaultLabels = cutDendrogram(merges, m, { threshold: toThreshold(0, tuning) });
+  const defaultLabels = cutDendrogram(merges, m, { threshold: toThreshold(0, cutTuning) });
   const suggestedK = countNonSingletons(defaultLabels) + pinnedNames.length;
 
   const wantK =
@@ -199,16 +242,92 @@ export function groupNotes(
   const exactK = options.method === 'kmeans' || wantK !== undefined;
   if (!exactK) moveSingletonsToUnsorted(groupOf, offset);
   joinPinnedGroups(groupOf, embedding, free, pinnedNames.length, threshold);
-  if (!exactK) moveMisfitsToUnsorted(groupOf, tfIdf.vectors, offset, tuning.similarityFloor);
+  if (!exactK) {
+    if (meaning)
+      moveMisfitsToUnsorted(groupOf, denseSimilarity(meaning.raw), offset, tuning.meaningFloor);
+    else
+      moveMisfitsToUnsorted(
+        groupOf,
+        sparseSimilarity(tfIdf.vectors),
+        offset,
+        tuning.similarityFloor,
+      );
+  }
   progress(0.9);
 
-  const groups = toGroups(notes, tokens, groupOf, pinnedNames);
+  const groups = toGroups(notes, tokens, groupOf, pinnedNames, embedding);
   progress(1);
   return { groups, suggestedK };
 }
 
+interface MeaningSpace {
+  raw: Embedding & { kind: 'dense' };
+  smoothed: Embedding & { kind: 'dense' };
+}
+
+/**
+ * Meaning mode's space: the sentence embeddings, each smoothed over its nearest notes, where
+ * "nearest" fuses embedding and lexical (TF-IDF) cosine distance. Overwrites nothing it is given.
+ */
+function toMeaningSpace(
+  vectors: NonNullable<GroupNotesOptions['vectors']>,
+  n: number,
+  lexicalDistances: Float32Array,
+  tuning: GroupingTuning,
+): MeaningSpace {
+  const dim = vectors.find((v) => v && v.length > 0)?.length ?? 1;
+  const data = new Float64Array(n * dim);
+  for (let i = 0; i < n; i += 1) {
+    const v = vectors[i];
+    if (!v || v.length !== dim) continue;
+    let norm = 0;
+    for (let d = 0; d < dim; d += 1) norm += (v[d] ?? 0) ** 2;
+    norm = Math.sqrt(norm);
+    if (!(norm > 0) || !Number.isFinite(norm)) continue;
+    for (let d = 0; d < dim; d += 1) data[i * dim + d] = (v[d] ?? 0) / norm;
+  }
+  const raw: Embedding & { kind: 'dense' } = { kind: 'dense', n, dim, data };
+  const fused = toCosineDistanceMatrix(raw);
+  const w = Math.max(0, Math.min(1, tuning.meaningWeight));
+  for (let i = 0; i < fused.length; i += 1)
+    fused[i] = w * (fused[i] as number) + (1 - w) * (lexicalDistances[i] as number);
+  const graph = toNeighbourGraph(fused, n, tuning.neighbours);
+  const smoothedData = toSmoothedDense(
+    data,
+    n,
+    dim,
+    graph,
+    tuning.meaningSmoothingSteps,
+    tuning.meaningSelfWeight,
+  );
+  return { raw, smoothed: { kind: 'dense', n, dim, data: smoothedData } };
+}
+
+function subDense(e: Embedding & { kind: 'dense' }, rows: readonly number[]): Embedding {
+  const data = new Float64Array(rows.length * e.dim);
+  rows.forEach((i, r) => data.set(e.data.subarray(i * e.dim, (i + 1) * e.dim), r * e.dim));
+  return { kind: 'dense', n: rows.length, dim: e.dim, data };
+}
+
+/** The member closest to its group's mean direction (the group's most typical note), or −1. */
+function mostCentral(e: Embedding, members: readonly number[]): number {
+  if (members.length === 0) return -1;
+  const sum = new Float64Array(e.dim);
+  for (const i of members) addRow(e, i, sum);
+  let best = -1;
+  let bestScore = -Infinity;
+  for (const i of members) {
+    const score = dotRow(e, i, sum);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
 function runKMeans(
-  embedding: Embedding & { kind: 'sparse' },
+  embedding: Embedding,
   rows: number[],
   k: number,
   seed: number,
@@ -216,12 +335,15 @@ function runKMeans(
   onProgress: (fraction: number) => void,
 ): Int32Array {
   if (rows.length === 0) return new Int32Array(0);
-  const sub: Embedding = {
-    kind: 'sparse',
-    n: rows.length,
-    dim: embedding.dim,
-    rows: rows.map((i) => embedding.rows[i] as SparseVector),
-  };
+  const sub: Embedding =
+    embedding.kind === 'dense'
+      ? subDense(embedding, rows)
+      : {
+          kind: 'sparse',
+          n: rows.length,
+          dim: embedding.dim,
+          rows: rows.map((i) => embedding.rows[i] as SparseVector),
+        };
   return sphericalKMeans(sub, { k, seed, restarts: tuning.kmeansRestarts, onProgress }).labels;
 }
 
@@ -303,10 +425,13 @@ function addInto(e: Embedding, i: number, target: Float64Array): void {
   }
 }
 
-/** Notes sharing (almost) no words with any other member of their group fit nowhere. */
+/**
+ * Notes that fit nowhere: no other member of their group reaches `floor` similarity with them
+ * (lexical mode: shared words; meaning mode: raw embedding cosine).
+ */
 function moveMisfitsToUnsorted(
   groupOf: Int32Array,
-  raw: readonly SparseVector[],
+  similarity: (i: number, j: number) => number,
   firstFree: number,
   floor: number,
 ): void {
@@ -317,15 +442,27 @@ function moveMisfitsToUnsorted(
     list.push(i);
     members.set(g, list);
   });
-  const empty: SparseVector = { indices: new Int32Array(0), values: new Float64Array(0) };
   for (const list of members.values()) {
-    const misfits = list.filter(
-      (i) => !list.some((j) => j !== i && dotSparse(raw[i] ?? empty, raw[j] ?? empty) >= floor),
-    );
+    const misfits = list.filter((i) => !list.some((j) => j !== i && similarity(i, j) >= floor));
     // A group made only of misfits dissolves entirely.
     for (const i of misfits) groupOf[i] = -1;
   }
   moveSingletonsToUnsorted(groupOf, firstFree);
+}
+
+function sparseSimilarity(rows: readonly SparseVector[]): (i: number, j: number) => number {
+  const empty: SparseVector = { indices: new Int32Array(0), values: new Float64Array(0) };
+  return (i, j) => dotSparse(rows[i] ?? empty, rows[j] ?? empty);
+}
+
+function denseSimilarity(e: Embedding & { kind: 'dense' }): (i: number, j: number) => number {
+  const { dim, data } = e;
+  return (i, j) => {
+    let dot = 0;
+    for (let d = 0; d < dim; d += 1)
+      dot += (data[i * dim + d] as number) * (data[j * dim + d] as number);
+    return dot;
+  };
 }
 
 function toGroups(
@@ -333,6 +470,7 @@ function toGroups(
   tokens: Token[][],
   groupOf: Int32Array,
   pinnedNames: string[],
+  space: Embedding,
 ): NoteGroup[] {
   const byGroup = new Map<number, number[]>();
   groupOf.forEach((g, i) => {
@@ -352,6 +490,7 @@ function toGroups(
       );
     });
   const named = labelGroups(order.map((g) => (byGroup.get(g) ?? []).map((i) => tokens[i] ?? [])));
+  const termOf = (word: string): string | null => tokenize(word)[0]?.term ?? null;
   const groups: NoteGroup[] = order.map((g, index) => {
     const memberIds = (byGroup.get(g) ?? []).map((i) => notes[i]?.id ?? '');
     const label = named[index] ?? { label: '', keywords: [] };
@@ -365,9 +504,13 @@ function toGroups(
         pinned: true,
       };
     }
+    const members = byGroup.get(g) ?? [];
+    const central = mostCentral(space, members);
+    const phrase =
+      central >= 0 ? toPhraseLabel(notes[central]?.text ?? '', label.terms ?? [], termOf) : '';
     return {
       id: `group-${index + 1}`,
-      label: label.label || 'Untitled',
+      label: phrase || label.label || 'Untitled',
       keywords: label.keywords,
       noteIds: memberIds,
     };

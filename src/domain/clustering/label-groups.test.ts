@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelGroups } from './label-groups';
+import { labelGroups, toPhraseLabel } from './label-groups';
 import { tokenize } from './tokenize';
 
 const group = (...texts: string[]) => texts.map(tokenize);
@@ -26,6 +26,32 @@ describe('labelGroups', () => {
   });
 
   it('gives empty labels to groups without words', () => {
-    expect(labelGroups([group('!!!', '123')])).toEqual([{ label: '', keywords: [] }]);
+    expect(labelGroups([group('!!!', '123')])).toEqual([{ label: '', keywords: [], terms: [] }]);
+  });
+});
+
+describe('toPhraseLabel', () => {
+  const termOf = (word: string): string | null => tokenize(word)[0]?.term ?? null;
+
+  it('keeps the short run of the note that holds its key terms, trimmed and capitalised', () => {
+    expect(toPhraseLabel('I still have not received my card', ['card', 'receiv'], termOf)).toBe(
+      'Received my card',
+    );
+    expect(toPhraseLabel('how do I reset my password?', ['password', 'reset'], termOf)).toBe(
+      'Reset my password',
+    );
+  });
+
+  it('gives a lone key word its neighbour, and falls back to the first content words', () => {
+    expect(toPhraseLabel('the exchange rate was wrong', ['rate'], termOf)).toBe('Exchange rate');
+    expect(toPhraseLabel('top up failed again', ['top'], termOf)).toBe('Top up failed');
+    expect(toPhraseLabel('why was my transfer declined', ['fee'], termOf)).toBe(
+      'Transfer declined',
+    );
+  });
+
+  it('works in other scripts and gives "" when the note has no words', () => {
+    expect(toPhraseLabel('Ошибка оплаты картой', ['оплаты'], termOf)).toBe('Оплаты картой');
+    expect(toPhraseLabel('🙂 !!!', ['card'], termOf)).toBe('');
   });
 });

@@ -5,6 +5,8 @@ export interface GroupLabel {
   label: string;
   /** Up to `maxKeywords` surface words, best first. */
   keywords: string[];
+  /** The feature terms (stems) behind the keywords, best first. */
+  terms?: string[];
 }
 
 export interface LabelOptions {
@@ -71,9 +73,13 @@ export function labelGroups(
       // Terms seen once in a multi-note group say little; prefer repeated ones, then score.
       .sort((a, b) => b.score - a.score || b.count - a.count || (a.term < b.term ? -1 : 1));
     const keywords: string[] = [];
+    const terms: string[] = [];
     for (const s of scored) {
       const word = surfaceOf(s.term);
-      if (!keywords.includes(word)) keywords.push(word);
+      if (!keywords.includes(word)) {
+        keywords.push(word);
+        terms.push(s.term);
+      }
       if (keywords.length >= maxKeywords) break;
     }
     const top = scored.slice(0, 3);
@@ -84,6 +90,75 @@ export function labelGroups(
       (top[2]?.score ?? 0) >= 0.8 * (top[1]?.score ?? 0)
     )
       take = 3;
-    return { label: keywords.slice(0, take).join(' · '), keywords };
+    return { label: keywords.slice(0, take).join(' · '), keywords, terms };
   });
+}
+
+/** Question and helper words that start notes but never name their topic. */
+const LEAD_WORDS: ReadonlySet<string> = new Set(
+  'why how what when where who which whom whose can could would should will shall may might must does did do is are was were am been being get got still also really very'.split(
+    ' ',
+  ),
+);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019-]*/gu;
+
+/**
+ * A short phrase from a group's most central note, as a facilitator would write it: the shortest
+ * run of the note's own words that holds its strongest key terms (stop words trimmed at the
+ * ends), at most `maxWords` words, first letter capitalised. Falls back to the note's first
+ * content words, then to ''. `termOf` maps a word to its feature term (null for stop words).
+ */
+export function toPhraseLabel(
+  text: string,
+  keyTerms: readonly string[],
+  termOf: (word: string) => string | null,
+  maxWords = 5,
+): string {
+  const words = [...text.slice(0, 2000).matchAll(WORD)].map((m) => m[0]);
+  if (words.length === 0) return '';
+  const terms = words.map((w) => (LEAD_WORDS.has(w.toLowerCase()) ? null : termOf(w)));
+  const rank = (i: number): number => {
+    const t = terms[i];
+    const r = t === null || t === undefined ? -1 : keyTerms.indexOf(t);
+    return r < 0 ? Infinity : r;
+  };
+  const keyed = words.map((_, i) => i).filter((i) => rank(i) < Infinity);
+  let from: number;
+  let to: number;
+  if (keyed.length === 0) {
+    from = terms.findIndex((t) => t !== null);
+    if (from < 0) return '';
+    to = from;
+  } else {
+    // The best-ranked key word, joined by the nearest other key word when the span stays short.
+    const anchor = keyed.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+    from = anchor;
+    to = anchor;
+    let bestSpan = Infinity;
+    for (const j of keyed) {
+      if (terms[j] === terms[anchor]) continue;
+      const span = Math.abs(j - anchor) + 1;
+      if (span <= maxWords && (span < bestSpan || (span === bestSpan && rank(j) < rank(to)))) {
+        bestSpan = span;
+        from = Math.min(anchor, j);
+        to = Math.max(anchor, j);
+      }
+    }
+  }
+  // A lone word reads better with a neighbour: the nearest content word one or two words away,
+  // after before before ("top up failed", "exchange rate"), with the words between.
+  if (from === to) {
+    const isContent = (i: number): boolean => i >= 0 && i < words.length && terms[i] !== null;
+    const anchor = from;
+    const near = [anchor + 1, anchor - 1, anchor + 2, anchor - 2].find(isContent);
+    if (near !== undefined) {
+      from = Math.min(anchor, near);
+      to = Math.max(anchor, near);
+    }
+  }
+  while (from < to && terms[from] === null) from += 1;
+  while (to > from && terms[to] === null) to -= 1;
+  const phrase = words.slice(from, Math.min(to + 1, from + maxWords)).join(' ');
+  return phrase.charAt(0).toLocaleUpperCase() + phrase.slice(1);
 }

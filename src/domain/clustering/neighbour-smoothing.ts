@@ -147,6 +147,54 @@ export function toSmoothedRows(
   return current as SparseVector[];
 }
 
+/**
+ * Graph smoothing of dense unit rows (n × dim, row-major): `steps` times, x ← α·x + (1 − α)·
+ * (similarity-weighted mean of its neighbours), then L2-normalised. Rows of zeros stay zero.
+ */
+export function toSmoothedDense(
+  data: Float64Array,
+  n: number,
+  dim: number,
+  graph: NeighbourGraph,
+  steps: number,
+  selfWeight: number,
+): Float64Array {
+  let current = data;
+  const m = graph.m;
+  for (let s = 0; s < steps; s += 1) {
+    const next = new Float64Array(n * dim);
+    for (let i = 0; i < n; i += 1) {
+      const base = i * dim;
+      let empty = true;
+      for (let d = 0; d < dim; d += 1) if (current[base + d] !== 0) empty = false;
+      if (empty) continue;
+      let total = 0;
+      for (let t = 0; t < m; t += 1) {
+        const j = graph.indices[i * m + t] as number;
+        if (j < 0) continue;
+        const w = graph.weights[i * m + t] as number;
+        total += w;
+        const bj = j * dim;
+        for (let d = 0; d < dim; d += 1)
+          next[base + d] = (next[base + d] as number) + w * (current[bj + d] as number);
+      }
+      const self = total > 0 ? selfWeight : 1;
+      const scale = total > 0 ? (1 - selfWeight) / total : 0;
+      let norm = 0;
+      for (let d = 0; d < dim; d += 1) {
+        const v = self * (current[base + d] as number) + scale * (next[base + d] as number);
+        next[base + d] = v;
+        norm += v * v;
+      }
+      norm = Math.sqrt(norm);
+      if (norm > 0)
+        for (let d = 0; d < dim; d += 1) next[base + d] = (next[base + d] as number) / norm;
+    }
+    current = next;
+  }
+  return current;
+}
+
 /** Sorts in place: insertion sort for the short rows smoothing keeps, native sort otherwise. */
 function sortAscending(a: Int32Array): Int32Array {
   if (a.length > 64) return a.sort();
