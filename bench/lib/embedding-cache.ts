@@ -9,9 +9,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { MODEL_ID } from '../../src/app/grouping/model-id';
 import {
   loadSentenceEncoder,
-  MODEL_ID,
   type ModelSource,
   type SentenceEncoder,
 } from '../../src/app/grouping/sentence-encoder';

@@ -31,3 +31,32 @@ export async function openPlayground(page: Page): Promise<void> {
 }
 
 export const panel = (page: Page) => page.getByRole('complementary', { name: 'Touchpoint panel' });
+
+type Side = ReturnType<typeof panel>;
+
+/** Presses "Apply to board" in the Group tab; returns how many notes the panel says moved. */
+export async function applyGrouping(side: Side): Promise<number> {
+  await side.getByRole('button', { name: 'Apply to board' }).click();
+  const done = side.getByText(/^Grouped \d+ notes? on the board\.$/);
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  return Number(/\d+/.exec((await done.textContent()) ?? '')![0]);
+}
+
+/** Opens the Group tab on the demo map's "Pain points" lane (10 notes). */
+export async function openPainPointsLane(page: Page): Promise<Side> {
+  const side = panel(page);
+  await side.getByRole('tab', { name: 'Group' }).click();
+  const scope = side.getByLabel('Notes', { exact: true });
+  await expect(scope).toBeEnabled();
+  await scope.selectOption({ label: 'Lane: Pain points' });
+  await expect(side.locator('.tp-group-tab__count').first()).toHaveText('10 notes');
+  return side;
+}
+
+/** How many notes the Group tab's preview shows, over all its groups (Unsorted included). */
+export function previewNoteCount(side: Side): Promise<number> {
+  return side
+    .getByRole('listitem', { name: /^Group / })
+    .locator('.tp-group-card__text')
+    .count();
+}

@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, panel, screenshot, test } from './fixtures';
+import {
+  applyGrouping,
+  expect,
+  openPainPointsLane,
+  openPlayground,
+  panel,
+  previewNoteCount,
+  screenshot,
+  test,
+} from './fixtures';
 
 interface Spot {
   x: number;
@@ -37,12 +46,7 @@ test('group the demo map’s pain-point lane: preview, rename, apply, undo after
   page,
 }) => {
   await openPlayground(page);
-  const side = panel(page);
-  await side.getByRole('tab', { name: 'Group' }).click();
-  const scope = side.getByLabel('Notes', { exact: true });
-  await expect(scope).toBeEnabled();
-  await scope.selectOption({ label: 'Lane: Pain points' });
-  await expect(side.locator('.tp-group-tab__count').first()).toHaveText('10 notes');
+  const side = await openPainPointsLane(page);
 
   const before = await noteSpots(page);
   expect(Object.keys(before).length).toBeGreaterThan(30);
@@ -66,16 +70,9 @@ test('group the demo map’s pain-point lane: preview, rename, apply, undo after
   await names.first().fill('Identity checks');
   await names.first().press('Enter');
   await expect(side.getByRole('listitem', { name: 'Group Identity checks' })).toBeVisible();
-  const grouped = await side
-    .getByRole('listitem', { name: /^Group / })
-    .locator('.tp-group-card__text')
-    .count();
-  expect(grouped).toBe(10);
+  expect(await previewNoteCount(side)).toBe(10);
 
-  await side.getByRole('button', { name: 'Apply to board' }).click();
-  const done = side.getByText(/^Grouped \d+ notes? on the board\.$/);
-  await expect(done).toBeVisible({ timeout: 30_000 });
-  const moved = Number(/\d+/.exec((await done.textContent()) ?? '')![0]);
+  const moved = await applyGrouping(side);
   expect(moved).toBeGreaterThan(0);
   await expect.poll(() => texts(page)).toContain('Identity checks');
   const after = await noteSpots(page);
@@ -148,10 +145,7 @@ test('group the loose interview pain points from a board selection into free spa
 
   await side.getByRole('button', { name: 'Group notes' }).click();
   await expect(side.getByRole('heading', { name: /^Preview/ })).toBeVisible();
-  await side.getByRole('button', { name: 'Apply to board' }).click();
-  const done = side.getByText(/^Grouped \d+ notes? on the board\.$/);
-  await expect(done).toBeVisible({ timeout: 30_000 });
-  const moved = Number(/\d+/.exec((await done.textContent()) ?? '')![0]);
+  const moved = await applyGrouping(side);
   // Outside any map the groups go to free space: zoom in around the first moved note.
   const after = await noteSpots(page);
   const movedIds = Object.keys(before).filter((id) => after[id]!.y !== before[id]!.y);

@@ -13,6 +13,8 @@ import { seedDemoWorkshop } from '../demo/seed-demo-workshop';
 import { MAP_COLLECTION } from '../map/map-store';
 import { exportAppliedClusters, groupsKey } from './applied-groups';
 import { createGroupingSession, type GroupingSession } from './grouping-session';
+import { createMeaningClient, type MeaningWorkerLike } from './meaning-client';
+import type { MeaningRequest, MeaningResponse } from './meaning-run';
 import { renameGroup, toPreview, type GroupingPreview } from './grouping-preview';
 import type { GroupingScope } from './grouping-scope';
 
@@ -83,8 +85,12 @@ async function demoBoard(options: { tinyBudget?: boolean } = {}) {
   };
 }
 
-async function open(board: Board, db: TouchpointDatabase | null): Promise<GroupingSession> {
-  const session = createGroupingSession(board, { boardId: 'b1', db });
+async function open(
+  board: Board,
+  db: TouchpointDatabase | null,
+  extra: Partial<Parameters<typeof createGroupingSession>[1]> = {},
+): Promise<GroupingSession> {
+  const session = createGroupingSession(board, { boardId: 'b1', db, ...extra });
   sessions.push(session);
   await new Promise<void>((resolve) => {
     const check = () => {
@@ -108,6 +114,70 @@ const spots = async (board: Board) =>
 async function preview(session: GroupingSession, scope = PAIN_LANE): Promise<GroupingPreview> {
   return session.group(scope, { granularity: 0, k: null, pinned: {} }).result;
 }
+
+/** A meaning worker that answers every request with `answer(request)`. */
+function scriptedWorker(answer: (request: MeaningRequest) => MeaningResponse): MeaningWorkerLike {
+  const worker: MeaningWorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(request) {
+      queueMicrotask(() =>
+        worker.onmessage?.({ data: answer(request) } as MessageEvent<MeaningResponse>),
+      );
+    },
+    terminate() {},
+  };
+  return worker;
+}
+
+describe('grouping session, meaning mode', () => {
+  it('groups through the meaning worker, or falls back to shared words and says why', async () => {
+    const { board } = await demoBoard();
+    const requests: MeaningRequest[] = [];
+    const ok = await open(board, null, {
+      meaningClient: createMeaningClient({
+        modelUrl: 'http://app.test/models/m/',
+        createWorker: () =>
+          scriptedWorker((request) => {
+            requests.push(request);
+            const ids = request.notes.map((n) => n.id);
+            return {
+              type: 'result',
+              result: {
+                groups: [{ id: 'g1', label: 'Everything', keywords: [], noteIds: ids }],
+                suggestedK: 1,
+              },
+              modelFromCache: true,
+            };
+          }),
+      }),
+    });
+    const run = ok.group(PAIN_LANE, { granularity: 0, k: null, pinned: {}, mode: 'meaning' });
+    const p = await run.result;
+    expect(requests[0]?.notes).toHaveLength(10);
+    expect(p.groups.map((g) => g.label)).toEqual(['Everything']);
+    expect(run.notice?.()).toBeNull();
+
+    const failing = await open(board, null, {
+      meaningClient: createMeaningClient({
+        modelUrl: 'http://app.test/models/m/',
+        createWorker: () =>
+          scriptedWorker(() => ({ type: 'model-error', message: 'HTTP 404 model.json' })),
+      }),
+    });
+    const fallback = failing.group(PAIN_LANE, {
+      granularity: 0,
+      k: null,
+      pinned: {},
+      mode: 'meaning',
+    });
+    const lexical = await fallback.result;
+    expect(lexical.groups.flatMap((g) => g.noteIds)).toHaveLength(10);
+    expect(fallback.notice?.()).toMatch(
+      /could not load here \(HTTP 404 model\.json\).*shared words/,
+    );
+  });
+});
 
 describe('grouping session', () => {
   it('groups the pain-point lane, applies inside the lane, stores the groups, undoes after reopening', async () => {

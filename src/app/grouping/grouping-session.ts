@@ -22,7 +22,13 @@ import {
   type ResumeOutcome,
   type UndoOutcome,
 } from './apply-groups';
-import { createClusterClient, type ClusterClient } from './cluster-client';
+import { createClusterClient, type ClusterClient, type ClusterJob } from './cluster-client';
+import {
+  createMeaningClient,
+  MeaningUnavailableError,
+  type MeaningClient,
+  type MeaningPhase,
+} from './meaning-client';
 import { splitGroup, toPreview, type GroupingPreview } from './grouping-preview';
 import {
   findHandMadeGroups,
@@ -40,13 +46,26 @@ export interface GroupRunSettings {
   k: number | null;
   /** Note id → hand-made group name (pinned notes). */
   pinned: Readonly<Record<string, string>>;
-  onProgress?: (fraction: number) => void;
+  /** 'lexical' (shared words, default) or 'meaning' (the on-device sentence model). */
+  mode?: GroupingMode;
+  /** 0..1 within a phase; meaning mode goes model → embed → group. */
+  onProgress?: (fraction: number, phase?: MeaningPhase) => void;
 }
+
+export type GroupingMode = 'lexical' | 'meaning';
+export type { MeaningPhase };
 
 export interface GroupRun {
   result: Promise<GroupingPreview>;
   cancel(): void;
   inWorker: boolean;
+  /** After the result: why meaning mode fell back to lexical mode, or null. */
+  notice?: () => string | null;
+}
+
+/** What the Group tab says when the model cannot load and words are used instead. */
+export function fallbackNotice(detail: string): string {
+  return `The meaning model could not load here (${detail}). These groups come from shared words instead.`;
 }
 
 export type GroupingUndoStatus =
@@ -60,6 +79,7 @@ export interface GroupingSessionOptions {
   /** Automatic snapshot before apply; a rejection stops before the first write. */
   beforeApply?: (noteIds: string[]) => Promise<void>;
   clusterClient?: ClusterClient;
+  meaningClient?: MeaningClient;
 }
 
 export interface GroupingSession {
@@ -92,6 +112,7 @@ export function createGroupingSession(
   const view = createStageView(board);
   const journal: JournalStore | null = options.db ? createJournalStore(options.db) : null;
   const client = options.clusterClient ?? createClusterClient();
+  let meaning: MeaningClient | null = options.meaningClient ?? null;
 
   const mapOf = (scope: GroupingScope) => {
     const mapId = scopeMapId(scope);
@@ -154,14 +175,42 @@ export function createGroupingSession(
       const pinned = Object.fromEntries(
         Object.entries(settings.pinned).filter(([id]) => inScope.has(id)),
       );
-      const engine: GroupNotesOptions = { onProgress: settings.onProgress };
+      const progress = settings.onProgress;
+      const engine: GroupNotesOptions = { onProgress: progress && ((f) => progress(f)) };
       if (settings.k !== null) engine.k = settings.k;
       else engine.granularity = settings.granularity;
-      const job = client.group(toInputs(list, pinned), engine);
+      const inputs = toInputs(list, pinned);
+      if (settings.mode !== 'meaning') {
+        const job = client.group(inputs, engine);
+        return {
+          result: job.result.then((r) => toPreview(r.groups, pinned)),
+          cancel: job.cancel,
+          inWorker: job.inWorker,
+        };
+      }
+      meaning ??= createMeaningClient();
+      const { onProgress: _lexicalProgress, ...plain } = engine;
+      const job = meaning.group(inputs, { ...plain, onProgress: progress });
+      let notice: string | null = null;
+      let fallback: ClusterJob | null = null;
+      let cancelled = false;
+      const result = job.result
+        .catch((error: unknown) => {
+          if (!(error instanceof MeaningUnavailableError) || cancelled) throw error;
+          notice = fallbackNotice(error.message);
+          fallback = client.group(inputs, engine);
+          return fallback.result;
+        })
+        .then((r) => toPreview(r.groups, pinned));
       return {
-        result: job.result.then((r) => toPreview(r.groups, pinned)),
-        cancel: job.cancel,
-        inWorker: job.inWorker,
+        result,
+        cancel: () => {
+          cancelled = true;
+          job.cancel();
+          (fallback as ClusterJob | null)?.cancel();
+        },
+        inWorker: true,
+        notice: () => notice,
       };
     },
     async split(preview, groupId) {
@@ -227,6 +276,9 @@ export function createGroupingSession(
         at: entry.createdAt,
       };
     },
-    close: () => view.close(),
+    close: () => {
+      meaning?.close();
+      view.close();
+    },
   };
 }

@@ -10,8 +10,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createSentencePiece, type Vocabulary } from '../../domain/clustering/sentence-piece';
 
-/** Files of the model package, in load order (the shards are most of the 28 MB). */
-export const MODEL_ID = 'use-lite-en-0.2.0';
+export { MODEL_ID } from './model-id';
 
 export interface ModelSource {
   /** The bytes of one file of the model folder; `onBytes` reports bytes received so far. */

@@ -89,6 +89,10 @@ export interface GroupingTuning {
   meaningGranularitySpan: number;
   /** Meaning mode: a note whose raw embedding cosine to every other member is below this is Unsorted. */
   meaningFloor: number;
+  /** Meaning mode: neighbours per note are at most this × √n (small boards must not blur into one). */
+  meaningNeighboursPerRoot: number;
+  /** Meaning mode: a neighbour closer than this fused similarity carries no evidence. */
+  meaningEdgeFloor: number;
 }
 
 export const DEFAULT_TUNING: GroupingTuning = {
@@ -109,6 +113,8 @@ export const DEFAULT_TUNING: GroupingTuning = {
   meaningThreshold: 0.2,
   meaningGranularitySpan: 0.1,
   meaningFloor: 0.3,
+  meaningNeighboursPerRoot: 1,
+  meaningEdgeFloor: 0.2,
 };
 
 /** The tuning whose threshold and span the cut uses in meaning mode. */
@@ -291,7 +297,18 @@ function toMeaningSpace(
   const w = Math.max(0, Math.min(1, tuning.meaningWeight));
   for (let i = 0; i < fused.length; i += 1)
     fused[i] = w * (fused[i] as number) + (1 - w) * (lexicalDistances[i] as number);
-  const graph = toNeighbourGraph(fused, n, tuning.neighbours);
+  const neighbours = Math.max(
+    1,
+    Math.min(tuning.neighbours, Math.round(tuning.meaningNeighboursPerRoot * Math.sqrt(n))),
+  );
+  const graph = toNeighbourGraph(fused, n, neighbours);
+  // Neighbours that are only a little alike would pull unrelated notes together.
+  graph.weights.forEach((weight, e) => {
+    if (weight < tuning.meaningEdgeFloor) {
+      graph.weights[e] = 0;
+      graph.indices[e] = -1;
+    }
+  });
   const smoothedData = toSmoothedDense(
     data,
     n,

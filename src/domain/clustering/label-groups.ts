@@ -96,7 +96,7 @@ export function labelGroups(
 
 /** Question and helper words that start notes but never name their topic. */
 const LEAD_WORDS: ReadonlySet<string> = new Set(
-  'why how what when where who which whom whose can could would should will shall may might must does did do is are was were am been being get got still also really very'.split(
+  'why how what when where who which whom whose can could would should will shall may might must does did do is are was were am been being get got still also really very no not nobody nothing'.split(
     ' ',
   ),
 );

@@ -56,6 +56,7 @@ describe('the Group tab services', () => {
       granularity: 0,
       k: null,
       pinned: {},
+      mode: 'lexical',
       onProgress: () => undefined,
     }).result;
     const outcome = await connection.apply(LANE, preview, { color: true, labels: true }, hooks());

@@ -134,6 +134,44 @@ describe('GroupTab', () => {
     expect(within(card('Unsorted')).getByText('Password rules too strict')).toBeTruthy();
   });
 
+  it('groups by meaning when chosen: phase progress with cancel, and the fallback notice', async () => {
+    const fake = fakeGroup();
+    let progress: GroupRunRequest['onProgress'] = () => undefined;
+    let finish: (p: GroupingPreview) => void = () => undefined;
+    let notice: string | null = null;
+    const cancel = vi.fn();
+    fake.connection.group = vi.fn((_scope, request: GroupRunRequest) => {
+      fake.requests.push(request);
+      progress = request.onProgress;
+      const result = new Promise<GroupingPreview>((resolve) => {
+        finish = resolve;
+      });
+      return { result, cancel, inWorker: true, notice: () => notice };
+    });
+    render(<GroupTab workshop={workshop} useCases={fake.useCases} />);
+    fireEvent.click(screen.getByRole('radio', { name: /^Meaning/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Group notes' }));
+    expect(fake.requests[0]?.mode).toBe('meaning');
+    expect(screen.getByRole('progressbar', { name: /Loading the meaning model/ })).toBeTruthy();
+    act(() => progress(0.4, 'embed'));
+    expect(screen.getByRole('progressbar', { name: 'Reading what the notes mean' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(cancel).toHaveBeenCalled();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+
+    notice =
+      'The meaning model could not load here (HTTP 404). These groups come from shared words instead.';
+    fireEvent.click(screen.getByRole('button', { name: 'Group notes' }));
+    await act(async () => finish(first()));
+    expect(await screen.findByText('2 groups')).toBeTruthy();
+    expect(screen.getByText('Grouped by shared words')).toBeTruthy();
+    expect(screen.getByText(/could not load here \(HTTP 404\)/)).toBeTruthy();
+    // Back to shared words: the next run asks for lexical mode.
+    fireEvent.click(screen.getByRole('radio', { name: /^Shared words/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Group again' }));
+    expect(fake.requests.at(-1)?.mode).toBe('lexical');
+  });
+
   it('edits the preview: rename, move a note, merge, split, dissolve, pin', async () => {
     const fake = fakeGroup();
     render(<GroupTab workshop={workshop} useCases={fake.useCases} />);

@@ -7,6 +7,7 @@ import {
   createGroupTabModel,
   GRANULARITY_STEPS,
   scopeValue,
+  type GroupPhase,
   type GroupTabModel,
   type GroupUseCases,
 } from './group-tab-model';
@@ -48,6 +49,7 @@ export function GroupTab({ workshop, useCases }: GroupTabProps) {
           <span class="tp-group-tab__count">{notes(count)}</span>
         </h2>
         <ScopePicker model={model} disabled={busy || running !== null} />
+        <ModePicker model={model} disabled={busy || running !== null} />
         <Settings model={model} disabled={busy} />
         {count === 0 ? (
           <EmptyState title="No notes in this scope">
@@ -69,7 +71,7 @@ export function GroupTab({ workshop, useCases }: GroupTabProps) {
         )}
         {running && (
           <ProgressBar
-            label={running.inWorker ? 'Grouping (in the background)' : 'Grouping'}
+            label={runLabel(running.phase, running.inWorker)}
             done={Math.round(running.fraction * 100)}
             total={100}
             onCancel={running.inWorker ? model.cancelRun : undefined}
@@ -95,6 +97,50 @@ export function GroupTab({ workshop, useCases }: GroupTabProps) {
       )}
       <UndoControls model={model} busy={busy} />
     </div>
+  );
+}
+
+const PHASE_LABELS = {
+  model: 'Loading the meaning model (downloaded once, then kept in this browser)',
+  embed: 'Reading what the notes mean',
+  group: 'Grouping by meaning',
+} as const;
+
+function runLabel(phase: GroupPhase | null, inWorker: boolean): string {
+  if (phase) return PHASE_LABELS[phase];
+  return inWorker ? 'Grouping (in the background)' : 'Grouping';
+}
+
+const MODES = [
+  { value: 'lexical', name: 'Shared words', note: '(instant, any language)' },
+  {
+    value: 'meaning',
+    name: 'Meaning',
+    note: '(English model on this device; 26 MB the first time)',
+  },
+] as const;
+
+function ModePicker({ model, disabled }: { model: GroupTabModel; disabled: boolean }) {
+  const mode = model.mode.value;
+  return (
+    <fieldset class="tp-fieldset">
+      <legend>Group by</legend>
+      {MODES.map((m) => (
+        <label key={m.value} class="tp-radio">
+          <input
+            type="radio"
+            name="tp-group-mode"
+            value={m.value}
+            checked={mode === m.value}
+            disabled={disabled}
+            onChange={() => model.setMode(m.value)}
+          />
+          <span>
+            {m.name} <span class="tp-muted">{m.note}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

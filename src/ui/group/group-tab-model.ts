@@ -20,17 +20,25 @@ export interface GroupUseCases {
   open(workshop: Workshop): GroupConnection;
 }
 
+/** Shared words (instant, any language) or meaning (the on-device sentence model). */
+export type GroupMode = 'lexical' | 'meaning';
+/** Meaning mode's steps: load the model, read the notes, group them. */
+export type GroupPhase = 'model' | 'embed' | 'group';
+
 export interface GroupRunRequest {
   granularity: number;
   k: number | null;
   pinned: Readonly<Record<string, string>>;
-  onProgress: (fraction: number) => void;
+  mode: GroupMode;
+  onProgress: (fraction: number, phase?: GroupPhase) => void;
 }
 
 export interface GroupRunHandle {
   result: Promise<GroupingPreview>;
   cancel(): void;
   inWorker: boolean;
+  /** After the result: why meaning mode fell back to shared words, or null. */
+  notice?: () => string | null;
 }
 
 export interface GroupJobHooks {
@@ -105,6 +113,7 @@ export function parseScopeValue(value: string): GroupingScope | null {
 
 export interface GroupingRun {
   fraction: number;
+  phase: GroupPhase | null;
   inWorker: boolean;
   cancel: () => void;
 }
@@ -125,6 +134,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
   const scopeChoice = signal<string | null>(null);
   const granularityStep = signal(0);
   const exactK = signal<number | null>(null);
+  const mode = signal<GroupMode>('lexical');
   const keepTeamGroups = signal(true);
   const preview = signal<GroupingPreview | null>(null);
   /** Scope the preview was made for. */
@@ -202,11 +212,18 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
       granularity: granularityStep.value / GRANULARITY_STEPS,
       k: exactK.value,
       pinned,
-      onProgress: (fraction) => {
-        if (runCount === id && running.value) running.value = { ...running.value, fraction };
+      mode: mode.value,
+      onProgress: (fraction, phase) => {
+        if (runCount === id && running.value)
+          running.value = { ...running.value, fraction, phase: phase ?? running.value.phase };
       },
     });
-    running.value = { fraction: 0, inWorker: handle.inWorker, cancel: handle.cancel };
+    running.value = {
+      fraction: 0,
+      phase: mode.value === 'meaning' ? 'model' : null,
+      inWorker: handle.inWorker,
+      cancel: handle.cancel,
+    };
     handle.result.then(
       (result) => {
         if (runCount !== id) return;
@@ -214,6 +231,9 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
         texts.value = new Map(notes.map((n) => [n.id, n.text]));
         preview.value = result;
         previewScope.value = target;
+        const notice = handle.notice?.() ?? null;
+        if (notice)
+          message.value = { tone: 'warning', title: 'Grouped by shared words', body: notice };
       },
       (error: unknown) => {
         if (runCount !== id) return;
@@ -271,6 +291,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
     scopeNotes,
     granularityStep,
     exactK,
+    mode,
     keepTeamGroups,
     preview,
     previewScope,
@@ -308,6 +329,11 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
     },
     setExactK(k: number | null) {
       exactK.value = k === null || !Number.isFinite(k) ? null : Math.max(1, Math.round(k));
+      scheduleRerun();
+    },
+    setMode(next: GroupMode) {
+      if (mode.value === next) return;
+      mode.value = next;
       scheduleRerun();
     },
     setKeepTeamGroups(on: boolean) {
