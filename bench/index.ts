@@ -3,6 +3,7 @@
  * object. Figures, not assertions: targets are compared in the output and in the issue notes.
  */
 import { benchBoardToMap } from './board-to-map';
+import { benchBundle } from './bundle';
 import { benchClusterSpeed } from './cluster-speed';
 import { benchMapCreate } from './map-create';
 import { benchMural } from './mural';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, Bench> = {
   snapshotIdb: benchSnapshotIdb,
   mural: benchMural,
   clusterSpeed: benchClusterSpeed,
+  bundle: benchBundle,
 };
 
 async function main(): Promise<void> {

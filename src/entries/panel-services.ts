@@ -2,18 +2,11 @@
  * Wires the panel's tabs to the use cases in app/. The UI declares what it needs (e.g.
  * `MapUseCases`); this file is the one place that knows both sides.
  */
-import { createMap } from '../app/map/create-map';
 import type { MapOutcome, MapProgress } from '../app/map/map-progress';
 import { loadMaps, watchMapIds, watchMap } from '../app/map/map-store';
-import { removeMap } from '../app/map/remove-map';
-import { updateMap } from '../app/map/update-map';
 import { FRAME_KEY } from '../domain/journey/layout';
 import type { PanelServices } from '../ui/Panel';
 import type { JobHooks, JobOutcome, MapUseCases } from '../ui/map/map-tab-model';
-import { exportUseCases } from './services/export';
-import { groupUseCases } from './services/group';
-import { stagesUseCases } from './services/stages';
-import { voteUseCases } from './services/vote';
 
 const progressOf = (hooks: JobHooks) => ({
   signal: hooks.signal,
@@ -79,13 +72,16 @@ export const mapUseCases: MapUseCases = {
   async listTagTitles(workshop) {
     return (await workshop.board.listTags()).map((t) => t.title);
   },
+  // Writing a map loads its code on first use: the panel opens reading, not writing.
   async createMap(workshop, spec, hooks) {
+    const { createMap } = await import('../app/map/create-map');
     return toJobOutcome(
       await createMap(workshop.board, spec, progressOf(hooks)),
       'Map created on the board.',
     );
   },
   async updateMap(workshop, spec, hooks) {
+    const { updateMap } = await import('../app/map/update-map');
     const outcome = await updateMap(workshop.board, spec.id, spec, {
       ...progressOf(hooks),
       confirmRemove: hooks.confirmRemove,
@@ -93,6 +89,7 @@ export const mapUseCases: MapUseCases = {
     return toJobOutcome(outcome, 'Map updated on the board.');
   },
   async removeMap(workshop, mapId, hooks) {
+    const { removeMap } = await import('../app/map/remove-map');
     const outcome = await removeMap(workshop.board, mapId, progressOf(hooks));
     switch (outcome.status) {
       case 'done':
@@ -120,9 +117,11 @@ export const mapUseCases: MapUseCases = {
 export function createPanelServices(): PanelServices {
   return {
     map: mapUseCases,
-    export: exportUseCases,
-    stages: stagesUseCases,
-    group: groupUseCases,
-    vote: voteUseCases,
+    // Each tab's use cases load with the tab (a separate chunk), so the panel opens on the Map tab
+    // without downloading grouping, voting or the export and import code.
+    stages: () => import('./services/stages').then((m) => m.stagesUseCases),
+    group: () => import('./services/group').then((m) => m.groupUseCases),
+    vote: () => import('./services/vote').then((m) => m.voteUseCases),
+    export: () => import('./services/export').then((m) => m.exportUseCases),
   };
 }

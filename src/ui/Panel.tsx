@@ -1,15 +1,13 @@
-import { useState } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Workshop } from '../app/workshop';
+import { Notice, Spinner } from './components/Notice';
 import { TabPanel, Tabs, type TabDef } from './components/Tabs';
-import { ExportTab } from './export/ExportTab';
 import type { ExportUseCases } from './export/export-tab-model';
-import { GroupTab } from './group/GroupTab';
 import type { GroupUseCases } from './group/group-tab-model';
 import { MapTab } from './map/MapTab';
 import type { MapUseCases } from './map/map-tab-model';
-import { StagesTab } from './stages/StagesTab';
 import type { StagesUseCases } from './stages/stages-tab-model';
-import { VoteTab } from './vote/VoteTab';
 import type { VoteUseCases } from './vote/vote-tab-model';
 import './styles/panel.css';
 
@@ -23,15 +21,52 @@ const TABS: readonly TabDef<PanelTab>[] = [
   { id: 'export', label: 'Export' },
 ];
 
-/** The Touchpoint panel: the same component inside Miro (`app.html`) and in the playground. */
-/** The use cases each tab needs, injected by the entry (and by tests). */
+/** Loads a tab's use cases (and the code behind them) the first time the tab opens. */
+export type LoadUseCases<T> = () => Promise<T>;
+
+/**
+ * The use cases each tab needs, injected by the entry (and by tests). The Map tab, the one the
+ * panel opens on, is in the first download; every other tab's code is fetched when it is opened.
+ */
 export interface PanelServices {
   map: MapUseCases;
-  export: ExportUseCases;
-  stages: StagesUseCases;
-  group: GroupUseCases;
-  vote: VoteUseCases;
+  stages: LoadUseCases<StagesUseCases>;
+  group: LoadUseCases<GroupUseCases>;
+  vote: LoadUseCases<VoteUseCases>;
+  export: LoadUseCases<ExportUseCases>;
 }
+
+type LazyTab = Exclude<PanelTab, 'map'>;
+type TabView = FunctionComponent<{ workshop: Workshop }>;
+
+/** Each lazy tab: its component's module and its use cases, loaded together. */
+const LOAD_TAB: Record<LazyTab, (services: PanelServices) => Promise<TabView>> = {
+  async stages(services) {
+    const [{ StagesTab }, useCases] = await Promise.all([
+      import('./stages/StagesTab'),
+      services.stages(),
+    ]);
+    return ({ workshop }) => <StagesTab workshop={workshop} useCases={useCases} />;
+  },
+  async group(services) {
+    const [{ GroupTab }, useCases] = await Promise.all([
+      import('./group/GroupTab'),
+      services.group(),
+    ]);
+    return ({ workshop }) => <GroupTab workshop={workshop} useCases={useCases} />;
+  },
+  async vote(services) {
+    const [{ VoteTab }, useCases] = await Promise.all([import('./vote/VoteTab'), services.vote()]);
+    return ({ workshop }) => <VoteTab workshop={workshop} useCases={useCases} />;
+  },
+  async export(services) {
+    const [{ ExportTab }, useCases] = await Promise.all([
+      import('./export/ExportTab'),
+      services.export(),
+    ]);
+    return ({ workshop }) => <ExportTab workshop={workshop} useCases={useCases} />;
+  },
+};
 
 interface PanelProps {
   workshop: Workshop;
@@ -39,8 +74,11 @@ interface PanelProps {
   initialTab?: PanelTab;
 }
 
+/** The Touchpoint panel: the same component inside Miro (`app.html`) and in the playground. */
 export function Panel({ workshop, services, initialTab = 'map' }: PanelProps) {
   const [tab, setTab] = useState<PanelTab>(initialTab);
+  // Loaded tabs, kept for the panel's life so switching back is instant.
+  const loaded = useRef(new Map<LazyTab, TabView>());
   return (
     <div class="tp-panel">
       <header class="tp-header">
@@ -54,12 +92,59 @@ export function Panel({ workshop, services, initialTab = 'map' }: PanelProps) {
       </header>
       <Tabs tabs={TABS} active={tab} onChange={setTab} label="Touchpoint sections" />
       <TabPanel id={tab}>
-        {tab === 'map' && <MapTab workshop={workshop} useCases={services.map} />}
-        {tab === 'stages' && <StagesTab workshop={workshop} useCases={services.stages} />}
-        {tab === 'group' && <GroupTab workshop={workshop} useCases={services.group} />}
-        {tab === 'vote' && <VoteTab workshop={workshop} useCases={services.vote} />}
-        {tab === 'export' && <ExportTab workshop={workshop} useCases={services.export} />}
+        {tab === 'map' ? (
+          <MapTab workshop={workshop} useCases={services.map} />
+        ) : (
+          <LazyTabView
+            key={tab}
+            tab={tab}
+            workshop={workshop}
+            services={services}
+            loaded={loaded.current}
+          />
+        )}
       </TabPanel>
     </div>
   );
+}
+
+interface LazyTabViewProps {
+  tab: LazyTab;
+  workshop: Workshop;
+  services: PanelServices;
+  loaded: Map<LazyTab, TabView>;
+}
+
+/** A tab whose code is fetched on first open; a failed fetch says so and is retried on reopen. */
+function LazyTabView({ tab, workshop, services, loaded }: LazyTabViewProps) {
+  const [view, setView] = useState<TabView | null>(() => loaded.get(tab) ?? null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (view) return;
+    let live = true;
+    LOAD_TAB[tab](services).then(
+      (loadedView) => {
+        loaded.set(tab, loadedView);
+        if (live) setView(() => loadedView);
+      },
+      (error: unknown) => {
+        if (live) setProblem(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [tab, services, loaded, view]);
+
+  if (view) {
+    const View = view;
+    return <View workshop={workshop} />;
+  }
+  if (problem)
+    return (
+      <Notice tone="error" title="This tab could not be opened">
+        {problem} Check the connection, then open the tab again. Nothing on the board changed.
+      </Notice>
+    );
+  return <Spinner label="Opening…" />;
 }

@@ -1,13 +1,16 @@
-import {
-  groupNotes,
-  type GroupingResult,
-  type GroupNotesOptions,
-  type NoteInput,
+import type {
+  GroupingResult,
+  GroupNotesOptions,
+  NoteInput,
 } from '../../domain/clustering/group-notes';
 import type { ClusterRequest, ClusterResponse } from './cluster.worker';
 
-/** Above this many notes, grouping runs in a Web Worker so the panel stays responsive. */
-export const WORKER_THRESHOLD = 300;
+/**
+ * Above this many notes, grouping runs in a Web Worker. Zero: wherever workers exist, every
+ * grouping runs in one, so the panel stays responsive and its own code never carries the
+ * clustering engine (only the worker does). Tests pass a higher threshold to run in this thread.
+ */
+export const WORKER_THRESHOLD = 0;
 
 /** The part of a Worker the client uses; tests pass a fake. */
 export interface WorkerLike {
@@ -48,7 +51,8 @@ function createDefaultWorker(): WorkerLike | null {
 
 /**
  * Groups notes in a Web Worker when there are more than `workerThreshold` of them (and workers
- * exist), otherwise in this thread on the next task. Reports progress 0..1; can be cancelled.
+ * exist), otherwise in this thread on the next task, loading the engine then. Reports progress
+ * 0..1; can be cancelled.
  */
 export function createClusterClient(clientOptions: ClusterClientOptions = {}) {
   const threshold = clientOptions.workerThreshold ?? WORKER_THRESHOLD;
@@ -104,25 +108,30 @@ function runInThread(
   onProgress?: (fraction: number) => void,
 ): ClusterJob {
   let cancelled = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let rejectRun: ((e: Error) => void) | null = null;
   const result = new Promise<GroupingResult>((resolve, reject) => {
     rejectRun = reject;
-    // Next task, so a caller can show progress or cancel before the synchronous work starts.
-    timer = setTimeout(() => {
-      rejectRun = null;
-      if (cancelled) return;
-      try {
-        resolve(groupNotes(notes, { ...options, onProgress }));
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    }, 0);
+    // The engine is fetched here (a separate chunk), which also defers the synchronous work to a
+    // later task, so a caller can show progress or cancel before it starts.
+    import('../../domain/clustering/group-notes').then(
+      ({ groupNotes }) => {
+        rejectRun = null;
+        if (cancelled) return;
+        try {
+          resolve(groupNotes(notes, { ...options, onProgress }));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+      (error: unknown) => {
+        rejectRun = null;
+        if (!cancelled) reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   });
   const cancel = (): void => {
     if (cancelled) return;
     cancelled = true;
-    if (timer !== undefined) clearTimeout(timer);
     rejectRun?.(new ClusterCancelledError());
   };
   return { result, cancel, inWorker: false };

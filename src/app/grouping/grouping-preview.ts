@@ -3,7 +3,8 @@
  * every edit returns a new preview. Pinned notes (the team's own groups) keep their group and
  * their place on the board.
  */
-import { UNSORTED_GROUP_ID, type NoteGroup } from '../../domain/clustering/group-notes';
+import type { NoteGroup } from '../../domain/clustering/group-notes';
+import { UNSORTED_GROUP_ID } from '../../domain/clustering/unsorted-group';
 
 export interface PreviewGroup {
   id: string;

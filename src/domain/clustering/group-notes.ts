@@ -11,6 +11,9 @@ import { dotSparse, type SparseVector } from './sparse-vector';
 import { sphericalKMeans } from './spherical-k-means';
 import { createTfIdf } from './tf-idf';
 import { tokenize, type Token } from './tokenize';
+import { UNSORTED_GROUP_ID } from './unsorted-group';
+
+export { UNSORTED_GROUP_ID };
 
 export interface NoteInput {
   id: string;
@@ -125,8 +128,6 @@ function meaningCut(tuning: GroupingTuning): GroupingTuning {
     granularitySpan: tuning.meaningGranularitySpan,
   };
 }
-
-export const UNSORTED_GROUP_ID = 'unsorted';
 
 /** Distance threshold for a granularity, kept inside (0, 1.5). */
 export function toThreshold(granularity: number, tuning: GroupingTuning = DEFAULT_TUNING): number {

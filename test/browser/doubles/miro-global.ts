@@ -1,0 +1,18 @@
+/**
+ * Stands in for Miro's SDK script (`miro.js`) on `app.html` in browser tests: the local board
+ * (board/playground, the Miro SDK double) restored from the state the test passes in
+ * `window.__TP_BOARD_STATE__`, connected as its first user and exposed as the `miro` global, as
+ * Miro's script does before the page's module runs. Bundled by the test with esbuild.
+ */
+import { parseBoardState } from '../../../src/board/playground/parse-board-state';
+import { createLocalBoard } from '../../../src/board/playground/sdk/local-board';
+
+performance.mark('tp:sdk-double-start');
+const holder = globalThis as { __TP_BOARD_STATE__?: unknown; miro?: unknown };
+const parsed = parseBoardState(holder.__TP_BOARD_STATE__);
+if (!parsed.ok) throw new Error(`The test's board state is unreadable: ${parsed.message}`);
+const local = createLocalBoard({ state: parsed.state });
+const user = local.state().users[0];
+if (!user) throw new Error('The test board has no users.');
+holder.miro = local.connect(user);
+performance.mark('tp:sdk-double-end');
