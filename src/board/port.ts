@@ -80,6 +80,11 @@ export interface BatchProgress {
 export interface BatchOptions {
   onProgress?: (progress: BatchProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Called as each create comes back with the new item's id, before the batch ends, so a use case
+   * can journal what exists even if the panel closes before the batch settles.
+   */
+  onCreated?: (ref: string, id: string) => void;
 }
 
 export interface OpFailure {

@@ -434,6 +434,16 @@ describe('error classification and backoff', () => {
     expect(isRetryableError(null)).toBe(false);
   });
 
+  it("recognises Miro's documented rate-limit answers as well as the local board's", () => {
+    // REST: HTTP 429 with code tooManyRequests; Web SDK: an error once credits are exceeded.
+    expect(isRateLimitError({ status: 429 })).toBe(true);
+    expect(isRateLimitError({ status: '429' })).toBe(true);
+    expect(isRateLimitError({ code: 'tooManyRequests', message: 'Too Many Requests' })).toBe(true);
+    expect(isRateLimitError(new Error('Credits limit exceeded for this hour'))).toBe(true);
+    expect(isRateLimitError(new Error('API rate limit exceeded: retry after 10 ms'))).toBe(true);
+    expect(isRateLimitError(new Error('Invalid parameter x'))).toBe(false);
+  });
+
   it('caps the jittered backoff', () => {
     expect(backoffDelay(1, () => 1, 100, 1_000)).toBe(100);
     expect(backoffDelay(4, () => 1, 100, 1_000)).toBe(800);

@@ -111,13 +111,19 @@ interface ErrorHints {
 const hints = (error: unknown): ErrorHints =>
   typeof error === 'object' && error !== null ? (error as ErrorHints) : {};
 
-const RATE_LIMIT_TEXT = /rate.?limit|too many requests|credits|quota/i;
+/**
+ * Miro's documented wording: the REST API answers HTTP 429 "Too Many Requests" (code
+ * `tooManyRequests`), and the Web SDK rejects a call once the app exceeds its credits per minute
+ * or per hour ("If your app exceeds either limit, it receives an error", developers.miro.com
+ * websdk-reference-rate-limiting). The local board says "API rate limit exceeded".
+ */
+const RATE_LIMIT_TEXT = /rate.?limit|too.?many.?requests|credits|quota|limit.?exceeded/i;
 const TRANSIENT_TEXT = /timed? ?out|temporar|network|unavailable|ECONNRESET|try again/i;
 
 /** Rate-limit failures: HTTP 429, or the SDK's wording for an exhausted credit budget. */
 export function isRateLimitError(error: unknown): boolean {
   const h = hints(error);
-  if (h.rateLimited === true || h.status === 429) return true;
+  if (h.rateLimited === true || h.status === 429 || h.status === '429') return true;
   if (typeof h.code === 'string' && RATE_LIMIT_TEXT.test(h.code)) return true;
   return typeof h.message === 'string' && RATE_LIMIT_TEXT.test(h.message);
 }

@@ -37,6 +37,10 @@ function toJobOutcome(outcome: MapOutcome, done: string): JobOutcome {
       };
     case 'not-found':
       return { status: 'refused', problems: [{ field: 'map', message: outcome.message }] };
+    case 'failed':
+      return outcome.changed
+        ? { status: 'partial', message: outcome.message }
+        : { status: 'refused', problems: [{ field: 'map', message: outcome.message }] };
   }
 }
 

@@ -3,9 +3,10 @@
  * view, lay out, make one tag per stage (reusing existing ones), create the frame and its
  * children in one batch, store the record, zoom to the frame.
  *
- * The record is written with the batch (marked incomplete) so a panel that closes halfway
- * leaves a map other panels can see and "Update on board" can finish, and again after it with
- * the ids that were made.
+ * Intent before effect (issue 10): the record is written before the batch (marked incomplete),
+ * so a panel that closes halfway leaves a map other panels can see and "Update on board" can
+ * finish by adopting what exists; ids are journaled as they come back, and the record is written
+ * again after the batch. Every failure comes back as an outcome saying what changed.
  */
 import type { Board, WriteOp } from '../../board/port';
 import { normalizeSpec } from '../../domain/journey/edit-spec';
@@ -21,6 +22,7 @@ import {
   type MapOutcome,
   type MapRunOptions,
 } from './map-progress';
+import { createRecordJournal, errorText } from './record-journal';
 import { toCreateOp } from './to-write-ops';
 
 /** The colour of stage tags on Miro (one of its 13 tag colours). */
@@ -76,12 +78,26 @@ export async function createMap(
     ...tagTitles.map((title): WriteOp => ({ op: 'ensureTag', title, color: STAGE_TAG_COLOR })),
     ...layout.items.map((item) => toCreateOp(item, spec.id, { ref: FRAME_KEY })),
   ];
-  // The first record goes out alongside the batch, not before it: it only has to exist if the
-  // panel closes halfway, and waiting for it would add round trips to every create.
-  const [result] = await Promise.all([
-    board.apply(ops, { onProgress: progress.batch, signal: options.signal }),
-    saveMap(board, record, mapIds),
-  ]);
+  // Intent before effect: the record (incomplete, where the map will be) is on the board before
+  // the first item, so any panel that opens later sees the map and "Update on board" adopts what
+  // was made. Nothing is written if it cannot be stored.
+  try {
+    await saveMap(board, record, mapIds);
+  } catch (error) {
+    return {
+      status: 'failed',
+      changed: false,
+      message: `Nothing on the board was changed: the map could not be recorded (${errorText(error)}).`,
+    };
+  }
+  // Created ids are journaled as they come back (one record write in flight at a time).
+  const journal = createRecordJournal(board, record);
+  const result = await board.apply(ops, {
+    onProgress: progress.batch,
+    signal: options.signal,
+    onCreated: journal.created,
+  });
+  await journal.settled();
 
   const ok = succeededOps(result, ops.length);
   const madeTags = new Set(tagTitles.filter((_, i) => ok.has(i)));
@@ -109,11 +125,21 @@ export async function createMap(
     incomplete: !complete,
   };
   const frameId = itemIds[FRAME_KEY];
-  await Promise.all([
+  const [stored] = await Promise.allSettled([
     saveMap(board, saved, [...mapIds, spec.id]),
     frameId !== undefined && !result.cancelled ? board.zoomTo([frameId]) : undefined,
   ]);
   progress.phase('done');
+  if (stored.status === 'rejected')
+    return {
+      status: 'incomplete',
+      record: saved,
+      cancelled: result.cancelled,
+      messages: [
+        ...result.failed.map((f) => f.message),
+        `The map is on the board (${Object.keys(itemIds).length} of ${layout.items.length} items) but its record could not be saved (${errorText(stored.reason)}); “Update on board” finishes it.`,
+      ],
+    };
   return complete
     ? { status: 'done', record: saved }
     : {

@@ -30,7 +30,9 @@ export type MapOutcome =
   | { status: 'incomplete'; record: MapRecord; cancelled: boolean; messages: string[] }
   /** Nothing was written: these removed stages or lanes hold notes; ask, then update again. */
   | { status: 'needs-confirmation'; items: RemovalConfirmation[] }
-  | { status: 'not-found'; message: string };
+  | { status: 'not-found'; message: string }
+  /** A write failed outside the batch (the record): `changed` says whether the board changed. */
+  | { status: 'failed'; message: string; changed: boolean };
 
 export function reporter(options: MapRunOptions) {
   const emit = (phase: MapProgress['phase'], p: Partial<BatchProgress> = {}) =>

@@ -7,6 +7,7 @@ import type { Board, WriteOp } from '../../board/port';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import { reporter, succeededOps, type MapRunOptions } from './map-progress';
 import { deleteMap, loadMap, saveMap } from './map-store';
+import { errorText } from './record-journal';
 
 export type RemoveMapOutcome =
   | { status: 'done'; keptFrame: null }
@@ -22,11 +23,20 @@ export async function removeMap(
 ): Promise<RemoveMapOutcome> {
   const progress = reporter(options);
   progress.phase('checking');
-  const loaded = await loadMap(board, mapId);
+  let read;
+  try {
+    read = await Promise.all([loadMap(board, mapId), board.listItems()]);
+  } catch (error) {
+    return {
+      status: 'incomplete',
+      cancelled: false,
+      messages: [`Nothing was removed: the board could not be read (${errorText(error)}).`],
+    };
+  }
+  const [loaded, items] = read;
   if (!loaded.ok) return { status: 'not-found', message: loaded.message };
   const record = loaded.record;
 
-  const items = await board.listItems();
   const exists = new Set(items.map((i) => i.id));
   const ours = new Set(Object.values(record.itemIds));
   const frameId = record.itemIds[FRAME_KEY];
@@ -54,19 +64,36 @@ export async function removeMap(
     const itemIds = Object.fromEntries(
       Object.entries(record.itemIds).filter(([, id]) => !gone.has(id)),
     );
-    await saveMap(board, {
+    const left = ops.length - gone.size;
+    const kept = await saveMap(board, {
       ...record,
       itemIds,
       incomplete: true,
       updatedAt: new Date().toISOString(),
-    });
+    }).then(
+      () => '',
+      (error: unknown) => ` (its record could not be updated: ${errorText(error)})`,
+    );
     return {
       status: 'incomplete',
       cancelled: result.cancelled,
-      messages: result.failed.map((f) => f.message),
+      messages: [
+        ...result.failed.map((f) => f.message),
+        `${gone.size} of ${ops.length} items were removed; ${left} remain${kept}. “Remove map” again finishes.`,
+      ],
     };
   }
-  await deleteMap(board, mapId);
+  try {
+    await deleteMap(board, mapId);
+  } catch (error) {
+    return {
+      status: 'incomplete',
+      cancelled: false,
+      messages: [
+        `The map's items are removed but its record could not be deleted (${errorText(error)}); “Remove map” again finishes.`,
+      ],
+    };
+  }
   progress.phase('done');
   return removeFrame || frameId === undefined || !exists.has(frameId)
     ? { status: 'done', keptFrame: null }

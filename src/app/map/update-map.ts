@@ -23,14 +23,14 @@ import {
   type MapRunOptions,
 } from './map-progress';
 import { loadMap, loadMaps, saveMap } from './map-store';
+import { adoptMapItems, STRAY_PREFIX } from './adopt-map-items';
+import { errorText } from './record-journal';
 import { toWriteOps } from './to-write-ops';
 
 export interface UpdateMapOptions extends MapRunOptions {
   /** Removed stage and lane ids whose notes the facilitator agreed to move out of the grid. */
   confirmRemove?: readonly string[];
 }
-
-const STRAY_PREFIX = 'stray:';
 
 async function tagTitlesOfOtherMaps(board: Board, mapId: string): Promise<Set<string>> {
   const { maps } = await loadMaps(board);
@@ -57,11 +57,17 @@ export async function updateMap(
   const progress = reporter(options);
   progress.phase('checking');
   // Independent reads at once: on Miro each is a round trip.
-  const [loaded, items, tags] = await Promise.all([
-    loadMap(board, mapId),
-    board.listItems(),
-    board.listTags(),
-  ]);
+  let read;
+  try {
+    read = await Promise.all([loadMap(board, mapId), board.listItems(), board.listTags()]);
+  } catch (error) {
+    return {
+      status: 'failed',
+      changed: false,
+      message: `Nothing on the board was changed: the board could not be read (${errorText(error)}).`,
+    };
+  }
+  const [loaded, items, tags] = read;
   if (!loaded.ok) return { status: 'not-found', message: loaded.message };
   const record = loaded.record;
   const next = normalizeSpec({ ...input, id: mapId });
@@ -71,9 +77,21 @@ export async function updateMap(
   const itemIds = Object.fromEntries(
     Object.entries(record.itemIds).filter(([, id]) => exists.has(id)),
   );
+  const recordedLayout = layoutMap(record.spec, record.origin);
+  const recordedFrame = recordedLayout.items.find((i) => i.key === FRAME_KEY);
   const frame =
     items.find((i) => i.id === itemIds[FRAME_KEY]) ??
-    items.find((i) => i.kind === 'frame' && i.meta?.m === mapId && i.meta.r === 'frame');
+    items.find((i) => i.kind === 'frame' && i.meta?.m === mapId && i.meta.r === 'frame') ??
+    // Made but never marked (the marker is a call of its own after the create).
+    items.find(
+      (i) =>
+        i.kind === 'frame' &&
+        i.parentId === null &&
+        recordedFrame !== undefined &&
+        i.text === recordedFrame.text &&
+        Math.abs(i.rect.x - recordedFrame.rect.x) <= 1 &&
+        Math.abs(i.rect.y - recordedFrame.rect.y) <= 1,
+    );
   if (frame) itemIds[FRAME_KEY] = frame.id;
   // Made but never put in the frame (the batch stopped between create and frame.add): the port
   // cannot re-parent, so each is filed under a key no layout has (the plan removes it) and its
@@ -86,6 +104,14 @@ export async function updateMap(
     itemIds[`${STRAY_PREFIX}${id}`] = id;
   }
   const origin = frame ? { x: frame.rect.x, y: frame.rect.y } : record.origin;
+  // What an earlier run made but never recorded: adopted by kind, text and place (either the
+  // recorded spec's layout or the wanted one, for an update that stopped halfway).
+  const adopted = adoptMapItems(
+    items,
+    frame?.id,
+    [layoutMap(next, origin).items, layoutMap(record.spec, origin).items],
+    itemIds,
+  );
 
   // A tag renamed by an earlier, cancelled update: take the board's word for it.
   const tagTitles: Record<string, string> = {};
@@ -124,7 +150,8 @@ export async function updateMap(
     tagTitles,
     ...(frame ? { frame: frame.rect } : {}),
   };
-  const changedItems = Object.keys(itemIds).length !== Object.keys(record.itemIds).length;
+  const changedItems =
+    adopted || Object.keys(itemIds).length !== Object.keys(record.itemIds).length;
   const plan = planMapUpdate(previous, next, notes, {
     ...(options.confirmRemove ? { confirmRemove: options.confirmRemove } : {}),
     resync: record.incomplete || changedItems,
@@ -236,7 +263,20 @@ export async function updateMap(
     updatedAt: nowIso(options),
     incomplete: !complete,
   };
-  await saveMap(board, saved);
+  try {
+    await saveMap(board, saved);
+  } catch (error) {
+    progress.phase('done');
+    return {
+      status: 'incomplete',
+      record: saved,
+      cancelled,
+      messages: [
+        ...messages,
+        `The board was updated but the map record could not be saved (${errorText(error)}); “Update on board” again finishes it.`,
+      ],
+    };
+  }
   progress.phase('done');
   return complete
     ? { status: 'done', record: saved }

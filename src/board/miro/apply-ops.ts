@@ -8,13 +8,17 @@
  * 50 ids per call.
  */
 import type { PaletteColor, Rect } from '../../domain/board/board-item';
-import type { BatchOptions, BatchResult, CreateSpec, OpFailure, WriteOp } from '../port';
 import {
-  isRetryableError,
-  type QueueTask,
-  type TaskOutcome,
-  type WriteQueue,
-} from '../write-queue';
+  describeOp,
+  ellipsis,
+  errorMessage,
+  OpError,
+  runBatch,
+  type BatchPlugin,
+  type PlanContext,
+} from '../batch-engine';
+import type { BatchOptions, BatchResult, CreateSpec, WriteOp } from '../port';
+import { isRetryableError, type WriteQueue } from '../write-queue';
 import { centreToRect, rectToCentre, type CentreGeometry } from './coordinates';
 import { textToHtml } from './html-text';
 import { fromItemMarker, MARKER_KEY, markerSizeError } from './item-marker';
@@ -71,34 +75,7 @@ export interface ApplyEnv {
   rememberTag(tag: SdkTag): void;
 }
 
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error
-    ? error.message
-    : typeof error === 'string'
-      ? error
-      : JSON.stringify(error);
-
-const ellipsis = (text: string, max = 40): string =>
-  text.length > max ? `${text.slice(0, max - 1)}…` : text;
-
-export function describeOp(op: WriteOp): string {
-  switch (op.op) {
-    case 'create': {
-      const label = op.item.kind === 'frame' ? op.item.title : op.item.text;
-      return `create ${op.item.kind} "${ellipsis(label)}"`;
-    }
-    case 'update':
-      return `update item ${op.id}`;
-    case 'remove':
-      return `remove item ${op.id}`;
-    case 'tag':
-      return `tag item ${op.id}`;
-    case 'ensureTag':
-      return `create tag "${ellipsis(op.title)}"`;
-    case 'renameTag':
-      return `rename tag "${ellipsis(op.from)}" to "${ellipsis(op.to)}"`;
-  }
-}
+export { describeOp, errorMessage };
 
 export function tagTitleError(title: string): string | null {
   if (title.trim() === '') return 'A tag title cannot be empty.';
@@ -112,35 +89,10 @@ export function tagTitleError(title: string): string | null {
 const stickyShape = (rect: Rect): 'square' | 'rectangle' =>
   rect.w / rect.h >= 1.2 ? 'rectangle' : 'square';
 
-/** A failure that no retry can fix, with the message the facilitator will read. */
-class OpError extends Error {}
-
-/** Checks that need no call: a bad op fails alone, before anything of it is made. */
-function validate(
-  op: WriteOp,
-  index: number,
-  ops: readonly WriteOp[],
-  refs: Map<string, number>,
-): string | null {
+/** Miro's checks that need no call (the engine made the shared ones): a bad op fails alone. */
+function validate(op: WriteOp): string | null {
   switch (op.op) {
     case 'create': {
-      if (op.ref === '') return 'A create needs a non-empty ref.';
-      if (refs.has(op.ref) && refs.get(op.ref) !== index)
-        return `The ref "${op.ref}" is used twice in this batch.`;
-      if (op.parent && 'ref' in op.parent) {
-        const parentIndex = refs.get(op.parent.ref);
-        const parentOp = parentIndex === undefined ? undefined : ops[parentIndex];
-        if (parentOp === undefined || parentIndex === undefined || parentIndex >= index) {
-          return `The parent ref "${op.parent.ref}" is not created earlier in this batch.`;
-        }
-        if (parentOp.op === 'create' && parentOp.item.kind !== 'frame') {
-          return `The parent "${op.parent.ref}" is a ${parentOp.item.kind}, not a frame.`;
-        }
-      }
-      const { rect } = op.item;
-      if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w <= 0 || rect.h <= 0) {
-        return `The rect ${JSON.stringify(rect)} needs finite numbers and a positive size.`;
-      }
       if (op.meta) {
         const sizeError = markerSizeError(op.meta);
         if (sizeError) return sizeError;
@@ -245,47 +197,62 @@ type EditableItem = SdkStickyNote | SdkShape | SdkText | SdkFrame;
 const isEditable = (item: SdkEntity): item is EditableItem =>
   isStickyNote(item) || isShape(item) || isText(item) || isFrame(item);
 
+/** The props a create sends, compared by a retry that looks for an earlier attempt's item. */
+function createdLike(item: SdkItem, spec: CreateSpec): boolean {
+  const geometry = toCentreGeometry(item);
+  if (geometry.parentId !== null) return false;
+  const { x, y } = rectToCentre(spec.rect);
+  if (Math.abs(geometry.x - x) > 0.5 || Math.abs(geometry.y - y) > 0.5) return false;
+  switch (spec.kind) {
+    case 'frame':
+      return isFrame(item) && item.title === spec.title;
+    case 'shape':
+      return isShape(item) && item.content === textToHtml(spec.text);
+    case 'text':
+      return isText(item) && item.content === textToHtml(spec.text);
+    case 'note':
+      return isStickyNote(item) && item.content === textToHtml(spec.text);
+  }
+}
+
+const SDK_TYPE: Record<CreateSpec['kind'], string> = {
+  frame: 'frame',
+  shape: 'shape',
+  text: 'text',
+  note: 'sticky_note',
+};
+
+const isNotFound = (error: unknown): boolean => /not found/i.test(errorMessage(error));
+
 export async function applyOps(
   env: ApplyEnv,
   ops: readonly WriteOp[],
   options: BatchOptions = {},
 ): Promise<BatchResult> {
-  const { sdk, queue } = env;
-  const board = sdk.board;
+  return runBatch(env.queue, ops, createMiroPlugin(env), options);
+}
 
+/** The Miro plug-in of the batch engine: ops → SDK calls as queue tasks. */
+function createMiroPlugin(env: ApplyEnv): BatchPlugin {
+  return { validate, plan: (live, ctx) => planMiro(env, live, ctx) };
+}
+
+function planMiro(
+  env: ApplyEnv,
+  live: readonly { op: WriteOp; i: number }[],
+  ctx: PlanContext,
+): void {
+  const board = env.sdk.board;
+  const { refs } = ctx;
   // --- batch state, filled as tasks run -------------------------------------------------------
   const created = new Map<string, SdkItem>();
-  const ids: Record<string, string> = {};
+  /** Items a retried create adopted: never adopted twice. */
+  const adopted = new Set<string>();
   const fetched = new Map<string, SdkEntity>();
   const fetchErrors = new Map<string, string>();
   const tagsByTitle = new Map<string, SdkTag>();
   let tagsReserved = 0;
   const frameGeometry = new Map<string, Promise<CentreGeometry | undefined>>();
-
-  // --- planning --------------------------------------------------------------------------------
-  const tasks: QueueTask[] = [];
-  const opTasks: string[][] = ops.map(() => []);
-  const preFailed = new Map<number, string>();
-  const refs = new Map<string, number>();
-  ops.forEach((op, i) => {
-    if (op.op === 'create' && !refs.has(op.ref)) refs.set(op.ref, i);
-  });
-  ops.forEach((op, i) => {
-    const error = validate(op, i, ops, refs);
-    if (error) preFailed.set(i, error);
-  });
-  // A create whose parent create is invalid cannot place its item.
-  ops.forEach((op, i) => {
-    if (op.op !== 'create' || !op.parent || !('ref' in op.parent) || preFailed.has(i)) return;
-    const parentIndex = refs.get(op.parent.ref);
-    if (parentIndex !== undefined && preFailed.has(parentIndex)) {
-      preFailed.set(
-        i,
-        `Its parent frame "${op.parent.ref}" could not be created: ${preFailed.get(parentIndex)}`,
-      );
-    }
-  });
-  const live = ops.map((op, i) => ({ op, i })).filter(({ i }) => !preFailed.has(i));
 
   const touchesTags = live.some(
     ({ op }) =>
@@ -295,14 +262,17 @@ export async function applyOps(
       (op.op === 'create' && op.item.kind === 'note' && (op.item.tags?.length ?? 0) > 0),
   );
   if (touchesTags) {
-    tasks.push({
-      key: 'tags',
-      calls: env.knownTags() === undefined ? 1 : 0,
-      run: async () => {
-        const all = env.knownTags() ?? (await env.loadTags());
-        for (const tag of all) tagsByTitle.set(tag.title, tag);
+    ctx.task(
+      {
+        key: 'tags',
+        calls: env.knownTags() === undefined ? 1 : 0,
+        run: async () => {
+          const all = env.knownTags() ?? (await env.loadTags());
+          for (const tag of all) tagsByTitle.set(tag.title, tag);
+        },
       },
-    });
+      [],
+    );
   }
 
   // Existing items the batch changes or places into, fetched in chunks.
@@ -321,27 +291,30 @@ export async function applyOps(
     const chunk = toFetch.slice(start, start + FETCH_CHUNK);
     const key = `fetch:${start / FETCH_CHUNK}`;
     for (const id of chunk) fetchKey.set(id, key);
-    tasks.push({
-      key,
-      run: async () => {
-        try {
-          for (const entity of await board.get({ id: chunk })) fetched.set(entity.id, entity);
-          return;
-        } catch (error) {
-          if (isRetryableError(error)) throw error;
-        }
-        // An unknown id fails the whole call: look the ids up one by one to tell which.
-        for (const id of chunk) {
+    ctx.task(
+      {
+        key,
+        run: async () => {
           try {
-            const [entity] = await board.get({ id });
-            if (entity) fetched.set(id, entity);
+            for (const entity of await board.get({ id: chunk })) fetched.set(entity.id, entity);
+            return;
           } catch (error) {
             if (isRetryableError(error)) throw error;
-            fetchErrors.set(id, errorMessage(error));
           }
-        }
+          // An unknown id fails the whole call: look the ids up one by one to tell which.
+          for (const id of chunk) {
+            try {
+              const [entity] = await board.get({ id });
+              if (entity) fetched.set(id, entity);
+            } catch (error) {
+              if (isRetryableError(error)) throw error;
+              fetchErrors.set(id, errorMessage(error));
+            }
+          }
+        },
       },
-    });
+      [],
+    );
   }
   const fetchedItem = (id: string): SdkEntity => {
     const entity = fetched.get(id);
@@ -364,35 +337,48 @@ export async function applyOps(
     const key = `tag:${title}`;
     ensureKeys.set(title, key);
     const color = explicitColor.get(title);
-    tasks.push({
-      key,
-      deps: ['tags', ...renameKeys],
-      run: async () => {
-        if (tagsByTitle.has(title)) return;
-        // Reserved before the await, so concurrent creates cannot overshoot the limit.
-        if (tagsByTitle.size + tagsReserved >= MIRO_LIMITS.tagsPerBoard) {
-          throw new OpError(
-            `This board already has ${MIRO_LIMITS.tagsPerBoard} tags, Miro's limit; remove unused tags before adding "${ellipsis(title)}".`,
-          );
-        }
-        tagsReserved += 1;
-        try {
-          const tag = await board.createTag(
-            color === undefined ? { title } : { title, color: color as TagColor },
-          );
-          tagsByTitle.set(title, tag);
-          env.rememberTag(tag);
-        } catch (error) {
-          if (isRetryableError(error)) throw error;
-          // Someone may have made this tag since the list was read: reuse it if so.
-          const fresh = (await env.loadTags()).find((t) => t.title === title);
-          if (!fresh) throw error;
-          tagsByTitle.set(title, fresh);
-        } finally {
-          tagsReserved -= 1;
-        }
+    let attempts = 0;
+    ctx.task(
+      {
+        key,
+        deps: ['tags', ...renameKeys],
+        run: async () => {
+          attempts += 1;
+          if (tagsByTitle.has(title)) return;
+          if (attempts > 1) {
+            // An earlier attempt may have made the tag before its answer was lost.
+            const fresh = (await env.loadTags()).find((t) => t.title === title);
+            if (fresh) {
+              tagsByTitle.set(title, fresh);
+              return;
+            }
+          }
+          // Reserved before the await, so concurrent creates cannot overshoot the limit.
+          if (tagsByTitle.size + tagsReserved >= MIRO_LIMITS.tagsPerBoard) {
+            throw new OpError(
+              `This board already has ${MIRO_LIMITS.tagsPerBoard} tags, Miro's limit; remove unused tags before adding "${ellipsis(title)}".`,
+            );
+          }
+          tagsReserved += 1;
+          try {
+            const tag = await board.createTag(
+              color === undefined ? { title } : { title, color: color as TagColor },
+            );
+            tagsByTitle.set(title, tag);
+            env.rememberTag(tag);
+          } catch (error) {
+            if (isRetryableError(error)) throw error;
+            // Someone may have made this tag since the list was read: reuse it if so.
+            const fresh = (await env.loadTags()).find((t) => t.title === title);
+            if (!fresh) throw error;
+            tagsByTitle.set(title, fresh);
+          } finally {
+            tagsReserved -= 1;
+          }
+        },
       },
-    });
+      [],
+    );
     return key;
   };
   const tagId = (title: string): string => {
@@ -430,8 +416,16 @@ export async function applyOps(
     lastOnItem.set(id, key);
     return previous === undefined ? [] : [previous];
   };
-  const need = (i: number, ...keys: string[]): void => {
-    for (const key of keys) if (!opTasks[i]!.includes(key)) opTasks[i]!.push(key);
+
+  /**
+   * A create whose earlier attempt failed in a way that may have taken effect (a lost answer)
+   * looks for that item before making another: same type, place and text, in no frame yet.
+   */
+  const findEarlierAttempt = async (spec: CreateSpec): Promise<SdkItem | undefined> => {
+    const candidates = await board.get({ type: SDK_TYPE[spec.kind] });
+    return candidates.find(
+      (c): c is SdkItem => !isTag(c) && !adopted.has(c.id) && createdLike(c, spec),
+    );
   };
 
   for (const { op, i } of live) {
@@ -441,135 +435,109 @@ export async function applyOps(
         const tagTitles = spec.kind === 'note' ? [...new Set(spec.tags ?? [])] : [];
         const tagKeys = tagTitles.map(ensureTask);
         const createKey = `create:${i}`;
-        tasks.push({
-          key: createKey,
-          deps: tagKeys,
-          run: async () => {
-            const item = await createItem(board, spec, tagTitles.map(tagId));
-            if (isFrame(item))
-              env.rememberFrame(item.id, op.parent ? null : toCentreGeometry(item));
-            created.set(op.ref, item);
-            ids[op.ref] = item.id;
-            env.rememberCreated(item);
+        let attempts = 0;
+        ctx.task(
+          {
+            key: createKey,
+            deps: tagKeys,
+            run: async () => {
+              attempts += 1;
+              const earlier = attempts > 1 ? await findEarlierAttempt(spec) : undefined;
+              const item = earlier ?? (await createItem(board, spec, tagTitles.map(tagId)));
+              adopted.add(item.id);
+              if (isFrame(item))
+                env.rememberFrame(item.id, op.parent ? null : toCentreGeometry(item));
+              created.set(op.ref, item);
+              ctx.created(op.ref, item.id);
+              env.rememberCreated(item);
+            },
           },
-        });
-        need(i, ...tagKeys, createKey);
+          [i],
+        );
+        ctx.need(i, ...tagKeys);
         if (op.parent) {
           const parent = op.parent;
           const parentKey =
             'ref' in parent ? `create:${refs.get(parent.ref)}` : fetchKey.get(parent.id)!;
-          const addKey = `add:${i}`;
-          tasks.push({
-            key: addKey,
-            deps: [createKey, parentKey],
-            run: async () => {
-              const frame = 'ref' in parent ? created.get(parent.ref) : fetchedItem(parent.id);
-              const child = created.get(op.ref);
-              if (!frame || !isFrame(frame))
-                throw new OpError(`The parent ${JSON.stringify(parent)} is not a frame.`);
-              if (!child) throw new OpError('The item to put in the frame was not created.');
-              await frame.add(child);
+          ctx.need(i, parentKey);
+          ctx.task(
+            {
+              key: `add:${i}`,
+              deps: [createKey, parentKey],
+              run: async () => {
+                const frame = 'ref' in parent ? created.get(parent.ref) : fetchedItem(parent.id);
+                const child = created.get(op.ref);
+                if (!frame || !isFrame(frame))
+                  throw new OpError(`The parent ${JSON.stringify(parent)} is not a frame.`);
+                if (!child) throw new OpError('The item to put in the frame was not created.');
+                // Adding a child twice is harmless: a retry after a lost answer just repeats it.
+                await frame.add(child);
+              },
             },
-          });
-          need(i, parentKey, addKey);
+            [i],
+          );
         }
         if (op.meta) {
           const value = fromItemMarker(op.meta);
-          const metaKey = `meta:${i}`;
-          tasks.push({
-            key: metaKey,
-            deps: [createKey],
-            run: async () => {
-              const item = created.get(op.ref);
-              if (!item || !('setMetadata' in item))
-                throw new OpError('The item to mark was not created.');
-              await item.setMetadata(MARKER_KEY, value);
+          ctx.task(
+            {
+              key: `meta:${i}`,
+              deps: [createKey],
+              run: async () => {
+                const item = created.get(op.ref);
+                if (!item || !('setMetadata' in item))
+                  throw new OpError('The item to mark was not created.');
+                await item.setMetadata(MARKER_KEY, value);
+              },
             },
-          });
-          need(i, metaKey);
+            [i],
+          );
         }
         break;
       }
       case 'update': {
         const key = `update:${i}`;
         const fetchK = fetchKey.get(op.id)!;
-        tasks.push({
-          key,
-          deps: [fetchK, ...after(op.id, key)],
-          run: async () => {
-            const item = fetchedItem(op.id);
-            if (!isEditable(item))
-              throw new OpError(`A ${item.type} cannot be changed through the SDK.`);
-            const { patch } = op;
-            if (patch.text !== undefined) {
-              if (isFrame(item)) item.title = patch.text;
-              else item.content = textToHtml(patch.text);
-            }
-            if (patch.color !== undefined) {
-              if (!isStickyNote(item))
-                throw new OpError(`Only sticky notes take a palette colour, not a ${item.type}.`);
-              item.style.fillColor = patch.color satisfies PaletteColor;
-            }
-            if (patch.fill !== undefined) {
-              if (isShape(item) || isFrame(item)) item.style.fillColor = patch.fill;
-              else throw new OpError(`Only shapes and frames take a fill, not a ${item.type}.`);
-            }
-            if (patch.rect !== undefined) {
-              const geometry = toCentreGeometry(item);
-              const origin =
-                geometry.parentId === null ? { x: 0, y: 0 } : await frameTopLeft(geometry.parentId);
-              const current = centreToRect({
-                ...geometry,
-                x: origin.x + geometry.x,
-                y: origin.y + geometry.y,
-              });
-              const size = { w: current.w, h: current.h };
-              // Sizes change where Miro allows: notes by width (height follows), text by width,
-              // frames both; shapes are fixed after creation.
-              if (isStickyNote(item) && patch.rect.w !== undefined) {
-                size.w = patch.rect.w;
-                size.h = (current.h * patch.rect.w) / current.w;
-                item.width = patch.rect.w;
-              } else if (isStickyNote(item) && patch.rect.h !== undefined) {
-                size.h = patch.rect.h;
-                size.w = (current.w * patch.rect.h) / current.h;
-                item.height = patch.rect.h;
-              } else if (isText(item) && patch.rect.w !== undefined) {
-                size.w = patch.rect.w;
-                item.width = patch.rect.w;
-              } else if (isFrame(item)) {
-                size.w = patch.rect.w ?? size.w;
-                size.h = patch.rect.h ?? size.h;
-                item.width = size.w;
-                item.height = size.h;
-              }
-              const topLeft = { x: patch.rect.x ?? current.x, y: patch.rect.y ?? current.y };
-              const centre = rectToCentre({ ...topLeft, ...size });
-              item.x = centre.x - origin.x;
-              item.y = centre.y - origin.y;
-            }
-            await item.sync();
-            if (isFrame(item)) env.rememberFrame(item.id, toCentreGeometry(item));
+        ctx.need(i, fetchK);
+        ctx.task(
+          {
+            key,
+            deps: [fetchK, ...after(op.id, key)],
+            run: async () => {
+              const item = fetchedItem(op.id);
+              if (!isEditable(item))
+                throw new OpError(`A ${item.type} cannot be changed through the SDK.`);
+              await updateItem(item, op.patch, frameTopLeft);
+              if (isFrame(item)) env.rememberFrame(item.id, toCentreGeometry(item));
+            },
           },
-        });
-        need(i, fetchK, key);
+          [i],
+        );
         break;
       }
       case 'remove': {
         const key = `remove:${i}`;
         const fetchK = fetchKey.get(op.id)!;
-        tasks.push({
-          key,
-          deps: [fetchK, ...after(op.id, key)],
-          run: async () => {
-            const entity = fetched.get(op.id);
-            // Already gone is what the op asked for: removing stays idempotent for re-runs.
-            if (!entity) return;
-            await board.remove(entity);
-            env.forget(entity.id);
+        ctx.need(i, fetchK);
+        ctx.task(
+          {
+            key,
+            deps: [fetchK, ...after(op.id, key)],
+            run: async () => {
+              const entity = fetched.get(op.id);
+              // Already gone is what the op asked for: removing stays idempotent for re-runs,
+              // and for a retry after a remove whose answer was lost.
+              if (!entity) return;
+              try {
+                await board.remove(entity);
+              } catch (error) {
+                if (!isNotFound(error)) throw error;
+              }
+              env.forget(entity.id);
+            },
           },
-        });
-        need(i, fetchK, key);
+          [i],
+        );
         break;
       }
       case 'tag': {
@@ -579,143 +547,157 @@ export async function applyOps(
         const remove = new Set(op.remove ?? []);
         const tagKeys = add.map(ensureTask);
         const deps = ['tags', fetchK, ...tagKeys, ...renameKeys, ...after(op.id, key)];
-        tasks.push({
-          key,
-          deps: [...new Set(deps)],
-          run: async () => {
-            const item = fetchedItem(op.id);
-            if (!isStickyNote(item))
-              throw new OpError(`Only sticky notes carry tags here, not a ${item.type}.`);
-            const knownIds = new Set([...tagsByTitle.values()].map((t) => t.id));
-            const stale = item.tagIds.some((id) => !knownIds.has(id));
-            if (stale && [...remove].some((t) => !tagsByTitle.has(t))) {
-              // The note carries a tag made after the list was read; it may be one to remove.
-              for (const tag of await env.loadTags()) {
-                if (!tagsByTitle.has(tag.title)) tagsByTitle.set(tag.title, tag);
+        ctx.need(i, 'tags', fetchK, ...tagKeys);
+        let attempts = 0;
+        ctx.task(
+          {
+            key,
+            deps: [...new Set(deps)],
+            run: async () => {
+              attempts += 1;
+              let item = fetchedItem(op.id);
+              if (attempts > 1) {
+                // Read again: another participant may have tagged the note meanwhile.
+                const [fresh] = await board.get({ id: op.id });
+                if (fresh) item = fresh;
               }
-            }
-            const removeIds = new Set([...remove].flatMap((t) => tagsByTitle.get(t)?.id ?? []));
-            const next = [
-              ...new Set([...item.tagIds.filter((id) => !removeIds.has(id)), ...add.map(tagId)]),
-            ];
-            if (next.length > MIRO_LIMITS.tagsPerItem) {
-              throw new OpError(
-                `A sticky note can carry at most ${MIRO_LIMITS.tagsPerItem} tags; this one would have ${next.length}.`,
-              );
-            }
-            const same =
-              next.length === item.tagIds.length && next.every((id) => item.tagIds.includes(id));
-            if (same) return;
-            item.tagIds = next;
-            await item.sync();
+              if (!isStickyNote(item))
+                throw new OpError(`Only sticky notes carry tags here, not a ${item.type}.`);
+              const knownIds = new Set([...tagsByTitle.values()].map((t) => t.id));
+              const stale = item.tagIds.some((id) => !knownIds.has(id));
+              if (stale && [...remove].some((t) => !tagsByTitle.has(t))) {
+                // The note carries a tag made after the list was read; it may be one to remove.
+                for (const tag of await env.loadTags()) {
+                  if (!tagsByTitle.has(tag.title)) tagsByTitle.set(tag.title, tag);
+                }
+              }
+              const removeIds = new Set([...remove].flatMap((t) => tagsByTitle.get(t)?.id ?? []));
+              const next = [
+                ...new Set([...item.tagIds.filter((id) => !removeIds.has(id)), ...add.map(tagId)]),
+              ];
+              if (next.length > MIRO_LIMITS.tagsPerItem) {
+                throw new OpError(
+                  `A sticky note can carry at most ${MIRO_LIMITS.tagsPerItem} tags; this one would have ${next.length}.`,
+                );
+              }
+              const same =
+                next.length === item.tagIds.length && next.every((id) => item.tagIds.includes(id));
+              if (same) return;
+              item.tagIds = next;
+              await item.sync();
+            },
           },
-        });
-        need(i, 'tags', fetchK, ...tagKeys, key);
+          [i],
+        );
         break;
       }
       case 'ensureTag': {
-        need(i, 'tags', ensureTask(op.title));
+        ctx.need(i, 'tags', ensureTask(op.title));
         break;
       }
       case 'renameTag': {
         const key = `rename:${i}`;
-        tasks.push({
-          key,
-          deps: ['tags', ...ensureKeys.values(), ...renameKeys],
-          run: async () => {
-            const tag = tagsByTitle.get(op.from);
-            if (!tag) throw new OpError(`No tag titled "${ellipsis(op.from)}" on this board.`);
-            if (op.from === op.to) return;
-            if (tagsByTitle.has(op.to)) {
-              throw new OpError(
-                `A tag titled "${ellipsis(op.to)}" already exists; Miro tag titles are unique.`,
-              );
-            }
-            tag.title = op.to;
-            try {
-              await tag.sync();
-            } catch (error) {
-              // The object may be the adapter's cached tag: keep it true to the board.
-              tag.title = op.from;
-              throw error;
-            }
-            tagsByTitle.delete(op.from);
-            tagsByTitle.set(op.to, tag);
-            env.rememberTag(tag);
+        ctx.need(i, 'tags');
+        ctx.task(
+          {
+            key,
+            deps: ['tags', ...ensureKeys.values(), ...renameKeys],
+            run: async () => {
+              let tag = tagsByTitle.get(op.from);
+              if (!tag) {
+                // A retry after a rename whose answer was lost finds it done.
+                const renamed = tagsByTitle.get(op.to);
+                if (renamed) return;
+                throw new OpError(`No tag titled "${ellipsis(op.from)}" on this board.`);
+              }
+              if (op.from === op.to) return;
+              if (tagsByTitle.has(op.to)) {
+                throw new OpError(
+                  `A tag titled "${ellipsis(op.to)}" already exists; Miro tag titles are unique.`,
+                );
+              }
+              tag.title = op.to;
+              try {
+                await tag.sync();
+              } catch (error) {
+                // The object may be the adapter's cached tag: keep it true to the board, and
+                // learn whether the rename took effect before its answer was lost.
+                tag.title = op.from;
+                if (!isRetryableError(error)) throw error;
+                const fresh = (await env.loadTags()).find((t) => t.id === tag!.id);
+                if (fresh?.title !== op.to) throw error;
+                tag = fresh;
+              }
+              tagsByTitle.delete(op.from);
+              tagsByTitle.set(op.to, tag);
+              env.rememberTag(tag);
+            },
           },
-        });
+          [i],
+        );
         renameKeys.push(key);
-        need(i, 'tags', key);
         break;
       }
     }
   }
+}
 
-  // --- running ---------------------------------------------------------------------------------
-  const opsOfTask = new Map<string, number[]>();
-  opTasks.forEach((keys, i) =>
-    keys.forEach((k) => opsOfTask.set(k, [...(opsOfTask.get(k) ?? []), i])),
-  );
-  const remaining = opTasks.map((keys) => new Set(keys));
-  let settledOps = preFailed.size + live.filter(({ i }) => opTasks[i]!.length === 0).length;
-  let retries = 0;
-  const report = (): void => options.onProgress?.({ done: settledOps, total: ops.length, retries });
-  // A first event at once, so a progress bar shows the total before the first call returns.
-  report();
-
-  const result = await queue.run(tasks, {
-    signal: options.signal,
-    onProgress: (p) => {
-      if (p.retries !== retries) {
-        retries = p.retries;
-        report();
-      }
-    },
-    onSettled: (key) => {
-      let changed = false;
-      for (const i of opsOfTask.get(key) ?? []) {
-        const left = remaining[i]!;
-        left.delete(key);
-        if (left.size === 0) {
-          settledOps += 1;
-          changed = true;
-        }
-      }
-      if (changed) report();
-    },
-  });
-
-  const rootFailure = (key: string, seen = 0): string | undefined => {
-    const outcome: TaskOutcome | undefined = result.outcomes.get(key);
-    if (!outcome) return undefined;
-    if (outcome.status === 'failed') return errorMessage(outcome.error);
-    if (outcome.status === 'skipped' && seen < 64) return rootFailure(outcome.dependency, seen + 1);
-    return undefined;
-  };
-
-  const failed: OpFailure[] = [];
-  let done = 0;
-  ops.forEach((op, index) => {
-    const early = preFailed.get(index);
-    if (early !== undefined) {
-      failed.push({ index, op, message: `Could not ${describeOp(op)}: ${early}` });
-      return;
+/** Applies a patch to the SDK object and syncs it. */
+async function updateItem(
+  item: EditableItem,
+  patch: (WriteOp & { op: 'update' })['patch'],
+  frameTopLeft: (frameId: string) => Promise<{ x: number; y: number }>,
+): Promise<void> {
+  if (patch.text !== undefined) {
+    if (isFrame(item)) item.title = patch.text;
+    else item.content = textToHtml(patch.text);
+  }
+  if (patch.color !== undefined) {
+    if (!isStickyNote(item))
+      throw new OpError(`Only sticky notes take a palette colour, not a ${item.type}.`);
+    item.style.fillColor = patch.color satisfies PaletteColor;
+  }
+  if (patch.fill !== undefined) {
+    if (isShape(item) || isFrame(item)) item.style.fillColor = patch.fill;
+    else throw new OpError(`Only shapes and frames take a fill, not a ${item.type}.`);
+  }
+  if (patch.rect !== undefined) {
+    const geometry = toCentreGeometry(item);
+    const origin =
+      geometry.parentId === null ? { x: 0, y: 0 } : await frameTopLeft(geometry.parentId);
+    const current = centreToRect({
+      ...geometry,
+      x: origin.x + geometry.x,
+      y: origin.y + geometry.y,
+    });
+    const size = { w: current.w, h: current.h };
+    // Sizes change where Miro allows: notes by width (height follows), text by width,
+    // frames both; shapes are fixed after creation.
+    if (isStickyNote(item) && patch.rect.w !== undefined) {
+      size.w = patch.rect.w;
+      size.h = (current.h * patch.rect.w) / current.w;
+      item.width = patch.rect.w;
+    } else if (isStickyNote(item) && patch.rect.h !== undefined) {
+      size.h = patch.rect.h;
+      size.w = (current.w * patch.rect.h) / current.h;
+      item.height = patch.rect.h;
+    } else if (isText(item) && patch.rect.w !== undefined) {
+      size.w = patch.rect.w;
+      item.width = patch.rect.w;
+    } else if (isFrame(item)) {
+      size.w = patch.rect.w ?? size.w;
+      size.h = patch.rect.h ?? size.h;
+      item.width = size.w;
+      item.height = size.h;
     }
-    const outcomes = opTasks[index]!.map((k) => result.outcomes.get(k));
-    if (outcomes.every((o) => o?.status === 'ok')) {
-      done += 1;
-      return;
-    }
-    const reason = opTasks[index]!.map((k) => rootFailure(k)).find((m) => m !== undefined);
-    if (reason !== undefined) {
-      const made =
-        op.op === 'create' && ids[op.ref] !== undefined
-          ? ' (the item was created; re-running completes it)'
-          : '';
-      failed.push({ index, op, message: `Could not ${describeOp(op)}${made}: ${reason}` });
-    }
-    // Otherwise the op was cancelled before it ran: neither done nor failed.
-  });
-
-  return { ids, done, failed, cancelled: result.cancelled };
+    // The centre of the asked rect, as a create places it: a text whose height Miro sets
+    // itself lands where a create of the same rect would, so a repair converges on the first run.
+    const centre = {
+      x: (patch.rect.x ?? current.x) + (patch.rect.w ?? size.w) / 2,
+      y: (patch.rect.y ?? current.y) + (patch.rect.h ?? size.h) / 2,
+    };
+    item.x = centre.x - origin.x;
+    item.y = centre.y - origin.y;
+  }
+  await item.sync();
 }

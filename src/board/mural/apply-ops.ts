@@ -6,8 +6,9 @@
  * need more than one request keep what they did in their closure, so a retry resumes.
  */
 import type { ItemMarker, Rect } from '../../domain/board/board-item';
-import type { BatchOptions, BatchResult, CreateSpec, OpFailure, WriteOp } from '../port';
-import type { QueueTask, TaskOutcome, WriteQueue } from '../write-queue';
+import { OpError, runBatch, type PlanContext } from '../batch-engine';
+import type { BatchOptions, BatchResult, CreateSpec, WriteOp } from '../port';
+import type { QueueTask, WriteQueue } from '../write-queue';
 import { MuralApiError, type MuralClient } from './client';
 import {
   absolutePosition,
@@ -18,7 +19,7 @@ import {
   toMuralHex,
   type MuralWidget,
 } from './widgets';
-import { unwrap } from './client';
+import { listAll, unwrap } from './client';
 
 export const MURAL_LIMITS = { tagText: 25, createPerRequest: 1000 } as const;
 /**
@@ -60,17 +61,12 @@ export function parseTags(values: readonly unknown[]): MuralTag[] {
   );
 }
 
-const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
 const TYPE_OF: Record<CreateSpec['kind'], string> = {
   note: 'sticky note',
   shape: 'shape',
   text: 'text',
   frame: 'area',
 };
-
-class OpError extends Error {}
 
 /** The create body for `spec`, at `rel` (the top-left relative to the parent area). */
 function createBody(spec: CreateSpec, rel: { x: number; y: number }): Record<string, unknown> {
@@ -126,68 +122,116 @@ export async function applyOps(
   ops: readonly WriteOp[],
   options: BatchOptions = {},
 ): Promise<BatchResult> {
+  const markers = new Map<string, ItemMarker>();
+  return runBatch(
+    env.queue,
+    ops,
+    {
+      validate: () => null,
+      plan: (live, ctx) => planMural(env, live, ctx, markers),
+      finish: async () => {
+        if (markers.size > 0) await env.saveMarkers(markers);
+      },
+    },
+    options,
+  );
+}
+
+/** Same type, place and text: a widget an earlier attempt of this create made. */
+function madeBy(widget: MuralWidget, type: string, body: Record<string, unknown>): boolean {
+  const text = type === 'area' ? widget.title : widget.text;
+  const want = type === 'area' ? body.title : body.text;
+  return (
+    widget.type === type &&
+    Math.abs(widget.x - Number(body.x)) < 0.5 &&
+    Math.abs(widget.y - Number(body.y)) < 0.5 &&
+    text === want &&
+    (widget.parentId ?? null) === ((body.parentId as string | undefined) ?? null)
+  );
+}
+
+function planMural(
+  env: ApplyEnv,
+  live: readonly { op: WriteOp; i: number }[],
+  ctx: PlanContext,
+  markers: Map<string, ItemMarker>,
+): void {
+  const { ops } = ctx;
   const { client, muralId } = env;
   const base = `/murals/${encodeURIComponent(muralId)}`;
-  const tasks: QueueTask[] = [];
-  const opsOfTask = new Map<string, number[]>();
-  const failed: OpFailure[] = [];
-  const preFailed = new Set<number>();
-  const ids: Record<string, string> = {};
-  const markers = new Map<string, ItemMarker>();
   /** Created in this batch: ref → widget. */
   const made = new Map<string, MuralWidget>();
+  /** Widgets a retried create adopted: never adopted twice. */
+  const adopted = new Set<string>();
 
   // Tags: one fresh read per batch that touches tags; titles made at most once.
   let tagList: MuralTag[] = [];
   const tagIds = new Map<string, string>();
-  const needTags = ops.some(
-    (op) =>
+  const needTags = live.some(
+    ({ op }) =>
       op.op === 'tag' ||
       op.op === 'ensureTag' ||
       op.op === 'renameTag' ||
       (op.op === 'create' && op.item.kind === 'note' && (op.item.tags?.length ?? 0) > 0),
   );
   if (needTags) {
-    tasks.push({
-      key: 'tags',
-      async run() {
-        const all: unknown[] = [];
-        let next: string | undefined;
-        do {
-          const page = await client.page(`${base}/tags`, {}, next);
-          all.push(...page.value);
-          next = page.next;
-        } while (next !== undefined);
-        tagList = parseTags(all);
-        env.rememberTags(tagList);
-        for (const tag of tagList) if (!tagIds.has(tag.text)) tagIds.set(tag.text, tag.id);
+    ctx.task(
+      {
+        key: 'tags',
+        async run() {
+          const all: unknown[] = [];
+          let next: string | undefined;
+          do {
+            const page = await client.page(`${base}/tags`, {}, next);
+            all.push(...page.value);
+            next = page.next;
+          } while (next !== undefined);
+          tagList = parseTags(all);
+          env.rememberTags(tagList);
+          for (const tag of tagList) if (!tagIds.has(tag.text)) tagIds.set(tag.text, tag.id);
+        },
       },
-    });
+      [],
+    );
   }
   const tagTask = (title: string): string => {
     const key = `tag:${title}`;
-    if (tasks.some((t) => t.key === key)) return key;
-    tasks.push({
-      key,
-      deps: ['tags'],
-      async run() {
-        if (tagIds.has(title)) return tagIds.get(title);
-        if (title.trim() === '') throw new OpError('A tag title cannot be empty.');
-        if (title.length > MURAL_LIMITS.tagText) {
-          throw new OpError(
-            `Tag "${title}" has ${title.length} characters; MURAL allows at most ${MURAL_LIMITS.tagText}.`,
-          );
-        }
-        const tag = parseTags([
-          unwrap(await client.request('POST', `${base}/tags`, { text: title })),
-        ])[0];
-        if (!tag) throw new Error('MURAL answered a tag create without the tag.');
-        tagIds.set(title, tag.id);
-        env.rememberTags([tag]);
-        return tag.id;
+    if (ctx.hasTask(key)) return key;
+    let attempts = 0;
+    ctx.task(
+      {
+        key,
+        deps: ['tags'],
+        async run() {
+          attempts += 1;
+          if (tagIds.has(title)) return tagIds.get(title);
+          if (attempts > 1) {
+            // An earlier attempt may have made the tag before its answer was lost.
+            const all = parseTags(await listAll(client, `${base}/tags`));
+            const found = all.find((t) => t.text === title);
+            if (found) {
+              tagIds.set(title, found.id);
+              env.rememberTags([found]);
+              return found.id;
+            }
+          }
+          if (title.trim() === '') throw new OpError('A tag title cannot be empty.');
+          if (title.length > MURAL_LIMITS.tagText) {
+            throw new OpError(
+              `Tag "${title}" has ${title.length} characters; MURAL allows at most ${MURAL_LIMITS.tagText}.`,
+            );
+          }
+          const tag = parseTags([
+            unwrap(await client.request('POST', `${base}/tags`, { text: title })),
+          ])[0];
+          if (!tag) throw new Error('MURAL answered a tag create without the tag.');
+          tagIds.set(title, tag.id);
+          env.rememberTags([tag]);
+          return tag.id;
+        },
       },
-    });
-    opsOfTask.set(key, opsOfTask.get(key) ?? []);
+      [],
+    );
     return key;
   };
   const idOfTag = (title: string): string => {
@@ -235,7 +279,13 @@ export async function applyOps(
   const refTask = new Map<string, string>();
 
   // Creates of the same type and parent that follow each other share a request.
-  let chunk: { key: string; type: string; parent: string; items: number[] } | null = null;
+  let chunk: {
+    key: string;
+    type: string;
+    parent: string;
+    items: number[];
+    task: QueueTask;
+  } | null = null;
 
   const createTasks = (index: number, op: WriteOp & { op: 'create' }): void => {
     const type = TYPE_OF[op.item.kind];
@@ -244,15 +294,6 @@ export async function applyOps(
         ? `ref:${op.parent.ref}`
         : `id:${op.parent.id}`
       : '';
-    if (op.parent && 'ref' in op.parent && !refTask.has(op.parent.ref)) {
-      failed.push({
-        index,
-        op,
-        message: `Parent "${op.parent.ref}" is not created earlier in this batch.`,
-      });
-      preFailed.add(index);
-      return;
-    }
     const tags = op.item.kind === 'note' ? (op.item.tags ?? []) : [];
     const deps = [
       ...(op.parent && 'ref' in op.parent ? [refTask.get(op.parent.ref)!] : []),
@@ -266,25 +307,23 @@ export async function applyOps(
       chunk.items.length < CREATE_CHUNK
     ) {
       chunk.items.push(index);
-      const task = tasks.find((t) => t.key === chunk!.key)!;
-      task.deps = [...new Set([...(task.deps ?? []), ...deps])];
+      chunk.task.deps = [...new Set([...(chunk.task.deps ?? []), ...deps])];
       refTask.set(op.ref, chunk.key);
-      opsOfTask.get(chunk.key)!.push(index);
+      ctx.need(index, chunk.key, ...deps);
       return;
     }
     const key = `create:${index}`;
     const items = [index];
-    if (type !== 'area') chunk = { key, type, parent: parentKey, items };
-    else chunk = null;
     refTask.set(op.ref, key);
-    opsOfTask.set(key, [index]);
     // Kept across retries of this task: what was created, and which fields are patched.
     let createdWidgets: MuralWidget[] | null = null;
     const patched = new Set<string>();
-    tasks.push({
+    let attempts = 0;
+    const task: QueueTask = {
       key,
       deps,
       run: async () => {
+        attempts += 1;
         const batch = items.map((i) => ops[i] as WriteOp & { op: 'create' });
         const first = batch[0]!;
         let parentId: string | null = null;
@@ -308,6 +347,19 @@ export async function applyOps(
           return body;
         });
         const path = `${base}/widgets/${pathOf(type)!}`;
+        if (createdWidgets === null && attempts > 1) {
+          // An earlier attempt may have made these before its answer was lost: adopt them.
+          const existing = parseWidgets(await listAll(client, `${base}/widgets`));
+          const found = full.map((body) =>
+            existing.find((w) => !adopted.has(w.id) && madeBy(w, type, body)),
+          );
+          if (found.every((w) => w !== undefined)) createdWidgets = found as MuralWidget[];
+          else if (found.some((w) => w !== undefined)) {
+            throw new OpError(
+              `Only ${found.filter(Boolean).length} of ${found.length} ${type} widgets of an interrupted request are on the mural; run it again to finish.`,
+            );
+          }
+        }
         while (createdWidgets === null) {
           const plain = full.map((body) => {
             const copy = { ...body };
@@ -354,14 +406,19 @@ export async function applyOps(
         }
         for (const [i, widget] of widgets.entries()) {
           env.remember(widget);
+          adopted.add(widget.id);
           const o = batch[i]!;
           made.set(o.ref, widget);
-          ids[o.ref] = widget.id;
+          ctx.created(o.ref, widget.id);
           if (o.meta) markers.set(widget.id, o.meta);
         }
         return widgets;
       },
-    });
+    };
+    ctx.task(task, [index]);
+    ctx.need(index, ...deps);
+    if (type !== 'area') chunk = { key, type, parent: parentKey, items, task };
+    else chunk = null;
   };
 
   const single = (
@@ -373,12 +430,12 @@ export async function applyOps(
   ) => {
     const key = `op:${index}`;
     const previous = lastTaskOf.get(id);
-    tasks.push({ key, deps: previous ? [...deps, previous] : deps, calls, run });
+    ctx.task({ key, deps: previous ? [...deps, previous] : deps, calls, run }, [index]);
+    ctx.need(index, ...deps);
     lastTaskOf.set(id, key);
-    opsOfTask.set(key, [index]);
   };
 
-  for (const [index, op] of ops.entries()) {
+  for (const { op, i: index } of live) {
     if (op.op !== 'create') chunk = null;
     switch (op.op) {
       case 'create':
@@ -475,8 +532,7 @@ export async function applyOps(
         break;
       }
       case 'ensureTag': {
-        const key = tagTask(op.title);
-        opsOfTask.get(key)!.push(index);
+        ctx.need(index, 'tags', tagTask(op.title));
         break;
       }
       case 'renameTag':
@@ -499,39 +555,4 @@ export async function applyOps(
         break;
     }
   }
-
-  const total = ops.length;
-  let settled = preFailed.size;
-  let succeeded = 0;
-  let retries = 0;
-  const outcomes = new Map<number, TaskOutcome>();
-  const result = await env.queue.run(tasks, {
-    signal: options.signal,
-    onSettled(key, outcome) {
-      for (const index of opsOfTask.get(key) ?? []) {
-        outcomes.set(index, outcome);
-        if (outcome.status === 'cancelled') continue;
-        settled += 1;
-        if (outcome.status === 'ok') succeeded += 1;
-      }
-    },
-    onProgress(progress) {
-      retries = progress.retries;
-      options.onProgress?.({ done: settled, total, retries });
-    },
-  });
-  for (const [index, outcome] of [...outcomes.entries()].sort((a, b) => a[0] - b[0])) {
-    const op = ops[index]!;
-    if (outcome.status === 'failed') {
-      failed.push({ index, op, message: errorMessage(outcome.error) });
-    } else if (outcome.status === 'skipped') {
-      const cause = result.outcomes.get(outcome.dependency);
-      const why = cause?.status === 'failed' ? `: ${errorMessage(cause.error)}` : '';
-      failed.push({ index, op, message: `Not done because a step it needs failed${why}` });
-    }
-  }
-  failed.sort((a, b) => a.index - b.index);
-  if (markers.size > 0) await env.saveMarkers(markers);
-  void retries;
-  return { ids, done: succeeded, failed, cancelled: result.cancelled };
 }

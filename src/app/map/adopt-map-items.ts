@@ -1,0 +1,76 @@
+/**
+ * Repair adopts what exists (issue 10 §2–3). A map's children carry no marker of their own (Miro
+ * keeps metadata tiny and a marker costs a call per item), but the layout is deterministic: an
+ * item's kind, text and place within the map's frame are its operation key. Items a run made but
+ * never recorded (the panel closed, an answer was lost, the record write failed) are found by
+ * that key and adopted; extra copies of a key are filed as strays for the plan to remove.
+ */
+import type { BoardItem } from '../../board/port';
+import { FRAME_KEY, type LayoutItem } from '../../domain/journey/layout';
+
+export const STRAY_PREFIX = 'stray:';
+
+const KIND: Record<LayoutItem['role'], BoardItem['kind']> = {
+  frame: 'frame',
+  title: 'text',
+  persona: 'shape',
+  'stage-header': 'shape',
+  'lane-label': 'shape',
+  cell: 'shape',
+};
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+
+/** Whether `item` is what creating `want` makes: same kind and text, same centre and width. */
+export function isMadeFrom(item: BoardItem, want: LayoutItem): boolean {
+  return (
+    item.kind === KIND[want.role] &&
+    item.text === want.text &&
+    near(item.rect.x + item.rect.w / 2, want.rect.x + want.rect.w / 2) &&
+    near(item.rect.y + item.rect.h / 2, want.rect.y + want.rect.h / 2) &&
+    near(item.rect.w, want.rect.w)
+  );
+}
+
+/**
+ * `itemIds` completed with the unrecorded items of `layouts` (most wanted first) found in the
+ * frame, plus `stray:<id>` entries for unrecorded copies in the frame or loose on the board.
+ * Returns whether anything was adopted or filed.
+ */
+export function adoptMapItems(
+  items: readonly BoardItem[],
+  frameId: string | undefined,
+  layouts: readonly (readonly LayoutItem[])[],
+  itemIds: Record<string, string>,
+): boolean {
+  const claimed = new Set(Object.values(itemIds));
+  const candidates = items.filter(
+    (i) =>
+      !claimed.has(i.id) &&
+      (i.kind === 'shape' || i.kind === 'text') &&
+      (i.parentId === null || i.parentId === frameId),
+  );
+  let changed = false;
+  if (frameId !== undefined) {
+    for (const layout of layouts) {
+      for (const want of layout) {
+        if (want.key === FRAME_KEY || itemIds[want.key] !== undefined) continue;
+        const found = candidates.find(
+          (i) => i.parentId === frameId && !claimed.has(i.id) && isMadeFrom(i, want),
+        );
+        if (!found) continue;
+        itemIds[want.key] = found.id;
+        claimed.add(found.id);
+        changed = true;
+      }
+    }
+  }
+  for (const item of candidates) {
+    if (claimed.has(item.id)) continue;
+    if (!layouts.some((layout) => layout.some((want) => isMadeFrom(item, want)))) continue;
+    itemIds[`${STRAY_PREFIX}${item.id}`] = item.id;
+    claimed.add(item.id);
+    changed = true;
+  }
+  return changed;
+}

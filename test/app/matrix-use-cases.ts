@@ -1,0 +1,96 @@
+/**
+ * The bulk use cases the fault matrix runs, each with its repair and undo as the panel offers
+ * them (see fault-matrix.ts).
+ */
+import { createMap } from '../../src/app/map/create-map';
+import { loadMapIds } from '../../src/app/map/map-store';
+import { removeMap } from '../../src/app/map/remove-map';
+import { updateMap } from '../../src/app/map/update-map';
+import type { MapOutcome } from '../../src/app/map/map-progress';
+import type { Board } from '../../src/board/port';
+import { addStage, removeLane, renameStage } from '../../src/domain/journey/edit-spec';
+import type { MapSpec } from '../../src/domain/journey/map-spec';
+import { createSpecFromPreset, findPreset } from '../../src/domain/journey/presets';
+import type { MatrixUseCase, Said } from './fault-matrix';
+
+const classic = (): MapSpec => {
+  let n = 0;
+  return createSpecFromPreset(findPreset('classic')!, () => `k${(n++).toString(36)}`);
+};
+
+const NEAR = { x: 0, y: 0, w: 2000, h: 1500 };
+const NOW = () => new Date('2026-12-05T00:00:00Z');
+
+const fromMap = (outcome: MapOutcome): Said => ({
+  message:
+    outcome.status === 'done'
+      ? 'done'
+      : outcome.status === 'incomplete'
+        ? outcome.messages.join(' ')
+        : 'message' in outcome
+          ? outcome.message
+          : outcome.status,
+  claimsNothingChanged:
+    outcome.status === 'invalid' ||
+    outcome.status === 'not-found' ||
+    outcome.status === 'needs-confirmation' ||
+    (outcome.status === 'failed' && !outcome.changed),
+});
+
+/** "Create on board", or "Update on board" once the map is listed (what the Map tab offers). */
+async function createOrUpdate(board: Board, spec: MapSpec): Promise<Said> {
+  const listed = (await loadMapIds(board)).includes(spec.id);
+  return fromMap(
+    listed
+      ? await updateMap(board, spec.id, spec, { now: NOW })
+      : await createMap(board, spec, { near: NEAR, now: NOW }),
+  );
+}
+
+const remove = async (board: Board, mapId: string): Promise<Said> => {
+  const outcome = await removeMap(board, mapId, { now: NOW });
+  return {
+    message: 'message' in outcome ? outcome.message : outcome.status,
+    claimsNothingChanged: outcome.status === 'not-found',
+  };
+};
+
+const edited = (): MapSpec => {
+  let spec = classic();
+  spec = renameStage(spec, spec.stages[1]!.id, 'Research');
+  spec = addStage(spec, { id: 'knew', name: 'Renewal' });
+  spec = removeLane(spec, spec.lanes[2]!.id);
+  return spec;
+};
+
+export const MATRIX_USE_CASES: MatrixUseCase[] = [
+  {
+    name: 'create map',
+    setup: () => Promise.resolve(),
+    run: (board) => createOrUpdate(board, classic()),
+    repair: (board) => createOrUpdate(board, classic()),
+    undo: (board) => remove(board, classic().id),
+    // Stage tags stay (participants' notes carry them); everything else goes.
+    exactUndo: false,
+  },
+  {
+    name: 'update map',
+    setup: async (board) => {
+      await createMap(board, classic(), { near: NEAR, now: NOW });
+    },
+    run: (board) => createOrUpdate(board, edited()),
+    repair: (board) => createOrUpdate(board, edited()),
+    undo: (board) => createOrUpdate(board, classic()),
+  },
+  {
+    name: 'remove map',
+    setup: async (board) => {
+      await createMap(board, classic(), { near: NEAR, now: NOW });
+    },
+    run: (board) => remove(board, classic().id),
+    repair: async (board) =>
+      (await loadMapIds(board)).includes(classic().id)
+        ? remove(board, classic().id)
+        : { message: 'nothing to do', claimsNothingChanged: true },
+  },
+];
