@@ -690,11 +690,12 @@ async function updateItem(
       item.width = size.w;
       item.height = size.h;
     }
-    // The centre of the asked rect, as a create places it: a text whose height Miro sets
-    // itself lands where a create of the same rect would, so a repair converges on the first run.
+    // A text's height is Miro's own: centre it on the asked rect, as a create of that rect
+    // does, so a repair converges on the first run. Other items keep the asked top-left.
+    const asked = isText(item) && patch.rect.h !== undefined ? patch.rect.h : size.h;
     const centre = {
-      x: (patch.rect.x ?? current.x) + (patch.rect.w ?? size.w) / 2,
-      y: (patch.rect.y ?? current.y) + (patch.rect.h ?? size.h) / 2,
+      x: (patch.rect.x ?? current.x) + size.w / 2,
+      y: (patch.rect.y ?? current.y) + asked / 2,
     };
     item.x = centre.x - origin.x;
     item.y = centre.y - origin.y;
