@@ -1,0 +1,159 @@
+import { useState } from 'preact/hooks';
+import { formatMean } from '../../domain/insights/curve-layout';
+import { CURVE_LINES, EMOTION_SCALE, faceOf } from '../../domain/insights/emotion';
+import { MAX_PERSONAS } from '../../domain/insights/personas';
+import type { InsightsTabModel } from './insights-tab-model';
+
+const LINE_LABELS = { 'as-is': 'As is', 'to-be': 'To be' } as const;
+
+/** Per stage: the participant's own face rating, and the team's mean and spread. */
+export function EmotionSection({ model }: { model: InsightsTabModel }) {
+  const map = model.map.value;
+  const [newPersona, setNewPersona] = useState('');
+  if (!map) return null;
+  const busy = model.busy.value;
+  const persona = model.persona.value;
+  const personas = model.personas.value;
+  const own = model.data.value?.personas ?? [];
+  const mine = model.myRatings.value;
+  const stats = model.emotions.value;
+
+  return (
+    <section class="tp-section" aria-labelledby="tp-emotion-title">
+      <h2 class="tp-section__title" id="tp-emotion-title">
+        How does the customer feel?
+      </h2>
+      <div class="tp-row">
+        <div class="tp-field">
+          <label for="tp-persona">Persona</label>
+          <select
+            id="tp-persona"
+            class="select"
+            value={persona.id}
+            onChange={(e) => model.choosePersona((e.currentTarget as HTMLSelectElement).value)}
+          >
+            {personas.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset class="tp-fieldset tp-insights__line">
+          <legend class="tp-sr-only">Journey</legend>
+          {CURVE_LINES.map((l) => (
+            <label key={l} class="tp-radio">
+              <input
+                type="radio"
+                name="tp-curve-line"
+                checked={model.line.value === l}
+                onChange={() => model.chooseLine(l)}
+              />{' '}
+              {LINE_LABELS[l]}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <ol class="tp-insights__stages">
+        {map.stages.map((stage, i) => {
+          const stat = stats[i];
+          const my = mine.get(stage.id);
+          return (
+            <li key={stage.id} class="tp-insights__stage">
+              <div class="tp-insights__stage-head">
+                <span class="tp-ellipsis" title={stage.name}>
+                  {stage.name}
+                </span>
+                <span
+                  class="tp-muted"
+                  aria-label={`Team: ${describe(stat?.mean ?? null, stat?.spread ?? null, stat?.count ?? 0)}`}
+                >
+                  {stat && stat.mean !== null
+                    ? `${faceOf(stat.mean).face} ${formatMean(stat.mean)} ± ${(stat.spread ?? 0).toFixed(1)} · ${stat.count}`
+                    : 'no ratings'}
+                </span>
+              </div>
+              <div
+                class="tp-insights__faces"
+                role="group"
+                aria-label={`Your rating for ${stage.name}`}
+              >
+                {EMOTION_SCALE.map((entry) => (
+                  <button
+                    key={entry.value}
+                    type="button"
+                    class="tp-face"
+                    aria-pressed={my === entry.value}
+                    title={`${entry.label} (${entry.value > 0 ? '+' : ''}${entry.value})`}
+                    aria-label={`${entry.label} (${entry.value})`}
+                    disabled={busy}
+                    onClick={() =>
+                      void model.rate(stage.id, my === entry.value ? null : entry.value)
+                    }
+                  >
+                    <span aria-hidden="true">{entry.face}</span>
+                    <span class="tp-face__n" aria-hidden="true">
+                      {entry.value > 0 ? `+${entry.value}` : entry.value}
+                    </span>
+                  </button>
+                ))}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <p class="tp-help">Your ratings show your name to the facilitator; they are not anonymous.</p>
+      <details class="tp-insights__personas">
+        <summary>
+          Personas ({own.length} of {MAX_PERSONAS})
+        </summary>
+        <ul class="tp-list">
+          {own.map((p) => (
+            <li key={p.id} class="tp-list__item">
+              <span class="tp-ellipsis">{p.name}</span>
+              <button
+                type="button"
+                class="tp-icon-button"
+                aria-label={`Remove persona ${p.name}`}
+                disabled={busy}
+                onClick={() => void model.removePersona(p.id)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          class="tp-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void model.addPersona(newPersona).then((ok) => ok && setNewPersona(''));
+          }}
+        >
+          <label class="tp-sr-only" for="tp-new-persona">
+            New persona
+          </label>
+          <input
+            id="tp-new-persona"
+            class="input"
+            value={newPersona}
+            placeholder="e.g. Small-business owner"
+            onInput={(e) => setNewPersona((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button
+            type="submit"
+            class="button button-secondary button-small"
+            disabled={busy || own.length >= MAX_PERSONAS}
+          >
+            Add
+          </button>
+        </form>
+      </details>
+    </section>
+  );
+}
+
+function describe(mean: number | null, spread: number | null, count: number): string {
+  if (mean === null) return 'no ratings';
+  return `${faceOf(mean).label}, mean ${formatMean(mean)}, spread ${(spread ?? 0).toFixed(1)}, ${count} rating${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,147 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Workshop } from '../../app/workshop';
+import type { EmotionRating } from '../../domain/insights/emotion';
+import { InsightsTab } from './InsightsTab';
+import type { InsightsData, InsightsMap, InsightsUseCases } from './insights-tab-model';
+
+const workshop = {
+  info: { id: 'b1', name: 'Board' },
+  user: { id: 'u1', name: 'Ada' },
+  platform: 'playground',
+} as unknown as Workshop;
+
+const MAP: InsightsMap = {
+  id: 'm1',
+  title: 'Onboarding',
+  stages: [
+    { id: 's1', name: 'Sign-up' },
+    { id: 's2', name: 'First use' },
+  ],
+};
+
+const rating = (
+  raterKey: string,
+  stageId: string,
+  value: EmotionRating['value'],
+): EmotionRating => ({
+  mapId: 'm1',
+  stageId,
+  personaId: 'default',
+  line: 'as-is',
+  value,
+  raterKey,
+  department: null,
+  updatedAt: '2026-12-01T10:00:00.000Z',
+});
+
+/** A fake board-side store: the tab reads what the use cases wrote. */
+function fakeInsights(over: Partial<InsightsData> = {}) {
+  const data: InsightsData = {
+    personas: [],
+    ratings: [rating('u2', 's1', -2)],
+    kpis: [],
+    readings: [],
+    raci: [],
+    actions: [],
+    myDepartment: null,
+    departments: ['support'],
+    contributions: [{ stageId: 's1', department: 'support', kind: 'note' }],
+    skipped: 0,
+    ...over,
+  };
+  const useCases: InsightsUseCases = {
+    loadMaps: async () => [MAP],
+    load: async () => structuredClone(data),
+    rate: vi.fn(async (_w, input) => {
+      data.ratings = data.ratings.filter(
+        (r) => !(r.raterKey === 'u1' && r.stageId === input.stageId),
+      );
+      if (input.value !== null)
+        data.ratings.push(rating('u1', input.stageId, input.value as EmotionRating['value']));
+      return { ok: true as const };
+    }),
+    savePersonas: vi.fn(async (_w, _m, personas) => {
+      data.personas = personas;
+      return { ok: true as const };
+    }),
+    saveKpi: vi.fn(async () => ({
+      ok: false as const,
+      message: 'The baseline must be a number; got "ten".',
+    })),
+    removeKpi: vi.fn(async () => ({ ok: true as const })),
+    addReading: vi.fn(async () => ({ ok: true as const })),
+    setRaci: vi.fn(async () => ({
+      ok: false as const,
+      message:
+        'Product is already Accountable for Sign-up; exactly one department is. Change that one first.',
+    })),
+    setDepartment: vi.fn(async (_w, name) => {
+      data.myDepartment = name;
+      return { ok: true as const };
+    }),
+  };
+  return { data, useCases };
+}
+
+afterEach(cleanup);
+
+describe('InsightsTab', () => {
+  it('shows the team mean per stage and updates after the participant rates', async () => {
+    const { useCases } = fakeInsights();
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    await screen.findByText('How does the customer feel?');
+    expect(screen.getByLabelText(/Team: Very negative, mean −2.0/)).toBeTruthy();
+    expect(screen.getByLabelText('Team: no ratings')).toBeTruthy();
+
+    const group = screen.getByRole('group', { name: 'Your rating for Sign-up' });
+    fireEvent.click(group.querySelector('[aria-label="Very positive (2)"]') as Element);
+    await waitFor(() =>
+      expect(screen.getByLabelText(/Team: Neutral, mean 0, spread 2.0, 2 ratings/)).toBeTruthy(),
+    );
+    expect(useCases.rate).toHaveBeenCalledWith(workshop, {
+      mapId: 'm1',
+      stageId: 's1',
+      personaId: 'default',
+      line: 'as-is',
+      value: 2,
+    });
+    expect(group.querySelector('[aria-pressed="true"]')?.getAttribute('aria-label')).toBe(
+      'Very positive (2)',
+    );
+  });
+
+  it('shows a refused KPI with its message and keeps the form open', async () => {
+    const { useCases } = fakeInsights();
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a KPI' }));
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'NPS' } });
+    fireEvent.input(screen.getByLabelText('Baseline'), { target: { value: 'ten' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save KPI' }));
+    expect(await screen.findByText('The baseline must be a number; got "ten".')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save KPI' })).toBeTruthy();
+  });
+
+  it('explains a refused second Accountable', async () => {
+    const { useCases } = fakeInsights();
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    const select = await screen.findByLabelText('Sales');
+    fireEvent.change(select, { target: { value: 'A' } });
+    expect(await screen.findByText(/Product is already Accountable for Sign-up/)).toBeTruthy();
+  });
+
+  it('lists silent departments and unheard stages', async () => {
+    const { useCases } = fakeInsights({ departments: ['support', 'it'] });
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    expect(await screen.findByText(/Not heard yet: IT/)).toBeTruthy();
+    expect(screen.getByText('Stages with no notes: First use.')).toBeTruthy();
+  });
+
+  it('saves the department and says how it is used', async () => {
+    const { useCases } = fakeInsights();
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    fireEvent.change(await screen.findByLabelText('Department'), { target: { value: 'product' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[0] as Element);
+    expect(await screen.findByText(/Saved as Product/)).toBeTruthy();
+  });
+});

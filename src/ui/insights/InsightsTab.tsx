@@ -1,0 +1,78 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import type { Workshop } from '../../app/workshop';
+import { EmptyState, Notice, Spinner } from '../components/Notice';
+import { CoverageSection } from './CoverageSection';
+import { DepartmentPicker } from './DepartmentPicker';
+import { EmotionSection } from './EmotionSection';
+import { createInsightsTabModel, type InsightsUseCases } from './insights-tab-model';
+import { KpiSection } from './KpiSection';
+import { RaciSection } from './RaciSection';
+import './insights.css';
+
+interface InsightsTabProps {
+  workshop: Workshop;
+  useCases: InsightsUseCases;
+}
+
+/** Insights tab: how the customer feels per stage, KPIs, RACI and who has spoken (issue 14). */
+export function InsightsTab({ workshop, useCases }: InsightsTabProps) {
+  const model = useMemo(() => createInsightsTabModel(workshop, useCases), [workshop, useCases]);
+  useEffect(() => void model.start(), [model]);
+
+  const status = model.status.value;
+  if (status.status === 'loading') return <Spinner label="Reading the board…" />;
+  if (status.status === 'error')
+    return (
+      <Notice tone="error" title="Could not read the board">
+        {status.message}
+      </Notice>
+    );
+  const map = model.map.value;
+  const data = model.data.value;
+  if (!map || !data)
+    return (
+      <EmptyState title="Create a map in the Map tab first">
+        Ratings, KPIs and RACI belong to a journey map on the board.
+      </EmptyState>
+    );
+  const maps = model.maps.value;
+  const message = model.message.value;
+
+  return (
+    <div class="tp-insights">
+      {maps.length > 1 && (
+        <div class="tp-field">
+          <label for="tp-insights-map">Map</label>
+          <select
+            id="tp-insights-map"
+            class="select"
+            value={map.id}
+            onChange={(e) => model.chooseMap((e.currentTarget as HTMLSelectElement).value)}
+          >
+            {maps.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title || 'Untitled map'}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {message && (
+        <Notice tone={message.tone} title={message.tone === 'error' ? 'Not saved' : undefined}>
+          {message.text}
+        </Notice>
+      )}
+      {data.skipped > 0 && (
+        <Notice tone="warning">
+          {data.skipped === 1 ? 'One stored entry was' : `${data.skipped} stored entries were`}{' '}
+          unreadable and left out.
+        </Notice>
+      )}
+      <DepartmentPicker model={model} />
+      <EmotionSection model={model} />
+      <KpiSection model={model} />
+      <RaciSection model={model} />
+      <CoverageSection model={model} />
+    </div>
+  );
+}

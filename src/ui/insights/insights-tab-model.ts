@@ -1,0 +1,286 @@
+import { computed, signal } from '@preact/signals';
+import type { Workshop } from '../../app/workshop';
+import type { Contribution } from '../../domain/insights/departments';
+import { deriveCoverage } from '../../domain/insights/departments';
+import {
+  deriveStageEmotions,
+  type CurveLine,
+  type EmotionRating,
+} from '../../domain/insights/emotion';
+import { kpiStatus, type KpiDefinition, type KpiReading } from '../../domain/insights/kpi';
+import { MAX_PERSONAS, type CurvePersona } from '../../domain/insights/personas';
+import {
+  checkRaci,
+  type RaciAssignment,
+  type RaciRole,
+  type RaciSubject,
+} from '../../domain/insights/raci';
+
+/** What the Insights tab needs from app/insights; injected so tests use fakes. */
+export interface InsightsUseCases {
+  loadMaps(workshop: Workshop): Promise<InsightsMap[]>;
+  load(workshop: Workshop, map: InsightsMap): Promise<InsightsData>;
+  rate(workshop: Workshop, input: RateInput): Promise<InsightsOutcome>;
+  savePersonas(
+    workshop: Workshop,
+    mapId: string,
+    personas: CurvePersona[],
+  ): Promise<InsightsOutcome>;
+  saveKpi(workshop: Workshop, map: InsightsMap, input: unknown): Promise<InsightsOutcome>;
+  removeKpi(workshop: Workshop, mapId: string, kpiId: string): Promise<InsightsOutcome>;
+  addReading(workshop: Workshop, mapId: string, input: unknown): Promise<InsightsOutcome>;
+  setRaci(workshop: Workshop, change: RaciChangeInput): Promise<InsightsOutcome>;
+  setDepartment(workshop: Workshop, name: string): Promise<InsightsOutcome>;
+}
+
+export interface InsightsMap {
+  id: string;
+  title: string;
+  stages: { id: string; name: string }[];
+}
+
+export interface InsightsData {
+  personas: CurvePersona[];
+  ratings: EmotionRating[];
+  kpis: KpiDefinition[];
+  readings: (KpiReading & { id: string })[];
+  raci: RaciAssignment[];
+  actions: { id: string; title: string }[];
+  /** This participant's department, if picked. */
+  myDepartment: string | null;
+  /** Departments picked on this board by anyone. */
+  departments: string[];
+  contributions: Contribution[];
+  /** Stored entries left out because they were unreadable. */
+  skipped: number;
+}
+
+export interface RateInput {
+  mapId: string;
+  stageId: string;
+  personaId: string;
+  line: CurveLine;
+  value: number | null;
+}
+
+export interface RaciChangeInput {
+  mapId: string;
+  subject: RaciSubject;
+  subjectName: string;
+  department: string;
+  role: RaciRole | null;
+}
+
+export type InsightsOutcome = { ok: true; message?: string } | { ok: false; message: string };
+
+export type InsightsStatus =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
+
+/** The persona the curve falls back to when the facilitator has named none. */
+export const DEFAULT_PERSONA: CurvePersona = { id: 'default', name: 'Customer', summary: '' };
+
+export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUseCases) {
+  const status = signal<InsightsStatus>({ status: 'loading' });
+  const maps = signal<InsightsMap[]>([]);
+  const mapId = signal<string | null>(null);
+  const data = signal<InsightsData | null>(null);
+  const personaId = signal<string>(DEFAULT_PERSONA.id);
+  const line = signal<CurveLine>('as-is');
+  const busy = signal(false);
+  const message = signal<{ tone: 'success' | 'error'; text: string } | null>(null);
+
+  const map = computed(() => maps.value.find((m) => m.id === mapId.value) ?? maps.value[0] ?? null);
+  const personas = computed(() => {
+    const own = data.value?.personas ?? [];
+    return own.length > 0 ? own : [DEFAULT_PERSONA];
+  });
+  const persona = computed(
+    () =>
+      personas.value.find((p) => p.id === personaId.value) ?? personas.value[0] ?? DEFAULT_PERSONA,
+  );
+  const stageIds = computed(() => map.value?.stages.map((s) => s.id) ?? []);
+  const emotions = computed(() =>
+    deriveStageEmotions(data.value?.ratings ?? [], stageIds.value, persona.value.id, line.value),
+  );
+  /** This participant's own rating per stage for the chosen persona and line. */
+  const myRatings = computed(() => {
+    const mine = new Map<string, number>();
+    for (const r of data.value?.ratings ?? [])
+      if (
+        r.raterKey === workshop.user.id &&
+        r.personaId === persona.value.id &&
+        r.line === line.value
+      )
+        mine.set(r.stageId, r.value);
+    return mine;
+  });
+  const kpiRows = computed(() =>
+    (data.value?.kpis ?? []).map((kpi) => ({
+      kpi,
+      status: kpiStatus(kpi, data.value?.readings ?? []),
+    })),
+  );
+  const raciSubjects = computed<RaciSubject[]>(() => [
+    ...stageIds.value.map((id) => ({ kind: 'stage' as const, id })),
+    ...(data.value?.actions ?? []).map((a) => ({ kind: 'action' as const, id: a.id })),
+  ]);
+  const subjectName = (subject: RaciSubject): string =>
+    subject.kind === 'stage'
+      ? (map.value?.stages.find((s) => s.id === subject.id)?.name ?? 'A stage')
+      : (data.value?.actions.find((a) => a.id === subject.id)?.title ?? 'An action');
+  const raciFindings = computed(() =>
+    checkRaci(data.value?.raci ?? [], raciSubjects.value, subjectName),
+  );
+  const coverage = computed(() =>
+    deriveCoverage(data.value?.contributions ?? [], stageIds.value, data.value?.departments ?? []),
+  );
+
+  async function reload(): Promise<void> {
+    const current = map.value;
+    if (!current) return;
+    try {
+      data.value = await useCases.load(workshop, current);
+      status.value = { status: 'ready' };
+    } catch (error) {
+      status.value = {
+        status: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+
+  async function start(): Promise<void> {
+    try {
+      maps.value = await useCases.loadMaps(workshop);
+    } catch (error) {
+      status.value = {
+        status: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      };
+      return;
+    }
+    if (!map.value) {
+      status.value = { status: 'ready' };
+      return;
+    }
+    await reload();
+  }
+
+  /** Runs one change, shows its outcome, and reads the board again so the view is current. */
+  async function run(change: () => Promise<InsightsOutcome>, success?: string): Promise<boolean> {
+    busy.value = true;
+    message.value = null;
+    try {
+      const outcome = await change();
+      if (!outcome.ok) message.value = { tone: 'error', text: outcome.message };
+      else if (outcome.message ?? success)
+        message.value = { tone: 'success', text: outcome.message ?? success ?? '' };
+      await reload();
+      return outcome.ok;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return {
+    status,
+    maps,
+    map,
+    data,
+    personas,
+    persona,
+    line,
+    busy,
+    message,
+    emotions,
+    myRatings,
+    kpiRows,
+    raciSubjects,
+    raciFindings,
+    coverage,
+    subjectName,
+    start,
+    reload,
+    chooseMap(id: string) {
+      mapId.value = id;
+      data.value = null;
+      status.value = { status: 'loading' };
+      void reload();
+    },
+    choosePersona(id: string) {
+      personaId.value = id;
+    },
+    chooseLine(next: CurveLine) {
+      line.value = next;
+    },
+    rate(stageId: string, value: number | null) {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      return run(() =>
+        useCases.rate(workshop, {
+          mapId: current.id,
+          stageId,
+          personaId: persona.value.id,
+          line: line.value,
+          value,
+        }),
+      );
+    },
+    addPersona(name: string) {
+      const current = map.value;
+      const own = data.value?.personas ?? [];
+      if (!current) return Promise.resolve(false);
+      if (own.length >= MAX_PERSONAS) {
+        message.value = { tone: 'error', text: `A map has at most ${MAX_PERSONAS} personas.` };
+        return Promise.resolve(false);
+      }
+      const id = `p${Date.now().toString(36)}`;
+      return run(
+        () => useCases.savePersonas(workshop, current.id, [...own, { id, name, summary: '' }]),
+        `Persona “${name.trim()}” added.`,
+      ).then((ok) => {
+        if (ok) personaId.value = id;
+        return ok;
+      });
+    },
+    removePersona(id: string) {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      const rest = (data.value?.personas ?? []).filter((p) => p.id !== id);
+      return run(() => useCases.savePersonas(workshop, current.id, rest), 'Persona removed.');
+    },
+    saveKpi(input: Record<string, unknown>) {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      return run(() => useCases.saveKpi(workshop, current, input), 'KPI saved.');
+    },
+    removeKpi(kpiId: string) {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      return run(() => useCases.removeKpi(workshop, current.id, kpiId), 'KPI removed.');
+    },
+    addReading(input: Record<string, unknown>) {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      return run(() => useCases.addReading(workshop, current.id, input), 'Reading added.');
+    },
+    setRaci(subject: RaciSubject, department: string, role: RaciRole | null) {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      return run(() =>
+        useCases.setRaci(workshop, {
+          mapId: current.id,
+          subject,
+          subjectName: subjectName(subject),
+          department,
+          role,
+        }),
+      );
+    },
+    setDepartment(name: string) {
+      return run(() => useCases.setDepartment(workshop, name), 'Department saved.');
+    },
+  };
+}
+
+export type InsightsTabModel = ReturnType<typeof createInsightsTabModel>;
