@@ -126,6 +126,7 @@ export function createPanelServices(): PanelServices {
     stages: () => import('./services/stages').then((m) => m.stagesUseCases),
     group: () => import('./services/group').then((m) => m.groupUseCases),
     vote: () => import('./services/vote').then((m) => m.voteUseCases),
+    insights: () => import('./services/insights').then((m) => m.insightsUseCases),
     export: () => import('./services/export').then((m) => m.exportUseCases),
   };
 }

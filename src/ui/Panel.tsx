@@ -5,19 +5,21 @@ import { Notice, Spinner } from './components/Notice';
 import { TabPanel, Tabs, type TabDef } from './components/Tabs';
 import type { ExportUseCases } from './export/export-tab-model';
 import type { GroupUseCases } from './group/group-tab-model';
+import type { InsightsUseCases } from './insights/insights-tab-model';
 import { MapTab } from './map/MapTab';
 import type { MapUseCases } from './map/map-tab-model';
 import type { StagesUseCases } from './stages/stages-tab-model';
 import type { VoteUseCases } from './vote/vote-tab-model';
 import './styles/panel.css';
 
-export type PanelTab = 'map' | 'stages' | 'group' | 'vote' | 'export';
+export type PanelTab = 'map' | 'stages' | 'group' | 'vote' | 'insights' | 'export';
 
 const TABS: readonly TabDef<PanelTab>[] = [
   { id: 'map', label: 'Map' },
   { id: 'stages', label: 'Stages' },
   { id: 'group', label: 'Group' },
   { id: 'vote', label: 'Vote' },
+  { id: 'insights', label: 'Insights' },
   { id: 'export', label: 'Export' },
 ];
 
@@ -33,6 +35,7 @@ export interface PanelServices {
   stages: LoadUseCases<StagesUseCases>;
   group: LoadUseCases<GroupUseCases>;
   vote: LoadUseCases<VoteUseCases>;
+  insights: LoadUseCases<InsightsUseCases>;
   export: LoadUseCases<ExportUseCases>;
 }
 
@@ -58,6 +61,13 @@ const LOAD_TAB: Record<LazyTab, (services: PanelServices) => Promise<TabView>> =
   async vote(services) {
     const [{ VoteTab }, useCases] = await Promise.all([import('./vote/VoteTab'), services.vote()]);
     return ({ workshop }) => <VoteTab workshop={workshop} useCases={useCases} />;
+  },
+  async insights(services) {
+    const [{ InsightsTab }, useCases] = await Promise.all([
+      import('./insights/InsightsTab'),
+      services.insights(),
+    ]);
+    return ({ workshop }) => <InsightsTab workshop={workshop} useCases={useCases} />;
   },
   async export(services) {
     const [{ ExportTab }, useCases] = await Promise.all([

@@ -1,4 +1,5 @@
 import { departmentLabel } from '../../domain/insights/departments';
+import { count } from '../components/count';
 import type { InsightsTabModel } from './insights-tab-model';
 
 /** Department × stage: who has spoken for which stage, and who has been silent. */
@@ -39,7 +40,7 @@ export function CoverageSection({ model }: { model: InsightsTabModel }) {
                       <td
                         key={id}
                         class={empty ? 'tp-coverage__empty' : undefined}
-                        aria-label={`${cell.notes} notes, ${cell.votes} votes`}
+                        aria-label={`${count(cell.notes, 'note')}, ${count(cell.votes, 'vote')}`}
                       >
                         {empty ? '·' : `${cell.notes}/${cell.votes}`}
                       </td>

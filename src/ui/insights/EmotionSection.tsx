@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatMean } from '../../domain/insights/curve-layout';
 import { CURVE_LINES, EMOTION_SCALE, faceOf } from '../../domain/insights/emotion';
 import { MAX_PERSONAS } from '../../domain/insights/personas';
+import { Face } from './Face';
 import type { InsightsTabModel } from './insights-tab-model';
 
 const LINE_LABELS = { 'as-is': 'As is', 'to-be': 'To be' } as const;
@@ -68,9 +69,14 @@ export function EmotionSection({ model }: { model: InsightsTabModel }) {
                   class="tp-muted"
                   aria-label={`Team: ${describe(stat?.mean ?? null, stat?.spread ?? null, stat?.count ?? 0)}`}
                 >
-                  {stat && stat.mean !== null
-                    ? `${faceOf(stat.mean).face} ${formatMean(stat.mean)} ± ${(stat.spread ?? 0).toFixed(1)} · ${stat.count}`
-                    : 'no ratings'}
+                  {stat && stat.mean !== null ? (
+                    <>
+                      <Face value={stat.mean} size={14} />{' '}
+                      {`${formatMean(stat.mean)} ± ${(stat.spread ?? 0).toFixed(1)} · ${stat.count}`}
+                    </>
+                  ) : (
+                    'no ratings'
+                  )}
                 </span>
               </div>
               <div
@@ -91,7 +97,7 @@ export function EmotionSection({ model }: { model: InsightsTabModel }) {
                       void model.rate(stage.id, my === entry.value ? null : entry.value)
                     }
                   >
-                    <span aria-hidden="true">{entry.face}</span>
+                    <Face value={entry.value} />
                     <span class="tp-face__n" aria-hidden="true">
                       {entry.value > 0 ? `+${entry.value}` : entry.value}
                     </span>
