@@ -5,6 +5,7 @@
 import { benchBoardToMap } from './board-to-map';
 import { benchBundle } from './bundle';
 import { benchClusterSpeed } from './cluster-speed';
+import { benchFaultMatrix } from './fault-matrix';
 import { benchMapCreate } from './map-create';
 import { benchMural } from './mural';
 import { benchSnapshotIdb } from './snapshot-idb';
@@ -14,6 +15,7 @@ type Bench = () => Promise<Record<string, number>>;
 
 const BENCHES: Record<string, Bench> = {
   mapCreate: benchMapCreate,
+  faultMatrix: benchFaultMatrix,
   boardToMap: benchBoardToMap,
   tally: benchTally,
   snapshotIdb: benchSnapshotIdb,

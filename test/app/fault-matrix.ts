@@ -50,6 +50,8 @@ export interface CaseResult {
   undoDiff: string[];
   /** Thrown errors and untrue messages. */
   problems: string[];
+  /** The lines of the fault-free result (tells a double from an orphan). */
+  expectedLines: ReadonlySet<string>;
 }
 
 /** One line per item, independent of ids: kind, text, rounded box, parent's line, tags, marker. */
@@ -213,6 +215,7 @@ async function runCase(
     missing,
     undoDiff,
     problems,
+    expectedLines: new Set(ref.after),
   };
 }
 
@@ -228,7 +231,8 @@ export async function runMatrix(useCase: MatrixUseCase): Promise<CaseResult[]> {
   return results;
 }
 
+/** Failing cases, without the fault-free lines (so a test failure prints only what matters). */
 export const failedCases = (results: readonly CaseResult[]) =>
-  results.filter(
-    (r) => r.extra.length + r.missing.length + r.undoDiff.length + r.problems.length > 0,
-  );
+  results
+    .filter((r) => r.extra.length + r.missing.length + r.undoDiff.length + r.problems.length > 0)
+    .map(({ expectedLines: _, ...rest }) => rest);

@@ -3,7 +3,7 @@
  * them (see fault-matrix.ts).
  */
 import { createMap } from '../../src/app/map/create-map';
-import { loadMapIds } from '../../src/app/map/map-store';
+import { loadMapIds, loadMaps } from '../../src/app/map/map-store';
 import { removeMap } from '../../src/app/map/remove-map';
 import { updateMap } from '../../src/app/map/update-map';
 import type { MapOutcome } from '../../src/app/map/map-progress';
@@ -39,7 +39,8 @@ const fromMap = (outcome: MapOutcome): Said => ({
 
 /** "Create on board", or "Update on board" once the map is listed (what the Map tab offers). */
 async function createOrUpdate(board: Board, spec: MapSpec): Promise<Said> {
-  const listed = (await loadMapIds(board)).includes(spec.id);
+  // As the Map tab offers it: a map with a record is updated, anything else created.
+  const listed = (await loadMaps(board)).maps.some((m) => m.spec.id === spec.id);
   return fromMap(
     listed
       ? await updateMap(board, spec.id, spec, { now: NOW })

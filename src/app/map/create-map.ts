@@ -14,7 +14,7 @@ import { deriveMapSize, FRAME_KEY, layoutMap } from '../../domain/journey/layout
 import { MAP_RECORD_VERSION, type MapRecord } from '../../domain/journey/map-record';
 import { stageTagTitle, type MapSpec } from '../../domain/journey/map-spec';
 import { tagTitleLimit, validateSpec } from '../../domain/journey/validate-spec';
-import { loadMapIds, saveMap } from './map-store';
+import { loadMap, loadMapIds, saveMap } from './map-store';
 import {
   nowIso,
   reporter,
@@ -42,7 +42,9 @@ export async function createMap(
     loadMapIds(board),
     board.viewport(),
   ]);
-  if (mapIds.includes(spec.id))
+  // Listed with a record: on the board already. Listed without one (a record write failed
+  // after the index's): made anew here, adopting nothing it cannot see.
+  if (mapIds.includes(spec.id) && (await loadMap(board, spec.id)).ok)
     return {
       status: 'invalid',
       problems: [

@@ -69,14 +69,13 @@ export async function saveMap(
     );
   const shared = board.shared(MAP_COLLECTION);
   const id = record.spec.id;
-  // The record before the index: a listed map always has a record to read (a failed record
-  // write leaves no listed ghost that no panel could update or remove).
-  const ids = knownIds?.includes(id) ? knownIds : undefined;
-  const [, current] = await Promise.all([
-    shared.set(mapKey(id), record),
-    ids ?? knownIds ?? shared.get(MAP_INDEX_KEY).then(readIndex),
-  ]);
-  if (!current.includes(id)) await shared.set(MAP_INDEX_KEY, [...current, id]);
+  // Record and index at once (a round trip saved on Miro). If the record write fails, the index
+  // may list a map without a record: `loadMaps` skips it and "Create on board" makes it anew.
+  const indexWrite = async () => {
+    const ids = knownIds ?? readIndex(await shared.get(MAP_INDEX_KEY));
+    if (!ids.includes(id)) await shared.set(MAP_INDEX_KEY, [...ids, id]);
+  };
+  await Promise.all([shared.set(mapKey(id), record), indexWrite()]);
 }
 
 export async function deleteMap(board: Board, mapId: string): Promise<void> {

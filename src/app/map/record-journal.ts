@@ -1,9 +1,10 @@
 /**
  * Journals a map's created ids into its record as they come back from the board (issue 10 §2),
- * so a panel that closes mid-batch leaves a record that knows most of what exists. One record
- * write is in flight at a time; ids that arrive meanwhile go out together in the next one. A
- * journal write that fails is not fatal: the use case's final save reports, and "Update on
- * board" adopts unrecorded items by their place in the layout.
+ * so a panel that closes mid-batch leaves a record that knows what exists. The first id (the
+ * frame) goes out at once; later ones are coalesced, at most one record write per `gapMs`, so the
+ * journal costs a handful of storage calls, not one per item. A journal write that fails is not
+ * fatal: the use case's final save reports, and "Update on board" adopts unrecorded items by
+ * their place in the layout.
  */
 import type { Board } from '../../board/port';
 import type { MapRecord } from '../../domain/journey/map-record';
@@ -12,29 +13,43 @@ import { saveMap } from './map-store';
 export const errorText = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
-export function createRecordJournal(board: Board, record: MapRecord) {
+export function createRecordJournal(board: Board, record: MapRecord, gapMs = 1_000) {
   const itemIds: Record<string, string> = { ...record.itemIds };
   let dirty = false;
+  let stopped = false;
   let running: Promise<void> | null = null;
-  const flush = async (): Promise<void> => {
-    while (dirty) {
-      dirty = false;
-      try {
-        await saveMap(board, { ...record, itemIds: { ...itemIds } }, [record.spec.id]);
-      } catch {
-        // Reported by the use case's final save; the next journal write carries these ids too.
-      }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = async (): Promise<void> => {
+    dirty = false;
+    try {
+      await saveMap(board, { ...record, itemIds: { ...itemIds } }, [record.spec.id]);
+    } catch {
+      // Reported by the use case's final save; the next journal write carries these ids too.
     }
-    running = null;
   };
+  const schedule = (delay: number): void => {
+    if (timer !== undefined || running || stopped) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      running = write().then(() => {
+        running = null;
+        if (dirty) schedule(gapMs);
+      });
+    }, delay);
+  };
+  let first = true;
   return {
     created(ref: string, id: string): void {
       itemIds[ref] = id;
       dirty = true;
-      running ??= flush();
+      schedule(first ? 0 : gapMs);
+      first = false;
     },
-    /** Resolves once no journal write is in flight (so the final save is the last word). */
+    /** Stops journaling and waits for a write in flight (the final save is the last word). */
     async settled(): Promise<void> {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
       while (running) await running;
     },
   };
