@@ -3,10 +3,9 @@
  * them from the npm package, see vite.config.ts) and kept in Cache Storage after the first use,
  * so later runs make no request for them. Nothing is fetched from anywhere else.
  */
-import { MODEL_ID, MODEL_PATH } from './model-id';
+import { MODEL_ID } from './model-id';
 import type { ModelSource } from './sentence-encoder';
 
-export { MODEL_PATH };
 export const MODEL_CACHE = `touchpoint-${MODEL_ID}`;
 
 /** The parts of Cache Storage used here (tests pass a fake). */

@@ -10,8 +10,6 @@ import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createSentencePiece, type Vocabulary } from '../../domain/clustering/sentence-piece';
 
-export { MODEL_ID } from './model-id';
-
 export interface ModelSource {
   /** The bytes of one file of the model folder; `onBytes` reports bytes received so far. */
   read(name: string, onBytes?: (received: number) => void): Promise<ArrayBuffer>;

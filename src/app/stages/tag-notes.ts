@@ -69,15 +69,6 @@ export async function tagNotesWithStage(
   return run(board, ops, unchanged);
 }
 
-/** Tags the notes selected on the board now (read fresh, so tags are current). */
-export async function tagSelection(
-  board: Board,
-  ctx: StageContext,
-  stageId: string,
-): Promise<TagOutcome> {
-  return tagNotesWithStage(board, ctx, await board.selection(), stageId);
-}
-
 /**
  * How a conflict is settled:
  * - `use-tag`: the note keeps the stage of its tag (`stageId`, one of its stage tags; by default

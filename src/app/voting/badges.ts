@@ -99,9 +99,3 @@ export async function removeBadges(board: Board): Promise<BadgeOutcome> {
   await shared.remove(BADGES_KEY);
   return { ok: true, placed: 0, skipped: 0 };
 }
-
-/** Which round's badges are on the board now, if any. */
-export async function badgedRound(board: Board): Promise<string | null> {
-  const record = readBadgeRecord(await votes(board).get(BADGES_KEY));
-  return record && record.ids.length > 0 ? record.roundId : null;
-}

@@ -51,8 +51,3 @@ export async function loadBallots(board: Board, round: VoteRound): Promise<unkno
   const values = await Promise.all(keys.map((key) => shared.get(ballotKey(round.id, key))));
   return values.filter((v) => v !== undefined && v !== null);
 }
-
-export async function loadStarterName(board: Board, roundId: string): Promise<string | null> {
-  const value = await votes(board).get(starterKey(roundId));
-  return typeof value === 'string' && value !== '' ? value : null;
-}

@@ -7,8 +7,6 @@
  * or method that Touchpoint uses cannot drift from Miro's own declaration.
  */
 import type {
-  AppData,
-  AppDataValue,
   BoardFeature,
   BoardInfo,
   Collection,
@@ -28,16 +26,7 @@ import type {
   UserInfo,
 } from '@mirohq/websdk-types';
 
-export type {
-  AppData,
-  AppDataValue,
-  BoardInfo,
-  Collection,
-  Json,
-  MiroRect,
-  OnlineUserInfo,
-  UserInfo,
-};
+export type { BoardInfo, Collection, Json, MiroRect, OnlineUserInfo, UserInfo };
 
 type ItemCommon = 'id' | 'type' | 'x' | 'y' | 'parentId' | 'sync' | 'getMetadata' | 'setMetadata';
 

@@ -12,10 +12,3 @@ export function createSeededRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-/** Standard normal deviate (Box–Muller) from a seeded stream. */
-export function nextGaussian(random: Random): number {
-  const u = Math.max(random(), 1e-12);
-  const v = random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}

@@ -88,5 +88,3 @@ export function createSentencePiece(vocabulary: Vocabulary, options: SentencePie
 
   return { encode };
 }
-
-export type SentencePiece = ReturnType<typeof createSentencePiece>;

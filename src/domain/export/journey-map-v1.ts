@@ -1,8 +1,8 @@
 /**
  * Export format v1 — what Touchpoint writes (ARCHITECTURE.md §7). Strict: every field present
  * unless marked optional. `public/schema/journey-map.v1.json` describes exactly this shape, and a
- * test validates generated files against it. What Touchpoint reads is `JourneyMapFileInput`
- * (journey-map-input.ts): every field optional, old names kept for migrations.
+ * test validates generated files against it. What Touchpoint reads is `unknown`, checked field by
+ * field by `restore.ts` (every field optional, old names kept for migrations).
  *
  * Once v1 ships, this shape only changes through a new version and a migration.
  */
@@ -136,7 +136,6 @@ interface VoteRoundBase {
 export type ExportVoteRound =
   | (VoteRoundBase & { status: 'open'; ballots: VoteBallot[] })
   | (VoteRoundBase & { status: 'ended' | 'revealed' });
-export type VoteRoundStatus = ExportVoteRound['status'];
 
 export type ActionStatus = 'todo' | 'doing' | 'done';
 /** 1 (low) … 5 (high). */

@@ -12,7 +12,6 @@ export const Versions = {
   PreRelease: 0,
   Initial: 1,
 } as const;
-export type Version = (typeof Versions)[keyof typeof Versions];
 
 export type Doc = Record<string, unknown>;
 

@@ -290,8 +290,6 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
   };
 }
 
-export type MapTabModel = ReturnType<typeof createMapTabModel>;
-
 export function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

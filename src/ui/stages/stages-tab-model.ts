@@ -205,5 +205,3 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
     cancel: () => job.value?.controller.abort(),
   };
 }
-
-export type StagesTabModel = ReturnType<typeof createStagesTabModel>;
