@@ -1,8 +1,10 @@
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { createMuralTokenProxy, proxyConfigFromEnv } from './server/mural-token-proxy.js';
 import { MODEL_PACKAGE, MODEL_PATH } from './src/app/grouping/model-id';
 
 // Every HTML file at the root is a page (index = headless entry + playground, app = Miro panel, …).
@@ -48,10 +50,51 @@ function modelAssets(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [preact(), modelAssets()],
+/**
+ * The MURAL token proxy as dev- and preview-server middleware, reading MURAL_CLIENT_ID and
+ * MURAL_CLIENT_SECRET from the environment (or a .env file; only VITE_ variables reach the
+ * bundle). A VITE_ variable that looks like a secret stops the build: it would be shipped.
+ */
+function muralTokenProxy(mode: string): Plugin {
+  const env = { ...loadEnv(mode, import.meta.dirname, ['MURAL_', 'TP_']), ...process.env };
+  const leaked = Object.keys(env).filter((k) => k.startsWith('VITE_') && /SECRET/i.test(k));
+  if (leaked.length > 0) {
+    throw new Error(`${leaked.join(', ')} would be built into the bundle: drop the VITE_ prefix.`);
+  }
+  const mount = (
+    server: {
+      config: { server: { port?: number }; preview: { port?: number } };
+      middlewares: {
+        use(fn: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): void;
+      };
+    },
+    port: number,
+  ) => {
+    const config = proxyConfigFromEnv(env, [
+      `http://localhost:${port}`,
+      `http://127.0.0.1:${port}`,
+    ]);
+    if (!config) return;
+    const proxy = createMuralTokenProxy({ ...config, log: (line) => console.log(line) });
+    server.middlewares.use((req, res, next) => {
+      proxy(req, res).then((answered) => (answered ? undefined : next()), next);
+    });
+  };
+  return {
+    name: 'touchpoint-mural-token-proxy',
+    configureServer(server) {
+      mount(server, server.config.server.port ?? 3000);
+    },
+    configurePreviewServer(server) {
+      mount(server, server.config.preview.port ?? 3000);
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [preact(), modelAssets(), muralTokenProxy(mode)],
   server: { port: 3000, strictPort: true },
   preview: { port: 3000, strictPort: true },
   build: { rollupOptions: { input: pages }, target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
-});
+}));

@@ -49,7 +49,7 @@ describe('MURAL sign-in', () => {
       response_type: 'code',
       client_id: 'client-1',
       redirect_uri: 'http://127.0.0.1:2/mural.html',
-      scope: 'murals:read murals:write identity:read workspaces:read rooms:read',
+      scope: 'murals:read murals:write identity:read workspaces:read rooms:read users:read',
       state: pending.state,
       code_challenge: await challengeS256(pending.verifier),
       code_challenge_method: 'S256',
@@ -67,6 +67,24 @@ describe('MURAL sign-in', () => {
       redirect_uri: 'http://127.0.0.1:2/mural.html',
       code_verifier: pending.verifier,
     });
+  });
+
+  it('sends the exchange and the refresh to the token proxy when there is one (never a secret)', async () => {
+    const endpoint = fakeTokenEndpoint();
+    const proxied = { ...config(endpoint.fetch), tokenUrl: 'http://127.0.0.1:2/mural-auth/token' };
+    const { pending } = await beginSignIn(proxied);
+    const back = new URL(`http://127.0.0.1:2/mural.html?code=c1&state=${pending.state}`);
+    const tokens = await completeSignIn(proxied, pending, back, 1000);
+    await createTokenSession(
+      proxied,
+      memoryTokenStore({ ...tokens, expiresAt: 0 }),
+      () => 1000,
+    ).accessToken();
+    expect(endpoint.seen.map((s) => [s.url, s.params.get('grant_type')])).toEqual([
+      ['http://127.0.0.1:2/mural-auth/token', 'authorization_code'],
+      ['http://127.0.0.1:2/mural-auth/token', 'refresh_token'],
+    ]);
+    for (const { params } of endpoint.seen) expect(params.has('client_secret')).toBe(false);
   });
 
   it('refuses a redirect whose state does not match, before calling the token endpoint', async () => {

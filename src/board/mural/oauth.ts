@@ -1,6 +1,7 @@
 /**
- * MURAL sign-in: OAuth 2.0 authorization code with PKCE (S256) as a public client, and the
- * token session the REST client asks for a bearer token. Tokens live in a `TokenStore`
+ * MURAL sign-in: OAuth 2.0 authorization code with PKCE (S256), the code exchange and refresh
+ * sent through the token proxy that holds the client secret (or, for a registration without one,
+ * straight to MURAL), and the token session the REST client asks for a bearer token. Tokens live in a `TokenStore`
  * (IndexedDB in the page, memory in tests); refresh tokens rotate, so every refresh stores the
  * new pair. See CONTEXT.md.
  */
@@ -12,6 +13,8 @@ export const MURAL_SCOPES = [
   'identity:read',
   'workspaces:read',
   'rooms:read',
+  // `GET /murals/{id}/users` (the Vote and Stages tabs list members) needs users:read.
+  'users:read',
 ] as const;
 
 /** `https://app.mural.co` in production; the local test server's origin in tests. */
@@ -19,6 +22,12 @@ export interface OAuthConfig {
   origin: string;
   clientId: string;
   redirectUri: string;
+  /**
+   * Where code exchanges and refreshes go. The token proxy (`/mural-auth/token`), which adds the
+   * client secret MURAL requires; without it, MURAL's own token endpoint with no secret, which
+   * only a registration that allows sign-in without a secret accepts.
+   */
+  tokenUrl?: string;
   fetch?: typeof fetch;
 }
 
@@ -89,7 +98,7 @@ async function postToken(
   now: number,
 ): Promise<Tokens> {
   const doFetch = config.fetch ?? fetch;
-  const response = await doFetch(tokenEndpoint(config.origin), {
+  const response = await doFetch(config.tokenUrl ?? tokenEndpoint(config.origin), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: new URLSearchParams({ client_id: config.clientId, ...params }).toString(),
