@@ -69,7 +69,7 @@ export async function benchMural(): Promise<Record<string, number>> {
       item: {
         kind: 'note',
         text: `Note ${i}`,
-        rect: { x: 10_000 + (i % 25) * 200, y: Math.floor(i / 25) * 200, w: 138, h: 138 },
+        rect: { x: -12_000 + (i % 25) * 200, y: Math.floor(i / 25) * 200, w: 138, h: 138 },
         color: 'light_yellow',
       },
     }));
@@ -83,7 +83,7 @@ export async function benchMural(): Promise<Record<string, number>> {
     const moves: WriteOp[] = Object.values(made.ids).map((id, i) => ({
       op: 'update',
       id,
-      patch: { rect: { x: 20_000 + (i % 25) * 200, y: Math.floor(i / 25) * 200 } },
+      patch: { rect: { x: 2_000 + (i % 25) * 200, y: Math.floor(i / 25) * 200 } },
     }));
     before = { ...server.stats };
     t = performance.now();

@@ -14,6 +14,7 @@ import { createMuralVoting } from '../../src/board/mural/voting';
 import type { Board, WriteOp } from '../../src/board/port';
 import { createWriteQueue, MURAL_QUEUE_OPTIONS } from '../../src/board/write-queue';
 import { startMuralServer, type MockUser, type MuralServer } from '../mural-server/server';
+import { startTokenProxy } from '../mural-server/token-proxy';
 import { runBoardContract } from './adapter-contract';
 
 let server: MuralServer;
@@ -158,10 +159,9 @@ describe('MURAL adapter: what is particular to MURAL', () => {
     const muralId = server.createMural();
     const { accessToken, refreshToken } = server.issueToken(ADA);
     const store = memoryTokenStore({ accessToken, refreshToken, expiresAt: Date.now() + 3600_000 });
-    const session = createTokenSession(
-      { origin: server.origin, clientId: 'c', redirectUri: 'http://127.0.0.1/' },
-      store,
-    );
+    // Refresh goes through the token proxy, which holds the secret MURAL requires.
+    const proxy = await startTokenProxy(server);
+    const session = createTokenSession(proxy.oauth(), store);
     const client = createMuralClient({ apiBase: server.apiBase, tokens: session });
     const board = createMuralBoard(client, muralId);
     await board.apply([
@@ -180,6 +180,7 @@ describe('MURAL adapter: what is particular to MURAL', () => {
     const stored = await store.load();
     expect(stored?.refreshToken).not.toBe(refreshToken);
     expect(await board.shared('maps').get('map-1')).toEqual({ title: 'Onboarding' });
+    await proxy.close();
   });
 
   it('reads native voting sessions and their results', async () => {

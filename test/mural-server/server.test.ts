@@ -1,45 +1,216 @@
-/** The test double itself: the OAuth round trip checks PKCE, and the rate limit answers 429s. */
+/**
+ * The test double itself, case by case against what MURAL documents (the statement each case
+ * comes from is in its name or first comment; sources in server.ts's header).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beginSignIn, completeSignIn, refreshTokens } from '../../src/board/mural/oauth';
 import { startMuralServer, type MuralServer } from './server';
+import { startTokenProxy, type RunningProxy } from './token-proxy';
 
 let server: MuralServer;
+let proxy: RunningProxy;
 beforeAll(async () => {
   server = await startMuralServer({ ratePerSecond: 5 });
+  proxy = await startTokenProxy(server);
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await proxy.close();
+  await server.close();
+});
 
-describe('local MURAL API', () => {
-  it('signs in with PKCE, refuses a wrong verifier, and rotates refresh tokens', async () => {
-    const config = { origin: server.origin, clientId: 'c1', redirectUri: 'http://127.0.0.1:9/cb' };
-    const { url, pending } = await beginSignIn(config);
-    const redirect = await fetch(url, { redirect: 'manual' });
-    expect(redirect.status).toBe(302);
-    const back = new URL(redirect.headers.get('location')!);
-    expect(back.searchParams.get('state')).toBe(pending.state);
-    await expect(
-      completeSignIn(config, { ...pending, verifier: 'x'.repeat(43) }, back),
-    ).rejects.toThrow(/invalid_grant/);
-    // The code was spent by the failed attempt, as a one-time code should be.
-    await expect(completeSignIn(config, pending, back)).rejects.toThrow(/invalid_grant/);
+async function redirectOf(config: Parameters<typeof beginSignIn>[0]) {
+  const { url, pending } = await beginSignIn(config);
+  const answer = await fetch(url, { redirect: 'manual' });
+  expect(answer.status).toBe(302);
+  return { pending, back: new URL(answer.headers.get('location')!) };
+}
 
-    const again = await beginSignIn(config);
-    const answer = await fetch(again.url, { redirect: 'manual' });
-    const tokens = await completeSignIn(
-      config,
-      again.pending,
-      new URL(answer.headers.get('location')!),
-    );
+describe('local MURAL API: sign-in (app-credentials, oauth)', () => {
+  it('"The Client secret is required": a confidential app is refused without it, on exchange and refresh', async () => {
+    const direct = {
+      origin: server.origin,
+      clientId: server.app.clientId,
+      redirectUri: 'http://127.0.0.1:9/cb',
+    };
+    const { pending, back } = await redirectOf(direct);
+    await expect(completeSignIn(direct, pending, back)).rejects.toThrow(/401 invalid_client/);
+
+    // Through the proxy, which adds the secret, the same flow succeeds.
+    const config = proxy.oauth();
+    const ok = await redirectOf(config);
+    const tokens = await completeSignIn(config, ok.pending, ok.back);
     const me = await fetch(`${server.apiBase}/users/me`, {
       headers: { authorization: `Bearer ${tokens.accessToken}` },
     });
     expect(await me.json()).toMatchObject({ value: { firstName: 'Ada' } });
+    await expect(refreshTokens(direct, tokens.refreshToken!)).rejects.toThrow(/invalid_client/);
+    // oauth: a refresh "responds with a new access token and new refresh token"; the old one is spent.
     const next = await refreshTokens(config, tokens.refreshToken!);
     expect(next.refreshToken).not.toBe(tokens.refreshToken);
     await expect(refreshTokens(config, tokens.refreshToken!)).rejects.toThrow(/invalid_grant/);
   });
 
-  it('answers 429 with reset headers over the per-second limit, and TOKEN_EXPIRED', async () => {
+  it('PKCE on top of the secret: a wrong verifier is refused and spends the code', async () => {
+    const config = proxy.oauth();
+    const { pending, back } = await redirectOf(config);
+    await expect(
+      completeSignIn(config, { ...pending, verifier: 'x'.repeat(43) }, back),
+    ).rejects.toThrow(/invalid_grant/);
+    await expect(completeSignIn(config, pending, back)).rejects.toThrow(/invalid_grant/);
+  });
+
+  it('a public registration (explicit option) signs in with PKCE alone', async () => {
+    const open = await startMuralServer({ app: { kind: 'public', clientId: 'public-app' } });
+    try {
+      const config = { origin: open.origin, clientId: 'public-app', redirectUri: 'http://x/cb' };
+      const { pending, back } = await redirectOf(config);
+      const tokens = await completeSignIn(config, pending, back);
+      expect((await refreshTokens(config, tokens.refreshToken!)).accessToken).toMatch(/^at-/);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('each reference page names its scope: the mural users list needs users:read', async () => {
+    const muralId = server.createMural();
+    const without = server.issueToken({ id: 'u-s', firstName: 'S', lastName: 'S' }, [
+      'murals:read',
+    ]).accessToken;
+    const answer = await fetch(`${server.apiBase}/murals/${muralId}/users`, {
+      headers: { authorization: `Bearer ${without}` },
+    });
+    expect(answer.status).toBe(403);
+    expect(await answer.json()).toMatchObject({ message: /users:read/ });
+  });
+});
+
+describe('local MURAL API: widgets (reference pages)', () => {
+  let wide: MuralServer;
+  let token: string;
+  let muralId: string;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const answer = await fetch(`${wide.apiBase}/murals/${muralId}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: answer.status, body: (await answer.json().catch(() => null)) as unknown };
+  };
+  beforeAll(async () => {
+    wide = await startMuralServer();
+    muralId = wide.createMural('Contract', undefined, { width: 5000, height: 4000 });
+    token = wide.issueToken({ id: 'u-w', firstName: 'W', lastName: 'W' }).accessToken;
+  });
+  afterAll(() => wide.close());
+
+  it('createtextbox lists its fields: `locked` is refused on create', async () => {
+    const refused = await call('POST', '/widgets/textbox', [
+      { x: 10, y: 10, text: 'a', locked: true },
+    ]);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ message: /"locked" is not a field of create textbox/ });
+    expect((await call('POST', '/widgets/textbox', [{ x: 10, y: 10, text: 'a' }])).status).toBe(
+      201,
+    );
+  });
+
+  it('textbox style is backgroundColor, font, fontSize, textAlign: `fontColor` (a shape style) is refused', async () => {
+    const refused = await call('POST', '/widgets/textbox', [
+      { x: 10, y: 10, text: 'Title', style: { fontSize: 48, fontColor: '#000000FF' } },
+    ]);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ message: /style\.fontColor/ });
+    const ok = await call('POST', '/widgets/textbox', [
+      { x: 10, y: 10, text: 'Title', style: { fontSize: 48, textAlign: 'left' } },
+    ]);
+    expect(ok.status).toBe(201);
+    expect(
+      (
+        await call('POST', '/widgets/shape', [
+          { x: 10, y: 10, text: 'S', style: { fontColor: '#000000FF' } },
+        ])
+      ).status,
+    ).toBe(201);
+  });
+
+  it('changelog 2022-05-12: `locked` left create area but stayed on update area', async () => {
+    expect(
+      (
+        await call('POST', '/widgets/area', {
+          x: 0,
+          y: 0,
+          width: 100,
+          height: 100,
+          title: 'A',
+          locked: true,
+        })
+      ).status,
+    ).toBe(400);
+    const made = await call('POST', '/widgets/area', {
+      x: 0,
+      y: 0,
+      width: 100,
+      height: 100,
+      title: 'A',
+    });
+    const id = (made.body as { value: { id: string } }).value.id;
+    expect((await call('PATCH', `/widgets/area/${id}`, { locked: true })).status).toBe(200);
+    expect(wide.widgets(muralId).find((w) => w.id === id)?.locked).toBe(true);
+  });
+
+  it('getmuralwidgets filters by documented names ("sticky notes", "textbox", "areas"), not by widget types', async () => {
+    await call('POST', '/widgets/sticky-note', [{ x: 200, y: 200, text: 'n' }]);
+    const notes = await call('GET', '/widgets?type=sticky%20notes');
+    const types = (notes.body as { value: { type: string }[] }).value.map((w) => w.type);
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types)).toEqual(new Set(['sticky note']));
+    const texts = await call('GET', '/widgets?type=textbox');
+    expect(new Set((texts.body as { value: { type: string }[] }).value.map((w) => w.type))).toEqual(
+      new Set(['text']),
+    );
+    expect((await call('GET', '/widgets?type=text')).status).toBe(400);
+  });
+
+  it('`hidden` hides a widget from non-facilitators in the outline only: it is still listed and drawn', async () => {
+    await call('POST', '/widgets/textbox', [
+      { x: 300, y: 300, text: 'Secret-looking', hidden: true },
+    ]);
+    const all = await call('GET', '/widgets?type=textbox');
+    expect((all.body as { value: { text: string; hidden: boolean }[] }).value).toContainEqual(
+      expect.objectContaining({ text: 'Secret-looking', hidden: true }),
+    );
+    const [ws, n] = muralId.split('.');
+    const page = await fetch(`${wide.origin}/t/${ws}/m/${ws}/${n}/`);
+    expect(await page.text()).toContain('Secret-looking');
+  });
+
+  it('positions are from the mural top-left and inside its size (getmuralbyid width/height)', async () => {
+    const outside = await call('POST', '/widgets/sticky-note', [
+      { x: -100_000, y: -100_000, text: 'far' },
+    ]);
+    expect(outside.status).toBe(400);
+    expect(outside.body).toMatchObject({ message: /outside the mural \(5000×4000\)/ });
+    expect(
+      (await call('POST', '/widgets/sticky-note', [{ x: 4900, y: 0, text: 'edge' }])).status,
+    ).toBe(400);
+    const mural = await call('GET', '');
+    expect(mural.body).toMatchObject({ value: { width: 5000, height: 4000, infinite: false } });
+    const infinite = wide.createMural('Infinite', undefined, {
+      width: 0,
+      height: 0,
+      infinite: true,
+    });
+    const saved = muralId;
+    muralId = infinite;
+    expect(
+      (await call('POST', '/widgets/sticky-note', [{ x: -5000, y: 90_000, text: 'ok' }])).status,
+    ).toBe(201);
+    muralId = saved;
+  });
+});
+
+describe('local MURAL API: rate-limiting', () => {
+  it('"25 requests/user/second": 429 with reset headers over it, and TOKEN_EXPIRED', async () => {
     const { accessToken } = server.issueToken({ id: 'u-rl', firstName: 'R', lastName: 'L' });
     const get = () =>
       fetch(`${server.apiBase}/workspaces`, {

@@ -1,10 +1,15 @@
 /**
  * A local test double of the documented subset of MURAL's public REST API (platform-notes.md):
- * OAuth with PKCE, workspaces → rooms → murals, widgets with pagination, typed create and PATCH
- * paths, areas with relative coordinates, tags, voting results, the 25-a-second limit with
- * reset headers, and `TOKEN_EXPIRED`. node:http on 127.0.0.1 only, random port. It checks what
- * the docs state and nothing more; where MURAL's behaviour is unknown it picks the simple thing
- * and says so.
+ * OAuth with PKCE and a client secret, scopes, workspaces → rooms → murals, widgets with
+ * pagination, typed create and PATCH paths with MURAL's field lists, areas with relative
+ * coordinates, the mural's bounds, tags, voting results, the 25-a-second limit with reset
+ * headers, and `TOKEN_EXPIRED`. node:http on 127.0.0.1 only, random port.
+ *
+ * Each behaviour names where it comes from: "app-credentials" is developers.mural.co/public/docs/
+ * app-credentials, "oauth" …/docs/oauth, "rate-limiting" …/docs/rate-limiting, "reference X" is
+ * developers.mural.co/public/reference/X (field lists as public clients of it encode them, e.g.
+ * mickaelpham/mural-ruby `lib/mural/widget/*_params.rb`, PipedreamHQ/pipedream `components/mural`).
+ * Where the docs are silent the double takes the strictest reading and says so.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,7 +19,37 @@ export const API_PREFIX = '/api/public/v1';
 
 export type CreateField = 'style' | 'parentId' | 'tags';
 
+/**
+ * How the app is registered. app-credentials: "The Client secret is required to authenticate with
+ * OAuth 2.0", so by default the token endpoint wants the secret on the code exchange and on refresh.
+ * A public registration (no secret, PKCE only) is an explicit option: one public client treats the
+ * secret as optional, so such registrations may exist.
+ */
+export type AppRegistration =
+  | { kind: 'confidential'; clientId: string; clientSecret: string }
+  | { kind: 'public'; clientId: string };
+
+export const TEST_APP: AppRegistration = {
+  kind: 'confidential',
+  clientId: 'touchpoint-test',
+  clientSecret: 'test-secret-not-for-production',
+};
+
+/** Scopes MURAL's reference pages name (a token carries those it was granted). */
+export const ALL_SCOPES = [
+  'identity:read',
+  'murals:read',
+  'murals:write',
+  'rooms:read',
+  'rooms:write',
+  'templates:read',
+  'users:read',
+  'workspaces:read',
+] as const;
+
 export interface MuralServerOptions {
+  /** The app registration (default TEST_APP, a confidential client). */
+  app?: AppRegistration;
   /** Delay before every answer, ms (default 0). */
   latencyMs?: number;
   /** Requests a user may make in any second (default 25, MURAL's limit). */
@@ -26,6 +61,16 @@ export interface MuralServerOptions {
   /** Who the authorize endpoint signs in without asking (default Ada). */
   approveAs?: MockUser;
 }
+
+export interface MuralSize {
+  width: number;
+  height: number;
+  /** reference getmuralbyid: `infinite` murals have no bounds. */
+  infinite?: boolean;
+}
+
+/** The double's mural size when a test does not choose one (MURAL's default is not documented). */
+export const DEFAULT_MURAL_SIZE: MuralSize = { width: 30_000, height: 20_000 };
 
 export interface MockUser {
   id: string;
@@ -77,6 +122,7 @@ interface MuralRecord {
   tags: Map<string, TagRecord>;
   voting: VotingSession[];
   members: Set<string>;
+  size: MuralSize;
 }
 
 export interface MuralServerStats {
@@ -91,9 +137,14 @@ export interface MuralServer {
   /** `origin` + the API prefix, what the REST client takes as its base URL. */
   apiBase: string;
   stats: MuralServerStats;
-  createMural(title?: string, roomId?: string): string;
-  /** Tokens for `user` without the browser round trip. */
-  issueToken(user: MockUser): { accessToken: string; refreshToken: string };
+  /** The app registration the token endpoint checks. */
+  app: AppRegistration;
+  createMural(title?: string, roomId?: string, size?: MuralSize): string;
+  /** Tokens for `user` without the browser round trip (every scope unless `scopes` says). */
+  issueToken(
+    user: MockUser,
+    scopes?: readonly string[],
+  ): { accessToken: string; refreshToken: string };
   /** Every access token issued so far now answers `TOKEN_EXPIRED`. */
   expireAccessTokens(): void;
   addVotingSession(muralId: string, session: Omit<VotingSession, 'id'>): string;
@@ -115,6 +166,103 @@ const CREATE_PATHS: Record<string, WidgetRecord['type']> = {
   textbox: 'text',
   title: 'title',
   area: 'area',
+};
+/**
+ * Fields each typed path accepts, from reference createstickynote / createtextbox / createtitle /
+ * createshape / createarea; MURAL validates bodies against its schema, so anything else is a 400
+ * (strictest reading: the reference pages list the fields, nothing says others are ignored).
+ * Update = create without `stackingOrder` (and without `shape` on sticky notes and shapes),
+ * reference updatestickynote / updatetextbox / updatetitle / updateshape / updatearea. Area
+ * create dropped `hidden`, `locked` and `rotation` (changelog 2022-05-12), while update area only
+ * dropped `rotation`, so `locked` is an update-area field.
+ */
+const COMMON_FIELDS = [
+  'x',
+  'y',
+  'width',
+  'height',
+  'parentId',
+  'presentationIndex',
+  'stackingOrder',
+  'instruction',
+] as const;
+const CREATE_FIELDS: Record<string, readonly string[]> = {
+  'sticky-note': [
+    ...COMMON_FIELDS,
+    'hidden',
+    'htmlText',
+    'hyperlink',
+    'hyperlinkTitle',
+    'rotation',
+    'shape',
+    'style',
+    'tags',
+    'text',
+    'title',
+  ],
+  textbox: [
+    ...COMMON_FIELDS,
+    'hidden',
+    'hyperlink',
+    'hyperlinkTitle',
+    'rotation',
+    'style',
+    'text',
+    'title',
+  ],
+  shape: [...COMMON_FIELDS, 'hidden', 'htmlText', 'rotation', 'shape', 'style', 'text', 'title'],
+  area: [...COMMON_FIELDS, 'layout', 'showTitle', 'style', 'title'],
+};
+// A title is a textbox that grows to fit its text (`fixedWidth: false`): the same fields.
+CREATE_FIELDS.title = CREATE_FIELDS.textbox!;
+const UPDATE_FIELDS: Record<string, readonly string[]> = {
+  'sticky-note': CREATE_FIELDS['sticky-note']!.filter(
+    (f) => f !== 'stackingOrder' && f !== 'shape',
+  ),
+  textbox: CREATE_FIELDS.textbox!.filter((f) => f !== 'stackingOrder'),
+  title: CREATE_FIELDS.title!.filter((f) => f !== 'stackingOrder'),
+  shape: CREATE_FIELDS.shape!.filter((f) => f !== 'stackingOrder' && f !== 'shape'),
+  area: [...CREATE_FIELDS.area!.filter((f) => f !== 'stackingOrder'), 'hidden', 'locked'],
+};
+/**
+ * `style` fields by path: sticky note `backgroundColor bold border italic underline strike font
+ * fontSize textAlign`; textbox and title `backgroundColor font fontSize textAlign` (no font colour:
+ * `fontColor` is a shape style); shape adds borders and `fontColor`; area `backgroundColor
+ * borderColor borderStyle borderWidth titleFontSize` (reference pages' style objects).
+ */
+const TEXT_STYLE = ['backgroundColor', 'font', 'fontSize', 'textAlign'] as const;
+const STYLE_FIELDS: Record<string, readonly string[]> = {
+  'sticky-note': [...TEXT_STYLE, 'bold', 'border', 'italic', 'underline', 'strike'],
+  textbox: TEXT_STYLE,
+  title: TEXT_STYLE,
+  shape: [
+    ...TEXT_STYLE,
+    'borderColor',
+    'borderStyle',
+    'borderWidth',
+    'bold',
+    'italic',
+    'underline',
+    'strike',
+    'fontColor',
+  ],
+  area: ['backgroundColor', 'borderColor', 'borderStyle', 'borderWidth', 'titleFontSize'],
+};
+/**
+ * reference getmuralwidgets: the `type` filter takes MURAL's documented names, which are not the
+ * `type` values widgets carry ("sticky notes" lists widgets of type "sticky note", "textbox" those
+ * of type "text"). An unknown name is refused (strictest reading).
+ */
+const TYPE_FILTERS: Record<string, readonly WidgetRecord['type'][]> = {
+  'sticky notes': ['sticky note'],
+  textbox: ['text', 'title'],
+  shapes: ['shape'],
+  images: [],
+  areas: ['area'],
+  arrows: [],
+  connectors: [],
+  files: [],
+  tables: [],
 };
 const MAX_CREATE = 1000;
 const MAX_PAGE = 100;
@@ -166,23 +314,31 @@ const num = (value: unknown, what: string, fallback?: number): number => {
   return value;
 };
 
-/** Widgets drawn at a quarter scale, areas behind, hidden ones left out. */
+/** The absolute rect of `w`, through its parent areas. */
+function absoluteRect(mural: MuralRecord, w: WidgetRecord) {
+  let { x, y } = w;
+  for (let p = w.parentId, d = 0; p !== null && d < 32; d += 1) {
+    const area = mural.widgets.get(p);
+    if (!area) break;
+    x += area.x;
+    y += area.y;
+    p = area.parentId;
+  }
+  return { x, y, w: w.width, h: w.height };
+}
+
+/** Widgets drawn at a quarter scale, areas behind. */
 function renderMural(mural: MuralRecord): string {
-  const all = [...mural.widgets.values()].filter((w) => !w.hidden);
-  const abs = (w: WidgetRecord): { x: number; y: number } => {
-    let { x, y } = w;
-    for (let p = w.parentId, d = 0; p !== null && d < 32; d += 1) {
-      const area = mural.widgets.get(p);
-      if (!area) break;
-      x += area.x;
-      y += area.y;
-      p = area.parentId;
-    }
-    return { x, y };
-  };
-  const placed = all.map((w) => ({ w, ...abs(w) }));
-  const minX = Math.min(0, ...placed.map((p) => p.x));
-  const minY = Math.min(0, ...placed.map((p) => p.y));
+  // `hidden` hides a widget from non-facilitators in the outline only (reference getmuralwidget:
+  // "Applies only when the widget is in the outline"): it is still drawn on the mural.
+  const all = [...mural.widgets.values()];
+  const placed = all.map((w) => {
+    const { x, y } = absoluteRect(mural, w);
+    return { w, x, y };
+  });
+  // From the top-left of what is on it (a mural is large; the view starts where the widgets do).
+  const minX = placed.length ? Math.min(...placed.map((p) => p.x)) : 0;
+  const minY = placed.length ? Math.min(...placed.map((p) => p.y)) : 0;
   const scale = 0.25;
   const boxes = placed
     .sort((a, b) => Number(b.w.type === 'area') - Number(a.w.type === 'area'))
@@ -204,26 +360,67 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
   const ttl = options.tokenTtlSeconds ?? 900;
   const reject = new Set(options.rejectOnCreate ?? []);
   const approveAs = options.approveAs ?? ADA;
+  const app = options.app ?? TEST_APP;
 
   const murals = new Map<string, MuralRecord>();
   const users = new Map<string, MockUser>([[approveAs.id, approveAs]]);
-  const access = new Map<string, { userId: string; expired: boolean }>();
-  const refresh = new Map<string, string>();
+  const access = new Map<string, { userId: string; expired: boolean; scopes: Set<string> }>();
+  const refresh = new Map<string, { userId: string; scopes: Set<string> }>();
   const codes = new Map<
     string,
-    { challenge: string; redirectUri: string; clientId: string; userId: string }
+    { challenge: string; redirectUri: string; userId: string; scopes: Set<string> }
   >();
   const recent = new Map<string, number[]>();
   const stats: MuralServerStats = { requests: 0, rateLimited: 0, tokenExpired: 0, byRoute: {} };
   let counter = 0;
   const nextId = (): string => `${Date.now().toString(36)}-${(counter += 1)}`;
 
-  function issue(userId: string) {
+  function issue(userId: string, scopes: Set<string>) {
     const accessToken = `at-${randomUUID()}`;
     const refreshToken = `rt-${randomUUID()}`;
-    access.set(accessToken, { userId, expired: false });
-    refresh.set(refreshToken, userId);
+    access.set(accessToken, { userId, expired: false, scopes });
+    refresh.set(refreshToken, { userId, scopes });
     return { accessToken, refreshToken };
+  }
+
+  /**
+   * Positions are measured from the mural's top-left (reference createstickynote: "If the widget
+   * has no parent widget, this is the distance from the left of the mural"), and a finite mural
+   * has a `width` and `height` (reference getmuralbyid). Whether MURAL refuses a widget that
+   * reaches outside them is not stated; the strictest reading refuses it.
+   */
+  function checkBounds(mural: MuralRecord, w: WidgetRecord): void {
+    if (mural.size.infinite) return;
+    const r = absoluteRect(mural, w);
+    if (r.x < 0 || r.y < 0 || r.x + r.w > mural.size.width || r.y + r.h > mural.size.height) {
+      throw new HttpError(
+        400,
+        'INVALID_REQUEST',
+        `Widget at (${r.x}, ${r.y}) size ${r.w}×${r.h} is outside the mural (${mural.size.width}×${mural.size.height}).`,
+      );
+    }
+  }
+
+  /** Refuses fields the typed path does not document, and style fields it does not list. */
+  function checkFields(path: string, body: Record<string, unknown>, mode: 'create' | 'update') {
+    const allowed = (mode === 'create' ? CREATE_FIELDS : UPDATE_FIELDS)[path] ?? [];
+    for (const field of Object.keys(body)) {
+      if (!allowed.includes(field)) {
+        throw new HttpError(
+          400,
+          'INVALID_REQUEST',
+          `"${field}" is not a field of ${mode} ${path}.`,
+        );
+      }
+    }
+    if (isRecord(body.style)) {
+      const styles = STYLE_FIELDS[path] ?? [];
+      for (const field of Object.keys(body.style)) {
+        if (!styles.includes(field)) {
+          throw new HttpError(400, 'INVALID_REQUEST', `"style.${field}" is not a ${path} style.`);
+        }
+      }
+    }
   }
 
   function muralOf(id: string, userId: string): MuralRecord {
@@ -294,11 +491,13 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
 
   function createWidget(
     mural: MuralRecord,
-    type: WidgetRecord['type'],
+    path: string,
     body: unknown,
     userId: string,
   ): WidgetRecord {
+    const type = CREATE_PATHS[path]!;
     if (!isRecord(body)) throw new HttpError(400, 'INVALID_REQUEST', 'Each widget is an object.');
+    checkFields(path, body, 'create');
     for (const field of reject) {
       if (field in body) {
         throw new HttpError(400, 'INVALID_REQUEST', `"${field}" is not allowed on create.`);
@@ -324,6 +523,7 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
       updatedOn: Date.now(),
     };
     applyFields(mural, w, body);
+    checkBounds(mural, w);
     return w;
   }
 
@@ -351,12 +551,15 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
       if (!redirectUri || !state || !challenge || q.get('code_challenge_method') !== 'S256') {
         throw new HttpError(400, 'invalid_request', 'PKCE S256, state and redirect_uri needed.');
       }
+      if (q.get('client_id') !== app.clientId) {
+        throw new HttpError(400, 'invalid_client', 'Unknown client_id.');
+      }
       const code = `c-${randomUUID()}`;
       codes.set(code, {
         challenge,
         redirectUri,
-        clientId: q.get('client_id') ?? '',
         userId: approveAs.id,
+        scopes: new Set((q.get('scope') ?? '').split(' ').filter(Boolean)),
       });
       const back = new URL(redirectUri);
       back.searchParams.set('code', code);
@@ -367,8 +570,14 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
     if (method === 'POST' && path === '/authorization/oauth2/token') {
       const form = new URLSearchParams(await readBody(req));
       const grant = form.get('grant_type');
-      const fail = (error: string) => ({ status: 400, body: { error } });
-      let userId: string | undefined;
+      const fail = (error: string, status = 400) => ({ status, body: { error } });
+      // app-credentials: the secret is required on both grants of a confidential registration;
+      // RFC 6749 §5.2 answers a failed client authentication with 401 invalid_client.
+      if (form.get('client_id') !== app.clientId) return fail('invalid_client', 401);
+      if (app.kind === 'confidential' && form.get('client_secret') !== app.clientSecret) {
+        return fail('invalid_client', 401);
+      }
+      let granted: { userId: string; scopes: Set<string> } | undefined;
       if (grant === 'authorization_code') {
         const code = codes.get(form.get('code') ?? '');
         codes.delete(form.get('code') ?? '');
@@ -378,16 +587,15 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
         if (derived !== code.challenge || form.get('redirect_uri') !== code.redirectUri) {
           return fail('invalid_grant');
         }
-        if (form.get('client_id') !== code.clientId) return fail('invalid_client');
-        userId = code.userId;
+        granted = { userId: code.userId, scopes: code.scopes };
       } else if (grant === 'refresh_token') {
         const token = form.get('refresh_token') ?? '';
-        userId = refresh.get(token);
-        // Rotation: a refresh token works once.
+        granted = refresh.get(token);
+        // oauth: "responds with a new access token and new refresh token" — the old one is spent.
         refresh.delete(token);
-        if (!userId) return fail('invalid_grant');
+        if (!granted) return fail('invalid_grant');
       } else return fail('unsupported_grant_type');
-      const { accessToken, refreshToken } = issue(userId);
+      const { accessToken, refreshToken } = issue(granted.userId, granted.scopes);
       return {
         status: 200,
         body: {
@@ -407,6 +615,12 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
       throw new HttpError(401, 'TOKEN_EXPIRED', 'The access token has expired.');
     }
     const userId = session.userId;
+    /** Each reference page names the scope it needs; a token without it is refused. */
+    const need = (scope: string): void => {
+      if (!session.scopes.has(scope)) {
+        throw new HttpError(403, 'FORBIDDEN', `This request needs the ${scope} scope.`);
+      }
+    };
 
     // MURAL's per-user limit: a sliding second.
     const now = Date.now();
@@ -443,11 +657,16 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
     };
 
     if (method === 'GET' && path === '/users/me') {
+      need('identity:read');
       const user = users.get(userId)!;
       return ok({ value: { id: user.id, firstName: user.firstName, lastName: user.lastName } });
     }
-    if (method === 'GET' && path === '/workspaces') return ok(page([WORKSPACE], url));
+    if (method === 'GET' && path === '/workspaces') {
+      need('workspaces:read');
+      return ok(page([WORKSPACE], url));
+    }
     if (method === 'GET' && parts[0] === 'workspaces' && parts[2] === 'rooms') {
+      need('rooms:read');
       return ok(
         page(
           ROOMS.filter((r) => r.workspaceId === parts[1]),
@@ -456,6 +675,7 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
       );
     }
     if (method === 'GET' && parts[0] === 'rooms' && parts[2] === 'murals') {
+      need('murals:read');
       const list = [...murals.values()]
         .filter((m) => m.roomId === parts[1])
         .map(({ id, title, roomId, workspaceId }) => ({ id, title, roomId, workspaceId }));
@@ -464,12 +684,24 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
     if (parts[0] !== 'murals' || parts[1] === undefined) {
       throw new HttpError(404, 'NOT_FOUND', `No route ${method} ${path}.`);
     }
-    const mural = muralOf(parts[1], userId);
     const [, , section, a, b, c] = parts;
+    // reference getmuralusers needs users:read; the other mural routes murals:read or :write.
+    need(section === 'users' ? 'users:read' : method === 'GET' ? 'murals:read' : 'murals:write');
+    const mural = muralOf(parts[1], userId);
 
     if (section === undefined && method === 'GET') {
-      const { id, title, roomId, workspaceId } = mural;
-      return ok({ value: { id, title, roomId, workspaceId } });
+      const { id, title, roomId, workspaceId, size } = mural;
+      return ok({
+        value: {
+          id,
+          title,
+          roomId,
+          workspaceId,
+          width: size.width,
+          height: size.height,
+          infinite: size.infinite === true,
+        },
+      });
     }
     if (section === 'users' && method === 'GET') {
       const list = [...mural.members].map((id) => users.get(id)!).filter(Boolean);
@@ -529,7 +761,18 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
     }
     if (section === 'widgets') {
       if (method === 'GET' && a === undefined) {
-        const types = url.searchParams.get('type')?.split(',');
+        const names = url.searchParams.get('type')?.split(',');
+        const types = names?.flatMap((name) => {
+          const matched = TYPE_FILTERS[name];
+          if (!matched) {
+            throw new HttpError(
+              400,
+              'INVALID_REQUEST',
+              `Unknown widget type filter "${name}" (${Object.keys(TYPE_FILTERS).join(', ')}).`,
+            );
+          }
+          return matched;
+        });
         const parentId = url.searchParams.get('parentId');
         const list = [...mural.widgets.values()].filter(
           (w) =>
@@ -551,7 +794,7 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
           if (Array.isArray(body)) {
             throw new HttpError(400, 'INVALID_REQUEST', 'Areas are created one per request.');
           }
-          const w = createWidget(mural, type, body, userId);
+          const w = createWidget(mural, a, body, userId);
           mural.widgets.set(w.id, w);
           return ok({ value: w }, 201);
         }
@@ -559,7 +802,7 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
           throw new HttpError(400, 'INVALID_REQUEST', `Send an array of 1 to ${MAX_CREATE}.`);
         }
         // All or nothing: validate every item before storing any.
-        const made = body.map((item) => createWidget(mural, type, item, userId));
+        const made = body.map((item) => createWidget(mural, a, item, userId));
         for (const w of made) mural.widgets.set(w.id, w);
         return ok({ value: made }, 201);
       }
@@ -572,11 +815,18 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
         }
         const body = await readJson();
         if (!isRecord(body)) throw new HttpError(400, 'INVALID_REQUEST', 'Send an object.');
+        checkFields(a, body, 'update');
         const before = { ...w };
         applyFields(mural, w, body);
         if (!parentChainOk(mural, w)) {
           Object.assign(w, before);
           throw new HttpError(400, 'INVALID_REQUEST', 'Areas cannot contain themselves.');
+        }
+        try {
+          checkBounds(mural, w);
+        } catch (error) {
+          Object.assign(w, before);
+          throw error;
         }
         return ok({ value: w });
       }
@@ -658,7 +908,8 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
     origin,
     apiBase: `${origin}${API_PREFIX}`,
     stats,
-    createMural(title = 'Journey workshop', roomId = ROOMS[0]!.id) {
+    app,
+    createMural(title = 'Journey workshop', roomId = ROOMS[0]!.id, size = DEFAULT_MURAL_SIZE) {
       const room = ROOMS.find((r) => r.id === roomId) ?? ROOMS[0]!;
       const id = `${room.workspaceId}.${1_000_000_000_000 + murals.size + 1}`;
       murals.set(id, {
@@ -670,12 +921,13 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
         tags: new Map(),
         voting: [],
         members: new Set(),
+        size,
       });
       return id;
     },
-    issueToken(user) {
+    issueToken(user, scopes = ALL_SCOPES) {
       users.set(user.id, user);
-      return issue(user.id);
+      return issue(user.id, new Set(scopes));
     },
     expireAccessTokens() {
       for (const session of access.values()) session.expired = true;

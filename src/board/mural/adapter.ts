@@ -1,8 +1,9 @@
 /**
  * The Board port over MURAL's public REST API. It translates at the edge and nothing more:
  * widgets ↔ board items (`widgets.ts`), ops → requests (`apply-ops.ts`), shared collections in
- * Touchpoint-owned hidden widgets (`shared-state.ts`), and events by polling, since MURAL pushes
- * nothing to third parties. See CONTEXT.md.
+ * one Touchpoint data area per mural (`shared-state.ts`), and events by polling within the app's
+ * shared rate budget (`poll-timing.ts`), since MURAL pushes nothing to third parties. See
+ * CONTEXT.md.
  */
 import {
   rectsOverlap,
@@ -24,25 +25,43 @@ import {
   type WriteQueue,
   type WriteQueueOptions,
 } from '../write-queue';
-import { applyOps, parseTags, type CreateField, type MuralTag } from './apply-ops';
+import { applyOps, parseTags, type MuralTag } from './apply-ops';
 import { MuralApiError, unwrap, type MuralClient } from './client';
+import { createPollTimer, pollTimingOf, type PollTiming } from './poll-timing';
 import {
   indexState,
+  isStateArea,
   isStateWidget,
+  NOTE_POSITION,
+  slotPosition,
+  stateAreaPosition,
+  STATE_AREA_TITLE,
+  STATE_NOTE,
   stateId,
   stateText,
-  STATE_POSITION,
   toJson,
   type StateEntry,
 } from './shared-state';
 import { createMuralVoting } from './voting';
-import { parseWidgets, toBoardItem, type MuralWidget } from './widgets';
+import {
+  boardOrigin,
+  parseWidget,
+  parseWidgets,
+  toBoardItem,
+  TYPE_FILTER,
+  type MuralWidget,
+  type Position,
+} from './widgets';
 
 export interface MuralBoardOptions {
   /** One queue per signed-in user (MURAL counts per user). Default: MURAL's limits. */
   queue?: WriteQueue;
-  /** How often to look for others' changes while someone listens, ms (default 5,000). */
+  /**
+   * Base poll interval for both shared state and items, ms (tests: 100); each backs off to 4×
+   * while nothing changes. Without it, `poll` or the budgeted defaults (`DEFAULT_POLL`).
+   */
   pollMs?: number;
+  poll?: Partial<PollTiming>;
   /** Where `notify` goes: MURAL has no notification API for third parties. */
   onNotify?: (kind: 'info' | 'error', message: string) => void;
   /** Failures while polling, which have no caller to throw to. */
@@ -94,17 +113,37 @@ export function createMuralBoard(
   options: MuralBoardOptions = {},
 ): Board & { refresh(): Promise<void> } {
   const queue = options.queue ?? createWriteQueue(MURAL_ADAPTER_QUEUE_OPTIONS);
-  const pollMs = options.pollMs ?? 5000;
+  const timing = pollTimingOf(options);
   const onError = options.onError ?? (() => undefined);
   const base = `/murals/${encodeURIComponent(muralId)}`;
   const read = <T>(fn: () => Promise<T>): Promise<T> => queue.call(fn);
 
   const widgets = new Map<string, MuralWidget>();
   const tags = new Map<string, MuralTag>();
-  const refusedOnCreate = new Set<CreateField>();
+  const refusedOnCreate = new Set<string>();
   let markers = new Map<string, ItemMarker>();
   let selected: string[] = [];
   let view: Rect = { x: 0, y: 0, w: 1600, h: 1000 };
+
+  /**
+   * The mural's own record (title, size), read once. Not through the queue: write tasks ask for
+   * it while they hold a queue slot, and a nested queue call could wait on itself.
+   */
+  let muralRecord: Promise<Record<string, unknown>> | undefined;
+  const mural = (): Promise<Record<string, unknown>> => {
+    muralRecord ??= client.request('GET', base).then(
+      (body) => {
+        const value = unwrap(body);
+        return isRecord(value) ? value : {};
+      },
+      (error: unknown) => {
+        muralRecord = undefined;
+        throw error;
+      },
+    );
+    return muralRecord;
+  };
+  const origin = async (): Promise<Position> => boardOrigin(await mural());
 
   async function listWidgets(
     query: Record<string, string | undefined> = {},
@@ -135,31 +174,107 @@ export function createMuralBoard(
     return list;
   }
 
-  /** Items from a full widget list: state widgets hidden, markers attached, areas cached. */
+  /** Items from a full widget list: state widgets left out, markers attached, areas cached. */
   async function translate(all: MuralWidget[]): Promise<BoardItem[]> {
     for (const w of all) widgets.set(w.id, w);
-    const state = indexState(all);
+    const areaIds = stateAreasIn(all);
+    stateAreas = [...areaIds];
+    const state = indexState(all, areaIds);
     markers = parseMarkers(state.get(stateId(INTERNAL, MARKERS_KEY))?.at(-1)?.json);
-    const visible = all.filter((w) => !isStateWidget(w));
+    const visible = all.filter((w) => !isStateWidget(w, areaIds));
     if (visible.some((w) => w.tags.some((id) => !tags.has(id)))) await loadTags();
     const byId = new Map(all.map((w) => [w.id, w]));
+    const at = await origin();
     return visible.map((w) =>
       toBoardItem(w, {
         area: (id) => byId.get(id) ?? widgets.get(id),
         tagTitle: (id) => tags.get(id)?.text,
         marker: (id) => markers.get(id) ?? null,
+        origin: at,
       }),
     );
   }
 
   // --- Shared state ---------------------------------------------------------------------------
 
-  async function readState(): Promise<Map<string, StateEntry[]>> {
-    return indexState(await listWidgets({ type: 'text' }));
+  /**
+   * The mural's Touchpoint data areas, oldest id first (two panels creating the first one at the
+   * same moment make two; reads take both, writes go to the first). Null until looked up.
+   */
+  let stateAreas: string[] | null = null;
+  const stateAreasIn = (all: readonly MuralWidget[]): Set<string> =>
+    new Set(
+      all
+        .filter(isStateArea)
+        .map((w) => w.id)
+        .sort(),
+    );
+
+  /** Looked up until found (another participant may make it any time), then remembered. */
+  async function findStateAreas(): Promise<string[]> {
+    if (stateAreas !== null && stateAreas.length > 0) return stateAreas;
+    const found = [...stateAreasIn(await listWidgets({ type: TYPE_FILTER.areas }))];
+    if (found.length > 0 || stateAreas === null) stateAreas = found.length > 0 ? found : null;
+    return found;
+  }
+
+  /** Every entry: one request per area and 100 entries (`parentId` filter). */
+  async function readState(): Promise<{ state: Map<string, StateEntry[]>; count: number }> {
+    const areas = await findStateAreas();
+    const children = (await Promise.all(areas.map((id) => listWidgets({ parentId: id })))).flat();
+    const state = indexState(children, new Set(areas));
+    return { state, count: children.length };
+  }
+
+  /**
+   * Makes the data area: inside the mural's bounds, titled for what it is, with a note saying
+   * what deleting it does, then locked by a PATCH (`locked` is an update-area field, not a
+   * create one). If MURAL refuses the lock the area still works, unlocked.
+   */
+  let creatingArea: Promise<string> | undefined;
+  /** One creation at a time: writes of several keys at once share the new area. */
+  function createStateArea(): Promise<string> {
+    creatingArea ??= makeStateArea().finally(() => {
+      creatingArea = undefined;
+    });
+    return creatingArea;
+  }
+
+  async function makeStateArea(): Promise<string> {
+    const place = stateAreaPosition(await mural());
+    const area = parseWidget(
+      unwrap(
+        await read(() =>
+          client.request('POST', `${base}/widgets/area`, {
+            ...place,
+            title: STATE_AREA_TITLE,
+            style: { backgroundColor: '#F2F2F2FF' },
+          }),
+        ),
+      ),
+    );
+    if (!area) throw new Error('MURAL answered the data area create without the area.');
+    await read(() =>
+      client.request('POST', `${base}/widgets/textbox`, [
+        { ...NOTE_POSITION, text: STATE_NOTE, parentId: area.id },
+      ]),
+    );
+    try {
+      await read(() =>
+        client.request('PATCH', `${base}/widgets/area/${encodeURIComponent(area.id)}`, {
+          locked: true,
+        }),
+      );
+    } catch (error) {
+      onError(error);
+    }
+    stateAreas = [area.id];
+    return area.id;
   }
 
   async function writeState(collection: string, key: string, json: string | undefined) {
-    const entries = (await readState()).get(stateId(collection, key)) ?? [];
+    const { state, count } = await readState();
+    const entries = state.get(stateId(collection, key)) ?? [];
     const [keep, ...extra] = entries.reverse();
     for (const entry of extra) await deleteWidget(entry.widgetId);
     if (json === undefined) {
@@ -173,12 +288,24 @@ export function createMuralBoard(
           text,
         }),
       );
-    } else {
-      await read(() =>
+      return;
+    }
+    const create = (areaId: string) =>
+      read(() =>
         client.request('POST', `${base}/widgets/textbox`, [
-          { ...STATE_POSITION, text, hidden: true, locked: true },
+          { ...slotPosition(Math.max(0, count - 1)), text, parentId: areaId },
         ]),
       );
+    const areaId = stateAreas?.[0] ?? (creatingArea ? await creatingArea : await createStateArea());
+    try {
+      await create(areaId);
+    } catch (error) {
+      // The area was deleted since it was looked up: make a new one.
+      if (!(error instanceof MuralApiError && (error.status === 400 || error.status === 404))) {
+        throw error;
+      }
+      stateAreas = null;
+      await create((await findStateAreas())[0] ?? (await createStateArea()));
     }
   }
 
@@ -198,18 +325,31 @@ export function createMuralBoard(
   /** Items as last seen by a poll or a list, for diffing. */
   let seen: Map<string, string> | null = null;
   let seenItems = new Map<string, BoardItem>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let polling = false;
 
-  const active = (): boolean =>
-    watchers.size > 0 || [...listeners.values()].some((set) => set.size > 0);
+  const listening = (): boolean => [...listeners.values()].some((set) => set.size > 0);
 
   function emit<K extends keyof BoardEvents>(event: K, payload: BoardEvents[K]): void {
     for (const fn of [...(listeners.get(event) ?? [])]) fn(payload);
   }
 
-  function observe(items: BoardItem[], all: MuralWidget[], emitEvents: boolean): void {
+  /** Calls the watchers whose value changed; true when any did. */
+  function notifyWatchers(state: Map<string, StateEntry[]>): boolean {
+    let changed = false;
+    for (const watcher of [...watchers]) {
+      const json = state.get(watcher.id)?.at(-1)?.json;
+      if (json !== watcher.last) {
+        watcher.last = json;
+        changed = true;
+        watcher.fn(json === undefined ? undefined : JSON.parse(json));
+      }
+    }
+    return changed;
+  }
+
+  /** Diffs items against the last look and emits events; true when anything changed. */
+  function observe(items: BoardItem[], all: MuralWidget[], emitEvents: boolean): boolean {
     const next = new Map(items.map((i) => [i.id, JSON.stringify(i)]));
+    let changed = false;
     if (seen !== null && emitEvents) {
       const created = items.filter((i) => !seen!.has(i.id));
       const updated = items.filter((i) => seen!.has(i.id) && seen!.get(i.id) !== next.get(i.id));
@@ -217,44 +357,49 @@ export function createMuralBoard(
       if (created.length) emit('items:create', { items: created });
       if (updated.length) emit('items:update', { items: updated });
       if (deleted.length) emit('items:delete', { ids: deleted });
+      changed = created.length + updated.length + deleted.length > 0;
     }
     seen = next;
     seenItems = new Map(items.map((i) => [i.id, i]));
-    const state = indexState(all);
-    for (const watcher of [...watchers]) {
-      const json = state.get(watcher.id)?.at(-1)?.json;
-      if (json !== watcher.last) {
-        watcher.last = json;
-        watcher.fn(json === undefined ? undefined : JSON.parse(json));
-      }
-    }
+    return notifyWatchers(indexState(all, stateAreasIn(all))) || changed;
   }
 
-  async function pollOnce(): Promise<void> {
+  async function pollItems(): Promise<boolean> {
     const all = await listWidgets();
-    observe(await translate(all), all, true);
+    return observe(await translate(all), all, true);
   }
 
-  function schedule(): void {
-    if (timer !== undefined || polling || !active()) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      polling = true;
-      pollOnce()
-        .catch(onError)
-        .finally(() => {
-          polling = false;
-          schedule();
-        });
-    }, pollMs);
-  }
-
-  function stopIfIdle(): void {
-    if (!active() && timer !== undefined) {
-      clearTimeout(timer);
-      timer = undefined;
-    }
-  }
+  // Shared state alone is one request (the data area's entries), so watchers poll it more often
+  // than the full list that item events need; both back off while nothing changes.
+  const statePoll = createPollTimer({
+    firstMs: timing.stateMs,
+    maxMs: timing.stateMaxMs,
+    backoff: timing.backoff,
+    active: () => watchers.size > 0,
+    run: async () => notifyWatchers((await readState()).state),
+    onError,
+  });
+  const itemsPoll = createPollTimer({
+    firstMs: timing.itemsMs,
+    maxMs: timing.itemsMaxMs,
+    backoff: timing.backoff,
+    active: listening,
+    run: pollItems,
+    onError,
+  });
+  const schedule = (): void => {
+    itemsPoll.schedule();
+    statePoll.schedule();
+  };
+  const stopIfIdle = (): void => {
+    itemsPoll.stopIfIdle();
+    statePoll.stopIfIdle();
+  };
+  /** An own write: others' reactions come soon, so poll at the first interval again. */
+  const wrote = (): void => {
+    if (listening()) itemsPoll.reset();
+    if (watchers.size > 0) statePoll.reset();
+  };
 
   // Seen before any poll: an empty board (the first poll reports everything as new otherwise).
   const startBaseline = (): void => {
@@ -265,8 +410,8 @@ export function createMuralBoard(
     platform: 'mural',
 
     async info() {
-      const mural = unwrap(await read(() => client.request('GET', base)));
-      const title = isRecord(mural) && typeof mural.title === 'string' ? mural.title : '';
+      const record = await mural();
+      const title = typeof record.title === 'string' ? record.title : '';
       return { id: muralId, name: title || `Mural ${muralId}` };
     },
 
@@ -335,6 +480,7 @@ export function createMuralBoard(
     apply: (ops, batchOptions) =>
       applyOps(
         {
+          origin,
           client,
           muralId,
           queue,
@@ -346,7 +492,7 @@ export function createMuralBoard(
             for (const t of list) tags.set(t.id, t);
           },
           async saveMarkers(made) {
-            const state = await readState();
+            const { state } = await readState();
             const current = parseMarkers(state.get(stateId(INTERNAL, MARKERS_KEY))?.at(-1)?.json);
             for (const [id, m] of made) current.set(id, m);
             // Drop markers of widgets that are gone, so the entry does not grow without bound.
@@ -358,19 +504,21 @@ export function createMuralBoard(
         },
         ops,
         batchOptions,
-      ),
+      ).finally(wrote),
 
     shared(name): SharedCollection {
       return {
         async get<T>(key: string) {
-          const json = (await readState()).get(stateId(name, key))?.at(-1)?.json;
+          const json = (await readState()).state.get(stateId(name, key))?.at(-1)?.json;
           return json === undefined ? undefined : (JSON.parse(json) as T);
         },
         async set(key, value) {
           await writeState(name, key, toJson(value));
+          wrote();
         },
         async remove(key) {
           await writeState(name, key, undefined);
+          wrote();
         },
         watch<T>(key: string, fn: (value: T | undefined) => void): Unsubscribe {
           const watcher = {
@@ -380,7 +528,7 @@ export function createMuralBoard(
           };
           let stopped = false;
           void readState()
-            .then((state) => {
+            .then(({ state }) => {
               if (stopped) return;
               const json = state.get(watcher.id)?.at(-1)?.json;
               watcher.last = json;
@@ -457,7 +605,7 @@ export function createMuralBoard(
 
     /** Look for changes now (the page's refresh button), whether or not anyone listens. */
     async refresh() {
-      await pollOnce();
+      await pollItems();
     },
   };
   return board;

@@ -43,8 +43,13 @@ export interface ApplyEnv {
   widget(id: string): MuralWidget | undefined;
   remember(widget: MuralWidget): void;
   forget(id: string): void;
-  /** Fields MURAL refused on create this session; later creates PATCH them after. */
-  refusedOnCreate: Set<CreateField>;
+  /**
+   * Fields MURAL refused on create this session, as `type:field` (one widget type's refusal does
+   * not tax the others); later creates of that type PATCH them after.
+   */
+  refusedOnCreate: Set<string>;
+  /** Board coordinates of the mural's top-left: top-level widgets are placed relative to it. */
+  origin(): Promise<{ x: number; y: number }>;
   rememberTags(tags: readonly MuralTag[]): void;
   /** Store markers of widgets this batch created. */
   saveMarkers(markers: ReadonlyMap<string, ItemMarker>): Promise<void>;
@@ -100,8 +105,9 @@ function createBody(spec: CreateSpec, rel: { x: number; y: number }): Record<str
       };
     }
     case 'text': {
+      // A textbox's style is backgroundColor, font, fontSize and textAlign (reference
+      // createtextbox); it has no font colour (`fontColor` is a shape style), so none is sent.
       const style: Record<string, unknown> = {};
-      if (spec.textColor) style.fontColor = toMuralHex(spec.textColor);
       if (spec.fontSize) style.fontSize = spec.fontSize;
       return { ...base, text: spec.text, ...(Object.keys(style).length ? { style } : {}) };
     }
@@ -240,6 +246,9 @@ function planMural(
     return id;
   };
 
+  const refusedFor = (type: string): CreateField[] =>
+    (['style', 'parentId', 'tags'] as const).filter((f) => env.refusedOnCreate.has(`${type}:${f}`));
+
   /** Absolute top-left of an area, reading unknown areas up the chain. */
   async function areaOrigin(id: string): Promise<{ x: number; y: number }> {
     for (let depth = 0; depth < 32; depth += 1) {
@@ -253,7 +262,7 @@ function planMural(
     }
     const area = env.widget(id);
     if (!area) throw new OpError(`Area ${id} is not on the mural.`);
-    return absolutePosition(area, env.widget);
+    return absolutePosition(area, env.widget, await env.origin());
   }
   function chainMissing(id: string): string | null {
     let current: string | null = id;
@@ -327,7 +336,7 @@ function planMural(
         const batch = items.map((i) => ops[i] as WriteOp & { op: 'create' });
         const first = batch[0]!;
         let parentId: string | null = null;
-        let origin = { x: 0, y: 0 };
+        let origin = await env.origin();
         if (first.parent) {
           if ('ref' in first.parent) {
             const parent = made.get(first.parent.ref);
@@ -363,7 +372,7 @@ function planMural(
         while (createdWidgets === null) {
           const plain = full.map((body) => {
             const copy = { ...body };
-            for (const field of env.refusedOnCreate) delete copy[field];
+            for (const field of refusedFor(type)) delete copy[field];
             return copy;
           });
           try {
@@ -377,17 +386,21 @@ function planMural(
             createdWidgets = widgets;
           } catch (error) {
             const field = refusedField(error);
-            if (field === null || env.refusedOnCreate.has(field) || !(field in (full[0] ?? {}))) {
+            if (
+              field === null ||
+              env.refusedOnCreate.has(`${type}:${field}`) ||
+              !(field in (full[0] ?? {}))
+            ) {
               throw error;
             }
-            env.refusedOnCreate.add(field);
+            env.refusedOnCreate.add(`${type}:${field}`);
           }
         }
         const widgets: MuralWidget[] = createdWidgets;
         // Fields MURAL refused on create go on with a PATCH each.
         for (const [i, widget] of widgets.entries()) {
           const patch: Record<string, unknown> = {};
-          for (const field of env.refusedOnCreate) {
+          for (const field of refusedFor(type)) {
             if (full[i]![field] !== undefined) patch[field] = full[i]![field];
           }
           if (Object.keys(patch).length > 0 && !patched.has(widget.id)) {
@@ -459,7 +472,7 @@ function planMural(
             }
             if (patch.rect) {
               const origin =
-                widget.parentId === null ? { x: 0, y: 0 } : await areaOrigin(widget.parentId);
+                widget.parentId === null ? await env.origin() : await areaOrigin(widget.parentId);
               const rect: Partial<Rect> = patch.rect;
               if (rect.x !== undefined) body.x = rect.x - origin.x;
               if (rect.y !== undefined) body.y = rect.y - origin.y;

@@ -1,13 +1,65 @@
 /**
- * Shared state on MURAL, which has no app storage: one hidden, locked text widget per
- * (collection, key), far outside the work area, whose text is a prefix and the JSON value.
- * Reads list the mural's text widgets; see CONTEXT.md for the choice and its limits.
+ * Shared state on MURAL, which has no app storage: one area per mural titled "Touchpoint data",
+ * inside the mural's bounds, holding one textbox per (collection, key) whose text is a prefix and
+ * the JSON value, plus a textbox that tells facilitators what the area is. Reads list the area's
+ * children (`GET …/widgets?parentId=`, one request per 100 entries); writes use documented
+ * textbox fields only (`text`, `x`, `y`, `width`, `height`, `parentId`). See CONTEXT.md.
  */
 import type { MuralWidget } from './widgets';
 
-export const STATE_PREFIX = 'touchpoint-state:v1 ';
-/** Where state widgets sit, in case a MURAL client shows hidden widgets. */
-export const STATE_POSITION = { x: -100_000, y: -100_000, width: 40, height: 40 } as const;
+export const STATE_PREFIX = 'touchpoint-state:v2 ';
+/** The area's title: it names what it is and what removing it does. */
+export const STATE_AREA_TITLE = 'Touchpoint data (do not delete)';
+export const STATE_NOTE =
+  'Touchpoint keeps this workshop’s shared data here: journey maps, groups, vote rounds and ' +
+  'actions. Leave this area in place. Deleting it resets Touchpoint for everyone on this mural ' +
+  '(maps, groups and rounds are forgotten; the notes on the mural stay).';
+
+/** The area's size and its entries' slots: 5 columns of 300 × 40 px. */
+export const STATE_AREA = { width: 1600, height: 1250, margin: 200 } as const;
+const SLOT = { width: 300, height: 40, columns: 5, top: 120, left: 10, gap: 10 } as const;
+const SLOTS = SLOT.columns * Math.floor((STATE_AREA.height - SLOT.top) / (SLOT.height + SLOT.gap));
+
+/**
+ * Where the area goes, in mural coordinates: the bottom-right corner, clear of where maps are
+ * made (around the mural's centre) and inside its bounds; top-left for an infinite mural.
+ */
+export function stateAreaPosition(mural: { width?: number; height?: number; infinite?: boolean }): {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+} {
+  const { width, height, margin } = STATE_AREA;
+  if (mural.infinite || mural.width === undefined || mural.height === undefined) {
+    return { x: 0, y: 0, width, height };
+  }
+  return {
+    x: Math.max(0, mural.width - width - margin),
+    y: Math.max(0, mural.height - height - margin),
+    width: Math.min(width, mural.width),
+    height: Math.min(height, mural.height),
+  };
+}
+
+/** The position of entry `index` inside the area (relative to it); wraps when the area is full. */
+export function slotPosition(index: number): {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+} {
+  const i = ((index % SLOTS) + SLOTS) % SLOTS;
+  return {
+    x: SLOT.left + (i % SLOT.columns) * (SLOT.width + SLOT.gap),
+    y: SLOT.top + Math.floor(i / SLOT.columns) * (SLOT.height + SLOT.gap),
+    width: SLOT.width,
+    height: SLOT.height,
+  };
+}
+
+/** The explanation textbox, top-left in the area. */
+export const NOTE_POSITION = { x: 10, y: 10, width: 1500, height: 100 } as const;
 
 export interface StateEntry {
   collection: string;
@@ -20,12 +72,20 @@ export interface StateEntry {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function isStateWidget(widget: MuralWidget): boolean {
-  return widget.type === 'text' && widget.text.startsWith(STATE_PREFIX);
+export const isStateArea = (widget: MuralWidget): boolean =>
+  widget.type === 'area' && widget.title === STATE_AREA_TITLE;
+
+/** Touchpoint's own widgets, never shown as board items: the area, its note and its entries. */
+export function isStateWidget(widget: MuralWidget, areaIds: ReadonlySet<string>): boolean {
+  return (
+    isStateArea(widget) ||
+    (widget.parentId !== null && areaIds.has(widget.parentId)) ||
+    (widget.type === 'text' && widget.text.startsWith(STATE_PREFIX))
+  );
 }
 
 export function parseStateWidget(widget: MuralWidget): StateEntry | null {
-  if (!isStateWidget(widget)) return null;
+  if (widget.type !== 'text' || !widget.text.startsWith(STATE_PREFIX)) return null;
   try {
     const body: unknown = JSON.parse(widget.text.slice(STATE_PREFIX.length));
     if (!isRecord(body) || typeof body.c !== 'string' || typeof body.k !== 'string') return null;
@@ -65,10 +125,18 @@ function sameJson(value: unknown, json: string): boolean {
 export const stateText = (collection: string, key: string, json: string): string =>
   `${STATE_PREFIX}{"c":${JSON.stringify(collection)},"k":${JSON.stringify(key)},"v":${json}}`;
 
-/** Entries by `collection\u0000key`; when two participants made the same key, the last listed wins. */
-export function indexState(widgets: readonly MuralWidget[]): Map<string, StateEntry[]> {
+/**
+ * Entries by `collection\u0000key`, from the children of the state areas only (an entry left
+ * behind when its area was deleted is not state any more). When two participants made the same
+ * key at once, the last listed wins and the next write deletes the others.
+ */
+export function indexState(
+  widgets: readonly MuralWidget[],
+  areaIds: ReadonlySet<string>,
+): Map<string, StateEntry[]> {
   const index = new Map<string, StateEntry[]>();
   for (const widget of widgets) {
+    if (widget.parentId === null || !areaIds.has(widget.parentId)) continue;
     const entry = parseStateWidget(widget);
     if (!entry) continue;
     const id = stateId(entry.collection, entry.key);

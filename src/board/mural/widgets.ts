@@ -79,6 +79,17 @@ export function kindOf(type: string): ItemKind {
   }
 }
 
+/**
+ * The `type` filter of `GET /murals/{id}/widgets` takes MURAL's documented names, which are not
+ * the `type` values widgets carry (developers.mural.co/public/reference/getmuralwidgets).
+ */
+export const TYPE_FILTER = {
+  notes: 'sticky notes',
+  textboxes: 'textbox',
+  shapes: 'shapes',
+  areas: 'areas',
+} as const;
+
 /** The typed path segment for create and PATCH. */
 export function pathOf(type: string): string | null {
   switch (type) {
@@ -112,8 +123,11 @@ export interface Position {
 export function absolutePosition(
   widget: Pick<MuralWidget, 'x' | 'y' | 'parentId'>,
   byId: (id: string) => Pick<MuralWidget, 'x' | 'y' | 'parentId'> | undefined,
+  /** Where the mural's top-left sits in board coordinates (see `boardOrigin`). */
+  origin: Position = { x: 0, y: 0 },
 ): Position {
-  let { x, y } = widget;
+  let x = widget.x + origin.x;
+  let y = widget.y + origin.y;
   let parent = widget.parentId;
   for (let depth = 0; parent !== null && depth < MAX_DEPTH; depth += 1) {
     const area = byId(parent);
@@ -123,6 +137,21 @@ export function absolutePosition(
     parent = area.parentId;
   }
   return { x, y };
+}
+
+/**
+ * MURAL measures positions from the mural's top-left and a finite mural has a width and height;
+ * the Board port, like Miro, centres the board on (0, 0). So board (0, 0) is the mural's centre,
+ * and anything placed within half the mural's size of it is inside the mural. An infinite mural
+ * (or one whose size MURAL does not give) keeps MURAL's own coordinates.
+ */
+export function boardOrigin(mural: unknown): Position {
+  if (typeof mural !== 'object' || mural === null) return { x: 0, y: 0 };
+  const { width, height, infinite } = mural as Record<string, unknown>;
+  if (infinite === true || typeof width !== 'number' || typeof height !== 'number') {
+    return { x: 0, y: 0 };
+  }
+  return { x: -Math.round(width / 2), y: -Math.round(height / 2) };
 }
 
 function rgbOf(hex: string): [number, number, number] | null {
@@ -208,10 +237,11 @@ export function toBoardItem(
     area: (id: string) => MuralWidget | undefined;
     tagTitle: (id: string) => string | undefined;
     marker: (id: string) => ItemMarker | null;
+    origin?: Position;
   },
 ): BoardItem {
   const kind = kindOf(widget.type);
-  const { x, y } = absolutePosition(widget, context.area);
+  const { x, y } = absolutePosition(widget, context.area, context.origin);
   const background = widget.style.backgroundColor;
   const item: BoardItem = {
     id: widget.id,

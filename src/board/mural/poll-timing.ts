@@ -1,0 +1,120 @@
+/**
+ * How often a MURAL panel looks for others' changes. MURAL pushes nothing to apps and its
+ * 10,000 requests a minute are per app, shared by every participant of every workshop
+ * (developers.mural.co/public/docs/rate-limiting), so each panel polls within a budget: shared
+ * state (one request) more often than the full widget list (one request per 100 widgets), each
+ * backing off while nothing changes and starting over on a change or an own write. MURAL
+ * documents no conditional requests (no ETag, If-None-Match or If-Modified-Since), so a poll that
+ * finds nothing new still costs its requests; back-off is what saves them.
+ */
+
+export interface PollTiming {
+  /** Shared state: first interval and the longest it backs off to, ms. */
+  stateMs: number;
+  stateMaxMs: number;
+  /** The full widget list (items' events). */
+  itemsMs: number;
+  itemsMaxMs: number;
+  /** Each quiet poll multiplies the interval by this. */
+  backoff: number;
+}
+
+/**
+ * 30 panels on a 300-widget mural, all active: 30 × (60/5 + 3 × 60/15) = 720 requests a minute,
+ * 7.2 % of the app's 10,000; quiet, they back off to 30 × (2 + 3) = 150. `npm run bench` measures it.
+ */
+export const DEFAULT_POLL: PollTiming = {
+  stateMs: 5_000,
+  stateMaxMs: 30_000,
+  itemsMs: 15_000,
+  itemsMaxMs: 60_000,
+  backoff: 2,
+};
+
+export function pollTimingOf(options: { pollMs?: number; poll?: Partial<PollTiming> }): PollTiming {
+  const base =
+    options.pollMs === undefined
+      ? DEFAULT_POLL
+      : {
+          stateMs: options.pollMs,
+          stateMaxMs: options.pollMs * 4,
+          itemsMs: options.pollMs,
+          itemsMaxMs: options.pollMs * 4,
+          backoff: 2,
+        };
+  return { ...base, ...options.poll };
+}
+
+export interface PollTimer {
+  /** Starts polling if `active()` and not already waiting or running. */
+  schedule(): void;
+  /** Back to the first interval, and poll that soon (a change seen, an own write). */
+  reset(): void;
+  /** Stops waiting when nobody listens any more. */
+  stopIfIdle(): void;
+  /** The interval the next poll waits, ms. */
+  readonly interval: number;
+}
+
+/**
+ * One chained poll (never two at once): `run` resolves true when it saw a change. Quiet polls
+ * back off up to `maxMs`.
+ */
+export function createPollTimer(options: {
+  firstMs: number;
+  maxMs: number;
+  backoff: number;
+  active: () => boolean;
+  run: () => Promise<boolean>;
+  onError: (error: unknown) => void;
+}): PollTimer {
+  let interval = options.firstMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+
+  function schedule(): void {
+    if (timer !== undefined || running || !options.active()) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      running = true;
+      options
+        .run()
+        .then(
+          (changed) => {
+            interval = changed
+              ? options.firstMs
+              : Math.min(options.maxMs, interval * options.backoff);
+          },
+          (error: unknown) => {
+            interval = Math.min(options.maxMs, interval * options.backoff);
+            options.onError(error);
+          },
+        )
+        .finally(() => {
+          running = false;
+          schedule();
+        });
+    }, interval);
+  }
+
+  return {
+    schedule,
+    reset() {
+      interval = options.firstMs;
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+      schedule();
+    },
+    stopIfIdle() {
+      if (!options.active() && timer !== undefined) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+    },
+    get interval() {
+      return interval;
+    },
+  };
+}
