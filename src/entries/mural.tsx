@@ -6,6 +6,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
   createMuralConnect,
+  describeSignInError,
+  discoverSignInPath,
   muralUrl,
   parseMuralUrl,
   type MuralConnect,
@@ -15,6 +17,7 @@ import { Notice, Spinner } from '../ui/components/Notice';
 import { MuralConnect as ConnectScreen } from '../ui/mural/MuralConnect';
 import { Panel } from '../ui/Panel';
 import { createPanelServices } from './panel-services';
+import { STATE_AREA_TITLE } from '../board/mural/shared-state';
 import '../ui/mural/mural.css';
 
 const message = (error: unknown): string =>
@@ -27,7 +30,9 @@ async function main(root: HTMLElement): Promise<void> {
   const connect = createMuralConnect({
     db: local.db,
     redirectUri,
-    // Public client: an id, never a secret, may be built in.
+    // The site's token proxy holds the secret, if it runs one; the page only learns the path.
+    path: await discoverSignInPath(location.origin),
+    // An id, never a secret, may be built in.
     defaultClientId: (import.meta.env.VITE_MURAL_CLIENT_ID as string | undefined) ?? '',
   });
   let error: string | null = null;
@@ -36,7 +41,7 @@ async function main(root: HTMLElement): Promise<void> {
       history.replaceState(null, '', redirectUri);
     }
   } catch (e) {
-    error = message(e);
+    error = describeSignInError(e, connect.path);
     history.replaceState(null, '', redirectUri);
   }
   const signedIn = await connect.signedIn();
@@ -145,6 +150,15 @@ function MuralApp(props: AppProps) {
             <Notice tone="info">{toast}</Notice>
           </div>
         )}
+        <details class="mu-data">
+          <summary>Where Touchpoint keeps its data on this mural</summary>
+          <p>
+            In one area near the mural’s bottom-right corner, titled “{STATE_AREA_TITLE}”: journey
+            maps, groups, vote rounds and actions, as text that everyone on the mural can read.
+            Leave it in place. Deleting it resets Touchpoint for everyone on this mural (the notes
+            stay; maps, groups and rounds are forgotten).
+          </p>
+        </details>
         <iframe class="mu-frame" title="The mural" src={url} />
       </main>
       <aside class="mu-panel" aria-label="Touchpoint panel">

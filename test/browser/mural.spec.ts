@@ -1,14 +1,22 @@
 /**
- * `mural.html` against the local MURAL API double (test/mural-server): sign in through the
- * PKCE redirect (the double approves at once), pick workspace → room → mural, create the
- * classic map from the Map tab, group a participant's pain points, open the Export tab.
+ * `mural.html` served by the production server (`npm run serve`, server/serve.js) with its token
+ * proxy, against the local MURAL API double (test/mural-server), which requires the client
+ * secret: sign in through the PKCE redirect (the double approves at once) with the code exchange
+ * going through the proxy, pick workspace → room → mural, create the classic map from the Map
+ * tab, group a participant's pain points, open the Export tab.
  */
+import { join } from 'node:path';
+import { startServer } from '../../server/serve.js';
 import { createMuralBoard } from '../../src/board/mural/adapter';
 import { createMuralClient } from '../../src/board/mural/client';
+import { STATE_AREA_TITLE, STATE_PREFIX } from '../../src/board/mural/shared-state';
 import { startMuralServer, type MuralServer } from '../mural-server/server';
 import { expect, panel, screenshot, test } from './fixtures';
 
 let server: MuralServer;
+let app: { origin: string; close(): Promise<void> };
+const SECRET = 'browser-test-secret-9a7e';
+const serverLogs: string[] = [];
 
 const PAIN_POINTS = [
   'Hidden fees on the first transfer',
@@ -23,22 +31,6 @@ const PAIN_POINTS = [
 
 /** Notes in the map's Pain points lane, one per stage cell, made by a second MURAL user. */
 async function addPainPoints(muralId: string): Promise<void> {
-  const widgets = server.widgets(muralId);
-  const byId = new Map(widgets.map((w) => [w.id, w]));
-  const abs = (id: string): { x: number; y: number } => {
-    const w = byId.get(id)!;
-    const up = w.parentId ? abs(w.parentId) : { x: 0, y: 0 };
-    return { x: up.x + w.x, y: up.y + w.y };
-  };
-  const lane = widgets.find((w) => w.text === 'Pain points' || w.title === 'Pain points');
-  if (!lane) throw new Error('No Pain points lane on the mural');
-  const laneY = abs(lane.id).y;
-  const stages = widgets
-    .filter((w) =>
-      ['Awareness', 'Consideration', 'Purchase', 'Onboarding'].includes(w.text || w.title),
-    )
-    .map((w) => abs(w.id).x)
-    .sort((a, b) => a - b);
   const { accessToken } = server.issueToken({ id: 'u-grace', firstName: 'Grace', lastName: 'H' });
   const client = createMuralClient({
     apiBase: server.apiBase,
@@ -48,6 +40,15 @@ async function addPainPoints(muralId: string): Promise<void> {
     },
   });
   const board = createMuralBoard(client, muralId);
+  // Board coordinates (the adapter's), not MURAL's: read the map's lane and stages through it.
+  const items = await board.listItems();
+  const lane = items.find((i) => i.text === 'Pain points');
+  if (!lane) throw new Error('No Pain points lane on the mural');
+  const laneY = lane.rect.y;
+  const stages = items
+    .filter((i) => ['Awareness', 'Consideration', 'Purchase', 'Onboarding'].includes(i.text))
+    .map((i) => i.rect.x)
+    .sort((a, b) => a - b);
   const result = await board.apply(
     PAIN_POINTS.map((text, i) => ({
       op: 'create' as const,
@@ -68,20 +69,46 @@ async function addPainPoints(muralId: string): Promise<void> {
   if (result.failed.length > 0) throw new Error(result.failed[0]!.message);
 }
 test.beforeAll(async () => {
-  server = await startMuralServer();
+  server = await startMuralServer({
+    app: { kind: 'confidential', clientId: 'touchpoint-browser-test', clientSecret: SECRET },
+  });
+  app = await startServer({
+    root: join(import.meta.dirname, '..', '..', 'dist'),
+    port: 0,
+    env: {
+      MURAL_CLIENT_ID: 'touchpoint-browser-test',
+      MURAL_CLIENT_SECRET: SECRET,
+      MURAL_ORIGIN: server.origin,
+    },
+    log: (line) => serverLogs.push(line),
+  });
 });
-test.afterAll(() => server.close());
+test.afterAll(async () => {
+  await app.close();
+  await server.close();
+});
 
 test('a facilitator connects to MURAL, picks a mural and creates a journey map on it, groups and exports', async ({
   page,
 }) => {
   const muralId = server.createMural('Onboarding workshop');
-  await page.goto('/mural.html');
+  // Everything the app's server sends the browser, to look for the secret in.
+  const bodies: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.url().startsWith(app.origin)) bodies.push(response.text().catch(() => ''));
+  });
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(`${app.origin}/mural.html`);
   await expect(page.getByRole('heading', { name: 'Touchpoint for MURAL' })).toBeVisible();
-  await page.getByLabel('Client id of your MURAL app').fill('touchpoint-test');
-  await page.getByText('Advanced').click();
-  await page.getByLabel('MURAL address').fill(server.origin);
-  await screenshot(page, 'mural-01-connect');
+  // The server runs the token proxy: the page says so, and the client id is the server's.
+  await expect(page.getByText(/through this site’s token proxy/)).toBeVisible();
+  await expect(page.getByLabel('Client id of your MURAL app')).toHaveValue(
+    'touchpoint-browser-test',
+  );
+  await page.getByText('What is a client id?').click();
+  await expect(page.getByText(`${app.origin}/mural.html`)).toBeVisible();
+  await screenshot(page, 'mural-01-connect-320');
+  await page.setViewportSize({ width: 1400, height: 900 });
   await page.getByRole('button', { name: 'Sign in with MURAL' }).click();
 
   // Back from the authorize redirect, signed in: the one workspace is chosen already.
@@ -99,8 +126,20 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   await side.getByRole('button', { name: 'Create on board' }).click();
   await expect(side.getByText(/created/i)).toBeVisible({ timeout: 60_000 });
   const widgets = server.widgets(muralId);
-  expect(widgets.filter((w) => w.type === 'area').length).toBeGreaterThan(0);
-  expect(widgets.some((w) => w.hidden && w.text.startsWith('touchpoint-state:v1 '))).toBe(true);
+  expect(widgets.filter((w) => w.type === 'area').length).toBeGreaterThan(1);
+  // Shared state: one locked data area, its entries inside it.
+  const dataAreas = widgets.filter((w) => w.type === 'area' && w.title === STATE_AREA_TITLE);
+  expect(dataAreas).toHaveLength(1);
+  expect(dataAreas[0]!.locked).toBe(true);
+  expect(
+    widgets.filter((w) => w.parentId === dataAreas[0]!.id && w.text.startsWith(STATE_PREFIX))
+      .length,
+  ).toBeGreaterThan(0);
+  // The title is a textbox styled with textbox fields only.
+  const title = widgets.find((w) => w.type === 'text' && typeof w.style.fontSize === 'number');
+  expect(title?.style).not.toHaveProperty('fontColor');
+  await page.getByText('Where Touchpoint keeps its data on this mural').click();
+  await expect(page.getByText(/Deleting it resets Touchpoint for everyone/)).toBeVisible();
   // The embedded view shows the map (the double serves a drawing of the mural).
   await page.getByRole('button', { name: 'Refresh' }).click();
   await page.reload();
@@ -122,8 +161,9 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   });
   await side.getByRole('button', { name: 'Group notes' }).click();
   await expect(side.getByRole('heading', { name: /^Preview/ })).toBeVisible();
+  const dataArea = dataAreas[0]!.id;
   const visibleTexts = () =>
-    server.widgets(muralId).filter((w) => w.type === 'text' && !w.hidden).length;
+    server.widgets(muralId).filter((w) => w.type === 'text' && w.parentId !== dataArea).length;
   const textsBefore = visibleTexts();
   await side.getByRole('button', { name: 'Apply to board' }).click();
   await expect(side.getByText(/^Grouped \d+ notes? on the board\.$/)).toBeVisible({
@@ -135,9 +175,27 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   await expect(side.getByText(/On this board/)).toBeVisible({ timeout: 20_000 });
   await screenshot(page, 'mural-03-grouped');
 
+  // Anonymous round (issue 11 part 2): run it here, between grouping and export.
+
   await side.getByRole('tab', { name: 'Export' }).click();
   await expect(side.getByRole('button', { name: 'Download JSON' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await side.getByRole('button', { name: 'Download JSON' }).click();
+  const file = await (await download).path();
+  const { readFile } = await import('node:fs/promises');
+  const exported = JSON.parse(await readFile(file, 'utf8')) as {
+    source: { platform: string };
+    map: { stages: unknown[] };
+  };
+  expect(exported.source.platform).toBe('mural');
+  expect(exported.map.stages.length).toBeGreaterThan(0);
   await screenshot(page, 'mural-04-export');
+
+  // The secret reached neither the browser nor the server's log.
+  const sent = await Promise.all(bodies);
+  expect(sent.length).toBeGreaterThan(3);
+  for (const text of [...sent, ...serverLogs]) expect(text).not.toContain(SECRET);
+  expect(serverLogs.some((line) => /authorization_code → 200/.test(line))).toBe(true);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in with MURAL' })).toBeVisible();

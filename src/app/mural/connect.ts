@@ -1,13 +1,15 @@
 /**
- * The MURAL connect flow for `mural.html`: settings (client id, MURAL address), sign in with
- * PKCE, the redirect back, workspace → room → mural lists, a pasted mural URL, the chosen
- * mural, sign out. Everything kept lives in IndexedDB `settings` under `mural.*` keys.
+ * The MURAL connect flow for `mural.html`: the sign-in path (the site's token proxy holding the
+ * client secret, or the browser alone for a registration without one), settings (client id, MURAL
+ * address), sign in with PKCE, the redirect back, workspace → room → mural lists, a pasted mural
+ * URL, the chosen mural, sign out. Everything kept lives in IndexedDB `settings` under `mural.*`.
  */
 import { createMuralBoard } from '../../board/mural/adapter';
 import { createMuralClient, listAll, type MuralClient } from '../../board/mural/client';
 import {
   beginSignIn,
   completeSignIn,
+  OAuthError,
   createTokenSession,
   memoryTokenStore,
   type OAuthConfig,
@@ -25,6 +27,66 @@ export interface MuralSettings {
   clientId: string;
   /** MURAL's address; a local test server in tests. */
   origin: string;
+}
+
+/**
+ * How sign-in reaches MURAL's token endpoint. `proxy`: through this site's token proxy, which
+ * holds the client secret MURAL requires (client id and MURAL address are the server's). `browser`:
+ * straight from the browser with PKCE and no secret, for a registration that allows it.
+ */
+export type SignInPath =
+  | { mode: 'proxy'; clientId: string; muralOrigin: string; tokenUrl: string }
+  | { mode: 'browser'; clientId?: string; muralOrigin?: string };
+
+/** Reads `/mural-auth/config` (the proxy's answer); anything else means the browser-only path. */
+export function parseSignInPath(body: unknown, pageOrigin: string): SignInPath {
+  if (!isRecord(body) || typeof body.clientId !== 'string' || body.clientId === '') {
+    return { mode: 'browser' };
+  }
+  const muralOrigin = typeof body.muralOrigin === 'string' ? body.muralOrigin : MURAL_ORIGIN;
+  if (body.mode === 'proxy' && typeof body.tokenUrl === 'string') {
+    return {
+      mode: 'proxy',
+      clientId: body.clientId,
+      muralOrigin,
+      tokenUrl: new URL(body.tokenUrl, pageOrigin).toString(),
+    };
+  }
+  return { mode: 'browser', clientId: body.clientId, muralOrigin };
+}
+
+/** Asks this site whether it runs the token proxy. */
+export async function discoverSignInPath(
+  pageOrigin: string,
+  doFetch: typeof fetch = (input, init) => fetch(input, init),
+): Promise<SignInPath> {
+  try {
+    const answer = await doFetch(new URL('/mural-auth/config', pageOrigin).toString(), {
+      headers: { accept: 'application/json' },
+    });
+    if (!answer.ok) return { mode: 'browser' };
+    return parseSignInPath(await answer.json(), pageOrigin);
+  } catch {
+    return { mode: 'browser' };
+  }
+}
+
+/** What a refused sign-in means and what to do, by path. */
+export function describeSignInError(error: unknown, path: SignInPath): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof OAuthError)) return message;
+  if (error.code === 'invalid_client' || error.code === 'unauthorized_client') {
+    return path.mode === 'proxy'
+      ? `${message} MURAL did not accept the client id and secret this site's token proxy holds: ask whoever runs Touchpoint to check MURAL_CLIENT_ID and MURAL_CLIENT_SECRET (a secret reset in MURAL's "My apps" must be copied to the server too).`
+      : `${message} Your MURAL app needs its client secret, which a browser must never hold: run Touchpoint with its token proxy (MURAL_CLIENT_ID and MURAL_CLIENT_SECRET on the server, see the README), or use an app registration that allows sign-in without a secret.`;
+  }
+  if (error.code === 'invalid_grant') {
+    return `${message} The sign-in code was used or has expired: sign in again.`;
+  }
+  if (error.code === 'origin_not_allowed' || error.code === 'invalid_request') {
+    return `${message} The token proxy refused this page: its address must be in TP_PUBLIC_ORIGIN and MURAL_REDIRECT_URI on the server.`;
+  }
+  return message;
 }
 
 export interface NamedRef {
@@ -84,10 +146,15 @@ export interface MuralConnectOptions {
   redirectUri: string;
   /** Build-time client id (`VITE_MURAL_CLIENT_ID`), used until settings give one. */
   defaultClientId?: string;
+  /** The sign-in path this site offers (`discoverSignInPath`); default browser-only. */
+  path?: SignInPath;
   fetch?: typeof fetch;
 }
 
 export interface MuralConnect {
+  /** Which sign-in path is in use, and this page's address (the redirect URL to register). */
+  readonly path: SignInPath;
+  readonly redirectUri: string;
   settings(): Promise<MuralSettings>;
   saveSettings(settings: MuralSettings): Promise<void>;
   /** The authorize URL to send the browser to. */
@@ -110,17 +177,20 @@ export interface MuralConnect {
 export function createMuralConnect(options: MuralConnectOptions): MuralConnect {
   const kv = kvOf(options.db);
   const tokenStore: TokenStore = options.db ? createIdbTokenStore(options.db) : memoryTokenStore();
+  const path: SignInPath = options.path ?? { mode: 'browser' };
 
   async function settings(): Promise<MuralSettings> {
+    // The proxy's client id and MURAL address are the server's: its secret belongs to that app.
+    if (path.mode === 'proxy') return { clientId: path.clientId, origin: path.muralOrigin };
     const stored = await kv.get(CONFIG_KEY);
     const clientId =
       isRecord(stored) && typeof stored.clientId === 'string' && stored.clientId !== ''
         ? stored.clientId
-        : (options.defaultClientId ?? '');
+        : (path.clientId ?? options.defaultClientId ?? '');
     const origin =
       isRecord(stored) && typeof stored.origin === 'string' && stored.origin !== ''
         ? stored.origin
-        : MURAL_ORIGIN;
+        : (path.muralOrigin ?? MURAL_ORIGIN);
     return { clientId, origin };
   }
 
@@ -130,6 +200,7 @@ export function createMuralConnect(options: MuralConnectOptions): MuralConnect {
       origin: s.origin,
       clientId: s.clientId,
       redirectUri: options.redirectUri,
+      ...(path.mode === 'proxy' ? { tokenUrl: path.tokenUrl } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     };
   };
@@ -157,8 +228,11 @@ export function createMuralConnect(options: MuralConnectOptions): MuralConnect {
     });
 
   return {
+    path,
+    redirectUri: options.redirectUri,
     settings,
     async saveSettings(next) {
+      if (path.mode === 'proxy') return;
       await kv.set(CONFIG_KEY, { clientId: next.clientId.trim(), origin: next.origin.trim() });
       client = null;
     },

@@ -4,6 +4,8 @@ import { MuralConnect, type MuralConnectProps, type MuralConnectService } from '
 
 function fakeService(over: Partial<MuralConnectService> = {}): MuralConnectService {
   return {
+    path: { mode: 'browser' },
+    redirectUri: 'https://touchpoint.example/mural.html',
     settings: vi.fn(async () => ({ clientId: 'built-in', origin: 'https://app.mural.co' })),
     saveSettings: vi.fn(async () => undefined),
     signInUrl: vi.fn(async () => 'https://app.mural.co/authorize?x'),
@@ -45,6 +47,21 @@ describe('MuralConnect', () => {
       clientId: 'my-app',
       origin: 'https://mural.example',
     });
+  });
+
+  it('says which sign-in path is in use and what a client id is', async () => {
+    render(<MuralConnect {...props({})} />);
+    expect(screen.getByText(/from this browser only/)).toBeTruthy();
+    expect(screen.getByText('What is a client id?')).toBeTruthy();
+    expect(screen.getByText('https://touchpoint.example/mural.html')).toBeTruthy();
+    cleanup();
+    const service = fakeService({ path: { mode: 'proxy' } });
+    render(<MuralConnect {...props({ service })} />);
+    expect(screen.getByText(/through this site’s token proxy/)).toBeTruthy();
+    const clientId = screen.getByLabelText('Client id of your MURAL app');
+    expect(clientId).toHaveProperty('readOnly', true);
+    // MURAL's address is the server's too: no Advanced section to change it.
+    expect(screen.queryByText('Advanced')).toBeNull();
   });
 
   it('shows why sign in could not start', async () => {

@@ -1,7 +1,8 @@
 /**
- * The connect screen of `mural.html`: the MURAL app's client id (and, under "Advanced", MURAL's
- * address), sign in, then workspace → room → mural, or a pasted mural URL. It only calls what
- * it is given; the entry wires it to app/mural/connect.ts.
+ * The connect screen of `mural.html`: which sign-in path is in use (this site's token proxy, or
+ * the browser alone), the MURAL app's client id with what it is and where to get one (and, under
+ * "Advanced", MURAL's address), sign in, then workspace → room → mural, or a pasted mural URL. It
+ * only calls what it is given; the entry wires it to app/mural/connect.ts.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { Notice, Spinner } from '../components/Notice';
@@ -12,6 +13,10 @@ export interface NamedRef {
 }
 
 export interface MuralConnectService {
+  /** `proxy`: the site's token proxy holds the client secret; `browser`: PKCE alone, no secret. */
+  readonly path: { mode: 'proxy' | 'browser' };
+  /** This page's address: the redirect URL to register with the MURAL app. */
+  readonly redirectUri: string;
   settings(): Promise<{ clientId: string; origin: string }>;
   saveSettings(settings: { clientId: string; origin: string }): Promise<void>;
   signInUrl(): Promise<string>;
@@ -46,7 +51,43 @@ export function MuralConnect(props: MuralConnectProps) {
   );
 }
 
+function PathNotice({ service }: { service: MuralConnectService }) {
+  return service.path.mode === 'proxy' ? (
+    <p class="mu-path" data-path="proxy">
+      <strong>Sign-in: through this site’s token proxy.</strong> The MURAL app’s client secret,
+      which MURAL requires, stays on this site’s server; your browser never sees it.
+    </p>
+  ) : (
+    <p class="mu-path" data-path="browser">
+      <strong>Sign-in: from this browser only</strong> (PKCE, no client secret). This works only for
+      a MURAL app registration that lets apps sign in without a secret. If MURAL refuses the
+      sign-in, run Touchpoint with its token proxy: the README says how.
+    </p>
+  );
+}
+
+function ClientIdHelp({ service }: { service: MuralConnectService }) {
+  return (
+    <details class="mu-help">
+      <summary>What is a client id?</summary>
+      <p>
+        It names the MURAL app Touchpoint signs in as. Someone with a MURAL account registers the
+        app once at developers.mural.co → My apps → Register new app, with this page’s address as
+        its redirect URL:
+      </p>
+      <p>
+        <code>{service.redirectUri}</code>
+      </p>
+      <p>
+        MURAL then shows the client id (safe to share) and the client secret (keep it on the server
+        that runs Touchpoint, never in a browser).
+      </p>
+    </details>
+  );
+}
+
 function SignIn({ service, navigate }: MuralConnectProps) {
+  const fixed = service.path.mode === 'proxy';
   const [clientId, setClientId] = useState('');
   const [origin, setOrigin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -74,6 +115,7 @@ function SignIn({ service, navigate }: MuralConnectProps) {
   return (
     <form class="tp-stack" onSubmit={(e) => void signIn(e)}>
       <p>Connect to MURAL to run the workshop on one of your murals.</p>
+      <PathNotice service={service} />
       <div class="tp-field">
         <label for="mu-client">Client id of your MURAL app</label>
         <input
@@ -82,22 +124,26 @@ function SignIn({ service, navigate }: MuralConnectProps) {
           value={clientId}
           onInput={(e) => setClientId(e.currentTarget.value)}
           autoComplete="off"
+          readOnly={fixed}
           required
         />
       </div>
-      <details>
-        <summary>Advanced</summary>
-        <div class="tp-field">
-          <label for="mu-origin">MURAL address</label>
-          <input
-            id="mu-origin"
-            class="input"
-            type="url"
-            value={origin}
-            onInput={(e) => setOrigin(e.currentTarget.value)}
-          />
-        </div>
-      </details>
+      <ClientIdHelp service={service} />
+      {!fixed && (
+        <details>
+          <summary>Advanced</summary>
+          <div class="tp-field">
+            <label for="mu-origin">MURAL address</label>
+            <input
+              id="mu-origin"
+              class="input"
+              type="url"
+              value={origin}
+              onInput={(e) => setOrigin(e.currentTarget.value)}
+            />
+          </div>
+        </details>
+      )}
       {error && <Notice tone="error">{error}</Notice>}
       <div class="tp-actions">
         <button type="submit" class="button button-primary" disabled={busy || clientId === ''}>
