@@ -20,6 +20,8 @@ import { FACILITATOR } from '../fakes/playground-board';
 
 export interface MatrixUseCase {
   name: string;
+  /** Resets what lives beside the board (this browser's undo journal) before each case. */
+  begin?(): void;
   /** Brings the board to where the use case starts (fault-free). */
   setup(board: Board): Promise<void>;
   /** The use case as the facilitator starts it; returns its message (what the panel says). */
@@ -121,12 +123,17 @@ function panel(local: LocalBoard, plan: FaultPlan | null) {
 
 /** The fault-free run: the result to compare with, and its write calls (for positions). */
 async function reference(useCase: MatrixUseCase) {
+  useCase.begin?.();
   const local = createLocalBoard();
   await useCase.setup(panel(local, null).board);
   const before = boardLines(local);
   const { board, injector } = panel(local, null);
   await useCase.run(board);
   const after = boardLines(local);
+  if (diff(after, before).length === 0)
+    throw new Error(
+      `${useCase.name}: the fault-free run changed nothing; the matrix would prove nothing.`,
+    );
   const log = [...injector.log];
   let undone: string[] = [];
   if (useCase.undo) {
@@ -173,6 +180,7 @@ async function runCase(
   ref: Awaited<ReturnType<typeof reference>>,
 ): Promise<CaseResult> {
   const problems: string[] = [];
+  useCase.begin?.();
   const local = createLocalBoard();
   await useCase.setup(panel(local, null).board);
   const { board, injector } = panel(local, plan);

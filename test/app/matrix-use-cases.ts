@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 /**
  * The bulk use cases the fault matrix runs, each with its repair and undo as the panel offers
  * them (see fault-matrix.ts).
@@ -11,6 +12,16 @@ import type { Board } from '../../src/board/port';
 import { addStage, removeLane, renameStage } from '../../src/domain/journey/edit-spec';
 import type { MapSpec } from '../../src/domain/journey/map-spec';
 import { createSpecFromPreset, findPreset } from '../../src/domain/journey/presets';
+import { loadPlacedMaps } from '../../src/app/map/load-placed-maps';
+import {
+  tagByPosition,
+  undoTagByPosition,
+  type TagByPositionOutcome,
+} from '../../src/app/stages/tag-by-position';
+import { createStageContext } from '../../src/domain/stages/decide-stage';
+import { stageTagTitle } from '../../src/domain/journey/map-spec';
+import { createJournalStore, type JournalStore } from '../../src/storage';
+import { createTestDatabases } from '../../src/storage/testing/open-test-db';
 import type { MatrixUseCase, Said } from './fault-matrix';
 
 const classic = (): MapSpec => {
@@ -95,3 +106,82 @@ export const MATRIX_USE_CASES: MatrixUseCase[] = [
         : { message: 'nothing to do', claimsNothingChanged: true },
   },
 ];
+
+/** A map with notes in its cells: some untagged, one with another tag, one already staged. */
+export async function mapWithNotes(board: Board): Promise<void> {
+  const made = await createMap(board, classic(), { near: NEAR, now: NOW });
+  if (made.status !== 'done') throw new Error(`map not made: ${made.status}`);
+  const { geometry, spec } = made.record;
+  const note = (s: number, l: number, n: number, tags: string[] = []) => {
+    const column = geometry.columns[s]!;
+    const row = geometry.rows[l]!;
+    return {
+      op: 'create' as const,
+      ref: `n${s}-${l}-${n}`,
+      item: {
+        kind: 'note' as const,
+        text: `Note ${s}/${l}/${n}`,
+        rect: { x: column.x + 20 + n * 230, y: row.y + 20, w: 199, h: 228 },
+        color: 'light_yellow' as const,
+        tags,
+      },
+    };
+  };
+  await board.apply([
+    note(0, 0, 0),
+    note(0, 1, 0, ['Quick win']),
+    note(1, 0, 0),
+    note(1, 2, 1),
+    note(2, 3, 0),
+    note(3, 0, 0, [stageTagTitle(spec.stages[0]!.name)]),
+    note(4, 4, 0),
+    note(5, 1, 1),
+  ]);
+}
+
+const fromTagging = (outcome: TagByPositionOutcome): Said => ({
+  message: outcome.status === 'refused' ? outcome.message : outcome.status,
+  claimsNothingChanged: outcome.status === 'refused' || outcome.status === 'nothing-to-do',
+});
+
+function tagByPositionCase(): MatrixUseCase {
+  let databases = createTestDatabases();
+  let journal: Promise<JournalStore> | null = null;
+  const journalOf = () => (journal ??= databases.open().then((db) => createJournalStore(db)));
+  const run = async (board: Board): Promise<Said> => {
+    const [placed] = await loadPlacedMaps(board);
+    if (!placed) throw new Error('no map');
+    const items = await board.listItems(['note']);
+    return fromTagging(
+      await tagByPosition(board, createStageContext(placed), items, {
+        boardId: 'board-1',
+        journal: await journalOf(),
+      }),
+    );
+  };
+  return {
+    name: 'tag by position + undo',
+    begin() {
+      databases.closeAll();
+      databases = createTestDatabases();
+      journal = null;
+    },
+    setup: mapWithNotes,
+    run,
+    // "Tag by position" again tags what is still untagged.
+    repair: run,
+    // Undo until nothing is left to undo (a repair run journals its own entry).
+    async undo(board) {
+      const store = await journalOf();
+      for (let i = 0; i < 5; i++) {
+        const outcome = await undoTagByPosition(board, store, 'board-1');
+        if (outcome.status === 'nothing-to-undo' || outcome.status === 'blocked')
+          return { message: outcome.status, claimsNothingChanged: true };
+      }
+      return { message: 'undone', claimsNothingChanged: false };
+    },
+    exactUndo: true,
+  };
+}
+
+MATRIX_USE_CASES.push(tagByPositionCase());

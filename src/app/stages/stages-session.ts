@@ -108,7 +108,7 @@ export function createStagesSession(board: Board, options: StagesSessionOptions)
         // Before the first read the view knows no notes: then write every entry back.
         current: view.state().status === 'ready' ? (id) => view.item(id) : undefined,
       });
-      if (outcome.status !== 'nothing-to-undo')
+      if (outcome.status !== 'nothing-to-undo' && outcome.status !== 'blocked')
         await settle(outcome.applied, outcome.status === 'cancelled');
       return outcome;
     },

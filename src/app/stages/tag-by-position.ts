@@ -169,6 +169,8 @@ export async function findTagByPositionUndo(
 
 export type UndoOutcome =
   | { status: 'nothing-to-undo' }
+  /** The journal entry cannot be read: nothing was changed, and other entries stay undoable. */
+  | { status: 'blocked'; message: string }
   | {
       status: 'done' | 'partial' | 'cancelled';
       restored: number;
@@ -194,10 +196,26 @@ export async function undoTagByPosition(
     current?: (id: string) => BoardItem | undefined;
   } = {},
 ): Promise<UndoOutcome> {
-  const entry = await findTagByPositionUndo(journal, boardId);
+  let entry: JournalEntry | undefined;
+  try {
+    entry = await findTagByPositionUndo(journal, boardId);
+  } catch (error) {
+    return {
+      status: 'blocked',
+      message: `Nothing was undone: the undo history could not be read (${messageOf(error)}).`,
+    };
+  }
   if (!entry) return { status: 'nothing-to-undo' };
-  const ops: WriteOp[] = entry.entries.flatMap((raw) => {
-    const parsed = parseTagJournalEntry(raw);
+  const parsedEntries = Array.isArray(entry.entries)
+    ? entry.entries.map(parseTagJournalEntry)
+    : [null];
+  if (parsedEntries.some((p) => p === null)) {
+    return {
+      status: 'blocked',
+      message: `Nothing was undone: the undo record of this "Tag by position" (entry ${entry.id}) is damaged, so its prior tags are unknown. Delete it from the Export tab to undo older changes.`,
+    };
+  }
+  const ops: WriteOp[] = parsedEntries.flatMap((parsed) => {
     if (!parsed) return [];
     let remove = parsed.added.filter((t) => !parsed.before.includes(t));
     if (options.current) {
@@ -210,7 +228,11 @@ export async function undoTagByPosition(
     ops.length > 0
       ? await board.apply(ops, { onProgress: options.onProgress, signal: options.signal })
       : { done: 0, failed: [], cancelled: false, ids: {} };
-  if (!result.cancelled) await journal.markUndone(entry.id);
+  // Only a complete undo closes the entry: after a failure or a cancel the rest stays
+  // undoable (each op removes a tag only where it is still on the note, so a retry is safe).
+  // If closing it fails, it stays undoable; undoing it again changes nothing.
+  if (!result.cancelled && result.failed.length === 0)
+    await journal.markUndone(entry.id).catch(() => undefined);
   const applied = succeeded(ops, result);
   return {
     status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',

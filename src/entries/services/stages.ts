@@ -116,6 +116,8 @@ function undoMessage(outcome: UndoOutcome): StagesOutcome {
   switch (outcome.status) {
     case 'nothing-to-undo':
       return { tone: 'info', title: 'There is no tag by position to undo.' };
+    case 'blocked':
+      return { tone: 'warning', title: 'Nothing was undone.', body: outcome.message };
     case 'cancelled':
       return {
         tone: 'info',
@@ -126,7 +128,7 @@ function undoMessage(outcome: UndoOutcome): StagesOutcome {
       return {
         tone: 'warning',
         title: `Restored the tags of ${notes(outcome.restored)}; some could not be restored`,
-        body: failures(outcome.failed),
+        body: `${failures(outcome.failed)} Undo stays available for the rest.`,
       };
     case 'done':
       return { tone: 'success', title: `Restored the tags of ${notes(outcome.restored)}.` };
