@@ -5,8 +5,7 @@
  *
  *   npx tsx bench/cluster-speed.ts [--no-hclust] [--json]   (or BENCH_NO_HCLUST=1)
  */
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -17,21 +16,22 @@ import { groupNotes } from '../src/domain/clustering/group-notes';
 import { createTfIdf } from '../src/domain/clustering/tf-idf';
 import { tokenize } from '../src/domain/clustering/tokenize';
 import { readLabelledCsv } from './lib/csv';
+import { dataSet } from './lib/data-dir';
 import { toShuffled } from './lib/seeded-sample';
 import { createSeededRandom } from '../src/domain/clustering/seeded-random';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const BANKING = resolve(here, '..', '..', 'shared', 'data', 'banking77');
+const BANKING77 = dataSet('banking77', ['train.csv', 'test.csv']);
 const SIZES = [200, 1000, 3000, 5000];
 const RUNS: Record<number, number> = { 200: 9, 1000: 7, 3000: 3, 5000: 3 };
 
 function loadTexts(): { texts: string[]; source: string } {
-  const files = ['train.csv', 'test.csv'].map((f) => resolve(BANKING, f));
-  if (files.every(existsSync)) {
+  const files = ['train.csv', 'test.csv'].map((f) => resolve(BANKING77.dir, f));
+  if (!BANKING77.missing) {
     const texts = files.flatMap((f) => readLabelledCsv(f).map((r) => r.text));
     return { texts: toShuffled(texts, 2026), source: 'BANKING77 train+test' };
   }
   // Synthetic short notes from a small vocabulary, when the data set is absent.
+  console.log(`${BANKING77.missing} Using synthetic notes instead.`);
   const random = createSeededRandom(2026);
   const words =
     'card payment refund delay login password app crash slow support queue price invoice delivery tracking account balance transfer fee screen'.split(

@@ -15,12 +15,13 @@
  * Unsorted counts as one more predicted cluster, as the facilitator sees it.
  */
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { groupNotes, type GroupNotesOptions } from '../src/domain/clustering/group-notes';
 import { tokenize } from '../src/domain/clustering/tokenize';
 import { readLabelledCsv, type LabelledText } from './lib/csv';
+import { dataSet } from './lib/data-dir';
 import { embedCached } from './lib/embedding-cache';
 import { adjustedRandIndex, clusteringAccuracy, normalizedMutualInformation } from './lib/metrics';
 import { sampleBoard, toMeanSd } from './lib/seeded-sample';
@@ -67,9 +68,7 @@ export function labelNamesIntent(label: string, intent: string): boolean {
 
 type Mode = 'true-k k-means' | 'true-k linkage' | 'product-k';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const DEFAULT_DATA =
-  process.env.TP_BANKING77_DIR ?? resolve(here, '..', '..', 'shared', 'data', 'banking77');
+const DEFAULT_DATA = process.env.TP_BANKING77_DIR ?? dataSet('banking77').dir;
 
 function scoreRun(
   data: readonly LabelledText[],
@@ -202,7 +201,7 @@ export interface QualityOptions {
   tuning?: GroupNotesOptions['tuning'];
   boardsOnly?: boolean;
   modes?: Mode[];
-  /** BANKING77 folder (default: ../shared/data/banking77 from the repo root). */
+  /** BANKING77 folder (default: banking77 in the bench data folder, bench/lib/data-dir.ts). */
   dataDir?: string;
 }
 
@@ -476,7 +475,9 @@ async function main(args: CliArgs): Promise<void> {
   for (const engine of args.engines) {
     const part = runQuality(args, engine === 'meaning' ? vectors : undefined);
     if (part === null) {
-      console.log(`BANKING77 not found at ${folder}; skipping the quality bench.`);
+      console.log(
+        `BANKING77 not found at ${folder}; skipping the quality bench. Pass --data=<banking77 folder>, or --data-dir=<folder> / TP_BENCH_DATA=<folder> for the data folder.`,
+      );
       return;
     }
     rows.push(...part);

@@ -5,10 +5,9 @@
  */
 import fc from 'fast-check';
 import { PALETTE, type BoardItem, type ItemKind } from '../board/board-item';
-import { stageTagTitle, type LaneKind, type MapSpec } from '../journey/map-spec';
+import { LANE_KINDS, stageTagTitle, type LaneKind, type MapSpec } from '../journey/map-spec';
 import { createGridPlacedMap } from '../stages/grid-placed-map';
 import type { PlacedMap } from '../stages/placed-map';
-import { LANE_KINDS } from './journey-map-v1';
 
 /** Characters that break naive text handling: controls, odd spaces, lone surrogates, emoji… */
 export const awkwardChar: fc.Arbitrary<string> = fc.oneof(

@@ -181,18 +181,3 @@ export interface JourneyMapV1 {
 export const CURRENT_VERSION = 1;
 export type JourneyMapFile = JourneyMapFileV1;
 export type JourneyMap = JourneyMapV1;
-
-export const LANE_KINDS: readonly LaneKind[] = [
-  'actions',
-  'touchpoints',
-  'emotions',
-  'pain_points',
-  'opportunities',
-  'owner',
-  'thinking',
-  'frontstage',
-  'backstage',
-  'support',
-  'evidence',
-  'other',
-];

@@ -1,8 +1,7 @@
 import { isPaletteColor } from '../board/board-item';
-import type { LaneKind } from '../journey/map-spec';
+import { LANE_KINDS, type LaneKind } from '../journey/map-spec';
 import {
   EXPORT_NOTE_KINDS,
-  LANE_KINDS,
   type ActionStatus,
   type ExportAction,
   type ExportCluster,

@@ -4,7 +4,14 @@
  * which items it made. Read back from the board, so it is `unknown` until `parseMapRecord`.
  */
 import type { MapGeometry } from './layout';
-import type { Lane, LaneKind, MapSpec, Persona, Stage } from './map-spec';
+import {
+  LANE_KINDS,
+  type Lane,
+  type LaneKind,
+  type MapSpec,
+  type Persona,
+  type Stage,
+} from './map-spec';
 
 export const MAP_RECORD_VERSION = 1;
 
@@ -27,21 +34,6 @@ export interface MapRecord {
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-const LANE_KINDS: readonly LaneKind[] = [
-  'actions',
-  'touchpoints',
-  'emotions',
-  'pain_points',
-  'opportunities',
-  'owner',
-  'thinking',
-  'frontstage',
-  'backstage',
-  'support',
-  'evidence',
-  'other',
-];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

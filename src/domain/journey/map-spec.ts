@@ -13,19 +13,23 @@ export interface Stage {
  * What a lane holds. Known kinds let reports pick out pain points and opportunities and let the
  * RACI view find the owning team; custom lanes are 'other'.
  */
-export type LaneKind =
-  | 'actions'
-  | 'touchpoints'
-  | 'emotions'
-  | 'pain_points'
-  | 'opportunities'
-  | 'owner'
-  | 'thinking'
-  | 'frontstage'
-  | 'backstage'
-  | 'support'
-  | 'evidence'
-  | 'other';
+/** Every lane kind, in one list; `LaneKind` is derived from it. */
+export const LANE_KINDS = [
+  'actions',
+  'touchpoints',
+  'emotions',
+  'pain_points',
+  'opportunities',
+  'owner',
+  'thinking',
+  'frontstage',
+  'backstage',
+  'support',
+  'evidence',
+  'other',
+] as const;
+
+export type LaneKind = (typeof LANE_KINDS)[number];
 
 export interface Lane {
   id: string;
