@@ -107,6 +107,18 @@ const nameOf = (value: unknown): string => {
   return full || (typeof value.name === 'string' ? value.name : '');
 };
 
+/** A 429 waits for MURAL's reset and tries again (for the few calls made outside the queue). */
+async function withRateLimitRetry<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!(error instanceof MuralApiError && error.rateLimited) || attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs ?? 1000));
+    }
+  }
+}
+
 export function createMuralBoard(
   client: MuralClient,
   muralId: string,
@@ -131,7 +143,7 @@ export function createMuralBoard(
    */
   let muralRecord: Promise<Record<string, unknown>> | undefined;
   const mural = (): Promise<Record<string, unknown>> => {
-    muralRecord ??= client.request('GET', base).then(
+    muralRecord ??= withRateLimitRetry(() => client.request('GET', base)).then(
       (body) => {
         const value = unwrap(body);
         return isRecord(value) ? value : {};
