@@ -15,7 +15,9 @@ import {
   isInMap,
   tagStageIds,
 } from '../../domain/stages/decide-stage';
+import { validateBallot } from '../../domain/voting/validate-ballot';
 import { loadActions } from '../actions/action-store';
+import { loadBallots, loadRounds } from '../voting/vote-store';
 import { loadPlacedMaps } from '../map/load-placed-maps';
 import { loadDepartments, loadKpis, loadPersonas, loadRaci, loadRatings } from './insights-store';
 
@@ -32,25 +34,57 @@ export interface MapInsights {
   skipped: number;
 }
 
+/** A note of the map with its stage and author. */
+interface MapNote {
+  id: string;
+  stageId: string | null;
+  authorId: string | null;
+}
+
 /** Notes of the map (inside its frame, or tagged with one of its stages) by stage and author. */
-export async function loadNoteContributions(
-  board: Board,
-  mapId: string,
-  departmentOf: (userId: string) => string | null,
-): Promise<Contribution[]> {
+export async function loadMapNotes(board: Board, mapId: string): Promise<MapNote[]> {
   const [placed, notes] = await Promise.all([loadPlacedMaps(board), board.listItems(['note'])]);
   const map = placed.find((p) => p.spec.id === mapId);
   if (!map) return [];
   const ctx = createStageContext(map);
-  const out: Contribution[] = [];
+  const out: MapNote[] = [];
   for (const note of notes) {
     if (!isInMap(note.rect, ctx) && tagStageIds(note, ctx).length === 0) continue;
-    const { stageId } = decideStage(note, ctx);
     out.push({
-      stageId,
-      department: note.authorId ? departmentOf(note.authorId) : null,
-      kind: 'note',
+      id: note.id,
+      stageId: decideStage(note, ctx).stageId,
+      authorId: note.authorId ?? null,
     });
+  }
+  return out;
+}
+
+/**
+ * Votes on the map's notes by the voter's department, from open and secret rounds only: an
+ * anonymous round's ballots carry no user, and its votes are never attributed to anyone.
+ */
+export async function loadVoteContributions(
+  board: Board,
+  notes: readonly MapNote[],
+  departmentOf: (userId: string) => string | null,
+  now: string,
+): Promise<Contribution[]> {
+  const stageOf = new Map(notes.map((n) => [n.id, n.stageId]));
+  const rounds = (await loadRounds(board, now)).filter((r) => r.privacy !== 'anonymous');
+  const out: Contribution[] = [];
+  for (const round of rounds) {
+    for (const stored of await loadBallots(board, round)) {
+      const checked = validateBallot(stored, round);
+      if (!checked.ok) continue;
+      const { ballot } = checked;
+      const department = departmentOf(ballot.voterKey);
+      const cast = ballot.votes ?? ballot.ranking.map((itemId) => ({ itemId, count: 1 }));
+      for (const vote of cast) {
+        if (!stageOf.has(vote.itemId)) continue;
+        for (let i = 0; i < vote.count; i += 1)
+          out.push({ stageId: stageOf.get(vote.itemId) ?? null, department, kind: 'vote' });
+      }
+    }
   }
   return out;
 }
@@ -60,6 +94,7 @@ export async function loadMapInsights(
   user: BoardUser,
   mapId: string,
   stageIds: readonly string[],
+  now: string = new Date().toISOString(),
 ): Promise<MapInsights> {
   const [personas, ratings, kpis, departments, actions] = await Promise.all([
     loadPersonas(board, mapId),
@@ -72,10 +107,20 @@ export async function loadMapInsights(
     ...stageIds.map((id) => ({ kind: 'stage' as const, id })),
     ...actions.actions.map((a) => ({ kind: 'action' as const, id: a.id })),
   ];
-  const [raci, contributions] = await Promise.all([
+  const departmentOf = (id: string) => departments.get(id) ?? null;
+  const [raci, notes] = await Promise.all([
     loadRaci(board, mapId, subjects),
-    loadNoteContributions(board, mapId, (id) => departments.get(id) ?? null),
+    loadMapNotes(board, mapId),
   ]);
+  const votes = await loadVoteContributions(board, notes, departmentOf, now);
+  const contributions: Contribution[] = [
+    ...notes.map((n) => ({
+      stageId: n.stageId,
+      department: n.authorId ? departmentOf(n.authorId) : null,
+      kind: 'note' as const,
+    })),
+    ...votes,
+  ];
   return {
     personas: personas.values,
     ratings: ratings.values,
