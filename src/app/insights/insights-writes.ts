@@ -15,7 +15,13 @@ import {
   type KpiReading,
 } from '../../domain/insights/kpi';
 import { validatePersonas, type CurvePersona } from '../../domain/insights/personas';
-import { setRaciRole, type RaciRole, type RaciSubject } from '../../domain/insights/raci';
+import {
+  ownerFromRaci,
+  setRaciRole,
+  type RaciRole,
+  type RaciSubject,
+} from '../../domain/insights/raci';
+import { loadActions, saveAction } from '../actions/action-store';
 import { claimSlot } from '../voting/slot-list';
 import {
   encodeReading,
@@ -148,7 +154,9 @@ export async function removeReading(
 
 /**
  * One department's role in one row. Refuses a second Accountable (the row is read fresh, so a
- * colleague's change a moment ago counts).
+ * colleague's change a moment ago counts). For an action's row, the action's owner team follows
+ * the row (its one Responsible department, else its Accountable one), so the plan and the matrix
+ * never disagree; the outcome says when the owner changed.
  */
 export async function setRaci(
   board: Board,
@@ -157,7 +165,7 @@ export async function setRaci(
   subjectName: string,
   department: string,
   role: RaciRole | null,
-): Promise<Outcome> {
+): Promise<Outcome<{ ownerTeam: string | null }>> {
   const name = validateDepartment(department);
   if (!name.ok) return fail(name.message);
   const shared = insights(board);
@@ -172,11 +180,22 @@ export async function setRaci(
   }
   const change = setRaciRole(row, subject, name.department, role, subjectName);
   if (!change.ok) return fail(change.message);
-  return attempt('The RACI change', async () => {
+  const saved = await attempt('The RACI change', async () => {
     await shared.set(
       key,
       Object.fromEntries(change.assignments.map((a) => [a.department, a.role])),
     );
+  });
+  if (!saved.ok || subject.kind !== 'action')
+    return saved.ok ? { ok: true, value: { ownerTeam: null } } : saved;
+  const owner = ownerFromRaci(change.assignments, subject);
+  if (owner === null) return { ok: true, value: { ownerTeam: null } };
+  return attempt(`The RACI row was saved, but the owner team of “${subjectName}”`, async () => {
+    const action = (await loadActions(board)).actions.find((a) => a.id === subject.id);
+    if (!action || action.ownerTeam === owner) return { ownerTeam: null };
+    const result = await saveAction(board, { ...action, ownerTeam: owner });
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(' '));
+    return { ownerTeam: result.action.ownerTeam };
   });
 }
 

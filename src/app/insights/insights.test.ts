@@ -4,6 +4,7 @@ import { createLocalBoard } from '../../board/playground/sdk/local-board';
 import type { Board, BoardUser } from '../../board/port';
 import { deriveStageEmotions } from '../../domain/insights/emotion';
 import { kpiStatus } from '../../domain/insights/kpi';
+import { loadActions, saveAction } from '../actions/action-store';
 import {
   encodeReading,
   insights,
@@ -234,6 +235,40 @@ describe('RACI, personas and departments', () => {
       ['u1', 'support'],
       ['u2', 'Legal'],
     ]);
+  });
+});
+
+describe('RACI and the action plan', () => {
+  it('gives an action the owner team its RACI row names', async () => {
+    const { board } = setup();
+    const saved = await saveAction(board, {
+      id: 'a1',
+      title: 'Explain card delivery times',
+      ownerTeam: 'marketing',
+      dueDate: '2027-01-15',
+      impact: 4,
+      feasibility: 3,
+      status: 'todo',
+      sourceItemIds: [],
+      createdAt: '2026-12-04T10:00:00.000Z',
+    });
+    expect(saved.ok).toBe(true);
+    const action = { kind: 'action' as const, id: 'a1' };
+    const accountable = await setRaci(
+      board,
+      MAP,
+      action,
+      'Explain card delivery times',
+      'leadership',
+      'A',
+    );
+    expect(accountable).toEqual({ ok: true, value: { ownerTeam: 'leadership' } });
+    const responsible = await setRaci(board, MAP, action, 'Explain card delivery times', 'IT', 'R');
+    expect(responsible).toEqual({ ok: true, value: { ownerTeam: 'it' } });
+    expect((await loadActions(board)).actions[0]?.ownerTeam).toBe('it');
+    // A stage row changes no action.
+    await setRaci(board, MAP, { kind: 'stage', id: 's1' }, 'Sign-up', 'sales', 'R');
+    expect((await loadActions(board)).actions[0]?.ownerTeam).toBe('it');
   });
 });
 

@@ -16,6 +16,7 @@ import {
   type Outcome,
 } from '../../app/insights/insights-writes';
 import { loadDepartments } from '../../app/insights/insights-store';
+import { departmentLabel } from '../../domain/insights/departments';
 import type { InsightsOutcome, InsightsUseCases } from '../../ui/insights/insights-tab-model';
 
 const panelDevice = `d${Math.random().toString(36).slice(2, 10)}`;
@@ -74,17 +75,24 @@ export const insightsUseCases: InsightsUseCases = {
         () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
       ),
     ),
-  setRaci: async (workshop, change) =>
-    toOutcome(
-      await setRaci(
-        workshop.board,
-        change.mapId,
-        change.subject,
-        change.subjectName,
-        change.department,
-        change.role,
-      ),
-    ),
+  async setRaci(workshop, change) {
+    const outcome = await setRaci(
+      workshop.board,
+      change.mapId,
+      change.subject,
+      change.subjectName,
+      change.department,
+      change.role,
+    );
+    if (!outcome.ok) return { ok: false, message: outcome.message };
+    const owner = outcome.value.ownerTeam;
+    return owner === null
+      ? { ok: true }
+      : {
+          ok: true,
+          message: `The action's owner team is now ${departmentLabel(owner)}, from its RACI row.`,
+        };
+  },
   setDepartment: async (workshop, name) =>
     toOutcome(await setDepartment(workshop.board, workshop.user.id, name)),
 };
