@@ -6,7 +6,7 @@
  * back, outcome folding and the wording of failures. A platform plug-in adds its own checks and
  * turns ops into queue tasks.
  */
-import type { BatchOptions, BatchResult, CreateSpec, ItemMarker, OpFailure, WriteOp } from './port';
+import type { BatchOptions, BatchResult, OpFailure, WriteOp } from './port';
 import type { QueueTask, TaskOutcome, WriteQueue } from './write-queue';
 
 /** A failure that no retry can fix, with the message the facilitator will read. */
@@ -40,8 +40,6 @@ export function describeOp(op: WriteOp): string {
       return `rename tag "${ellipsis(op.from)}" to "${ellipsis(op.to)}"`;
   }
 }
-
-export type CreateOp = WriteOp & { op: 'create' };
 
 /** What a platform plug-in sees while it plans. */
 export interface PlanContext {
@@ -94,24 +92,6 @@ function validateCommon(
   }
   return null;
 }
-
-/** Same kind, text and rect (rounded): how a retried create recognises its own earlier effect. */
-export function sameCreate(
-  spec: CreateSpec,
-  found: { kind: string; text: string; rect: { x: number; y: number; w: number } },
-): boolean {
-  const text = spec.kind === 'frame' ? spec.title : spec.text;
-  return (
-    found.kind === spec.kind &&
-    found.text === text &&
-    Math.round(found.rect.x) === Math.round(spec.rect.x) &&
-    Math.round(found.rect.y) === Math.round(spec.rect.y) &&
-    Math.round(found.rect.w) === Math.round(spec.rect.w)
-  );
-}
-
-export const sameMarker = (a: ItemMarker | null | undefined, b: ItemMarker): boolean =>
-  a !== null && a !== undefined && a.m === b.m && a.r === b.r && (a.k ?? '') === (b.k ?? '');
 
 export async function runBatch(
   queue: WriteQueue,

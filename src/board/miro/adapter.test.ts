@@ -209,6 +209,49 @@ describe('createMiroBoard: Miro rules', () => {
     expect(local.tags()).toHaveLength(0);
   });
 
+  it('takes a note out of its frame before moving it into free space, and keeps it in when moved within', async () => {
+    const { board, local } = setup();
+    const { ids } = await board.apply([
+      {
+        op: 'create',
+        ref: 'f',
+        item: { kind: 'frame', title: 'F', rect: { x: 0, y: 0, w: 1000, h: 800 } },
+      },
+      {
+        op: 'create',
+        ref: 'a',
+        parent: { ref: 'f' },
+        item: {
+          kind: 'note',
+          text: 'A',
+          rect: { x: 100, y: 100, w: 199, h: 228 },
+          color: 'yellow',
+        },
+      },
+      {
+        op: 'create',
+        ref: 'b',
+        parent: { ref: 'f' },
+        item: {
+          kind: 'note',
+          text: 'B',
+          rect: { x: 400, y: 100, w: 199, h: 228 },
+          color: 'yellow',
+        },
+      },
+    ]);
+    const result = await board.apply([
+      { op: 'update', id: ids.a!, patch: { rect: { x: 1500, y: 100 } } },
+      { op: 'update', id: ids.b!, patch: { rect: { x: 500, y: 300 } } },
+    ]);
+    expect(result.failed).toEqual([]);
+    expect(local.item(ids.a!)!.parentId).toBeNull();
+    expect(local.absoluteRect(ids.a!)).toMatchObject({ x: 1500, y: 100 });
+    expect(local.item(ids.b!)!.parentId).toBe(ids.f);
+    expect(local.absoluteRect(ids.b!)).toMatchObject({ x: 500, y: 300 });
+    expect(local.stats().callsByMethod['frame.remove']).toBe(1);
+  });
+
   it('ignores a size change on a shape (read-only in Miro) but moves it', async () => {
     const { board } = setup();
     const { ids } = await board.apply([

@@ -9,7 +9,6 @@
  */
 import type { PaletteColor, Rect } from '../../domain/board/board-item';
 import {
-  describeOp,
   ellipsis,
   errorMessage,
   OpError,
@@ -75,7 +74,7 @@ export interface ApplyEnv {
   rememberTag(tag: SdkTag): void;
 }
 
-export { describeOp, errorMessage };
+export { errorMessage };
 
 export function tagTitleError(title: string): string | null {
   if (title.trim() === '') return 'A tag title cannot be empty.';
@@ -409,6 +408,31 @@ function planMiro(
     return { x: origin.x + frame.x - frame.width / 2, y: origin.y + frame.y - frame.height / 2 };
   };
 
+  /**
+   * Takes a note out of its frame when it is moved to a centre outside it: Miro may clip or
+   * refuse a frame's children outside the frame, so they leave it first (issue 10 §8).
+   */
+  const leaveFrame = async (
+    item: SdkStickyNote,
+    frameId: string,
+    centre: { x: number; y: number },
+  ): Promise<boolean> => {
+    const origin = await frameTopLeft(frameId);
+    const geometry = await frameGeometry.get(frameId);
+    if (!geometry) return false;
+    const inside =
+      centre.x >= origin.x &&
+      centre.x <= origin.x + geometry.width &&
+      centre.y >= origin.y &&
+      centre.y <= origin.y + geometry.height;
+    if (inside) return false;
+    const known = fetched.get(frameId);
+    const frame = known ?? (await board.get({ id: frameId }))[0];
+    if (!frame || !isFrame(frame)) return false;
+    await frame.remove(item);
+    return true;
+  };
+
   /** Ops on the same existing item run in batch order. */
   const lastOnItem = new Map<string, string>();
   const after = (id: string, key: string): string[] => {
@@ -507,7 +531,7 @@ function planMiro(
               const item = fetchedItem(op.id);
               if (!isEditable(item))
                 throw new OpError(`A ${item.type} cannot be changed through the SDK.`);
-              await updateItem(item, op.patch, frameTopLeft);
+              await updateItem(item, op.patch, frameTopLeft, leaveFrame);
               if (isFrame(item)) env.rememberFrame(item.id, toCentreGeometry(item));
             },
           },
@@ -647,6 +671,11 @@ async function updateItem(
   item: EditableItem,
   patch: (WriteOp & { op: 'update' })['patch'],
   frameTopLeft: (frameId: string) => Promise<{ x: number; y: number }>,
+  leaveFrame: (
+    item: SdkStickyNote,
+    frameId: string,
+    centre: { x: number; y: number },
+  ) => Promise<boolean>,
 ): Promise<void> {
   if (patch.text !== undefined) {
     if (isFrame(item)) item.title = patch.text;
@@ -663,7 +692,7 @@ async function updateItem(
   }
   if (patch.rect !== undefined) {
     const geometry = toCentreGeometry(item);
-    const origin =
+    let origin =
       geometry.parentId === null ? { x: 0, y: 0 } : await frameTopLeft(geometry.parentId);
     const current = centreToRect({
       ...geometry,
@@ -697,6 +726,12 @@ async function updateItem(
       x: (patch.rect.x ?? current.x) + size.w / 2,
       y: (patch.rect.y ?? current.y) + asked / 2,
     };
+    if (
+      isStickyNote(item) &&
+      geometry.parentId !== null &&
+      (await leaveFrame(item, geometry.parentId, centre))
+    )
+      origin = { x: 0, y: 0 };
     item.x = centre.x - origin.x;
     item.y = centre.y - origin.y;
   }
