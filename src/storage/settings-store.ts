@@ -5,6 +5,7 @@
  * To add a setting: add its type to `Settings`, its default to `DEFAULT_SETTINGS` and its check
  * to `parsers`. No schema change is needed.
  */
+import { isRecord } from '../domain/common';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { TouchpointDB, TouchpointDatabase } from './db';
 import { tx } from './tx';
@@ -30,10 +31,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 });
 
 const MAX_AUTO_COUNT = 1000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Each returns the value when it is valid, otherwise `undefined`. */
 const parsers: { [K in SettingKey]: (value: unknown) => Settings[K] | undefined } = {

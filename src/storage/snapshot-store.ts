@@ -11,7 +11,7 @@ import type { SnapshotBudget } from './settings-store';
 import { readSetting } from './settings-store';
 import { tx } from './tx';
 import type { TouchpointTransaction } from './tx';
-import { utf8Length } from './utf8-length';
+import { utf8Length } from '../domain/common';
 
 export interface SnapshotInput {
   boardId: string;

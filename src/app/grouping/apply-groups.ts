@@ -6,6 +6,7 @@
  * stops partway leaves the entry pending: "Resume" finishes it, "Undo" reverts what was done. Undo
  * works from the journal alone, so it survives closing the panel.
  */
+import { isRecord } from '../../domain/common';
 import type {
   BatchProgress,
   Board,
@@ -465,11 +466,9 @@ function countNotes(applied: readonly WriteOp[], entries: readonly MovedNoteEntr
 }
 
 // Parsing journal entries back: they are `unknown` until checked.
-const isRecordObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null;
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 function toSpot(v: unknown): Spot | null {
-  if (!isRecordObject(v) || !num(v.x) || !num(v.y)) return null;
+  if (!isRecord(v) || !num(v.x) || !num(v.y)) return null;
   return { x: v.x, y: v.y, color: isPaletteColor(v.color) ? v.color : null };
 }
 
@@ -482,7 +481,7 @@ export interface ParsedJournal {
 export function parseGroupsJournal(entries: readonly unknown[]): ParsedJournal {
   const parsed: ParsedJournal = { notes: [], labels: [], record: null };
   for (const raw of entries) {
-    if (!isRecordObject(raw)) continue;
+    if (!isRecord(raw)) continue;
     if (raw.kind === 'note' && typeof raw.id === 'string') {
       const before = toSpot(raw.before);
       const after = toSpot(raw.after);
@@ -492,7 +491,7 @@ export function parseGroupsJournal(entries: readonly unknown[]): ParsedJournal {
         if (typeof raw.on === 'string') entry.on = raw.on;
         parsed.notes.push(entry);
       }
-    } else if (raw.kind === 'label' && typeof raw.text === 'string' && isRecordObject(raw.rect)) {
+    } else if (raw.kind === 'label' && typeof raw.text === 'string' && isRecord(raw.rect)) {
       const r = raw.rect;
       if (num(r.x) && num(r.y) && num(r.w) && num(r.h) && r.w > 0 && r.h > 0)
         parsed.labels.push({
@@ -503,7 +502,7 @@ export function parseGroupsJournal(entries: readonly unknown[]): ParsedJournal {
         });
     } else if (raw.kind === 'groups') {
       const after = raw.after;
-      if (!isRecordObject(after)) continue;
+      if (!isRecord(after)) continue;
       const mapId = typeof raw.mapId === 'string' ? raw.mapId : null;
       parsed.record = {
         kind: 'groups',

@@ -4,6 +4,7 @@
  * address), sign in with PKCE, the redirect back, workspace → room → mural lists, a pasted mural
  * URL, the chosen mural, sign out. Everything kept lives in IndexedDB `settings` under `mural.*`.
  */
+import { isRecord } from '../../domain/common';
 import { createMuralBoard } from '../../board/mural/adapter';
 import { createMuralClient, listAll, type MuralClient } from '../../board/mural/client';
 import {
@@ -97,9 +98,6 @@ export interface NamedRef {
 const CONFIG_KEY = 'mural.config';
 const PENDING_KEY = 'mural.pending';
 const CHOSEN_KEY = 'mural.chosen';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `…/t/<workspace>/m/<workspace>/<number>/…` → `<workspace>.<number>`. */
 export function parseMuralUrl(text: string): string | null {

@@ -5,6 +5,7 @@
  * shared rate budget (`poll-timing.ts`), since MURAL pushes nothing to third parties. See
  * CONTEXT.md.
  */
+import { isRecord } from '../../domain/common';
 import {
   rectsOverlap,
   type BoardItem,
@@ -84,9 +85,6 @@ export const MURAL_ADAPTER_QUEUE_OPTIONS: WriteQueueOptions = {
 /** Touchpoint's markers for widgets it made live in one shared entry (MURAL has no metadata). */
 const INTERNAL = '__touchpoint';
 const MARKERS_KEY = 'markers';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parseMarkers(json: string | undefined): Map<string, ItemMarker> {
   const markers = new Map<string, ItemMarker>();

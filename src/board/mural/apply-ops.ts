@@ -5,6 +5,7 @@
  * PATCH paths; tag changes read the widget's tags, merge and write the whole list. Tasks that
  * need more than one request keep what they did in their closure, so a retry resumes.
  */
+import { isRecord } from '../../domain/common';
 import type { ItemMarker, Rect } from '../../domain/board/board-item';
 import { OpError, runBatch, type PlanContext } from '../batch-engine';
 import type { BatchOptions, BatchResult, CreateSpec, WriteOp } from '../port';
@@ -54,9 +55,6 @@ export interface ApplyEnv {
   /** Store markers of widgets this batch created. */
   saveMarkers(markers: ReadonlyMap<string, ItemMarker>): Promise<void>;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseTags(values: readonly unknown[]): MuralTag[] {
   return values.flatMap((v) =>

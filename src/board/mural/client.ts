@@ -4,6 +4,7 @@
  * from `x-ratelimit-reset`, `transient`), and the `{ value, next }` pagination. Bodies are
  * `unknown` here; `widgets.ts` validates them.
  */
+import { isRecord } from '../../domain/common';
 import type { TokenSource } from './oauth';
 
 export const MURAL_API_BASE = 'https://app.mural.co/api/public/v1';
@@ -48,9 +49,6 @@ export interface MuralClient {
   ): Promise<{ value: unknown[]; next?: string }>;
   readonly stats: { requests: number; rateLimited: number; refreshed: number };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * `x-ratelimit-reset` is not specified beyond its name; read epoch ms, epoch seconds or a delay in

@@ -5,6 +5,7 @@
  * (IndexedDB in the page, memory in tests); refresh tokens rotate, so every refresh stores the
  * new pair. See CONTEXT.md.
  */
+import { isRecord } from '../../domain/common';
 import { challengeS256, createState, createVerifier } from './pkce';
 
 export const MURAL_SCOPES = [
@@ -75,9 +76,6 @@ export class OAuthError extends Error {
     this.name = 'OAuthError';
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Validates a token endpoint answer (RFC 6749 §5.1). */
 export function parseTokenResponse(body: unknown, now: number): Tokens {

@@ -5,6 +5,7 @@
  * children (`GET …/widgets?parentId=`, one request per 100 entries); writes use documented
  * textbox fields only (`text`, `x`, `y`, `width`, `height`, `parentId`). See CONTEXT.md.
  */
+import { isRecord } from '../../domain/common';
 import type { MuralWidget } from './widgets';
 
 export const STATE_PREFIX = 'touchpoint-state:v2 ';
@@ -68,9 +69,6 @@ export interface StateEntry {
   json: string;
   widgetId: string;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const isStateArea = (widget: MuralWidget): boolean =>
   widget.type === 'area' && widget.title === STATE_AREA_TITLE;

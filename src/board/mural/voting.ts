@@ -3,6 +3,7 @@
  * results (`totalVotes`, `uniqueVoters` per widget). The Vote tab can offer these beside
  * Touchpoint's own rounds.
  */
+import { isRecord } from '../../domain/common';
 import { listAll, type MuralClient } from './client';
 
 export interface VotingSession {
@@ -21,9 +22,6 @@ export interface MuralVoting {
   sessions(): Promise<VotingSession[]>;
   results(sessionId: string): Promise<VotingResult[]>;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function createMuralVoting(
   client: MuralClient,

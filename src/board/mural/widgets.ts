@@ -3,6 +3,7 @@
  * `parentId` chain of areas, colours hex ↔ palette by nearest colour, HTML ↔ plain text, and the
  * translation to board items.
  */
+import { isRecord } from '../../domain/common';
 import {
   PALETTE,
   PALETTE_HEX,
@@ -30,8 +31,6 @@ export interface MuralWidget {
   hidden: boolean;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const numberOr = (value: unknown, fallback: number): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 

@@ -3,6 +3,7 @@
  * A row that is not a board at all is refused; items that are damaged are dropped and counted,
  * so one bad item never costs the whole board.
  */
+import { isRecord } from '../../domain/common';
 import type { LocalBoardState, LocalItem, LocalTag, LocalUser } from './sdk/local-board-types';
 
 export type ParsedBoardState =
@@ -10,8 +11,6 @@ export type ParsedBoardState =
 
 const ITEM_TYPES = new Set(['sticky_note', 'shape', 'text', 'frame', 'stamp', 'emoji', 'drawing']);
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function isItem(v: unknown): v is LocalItem {

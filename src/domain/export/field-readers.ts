@@ -1,3 +1,4 @@
+import { isRecord } from '../common';
 /**
  * Readers for untrusted JSON fields, used by restore: missing or null gives the default; present
  * with the wrong type throws InvalidField naming the field (restore turns it into a result).
@@ -18,8 +19,6 @@ export class InvalidField extends Error {
 }
 
 export type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 export const describe = (v: unknown): string =>
   Array.isArray(v)
     ? 'a list'
@@ -96,11 +95,11 @@ export const list = (o: Obj, key: string, path: string): readonly unknown[] => {
   return Array.isArray(v) ? v : fail(at(path, key), 'a list', v);
 };
 export const record = (v: unknown, path: string): Obj =>
-  isObj(v) ? v : fail(path, 'an object', v);
+  isRecord(v) ? v : fail(path, 'an object', v);
 export const optionalRecord = (o: Obj, key: string, path: string): Obj | undefined => {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
-  return isObj(v) ? v : fail(at(path, key), 'an object', v);
+  return isRecord(v) ? v : fail(at(path, key), 'an object', v);
 };
 export const textList = (o: Obj, key: string, path: string): string[] =>
   list(o, key, path).map((v, i) =>

@@ -1,3 +1,4 @@
+import { isRecord } from '../common';
 /**
  * Named format versions and one `up` step per version (tldraw's discipline). The table is checked
  * at load: every version after the first has exactly one step into it, from the version before.
@@ -27,7 +28,6 @@ export interface Migration {
   up(doc: Doc): MigrationResult;
 }
 
-const isRecord = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fold = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** v0 → v1: `note.stage` (a stage name) becomes `note.stageId`, matched case-insensitively. */

@@ -1,8 +1,8 @@
+import { isRecord, utf8Length } from '../common';
 import { CURRENT_VERSION, EXPORT_FORMAT, type JourneyMapFile } from './journey-map-v1';
 import {
   InvalidField,
   ISO_TIME,
-  isObj,
   describe,
   nullableText,
   optionalRecord,
@@ -31,7 +31,7 @@ function checkWrapper(input: unknown): RestoreResult | { ok: true; doc: Obj; ver
     reason: 'not-touchpoint',
     message: `This is not a Touchpoint journey map: ${why}`,
   });
-  if (!isObj(input)) return notOurs(`expected a JSON object, found ${describe(input)}.`);
+  if (!isRecord(input)) return notOurs(`expected a JSON object, found ${describe(input)}.`);
   const format = input['format'];
   if (format !== EXPORT_FORMAT) {
     if (typeof format === 'string')
@@ -121,20 +121,6 @@ export function restore(input: unknown): RestoreResult {
     };
   }
 }
-
-const utf8Length = (s: string): number => {
-  let bytes = 0;
-  for (let i = 0; i < s.length; i += 1) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i += 1;
-    } else bytes += 3;
-  }
-  return bytes;
-};
 
 /** Reads a file's text: size checked before parsing, then `restore`. Never throws. */
 export function parseExport(text: string): RestoreResult {

@@ -3,6 +3,7 @@
  * `map:<id>`), so every participant's panel finds the same map and "Update on board" knows
  * which items it made. Read back from the board, so it is `unknown` until `parseMapRecord`.
  */
+import { isRecord } from '../common';
 import type { MapGeometry } from './layout';
 import {
   LANE_KINDS,
@@ -35,8 +36,6 @@ export interface MapRecord {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
@@ -47,12 +46,12 @@ function need<T>(ok: boolean, value: T, what: string): T {
 }
 
 function readStage(v: unknown, i: number): Stage {
-  if (!isObj(v) || !isStr(v.id) || !isStr(v.name)) throw new Invalid(`stage ${i + 1}`);
+  if (!isRecord(v) || !isStr(v.id) || !isStr(v.name)) throw new Invalid(`stage ${i + 1}`);
   return { id: v.id, name: v.name };
 }
 
 function readLane(v: unknown, i: number): Lane {
-  if (!isObj(v) || !isStr(v.id) || !isStr(v.name)) throw new Invalid(`lane ${i + 1}`);
+  if (!isRecord(v) || !isStr(v.id) || !isStr(v.name)) throw new Invalid(`lane ${i + 1}`);
   // An unknown kind (from a newer version) reads as a custom lane rather than failing the map.
   const kind = LANE_KINDS.includes(v.kind as LaneKind) ? (v.kind as LaneKind) : 'other';
   return { id: v.id, name: v.name, kind };
@@ -60,12 +59,12 @@ function readLane(v: unknown, i: number): Lane {
 
 function readPersona(v: unknown): Persona | null {
   if (v === null || v === undefined) return null;
-  if (!isObj(v) || !isStr(v.name)) throw new Invalid('persona');
+  if (!isRecord(v) || !isStr(v.name)) throw new Invalid('persona');
   return { name: v.name, summary: isStr(v.summary) ? v.summary : '' };
 }
 
 function readSpec(v: unknown): MapSpec {
-  if (!isObj(v)) throw new Invalid('spec');
+  if (!isRecord(v)) throw new Invalid('spec');
   return {
     id: need(isStr(v.id) && v.id !== '', v.id as string, 'spec id'),
     title: need(isStr(v.title), v.title as string, 'title'),
@@ -77,29 +76,30 @@ function readSpec(v: unknown): MapSpec {
 }
 
 function readStringMap(v: unknown, what: string): Record<string, string> {
-  if (!isObj(v)) throw new Invalid(what);
+  if (!isRecord(v)) throw new Invalid(what);
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(v)) out[k] = need(isStr(x), x as string, what);
   return out;
 }
 
 function readRect(v: unknown, what: string): { x: number; y: number; w: number; h: number } {
-  if (!isObj(v) || !isNum(v.x) || !isNum(v.y) || !isNum(v.w) || !isNum(v.h))
+  if (!isRecord(v) || !isNum(v.x) || !isNum(v.y) || !isNum(v.w) || !isNum(v.h))
     throw new Invalid(what);
   return { x: v.x, y: v.y, w: v.w, h: v.h };
 }
 
 function readGeometry(v: unknown): MapGeometry {
-  if (!isObj(v) || !Array.isArray(v.columns) || !Array.isArray(v.rows))
+  if (!isRecord(v) || !Array.isArray(v.columns) || !Array.isArray(v.rows))
     throw new Invalid('geometry');
   return {
     frame: readRect(v.frame, 'geometry frame'),
     columns: v.columns.map((c: unknown) => {
-      if (!isObj(c) || !isStr(c.stageId) || !isNum(c.x) || !isNum(c.w)) throw new Invalid('column');
+      if (!isRecord(c) || !isStr(c.stageId) || !isNum(c.x) || !isNum(c.w))
+        throw new Invalid('column');
       return { stageId: c.stageId, x: c.x, w: c.w };
     }),
     rows: v.rows.map((r: unknown) => {
-      if (!isObj(r) || !isStr(r.laneId) || !isNum(r.y) || !isNum(r.h)) throw new Invalid('row');
+      if (!isRecord(r) || !isStr(r.laneId) || !isNum(r.y) || !isNum(r.h)) throw new Invalid('row');
       return { laneId: r.laneId, y: r.y, h: r.h };
     }),
   };
@@ -117,14 +117,14 @@ export function parseMapSpec(value: unknown): Parsed<MapSpec> {
 
 export function parseMapRecord(value: unknown): Parsed<MapRecord> {
   try {
-    if (!isObj(value)) throw new Invalid('record');
+    if (!isRecord(value)) throw new Invalid('record');
     if (isNum(value.version) && value.version > MAP_RECORD_VERSION)
       return {
         ok: false,
         reason: `This map was saved by a newer Touchpoint (record version ${value.version}); update the app to edit it.`,
       };
     const frame = readRect(
-      isObj(value.geometry) ? value.geometry.frame : undefined,
+      isRecord(value.geometry) ? value.geometry.frame : undefined,
       'geometry frame',
     );
     return {
@@ -133,11 +133,11 @@ export function parseMapRecord(value: unknown): Parsed<MapRecord> {
         version: MAP_RECORD_VERSION,
         spec: readSpec(value.spec),
         origin:
-          isObj(value.origin) && isNum(value.origin.x) && isNum(value.origin.y)
+          isRecord(value.origin) && isNum(value.origin.x) && isNum(value.origin.y)
             ? { x: value.origin.x, y: value.origin.y }
             : { x: frame.x, y: frame.y },
         size:
-          isObj(value.size) && isNum(value.size.w) && isNum(value.size.h)
+          isRecord(value.size) && isNum(value.size.w) && isNum(value.size.h)
             ? { w: value.size.w, h: value.size.h }
             : { w: frame.w, h: frame.h },
         geometry: readGeometry(value.geometry),

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countOf, errorMessage, isRecord, utf8Length } from './common';
+
+/** Any UTF-16: every code unit alone (lone surrogates too) mixed with astral code points. */
+const anyUtf16 = fc
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)),
+      fc.integer({ min: 0x10000, max: 0x10ffff }).map((point) => String.fromCodePoint(point)),
+    ),
+  )
+  .map((parts) => parts.join(''));
+
+describe('utf8Length', () => {
+  it('counts hand-checked strings', () => {
+    expect(utf8Length('')).toBe(0);
+    expect(utf8Length('abc')).toBe(3);
+    expect(utf8Length('é')).toBe(2);
+    expect(utf8Length('日本')).toBe(6);
+    expect(utf8Length('😀')).toBe(4);
+    expect(utf8Length('\ud800')).toBe(3);
+    // A lone high surrogate is one replacement character; what follows it still counts.
+    expect(utf8Length('\ud800日')).toBe(6);
+    expect(utf8Length('\udc00\ud800')).toBe(6);
+  });
+
+  it('agrees with TextEncoder on any string', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(anyUtf16, (text) => utf8Length(text) === encoder.encode(text).byteLength),
+    );
+  });
+});
+
+describe('isRecord', () => {
+  it('accepts plain objects only', () => {
+    expect(isRecord({})).toBe(true);
+    expect(isRecord({ a: 1 })).toBe(true);
+    expect(isRecord(null)).toBe(false);
+    expect(isRecord([])).toBe(false);
+    expect(isRecord('x')).toBe(false);
+    expect(isRecord(undefined)).toBe(false);
+  });
+});
+
+describe('errorMessage', () => {
+  it("gives an Error's message and anything else as text", () => {
+    expect(errorMessage(new TypeError('bad input'))).toBe('bad input');
+    expect(errorMessage('plain')).toBe('plain');
+    expect(errorMessage(42)).toBe('42');
+  });
+});
+
+describe('countOf', () => {
+  it('puts the noun in the singular for one only', () => {
+    expect(countOf(0, 'note')).toBe('0 notes');
+    expect(countOf(1, 'note')).toBe('1 note');
+    expect(countOf(2, 'person', 'people')).toBe('2 people');
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Small helpers every layer shares, each written once: a record check for outside input, an
+ * error's message, a count with its noun, and a string's UTF-8 size.
+ */
+
+/** A plain object (not null, not an array): the first check on any outside `unknown`. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The message of anything thrown: an Error's own message, else the value as text. */
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/** "1 note", "3 notes"; `plural` for irregular words ("1 person", "2 people"). */
+export const countOf = (n: number, word: string, plural = `${word}s`): string =>
+  `${n} ${n === 1 ? word : plural}`;
+
+/**
+ * The number of bytes `text` takes as UTF-8, without encoding it (a snapshot's JSON can be
+ * megabytes). A lone surrogate counts 3 bytes, as TextEncoder's replacement character does, so
+ * the figure always equals `new TextEncoder().encode(text).length`.
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
