@@ -21,6 +21,7 @@ describe('buildJourneyMap', () => {
     const { spec } = await seedWorkshop(fx);
     const built = await buildJourneyMap(fx.workshop, {
       includeAuthors: false,
+      includeLoose: true,
       now: () => new Date('2026-11-22T18:30:00Z'),
     });
     if (!built.ok) throw new Error(built.message);

@@ -7,18 +7,23 @@
  */
 import { version as appVersion } from '../../../package.json';
 import type { Board, BoardItem } from '../../board/port';
-import { rectCenter, rectContains } from '../../domain/board/board-item';
 import { deriveJourneyMap, IMPORTED_NOTE_ROLE } from '../../domain/export/derive-journey-map';
+import { keepMapReferences } from '../../domain/export/keep-map-references';
 import type { JourneyMapFile } from '../../domain/export/journey-map-v1';
 import { toExportFile } from '../../domain/export/to-export-file';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
+import {
+  belongsToMap,
+  createStageContexts,
+  type StageContext,
+} from '../../domain/stages/decide-stage';
 import type { PlacedMap } from '../../domain/stages/placed-map';
 import { exportActions } from '../actions/export-actions';
 import { exportAppliedClusters } from '../grouping/applied-groups';
 import { toPlacedMap } from '../map/load-placed-maps';
 import { loadMaps } from '../map/map-store';
-import { exportVoteRounds } from '../voting/export-votes';
+import { exportVoteRounds, roundOfMap } from '../voting/export-votes';
 import type { Workshop } from '../workshop';
 import { readAuthors, type AuthorsReader } from './authors';
 import { loadImportedKeys } from './imported-keys';
@@ -28,7 +33,8 @@ export { appVersion };
 export interface BoardMaps {
   /** Notes and frames, as listed once. */
   items: BoardItem[];
-  maps: { record: MapRecord; placed: PlacedMap }[];
+  /** Oldest first, each with its stage context among the board's maps. */
+  maps: { record: MapRecord; placed: PlacedMap; context: StageContext }[];
 }
 
 /** Every stored map, placed where its frame is now, and the board's notes. One list call. */
@@ -41,12 +47,18 @@ export async function readBoardMaps(
     loadMaps(board),
   ]);
   const frames = new Map(listed.filter((i) => i.kind === 'frame').map((f) => [f.id, f.rect]));
+  const placed = maps.map((record) => {
+    const frameId = record.itemIds[FRAME_KEY];
+    return toPlacedMap(record, frameId ? frames.get(frameId) : undefined);
+  });
+  const contexts = createStageContexts(placed);
   return {
     items: listed,
-    maps: maps.map((record) => {
-      const frameId = record.itemIds[FRAME_KEY];
-      return { record, placed: toPlacedMap(record, frameId ? frames.get(frameId) : undefined) };
-    }),
+    maps: maps.map((record, i) => ({
+      record,
+      placed: placed[i] as PlacedMap,
+      context: contexts[i] as StageContext,
+    })),
   };
 }
 
@@ -55,6 +67,8 @@ export interface BuildOptions {
   mapId?: string;
   /** Author names only when the facilitator allowed it for this export. */
   includeAuthors: boolean;
+  /** Also the board's notes that belong to no map ("include notes outside the map"; off by default). */
+  includeLoose?: boolean;
   /** Items already listed by the caller (saves a board read). */
   items?: readonly BoardItem[];
   now?: () => Date;
@@ -67,17 +81,14 @@ export type BuildResult =
   | { ok: false; reason: 'no-map'; message: string };
 
 /**
- * Notes that belong to this map's export: everything except notes sitting in another map's frame
- * (they belong to that map's export). Notes outside every map stay, as loose notes.
+ * Notes of this map's export: the map's own by the membership rule (inside its frame, or tagged
+ * with its stage tag), and, when asked, the notes that belong to no map.
  */
-function notesFor(target: PlacedMap, all: BoardMaps): BoardItem[] {
-  const others = all.maps.map((m) => m.placed).filter((p) => p.spec.id !== target.spec.id);
+function notesFor(target: StageContext, all: BoardMaps, includeLoose: boolean): BoardItem[] {
   return all.items.filter((item) => {
     if (item.kind !== 'note') return false;
-    if (others.length === 0) return true;
-    const centre = rectCenter(item.rect);
-    if (rectContains(target.frameRect, centre)) return true;
-    return !others.some((o) => rectContains(o.frameRect, centre));
+    if (belongsToMap(item, target)) return true;
+    return includeLoose && !all.maps.some((m) => belongsToMap(item, m.context));
   });
 }
 
@@ -115,9 +126,15 @@ export async function buildFromBoard(
           : 'This map is no longer on the board.',
     };
   }
-  const notes = notesFor(entry.placed, board);
+  const notes = notesFor(entry.context, board, options.includeLoose === true);
   const mapId = entry.record.spec.id;
   const warnings: string[] = [];
+  const spec = entry.record.spec;
+  const mapIds = {
+    mapId,
+    parts: new Set([...spec.stages.map((s) => s.id), ...spec.lanes.map((l) => l.id)]),
+    items: new Set<string>(notes.map((n) => n.id)),
+  };
   // Groups, rounds and actions are other tabs' stored data: one that cannot be read leaves its
   // part empty, with a warning, rather than stopping the whole export.
   const part = async <T>(what: string, read: () => Promise<T>, empty: T): Promise<T> => {
@@ -128,29 +145,45 @@ export async function buildFromBoard(
       return empty;
     }
   };
+  const clustersRead = part(
+    'Clusters',
+    () => exportAppliedClusters(workshop.board, mapId, new Set(notes.map((n) => n.id))),
+    { clusters: [], clusterIds: {} },
+  );
   const [keys, authors, clusters, votes, actions] = await Promise.all([
     loadImportedKeys(workshop.board),
     options.includeAuthors
       ? (options.authors ?? readAuthors)(workshop.board, notes)
       : Promise.resolve({}),
-    part(
-      'Clusters',
-      () => exportAppliedClusters(workshop.board, mapId, new Set(notes.map((n) => n.id))),
-      { clusters: [], clusterIds: {} },
-    ),
-    part('Vote rounds', () => exportVoteRounds(workshop), { voteRounds: [], noteVotes: {} }),
+    clustersRead,
+    // After the clusters: a cluster round is this map's when it names this map's clusters.
+    clustersRead.then((read) => {
+      for (const c of read.clusters) mapIds.items.add(c.id);
+      return part(
+        'Vote rounds',
+        () => exportVoteRounds(workshop, undefined, (round) => roundOfMap(round, mapIds)),
+        { voteRounds: [], noteVotes: {} },
+      );
+    }),
     part('Actions', () => exportActions(workshop), []),
   ]);
-  const map = deriveJourneyMap(withImportMarkers(notes, keys), entry.placed, {
+  const derived = deriveJourneyMap(withImportMarkers(notes, keys), entry.placed, {
+    board: board.maps.map((m) => m.placed),
     boardId: workshop.info.id,
     includeAuthors: options.includeAuthors,
     authors,
     votes: votes.noteVotes,
     clusterIds: clusters.clusterIds,
   });
-  map.clusters = clusters.clusters;
-  map.voteRounds = votes.voteRounds;
-  map.actions = actions;
+  // Rounds and actions are stored board-wide: keep this map's, pointing only at ids in the file.
+  const map = keepMapReferences(
+    { ...derived, clusters: clusters.clusters, voteRounds: votes.voteRounds, actions },
+    {
+      keepUnsourcedActions: board.maps[0]?.record.spec.id === mapId,
+      // Chosen above by what each round targets, so a round nobody voted in yet stays.
+      isMapRound: () => true,
+    },
+  );
   const file = toExportFile(
     map,
     {

@@ -4,7 +4,7 @@
  */
 import type { BoardItem, Rect } from '../../board/port';
 import { rectsOverlap } from '../../domain/board/board-item';
-import { decideStage, isInMap } from '../../domain/stages/decide-stage';
+import { belongsToMap, decideStage } from '../../domain/stages/decide-stage';
 import type { StageMapView } from '../stages/stage-view';
 
 export type GroupingScope =
@@ -33,9 +33,11 @@ export function notesInScope(
   if (!map) return [];
   const ctx = map.context;
   return own.filter((note) => {
-    if (scope.kind === 'map') return isInMap(note.rect, ctx);
+    // The map's notes by the one membership rule (issue 9 §1): inside its frame, or tagged with
+    // one of its stage tags; another map's tag takes a note out of this map's scopes.
+    if (scope.kind === 'map') return belongsToMap(note, ctx);
     const d = decideStage(note, ctx);
-    if (scope.kind === 'stage') return d.stageId === scope.stageId && isInMap(note.rect, ctx);
+    if (scope.kind === 'stage') return d.stageId === scope.stageId;
     if (scope.kind === 'lane') return d.laneId === scope.laneId;
     return d.laneId === scope.laneId && d.stageId === scope.stageId;
   });

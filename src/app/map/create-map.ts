@@ -1,6 +1,6 @@
 /**
  * "Create on board" (issue 2 §4): validate against the board's tags, find empty space near the
- * view, lay out, make one tag per stage (reusing existing ones), create the frame and its
+ * view, lay out, make one tag per stage (this map's own: see stage-tag-titles.ts), create the frame and its
  * children in one batch, store the record, zoom to the frame.
  *
  * Intent before effect (issue 10): the record is written before the batch (marked incomplete),
@@ -12,9 +12,10 @@ import type { Board, WriteOp } from '../../board/port';
 import { normalizeSpec } from '../../domain/journey/edit-spec';
 import { deriveMapSize, FRAME_KEY, layoutMap } from '../../domain/journey/layout';
 import { MAP_RECORD_VERSION, type MapRecord } from '../../domain/journey/map-record';
-import { stageTagTitle, type MapSpec } from '../../domain/journey/map-spec';
+import type { MapSpec } from '../../domain/journey/map-spec';
+import { chooseStageTagTitles } from '../../domain/journey/stage-tag-titles';
 import { tagTitleLimit, validateSpec } from '../../domain/journey/validate-spec';
-import { loadMap, loadMapIds, saveMap } from './map-store';
+import { loadMap, loadMapIds, loadMaps, saveMap } from './map-store';
 import {
   nowIso,
   reporter,
@@ -37,9 +38,10 @@ export async function createMap(
   progress.phase('checking');
   const spec = normalizeSpec(input);
   // Independent reads at once: on Miro each is a round trip.
-  const [tags, mapIds, view] = await Promise.all([
+  const [tags, mapIds, { maps }, view] = await Promise.all([
     board.listTags(),
     loadMapIds(board),
+    loadMaps(board),
     board.viewport(),
   ]);
   // Listed with a record: on the board already. Listed without one (a record write failed
@@ -75,7 +77,12 @@ export async function createMap(
     incomplete: true,
   };
 
-  const tagTitles = [...new Set(spec.stages.map((s) => stageTagTitle(s.name)))];
+  // This map's own stage tags: none another map holds, even where stage names are the same.
+  const titleOf = chooseStageTagTitles(spec, {
+    taken: maps.flatMap((m) => Object.values(m.tagTitles)),
+    maxTagTitle: tagTitleLimit(board.platform),
+  });
+  const tagTitles = [...new Set(Object.values(titleOf))];
   const ops: WriteOp[] = [
     ...tagTitles.map((title): WriteOp => ({ op: 'ensureTag', title, color: STAGE_TAG_COLOR })),
     ...layout.items.map((item) => toCreateOp(item, spec.id, { ref: FRAME_KEY })),
@@ -119,9 +126,10 @@ export async function createMap(
     ...record,
     itemIds,
     tagTitles: Object.fromEntries(
-      spec.stages.flatMap((s) =>
-        madeTags.has(stageTagTitle(s.name)) ? [[s.id, stageTagTitle(s.name)]] : [],
-      ),
+      spec.stages.flatMap((s) => {
+        const title = titleOf[s.id] as string;
+        return madeTags.has(title) ? [[s.id, title]] : [];
+      }),
     ),
     updatedAt: nowIso(options),
     incomplete: !complete,

@@ -10,7 +10,10 @@ import { loadMaps } from './map-store';
 
 /** `frameNow`: the frame's rect on the board now, if known. */
 export function toPlacedMap(record: MapRecord, frameNow?: Rect): PlacedMap {
-  const placed = createPlacedMap(record.spec, record.geometry, frameNow);
+  const placed = {
+    ...createPlacedMap(record.spec, record.geometry, frameNow),
+    tagTitles: record.tagTitles,
+  };
   return frameNow ? { ...placed, frameRect: { ...frameNow } } : placed;
 }
 

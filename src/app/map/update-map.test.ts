@@ -11,7 +11,7 @@ import type { MapRecord } from '../../domain/journey/map-record';
 import type { MapSpec } from '../../domain/journey/map-spec';
 import { createSpecFromPreset, findPreset } from '../../domain/journey/presets';
 import { createMap } from './create-map';
-import { loadMap } from './map-store';
+import { loadMap, saveMap } from './map-store';
 import { updateMap } from './update-map';
 
 async function setup() {
@@ -24,6 +24,18 @@ async function setup() {
   const outcome = await createMap(board, spec);
   if (outcome.status !== 'done') throw new Error(`setup: ${outcome.status}`);
   return { local, board, spec, record: outcome.record };
+}
+
+/** A second classic map, "Café opening", far to the right of the first. */
+async function addCafeMap(board: Board) {
+  let n = 0;
+  const other: MapSpec = {
+    ...createSpecFromPreset(findPreset('classic')!, () => `o${(n++).toString(36)}`),
+    title: 'Café opening',
+  };
+  const made = await createMap(board, other, { near: { x: 20_000, y: 0, w: 1, h: 1 } });
+  if (made.status !== 'done') throw new Error(made.status);
+  return { other, made };
 }
 
 const byId = async (board: Board) => new Map((await board.listItems()).map((i) => [i.id, i]));
@@ -70,26 +82,15 @@ describe('updateMap', () => {
     expect(items.size).toBe(51 + 1);
   });
 
-  it("renaming a stage whose tag another map shares leaves that map alone and moves only this map's notes", async () => {
+  it('a second map with the same stage names gets its own tags; renaming a stage of one never touches the other', async () => {
     const { local, board, spec, record } = await setup();
-    let n = 0;
-    const other: MapSpec = createSpecFromPreset(
-      findPreset('classic')!,
-      () => `o${(n++).toString(36)}`,
-    );
-    const made = await createMap(board, other, { near: { x: 20_000, y: 0, w: 1, h: 1 } });
-    if (made.status !== 'done') throw new Error(made.status);
-    const purchase = local.tags().find((t) => t.title === 'Stage · Purchase')!;
+    const { other, made } = await addCafeMap(board);
+    expect(made.record.tagTitles[other.stages[2]!.id]).toBe('Café · Purchase');
+    const tagOf = (title: string) => local.tags().find((t) => t.title === title)!;
     const mine = noteInCell(local, record, spec.stages[2]!.id, spec.lanes[0]!.id, 'Card declined');
-    const theirs = noteInCell(
-      local,
-      made.record,
-      other.stages[2]!.id,
-      other.lanes[0]!.id,
-      'Slow checkout',
-    );
-    local.human.toggleTag(mine.id, purchase.id);
-    local.human.toggleTag(theirs.id, purchase.id);
+    const theirs = noteInCell(local, made.record, other.stages[2]!.id, other.lanes[0]!.id, 'Slow');
+    local.human.toggleTag(mine.id, tagOf('Stage · Purchase').id);
+    local.human.toggleTag(theirs.id, tagOf('Café · Purchase').id);
 
     const outcome = await updateMap(
       board,
@@ -99,9 +100,32 @@ describe('updateMap', () => {
     expect(outcome.status).toBe('done');
     const items = await byId(board);
     expect(items.get(mine.id)!.tags).toEqual(['Stage · Checkout']);
-    expect(items.get(theirs.id)!.tags).toEqual(['Stage · Purchase']);
-    const titles = (await board.listTags()).map((t) => t.title);
-    expect(titles).toEqual(expect.arrayContaining(['Stage · Purchase', 'Stage · Checkout']));
+    expect(items.get(theirs.id)!.tags).toEqual(['Café · Purchase']);
+    const after = await loadMap(board, other.id);
+    expect(after.ok && after.record.tagTitles).toEqual(made.record.tagTitles);
+  });
+
+  it('a board from before per-map tags: the newer map moves its own notes to its own tags on update', async () => {
+    const { local, board, spec, record } = await setup();
+    const { other, made } = await addCafeMap(board);
+    // What the previous version stored: both maps hold `Stage · <name>`.
+    const legacy = Object.fromEntries(other.stages.map((s) => [s.id, `Stage · ${s.name}`]));
+    await saveMap(board, { ...made.record, tagTitles: legacy });
+    const purchase = local.tags().find((t) => t.title === 'Stage · Purchase')!;
+    const mine = noteInCell(local, record, spec.stages[2]!.id, spec.lanes[0]!.id, 'Card declined');
+    const theirs = noteInCell(local, made.record, other.stages[2]!.id, other.lanes[0]!.id, 'Slow');
+    local.human.toggleTag(mine.id, purchase.id);
+    local.human.toggleTag(theirs.id, purchase.id);
+
+    const outcome = await updateMap(board, other.id, other);
+    expect(outcome.status).toBe('done');
+    if (outcome.status !== 'done') return;
+    expect(outcome.record.tagTitles[other.stages[2]!.id]).toBe('Café · Purchase');
+    const items = await byId(board);
+    expect(items.get(theirs.id)!.tags).toEqual(['Café · Purchase']);
+    expect(items.get(mine.id)!.tags).toEqual(['Stage · Purchase']);
+    const first = await loadMap(board, spec.id);
+    expect(first.ok && first.record.tagTitles).toEqual(record.tagTitles);
   });
 
   it('renaming a stage to a title whose tag exists reuses that tag instead of failing', async () => {

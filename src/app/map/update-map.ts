@@ -7,7 +7,8 @@ import type { Board, BoardItem, WriteOp } from '../../board/port';
 import { normalizeSpec } from '../../domain/journey/edit-spec';
 import { FRAME_KEY, layoutMap } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
-import { stageTagTitle, type MapSpec } from '../../domain/journey/map-spec';
+import type { MapSpec } from '../../domain/journey/map-spec';
+import { chooseStageTagTitles, foldTagTitle } from '../../domain/journey/stage-tag-titles';
 import {
   planMapUpdate,
   type MapPlanOp,
@@ -32,11 +33,22 @@ export interface UpdateMapOptions extends MapRunOptions {
   confirmRemove?: readonly string[];
 }
 
-async function tagTitlesOfOtherMaps(board: Board, mapId: string): Promise<Set<string>> {
-  const { maps } = await loadMaps(board);
-  return new Set(
-    maps.filter((m) => m.spec.id !== mapId).flatMap((m) => Object.values(m.tagTitles)),
-  );
+/**
+ * Titles this map may not hold: every other map's, except the ones this map shares with a newer
+ * map (a board made before tags were per map): the older map keeps those, the newer moves off.
+ */
+function titlesHeldByOthers(maps: readonly MapRecord[], record: MapRecord): Set<string> {
+  const mine = new Set(Object.values(record.tagTitles).map(foldTagTitle));
+  const olderThanMe = (m: MapRecord) =>
+    m.createdAt < record.createdAt ||
+    (m.createdAt === record.createdAt && m.spec.id < record.spec.id);
+  const held = new Set<string>();
+  for (const m of maps) {
+    if (m.spec.id === record.spec.id) continue;
+    for (const title of Object.values(m.tagTitles))
+      if (!mine.has(foldTagTitle(title)) || olderThanMe(m)) held.add(title);
+  }
+  return held;
 }
 
 const isFrameStep = (step: MapPlanOp | undefined) =>
@@ -59,7 +71,12 @@ export async function updateMap(
   // Independent reads at once: on Miro each is a round trip.
   let read;
   try {
-    read = await Promise.all([loadMap(board, mapId), board.listItems(), board.listTags()]);
+    read = await Promise.all([
+      loadMap(board, mapId),
+      board.listItems(),
+      board.listTags(),
+      loadMaps(board),
+    ]);
   } catch (error) {
     return {
       status: 'failed',
@@ -67,7 +84,7 @@ export async function updateMap(
       message: `Nothing on the board was changed: the board could not be read (${errorText(error)}).`,
     };
   }
-  const [loaded, items, tags] = read;
+  const [loaded, items, tags, { maps }] = read;
   if (!loaded.ok) return { status: 'not-found', message: loaded.message };
   const record = loaded.record;
   const next = normalizeSpec({ ...input, id: mapId });
@@ -113,11 +130,19 @@ export async function updateMap(
     itemIds,
   );
 
+  // This map's own stage tags: kept while they still name their stage; a title an older map
+  // also holds (boards made before tags were per map) is left to that map and replaced here.
+  const heldByOthers = titlesHeldByOthers(maps, record);
+  const wanted = chooseStageTagTitles(next, {
+    taken: heldByOthers,
+    previous: record.tagTitles,
+    maxTagTitle: tagTitleLimit(board.platform),
+  });
+
   // A tag renamed by an earlier, cancelled update: take the board's word for it.
   const tagTitles: Record<string, string> = {};
   for (const [stageId, title] of Object.entries(record.tagTitles)) {
-    const stage = next.stages.find((s) => s.id === stageId);
-    const want = stage ? stageTagTitle(stage.name) : undefined;
+    const want = wanted[stageId];
     if (boardTitles.has(title)) tagTitles[stageId] = title;
     else if (want !== undefined && boardTitles.has(want)) tagTitles[stageId] = want;
   }
@@ -126,7 +151,7 @@ export async function updateMap(
   const renamedFrom = new Set(
     next.stages.flatMap((s) => {
       const from = tagTitles[s.id];
-      return from !== undefined && from !== stageTagTitle(s.name) ? [from] : [];
+      return from !== undefined && from !== wanted[s.id] ? [from] : [];
     }),
   );
   const validation = validateSpec(
@@ -155,25 +180,34 @@ export async function updateMap(
   const plan = planMapUpdate(previous, next, notes, {
     ...(options.confirmRemove ? { confirmRemove: options.confirmRemove } : {}),
     resync: record.incomplete || changedItems,
+    tagTitles: wanted,
   });
   if (plan.needsConfirmation.length > 0)
     return { status: 'needs-confirmation', items: plan.needsConfirmation };
 
   const tagOps: { op: WriteOp; stageId: string | null; title: string }[] = [];
-  // A stage tag another map also uses (same stage name) is not this map's to rename.
-  const sharedTitles =
-    plan.tagRenames.length > 0 ? await tagTitlesOfOtherMaps(board, mapId) : new Set();
+  // A stage tag another map also holds is not this map's to rename: only this map's notes move.
+  const sharedTitles = new Set(
+    maps
+      .filter((m) => m.spec.id !== mapId)
+      .flatMap((m) => Object.values(m.tagTitles))
+      .map(foldTagTitle),
+  );
+  const inFrame = new Set(notes.map((n) => n.id));
   for (const r of plan.tagRenames) {
     // Miro tag titles are unique: if the new title exists already, reuse that tag. Either way the
-    // board tag stays as it is, so this map's own notes move from the old title to the new one.
-    if (boardTitles.has(r.to) || !boardTitles.has(r.from) || sharedTitles.has(r.from)) {
+    // board tag stays as it is, so this map's own notes move from the old title to the new one:
+    // every carrier of an unshared title, only those in this map's frame of a shared one.
+    const shared = sharedTitles.has(foldTagTitle(r.from));
+    if (boardTitles.has(r.to) || !boardTitles.has(r.from) || shared) {
       tagOps.push({
         op: { op: 'ensureTag', title: r.to, color: STAGE_TAG_COLOR },
         stageId: r.stageId,
         title: r.to,
       });
-      for (const note of notes) {
-        if (byId.get(note.id)?.tags.includes(r.from))
+      for (const note of items) {
+        if (note.kind !== 'note' || (shared && !inFrame.has(note.id))) continue;
+        if (note.tags.includes(r.from))
           tagOps.push({
             op: { op: 'tag', id: note.id, add: [r.to], remove: [r.from] },
             stageId: null,

@@ -5,8 +5,11 @@
  */
 import type { BatchResult, WriteOp } from '../../board/port';
 import type { BoardItem } from '../../domain/board/board-item';
-import { stageTagTitle } from '../../domain/journey/map-spec';
-import { normalizeTagTitle, type StageContext } from '../../domain/stages/decide-stage';
+import {
+  normalizeTagTitle,
+  stageTitlesOf,
+  type StageContext,
+} from '../../domain/stages/decide-stage';
 import { STAGE_TAG_COLOR } from '../map/create-map';
 
 export interface TagChange {
@@ -14,10 +17,9 @@ export interface TagChange {
   remove: string[];
 }
 
-/** The board tag title of a stage of the context's map, or null for an unknown stage. */
+/** The board tag title of a stage of the context's map (its own tag), or null for an unknown stage. */
 export function stageTitleOf(ctx: StageContext, stageId: string): string | null {
-  const stage = ctx.geometry.spec.stages.find((s) => s.id === stageId);
-  return stage ? stageTagTitle(stage.name) : null;
+  return stageTitlesOf(ctx.geometry).get(stageId) ?? null;
 }
 
 /** Tag changes that leave `note` with exactly `stageId`'s tag of this map; null when none are needed. */

@@ -6,8 +6,9 @@
 import type { Board, BoardItem, Unsubscribe, WriteOp } from '../../board/port';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
-import { createStageContext, type StageContext } from '../../domain/stages/decide-stage';
-import { createPlacedMap, type PlacedMap } from '../../domain/stages/placed-map';
+import { createStageContexts, type StageContext } from '../../domain/stages/decide-stage';
+import type { PlacedMap } from '../../domain/stages/placed-map';
+import { toPlacedMap } from '../map/load-placed-maps';
 import { summarizeStages, type StageSummary } from '../../domain/stages/summarize-stages';
 import { watchMap, watchMapIds } from '../map/map-store';
 import { applyTagChange } from './stage-tags';
@@ -64,10 +65,14 @@ export function createStageView(board: Board): StageView {
   /** Events that arrive while a read is under way, replayed in order on top of it. */
   const queued: PendingEvent[] = [];
   const listeners = new Set<(state: StageViewState) => void>();
-  const contexts = new Map<
-    string,
-    { record: MapRecord; frame: BoardItem['rect'] | undefined; view: Omit<StageMapView, 'summary'> }
-  >();
+  /** The last contexts and what they were built from: rebuilt only when a map or frame changed. */
+  let built: {
+    key: (MapRecord | BoardItem['rect'] | undefined)[];
+    views: Omit<StageMapView, 'summary'>[];
+  } = {
+    key: [],
+    views: [],
+  };
   let scheduled = false;
 
   const frameRectOf = (record: MapRecord) => {
@@ -75,28 +80,35 @@ export function createStageView(board: Board): StageView {
     return id === undefined ? undefined : items.get(id)?.rect;
   };
 
-  /** The context is rebuilt only when the map or its frame changed: building it indexes the cells. */
-  function contextFor(record: MapRecord): Omit<StageMapView, 'summary'> {
-    const frame = frameRectOf(record);
-    const cached = contexts.get(record.spec.id);
-    if (cached && cached.record === record && cached.frame === frame) return cached.view;
-    const placed = createPlacedMap(record.spec, record.geometry, frame);
-    const view = { record, placed, context: createStageContext(placed) };
-    contexts.set(record.spec.id, { record, frame, view });
-    return view;
+  /**
+   * Every map's context, oldest first: a map's membership depends on the other maps' tags and
+   * frames (issue 9 §1), so they are built together, and only when a map or a frame changed.
+   */
+  function contextsFor(list: readonly MapRecord[]): Omit<StageMapView, 'summary'>[] {
+    const key = list.flatMap((record) => [record, frameRectOf(record)]);
+    if (key.length === built.key.length && key.every((k, i) => k === built.key[i]))
+      return built.views;
+    const placed = list.map((record) => toPlacedMap(record, frameRectOf(record)));
+    const contexts = createStageContexts(placed);
+    const views = list.map((record, i) => ({
+      record,
+      placed: placed[i] as PlacedMap,
+      context: contexts[i] as StageContext,
+    }));
+    built = { key, views };
+    return views;
   }
 
   function derive(): void {
     scheduled = false;
     if (closed || !loaded) return;
     const all = [...items.values()];
-    const maps = mapIds.flatMap((id) => {
-      const record = records.get(id);
-      if (!record) return [];
-      const base = contextFor(record);
-      return [{ ...base, summary: summarizeStages(all, base.context) }];
-    });
-    maps.sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt));
+    const list = mapIds.flatMap((id) => records.get(id) ?? []);
+    list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const maps = contextsFor(list).map((base) => ({
+      ...base,
+      summary: summarizeStages(all, base.context),
+    }));
     const notes = selected.filter((id) => items.get(id)?.kind === 'note');
     state = { status: 'ready', maps, selectedNoteIds: notes };
     for (const fn of [...listeners]) fn(state);
@@ -193,7 +205,6 @@ export function createStageView(board: Board): StageView {
           unwatch();
           mapWatches.delete(id);
           records.delete(id);
-          contexts.delete(id);
         }
       }
       for (const id of ids) {

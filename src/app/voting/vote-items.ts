@@ -4,7 +4,8 @@
  * Read once per use; the panel reads again when the board changes.
  */
 import type { Board, BoardItem } from '../../board/port';
-import { createStageContext, decideStage, isInMap } from '../../domain/stages/decide-stage';
+import { mapShortName } from '../../domain/journey/stage-tag-titles';
+import { belongsToMap, createStageContexts, decideStage } from '../../domain/stages/decide-stage';
 import { isRecord } from '../../domain/voting/guards';
 import type { TallyItem } from '../../domain/voting/tally-votes';
 import type { RoundTarget, RoundTargetKind } from '../../domain/voting/vote-round';
@@ -26,16 +27,27 @@ export interface VotableItem extends TallyItem {
 
 export interface NamedGroup {
   id: string;
+  /** The stage's, lane's or map's own name (pickers group stages and lanes by map). */
   name: string;
   notes: number;
+  /** The map it belongs to, and a short name for it (pickers at 320 px). */
+  mapId: string;
+  mapName: string;
+}
+
+export interface MapGroup extends NamedGroup {
+  /** The map's notes by the membership rule. */
+  noteIds: string[];
 }
 
 export interface VoteContext {
   notes: VotableItem[];
   clusters: VotableItem[] | null;
-  /** Notes inside a Touchpoint map; every note when the board has no map. */
+  /** Notes of any Touchpoint map; every note when the board has no map. */
   mapNoteIds: string[];
   hasMap: boolean;
+  /** Each map with its notes (issue 9 §1: inside its frame, or tagged with its stage tag). */
+  maps: MapGroup[];
   stages: NamedGroup[];
   lanes: NamedGroup[];
 }
@@ -71,7 +83,8 @@ export async function loadVoteContext(board: Board): Promise<VoteContext> {
     loadPlacedMaps(board),
     board.shared(MAP_COLLECTION).get(CLUSTERS_KEY),
   ]);
-  const contexts = placed.map((p) => createStageContext(p));
+  const contexts = createStageContexts(placed);
+  const notesOfMap = new Map<string, string[]>(placed.map((p) => [p.spec.id, []]));
   const stageCount = new Map<string, number>();
   const laneCount = new Map<string, number>();
   const mapNoteIds: string[] = [];
@@ -86,12 +99,12 @@ export async function loadVoteContext(board: Board): Promise<VoteContext> {
       let laneId: string | null = null;
       let inMap = false;
       for (const ctx of contexts) {
-        const decision = decideStage(note, ctx);
-        if (decision.stageId !== null || decision.laneId !== null || isInMap(note.rect, ctx)) {
-          ({ stageId, laneId } = decision);
-          inMap = true;
-          break;
-        }
+        if (!belongsToMap(note, ctx)) continue;
+        // A note tagged for two maps counts in each map's whole-map scope; its stage is the first's.
+        notesOfMap.get(ctx.geometry.spec.id)?.push(note.id);
+        if (inMap) continue;
+        ({ stageId, laneId } = decideStage(note, ctx));
+        inMap = true;
       }
       if (inMap || contexts.length === 0) mapNoteIds.push(note.id);
       if (stageId) stageCount.set(stageId, (stageCount.get(stageId) ?? 0) + 1);
@@ -108,8 +121,8 @@ export async function loadVoteContext(board: Board): Promise<VoteContext> {
       };
     });
 
-  const several = placed.length > 1;
-  const named = (mapTitle: string, name: string) => (several ? `${mapTitle} · ${name}` : name);
+  const short = new Map(placed.map((p) => [p.spec.id, mapShortName(p.spec.title)]));
+  const of = (mapId: string) => ({ mapId, mapName: short.get(mapId) ?? '' });
   return {
     notes,
     clusters:
@@ -124,24 +137,44 @@ export async function loadVoteContext(board: Board): Promise<VoteContext> {
         : null,
     mapNoteIds,
     hasMap: placed.length > 0,
+    maps: placed.map((p) => {
+      const noteIds = notesOfMap.get(p.spec.id) ?? [];
+      return {
+        id: p.spec.id,
+        name: p.spec.title,
+        notes: noteIds.length,
+        noteIds,
+        ...of(p.spec.id),
+      };
+    }),
     stages: placed.flatMap((p) =>
       p.spec.stages.map((s) => ({
         id: s.id,
-        name: named(p.spec.title, s.name),
+        name: s.name,
         notes: stageCount.get(s.id) ?? 0,
+        ...of(p.spec.id),
       })),
     ),
     lanes: placed.flatMap((p) =>
       p.spec.lanes.map((l) => ({
         id: l.id,
-        name: named(p.spec.title, l.name),
+        name: l.name,
         notes: laneCount.get(l.id) ?? 0,
+        ...of(p.spec.id),
       })),
     ),
   };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "Consideration", or "Consideration (Café)" when the board has several maps. */
+const withMap = (context: VoteContext, group: NamedGroup | undefined, fallback: string) =>
+  group === undefined
+    ? fallback
+    : context.maps.length > 1
+      ? `${group.name} (${group.mapName})`
+      : group.name;
 
 /**
  * The round's target with its items resolved now: later notes are not part of the round, so
@@ -166,7 +199,11 @@ export function resolveTarget(
     }
     case 'stage': {
       const itemIds = context.notes.filter((n) => n.stageId === refId).map((n) => n.id);
-      const name = context.stages.find((s) => s.id === refId)?.name ?? 'stage';
+      const name = withMap(
+        context,
+        context.stages.find((s) => s.id === refId),
+        'stage',
+      );
       return {
         kind,
         refId,
@@ -176,7 +213,11 @@ export function resolveTarget(
     }
     case 'lane': {
       const itemIds = context.notes.filter((n) => n.laneId === refId).map((n) => n.id);
-      const name = context.lanes.find((l) => l.id === refId)?.name ?? 'lane';
+      const name = withMap(
+        context,
+        context.lanes.find((l) => l.id === refId),
+        'lane',
+      );
       return {
         kind,
         refId,
@@ -185,11 +226,23 @@ export function resolveTarget(
       };
     }
     case 'map': {
-      const itemIds = [...context.mapNoteIds];
-      const where = context.hasMap ? 'Whole map' : 'Whole board';
+      // One map's notes (the first map's unless the picker names another); the whole board
+      // when there is no map.
+      const map = context.maps.find((m) => m.id === refId) ?? context.maps[0];
+      if (!map) {
+        const itemIds = [...context.mapNoteIds];
+        return {
+          kind,
+          refId: null,
+          description: `Whole board (${plural(itemIds.length, 'note')})`,
+          itemIds,
+        };
+      }
+      const itemIds = [...map.noteIds];
+      const where = context.maps.length > 1 ? `Whole map · ${map.mapName}` : 'Whole map';
       return {
         kind,
-        refId: null,
+        refId: map.id,
         description: `${where} (${plural(itemIds.length, 'note')})`,
         itemIds,
       };

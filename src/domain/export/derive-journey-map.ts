@@ -21,6 +21,11 @@ export interface DeriveJourneyMapOptions {
   votes?: Readonly<Record<string, number>>;
   /** Item id → cluster id of the applied grouping. */
   clusterIds?: Readonly<Record<string, string>>;
+  /**
+   * Every map of the board, oldest first, `placed` among them: another map's stage tag then
+   * reads as that map's, not as this map's position (issue 9 §1).
+   */
+  board?: readonly PlacedMap[];
 }
 
 /** A note's import key: kept from the file it was imported from, else `<boardId>:<itemId>`. */
@@ -44,9 +49,9 @@ const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T
     : undefined;
 
 /**
- * Board items → the journey map of one map on the board (pure). Every sticky note becomes one
- * entry: notes inside the map's frame with their stage and lane, the rest with `loose: true`, so
- * nothing on the board is lost. Touchpoint's own template stickies (marked with another role)
+ * Board items → the journey map of one map on the board (pure). Every sticky note given becomes
+ * one entry: notes inside the map's frame with their stage and lane, the rest with `loose: true`
+ * (the caller picks which notes: the map's own, and loose ones only when asked). Touchpoint's own template stickies (marked with another role)
  * and items that are not stickies are left out. Never throws on what a board can hold.
  */
 export function deriveJourneyMap(
@@ -54,7 +59,7 @@ export function deriveJourneyMap(
   placed: PlacedMap,
   options: DeriveJourneyMapOptions,
 ): JourneyMapV1 {
-  const ctx = createStageContext(placed);
+  const ctx = createStageContext(placed, options.board ?? [placed]);
   const { spec } = placed;
   const notes: ExportNote[] = [];
   const seen = new Set<string>();

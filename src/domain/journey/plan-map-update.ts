@@ -41,6 +41,11 @@ export interface PlanOptions {
   confirmRemove?: readonly string[];
   /** Re-send every existing item's position and text (after an update that failed halfway). */
   resync?: boolean;
+  /**
+   * Stage id → the tag title the stage should have (the map's own, chosen so no other map holds
+   * it: stage-tag-titles.ts). A stage missing here gets `Stage · <name>`.
+   */
+  tagTitles?: Readonly<Record<string, string>>;
 }
 
 export type MapPlanOp =
@@ -92,7 +97,7 @@ export function planMapUpdate(
   const layout = layoutMap(next, previous.layout.origin);
   const prevItems = new Map(previous.layout.items.map((i) => [i.key, i]));
   const nextItems = new Map(layout.items.map((i) => [i.key, i]));
-  const tags = deriveTagChanges(previous, next);
+  const tags = deriveTagChanges(previous, next, options.tagTitles);
 
   const nextStages = new Set(next.stages.map((s) => s.id));
   const nextLanes = new Set(next.lanes.map((l) => l.id));
@@ -215,14 +220,18 @@ export function planMapUpdate(
   return { ...base, ops, frame, needsConfirmation };
 }
 
-function deriveTagChanges(previous: MapState, next: MapSpec) {
+function deriveTagChanges(
+  previous: MapState,
+  next: MapSpec,
+  wanted: Readonly<Record<string, string>> = {},
+) {
   const recorded = previous.tagTitles;
   const prevNames = new Map(previous.spec.stages.map((s) => [s.id, s.name]));
   const renames: MapUpdatePlan['tagRenames'] = [];
   const ensure: string[] = [];
   const titles: Record<string, string> = {};
   for (const stage of next.stages) {
-    const to = stageTagTitle(stage.name.trim());
+    const to = wanted[stage.id] ?? stageTagTitle(stage.name.trim());
     titles[stage.id] = to;
     const prevName = prevNames.get(stage.id);
     const from = recorded

@@ -19,6 +19,11 @@ export interface PlacedMap {
   /** The map's frame; a note whose centre lies inside it belongs to the map. */
   frameRect: Rect;
   cells: readonly MapCell[];
+  /**
+   * Stage id → title of the board tag that marks the stage (the map record's). A stage missing
+   * here is marked by the default `Stage · <name>`.
+   */
+  tagTitles?: Readonly<Record<string, string>>;
 }
 
 /** Stage columns and lane rows, as a layout describes a map grid (absolute, top-left). */

@@ -56,7 +56,11 @@ describe('summarizeStages', () => {
     ]);
     expect(summary.untaggedInMap).toEqual(['by-pos', 'header']);
     expect(summary.undecidedInMap).toEqual(['header']);
-    expect(summary.notesInMap).toBe(5);
+    // The tagged note outside the frame is the map's too (its tag says so), shown apart.
+    expect(summary.notesInMap).toBe(6);
+    expect(summary.outsideFrame).toEqual(['loose-tagged']);
+    const staged = summary.perStage.reduce((n, s) => n + s.count, 0);
+    expect(staged + summary.undecidedInMap.length).toBe(summary.notesInMap);
     expect(summary.conflicts).toEqual([
       {
         itemId: 'disagree',

@@ -2,7 +2,7 @@ import type { BoardItem } from '../board/board-item';
 import {
   decideStage,
   findCell,
-  isInMap,
+  mapMembership,
   tagStageIds,
   type StageConflict,
   type StageContext,
@@ -28,15 +28,23 @@ export interface StageConflictEntry {
 
 export interface StageSummary {
   perStage: StageCount[];
-  /** Notes inside the map with no stage tag ("Tag by position" candidates). */
+  /** The map's notes with no stage tag of it ("Tag by position" candidates). */
   untaggedInMap: string[];
-  /** Notes inside the map whose stage could not be decided at all. */
+  /** The map's notes whose stage could not be decided at all (in the frame, in no cell). */
   undecidedInMap: string[];
   conflicts: StageConflictEntry[];
+  /**
+   * The map's notes by the membership rule: inside its frame, or tagged with its stage tag.
+   * The per-stage counts plus `undecidedInMap` add up to it.
+   */
   notesInMap: number;
+  /** The map's notes outside its frame (they carry its stage tag): "loose", shown apart. */
+  outsideFrame: string[];
+  /** Notes inside this map's frame that carry another map's stage tag: that map's notes. */
+  otherMapsNotes: string[];
 }
 
-/** The Stages tab's figures. Items that are not notes are ignored; notes outside the map count only if tagged. */
+/** The Stages tab's figures. Items that are not notes are ignored; only the map's notes count. */
 export function summarizeStages(items: readonly BoardItem[], ctx: StageContext): StageSummary {
   const perStage = new Map<string, StageCount>(
     ctx.geometry.spec.stages.map((s) => [
@@ -47,15 +55,22 @@ export function summarizeStages(items: readonly BoardItem[], ctx: StageContext):
   const untaggedInMap: string[] = [];
   const undecidedInMap: string[] = [];
   const conflicts: StageConflictEntry[] = [];
+  const outsideFrame: string[] = [];
+  const otherMapsNotes: string[] = [];
   let notesInMap = 0;
 
   for (const item of items) {
     if (item.kind !== 'note') continue;
-    const inMap = isInMap(item.rect, ctx);
+    const membership = mapMembership(item, ctx);
+    if (!membership.member) {
+      if (membership.inFrame) otherMapsNotes.push(item.id);
+      continue;
+    }
     const decision = decideStage(item, ctx);
-    if (inMap) notesInMap += 1;
-    if (decision.stageSource !== 'tag' && inMap) untaggedInMap.push(item.id);
-    if (decision.stageId === null && inMap) undecidedInMap.push(item.id);
+    notesInMap += 1;
+    if (!membership.inFrame) outsideFrame.push(item.id);
+    if (decision.stageSource !== 'tag') untaggedInMap.push(item.id);
+    if (decision.stageId === null) undecidedInMap.push(item.id);
     const count = decision.stageId === null ? undefined : perStage.get(decision.stageId);
     if (count) {
       count.count += 1;
@@ -71,5 +86,13 @@ export function summarizeStages(items: readonly BoardItem[], ctx: StageContext):
       });
     }
   }
-  return { perStage: [...perStage.values()], untaggedInMap, undecidedInMap, conflicts, notesInMap };
+  return {
+    perStage: [...perStage.values()],
+    untaggedInMap,
+    undecidedInMap,
+    conflicts,
+    notesInMap,
+    outsideFrame,
+    otherMapsNotes,
+  };
 }

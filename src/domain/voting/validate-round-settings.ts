@@ -137,6 +137,8 @@ function checkTarget(
       ok = false;
     } else refId = input.refId;
   }
+  // A whole-map round names its map (several maps on one board); null is the whole board.
+  if (kind === 'map' && typeof input.refId === 'string' && input.refId !== '') refId = input.refId;
   let description = '';
   if (input.description !== undefined && input.description !== null) {
     if (typeof input.description !== 'string') {

@@ -9,7 +9,10 @@ export type RoundTargetKind = 'selection' | 'stage' | 'lane' | 'map' | 'clusters
 
 export interface RoundTarget {
   kind: RoundTargetKind;
-  /** The stage or lane id for 'stage' and 'lane' targets; null otherwise. */
+  /**
+   * The stage or lane id for 'stage' and 'lane' targets; the map id for 'map' (null: the whole
+   * board, or a round from before maps were told apart); null otherwise.
+   */
   refId: string | null;
   /** Human-readable, e.g. "Stage · Onboarding (14 notes)". */
   description: string;

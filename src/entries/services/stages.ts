@@ -41,6 +41,9 @@ function toStagesMap(map: StageMapView, session: StagesSession): StagesMap {
       byPosition,
     })),
     notesInMap: summary.notesInMap,
+    undecided: summary.undecidedInMap.length,
+    outsideFrame: summary.outsideFrame.length,
+    otherMapsNotes: summary.otherMapsNotes.length,
     untaggedIds: summary.untaggedInMap,
     // Undecided notes are untagged ones outside every cell.
     untaggedInCells: summary.untaggedInMap.length - summary.undecidedInMap.length,

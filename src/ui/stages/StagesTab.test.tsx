@@ -31,6 +31,9 @@ const journeyMap = (overrides: Partial<StagesMap> = {}): StagesMap => ({
   title: 'Customer journey map',
   stages: [stage('s1', 'Awareness', 2), stage('s2', 'Purchase', 1, 1)],
   notesInMap: 3,
+  undecided: 0,
+  outsideFrame: 0,
+  otherMapsNotes: 0,
   untaggedIds: ['n3'],
   untaggedInCells: 1,
   conflicts: [],
@@ -125,6 +128,17 @@ describe('StagesTab', () => {
       ready([journeyMap({ stages: [stage('s1', 'Awareness', 0), stage('s2', 'Purchase', 3)] })]),
     );
     expect(screen.getByText('3 notes')).toBeTruthy();
+  });
+
+  it('shows how the map’s count adds up, with loose tagged notes and other maps’ notes apart', () => {
+    const fake = fakeStages(
+      ready([journeyMap({ notesInMap: 4, undecided: 1, outsideFrame: 1, otherMapsNotes: 2 })]),
+    );
+    render(<StagesTab workshop={workshop} useCases={fake.useCases} />);
+    expect(screen.getByTestId('tp-stages-sum').textContent).toBe(
+      '3 in a stage + 1 in no stage. 1 note outside the frame carries this map’s stage tag. ' +
+        '2 notes in this frame are tagged for another map and counted there.',
+    );
   });
 
   it('tags by position with progress and cancel, then offers undo', async () => {

@@ -3,7 +3,7 @@ import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { ProgressBar } from '../components/ProgressBar';
 import { ConflictList } from './ConflictList';
-import { createStagesTabModel, type StagesUseCases } from './stages-tab-model';
+import { createStagesTabModel, type StagesMap, type StagesUseCases } from './stages-tab-model';
 import { count } from '../components/count';
 
 interface StagesTabProps {
@@ -68,6 +68,9 @@ export function StagesTab({ workshop, useCases }: StagesTabProps) {
           <span>Stages</span>
           <span class="tp-stages__total">{notes(map.notesInMap)} in the map</span>
         </h2>
+        <p class="tp-help" data-testid="tp-stages-sum">
+          {countLine(map)}
+        </p>
         <p class="tp-help" id="tp-stages-selection" aria-live="polite">
           {selected > 0
             ? `${notes(selected)} selected on the board.`
@@ -172,4 +175,20 @@ export function StagesTab({ workshop, useCases }: StagesTabProps) {
       />
     </div>
   );
+}
+
+/**
+ * How the map's count is made up, so the stage counts visibly add up: notes in a stage, notes in
+ * no stage, and apart, the tagged notes outside the frame and other maps' notes in this frame.
+ */
+function countLine(map: StagesMap): string {
+  const staged = map.notesInMap - map.undecided;
+  const parts = [`${staged} in a stage`];
+  if (map.undecided > 0) parts.push(`${map.undecided} in no stage`);
+  let line = `${parts.join(' + ')}.`;
+  if (map.outsideFrame > 0)
+    line += ` ${notes(map.outsideFrame)} outside the frame ${map.outsideFrame === 1 ? 'carries' : 'carry'} this map’s stage tag.`;
+  if (map.otherMapsNotes > 0)
+    line += ` ${notes(map.otherMapsNotes)} in this frame ${map.otherMapsNotes === 1 ? 'is' : 'are'} tagged for another map and counted there.`;
+  return line;
 }

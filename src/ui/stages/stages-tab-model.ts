@@ -50,7 +50,14 @@ export interface StagesMap {
   id: string;
   title: string;
   stages: StageRow[];
+  /** The map's notes: inside its frame, or tagged with its stage tag (issue 9 §1). */
   notesInMap: number;
+  /** Of those, notes in no stage (in the frame but in no cell, untagged). */
+  undecided: number;
+  /** Of those, notes outside the frame that carry this map's stage tag. */
+  outsideFrame: number;
+  /** Notes inside this frame that carry another map's stage tag (that map's, not counted here). */
+  otherMapsNotes: number;
   /** Notes in the map with no stage tag. */
   untaggedIds: string[];
   /** Of those, how many sit in a cell ("Tag by position" tags these). */

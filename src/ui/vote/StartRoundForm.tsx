@@ -1,4 +1,4 @@
-import type { VoteContext } from '../../app/voting/vote-items';
+import type { NamedGroup, VoteContext } from '../../app/voting/vote-items';
 import type { Privacy, RoundTargetKind } from '../../domain/voting/vote-round';
 import { parseWeights, type VoteTabModel } from './vote-tab-model';
 
@@ -26,12 +26,16 @@ export function StartRoundForm({
   const form = model.form.value;
   const problems = model.problemsByField.value;
   const ranked = form.weights.trim() !== '';
+  const several = context.maps.length > 1;
+  const onlyMap = context.maps.length === 1 ? context.maps[0] : undefined;
   const targets: { id: RoundTargetKind; label: string }[] = [
     {
       id: 'map',
-      label: context.hasMap
-        ? `Whole map (${context.mapNoteIds.length} notes)`
-        : `Whole board (${context.mapNoteIds.length} notes)`,
+      label: several
+        ? 'Whole map'
+        : onlyMap
+          ? `Whole map (${onlyMap.notes} notes)`
+          : `Whole board (${context.mapNoteIds.length} notes)`,
     },
     { id: 'selection', label: `Selected notes (${selected})` },
     ...(context.stages.length > 0 ? [{ id: 'stage' as const, label: 'One stage' }] : []),
@@ -40,12 +44,26 @@ export function StartRoundForm({
       ? [{ id: 'clusters' as const, label: `Clusters (${context.clusters.length})` }]
       : []),
   ];
-  const groups =
+  const groups: readonly NamedGroup[] | null =
     form.targetKind === 'stage'
       ? context.stages
       : form.targetKind === 'lane'
         ? context.lanes
-        : null;
+        : form.targetKind === 'map' && several
+          ? context.maps
+          : null;
+  const groupLabel =
+    form.targetKind === 'stage' ? 'Stage' : form.targetKind === 'lane' ? 'Lane' : 'Map';
+  // Stages and lanes of several maps are grouped by map, so each option stays short at 320 px.
+  const byMap =
+    several && form.targetKind !== 'map' && groups
+      ? context.maps.map((m) => ({ map: m, items: groups.filter((g) => g.mapId === m.id) }))
+      : null;
+  const option = (g: NamedGroup) => (
+    <option key={g.id} value={g.id}>
+      {g.name} ({g.notes} notes)
+    </option>
+  );
   return (
     <form
       class="tp-card tp-vote-form"
@@ -79,7 +97,9 @@ export function StartRoundForm({
                 ? context.stages[0]?.id
                 : kind === 'lane'
                   ? context.lanes[0]?.id
-                  : '';
+                  : kind === 'map'
+                    ? context.maps[0]?.id
+                    : '';
             model.setForm({ targetKind: kind, refId: first ?? '' });
           }}
         >
@@ -92,7 +112,7 @@ export function StartRoundForm({
         {groups && (
           <>
             <label class="tp-sr-only" for="tp-round-group">
-              {form.targetKind === 'stage' ? 'Stage' : 'Lane'}
+              {groupLabel}
             </label>
             <select
               id="tp-round-group"
@@ -100,11 +120,13 @@ export function StartRoundForm({
               value={form.refId}
               onChange={(e) => model.setForm({ refId: value(e) })}
             >
-              {groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name} ({g.notes} notes)
-                </option>
-              ))}
+              {byMap
+                ? byMap.map(({ map, items }) => (
+                    <optgroup key={map.id} label={map.name}>
+                      {items.map(option)}
+                    </optgroup>
+                  ))
+                : groups.map(option)}
             </select>
           </>
         )}

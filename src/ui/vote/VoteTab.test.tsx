@@ -40,9 +40,10 @@ const context: VoteContext = {
   clusters: null,
   mapNoteIds: ['n1', 'n2', 'n3'],
   hasMap: false,
+  maps: [],
   stages: [
-    { id: 's1', name: 'Awareness', notes: 1 },
-    { id: 's2', name: 'Purchase', notes: 1 },
+    { id: 's1', name: 'Awareness', notes: 1, mapId: 'm', mapName: 'Journey' },
+    { id: 's2', name: 'Purchase', notes: 1, mapId: 'm', mapName: 'Journey' },
   ],
   lanes: [],
 };

@@ -8,6 +8,9 @@ const context: VoteContext = {
   clusters: null,
   mapNoteIds: ['n1', 'n2'],
   hasMap: true,
+  maps: [
+    { id: 'm', name: 'Journey', notes: 2, noteIds: ['n1', 'n2'], mapId: 'm', mapName: 'Journey' },
+  ],
   stages: [],
   lanes: [],
 };
