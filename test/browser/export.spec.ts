@@ -53,7 +53,9 @@ test('save a snapshot, reload, find it, download JSON that fits the schema, impo
     await create.click();
     await expect(side.getByText(/created/i)).toBeVisible({ timeout: 30_000 });
   }
-  // One new note, so a fresh demo board has something to import.
+  // One new note in the map (the view on the map, so the note lands in it), so a fresh demo
+  // board has something to import.
+  await side.getByRole('button', { name: 'Show on board' }).click();
   await page.getByTestId('add-note').click();
   const editor = page.getByLabel(/^Note text/);
   await editor.fill('Wants it all done in one evening');
@@ -107,7 +109,11 @@ test('save a snapshot, reload, find it, download JSON that fits the schema, impo
   );
   expect(check(JSON.parse(await readFile(await snap.path(), 'utf8'))).ok).toBe(true);
 
-  // Compare the snapshot with the board after a change.
+  // Compare the snapshot with the board after a change: a note added in the map (the reload
+  // reset the view, so bring the map into view first).
+  await side.getByRole('tab', { name: 'Map' }).click();
+  await side.getByRole('button', { name: 'Show on board' }).click();
+  await side.getByRole('tab', { name: 'Export' }).click();
   await page.getByTestId('add-note').click();
   await page.getByLabel(/^Note text/).fill('Asks about fees twice');
   await page.getByLabel(/^Note text/).press('Control+Enter');

@@ -29,8 +29,9 @@ test('a facilitator creates, reloads, renames, updates and removes a journey map
   await expect(side.getByText('On this board: Customer journey map')).toBeVisible();
   await expect(page.locator('[data-testid="frame"]')).toHaveCount(framesBefore + 1);
 
-  // A participant's note in the new map, tagged with its first stage. The demo map shares that
-  // tag title, so renaming must move this map's notes to the new tag and leave the demo's alone.
+  // A participant's note in the new map, tagged with its first stage. The demo map has a stage of
+  // the same name, so this map's tag carries its own prefix (`Customer · Awareness`, issue 9);
+  // renaming moves this map's notes to the new tag and leaves the demo's alone.
   await side.getByRole('button', { name: 'Show on board' }).click();
   await page.getByTestId('add-note').click();
   await page.getByTestId('note-editor').fill('Hears about the bank from a colleague');
@@ -42,9 +43,9 @@ test('a facilitator creates, reloads, renames, updates and removes a journey map
     `[data-testid="note"][data-id="${await selected.getAttribute('data-id')}"]`,
   );
   await page.getByTestId('selection-tags').click();
-  await page.getByTestId('tag-toggle').filter({ hasText: 'Stage · Awareness' }).click();
+  await page.getByTestId('tag-toggle').filter({ hasText: 'Customer · Awareness' }).click();
   await page.keyboard.press('Escape');
-  await expect(note.getByTestId('tag-chip')).toHaveText('Stage · Awareness');
+  await expect(note.getByTestId('tag-chip')).toHaveText('Customer · Awareness');
 
   // Rename a stage and update in place: still one map, the header renamed, the note's tag too.
   await side.getByLabel('Stage 1 name').fill('Discovery');
@@ -56,6 +57,9 @@ test('a facilitator creates, reloads, renames, updates and removes a journey map
   // The demo map still has its Awareness stage and tag.
   await side.getByLabel('Map on this board').selectOption({ index: 0 });
   await expect(side.getByLabel('Stage 1 name')).toHaveValue('Awareness');
+  await expect(
+    page.getByTestId('tag-chip').filter({ hasText: /^Stage · Awareness$/ }).first(),
+  ).toBeVisible();
   await side.getByLabel('Map on this board').selectOption({ label: 'Customer journey map' });
   await screenshot(page, 'map-03-renamed');
 

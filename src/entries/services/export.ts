@@ -49,8 +49,8 @@ export const exportUseCases: ExportUseCases = {
       for (const unwatch of records.values()) unwatch();
     };
   },
-  buildFile: (workshop, mapId, includeAuthors) =>
-    buildJourneyMap(workshop, { mapId, includeAuthors }),
+  buildFile: (workshop, mapId, includeAuthors, includeLoose = false) =>
+    buildJourneyMap(workshop, { mapId, includeAuthors, includeLoose }),
   async readIncludeAuthors(workshop) {
     const db = workshop.local.db;
     if (!db) return false;

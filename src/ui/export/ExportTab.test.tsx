@@ -181,6 +181,30 @@ describe('ExportTab', () => {
     expect(json.map.notes.every((n) => n.author === 'Ada')).toBe(true);
   });
 
+  it('leaves notes outside the map out unless the facilitator ticks the box', async () => {
+    const f = fakes();
+    render(<ExportTab workshop={workshop} useCases={f.useCases} environment={f.env} />);
+    const box = await screen.findByRole('checkbox', { name: 'Include notes outside the map' });
+    expect((box as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
+    await waitFor(() => expect(f.downloads).toHaveLength(1));
+    expect(f.useCases.buildFile).toHaveBeenLastCalledWith(
+      workshop,
+      expect.any(String),
+      false,
+      false,
+    );
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
+    await waitFor(() => expect(f.downloads).toHaveLength(2));
+    expect(f.useCases.buildFile).toHaveBeenLastCalledWith(
+      workshop,
+      expect.any(String),
+      false,
+      true,
+    );
+  });
+
   it('still downloads when a part could not be read, and says which', async () => {
     const f = fakes({ buildWarnings: ['Vote rounds left out: bad round record.'] });
     render(<ExportTab workshop={workshop} useCases={f.useCases} environment={f.env} />);

@@ -105,6 +105,20 @@ function DownloadSection({ model }: { model: ExportTabModel }) {
         Off unless the participants agreed; remembered in this browser. Names appear where the board
         says who wrote a note.
       </p>
+      <label class="tp-check">
+        <input
+          type="checkbox"
+          checked={model.includeLoose.value}
+          onChange={(e) => {
+            model.includeLoose.value = (e.currentTarget as HTMLInputElement).checked;
+          }}
+        />
+        <span>Include notes outside the map</span>
+      </label>
+      <p class="tp-help">
+        The file holds this map’s notes: those in its frame and those tagged with its stages. Tick
+        this to add the board’s notes that belong to no map.
+      </p>
       <div class="tp-export-downloads">
         <button
           type="button"

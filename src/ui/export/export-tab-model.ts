@@ -20,7 +20,13 @@ export interface ExportUseCases {
   /** The board's maps, oldest first. */
   loadMaps(workshop: Workshop): Promise<{ id: string; title: string }[]>;
   watchMaps(workshop: Workshop, fn: () => void): () => void;
-  buildFile(workshop: Workshop, mapId: string, includeAuthors: boolean): Promise<BuildResult>;
+  /** `includeLoose`: also the board's notes that belong to no map (off by default). */
+  buildFile(
+    workshop: Workshop,
+    mapId: string,
+    includeAuthors: boolean,
+    includeLoose?: boolean,
+  ): Promise<BuildResult>;
   /** The remembered "Include author names" choice (false when storage is off). */
   readIncludeAuthors(workshop: Workshop): Promise<boolean>;
   saveIncludeAuthors(workshop: Workshop, value: boolean): Promise<void>;
@@ -169,6 +175,8 @@ export function createExportTabModel(
   const maps = signal<{ id: string; title: string }[]>([]);
   const mapId = signal<string | null>(null);
   const includeAuthors = signal(false);
+  /** "Include notes outside the map": off by default, not remembered (issue 9 §2). */
+  const includeLoose = signal(false);
   const busy = signal<string | null>(null);
   const message = signal<Message | null>(null);
   /** JSON the browser would not copy, shown for copying by hand. */
@@ -238,10 +246,11 @@ export function createExportTabModel(
     }
   }
 
-  async function currentFile(): Promise<JourneyMapFile | null> {
+  /** `loose`: with notes of no map; a comparison with snapshots (which never hold them) says no. */
+  async function currentFile(loose = includeLoose.value): Promise<JourneyMapFile | null> {
     const id = mapId.value;
     if (id === null) return null;
-    const built = await useCases.buildFile(workshop, id, includeAuthors.value);
+    const built = await useCases.buildFile(workshop, id, includeAuthors.value, loose);
     if (!built.ok) {
       message.value = { tone: 'error', title: built.message };
       return null;
@@ -291,6 +300,7 @@ export function createExportTabModel(
     maps,
     mapId,
     includeAuthors,
+    includeLoose,
     busy,
     message,
     copyFallback,
@@ -390,7 +400,7 @@ export function createExportTabModel(
         if (!from) return;
         let other: { file: JourneyMapFile; at: number; name: string } | null = null;
         if (otherId === BOARD_NOW) {
-          const file = await currentFile();
+          const file = await currentFile(false);
           if (file) other = { file, at: Date.now(), name: 'The board now' };
         } else {
           const loaded = await snapshotFile(otherId);
