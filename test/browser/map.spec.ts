@@ -58,7 +58,10 @@ test('a facilitator creates, reloads, renames, updates and removes a journey map
   await side.getByLabel('Map on this board').selectOption({ index: 0 });
   await expect(side.getByLabel('Stage 1 name')).toHaveValue('Awareness');
   await expect(
-    page.getByTestId('tag-chip').filter({ hasText: /^Stage · Awareness$/ }).first(),
+    page
+      .getByTestId('tag-chip')
+      .filter({ hasText: /^Stage · Awareness$/ })
+      .first(),
   ).toBeVisible();
   await side.getByLabel('Map on this board').selectOption({ label: 'Customer journey map' });
   await screenshot(page, 'map-03-renamed');
