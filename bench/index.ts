@@ -8,6 +8,7 @@ import { benchClusterSpeed } from './cluster-speed';
 import { benchFaultMatrix } from './fault-matrix';
 import { benchMapCreate } from './map-create';
 import { benchMural } from './mural';
+import { benchMuralPolling } from './mural-polling';
 import { benchSnapshotIdb } from './snapshot-idb';
 import { benchTally } from './tally';
 
@@ -20,6 +21,7 @@ const BENCHES: Record<string, Bench> = {
   tally: benchTally,
   snapshotIdb: benchSnapshotIdb,
   mural: benchMural,
+  muralPolling: benchMuralPolling,
   clusterSpeed: benchClusterSpeed,
   bundle: benchBundle,
 };

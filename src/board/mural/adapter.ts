@@ -28,7 +28,7 @@ import {
 } from '../write-queue';
 import { applyOps, parseTags, type MuralTag } from './apply-ops';
 import { MuralApiError, unwrap, type MuralClient } from './client';
-import { createPollTimer, pollTimingOf, type PollTiming } from './poll-timing';
+import { createPollTimer, listCostFactor, pollTimingOf, type PollTiming } from './poll-timing';
 import {
   indexState,
   isStateArea,
@@ -374,8 +374,11 @@ export function createMuralBoard(
     return notifyWatchers(indexState(all, stateAreasIn(all))) || changed;
   }
 
+  /** Widgets in the last full list: the list poll slows down for big murals. */
+  let listed = 0;
   async function pollItems(): Promise<boolean> {
     const all = await listWidgets();
+    listed = all.length;
     return observe(await translate(all), all, true);
   }
 
@@ -390,8 +393,8 @@ export function createMuralBoard(
     onError,
   });
   const itemsPoll = createPollTimer({
-    firstMs: timing.itemsMs,
-    maxMs: timing.itemsMaxMs,
+    firstMs: () => timing.itemsMs * listCostFactor(listed),
+    maxMs: () => timing.itemsMaxMs * listCostFactor(listed),
     backoff: timing.backoff,
     active: listening,
     run: pollItems,
