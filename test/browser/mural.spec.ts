@@ -140,6 +140,7 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   expect(title?.style).not.toHaveProperty('fontColor');
   await page.getByText('Where Touchpoint keeps its data on this mural').click();
   await expect(page.getByText(/Deleting it resets Touchpoint for everyone/)).toBeVisible();
+  await screenshot(page, 'mural-02a-data-area-notice');
   // The embedded view shows the map (the double serves a drawing of the mural).
   await page.getByRole('button', { name: 'Refresh' }).click();
   await page.reload();
