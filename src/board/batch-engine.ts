@@ -6,18 +6,12 @@
  * back, outcome folding and the wording of failures. A platform plug-in adds its own checks and
  * turns ops into queue tasks.
  */
+import { errorMessage } from '../domain/common';
 import type { BatchOptions, BatchResult, OpFailure, WriteOp } from './port';
 import type { QueueTask, TaskOutcome, WriteQueue } from './write-queue';
 
 /** A failure that no retry can fix, with the message the facilitator will read. */
 export class OpError extends Error {}
-
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error
-    ? error.message
-    : typeof error === 'string'
-      ? error
-      : JSON.stringify(error);
 
 export const ellipsis = (text: string, max = 40): string =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;

@@ -45,10 +45,18 @@ describe('isRecord', () => {
 });
 
 describe('errorMessage', () => {
-  it("gives an Error's message and anything else as text", () => {
+  it("gives an Error's message, a string, an object's message, else JSON or text", () => {
     expect(errorMessage(new TypeError('bad input'))).toBe('bad input');
     expect(errorMessage('plain')).toBe('plain');
     expect(errorMessage(42)).toBe('42');
+    expect(errorMessage({ message: 'Rate limit exceeded', status: 429 })).toBe(
+      'Rate limit exceeded',
+    );
+    expect(errorMessage({ status: 500 })).toBe('{"status":500}');
+    expect(errorMessage(undefined)).toBe('undefined');
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(errorMessage(cyclic)).toBe('[object Object]');
   });
 });
 

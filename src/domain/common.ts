@@ -7,9 +7,20 @@
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The message of anything thrown: an Error's own message, else the value as text. */
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+/**
+ * The message of anything thrown or rejected: an Error's own message, a string as it is, an
+ * object with a string `message` (SDKs reject with plain objects) by that, else as JSON.
+ */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  if (isRecord(error) && typeof error.message === 'string') return error.message;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}
 
 /** "1 note", "3 notes"; `plural` for irregular words ("1 person", "2 people"). */
 export const countOf = (n: number, word: string, plural = `${word}s`): string =>

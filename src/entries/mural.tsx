@@ -2,6 +2,7 @@
  * `mural.html`: Touchpoint on MURAL, as its own page (MURAL has no in-canvas SDK for apps). The
  * connect screen until a mural is chosen; then the mural beside the same panel, full height.
  */
+import { errorMessage } from '../domain/common';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
@@ -20,8 +21,7 @@ import { createPanelServices } from './panel-services';
 import { STATE_AREA_TITLE } from '../board/mural/shared-state';
 import '../ui/mural/mural.css';
 
-const message = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+const message = (error: unknown): string => errorMessage(error);
 
 async function main(root: HTMLElement): Promise<void> {
   render(<Spinner label="Opening Touchpoint for MURAL…" />, root);

@@ -1,3 +1,4 @@
+import { errorMessage } from '../domain/common';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { seedDemoWorkshop } from '../app/demo/seed-demo-workshop';
@@ -67,7 +68,7 @@ async function openLocalBoard(): Promise<Startup> {
   try {
     await seedDemoWorkshop(createMiroBoard(sdk, playgroundBoardOptions(local)));
   } catch (error) {
-    warning = `The demo map could not be made: ${error instanceof Error ? error.message : String(error)}`;
+    warning = `The demo map could not be made: ${errorMessage(error)}`;
   } finally {
     local.disconnect(sdk);
   }

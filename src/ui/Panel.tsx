@@ -1,3 +1,4 @@
+import { errorMessage } from '../domain/common';
 import type { FunctionComponent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Workshop } from '../app/workshop';
@@ -138,7 +139,7 @@ function LazyTabView({ tab, workshop, services, loaded }: LazyTabViewProps) {
         if (live) setView(() => loadedView);
       },
       (error: unknown) => {
-        if (live) setProblem(error instanceof Error ? error.message : String(error));
+        if (live) setProblem(errorMessage(error));
       },
     );
     return () => {

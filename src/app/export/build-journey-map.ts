@@ -5,6 +5,7 @@
  * came from an import get their import key back from the board's index, so a file exported after
  * an import names the same notes as the file that was imported.
  */
+import { errorMessage } from '../../domain/common';
 import { version as appVersion } from '../../../package.json';
 import type { Board, BoardItem } from '../../board/port';
 import { deriveJourneyMap, IMPORTED_NOTE_ROLE } from '../../domain/export/derive-journey-map';
@@ -141,7 +142,7 @@ export async function buildFromBoard(
     try {
       return await read();
     } catch (error) {
-      warnings.push(`${what} left out: ${error instanceof Error ? error.message : String(error)}`);
+      warnings.push(`${what} left out: ${errorMessage(error)}`);
       return empty;
     }
   };

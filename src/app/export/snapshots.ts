@@ -6,6 +6,7 @@
  * Storage may be missing (private mode) or fail (full disk): every function here says so in a
  * value with a facilitator-readable message rather than throwing, and never touches the board.
  */
+import { errorMessage } from '../../domain/common';
 import type { BoardItem } from '../../board/port';
 import { compareMaps, type MapComparison } from '../../domain/export/compare-maps';
 import type { JourneyMapFile } from '../../domain/export/journey-map-v1';
@@ -178,7 +179,7 @@ export async function takeAutoSnapshot(
     // Reading the board failed: the change itself will meet the same problem and report it.
     return {
       status: 'unavailable',
-      message: `No automatic snapshot: ${error instanceof Error ? error.message : String(error)}`,
+      message: `No automatic snapshot: ${errorMessage(error)}`,
     };
   }
   if (saved.ok) return { status: 'saved', ...saved.value };

@@ -6,7 +6,7 @@
  * stops partway leaves the entry pending: "Resume" finishes it, "Undo" reverts what was done. Undo
  * works from the journal alone, so it survives closing the panel.
  */
-import { isRecord } from '../../domain/common';
+import { errorMessage, isRecord } from '../../domain/common';
 import type {
   BatchProgress,
   Board,
@@ -368,9 +368,6 @@ export type ApplyOutcome =
       notices: string[];
     };
 
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
 /** The ops the result says succeeded, in order. */
 function succeeded(ops: readonly WriteOp[], failed: readonly OpFailure[], cancelled: boolean) {
   if (cancelled) return [];
@@ -409,7 +406,7 @@ export async function applyGroups(
   } catch (error) {
     return {
       status: 'refused',
-      message: `No automatic snapshot could be saved, so nothing was moved. ${messageOf(error)}`,
+      message: `No automatic snapshot could be saved, so nothing was moved. ${errorMessage(error)}`,
     };
   }
   let journalId: number | null = null;
@@ -426,7 +423,7 @@ export async function applyGroups(
     } catch (error) {
       return {
         status: 'refused',
-        message: `The undo history could not be saved, so nothing was moved. ${messageOf(error)}`,
+        message: `The undo history could not be saved, so nothing was moved. ${errorMessage(error)}`,
       };
     }
   }

@@ -2,6 +2,7 @@
  * Web Worker entry for grouping big boards off the main thread. Messages in: a ClusterRequest;
  * out: progress messages, then one result or error.
  */
+import { errorMessage } from '../../domain/common';
 import {
   groupNotes,
   type GroupingResult,
@@ -38,7 +39,7 @@ export function runClusterRequest(
     });
     post({ type: 'result', result });
   } catch (error) {
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    post({ type: 'error', message: errorMessage(error) });
   }
 }
 

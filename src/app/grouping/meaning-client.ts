@@ -5,6 +5,7 @@
  * workers, the file missing, WebAssembly refused — the job rejects with MeaningUnavailableError
  * and the caller falls back to lexical mode.
  */
+import { errorMessage } from '../../domain/common';
 import type {
   GroupingResult,
   GroupNotesOptions,
@@ -100,9 +101,7 @@ export function createMeaningClient(clientOptions: MeaningClientOptions = {}) {
       worker = null;
       finish(
         {
-          error: new MeaningUnavailableError(
-            error instanceof Error ? error.message : String(error),
-          ),
+          error: new MeaningUnavailableError(errorMessage(error)),
         },
         false,
       );

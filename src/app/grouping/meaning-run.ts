@@ -2,6 +2,7 @@
  * One meaning-mode request, independent of the worker shell so it can be tested in Node: load the
  * encoder (once per worker), embed the notes, group them with their vectors.
  */
+import { errorMessage } from '../../domain/common';
 import {
   groupNotes,
   type GroupingResult,
@@ -35,8 +36,7 @@ export interface MeaningWorkerState {
   loaded: Promise<{ encoder: SentenceEncoder; fromCache: boolean }> | null;
 }
 
-const message = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+const message = (error: unknown): string => errorMessage(error);
 
 export async function runMeaningRequest(
   request: MeaningRequest,

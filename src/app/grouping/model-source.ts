@@ -3,6 +3,7 @@
  * them from the npm package, see vite.config.ts) and kept in Cache Storage after the first use,
  * so later runs make no request for them. Nothing is fetched from anywhere else.
  */
+import { errorMessage } from '../../domain/common';
 import { MODEL_ID } from './model-id';
 import type { ModelSource } from './sentence-encoder';
 
@@ -91,7 +92,7 @@ export function createCachedModelSource(options: CachedSourceOptions): CachedMod
         response = await doFetch(url, { signal: options.signal, credentials: 'same-origin' });
       } catch (error) {
         if (options.signal?.aborted) throw error;
-        throw new ModelFileError(name, error instanceof Error ? error.message : String(error));
+        throw new ModelFileError(name, errorMessage(error));
       }
       if (!response.ok) throw new ModelFileError(name, `HTTP ${response.status}`);
       const bytes = await readBody(response, onBytes);

@@ -5,6 +5,7 @@
  * closes between the two leaves an empty slot that readers skip, never a value nobody can find.
  * Results are values, never throws: a board refusal comes back as a message.
  */
+import { errorMessage } from '../../domain/common';
 import type { Board } from '../../board/port';
 import { validateDepartment } from '../../domain/insights/departments';
 import { validateRating, type EmotionRating } from '../../domain/insights/emotion';
@@ -40,7 +41,7 @@ async function attempt<T>(what: string, run: () => Promise<T>): Promise<Outcome<
   try {
     return { ok: true, value: await run() };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return fail(`${what} was not saved: ${reason}`);
   }
 }
@@ -174,9 +175,7 @@ export async function setRaci(
   try {
     row = readRaciRow(subject, await shared.get(key));
   } catch (error) {
-    return fail(
-      `The RACI matrix could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    return fail(`The RACI matrix could not be read: ${errorMessage(error)}`);
   }
   const change = setRaciRole(row, subject, name.department, role, subjectName);
   if (!change.ok) return fail(change.message);

@@ -6,12 +6,12 @@
  * fatal: the use case's final save reports, and "Update on board" adopts unrecorded items by
  * their place in the layout.
  */
+import { errorMessage } from '../../domain/common';
 import type { Board } from '../../board/port';
 import type { MapRecord } from '../../domain/journey/map-record';
 import { saveMap } from './map-store';
 
-export const errorText = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+export const errorText = (error: unknown): string => errorMessage(error);
 
 export function createRecordJournal(board: Board, record: MapRecord, gapMs = 1_000) {
   const itemIds: Record<string, string> = { ...record.itemIds };

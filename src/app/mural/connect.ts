@@ -4,7 +4,7 @@
  * address), sign in with PKCE, the redirect back, workspace → room → mural lists, a pasted mural
  * URL, the chosen mural, sign out. Everything kept lives in IndexedDB `settings` under `mural.*`.
  */
-import { isRecord } from '../../domain/common';
+import { errorMessage, isRecord } from '../../domain/common';
 import { createMuralBoard } from '../../board/mural/adapter';
 import { createMuralClient, listAll, type MuralClient } from '../../board/mural/client';
 import {
@@ -74,7 +74,7 @@ export async function discoverSignInPath(
 
 /** What a refused sign-in means and what to do, by path. */
 export function describeSignInError(error: unknown, path: SignInPath): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (!(error instanceof OAuthError)) return message;
   if (error.code === 'invalid_client' || error.code === 'unauthorized_client') {
     return path.mode === 'proxy'

@@ -3,6 +3,7 @@
  * board events (no polling), and the maps followed through the shared collection. Every change
  * re-derives each map's summary with the domain rules (`summarizeStages`).
  */
+import { errorMessage } from '../../domain/common';
 import type { Board, BoardItem, Unsubscribe, WriteOp } from '../../board/port';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
@@ -236,7 +237,7 @@ export function createStageView(board: Board): StageView {
       if (closed) return;
       state = {
         status: 'error',
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
       };
       for (const fn of [...listeners]) fn(state);
     }

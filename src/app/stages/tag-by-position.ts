@@ -4,6 +4,7 @@
  * journal (IndexedDB), so "Undo" works after a failure halfway or a closed panel; an automatic
  * snapshot can be taken first through `beforeBulkChange`.
  */
+import { errorMessage } from '../../domain/common';
 import type { BatchProgress, Board, BoardItem, OpFailure, WriteOp } from '../../board/port';
 import { decideStage, type StageContext } from '../../domain/stages/decide-stage';
 import type { JournalEntry, JournalStore } from '../../storage';
@@ -82,9 +83,6 @@ export function planTagByPosition(
   return { ops: [...ensureStageTags(titles), ...tagOps], entries };
 }
 
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
 export async function tagByPosition(
   board: Board,
   ctx: StageContext,
@@ -105,7 +103,7 @@ export async function tagByPosition(
   } catch (error) {
     return {
       status: 'refused',
-      message: `No automatic snapshot could be saved, so nothing was tagged. ${messageOf(error)}`,
+      message: `No automatic snapshot could be saved, so nothing was tagged. ${errorMessage(error)}`,
     };
   }
 
@@ -121,7 +119,7 @@ export async function tagByPosition(
     } catch (error) {
       return {
         status: 'refused',
-        message: `The undo history could not be saved, so nothing was tagged. ${messageOf(error)}`,
+        message: `The undo history could not be saved, so nothing was tagged. ${errorMessage(error)}`,
       };
     }
   }
@@ -202,7 +200,7 @@ export async function undoTagByPosition(
   } catch (error) {
     return {
       status: 'blocked',
-      message: `Nothing was undone: the undo history could not be read (${messageOf(error)}).`,
+      message: `Nothing was undone: the undo history could not be read (${errorMessage(error)}).`,
     };
   }
   if (!entry) return { status: 'nothing-to-undo' };

@@ -4,6 +4,7 @@
  * through board events. Each change re-derives the tallies with the domain (`tallyVotes`, then
  * `visibleTally` for what this viewer may see).
  */
+import { errorMessage } from '../../domain/common';
 import type { Board, BoardUser, Unsubscribe } from '../../board/port';
 import { voterKeyFor } from '../../domain/voting/anonymous-voter-key';
 import { votesUsed } from '../../domain/voting/ballot';
@@ -223,7 +224,7 @@ export function createVotingView(
           if (!context) {
             state = {
               status: 'error',
-              message: error instanceof Error ? error.message : String(error),
+              message: errorMessage(error),
             };
             for (const fn of [...listeners]) fn(state);
           }

@@ -7,15 +7,9 @@
  * not read it yet and the batch touches tags, and the existing items the batch changes, fetched
  * 50 ids per call.
  */
+import { errorMessage } from '../../domain/common';
 import type { PaletteColor, Rect } from '../../domain/board/board-item';
-import {
-  ellipsis,
-  errorMessage,
-  OpError,
-  runBatch,
-  type BatchPlugin,
-  type PlanContext,
-} from '../batch-engine';
+import { ellipsis, OpError, runBatch, type BatchPlugin, type PlanContext } from '../batch-engine';
 import type { BatchOptions, BatchResult, CreateSpec, WriteOp } from '../port';
 import { isRetryableError, type WriteQueue } from '../write-queue';
 import { centreToRect, rectToCentre, type CentreGeometry } from './coordinates';
@@ -73,8 +67,6 @@ export interface ApplyEnv {
   /** A tag this batch created or renamed. */
   rememberTag(tag: SdkTag): void;
 }
-
-export { errorMessage };
 
 export function tagTitleError(title: string): string | null {
   if (title.trim() === '') return 'A tag title cannot be empty.';

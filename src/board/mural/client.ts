@@ -4,7 +4,7 @@
  * from `x-ratelimit-reset`, `transient`), and the `{ value, next }` pagination. Bodies are
  * `unknown` here; `widgets.ts` validates them.
  */
-import { isRecord } from '../../domain/common';
+import { errorMessage, isRecord } from '../../domain/common';
 import type { TokenSource } from './oauth';
 
 export const MURAL_API_BASE = 'https://app.mural.co/api/public/v1';
@@ -86,7 +86,7 @@ export function createMuralClient(options: MuralClientOptions): MuralClient {
       });
     } catch (error) {
       throw new MuralApiError(
-        `Could not reach MURAL (${error instanceof Error ? error.message : String(error)}).`,
+        `Could not reach MURAL (${errorMessage(error)}).`,
         0,
         'NETWORK',
         undefined,

@@ -1,4 +1,4 @@
-import { isRecord, utf8Length } from '../common';
+import { errorMessage, isRecord, utf8Length } from '../common';
 import { CURRENT_VERSION, EXPORT_FORMAT, type JourneyMapFile } from './journey-map-v1';
 import {
   InvalidField,
@@ -140,7 +140,7 @@ export function parseExport(text: string): RestoreResult {
   try {
     parsed = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = errorMessage(error);
     return {
       ok: false,
       reason: 'not-touchpoint',

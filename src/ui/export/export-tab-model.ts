@@ -1,3 +1,4 @@
+import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { BuildResult } from '../../app/export/build-journey-map';
 import type { ImportOutcome } from '../../app/export/import-map';
@@ -164,7 +165,7 @@ export function importMessage(outcome: ImportOutcome): Message {
   }
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const describe = (error: unknown) => errorMessage(error);
 
 export function createExportTabModel(
   workshop: Workshop,

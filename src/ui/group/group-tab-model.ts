@@ -1,3 +1,4 @@
+import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { ApplyGroupsSettings } from '../../app/grouping/apply-groups';
 import {
@@ -170,8 +171,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
     return connection ? connection.notes(scope.value).length : 0;
   });
 
-  const describe = (error: unknown): string =>
-    error instanceof Error ? error.message : String(error);
+  const describe = (error: unknown): string => errorMessage(error);
 
   async function refreshUndo(): Promise<void> {
     if (!connection) return;

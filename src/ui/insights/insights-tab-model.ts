@@ -1,3 +1,4 @@
+import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { Workshop } from '../../app/workshop';
 import type { Contribution } from '../../domain/insights/departments';
@@ -144,7 +145,7 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     } catch (error) {
       status.value = {
         status: 'error',
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
       };
     }
   }
@@ -155,7 +156,7 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     } catch (error) {
       status.value = {
         status: 'error',
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
       };
       return;
     }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { Workshop } from '../../app/workshop';
 import {
@@ -291,5 +292,5 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
 }
 
 export function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

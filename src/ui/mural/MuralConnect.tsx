@@ -4,6 +4,7 @@
  * "Advanced", MURAL's address), sign in, then workspace → room → mural, or a pasted mural URL. It
  * only calls what it is given; the entry wires it to app/mural/connect.ts.
  */
+import { errorMessage } from '../../domain/common';
 import { useEffect, useState } from 'preact/hooks';
 import { Notice, Spinner } from '../components/Notice';
 
@@ -38,8 +39,7 @@ export interface MuralConnectProps {
   error?: string | null;
 }
 
-const message = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+const message = (error: unknown): string => errorMessage(error);
 
 export function MuralConnect(props: MuralConnectProps) {
   return (

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { Workshop } from '../../app/workshop';
 
@@ -107,8 +108,7 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
     snapshot.value.status === 'ready' ? snapshot.value.selectedNotes : 0,
   );
 
-  const describe = (error: unknown): string =>
-    error instanceof Error ? error.message : String(error);
+  const describe = (error: unknown): string => errorMessage(error);
 
   async function refreshUndo(): Promise<void> {
     if (!connection) return;

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { LoadedActions, SaveActionOutcome } from '../../app/actions/action-store';
 import type { PutOutcome } from '../../app/actions/put-actions-on-board';
@@ -459,5 +460,5 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
 export type VoteTabModel = ReturnType<typeof createVoteTabModel>;
 
 export function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

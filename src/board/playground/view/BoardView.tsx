@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../domain/common';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { LocalBoard, LocalUser, StickyColor } from '../sdk/local-board-types';
 import './board-view.css';
@@ -123,7 +124,7 @@ const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const errorText = (e: unknown): string => errorMessage(e);
 
 /**
  * The playground's board: draws the local board in SVG and lets a person work on it as in
