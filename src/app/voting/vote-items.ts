@@ -3,6 +3,7 @@
  * rules over the stored maps), and the applied clusters when the grouping has stored some.
  * Read once per use; the panel reads again when the board changes.
  */
+import { countOf } from '../../domain/common';
 import type { Board, BoardItem } from '../../board/port';
 import { mapShortName } from '../../domain/journey/stage-tag-titles';
 import { belongsToMap, createStageContexts, decideStage } from '../../domain/stages/decide-stage';
@@ -166,8 +167,6 @@ export async function loadVoteContext(board: Board): Promise<VoteContext> {
   };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** "Consideration", or "Consideration (Café)" when the board has several maps. */
 const withMap = (context: VoteContext, group: NamedGroup | undefined, fallback: string) =>
   group === undefined
@@ -193,7 +192,7 @@ export function resolveTarget(
       return {
         kind,
         refId: null,
-        description: `Selection · ${plural(itemIds.length, 'note')}`,
+        description: `Selection · ${countOf(itemIds.length, 'note')}`,
         itemIds,
       };
     }
@@ -207,7 +206,7 @@ export function resolveTarget(
       return {
         kind,
         refId,
-        description: `Stage · ${name} (${plural(itemIds.length, 'note')})`,
+        description: `Stage · ${name} (${countOf(itemIds.length, 'note')})`,
         itemIds,
       };
     }
@@ -221,7 +220,7 @@ export function resolveTarget(
       return {
         kind,
         refId,
-        description: `Lane · ${name} (${plural(itemIds.length, 'note')})`,
+        description: `Lane · ${name} (${countOf(itemIds.length, 'note')})`,
         itemIds,
       };
     }
@@ -234,7 +233,7 @@ export function resolveTarget(
         return {
           kind,
           refId: null,
-          description: `Whole board (${plural(itemIds.length, 'note')})`,
+          description: `Whole board (${countOf(itemIds.length, 'note')})`,
           itemIds,
         };
       }
@@ -243,7 +242,7 @@ export function resolveTarget(
       return {
         kind,
         refId: map.id,
-        description: `${where} (${plural(itemIds.length, 'note')})`,
+        description: `${where} (${countOf(itemIds.length, 'note')})`,
         itemIds,
       };
     }
@@ -252,7 +251,7 @@ export function resolveTarget(
       return {
         kind,
         refId: null,
-        description: `Clusters (${plural(itemIds.length, 'group')})`,
+        description: `Clusters (${countOf(itemIds.length, 'group')})`,
         itemIds,
       };
     }

@@ -1,3 +1,4 @@
+import { countOf } from '../common';
 import { escapeMarkdown } from './escape-markdown';
 import type { ExportAction, ExportNote, JourneyMapFile } from './journey-map-v1';
 import { summarizeMap } from './summarize-map';
@@ -5,10 +6,9 @@ import { summarizeMap } from './summarize-map';
 /** How many pain points and opportunities each stage lists under "Top". */
 export const TOP_ITEMS = 5;
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const byVotes = (a: ExportNote, b: ExportNote): number => b.votes - a.votes;
 const bullet = (note: ExportNote): string =>
-  `- ${escapeMarkdown(note.text, '  ') || '_(empty note)_'}${note.votes > 0 ? ` — ${plural(note.votes, 'vote')}` : ''}`;
+  `- ${escapeMarkdown(note.text, '  ') || '_(empty note)_'}${note.votes > 0 ? ` — ${countOf(note.votes, 'vote')}` : ''}`;
 
 function actionLine(action: ExportAction): string {
   const details = [
@@ -80,7 +80,7 @@ export function toMarkdown(file: JourneyMapFile): string {
       top.forEach((n, i) => {
         const lane = lanes.get(n.laneId ?? '');
         out.push(
-          `${i + 1}. ${escapeMarkdown(n.text, '   ') || '_(empty note)_'} — ${plural(n.votes, 'vote')} (${escapeMarkdown(lane?.name ?? '')})`,
+          `${i + 1}. ${escapeMarkdown(n.text, '   ') || '_(empty note)_'} — ${countOf(n.votes, 'vote')} (${escapeMarkdown(lane?.name ?? '')})`,
         );
       });
     }
@@ -99,7 +99,7 @@ export function toMarkdown(file: JourneyMapFile): string {
         out.push('', `**${escapeMarkdown(round.title) || 'Vote round'}** (${round.status})`, '');
         for (const t of totals) {
           out.push(
-            `- ${escapeMarkdown(noteText.get(t.itemId) ?? t.itemId, '  ') || '_(empty note)_'} — ${plural(t.votes, 'vote')}`,
+            `- ${escapeMarkdown(noteText.get(t.itemId) ?? t.itemId, '  ') || '_(empty note)_'} — ${countOf(t.votes, 'vote')}`,
           );
         }
       }

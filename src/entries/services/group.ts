@@ -3,6 +3,7 @@
  * one session per opened tab, outcomes turned into messages, and the automatic snapshot of
  * app/export taken before "Apply to board".
  */
+import { countOf } from '../../domain/common';
 import { takeAutoSnapshot } from '../../app/export/snapshots';
 import type { ApplyOutcome, ResumeOutcome, UndoOutcome } from '../../app/grouping/apply-groups';
 import { createGroupingSession, type GroupingSession } from '../../app/grouping/grouping-session';
@@ -14,9 +15,8 @@ import type {
   GroupSnapshot,
   GroupUseCases,
 } from '../../ui/group/group-tab-model';
-import { count } from '../../ui/components/count';
 
-const notes = (n: number) => count(n, 'note');
+const notes = (n: number) => countOf(n, 'note');
 const failures = (failed: readonly { message: string }[]) =>
   failed
     .slice(0, 3)
@@ -102,7 +102,7 @@ function undoMessage(outcome: UndoOutcome): GroupOutcome {
         title: `Put ${notes(outcome.restored)} back where they were.`,
         body:
           outcome.removedLabels > 0
-            ? `Removed ${outcome.removedLabels} label${outcome.removedLabels === 1 ? '' : 's'}.`
+            ? `Removed ${countOf(outcome.removedLabels, 'label')}.`
             : undefined,
       };
   }

@@ -3,6 +3,7 @@
  * one session per opened tab, outcomes turned into messages, and the automatic snapshot of
  * app/export taken before "Tag by position".
  */
+import { countOf } from '../../domain/common';
 import { takeAutoSnapshot } from '../../app/export/snapshots';
 import type { StageMapView, StageViewState } from '../../app/stages/stage-view';
 import { createStagesSession, type StagesSession } from '../../app/stages/stages-session';
@@ -16,9 +17,8 @@ import type {
   StagesSnapshot,
   StagesUseCases,
 } from '../../ui/stages/stages-tab-model';
-import { count } from '../../ui/components/count';
 
-const notes = (n: number) => count(n, 'note');
+const notes = (n: number) => countOf(n, 'note');
 const failures = (failed: readonly { message: string }[]) =>
   failed
     .slice(0, 3)

@@ -1,4 +1,4 @@
-import { errorMessage } from '../../domain/common';
+import { countOf, errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { BuildResult } from '../../app/export/build-journey-map';
 import type { ImportOutcome } from '../../app/export/import-map';
@@ -91,8 +91,6 @@ export type HistoryState =
   | { status: 'error'; message: string }
   | { status: 'ready'; items: SnapshotMeta[] };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
@@ -104,7 +102,7 @@ export function formatBytes(bytes: number): string {
 export function budgetLine(usage: HistoryUsage): string {
   const { budget } = usage;
   return (
-    `${plural(usage.count, 'snapshot')} · ${formatBytes(usage.bytes)} of ` +
+    `${countOf(usage.count, 'snapshot')} · ${formatBytes(usage.bytes)} of ` +
     `${formatBytes(budget.maxAutoBytes)}; automatic ones beyond ${budget.maxAutoCount} are ` +
     `pruned, oldest first`
   );
@@ -135,18 +133,18 @@ export function importMessage(outcome: ImportOutcome): Message {
     case 'already-imported':
       return {
         tone: 'info',
-        title: `Already imported: ${plural(outcome.skipped, 'note')} skipped`,
+        title: `Already imported: ${countOf(outcome.skipped, 'note')} skipped`,
         body: `“${outcome.mapTitle}” and all its notes are on this board already.`,
       };
     case 'done':
     case 'incomplete': {
       const parts = [
         outcome.mapCreated ? `Map “${outcome.mapTitle}” created` : `Into “${outcome.mapTitle}”`,
-        `${plural(outcome.created, 'note')} added`,
+        `${countOf(outcome.created, 'note')} added`,
       ];
       if (outcome.beside > 0) parts.push(`${outcome.beside} beside the map`);
       if (outcome.skipped > 0)
-        parts.push(`already imported: ${plural(outcome.skipped, 'note')} skipped`);
+        parts.push(`already imported: ${countOf(outcome.skipped, 'note')} skipped`);
       const notes = [...outcome.warnings];
       if (outcome.snapshot.status === 'unavailable')
         notes.push(`No automatic snapshot: ${outcome.snapshot.message}`);
@@ -159,7 +157,7 @@ export function importMessage(outcome: ImportOutcome): Message {
       return {
         tone: 'warning',
         title: outcome.cancelled ? 'Import stopped part way' : 'Part of the import failed',
-        body: `${parts.join(', ')}; ${plural(outcome.failed, 'note')} not made. Import the same file again to finish. ${[...outcome.messages, ...notes].join(' ')}`.trim(),
+        body: `${parts.join(', ')}; ${countOf(outcome.failed, 'note')} not made. Import the same file again to finish. ${[...outcome.messages, ...notes].join(' ')}`.trim(),
       };
     }
   }
@@ -365,7 +363,7 @@ export function createExportTabModel(
           label.value = '';
           message.value = {
             tone: 'success',
-            title: `Snapshot saved: ${plural(saved.value.noteCount, 'note')}.`,
+            title: `Snapshot saved: ${countOf(saved.value.noteCount, 'note')}.`,
           };
         } else message.value = { tone: 'error', title: 'Snapshot not saved', body: saved.message };
         await refreshHistory();

@@ -1,6 +1,6 @@
+import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
 import type { PreviewGroup } from '../../app/grouping/grouping-preview';
-import { count } from '../components/count';
 
 interface GroupCardProps {
   group: PreviewGroup;
@@ -18,7 +18,7 @@ interface GroupCardProps {
   onMoveNote: (noteId: string, groupId: string) => void;
 }
 
-const notes = (n: number) => count(n, 'note');
+const notes = (n: number) => countOf(n, 'note');
 
 /** One group of the preview: its name (editable), size, keywords and notes, with its edits. */
 export function GroupCard(props: GroupCardProps) {

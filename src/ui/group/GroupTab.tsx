@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/common';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
@@ -11,14 +12,13 @@ import {
   type GroupTabModel,
   type GroupUseCases,
 } from './group-tab-model';
-import { count } from '../components/count';
 
 interface GroupTabProps {
   workshop: Workshop;
   useCases: GroupUseCases;
 }
 
-const notes = (n: number) => count(n, 'note');
+const notes = (n: number) => countOf(n, 'note');
 
 /** Group tab: pick a scope, group its notes, edit the preview, apply to the board, undo. */
 export function GroupTab({ workshop, useCases }: GroupTabProps) {

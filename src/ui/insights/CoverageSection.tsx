@@ -1,5 +1,5 @@
+import { countOf } from '../../domain/common';
 import { departmentLabel } from '../../domain/insights/departments';
-import { count } from '../components/count';
 import type { InsightsTabModel } from './insights-tab-model';
 
 /** Department × stage: who has spoken for which stage, and who has been silent. */
@@ -40,7 +40,7 @@ export function CoverageSection({ model }: { model: InsightsTabModel }) {
                       <td
                         key={id}
                         class={empty ? 'tp-coverage__empty' : undefined}
-                        aria-label={`${count(cell.notes, 'note')}, ${count(cell.votes, 'vote')}`}
+                        aria-label={`${countOf(cell.notes, 'note')}, ${countOf(cell.votes, 'vote')}`}
                       >
                         {empty ? '·' : `${cell.notes}/${cell.votes}`}
                       </td>

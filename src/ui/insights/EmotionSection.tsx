@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
 import { formatMean } from '../../domain/insights/curve-layout';
 import { CURVE_LINES, EMOTION_SCALE, faceOf } from '../../domain/insights/emotion';
@@ -161,5 +162,5 @@ export function EmotionSection({ model }: { model: InsightsTabModel }) {
 
 function describe(mean: number | null, spread: number | null, count: number): string {
   if (mean === null) return 'no ratings';
-  return `${faceOf(mean).label}, mean ${formatMean(mean)}, spread ${(spread ?? 0).toFixed(1)}, ${count} rating${count === 1 ? '' : 's'}`;
+  return `${faceOf(mean).label}, mean ${formatMean(mean)}, spread ${(spread ?? 0).toFixed(1)}, ${countOf(count, 'rating')}`;
 }

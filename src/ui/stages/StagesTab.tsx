@@ -1,17 +1,17 @@
+import { countOf } from '../../domain/common';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { ProgressBar } from '../components/ProgressBar';
 import { ConflictList } from './ConflictList';
 import { createStagesTabModel, type StagesMap, type StagesUseCases } from './stages-tab-model';
-import { count } from '../components/count';
 
 interface StagesTabProps {
   workshop: Workshop;
   useCases: StagesUseCases;
 }
 
-const notes = (n: number) => count(n, 'note');
+const notes = (n: number) => countOf(n, 'note');
 
 /** Stages tab: counts per stage, tagging the selection, untagged notes and conflicts, live. */
 export function StagesTab({ workshop, useCases }: StagesTabProps) {

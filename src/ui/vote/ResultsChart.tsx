@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/common';
 import type { MergedItemVotes, VoteSource } from '../../domain/voting/merge-vote-sources';
 
 const WIDTH = 320;
@@ -55,7 +56,7 @@ export function ResultsChart({ results, textOf, limit = 10 }: ResultsChartProps)
           return (
             <g key={r.itemId} data-testid="results-bar">
               <title>
-                {`#${rankLabel} ${text}: ${r.total} vote${r.total === 1 ? '' : 's'}${tied.has(r.rank) ? ' (tied)' : ''}`}
+                {`#${rankLabel} ${text}: ${countOf(r.total, 'vote')}${tied.has(r.rank) ? ' (tied)' : ''}`}
               </title>
               <text x={0} y={y + 13} class="tp-chart__label">
                 <tspan
@@ -85,7 +86,7 @@ export function ResultsChart({ results, textOf, limit = 10 }: ResultsChartProps)
       <ol class="tp-sr-only" aria-label="Results as a list">
         {shown.map((r) => (
           <li key={r.itemId}>
-            {`Rank ${r.rank}${tied.has(r.rank) ? ' (tied)' : ''}: ${textOf(r.itemId)}, ${r.total} vote${r.total === 1 ? '' : 's'}${used.length > 1 ? ` (${used.map((u) => `${u.label.toLowerCase()} ${r.bySource[u.source]}`).join(', ')})` : ''}`}
+            {`Rank ${r.rank}${tied.has(r.rank) ? ' (tied)' : ''}: ${textOf(r.itemId)}, ${countOf(r.total, 'vote')}${used.length > 1 ? ` (${used.map((u) => `${u.label.toLowerCase()} ${r.bySource[u.source]}`).join(', ')})` : ''}`}
           </li>
         ))}
       </ol>

@@ -1,9 +1,9 @@
+import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
 import type { RoundView } from '../../app/voting/voting-view';
 import { Notice } from '../components/Notice';
 import { ResultsChart } from './ResultsChart';
 import type { VoteTabModel } from './vote-tab-model';
-import { count } from '../components/count';
 
 const PRIVACY_LABEL = {
   anonymous: 'Anonymous',
@@ -33,7 +33,7 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
         {round.target.description} · {PRIVACY_LABEL[round.privacy]}
         {round.weights
           ? ` · ranked ${round.weights.join('-')}`
-          : ` · ${count(round.votesPerPerson, 'vote')} each`}
+          : ` · ${countOf(round.votesPerPerson, 'vote')} each`}
         {round.weights
           ? ''
           : round.perItemCap === null
@@ -49,7 +49,7 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
 
       <p class="tp-round__progress" data-testid="round-progress">
         {tally.voters} {tally.voters === 1 ? 'person' : 'people'} voted ·{' '}
-        {count(tally.votesCast, budgetWord)} cast
+        {countOf(tally.votesCast, budgetWord)} cast
       </p>
       {view.voters && view.voters.length > 0 && (
         <ul class="tp-voters" aria-label="Who has voted">
@@ -164,7 +164,7 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
           <GroupTotals model={model} view={view} />
           {tally.orphanVotes && tally.orphanVotes.votes > 0 && (
             <p class="tp-help">
-              {count(tally.orphanVotes.votes, 'vote')} on notes no longer on the board, counted
+              {countOf(tally.orphanVotes.votes, 'vote')} on notes no longer on the board, counted
               apart.
             </p>
           )}
@@ -172,9 +172,9 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
             <p class="tp-help">
               {other.dots.length === 0
                 ? 'No dot stickers on these notes.'
-                : `Dot stickers counted on ${count(other.dots.length, 'note')}.`}
+                : `Dot stickers counted on ${countOf(other.dots.length, 'note')}.`}
               {other.unplacedDots > 0
-                ? ` ${count(other.unplacedDots, 'dot')} on no note, not counted.`
+                ? ` ${countOf(other.unplacedDots, 'dot')} on no note, not counted.`
                 : ''}
               {other.nativeAvailable ? '' : ' Native Miro voting is not available on this board.'}
             </p>
