@@ -5,6 +5,7 @@ import type { Board, BoardUser } from '../../board/port';
 import { deriveStageEmotions } from '../../domain/insights/emotion';
 import { kpiStatus } from '../../domain/insights/kpi';
 import { loadActions, saveAction } from '../actions/action-store';
+import { watchInsights } from './watch-insights';
 import {
   encodeReading,
   insights,
@@ -286,5 +287,38 @@ describe('board refusals', () => {
     };
     const result = await setDepartment(broken, 'u', 'it');
     expect(result).toEqual({ ok: false, message: 'Your department was not saved: rate limited' });
+  });
+});
+
+describe('watchInsights', () => {
+  it('calls back once per burst when another participant rates or picks a department', async () => {
+    const { connect } = setup();
+    const mine = connect({ id: 'u-fac', name: 'Fran' });
+    let calls = 0;
+    const stop = watchInsights(mine, MAP, STAGES, () => (calls += 1), 20);
+    await new Promise((r) => setTimeout(r, 60));
+    const start = calls;
+    const ann = connect({ id: 'u-ann', name: 'Ann' });
+    await rateStage(
+      ann,
+      { userId: 'u-ann', deviceId: 'd', department: null },
+      { ...cell, stageId: 's1', value: 1 },
+      T(1),
+    );
+    await setDepartment(ann, 'u-ann', 'Sales');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(calls).toBe(start + 1);
+    await rateStage(
+      ann,
+      { userId: 'u-ann', deviceId: 'd', department: null },
+      { ...cell, stageId: 's2', value: -1 },
+      T(2),
+    );
+    await new Promise((r) => setTimeout(r, 80));
+    expect(calls).toBe(start + 2);
+    stop();
+    await setDepartment(ann, 'u-ann', 'IT');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(calls).toBe(start + 2);
   });
 });

@@ -16,6 +16,7 @@ import {
   type Outcome,
 } from '../../app/insights/insights-writes';
 import { loadDepartments } from '../../app/insights/insights-store';
+import { watchInsights } from '../../app/insights/watch-insights';
 import { departmentLabel } from '../../domain/insights/departments';
 import type { InsightsOutcome, InsightsUseCases } from '../../ui/insights/insights-tab-model';
 
@@ -42,6 +43,13 @@ export const insightsUseCases: InsightsUseCases = {
       workshop.user,
       map.id,
       map.stages.map((s) => s.id),
+    ),
+  watch: (workshop, map, fn) =>
+    watchInsights(
+      workshop.board,
+      map.id,
+      map.stages.map((s) => s.id),
+      fn,
     ),
   async rate(workshop, input) {
     const departments = await loadDepartments(workshop.board);

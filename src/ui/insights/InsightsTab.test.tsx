@@ -50,9 +50,16 @@ function fakeInsights(over: Partial<InsightsData> = {}) {
     skipped: 0,
     ...over,
   };
+  let notify: (() => void) | null = null;
   const useCases: InsightsUseCases = {
     loadMaps: async () => [MAP],
     load: async () => structuredClone(data),
+    watch: (_w, _m, fn) => {
+      notify = fn;
+      return () => {
+        notify = null;
+      };
+    },
     rate: vi.fn(async (_w, input) => {
       data.ratings = data.ratings.filter(
         (r) => !(r.raterKey === 'u1' && r.stageId === input.stageId),
@@ -81,7 +88,7 @@ function fakeInsights(over: Partial<InsightsData> = {}) {
       return { ok: true as const };
     }),
   };
-  return { data, useCases };
+  return { data, useCases, changed: () => notify?.() };
 }
 
 afterEach(cleanup);
@@ -128,6 +135,15 @@ describe('InsightsTab', () => {
     const select = await screen.findByLabelText('Sales');
     fireEvent.change(select, { target: { value: 'A' } });
     expect(await screen.findByText(/Product is already Accountable for Sign-up/)).toBeTruthy();
+  });
+
+  it('follows changes by others while open', async () => {
+    const { data, useCases, changed } = fakeInsights();
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    await screen.findByLabelText(/Team: Very negative, mean −2.0/);
+    data.ratings.push(rating('u3', 's2', 1));
+    changed();
+    expect(await screen.findByLabelText(/Team: Positive, mean \+1.0/)).toBeTruthy();
   });
 
   it('lists silent departments and unheard stages', async () => {

@@ -17,7 +17,10 @@ interface InsightsTabProps {
 /** Insights tab: how the customer feels per stage, KPIs, RACI and who has spoken (issue 14). */
 export function InsightsTab({ workshop, useCases }: InsightsTabProps) {
   const model = useMemo(() => createInsightsTabModel(workshop, useCases), [workshop, useCases]);
-  useEffect(() => void model.start(), [model]);
+  useEffect(() => {
+    void model.start();
+    return model.stop;
+  }, [model]);
 
   const status = model.status.value;
   if (status.status === 'loading') return <Spinner label="Reading the board…" />;

@@ -21,6 +21,8 @@ import {
 export interface InsightsUseCases {
   loadMaps(workshop: Workshop): Promise<InsightsMap[]>;
   load(workshop: Workshop, map: InsightsMap): Promise<InsightsData>;
+  /** Calls `fn` after changes by anyone (ratings, departments, KPIs, notes, votes); returns stop. */
+  watch(workshop: Workshop, map: InsightsMap, fn: () => void): () => void;
   rate(workshop: Workshop, input: RateInput): Promise<InsightsOutcome>;
   savePersonas(
     workshop: Workshop,
@@ -150,6 +152,20 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     }
   }
 
+  let unwatch: (() => void) | null = null;
+  let stopped = false;
+  function follow(): void {
+    unwatch?.();
+    const current = map.value;
+    unwatch = current && !stopped ? useCases.watch(workshop, current, () => void reload()) : null;
+  }
+
+  function stop(): void {
+    stopped = true;
+    unwatch?.();
+    unwatch = null;
+  }
+
   async function start(): Promise<void> {
     try {
       maps.value = await useCases.loadMaps(workshop);
@@ -165,6 +181,7 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
       return;
     }
     await reload();
+    follow();
   }
 
   /** Runs one change, shows its outcome, and reads the board again so the view is current. */
@@ -201,11 +218,13 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     coverage,
     subjectName,
     start,
+    stop,
     reload,
     chooseMap(id: string) {
       mapId.value = id;
       data.value = null;
       status.value = { status: 'loading' };
+      follow();
       void reload();
     },
     choosePersona(id: string) {
