@@ -568,6 +568,8 @@ function planMiro(
         ctx.task(
           {
             key,
+            // The write and the read-back that checks it held.
+            calls: 2,
             deps: [...new Set(deps)],
             run: async () => {
               attempts += 1;
@@ -588,19 +590,39 @@ function planMiro(
                 }
               }
               const removeIds = new Set([...remove].flatMap((t) => tagsByTitle.get(t)?.id ?? []));
-              const next = [
-                ...new Set([...item.tagIds.filter((id) => !removeIds.has(id)), ...add.map(tagId)]),
-              ];
-              if (next.length > MIRO_LIMITS.tagsPerItem) {
-                throw new OpError(
-                  `A sticky note can carry at most ${MIRO_LIMITS.tagsPerItem} tags; this one would have ${next.length}.`,
-                );
+              const addIds = add.map(tagId);
+              const holds = (tagIds: readonly string[]) =>
+                addIds.every((id) => tagIds.includes(id)) &&
+                !tagIds.some((id) => removeIds.has(id));
+              // Miro replaces the whole tag list on sync: a participant who tagged the note
+              // between our read and our write would lose their tag, or we ours. So read back
+              // after writing and merge again until our change holds on top of theirs.
+              let note: SdkStickyNote = item;
+              for (let round = 0; ; round += 1) {
+                const next = [
+                  ...new Set([...note.tagIds.filter((id) => !removeIds.has(id)), ...addIds]),
+                ];
+                if (next.length > MIRO_LIMITS.tagsPerItem) {
+                  throw new OpError(
+                    `A sticky note can carry at most ${MIRO_LIMITS.tagsPerItem} tags; this one would have ${next.length}.`,
+                  );
+                }
+                const same =
+                  next.length === note.tagIds.length &&
+                  next.every((id) => note.tagIds.includes(id));
+                if (same) return;
+                note.tagIds = next;
+                const started = Date.now();
+                await note.sync();
+                // A write that crossed ours (read before ours landed) lands within about a
+                // round trip: wait two of ours, then see what the board kept.
+                const wait = 2 * (Date.now() - started);
+                await new Promise((resolve) => setTimeout(resolve, wait));
+                const [now] = await board.get({ id: op.id });
+                if (!now || !isStickyNote(now)) return;
+                if (holds(now.tagIds) || round >= 3) return;
+                note = now;
               }
-              const same =
-                next.length === item.tagIds.length && next.every((id) => item.tagIds.includes(id));
-              if (same) return;
-              item.tagIds = next;
-              await item.sync();
             },
           },
           [i],

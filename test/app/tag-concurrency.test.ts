@@ -1,0 +1,69 @@
+/**
+ * Two participants tagging one note at once (issue 10 §5): Miro replaces a note's whole tag list
+ * on sync, so each writer reads back and merges until its own change holds. No tag is lost, in
+ * any trial.
+ */
+import { describe, expect, it } from 'vitest';
+import { connectPeer, createPlaygroundBoard } from '../fakes/playground-board';
+
+describe('concurrent tag writes', () => {
+  it('two participants tagging one note at once both keep their tag (20 trials)', async () => {
+    for (let trial = 0; trial < 20; trial++) {
+      // A few ms per call, so both panels read the note before either writes.
+      const { local, board } = createPlaygroundBoard({ latencyMs: 2 });
+      const peer = connectPeer(local);
+      const { ids } = await board.apply([
+        {
+          op: 'create',
+          ref: 'n',
+          item: {
+            kind: 'note',
+            text: `Trial ${trial}`,
+            rect: { x: 0, y: 0, w: 199, h: 228 },
+            color: 'yellow',
+            tags: ['Kept'],
+          },
+        },
+      ]);
+      const id = ids.n!;
+      // Start one side a little later in some trials, so the writes cross at different points.
+      const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const [a, b] = await Promise.all([
+        board.apply([{ op: 'tag', id, add: ['Stage · Awareness'] }]),
+        delay(trial % 4).then(() => peer.apply([{ op: 'tag', id, add: ['Quick win'] }])),
+      ]);
+      expect(a.failed).toEqual([]);
+      expect(b.failed).toEqual([]);
+      const [note] = (await board.listItems(['note'])).filter((n) => n.id === id);
+      expect(note!.tags.sort(), `trial ${trial}`).toEqual([
+        'Kept',
+        'Quick win',
+        'Stage · Awareness',
+      ]);
+    }
+  });
+
+  it('a participant removing a tag while another adds one: both changes hold', async () => {
+    const { local, board } = createPlaygroundBoard();
+    const peer = connectPeer(local);
+    const { ids } = await board.apply([
+      {
+        op: 'create',
+        ref: 'n',
+        item: {
+          kind: 'note',
+          text: 'N',
+          rect: { x: 0, y: 0, w: 199, h: 228 },
+          color: 'yellow',
+          tags: ['Old'],
+        },
+      },
+    ]);
+    await Promise.all([
+      board.apply([{ op: 'tag', id: ids.n!, remove: ['Old'] }]),
+      peer.apply([{ op: 'tag', id: ids.n!, add: ['New'] }]),
+    ]);
+    const [note] = await board.listItems(['note']);
+    expect(note!.tags).toEqual(['New']);
+  });
+});
