@@ -6,26 +6,31 @@
 import { describe, expect, it } from 'vitest';
 import { connectPeer, createPlaygroundBoard } from '../fakes/playground-board';
 
+/** The board, a peer's view of it, and one note carrying `tag`. */
+async function noteOnBoard(text: string, tag: string, latencyMs = 0) {
+  const { local, board } = createPlaygroundBoard({ latencyMs });
+  const peer = connectPeer(local);
+  const { ids } = await board.apply([
+    {
+      op: 'create',
+      ref: 'n',
+      item: {
+        kind: 'note',
+        text,
+        rect: { x: 0, y: 0, w: 199, h: 228 },
+        color: 'yellow',
+        tags: [tag],
+      },
+    },
+  ]);
+  return { board, peer, id: ids.n! };
+}
+
 describe('concurrent tag writes', () => {
   it('two participants tagging one note at once both keep their tag (20 trials)', async () => {
     for (let trial = 0; trial < 20; trial++) {
       // A few ms per call, so both panels read the note before either writes.
-      const { local, board } = createPlaygroundBoard({ latencyMs: 2 });
-      const peer = connectPeer(local);
-      const { ids } = await board.apply([
-        {
-          op: 'create',
-          ref: 'n',
-          item: {
-            kind: 'note',
-            text: `Trial ${trial}`,
-            rect: { x: 0, y: 0, w: 199, h: 228 },
-            color: 'yellow',
-            tags: ['Kept'],
-          },
-        },
-      ]);
-      const id = ids.n!;
+      const { board, peer, id } = await noteOnBoard(`Trial ${trial}`, 'Kept', 2);
       // Start one side a little later in some trials, so the writes cross at different points.
       const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       const [a, b] = await Promise.all([
@@ -44,24 +49,10 @@ describe('concurrent tag writes', () => {
   });
 
   it('a participant removing a tag while another adds one: both changes hold', async () => {
-    const { local, board } = createPlaygroundBoard();
-    const peer = connectPeer(local);
-    const { ids } = await board.apply([
-      {
-        op: 'create',
-        ref: 'n',
-        item: {
-          kind: 'note',
-          text: 'N',
-          rect: { x: 0, y: 0, w: 199, h: 228 },
-          color: 'yellow',
-          tags: ['Old'],
-        },
-      },
-    ]);
+    const { board, peer, id } = await noteOnBoard('N', 'Old');
     await Promise.all([
-      board.apply([{ op: 'tag', id: ids.n!, remove: ['Old'] }]),
-      peer.apply([{ op: 'tag', id: ids.n!, add: ['New'] }]),
+      board.apply([{ op: 'tag', id: id, remove: ['Old'] }]),
+      peer.apply([{ op: 'tag', id: id, add: ['New'] }]),
     ]);
     const [note] = await board.listItems(['note']);
     expect(note!.tags).toEqual(['New']);
