@@ -2,7 +2,7 @@ import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
 import { formatMean } from '../../domain/insights/curve-layout';
 import { CURVE_LINES, EMOTION_SCALE, faceOf } from '../../domain/insights/emotion';
-import { MAX_PERSONAS } from '../../domain/insights/personas';
+import { MAX_PERSONAS, personaColor } from '../../domain/insights/personas';
 import { Face } from './Face';
 import type { InsightsTabModel } from './insights-tab-model';
 
@@ -115,8 +115,14 @@ export function EmotionSection({ model }: { model: InsightsTabModel }) {
           Personas ({own.length} of {MAX_PERSONAS})
         </summary>
         <ul class="tp-list">
-          {own.map((p) => (
+          {own.map((p, index) => (
             <li key={p.id} class="tp-list__item">
+              <span
+                class="tp-insights__swatch"
+                style={{ background: personaColor(index) }}
+                aria-hidden="true"
+                title="Colour of this persona's line"
+              />
               <span class="tp-ellipsis">{p.name}</span>
               <button
                 type="button"
