@@ -66,7 +66,7 @@ describe('undo of tag by position', () => {
     const after = boardLines(local);
     const outcome = await undoTagByPosition(panel(local), journal, 'b');
     expect(outcome).toMatchObject({ status: 'blocked' });
-    if (outcome.status === 'blocked') expect(outcome.message).toMatch(/damaged.*Export tab/);
+    if (outcome.status === 'blocked') expect(outcome.message).toMatch(/damaged.*left as they are/);
     expect(boardLines(local)).toEqual(after);
   });
 });

@@ -210,7 +210,7 @@ export async function undoTagByPosition(
   if (parsedEntries.some((p) => p === null)) {
     return {
       status: 'blocked',
-      message: `Nothing was undone: the undo record of this "Tag by position" (entry ${entry.id}) is damaged, so its prior tags are unknown. Delete it from the Export tab to undo older changes.`,
+      message: `Nothing was undone: the undo record of this "Tag by position" (entry ${entry.id}) is damaged, so its prior tags are unknown. The tags on the board were left as they are.`,
     };
   }
   const ops: WriteOp[] = parsedEntries.flatMap((parsed) => {
