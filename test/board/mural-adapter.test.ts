@@ -2,7 +2,7 @@
  * The MURAL adapter over the local test double of MURAL's API (test/mural-server): the same
  * contract every Board adapter passes, with MURAL's 25-requests-a-second limit in force.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMuralBoard } from '../../src/board/mural/adapter';
 import { createMuralClient } from '../../src/board/mural/client';
 import {
@@ -113,7 +113,8 @@ describe('MURAL adapter: what is particular to MURAL', () => {
 
   it('lists more than a page, and keeps within 25 requests a second with backoff on 429', async () => {
     const muralId = server.createMural();
-    const board = connect(ADA, muralId);
+    // A user of its own: MURAL's 25 a second is per user, and earlier tests' panels still poll as Ada.
+    const board = connect({ id: 'u-lister', firstName: 'Lister', lastName: '' }, muralId);
     const ops: WriteOp[] = Array.from({ length: 230 }, (_, i) => ({
       op: 'create',
       ref: `n${i}`,
@@ -182,6 +183,40 @@ describe('MURAL adapter: what is particular to MURAL', () => {
     expect(await board.shared('maps').get('map-1')).toEqual({ title: 'Onboarding' });
     await proxy.close();
   });
+
+  it('tabs of one browser share their polls: about one poller instead of one each', async () => {
+    const count = async (share: boolean): Promise<{ requests: number; seen: unknown[][] }> => {
+      const muralId = server.createMural();
+      const writer = connect(GRACE, muralId);
+      await writer.shared('c').set('k', 1);
+      const { accessToken } = server.issueToken({
+        id: `u-tabs-${share}`,
+        firstName: 'T',
+        lastName: '',
+      });
+      const tabs = [0, 1].map(() =>
+        createMuralBoard(
+          createMuralClient({ apiBase: server.apiBase, tokens: staticTokens(accessToken) }),
+          muralId,
+          { pollMs: 100, shareAcrossTabs: share },
+        ),
+      );
+      const seen: unknown[][] = [[], []];
+      const stops = tabs.map((tab, i) => tab.shared('c').watch('k', (v) => seen[i]!.push(v)));
+      await vi.waitFor(() => expect(seen.every((s) => s.length === 1)).toBe(true));
+      await writer.shared('c').set('k', 2);
+      const afterWrite = server.stats.requests;
+      await vi.waitFor(() => expect(seen.every((s) => s.at(-1) === 2)).toBe(true));
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      for (const stop of stops) stop();
+      return { requests: server.stats.requests - afterWrite, seen };
+    };
+    const separate = await count(false);
+    const shared = await count(true);
+    // Both tabs still see the change; together they ask MURAL clearly less often.
+    expect(shared.seen.map((s) => s.at(-1))).toEqual([2, 2]);
+    expect(shared.requests).toBeLessThan(separate.requests * 0.8);
+  }, 25_000);
 
   it('reads native voting sessions and their results', async () => {
     const muralId = server.createMural();

@@ -278,7 +278,11 @@ export function createMuralConnect(options: MuralConnectOptions): MuralConnect {
       else await kv.set(CHOSEN_KEY, muralId);
     },
     async open(muralId, onNotify) {
-      return createMuralBoard(await getClient(), muralId, onNotify ? { onNotify } : {});
+      // Tabs of this browser on the same mural share their polls (one poller where possible).
+      return createMuralBoard(await getClient(), muralId, {
+        shareAcrossTabs: true,
+        ...(onNotify ? { onNotify } : {}),
+      });
     },
     async signOut() {
       await tokenStore.clear();

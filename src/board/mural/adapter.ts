@@ -65,6 +65,13 @@ export interface MuralBoardOptions {
   poll?: Partial<PollTiming>;
   /** Where `notify` goes: MURAL has no notification API for third parties. */
   onNotify?: (kind: 'info' | 'error', message: string) => void;
+  /**
+   * Share poll results with this browser's other tabs on the same mural (BroadcastChannel): a tab
+   * that hears another's fresh result uses it and postpones its own poll, so the tabs of one
+   * browser settle into about one poller. Off by default (tests and the bench model separate
+   * devices); the MURAL page turns it on.
+   */
+  shareAcrossTabs?: boolean;
   /** Failures while polling, which have no caller to throw to. */
   onError?: (error: unknown) => void;
 }
@@ -379,7 +386,46 @@ export function createMuralBoard(
   async function pollItems(): Promise<boolean> {
     const all = await listWidgets();
     listed = all.length;
+    tabs?.postMessage({ t: 'items', widgets: all } satisfies TabMessage);
     return observe(await translate(all), all, true);
+  }
+
+  async function pollState(): Promise<boolean> {
+    const { state } = await readState();
+    tabs?.postMessage({
+      t: 'state',
+      entries: [...state].map(([id, list]) => [id, list.at(-1)?.json ?? null]),
+    } satisfies TabMessage);
+    return notifyWatchers(state);
+  }
+
+  type TabMessage =
+    { t: 'items'; widgets: MuralWidget[] } | { t: 'state'; entries: [string, string | null][] };
+  const tabs =
+    options.shareAcrossTabs && typeof BroadcastChannel !== 'undefined'
+      ? new BroadcastChannel(`touchpoint-mural:${muralId}`)
+      : null;
+  if (tabs) {
+    tabs.onmessage = (event: MessageEvent<unknown>) => {
+      const message = event.data as TabMessage;
+      if (!isRecord(message)) return;
+      if (message.t === 'state' && Array.isArray(message.entries)) {
+        const state = new Map<string, StateEntry[]>();
+        for (const [id, json] of message.entries) {
+          if (typeof id === 'string' && typeof json === 'string') {
+            state.set(id, [{ collection: '', key: '', json, widgetId: '' }]);
+          }
+        }
+        statePoll.heard(notifyWatchers(state));
+      } else if (message.t === 'items' && Array.isArray(message.widgets)) {
+        const all = parseWidgets(message.widgets);
+        void translate(all)
+          .then((items) => {
+            itemsPoll.heard(observe(items, all, seen !== null));
+          })
+          .catch(onError);
+      }
+    };
   }
 
   // Shared state alone is one request (the data area's entries), so watchers poll it more often
@@ -389,7 +435,7 @@ export function createMuralBoard(
     maxMs: timing.stateMaxMs,
     backoff: timing.backoff,
     active: () => watchers.size > 0,
-    run: async () => notifyWatchers((await readState()).state),
+    run: pollState,
     onError,
   });
   const itemsPoll = createPollTimer({

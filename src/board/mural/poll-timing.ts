@@ -54,6 +54,11 @@ export interface PollTimer {
   reset(): void;
   /** Stops waiting when nobody listens any more. */
   stopIfIdle(): void;
+  /**
+   * Another tab just polled for us: count it as our poll (back off if it found nothing, start
+   * over if it found a change) and wait a whole interval from now before polling again.
+   */
+  heard(changed: boolean): void;
   /** The interval the next poll waits, ms. */
   readonly interval: number;
 }
@@ -78,7 +83,7 @@ export function createPollTimer(options: {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
 
-  function schedule(): void {
+  function schedule(delay = interval): void {
     if (timer !== undefined || running || !options.active()) return;
     timer = setTimeout(() => {
       timer = undefined;
@@ -98,11 +103,11 @@ export function createPollTimer(options: {
           running = false;
           schedule();
         });
-    }, interval);
+    }, delay);
   }
 
   return {
-    schedule,
+    schedule: () => schedule(),
     reset() {
       interval = first();
       if (timer !== undefined) {
@@ -116,6 +121,14 @@ export function createPollTimer(options: {
         clearTimeout(timer);
         timer = undefined;
       }
+    },
+    heard(changed) {
+      interval = changed ? first() : Math.min(max(), interval * options.backoff);
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      timer = undefined;
+      // Half an interval past the other tab's next poll, so this one keeps hearing it first.
+      schedule(interval * 1.5);
     },
     get interval() {
       return interval;
