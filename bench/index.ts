@@ -6,6 +6,7 @@ import { benchBoardToMap } from './board-to-map';
 import { benchBundle } from './bundle';
 import { benchClusterSpeed } from './cluster-speed';
 import { benchFaultMatrix } from './fault-matrix';
+import { benchImport } from './import';
 import { benchMapCreate } from './map-create';
 import { benchMural } from './mural';
 import { benchMuralPolling } from './mural-polling';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, Bench> = {
   mapCreate: benchMapCreate,
   faultMatrix: benchFaultMatrix,
   boardToMap: benchBoardToMap,
+  import: benchImport,
   tally: benchTally,
   snapshotIdb: benchSnapshotIdb,
   mural: benchMural,

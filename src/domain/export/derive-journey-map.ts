@@ -2,6 +2,7 @@ import { isPaletteColor, type BoardItem, type Rect } from '../board/board-item';
 import { createStageContext, decideStage, isInMap } from '../stages/decide-stage';
 import type { PlacedMap } from '../stages/placed-map';
 import type { ExportNote, ExportPosition, JourneyMapV1 } from './journey-map-v1';
+import { compactKey } from './compact-key';
 import { tidyNoteText, tidyText } from './tidy-text';
 
 /**
@@ -28,11 +29,14 @@ export interface DeriveJourneyMapOptions {
   board?: readonly PlacedMap[];
 }
 
-/** A note's import key: kept from the file it was imported from, else `<boardId>:<itemId>`. */
+/**
+ * A note's import key: kept from the file it was imported from, else `<boardId>:<itemId>`; a key
+ * longer than the limit is its compact hash.
+ */
 export function deriveImportKey(item: BoardItem, boardId: string): string {
   const marker = item.meta;
-  if (marker && marker.r === IMPORTED_NOTE_ROLE && marker.k) return marker.k;
-  return `${boardId}:${item.id}`;
+  if (marker && marker.r === IMPORTED_NOTE_ROLE && marker.k) return compactKey(marker.k);
+  return compactKey(`${boardId}:${item.id}`);
 }
 
 const finite = (n: number): number => (Number.isFinite(n) ? n : 0);

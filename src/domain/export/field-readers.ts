@@ -1,4 +1,6 @@
 import { isRecord } from '../common';
+import { LIMITS } from './limits';
+
 /**
  * Readers for untrusted JSON fields, used by restore: missing or null gives the default; present
  * with the wrong type throws InvalidField naming the field (restore turns it into a result).
@@ -70,6 +72,11 @@ export const nullableText = (o: Obj, key: string, path: string): string | null =
 };
 export const id = (o: Obj, key: string, path: string): string => {
   const v = o[key];
+  if (typeof v === 'string' && v.length > LIMITS.maxIdLength)
+    throw new InvalidField(
+      at(path, key),
+      `is ${v.length.toLocaleString('en')} characters long; ids are at most ${LIMITS.maxIdLength}.`,
+    );
   if (typeof v === 'string' && v !== '') return v;
   return v === undefined
     ? fail(at(path, key), 'a non-empty id (it is missing)', v)

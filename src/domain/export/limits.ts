@@ -18,4 +18,12 @@ export const LIMITS = {
    * imports may carry more; beyond this the text is cut and the note marked `truncated`.
    */
   maxNoteText: 50_000,
+  /**
+   * Ids (map, stages, lanes, notes, clusters, rounds, actions). Board item ids are about 20
+   * characters on Miro and MURAL; a map or stage id travels in item metadata, which Miro keeps
+   * under 256 bytes, so a longer id is refused before anything is written.
+   */
+  maxIdLength: 64,
+  /** Import keys longer than this are kept as a compact hash of themselves (`compactKey`). */
+  maxImportKeyLength: 64,
 } as const;

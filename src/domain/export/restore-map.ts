@@ -40,6 +40,7 @@ import {
   type Obj,
   type Warnings,
 } from './field-readers';
+import { compactKey } from './compact-key';
 import { LIMITS } from './limits';
 import { tidyNoteText } from './tidy-text';
 
@@ -150,7 +151,7 @@ function restoreNote(o: Obj, path: string, refs: NoteRefs, warnings: Warnings): 
   const note: ExportNote = {
     id: noteId,
     kind: 'note',
-    importKey: text(o, 'importKey', path, '') || `${refs.boardId}:${noteId}`,
+    importKey: compactKey(text(o, 'importKey', path, '') || `${refs.boardId}:${noteId}`),
     text: noteText,
     stageId,
     stageSource,
