@@ -3,10 +3,10 @@
  * store. Entries build it (`openWorkshop`) and hand it to the UI, which passes it to use cases;
  * the UI never touches the board or IndexedDB itself.
  */
-import type { Board, BoardInfo, BoardUser, Platform } from '../board/port';
+import type { Board, BoardInfo, BoardLimits, BoardUser, Platform } from '../board/port';
 import { openTouchpointDB, toStorageError, type TouchpointDatabase } from '../storage';
 
-export type { Board, BoardInfo, BoardUser, Platform };
+export type { Board, BoardInfo, BoardLimits, BoardUser, Platform };
 
 export interface LocalStore {
   /** IndexedDB (snapshots, undo journal, settings); null where the browser refuses it. */
@@ -20,6 +20,8 @@ export interface Workshop {
   readonly info: BoardInfo;
   readonly user: BoardUser;
   readonly platform: Platform;
+  /** What the board accepts (tag titles, tags per item and board, note text), from its adapter. */
+  readonly limits: BoardLimits;
   readonly local: LocalStore;
 }
 
@@ -40,5 +42,5 @@ export async function openWorkshop(board: Board, local?: LocalStore): Promise<Wo
     board.currentUser(),
     local ?? openLocalStore(),
   ]);
-  return { board, info, user, platform: board.platform, local: store };
+  return { board, info, user, platform: board.platform, limits: board.limits, local: store };
 }

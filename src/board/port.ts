@@ -119,8 +119,25 @@ export interface SharedCollection {
   watch<T = unknown>(key: string, fn: (value: T | undefined) => void): Unsubscribe;
 }
 
+/**
+ * What the platform accepts, stated by each adapter from the platform's documentation
+ * (docs/platform-notes.md). Use cases and domain rules read these; nothing above board/ branches
+ * on the platform.
+ */
+export interface BoardLimits {
+  /** Longest tag title, in characters. */
+  readonly tagTitle: number;
+  /** Most tags on one item. */
+  readonly tagsPerItem: number;
+  /** Most tags on one board. */
+  readonly tagsPerBoard: number;
+  /** Longest note text the platform stores, in characters. */
+  readonly noteText: number;
+}
+
 export interface Board {
   readonly platform: Platform;
+  readonly limits: BoardLimits;
   info(): Promise<BoardInfo>;
   currentUser(): Promise<BoardUser>;
   onlineUsers(): Promise<BoardUser[]>;

@@ -5,7 +5,7 @@
  * their stages and lanes, with their tags and colours, and record their import keys so a second
  * import of the same file skips them.
  */
-import type { Board, BoardItem, WriteOp } from '../../board/port';
+import type { Board, BoardItem, BoardLimits, WriteOp } from '../../board/port';
 import { isPaletteColor } from '../../domain/board/board-item';
 import { deriveImportKey } from '../../domain/export/derive-journey-map';
 import type { ExportNote, JourneyMapFile } from '../../domain/export/journey-map-v1';
@@ -14,7 +14,7 @@ import { normalizeSpec } from '../../domain/journey/edit-spec';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
 import type { MapSpec } from '../../domain/journey/map-spec';
-import { tagTitleLimit, validateSpec } from '../../domain/journey/validate-spec';
+import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
 import { createStageContext, findCell } from '../../domain/stages/decide-stage';
 import { createMap } from '../map/create-map';
 import { toPlacedMap } from '../map/load-placed-maps';
@@ -75,8 +75,6 @@ export type ImportOutcome =
 
 /** Miro sticky content must stay under 6,000 characters (HTML), so longer text is cut. */
 const MAX_NOTE_CHARS = 5_000;
-const MAX_TAGS = 8;
-const MAX_TAG_CHARS = 120;
 
 export function toSpec(file: JourneyMapFile): MapSpec {
   const { map } = file;
@@ -105,13 +103,18 @@ function presentKeys(
  * No item marker: the board's import index records each note's key, and a marker costs one more
  * call per note on Miro (create, add to frame, set metadata: a third of an import's time).
  */
-function toNoteOp(p: Placement, i: number, frameId: string | undefined): WriteOp {
+function toNoteOp(
+  p: Placement,
+  i: number,
+  frameId: string | undefined,
+  limits: BoardLimits,
+): WriteOp {
   const { note } = p;
   const text =
     note.text.length > MAX_NOTE_CHARS ? `${note.text.slice(0, MAX_NOTE_CHARS - 1)}…` : note.text;
   const tags = [...new Set(note.tags)]
-    .filter((t) => t.trim() !== '' && t.length <= MAX_TAG_CHARS)
-    .slice(0, MAX_TAGS);
+    .filter((t) => t.trim() !== '' && t.length <= limits.tagTitle)
+    .slice(0, limits.tagsPerItem);
   return {
     op: 'create',
     ref: `note:${i}`,
@@ -164,7 +167,7 @@ export async function importMap(
     const validation = validateSpec(
       spec,
       tags.map((t) => t.title),
-      { maxTagTitle: tagTitleLimit(board.platform) },
+      specLimitsOf(board),
     );
     if (!validation.ok)
       return {
@@ -245,7 +248,7 @@ export async function importMap(
     for (const p of placements)
       if (!p.inCell) p.rect = { ...p.rect, x: p.rect.x + spot.x, y: p.rect.y + spot.y };
   }
-  const ops = placements.map((p, i) => toNoteOp(p, i, frameId));
+  const ops = placements.map((p, i) => toNoteOp(p, i, frameId, board.limits));
 
   progress('notes', 0, ops.length);
   const result = await board.apply(ops, {

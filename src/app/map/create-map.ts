@@ -14,7 +14,7 @@ import { deriveMapSize, FRAME_KEY, layoutMap } from '../../domain/journey/layout
 import { MAP_RECORD_VERSION, type MapRecord } from '../../domain/journey/map-record';
 import type { MapSpec } from '../../domain/journey/map-spec';
 import { chooseStageTagTitles } from '../../domain/journey/stage-tag-titles';
-import { tagTitleLimit, validateSpec } from '../../domain/journey/validate-spec';
+import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
 import { loadMap, loadMapIds, loadMaps, saveMap } from './map-store';
 import {
   nowIso,
@@ -56,7 +56,7 @@ export async function createMap(
   const validation = validateSpec(
     spec,
     tags.map((t) => t.title),
-    { maxTagTitle: tagTitleLimit(board.platform) },
+    specLimitsOf(board),
   );
   if (!validation.ok) return { status: 'invalid', problems: validation.problems };
 
@@ -80,7 +80,7 @@ export async function createMap(
   // This map's own stage tags: none another map holds, even where stage names are the same.
   const titleOf = chooseStageTagTitles(spec, {
     taken: maps.flatMap((m) => Object.values(m.tagTitles)),
-    maxTagTitle: tagTitleLimit(board.platform),
+    maxTagTitle: board.limits.tagTitle,
   });
   const tagTitles = [...new Set(Object.values(titleOf))];
   const ops: WriteOp[] = [

@@ -14,7 +14,7 @@ import {
   type MapPlanOp,
   type PlacedNote,
 } from '../../domain/journey/plan-map-update';
-import { tagTitleLimit, validateSpec } from '../../domain/journey/validate-spec';
+import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
 import { STAGE_TAG_COLOR } from './create-map';
 import {
   nowIso,
@@ -136,7 +136,7 @@ export async function updateMap(
   const wanted = chooseStageTagTitles(next, {
     taken: heldByOthers,
     previous: record.tagTitles,
-    maxTagTitle: tagTitleLimit(board.platform),
+    maxTagTitle: board.limits.tagTitle,
   });
 
   // A tag renamed by an earlier, cancelled update: take the board's word for it.
@@ -157,7 +157,7 @@ export async function updateMap(
   const validation = validateSpec(
     next,
     [...boardTitles].filter((t) => !renamedFrom.has(t)),
-    { maxTagTitle: tagTitleLimit(board.platform) },
+    specLimitsOf(board),
   );
   if (!validation.ok) return { status: 'invalid', problems: validation.problems };
 

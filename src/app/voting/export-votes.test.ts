@@ -77,6 +77,7 @@ describe('exportVoteRounds and exportActions in an export file', () => {
       info: await board.info(),
       user: FAC,
       platform: 'playground',
+      limits: board.limits,
       local: { db: null, problem: 'not in this test' },
     };
     const built = await buildJourneyMap(workshop, { includeAuthors: false });

@@ -11,7 +11,7 @@ import {
   MIRO_QUEUE_OPTIONS,
   type WriteQueue,
 } from '../write-queue';
-import { applyOps, type ApplyEnv } from './apply-ops';
+import { applyOps, MIRO_LIMITS, type ApplyEnv } from './apply-ops';
 import { createBoardEvents } from './board-events';
 import {
   centreToRect,
@@ -180,6 +180,12 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
 
   return {
     platform: options.platform ?? 'miro',
+    limits: {
+      tagTitle: MIRO_LIMITS.tagTitleLength,
+      tagsPerItem: MIRO_LIMITS.tagsPerItem,
+      tagsPerBoard: MIRO_LIMITS.tagsPerBoard,
+      noteText: MIRO_LIMITS.contentLength,
+    },
 
     async info() {
       const { id } = await read(() => board.getInfo());

@@ -26,7 +26,7 @@ import {
   type WriteQueue,
   type WriteQueueOptions,
 } from '../write-queue';
-import { applyOps, parseTags, type MuralTag } from './apply-ops';
+import { applyOps, MURAL_LIMITS, parseTags, type MuralTag } from './apply-ops';
 import { MuralApiError, unwrap, type MuralClient } from './client';
 import { createPollTimer, listCostFactor, pollTimingOf, type PollTiming } from './poll-timing';
 import {
@@ -467,6 +467,9 @@ export function createMuralBoard(
 
   const board: Board & { refresh(): Promise<void> } = {
     platform: 'mural',
+    // Tag text ≤ 25 is documented; tags per widget and per mural and text length are not, so
+    // these keep Miro's figures: no stricter reading of MURAL's documentation exists.
+    limits: { tagTitle: MURAL_LIMITS.tagText, tagsPerItem: 8, tagsPerBoard: 100, noteText: 6000 },
 
     async info() {
       const record = await mural();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stageTagTitle, type MapSpec } from './map-spec';
-import { MAX_STAGE_NAME, tagTitleLimit, validateSpec } from './validate-spec';
+import { MAX_STAGE_NAME, specLimitsOf, validateSpec } from './validate-spec';
 
 const makeSpec = (stageNames: string[], laneNames: string[] = ['Doing']): MapSpec => ({
   id: 'm1',
@@ -30,10 +30,9 @@ describe('validateSpec', () => {
     expect(messages(makeSpec(['x'.repeat(113)]))[0]).toMatch(/113 characters/);
   });
 
-  it('holds stage names to what fits a MURAL tag (25 characters) on MURAL', () => {
-    expect(tagTitleLimit('mural')).toBe(25);
-    expect(tagTitleLimit('miro')).toBe(120);
-    const mural = { maxTagTitle: tagTitleLimit('mural') };
+  it("holds stage names to what fits the board's tag titles (MURAL: 25 characters)", () => {
+    const mural = specLimitsOf({ limits: { tagTitle: 25, tagsPerBoard: 100 } });
+    expect(mural).toEqual({ maxTagTitle: 25, maxBoardTags: 100 });
     expect(validateSpec(makeSpec(['Consideration']), [], mural)).toEqual({ ok: true });
     const result = validateSpec(makeSpec(['Problem identification']), [], mural);
     expect(result.ok).toBe(false);
@@ -107,5 +106,15 @@ describe('validateSpec', () => {
     expect(messages(makeSpec(['Awareness', 'Purchase', 'Retention']), existing)[0]).toMatch(
       /100 tags and this map needs 1 new stage tag;/,
     );
+  });
+});
+
+describe('board tag budget', () => {
+  it("counts new stage tags against the board's own tag limit", () => {
+    const small = specLimitsOf({ limits: { tagTitle: 120, tagsPerBoard: 3 } });
+    const result = validateSpec(makeSpec(['A', 'B']), ['x', 'y'], small);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.message).toContain('this board holds at most 3');
+    expect(validateSpec(makeSpec(['A']), ['x', 'y'], small)).toEqual({ ok: true });
   });
 });

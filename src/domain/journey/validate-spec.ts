@@ -1,7 +1,7 @@
 /**
  * Checks a MapSpec before anything is written to the board, so a bad spec fails with a clear
- * message and nothing half-made (issue 2 §6). Limits come from Miro (tag titles ≤ 120 chars,
- * ≤ 100 tags per board) and from what still reads as a map on a board.
+ * message and nothing half-made (issue 2 §6). Tag limits come from the board (`Board.limits`,
+ * passed in as `SpecLimits`; Miro's figures by default), the rest from what still reads as a map.
  */
 import { stageTagTitle, STAGE_TAG_PREFIX, type MapSpec } from './map-spec';
 
@@ -24,14 +24,18 @@ export interface SpecProblem {
 
 export type SpecValidation = { ok: true } | { ok: false; problems: SpecProblem[] };
 
-/** Longest tag title each platform accepts: Miro 120 characters, MURAL 25. */
-export const tagTitleLimit = (platform: string): number =>
-  platform === 'mural' ? 25 : MAX_TAG_TITLE;
-
+/** The board's limits (the adapter's `Board.limits`); Miro's figures where not given. */
 export interface SpecLimits {
   /** The board's longest tag title; a stage's name must fit in `Stage · <name>`. */
   maxTagTitle?: number;
+  /** Most tags the board holds. */
+  maxBoardTags?: number;
 }
+
+/** The spec limits of a board, from the limits its adapter states (`Board.limits`). */
+export const specLimitsOf = (board: {
+  readonly limits: { readonly tagTitle: number; readonly tagsPerBoard: number };
+}): SpecLimits => ({ maxTagTitle: board.limits.tagTitle, maxBoardTags: board.limits.tagsPerBoard });
 
 /**
  * `existingTagTitles`: the board's current tag titles. Stage tags that already exist are reused,
@@ -43,6 +47,7 @@ export function validateSpec(
   limits: SpecLimits = {},
 ): SpecValidation {
   const maxTagTitle = limits.maxTagTitle ?? MAX_TAG_TITLE;
+  const maxBoardTags = limits.maxBoardTags ?? MAX_BOARD_TAGS;
   const problems: SpecProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
 
@@ -79,12 +84,12 @@ export function validateSpec(
   const needed = new Set(
     spec.stages.map((s) => stageTagTitle(s.name.trim())).filter((t) => !existing.has(t)),
   );
-  if (existing.size + needed.size > MAX_BOARD_TAGS) {
+  if (existing.size + needed.size > maxBoardTags) {
     add(
       'tags',
       `The board already has ${existing.size} tags and this map needs ${needed.size} new stage ` +
-        `tag${needed.size === 1 ? '' : 's'}; a Miro board holds at most ${MAX_BOARD_TAGS}. ` +
-        `Remove ${existing.size + needed.size - MAX_BOARD_TAGS} unused tags or use fewer stages.`,
+        `tag${needed.size === 1 ? '' : 's'}; this board holds at most ${maxBoardTags}. ` +
+        `Remove ${existing.size + needed.size - maxBoardTags} unused tags or use fewer stages.`,
     );
   }
 

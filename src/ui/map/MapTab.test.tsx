@@ -9,6 +9,7 @@ const workshop = {
   info: { id: 'b1', name: 'Board' },
   user: { id: 'u1', name: 'Ada' },
   platform: 'playground',
+  limits: { tagTitle: 120, tagsPerItem: 8, tagsPerBoard: 100, noteText: 6000 },
 } as unknown as Workshop;
 
 function fakeUseCases(overrides: Partial<MapUseCases> = {}, tags: string[] = []) {

@@ -20,7 +20,7 @@ import {
   findPreset,
   PRESETS,
 } from '../../domain/journey/presets';
-import { tagTitleLimit, validateSpec, type SpecProblem } from '../../domain/journey/validate-spec';
+import { specLimitsOf, validateSpec, type SpecProblem } from '../../domain/journey/validate-spec';
 
 /** What the Map tab needs from the map use cases (app/map); injected so tests can use fakes. */
 export interface MapUseCases {
@@ -97,9 +97,7 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
   const validation = computed(() => {
     const own = onBoard.value ? onBoard.value.spec.stages.map((s) => `Stage · ${s.name}`) : [];
     const existing = tagTitles.value.filter((t) => !own.includes(t));
-    return validateSpec(draft.value, [...existing, ...own], {
-      maxTagTitle: tagTitleLimit(workshop.platform),
-    });
+    return validateSpec(draft.value, [...existing, ...own], specLimitsOf(workshop));
   });
   const problemsByField = computed(() => {
     const out: Record<string, string | undefined> = {};
