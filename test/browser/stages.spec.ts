@@ -138,7 +138,9 @@ test('participants tag notes with stages; counts follow; tag by position and und
   await expect(await tagsOnBoard(page, 'Stage test B')).toHaveText(
     /^Selected note: Stage test B. Tags: Stage · /,
   );
-  const undo = side.getByRole('button', { name: `Undo tag by position (${plural(untagged)})` });
+  const undo = side.getByRole('button', {
+    name: new RegExp(`^Undo tag by position in “.+” \\(${plural(untagged)}\\)$`),
+  });
   await expect(undo).toBeVisible();
   await screenshot(page, 'stages-04-tagged-by-position');
 

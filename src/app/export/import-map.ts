@@ -177,8 +177,10 @@ export async function importMap(
   }
 
   progress('snapshot');
+  // Kept in the history of the map the import goes into (none when it makes a new map).
   const snapshot = await takeAutoSnapshot(workshop, `before importing “${spec.title}”`, {
     items: onBoard.items,
+    mapId: spec.id,
     now: options.now,
   });
   if (snapshot.status === 'failed') return { status: 'stopped', message: snapshot.message };

@@ -12,6 +12,7 @@ import { compareMaps, type MapComparison } from '../../domain/export/compare-map
 import type { JourneyMapFile } from '../../domain/export/journey-map-v1';
 import { restore } from '../../domain/export/restore';
 import { summarizeMap } from '../../domain/export/summarize-map';
+import { belongsToMap } from '../../domain/stages/decide-stage';
 import {
   createSettingsStore,
   createSnapshotStore,
@@ -23,7 +24,7 @@ import {
   type StorageErrorKind,
 } from '../../storage';
 import type { Workshop } from '../workshop';
-import { buildFromBoard, readBoardMaps } from './build-journey-map';
+import { buildFromBoard, readBoardMaps, type BoardMaps } from './build-journey-map';
 
 export type { SnapshotBudget, SnapshotKind, SnapshotMeta };
 
@@ -103,20 +104,33 @@ export async function saveSnapshotFile(
   return saved.ok ? { ok: true, value: saved.value.snapshot } : saved;
 }
 
+/** Which maps a snapshot protects: one map, the maps holding some of the notes, or all. */
+export interface SnapshotScope {
+  mapId?: string;
+  /** Without `mapId`: only the maps these notes belong to (issue 9 §1 rule). */
+  noteIds?: readonly string[];
+}
+
 /**
- * Snapshots of the board's maps (one per map, or only `mapId`), saved in this browser. Manual
- * ones carry the facilitator's label; automatic ones the reason and fall under the budget.
+ * Snapshots of the board's maps (one per map, or only the scope's), saved in this browser, each
+ * in its own map's history. Manual ones carry the facilitator's label; automatic ones the reason
+ * and fall under the budget.
  */
 export async function saveSnapshot(
   workshop: Workshop,
   kind: SnapshotKind,
-  options: SaveOptions & { mapId?: string } = {},
+  options: SaveOptions & SnapshotScope = {},
 ): Promise<Stored<SavedSnapshots>> {
   const store = snapshotStore(workshop);
   if (!store) return unavailable(workshop);
   const board = await readBoardMaps(workshop.board, options.items);
+  const wanted = new Set(options.noteIds ?? []);
+  const touched = (m: BoardMaps['maps'][number]) =>
+    board.items.some((i) => wanted.has(i.id) && belongsToMap(i, m.context));
   const ids =
-    options.mapId === undefined ? board.maps.map((m) => m.record.spec.id) : [options.mapId];
+    options.mapId !== undefined
+      ? [options.mapId]
+      : board.maps.filter((m) => !options.noteIds || touched(m)).map((m) => m.record.spec.id);
   if (ids.length === 0)
     return { ok: false, kind: 'no-map', message: 'There is no journey map on this board to save.' };
   const files: JourneyMapFile[] = [];
@@ -162,7 +176,7 @@ export const mayProceed = (result: AutoSnapshotResult): boolean => result.status
 export async function takeAutoSnapshot(
   workshop: Workshop,
   reason: string,
-  options: { items?: readonly BoardItem[]; now?: () => Date } = {},
+  options: { items?: readonly BoardItem[]; now?: () => Date } & SnapshotScope = {},
 ): Promise<AutoSnapshotResult> {
   const db = workshop.local.db;
   if (!db) return { status: 'unavailable', message: unavailable(workshop).message };

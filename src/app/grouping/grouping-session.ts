@@ -77,7 +77,7 @@ export interface GroupingSessionOptions {
   db: TouchpointDatabase | null;
   storageProblem?: string | null;
   /** Automatic snapshot before apply; a rejection stops before the first write. */
-  beforeApply?: (noteIds: string[]) => Promise<void>;
+  beforeApply?: (noteIds: string[], mapId: string | null) => Promise<void>;
   clusterClient?: ClusterClient;
   meaningClient?: MeaningClient;
 }
@@ -243,7 +243,9 @@ export function createGroupingSession(
       const outcome = await applyGroups(board, plan, {
         boardId: options.boardId,
         journal,
-        beforeBulkChange: options.beforeApply ? () => options.beforeApply!(noteIds) : undefined,
+        beforeBulkChange: options.beforeApply
+          ? () => options.beforeApply!(noteIds, scopeMapId(scope))
+          : undefined,
         ...hooks,
       });
       if (outcome.status !== 'nothing-to-do' && outcome.status !== 'refused')

@@ -300,10 +300,13 @@ describe('tagByPosition', () => {
 
     const [entry] = await createJournalStore(db).list('board-1');
     expect(entry).toMatchObject({ operation: 'tag-by-position', status: 'applied' });
+    const ready = session.view.state();
+    if (ready.status !== 'ready') throw new Error(ready.status);
     expect(entry!.entries).toContainEqual({
       id: untagged[0]!.id,
       before: ['Quick win'],
       added: ['Stage · Awareness'],
+      mapId: onlyMap(ready).record.spec.id,
     });
     const state = await until(session, (s) => onlyMap(s).summary.untaggedInMap.length === 0);
     expect(onlyMap(state).summary.perStage.map((p) => p.byTag)).toEqual([2, 1, 1, 0, 0, 0]);

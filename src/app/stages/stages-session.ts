@@ -9,8 +9,10 @@ import { createStageView, type StageView } from './stage-view';
 import {
   findTagByPositionUndo,
   tagByPosition,
+  undoScopeOf,
   undoTagByPosition,
   type BulkChange,
+  type UndoScope,
   type TagByPositionOutcome,
   type UndoOutcome,
 } from './tag-by-position';
@@ -39,8 +41,9 @@ export interface StagesSession {
   fixConflict(mapId: string, noteId: string, fix: ConflictFix): Promise<TagOutcome>;
   selectNotes(ids: readonly string[]): Promise<void>;
   tagByPosition(mapId: string, hooks?: BatchHooks): Promise<TagByPositionOutcome>;
-  undoStatus(): Promise<UndoStatus>;
-  undoTagByPosition(hooks?: BatchHooks): Promise<UndoOutcome>;
+  /** `mapId`: that map's newest tagging (issue 9 §4); the board's newest when left out. */
+  undoStatus(mapId?: string): Promise<UndoStatus>;
+  undoTagByPosition(hooks?: BatchHooks, mapId?: string): Promise<UndoOutcome>;
   close(): void;
 }
 
@@ -51,6 +54,12 @@ export function createStagesSession(board: Board, options: StagesSessionOptions)
   const view = createStageView(board);
   const journal: JournalStore | null = options.db ? createJournalStore(options.db) : null;
 
+  /** The map's undo scope; a map the view does not know (yet) has one by id alone. */
+  const scopeOf = (mapId: string | undefined): UndoScope | undefined => {
+    if (mapId === undefined) return undefined;
+    const map = view.map(mapId);
+    return map ? undoScopeOf(map.context) : { mapId, titles: new Set() };
+  };
   const mapOf = (mapId: string) => {
     const map = view.map(mapId);
     if (!map) throw new Error('This map is no longer on the board.');
@@ -93,18 +102,20 @@ export function createStagesSession(board: Board, options: StagesSessionOptions)
         await settle(outcome.applied, outcome.status === 'cancelled');
       return outcome;
     },
-    async undoStatus() {
+    async undoStatus(mapId) {
       if (!journal)
         return { available: false, reason: options.storageProblem ?? NO_STORAGE_REASON };
-      const entry = await findTagByPositionUndo(journal, options.boardId);
+      const entry = await findTagByPositionUndo(journal, options.boardId, scopeOf(mapId));
       return entry
         ? { available: true, notes: entry.entries.length, at: entry.createdAt }
         : { available: false, reason: null };
     },
-    async undoTagByPosition(hooks = {}) {
+    async undoTagByPosition(hooks = {}, mapId) {
       if (!journal) return { status: 'nothing-to-undo' };
+      const scope = scopeOf(mapId);
       const outcome = await undoTagByPosition(board, journal, options.boardId, {
         ...hooks,
+        ...(scope ? { scope } : {}),
         // Before the first read the view knows no notes: then write every entry back.
         current: view.state().status === 'ready' ? (id) => view.item(id) : undefined,
       });

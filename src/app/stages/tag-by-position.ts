@@ -6,7 +6,7 @@
  */
 import { errorMessage } from '../../domain/common';
 import type { BatchProgress, Board, BoardItem, OpFailure, WriteOp } from '../../board/port';
-import { decideStage, type StageContext } from '../../domain/stages/decide-stage';
+import { decideStage, stageTitlesOf, type StageContext } from '../../domain/stages/decide-stage';
 import type { JournalEntry, JournalStore } from '../../storage';
 import { ensureStageTags, stageTitleOf, succeeded } from './stage-tags';
 
@@ -17,7 +17,21 @@ export interface TagJournalEntry {
   id: string;
   before: string[];
   added: string[];
+  /** The map whose tagging this was (entries from before several maps were told apart: none). */
+  mapId?: string;
 }
+
+/** Which map an undo is for: its id, and its own stage-tag titles (to place older entries). */
+export interface UndoScope {
+  mapId: string;
+  titles: ReadonlySet<string>;
+}
+
+/** The map's own stage-tag titles, for `UndoScope`. */
+export const undoScopeOf = (ctx: StageContext): UndoScope => ({
+  mapId: ctx.geometry.spec.id,
+  titles: new Set(stageTitlesOf(ctx.geometry).values()),
+});
 
 /** What an automatic snapshot needs to know about the change it precedes. */
 export interface BulkChange {
@@ -78,7 +92,12 @@ export function planTagByPosition(
     if (title === null) continue;
     titles.add(title);
     tagOps.push({ op: 'tag', id: item.id, add: [title] });
-    entries.push({ id: item.id, before: [...item.tags], added: [title] });
+    entries.push({
+      id: item.id,
+      before: [...item.tags],
+      added: [title],
+      mapId: ctx.geometry.spec.id,
+    });
   }
   return { ops: [...ensureStageTags(titles), ...tagOps], entries };
 }
@@ -148,20 +167,38 @@ export async function tagByPosition(
 
 function parseTagJournalEntry(value: unknown): TagJournalEntry | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { id, before, added } = value as Record<string, unknown>;
+  const { id, before, added, mapId } = value as Record<string, unknown>;
   const strings = (v: unknown): v is string[] =>
     Array.isArray(v) && v.every((s) => typeof s === 'string');
   if (typeof id !== 'string' || !strings(before) || !strings(added)) return null;
-  return { id, before, added };
+  return typeof mapId === 'string' ? { id, before, added, mapId } : { id, before, added };
 }
 
-/** The newest "Tag by position" of this board that is not undone yet. */
+/**
+ * Whether a journal entry is the scope's map's: its entries name the map; an entry from before
+ * they did is the map's when every tag it added is one of the map's own stage tags.
+ */
+function isOfMap(entry: JournalEntry, scope: UndoScope): boolean {
+  if (!Array.isArray(entry.entries)) return true;
+  const parsed = entry.entries.map(parseTagJournalEntry);
+  // A damaged row is shown (and blocks only itself) whichever map is looked at.
+  if (parsed.some((p) => p === null)) return true;
+  return parsed.every((p) =>
+    p!.mapId !== undefined ? p!.mapId === scope.mapId : p!.added.every((t) => scope.titles.has(t)),
+  );
+}
+
+/** The newest "Tag by position" of this board (of the scope's map, when given) not undone yet. */
 export async function findTagByPositionUndo(
   journal: JournalStore,
   boardId: string,
+  scope?: UndoScope,
 ): Promise<JournalEntry | undefined> {
   return (await journal.list(boardId)).find(
-    (e) => e.operation === TAG_BY_POSITION && e.status !== 'undone',
+    (e) =>
+      e.operation === TAG_BY_POSITION &&
+      e.status !== 'undone' &&
+      (scope === undefined || isOfMap(e, scope)),
   );
 }
 
@@ -192,11 +229,13 @@ export async function undoTagByPosition(
      * batch never reached them), are skipped rather than written to in vain.
      */
     current?: (id: string) => BoardItem | undefined;
+    /** Undo this map's newest tagging only (issue 9 §4); the board's newest when left out. */
+    scope?: UndoScope;
   } = {},
 ): Promise<UndoOutcome> {
   let entry: JournalEntry | undefined;
   try {
-    entry = await findTagByPositionUndo(journal, boardId);
+    entry = await findTagByPositionUndo(journal, boardId, options.scope);
   } catch (error) {
     return {
       status: 'blocked',

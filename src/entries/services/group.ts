@@ -114,9 +114,12 @@ export function openGroup(workshop: Workshop): GroupConnection {
     boardId: workshop.info.id,
     db: workshop.local.db,
     storageProblem: workshop.local.problem,
-    async beforeApply() {
+    async beforeApply(noteIds, mapId) {
+      // Kept in the history of the map it protects: the scope's map, or the maps of the
+      // selected notes (issue 9 §4).
       const result = await takeAutoSnapshot(workshop, 'before applying groups', {
         items: session.view.items(),
+        ...(mapId === null ? { noteIds } : { mapId }),
       });
       // A full disk stops the change before its first write; history being off does not.
       if (result.status === 'failed') throw new Error(result.message);

@@ -73,10 +73,23 @@ describe('the Stages tab services', () => {
     });
     const snapshots = await createSnapshotStore(db).list({ boardId: workshop.info.id });
     expect(snapshots).toEqual([
-      expect.objectContaining({ kind: 'auto', reason: 'before tag by position', noteCount: 2 }),
+      expect.objectContaining({
+        kind: 'auto',
+        reason: 'before tag by position',
+        noteCount: 2,
+        mapId: record.spec.id,
+      }),
     ]);
-    expect(await connection.undoStatus()).toMatchObject({ available: true, notes: 2 });
-    expect(await connection.undoTagByPosition(hooks())).toEqual({
+    expect(await connection.undoStatus(record.spec.id)).toMatchObject({
+      available: true,
+      notes: 2,
+    });
+    // Another map's undo does not offer this map's tagging (issue 9 §4).
+    expect(await connection.undoStatus('another-map')).toEqual({
+      available: false,
+      reason: null,
+    });
+    expect(await connection.undoTagByPosition(record.spec.id, hooks())).toEqual({
       tone: 'success',
       title: 'Restored the tags of 2 notes.',
     });
@@ -89,7 +102,10 @@ describe('the Stages tab services', () => {
     expect(message).toMatchObject({ tone: 'success', title: 'Tagged 2 notes by position.' });
     expect(message.body).toContain('No automatic snapshot');
     expect(message.body).not.toContain('Undo');
-    expect(await connection.undoStatus()).toEqual({ available: false, reason: problem });
+    expect(await connection.undoStatus(record.spec.id)).toEqual({
+      available: false,
+      reason: problem,
+    });
   });
 
   it('name the stage in messages and ask for a selection first', async () => {

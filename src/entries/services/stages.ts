@@ -146,8 +146,10 @@ export function openStages(workshop: Workshop): StagesConnection {
     db: workshop.local.db,
     storageProblem: workshop.local.problem,
     async beforeBulkChange(change) {
+      // Kept in the history of the map it protects (issue 9 §4).
       const result = await takeAutoSnapshot(workshop, change.reason, {
         items: session.view.items(),
+        mapId: change.mapId,
       });
       // A full disk stops the change before its first write; history being off does not.
       if (result.status === 'failed') throw new Error(result.message);
@@ -187,13 +189,13 @@ export function openStages(workshop: Workshop): StagesConnection {
       });
       return tagByPositionMessage(outcome, snapshotNote);
     },
-    undoStatus: () => session.undoStatus(),
-    async undoTagByPosition(hooks) {
+    undoStatus: (mapId) => session.undoStatus(mapId),
+    async undoTagByPosition(mapId, hooks) {
       return undoMessage(
-        await session.undoTagByPosition({
-          signal: hooks.signal,
-          onProgress: (p) => hooks.onProgress(p.done, p.total),
-        }),
+        await session.undoTagByPosition(
+          { signal: hooks.signal, onProgress: (p) => hooks.onProgress(p.done, p.total) },
+          mapId,
+        ),
       );
     },
     close: () => session.close(),

@@ -159,8 +159,15 @@ describe('StagesTab', () => {
     ).toBe(true);
     await fake.finish();
     expect(await screen.findByText('Tagged 1 note by position.')).toBeTruthy();
-    const undo = await screen.findByRole('button', { name: 'Undo tag by position (1 note)' });
+    // The undo names its map, and asks for that map's undo only.
+    const undo = await screen.findByRole('button', {
+      name: 'Undo tag by position in “Customer jour…” (1 note)',
+    });
+    expect(fake.connection.undoStatus).toHaveBeenLastCalledWith('m1');
     fireEvent.click(undo);
+    await waitFor(() =>
+      expect(fake.connection.undoTagByPosition).toHaveBeenCalledWith('m1', expect.anything()),
+    );
     expect(await screen.findByText('Restored the tags of 1 note.')).toBeTruthy();
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: /^Undo tag by position/ })).toBeNull(),

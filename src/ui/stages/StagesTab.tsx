@@ -5,6 +5,7 @@ import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { ProgressBar } from '../components/ProgressBar';
 import { ConflictList } from './ConflictList';
 import { createStagesTabModel, type StagesMap, type StagesUseCases } from './stages-tab-model';
+import { mapShortName } from '../../domain/journey/stage-tag-titles';
 
 interface StagesTabProps {
   workshop: Workshop;
@@ -152,7 +153,7 @@ export function StagesTab({ workshop, useCases }: StagesTabProps) {
               disabled={busy}
               onClick={() => void model.undoTagByPosition()}
             >
-              Undo tag by position ({notes(undo.notes)})
+              Undo tag by position in {mapLabel(map.title)} ({notes(undo.notes)})
             </button>
           </div>
         )}
@@ -192,3 +193,6 @@ function countLine(map: StagesMap): string {
     line += ` ${notes(map.otherMapsNotes)} in this frame ${map.otherMapsNotes === 1 ? 'is' : 'are'} tagged for another map and counted there.`;
   return line;
 }
+
+/** The map's name in a button: short, so the button still fits a 320 px panel. */
+const mapLabel = (title: string): string => `“${mapShortName(title || 'Untitled map')}”`;

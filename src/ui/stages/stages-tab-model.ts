@@ -15,8 +15,9 @@ export interface StagesConnection {
   fixConflict(mapId: string, noteId: string, fix: ConflictChoice): Promise<StagesOutcome>;
   selectNotes(ids: readonly string[]): Promise<void>;
   tagByPosition(mapId: string, hooks: StagesJobHooks): Promise<StagesOutcome>;
-  undoStatus(): Promise<UndoInfo>;
-  undoTagByPosition(hooks: StagesJobHooks): Promise<StagesOutcome>;
+  /** The newest "Tag by position" of this map that can be undone (issue 9 §4). */
+  undoStatus(mapId: string): Promise<UndoInfo>;
+  undoTagByPosition(mapId: string, hooks: StagesJobHooks): Promise<StagesOutcome>;
   close(): void;
 }
 
@@ -110,10 +111,19 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
 
   const describe = (error: unknown): string => errorMessage(error);
 
+  /** The map whose undo is shown: undo belongs to one map, never to "the board". */
+  let undoMapId: string | null = null;
   async function refreshUndo(): Promise<void> {
+    const mapId = map.value?.id ?? null;
+    undoMapId = mapId;
     if (!connection) return;
+    if (mapId === null) {
+      undo.value = null;
+      return;
+    }
     try {
-      undo.value = await connection.undoStatus();
+      const info = await connection.undoStatus(mapId);
+      if (undoMapId === mapId) undo.value = info;
     } catch (error) {
       undo.value = { available: false, reason: describe(error) };
     }
@@ -171,6 +181,8 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
       connection = opened;
       const unsubscribe = opened.subscribe((next) => {
         snapshot.value = next;
+        // The first picture, or the chosen map gone: the undo shown follows the map shown.
+        if ((map.value?.id ?? null) !== undoMapId) void refreshUndo();
       });
       void refreshUndo();
       return () => {
@@ -182,6 +194,7 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
     chooseMap(id: string) {
       chosenMapId.value = id;
       message.value = null;
+      void refreshUndo();
     },
     tagSelection(stageId: string) {
       const current = map.value;
@@ -207,7 +220,11 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
       return runJob('Tagging by position', (c, hooks) => c.tagByPosition(current.id, hooks));
     },
     undoTagByPosition() {
-      return runJob('Undoing tag by position', (c, hooks) => c.undoTagByPosition(hooks));
+      const current = map.value;
+      if (!current) return Promise.resolve();
+      return runJob('Undoing tag by position', (c, hooks) =>
+        c.undoTagByPosition(current.id, hooks),
+      );
     },
     cancel: () => job.value?.controller.abort(),
   };
