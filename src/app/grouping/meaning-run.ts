@@ -34,7 +34,12 @@ export type EncoderLoader = (
 
 export interface MeaningWorkerState {
   loaded: Promise<{ encoder: SentenceEncoder; fromCache: boolean }> | null;
+  /** Vectors of texts embedded before (re-runs after a slider move embed nothing new). */
+  memo?: Map<string, Float32Array>;
 }
+
+/** Texts remembered per worker; beyond this the memo starts afresh. */
+const MEMO_LIMIT = 20_000;
 
 const message = (error: unknown): string => errorMessage(error);
 
@@ -65,10 +70,19 @@ export async function runMeaningRequest(
   }
   try {
     progress('embed', 0);
-    const vectors = await loaded.encoder.embed(
-      request.notes.map((note) => note.text),
-      { onProgress: (f) => progress('embed', f) },
-    );
+    const memo = (state.memo ??= new Map<string, Float32Array>());
+    const texts = request.notes.map((note) => note.text);
+    if (memo.size + texts.length > MEMO_LIMIT) memo.clear();
+    const missing = [...new Set(texts.filter((text) => !memo.has(text)))];
+    const embedded = await loaded.encoder.embed(missing, {
+      onProgress: (f) => progress('embed', f),
+    });
+    missing.forEach((text, i) => {
+      const v = embedded[i];
+      if (v) memo.set(text, v);
+    });
+    progress('embed', 1);
+    const vectors = texts.map((text) => memo.get(text) ?? null);
     progress('group', 0);
     const result = groupNotes(request.notes, {
       ...request.options,

@@ -523,7 +523,10 @@ function toGroups(
       };
     }
     const members = byGroup.get(g) ?? [];
-    const central = mostCentral(space, members);
+    // The most typical note among those that use the group's strongest word (else of all).
+    const top = label.terms?.[0];
+    const naming = members.filter((i) => (tokens[i] ?? []).some((t) => t.term === top));
+    const central = mostCentral(space, naming.length > 0 ? naming : members);
     const phrase =
       central >= 0 ? toPhraseLabel(notes[central]?.text ?? '', label.terms ?? [], termOf) : '';
     return {
