@@ -22,6 +22,8 @@ test('meaning mode: the model loads from the app’s own origin with progress, g
   page,
   baseURL,
 }) => {
+  // Two model loads and two groupings: slow when other work shares the machine's two cores.
+  test.setTimeout(150_000);
   const requests = recordRequests(page);
   // Slow the model files a little, so the loading progress can be seen and photographed.
   await page.route(MODEL, async (route) => {
