@@ -135,9 +135,28 @@ export interface BoardLimits {
   readonly noteText: number;
 }
 
+/**
+ * The platform's own voting session where apps may run one (MURAL's voting sessions; Miro's
+ * native voting cannot be started by apps, so its adapter has none). The platform keeps who voted
+ * and answers apps with totals per item only, which is what anonymous rounds need.
+ */
+export interface PlatformVoting {
+  /** Starts a session. MURAL runs one at a time: refused while another is running. */
+  start(settings: { title: string; votesPerPerson: number }): Promise<{ sessionId: string }>;
+  /** One vote of the current user for an item, in the running session. Cannot be taken back. */
+  vote(itemId: string): Promise<void>;
+  /** Ends the session if it is the one running (nothing when it already ended). */
+  end(sessionId: string): Promise<void>;
+  remove(sessionId: string): Promise<void>;
+  /** Votes and distinct voters per item, as the platform counts them. */
+  totals(sessionId: string): Promise<{ itemId: string; votes: number; voters: number }[]>;
+}
+
 export interface Board {
   readonly platform: Platform;
   readonly limits: BoardLimits;
+  /** The platform's own voting session, or null where apps cannot run one. */
+  readonly platformVoting: PlatformVoting | null;
   info(): Promise<BoardInfo>;
   currentUser(): Promise<BoardUser>;
   onlineUsers(): Promise<BoardUser[]>;

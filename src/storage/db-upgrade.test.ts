@@ -10,11 +10,14 @@ import { createJournalStore } from './journal-store';
 import { createPlaygroundStore } from './playground-store';
 import { createSettingsStore } from './settings-store';
 import { createSnapshotStore } from './snapshot-store';
+import { createOwnBallotStore } from './own-ballot-store';
 import { createV1, v1Snapshot } from './testing/create-v1-database';
+import { createV2, v2Snapshot } from './testing/create-v2-database';
 
 /** One builder per version below the current one; the guard test below keeps this complete. */
 const earlierVersions: Record<number, (factory: IDBFactory, name: string) => Promise<void>> = {
   [DbVersions.Initial]: createV1,
+  [DbVersions.JournalAndPayloads]: createV2,
 };
 
 const opened: TouchpointDatabase[] = [];
@@ -57,5 +60,25 @@ describe('upgrades', () => {
     const journal = createJournalStore(db);
     const entry = await journal.record({ boardId: 'board-a', operation: 'import', entries: [] });
     expect(await journal.latestUndoable('board-a')).toEqual(entry);
+  });
+
+  it('from version 2 keeps snapshots, the journal and the board, and adds ownBallots', async () => {
+    const factory = new IDBFactory();
+    await createV2(factory, 'tp2');
+
+    const db = await openTouchpointDB({ factory, name: 'tp2' });
+    opened.push(db);
+    expect(db.version).toBe(DB_VERSION);
+    const snapshots = createSnapshotStore(db);
+    expect(await snapshots.list({ boardId: 'board-a' })).toEqual([v2Snapshot]);
+    expect(await snapshots.get('s1')).toEqual(v1Snapshot);
+    expect((await createJournalStore(db).latestUndoable('board-a'))?.created).toEqual(['n9']);
+    expect(await createPlaygroundStore(db).load()).toEqual({ items: ['n1'] });
+
+    const own = createOwnBallotStore(db);
+    expect(await own.get('board-a', 'r1')).toBeUndefined();
+    const row = { boardId: 'board-a', roundId: 'r1', voterKey: 'anon-x', place: 3, ballot: null };
+    await own.put(row);
+    expect(await own.get('board-a', 'r1')).toEqual(row);
   });
 });

@@ -43,6 +43,7 @@ describe('openTouchpointDB', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
       'journal',
+      'ownBallots',
       'playground',
       'settings',
       'snapshotPayloads',

@@ -84,6 +84,23 @@ export interface TouchpointDB extends DBSchema {
   settings: { key: string; value: unknown };
   /** The playground's local board, by key ('board'); opaque JSON. */
   playground: { key: string; value: unknown };
+  /** This browser's own ballots in anonymous rounds, by [boardId, roundId]. */
+  ownBallots: { key: [string, string]; value: OwnBallotRow };
+}
+
+/**
+ * What this browser alone knows of its ballot in an anonymous round: the random voter key (never
+ * derivable from the user id, so only this browser can find or change the ballot), the place the
+ * ballot was put at, and the ballot as last written (to put it back if a race overwrites it).
+ * `ballot` is opaque JSON, validated by the app like any ballot read from the board.
+ */
+export interface OwnBallotRow {
+  boardId: string;
+  roundId: string;
+  voterKey: string;
+  /** The ballot place (rounds with places); null until the first vote, or on platform rounds. */
+  place: number | null;
+  ballot: unknown;
 }
 
 export type TouchpointDatabase = IDBPDatabase<TouchpointDB>;
@@ -94,6 +111,8 @@ export const DbVersions = {
   Initial: 1,
   /** Payloads move to snapshotPayloads as JSON text; snapshots gain 'by-map'; the undo journal. */
   JournalAndPayloads: 2,
+  /** ownBallots: this browser's keys and ballots of anonymous rounds. */
+  OwnBallots: 3,
 } as const;
 
 export const DB_VERSION: number = Math.max(...Object.values(DbVersions));
@@ -139,6 +158,9 @@ async function upgrade(
       }
       cursor = await cursor.continue();
     }
+  }
+  if (oldVersion < DbVersions.OwnBallots) {
+    db.createObjectStore('ownBallots', { keyPath: ['boardId', 'roundId'] });
   }
 }
 

@@ -11,3 +11,4 @@ export { createSettingsStore } from './settings-store';
 export type { SnapshotBudget } from './settings-store';
 export { createPlaygroundStore } from './playground-store';
 export type { PlaygroundStore } from './playground-store';
+export { createOwnBallotStore } from './own-ballot-store';

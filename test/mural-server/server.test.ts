@@ -227,3 +227,77 @@ describe('local MURAL API: rate-limiting', () => {
     expect(await expired.json()).toMatchObject({ code: 'TOKEN_EXPIRED' });
   });
 });
+
+describe('local MURAL API: voting sessions (reference pages)', () => {
+  let vs: MuralServer;
+  let muralId: string;
+  const tokens: Record<string, string> = {};
+  const call = async (who: string, method: string, path: string, body?: unknown) => {
+    const answer = await fetch(`${vs.apiBase}/murals/${muralId}/voting-sessions${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: answer.status, body: (await answer.json().catch(() => null)) as unknown };
+  };
+  beforeAll(async () => {
+    vs = await startMuralServer();
+    muralId = vs.createMural('Votes');
+    for (const id of ['fac', 'ann', 'ben'])
+      tokens[id] = vs.issueToken({ id, firstName: id, lastName: 'X' }).accessToken;
+  });
+  afterAll(() => vs.close());
+
+  it('startmuralvotingsession takes title, numberOfVotes, widgetTypes, anyoneCanEnd, area only; one session runs at a time (strictest reading)', async () => {
+    expect((await call('fac', 'POST', '/start', { title: 'T', secret: true })).status).toBe(400);
+    const started = await call('fac', 'POST', '/start', { title: 'T', numberOfVotes: 2 });
+    expect(started).toMatchObject({ status: 201, body: { value: { title: 'T' } } });
+    expect((await call('fac', 'POST', '/start', { title: 'Again' })).status).toBe(409);
+  });
+
+  it('votewidgetmuralvotingsession counts in the active session, within numberOfVotes; results are totals and unique voters only', async () => {
+    const { accessToken } = { accessToken: tokens.fac! };
+    const made = await fetch(`${vs.apiBase}/murals/${muralId}/widgets/sticky-note`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ x: 10, y: 10, text: 'A' }]),
+    });
+    const widgetId = ((await made.json()) as { value: { id: string }[] }).value[0]!.id;
+    expect((await call('ann', 'POST', '/vote/nope')).status).toBe(404);
+    expect((await call('ann', 'POST', `/vote/${widgetId}`)).status).toBe(204);
+    expect((await call('ann', 'POST', `/vote/${widgetId}`)).status).toBe(204);
+    expect((await call('ann', 'POST', `/vote/${widgetId}`)).status).toBe(400);
+    expect((await call('ben', 'POST', `/vote/${widgetId}`)).status).toBe(204);
+    const list = (await call('fac', 'GET', '')).body as { value: { id: string }[] };
+    const sessionId = list.value[0]!.id;
+    const results = await call('fac', 'GET', `/${sessionId}/results`);
+    expect(results.body).toEqual({
+      value: [{ widgetId, totalVotes: 3, uniqueVoters: 2 }],
+    });
+    expect(JSON.stringify(results.body)).not.toMatch(/ann|ben/);
+
+    // endmuralvotingsession ends the running session; a vote after that is refused.
+    expect((await call('fac', 'POST', '/end')).status).toBe(200);
+    expect((await call('ben', 'POST', `/vote/${widgetId}`)).status).toBe(404);
+    expect((await call('fac', 'POST', '/end')).status).toBe(404);
+    // deletemuralvotingsessionbyid.
+    expect((await call('fac', 'DELETE', `/${sessionId}`)).status).toBe(204);
+    expect((await call('fac', 'GET', `/${sessionId}/results`)).status).toBe(404);
+  });
+
+  it('widgets name their author and last editor (createdBy, updatedBy)', async () => {
+    const made = await fetch(`${vs.apiBase}/murals/${muralId}/widgets/textbox`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.ann}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ x: 10, y: 10, text: 'mine' }]),
+    });
+    const id = ((await made.json()) as { value: { id: string }[] }).value[0]!.id;
+    await fetch(`${vs.apiBase}/murals/${muralId}/widgets/textbox/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${tokens.ben}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'edited' }),
+    });
+    const seen = vs.widgets(muralId).find((w) => w.id === id);
+    expect(seen).toMatchObject({ createdBy: 'ann', updatedBy: 'ben' });
+  });
+});

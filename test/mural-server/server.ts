@@ -95,6 +95,11 @@ export interface WidgetRecord {
   hidden: boolean;
   locked: boolean;
   createdBy: string;
+  /**
+   * Who changed it last. MURAL widgets carry their author and last editor (widget schema
+   * `createdBy`, `updatedBy`): anyone who can read the mural through the API reads them.
+   */
+  updatedBy: string;
   updatedOn: number;
 }
 
@@ -111,6 +116,10 @@ interface VotingSession {
   title: string;
   status: 'active' | 'closed';
   results: { widgetId: string; totalVotes: number; uniqueVoters: number }[];
+  /** Votes allowed per participant (startmuralvotingsession `numberOfVotes`); null: unlimited. */
+  numberOfVotes?: number | null;
+  /** Who voted for what: kept by the server, never returned by any route (as on MURAL). */
+  ballots?: Map<string, string[]>;
 }
 
 interface MuralRecord {
@@ -520,6 +529,7 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
       hidden: false,
       locked: false,
       createdBy: userId,
+      updatedBy: userId,
       updatedOn: Date.now(),
     };
     applyFields(mural, w, body);
@@ -746,6 +756,77 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
         return ok(undefined, 204);
       }
     }
+    if (section === 'voting-sessions' && method === 'POST') {
+      // Reference startmuralvotingsession: POST …/voting-sessions/start with `title`,
+      // `numberOfVotes`, `widgetTypes`, `anyoneCanEnd`, `area`; endmuralvotingsession: POST
+      // …/voting-sessions/end; votewidgetmuralvotingsession: POST …/voting-sessions/vote/{widgetId},
+      // "a vote for a widget in the active voting session". The docs do not say what happens with
+      // a second session, a vote over the allowance or with no session; the double refuses each
+      // (strictest reading), and keeps who voted to itself: no route returns it.
+      const active = mural.voting.find((s) => s.status === 'active');
+      if (a === 'start') {
+        const body = await readJson();
+        if (!isRecord(body)) throw new HttpError(400, 'INVALID_REQUEST', 'Body must be an object.');
+        const allowed = ['title', 'numberOfVotes', 'widgetTypes', 'anyoneCanEnd', 'area'];
+        const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
+        if (unknown.length > 0)
+          throw new HttpError(400, 'INVALID_REQUEST', `Unknown properties: ${unknown.join(', ')}.`);
+        const votes = body.numberOfVotes;
+        if (votes !== undefined && (!Number.isInteger(votes) || (votes as number) < 1))
+          throw new HttpError(
+            400,
+            'INVALID_REQUEST',
+            '"numberOfVotes" must be a positive integer.',
+          );
+        if (active)
+          throw new HttpError(409, 'VOTING_SESSION_ACTIVE', 'A voting session is already running.');
+        const session: VotingSession = {
+          id: nextId(),
+          title: typeof body.title === 'string' ? body.title : '',
+          status: 'active',
+          results: [],
+          numberOfVotes: typeof votes === 'number' ? votes : null,
+          ballots: new Map(),
+        };
+        mural.voting.push(session);
+        return ok({ value: { id: session.id, title: session.title, status: session.status } }, 201);
+      }
+      if (a === 'end' && b === undefined) {
+        if (!active) throw new HttpError(404, 'NOT_FOUND', 'No voting session is running.');
+        active.status = 'closed';
+        return ok({ value: { id: active.id, title: active.title, status: active.status } });
+      }
+      if (a === 'vote' && b !== undefined) {
+        if (!active) throw new HttpError(404, 'NOT_FOUND', 'No voting session is running.');
+        if (!mural.widgets.has(b)) throw new HttpError(404, 'NOT_FOUND', 'No such widget.');
+        const ballots = (active.ballots ??= new Map());
+        const mine = ballots.get(userId) ?? [];
+        if (active.numberOfVotes != null && mine.length >= active.numberOfVotes)
+          throw new HttpError(400, 'VOTES_EXHAUSTED', 'You have no votes left in this session.');
+        ballots.set(userId, [...mine, b]);
+        const totals = new Map<string, { votes: number; voters: Set<string> }>();
+        for (const [voter, picks] of ballots)
+          for (const widgetId of picks) {
+            const t = totals.get(widgetId) ?? { votes: 0, voters: new Set<string>() };
+            t.votes += 1;
+            t.voters.add(voter);
+            totals.set(widgetId, t);
+          }
+        active.results = [...totals].map(([widgetId, t]) => ({
+          widgetId,
+          totalVotes: t.votes,
+          uniqueVoters: t.voters.size,
+        }));
+        return ok(undefined, 204);
+      }
+    }
+    if (section === 'voting-sessions' && method === 'DELETE' && a !== undefined) {
+      // Reference deletemuralvotingsessionbyid.
+      const at = mural.voting.findIndex((s) => s.id === a);
+      if (at < 0) throw new HttpError(404, 'NOT_FOUND', 'No such session.');
+      mural.voting.splice(at, 1);
+      return ok(undefined, 204);
+    }
     if (section === 'voting-sessions' && method === 'GET') {
       if (a === undefined) {
         return ok(
@@ -818,6 +899,7 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
         checkFields(a, body, 'update');
         const before = { ...w };
         applyFields(mural, w, body);
+        w.updatedBy = userId;
         if (!parentChainOk(mural, w)) {
           Object.assign(w, before);
           throw new HttpError(400, 'INVALID_REQUEST', 'Areas cannot contain themselves.');

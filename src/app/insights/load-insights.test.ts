@@ -48,7 +48,7 @@ async function roundWithVotes(
   );
   if (!started.ok) throw new Error(started.reason);
   const sam = DEMO_USERS.find((u) => u.id === 'u-sam')!;
-  const writer = createBallotWriter(env.connect(sam), () => T);
+  const writer = createBallotWriter(env.connect(sam), { now: () => T });
   await writer.change(started.round, sam, noteId, 1);
   await writer.change(started.round, sam, noteId, 1);
   await writer.settled();

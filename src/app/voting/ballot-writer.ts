@@ -1,16 +1,33 @@
 /**
  * A participant's votes: read their own ballot, apply the domain's `castVote` / `retractVote`,
- * write it back under their own key, and make sure their voter key is in the round's voter list.
- * Only this participant writes this key, so other voters can never overwrite it; this panel's own
- * clicks are queued per key, so two quick clicks never read the same old ballot.
+ * and store it where the round keeps ballots:
+ * - open and secret rounds (and anonymous rounds of earlier versions): under the voter's own key,
+ *   listed in the round's voter list. Only this participant writes this key;
+ * - anonymous rounds with places: at a random place under a random key only this browser holds
+ *   (anonymous-ballots.ts), recorded in this browser before it is written;
+ * - anonymous rounds on the platform's voting session (MURAL): one platform vote per click; this
+ *   browser keeps its own ballot to show what is left (the platform enforces the budget too).
+ * This panel's own clicks are queued per round, so two quick clicks never read the same old ballot.
  */
 import type { Board, Unsubscribe } from '../../board/port';
-import { voterKeyFor } from '../../domain/voting/anonymous-voter-key';
-import { createBallot, type Ballot } from '../../domain/voting/ballot';
+import { errorMessage } from '../../domain/common';
+import {
+  randomVoterKey,
+  VOTER_KEY_BYTES,
+  voterKeyFor,
+} from '../../domain/voting/anonymous-voter-key';
+import { createBallot, sealAnonymous, type Ballot } from '../../domain/voting/ballot';
 import { castVote, remainingVotes, retractVote } from '../../domain/voting/cast-vote';
 import { validateBallot, type BallotNotice } from '../../domain/voting/validate-ballot';
 import { ballotKey } from '../../domain/voting/vote-storage-keys';
 import type { VoteRound } from '../../domain/voting/vote-round';
+import {
+  memoryOwnBallots,
+  placeBallot,
+  watchOwnPlace,
+  type OwnBallot,
+  type OwnBallots,
+} from './anonymous-ballots';
 import { claimSlot, keepClaimed } from './slot-list';
 import { voterSlots, votes } from './vote-store';
 
@@ -48,22 +65,50 @@ export interface BallotWriter {
    */
   change(round: VoteRound, voter: Voter, itemId: string, delta: 1 | -1): Promise<VoteResult>;
   /**
-   * Lists this user's voter key if they have a ballot but are missing from the voter list (a
-   * race lost while their panel was closed); called when a panel opens a round.
+   * Repairs what a closed panel or a lost race left behind, when a panel opens a round: lists
+   * this user's voter key if they have a ballot but are missing from the voter list; puts this
+   * browser's anonymous ballot back if the board lacks it or holds an older copy.
    */
   ensureListed(round: VoteRound, userId: string): Promise<void>;
+  /** This browser's own anonymous ballot of the round (rounds with places or on the platform). */
+  ownBallot(round: VoteRound): Promise<OwnBallot | undefined>;
   /** Resolves when every queued write and voter-list repair has finished (for tests and close). */
   settled(): Promise<void>;
   close(): void;
 }
 
-export function createBallotWriter(
-  board: Board,
-  now: () => string = () => new Date().toISOString(),
-): BallotWriter {
+export interface BallotWriterDeps {
+  now?: () => string;
+  /**
+   * Where this browser keeps its anonymous ballots; null when its storage is unavailable, and
+   * then anonymous votes are refused with `ownProblem` (a ballot whose key is forgotten on reload
+   * could neither be changed nor kept to one per browser). Default: in memory (tests).
+   */
+  own?: OwnBallots | null;
+  ownProblem?: string | null;
+  /** Uniform in [0, 1): picks ballot places. */
+  random?: () => number;
+  /** CSPRNG bytes for voter keys. */
+  randomBytes?: (n: number) => Uint8Array;
+  /** Told when this browser's own anonymous ballot of a round changed (the view re-reads it). */
+  onOwnChange?: (roundId: string) => void;
+}
+
+const cryptoBytes = (n: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(n));
+const cryptoRandom = (): number => cryptoBytes(4).reduce((a, b) => a * 256 + b, 0) / 2 ** 32;
+
+export const PLATFORM_NO_RETRACT =
+  'Votes in this round are cast in the board platform’s own voting session, which Touchpoint cannot take back. Remove the vote on the board itself if you need to.';
+
+export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): BallotWriter {
+  const now = deps.now ?? (() => new Date().toISOString());
+  const own = deps.own === undefined ? memoryOwnBallots() : deps.own;
+  const random = deps.random ?? cryptoRandom;
+  const randomBytes = deps.randomBytes ?? cryptoBytes;
   const shared = votes(board);
   const queues = new Map<string, Promise<unknown>>();
   const claimed = new Map<string, Unsubscribe>();
+  const placed = new Map<string, Unsubscribe>();
   const pending = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     pending.add(work);
@@ -71,6 +116,7 @@ export function createBallotWriter(
     work.then(done, done);
     return work;
   };
+  const refused = (reason: string): VoteResult => ({ ok: false, reason, notices: [] });
 
   async function register(round: VoteRound, voterKey: string): Promise<void> {
     const listKey = `${round.id}\u0000${voterKey}`;
@@ -84,19 +130,30 @@ export function createBallotWriter(
     );
   }
 
-  async function apply(
+  function change(
+    ballot: Ballot,
+    round: VoteRound,
+    itemId: string,
+    delta: 1 | -1,
+    time: string,
+  ): ReturnType<typeof castVote> {
+    return delta > 0
+      ? castVote(ballot, itemId, round, time)
+      : retractVote(ballot, itemId, round, time);
+  }
+
+  async function applyKeyed(
     round: VoteRound,
     voter: Voter,
+    voterKey: string,
     itemId: string,
     delta: 1 | -1,
   ): Promise<VoteResult> {
-    const voterKey = voterKeyFor(round, voter.id);
     const key = ballotKey(round.id, voterKey);
     const time = now();
     const mine = readMyBallot(await shared.get(key), round);
     const ballot = mine.ballot ?? createBallot(round, voterKey, time);
-    const changed =
-      delta > 0 ? castVote(ballot, itemId, round, time) : retractVote(ballot, itemId, round, time);
+    const changed = change(ballot, round, itemId, delta, time);
     if (!changed.ok) return { ok: false, reason: changed.reason, notices: mine.notices };
     // The voter list first: a ballot the facilitator cannot find would be a lost vote.
     await register(round, voterKey);
@@ -105,40 +162,178 @@ export function createBallotWriter(
         ? { ...changed.ballot, voterName: voter.name }
         : changed.ballot;
     await shared.set(key, named);
-    return {
-      ok: true,
-      ballot: changed.ballot,
-      remaining: remainingVotes(changed.ballot, round),
-      notices: [],
+    return done(changed.ballot, round);
+  }
+
+  const done = (ballot: Ballot, round: VoteRound): VoteResult => ({
+    ok: true,
+    ballot,
+    remaining: remainingVotes(ballot, round),
+    notices: [],
+  });
+
+  /** This browser's record of the round, made (with a fresh random key) on first use. */
+  async function ownRecord(store: OwnBallots, round: VoteRound): Promise<OwnBallot> {
+    const known = await store.get(round.id);
+    if (known) return known;
+    const fresh = {
+      roundId: round.id,
+      voterKey: randomVoterKey(randomBytes(VOTER_KEY_BYTES)),
+      place: null,
+      ballot: null,
     };
+    await store.put(fresh);
+    return fresh;
+  }
+
+  /** Writes the recorded ballot at its place (or a new one), records the place, keeps watch. */
+  async function place(store: OwnBallots, round: VoteRound, record: OwnBallot): Promise<void> {
+    const at = await placeBallot(
+      shared,
+      round,
+      record.voterKey,
+      record.ballot,
+      record.place,
+      random,
+    );
+    if (at !== record.place) await store.put({ ...record, place: at });
+    const watchKey = round.id;
+    placed.get(watchKey)?.();
+    placed.set(
+      watchKey,
+      watchOwnPlace(shared, round, record.voterKey, at, () => {
+        // A late write by another voter took our place: put our ballot at another one.
+        void track(
+          (async () => {
+            const latest = await store.get(round.id);
+            if (latest?.ballot) await place(store, round, { ...latest, place: null });
+          })().catch(() => undefined),
+        );
+      }),
+    );
+  }
+
+  async function applyPlaces(
+    store: OwnBallots,
+    round: VoteRound,
+    itemId: string,
+    delta: 1 | -1,
+  ): Promise<VoteResult> {
+    const record = await ownRecord(store, round);
+    const mine = readMyBallot(record.ballot, round);
+    const ballot = mine.ballot ?? createBallot(round, record.voterKey, round.createdAt);
+    const changed = change(ballot, round, itemId, delta, round.createdAt);
+    if (!changed.ok) return { ok: false, reason: changed.reason, notices: mine.notices };
+    const sealed = sealAnonymous(changed.ballot, round, mine.ballot);
+    // Intent before effect: this browser knows the ballot before the board does, so a panel
+    // closed halfway puts it back when it opens the round again.
+    const next = { ...record, ballot: sealed };
+    await store.put(next);
+    deps.onOwnChange?.(round.id);
+    await place(store, round, next);
+    return done(sealed, round);
+  }
+
+  async function applyPlatform(
+    store: OwnBallots,
+    round: VoteRound,
+    itemId: string,
+    delta: 1 | -1,
+  ): Promise<VoteResult> {
+    const voting = board.platformVoting;
+    if (!voting) return refused('This board cannot run the platform’s voting session.');
+    if (delta < 0) return refused(PLATFORM_NO_RETRACT);
+    const record = await ownRecord(store, round);
+    const mine = readMyBallot(record.ballot, round);
+    const ballot = mine.ballot ?? createBallot(round, record.voterKey, round.createdAt);
+    const changed = change(ballot, round, itemId, delta, round.createdAt);
+    if (!changed.ok) return { ok: false, reason: changed.reason, notices: mine.notices };
+    await voting.vote(itemId);
+    await store.put({ ...record, ballot: sealAnonymous(changed.ballot, round, mine.ballot) });
+    deps.onOwnChange?.(round.id);
+    return done(changed.ballot, round);
+  }
+
+  async function apply(
+    round: VoteRound,
+    voter: Voter,
+    itemId: string,
+    delta: 1 | -1,
+  ): Promise<VoteResult> {
+    const keyed = voterKeyFor(round, voter.id);
+    if (keyed !== null) return applyKeyed(round, voter, keyed, itemId, delta);
+    const before = own
+      ? readMyBallot((await own.get(round.id).catch(() => undefined))?.ballot, round).ballot
+      : null;
+    if (!own)
+      return refused(
+        deps.ownProblem ??
+          'Anonymous votes need this browser’s storage, which is unavailable here, so your vote was not cast.',
+      );
+    if (round.anonymous?.kind === 'platform') {
+      try {
+        return await applyPlatform(own, round, itemId, delta);
+      } catch (error) {
+        return refused(`Your vote was not cast: ${errorMessage(error)}`);
+      }
+    }
+    try {
+      return await applyPlaces(own, round, itemId, delta);
+    } catch (error) {
+      // This browser recorded the ballot before writing it (unless recording is what failed).
+      const kept = readMyBallot((await own.get(round.id).catch(() => undefined))?.ballot, round);
+      const changedHere =
+        kept.ballot !== null && JSON.stringify(kept.ballot) !== JSON.stringify(before);
+      return refused(
+        changedHere
+          ? `The board did not confirm your vote (${errorMessage(error)}). This browser keeps it and writes it again when you next open this round.`
+          : `Your vote was not cast: ${errorMessage(error)}`,
+      );
+    }
+  }
+
+  async function repair(round: VoteRound, userId: string): Promise<void> {
+    const keyed = voterKeyFor(round, userId);
+    if (keyed !== null) {
+      if ((await shared.get(ballotKey(round.id, keyed))) !== undefined)
+        await register(round, keyed);
+      return;
+    }
+    if (!own || round.anonymous?.kind !== 'places') return;
+    const record = await own.get(round.id);
+    if (!record || readMyBallot(record.ballot, round).ballot === null) return;
+    await place(own, round, record);
   }
 
   return {
     change(round, voter, itemId, delta) {
-      const key = ballotKey(round.id, voterKeyFor(round, voter.id));
-      const previous = queues.get(key) ?? Promise.resolve();
+      const previous = queues.get(round.id) ?? Promise.resolve();
       const next = previous.then(
         () => apply(round, voter, itemId, delta),
         () => apply(round, voter, itemId, delta),
       );
-      queues.set(key, next);
+      queues.set(round.id, next);
       return track(next);
     },
     ensureListed(round, userId) {
-      const voterKey = voterKeyFor(round, userId);
-      return track(
-        (async () => {
-          if ((await shared.get(ballotKey(round.id, voterKey))) !== undefined)
-            await register(round, voterKey);
-        })(),
+      const previous = queues.get(round.id) ?? Promise.resolve();
+      const next = previous.then(
+        () => repair(round, userId),
+        () => repair(round, userId),
       );
+      queues.set(round.id, next);
+      return track(next.catch(() => undefined));
+    },
+    async ownBallot(round) {
+      return own ? own.get(round.id) : undefined;
     },
     async settled() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
     close() {
-      for (const unwatch of claimed.values()) unwatch();
+      for (const unwatch of [...claimed.values(), ...placed.values()]) unwatch();
       claimed.clear();
+      placed.clear();
     },
   };
 }

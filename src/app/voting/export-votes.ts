@@ -5,12 +5,12 @@
  */
 import type { ExportVoteRound } from '../../domain/export/journey-map-v1';
 import { deriveNoteVotes } from '../../domain/voting/derive-note-votes';
-import { tallyVotes, type Tally } from '../../domain/voting/tally-votes';
+import type { Tally } from '../../domain/voting/tally-votes';
 import { toExportRound } from '../../domain/voting/to-export-round';
 import type { VoteRound } from '../../domain/voting/vote-round';
 import type { Workshop } from '../workshop';
 import { itemsOfContext, loadVoteContext } from './vote-items';
-import { loadBallots, loadRounds } from './vote-store';
+import { loadRounds, loadTally } from './vote-store';
 
 export interface ExportedVotes {
   voteRounds: ExportVoteRound[];
@@ -33,11 +33,7 @@ export async function exportVoteRounds(
   const tallied: { round: VoteRound; tally: Tally }[] = await Promise.all(
     rounds.map(async (round) => ({
       round,
-      tally: tallyVotes(
-        round,
-        await loadBallots(board, round),
-        itemsOfContext(context, round.target.kind),
-      ),
+      tally: await loadTally(board, round, itemsOfContext(context, round.target.kind)),
     })),
   );
   return {

@@ -4,13 +4,22 @@
  * that panel writes `round:<id>`, so round writes do not race; results are values, not throws.
  */
 import type { Board, BoardUser } from '../../board/port';
+import { errorMessage } from '../../domain/common';
+import { ballotPlaceCount } from '../../domain/voting/anonymous-voter-key';
 import { endRound, reopenRound, revealRound } from '../../domain/voting/round-lifecycle';
 import {
   validateRoundSettings,
   type RoundProblem,
 } from '../../domain/voting/validate-round-settings';
 import { ballotKey, roundKey } from '../../domain/voting/vote-storage-keys';
-import { createVoteRound, type VoteRound } from '../../domain/voting/vote-round';
+import {
+  createVoteRound,
+  MAX_BALLOT_PLACES,
+  type NewRoundContext,
+  type RoundSettings,
+  type VoteRound,
+} from '../../domain/voting/vote-round';
+import { clearPlaces } from './anonymous-ballots';
 import { claimSlot, clearSlots, readSlots } from './slot-list';
 import { loadRound, ROUND_SLOTS, starterKey, voterSlots, votes } from './vote-store';
 
@@ -23,8 +32,6 @@ export interface Clock {
 
 export interface RoundDeps extends Partial<Clock> {
   newId?: () => string;
-  /** Salt of anonymous voter keys; random by default. */
-  salt?: () => string;
 }
 
 const isoNow = () => new Date().toISOString();
@@ -50,11 +57,13 @@ export async function startRound(
       problems: checked.problems,
     };
   const now = (deps.now ?? isoNow)();
+  const anonymous = await anonymousBallotsFor(board, checked.settings);
+  if (anonymous && 'reason' in anonymous) return { ok: false, reason: anonymous.reason };
   const round = createVoteRound(checked.settings, {
     id: (deps.newId ?? (() => `r${randomToken(5)}`))(),
     now,
     createdBy: user.id,
-    salt: (deps.salt ?? (() => randomToken(16)))(),
+    ...(anonymous ? { anonymous } : {}),
   });
   const shared = votes(board);
   // The round first, then its id in the list: a reader never finds an id without its round.
@@ -64,6 +73,44 @@ export async function startRound(
   ]);
   await claimSlot(shared, ROUND_SLOTS, round.id);
   return { ok: true, round };
+}
+
+/**
+ * Where an anonymous round's ballots go: the platform's voting session where the board has one
+ * (MURAL: every widget Touchpoint could write names its author), ballot places otherwise.
+ */
+async function anonymousBallotsFor(
+  board: Board,
+  settings: RoundSettings,
+): Promise<NewRoundContext['anonymous'] | { reason: string } | null> {
+  if (settings.privacy !== 'anonymous') return null;
+  const voting = board.platformVoting;
+  if (!voting) {
+    const members = await board.onlineUsers().catch(() => []);
+    return { kind: 'places', places: ballotPlaceCount(members.length, MAX_BALLOT_PLACES) };
+  }
+  const refusal = platformRefusal(settings);
+  if (refusal) return { reason: refusal };
+  try {
+    const { sessionId } = await voting.start({
+      title: settings.title,
+      votesPerPerson: settings.votesPerPerson,
+    });
+    return { kind: 'platform', sessionId };
+  } catch (error) {
+    return { reason: `The round was not started: ${errorMessage(error)}` };
+  }
+}
+
+/** What the platform's voting session cannot run: ranked picks, and votes on groups. */
+export function platformRefusal(
+  settings: Pick<RoundSettings, 'weights' | 'target'>,
+): string | null {
+  if (settings.weights)
+    return 'Anonymous rounds here run in the board’s own voting session, which counts plain votes only: choose plain votes, or another privacy mode for ranked picks.';
+  if (settings.target.kind === 'clusters')
+    return 'Anonymous rounds here run in the board’s own voting session, which counts votes on notes only: vote on notes, or choose another privacy mode to vote on groups.';
+  return null;
 }
 
 export type RoundChange = 'end' | 'reveal' | 'reopen';
@@ -81,13 +128,34 @@ export async function changeRound(
   if (!round) return { ok: false, reason: 'This round is no longer on the board.' };
   const next = TRANSITIONS[change](round, now);
   if (!next.ok) return { ok: false, reason: next.reason };
+  if (round.anonymous?.kind === 'platform') {
+    if (change === 'reopen')
+      return {
+        ok: false,
+        reason: 'The board’s own voting session cannot be reopened once ended: start a new round.',
+      };
+    if (change === 'end') {
+      try {
+        await board.platformVoting?.end(round.anonymous.sessionId);
+      } catch (error) {
+        return {
+          ok: false,
+          reason: `The round is still open: the board’s voting session did not end (${errorMessage(error)}).`,
+        };
+      }
+    }
+  }
   await votes(board).set(roundKey(roundId), next.round);
   return { ok: true, round: next.round };
 }
 
-/** Removes the round, its ballots and its voter list; its id stays in the round list, skipped. */
+/**
+ * Removes the round, its ballots and its voter list (or ballot places, or the platform's voting
+ * session); its id stays in the round list, skipped.
+ */
 export async function deleteRound(board: Board, roundId: string): Promise<void> {
   const shared = votes(board);
+  const round = await loadRound(board, roundId, isoNow());
   const voterKeys = await readSlots(shared, voterSlots(roundId));
   // The round first: panels stop showing it before its ballots go.
   await shared.remove(roundKey(roundId));
@@ -96,4 +164,7 @@ export async function deleteRound(board: Board, roundId: string): Promise<void> 
     shared.remove(starterKey(roundId)),
   ]);
   await clearSlots(shared, voterSlots(roundId));
+  if (round?.anonymous?.kind === 'places') await clearPlaces(shared, round);
+  if (round?.anonymous?.kind === 'platform')
+    await board.platformVoting?.remove(round.anonymous.sessionId);
 }

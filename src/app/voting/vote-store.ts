@@ -2,6 +2,7 @@
  * Rounds and ballots in the board's shared collection `touchpoint-votes` (ARCHITECTURE.md §6):
  * - `round:<id>`: the round, written by the panel that started it (and end/reveal/reopen);
  * - `ballot:<roundId>:<voterKey>`: one participant's ballot, written only by that participant;
+ * - `aballot:<roundId>:<n>`: anonymous rounds' ballots at random places (anonymous-ballots.ts);
  * - `rounds:<n>`: the list of round ids, `voters:<roundId>:<n>`: who has a ballot, both
  *   append-only slot lists (slot-list.ts), since collections cannot list their keys;
  * - `starter:<roundId>`: the starter's display name (the round keeps only their id).
@@ -12,6 +13,13 @@ import { validateVoteRound } from '../../domain/voting/validate-vote-round';
 import { expireRound } from '../../domain/voting/round-lifecycle';
 import { ballotKey, roundKey } from '../../domain/voting/vote-storage-keys';
 import type { VoteRound } from '../../domain/voting/vote-round';
+import {
+  tallyPlatformTotals,
+  tallyVotes,
+  type Tally,
+  type TallyItem,
+} from '../../domain/voting/tally-votes';
+import { readPlaces } from './anonymous-ballots';
 import { readSlots } from './slot-list';
 
 export const VOTE_COLLECTION = 'touchpoint-votes';
@@ -44,10 +52,28 @@ export async function loadRounds(board: Board, now: string): Promise<VoteRound[]
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-/** Every stored ballot of the round, as stored (`unknown`: the tally validates them). */
+/**
+ * Every stored ballot of the round, as stored (`unknown`: the tally validates them). Rounds on the
+ * platform's voting session have none on the board.
+ */
 export async function loadBallots(board: Board, round: VoteRound): Promise<unknown[]> {
   const shared = votes(board);
+  if (round.anonymous?.kind === 'places') return [...(await readPlaces(shared, round)).values()];
+  if (round.anonymous?.kind === 'platform') return [];
   const keys = await readSlots(shared, voterSlots(round.id));
   const values = await Promise.all(keys.map((key) => shared.get(ballotKey(round.id, key))));
   return values.filter((v) => v !== undefined && v !== null);
+}
+
+/** The round's tally: from its stored ballots, or from the platform's totals. */
+export async function loadTally(
+  board: Board,
+  round: VoteRound,
+  items: readonly TallyItem[],
+): Promise<Tally> {
+  if (round.anonymous?.kind === 'platform') {
+    const totals = (await board.platformVoting?.totals(round.anonymous.sessionId)) ?? [];
+    return tallyPlatformTotals(round, totals, items);
+  }
+  return tallyVotes(round, await loadBallots(board, round), items);
 }

@@ -10,10 +10,16 @@ import { voterKeyFor } from '../../domain/voting/anonymous-voter-key';
 import { votesUsed } from '../../domain/voting/ballot';
 import { remainingVotes } from '../../domain/voting/cast-vote';
 import { isRecord } from '../../domain/voting/guards';
-import { tallyVotes, type Tally } from '../../domain/voting/tally-votes';
+import {
+  tallyPlatformTotals,
+  tallyVotes,
+  type PlatformTotal,
+  type Tally,
+} from '../../domain/voting/tally-votes';
 import { visibleTally, type VisibleTally } from '../../domain/voting/visible-tally';
 import { ballotKey, roundKey } from '../../domain/voting/vote-storage-keys';
 import { acceptsVotes, type VoteRound } from '../../domain/voting/vote-round';
+import { watchPlaces, type OwnBallot, type OwnBallots } from './anonymous-ballots';
 import {
   createBallotWriter,
   readMyBallot,
@@ -68,11 +74,23 @@ export interface VotingView {
 interface RoundWatch {
   value: unknown;
   starter: string | null;
+  /** Stored ballots by voter key (keyed rounds) or by place (`place:<n>`, anonymous rounds). */
   ballots: Map<string, unknown>;
   stop: Unsubscribe[];
   voterStops: Map<string, Unsubscribe>;
   listed: boolean;
+  /** Which ballot design is followed ('keyed', 'places', 'platform'), once the round is read. */
+  following: 'keyed' | 'places' | 'platform' | null;
+  /** This browser's own anonymous ballot, when it has one. */
+  own: OwnBallot | undefined;
+  /** The platform's totals (platform rounds); null until first read. */
+  totals: PlatformTotal[] | null;
+  /** Reads the platform's totals now (platform rounds). */
+  readTotals?: () => void;
 }
+
+/** How often an open platform round's totals are read again while the Vote tab is open. */
+export const PLATFORM_TOTALS_MS = 15_000;
 
 /** Derives one round's view (pure; exported for tests). */
 export function deriveRoundView(
@@ -83,11 +101,15 @@ export function deriveRoundView(
   starterName: string | null,
   myValue: unknown,
   now: string,
+  platformTotals: readonly PlatformTotal[] | null = null,
 ): RoundView {
   const all = itemsOfContext(context, round.target.kind);
   const byId = new Map(all.map((i) => [i.id, i]));
   const items = round.target.itemIds.flatMap((id) => byId.get(id) ?? []);
-  const tally: Tally = tallyVotes(round, [...ballots.values()], items);
+  const tally: Tally =
+    round.anonymous?.kind === 'platform'
+      ? tallyPlatformTotals(round, platformTotals ?? [], items)
+      : tallyVotes(round, [...ballots.values()], items);
   const mine = readMyBallot(myValue, round);
   const visible = visibleTally(tally, round, { isFacilitator: round.createdBy === user.id });
   return {
@@ -112,13 +134,28 @@ export function deriveRoundView(
   };
 }
 
+export interface VotingViewOptions {
+  now?: () => string;
+  /** This browser's anonymous ballots (null: storage unavailable, see `ownProblem`). */
+  own?: OwnBallots | null;
+  ownProblem?: string | null;
+  /** Platform rounds' totals are read this often while open (default PLATFORM_TOTALS_MS). */
+  platformTotalsMs?: number;
+}
+
 export function createVotingView(
   board: Board,
   user: BoardUser,
-  now: () => string = () => new Date().toISOString(),
+  options: VotingViewOptions = {},
 ): VotingView {
+  const now = options.now ?? (() => new Date().toISOString());
   const shared = votes(board);
-  const writer = createBallotWriter(board, now);
+  const writer = createBallotWriter(board, {
+    now,
+    ...(options.own !== undefined ? { own: options.own } : {}),
+    ownProblem: options.ownProblem ?? null,
+    onOwnChange: (roundId) => void readOwn(roundId),
+  });
   const listeners = new Set<(state: VotingState) => void>();
   const rounds = new Map<string, RoundWatch>();
   let roundIds: string[] = [];
@@ -147,14 +184,26 @@ export function createVotingView(
       const watch = rounds.get(id);
       const round = watch ? readRound(watch.value, time) : null;
       if (!watch || !round) continue;
-      const mine = watch.ballots.get(voterKeyFor(round, user.id));
+      follow(id, watch, round);
+      const mine = myBallotValue(watch, round);
       if (!watch.listed) {
         watch.listed = true;
-        // A ballot of ours missing from the voter list (a race lost while this panel was closed)
-        // is listed again, so it is counted.
+        // A ballot of ours missing from the voter list or its place (a race lost, or a panel
+        // closed mid-write) is put back, so it is counted.
         if (mine === undefined && round.status === 'open') void writer.ensureListed(round, user.id);
       }
-      views.push(deriveRoundView(round, watch.ballots, context, user, watch.starter, mine, time));
+      views.push(
+        deriveRoundView(
+          round,
+          watch.ballots,
+          context,
+          user,
+          watch.starter,
+          mine,
+          time,
+          watch.totals,
+        ),
+      );
       if (round.status === 'open' && round.endsAt)
         nextExpiry = Math.min(nextExpiry, Date.parse(round.endsAt));
     }
@@ -167,6 +216,97 @@ export function createVotingView(
     for (const fn of [...listeners]) fn(state);
   }
 
+  /** This user's stored ballot: by their key, or (anonymous) the copy under their random key. */
+  function myBallotValue(watch: RoundWatch, round: VoteRound): unknown {
+    const key = voterKeyFor(round, user.id);
+    if (key !== null) return watch.ballots.get(key);
+    const own = watch.own;
+    if (!own) return undefined;
+    if (round.anonymous?.kind === 'places') {
+      for (const value of watch.ballots.values())
+        if (isRecord(value) && value.voterKey === own.voterKey) return value;
+    }
+    return own.ballot ?? undefined;
+  }
+
+  async function readOwn(roundId: string): Promise<void> {
+    const watch = rounds.get(roundId);
+    const round = watch ? readRound(watch.value, now()) : null;
+    if (!watch || !round || voterKeyFor(round, user.id) !== null) return;
+    watch.own = await writer.ownBallot(round).catch(() => undefined);
+    watch.readTotals?.();
+    schedule();
+  }
+
+  /** Starts following the round's ballots the way its design keeps them (once). */
+  function follow(id: string, watch: RoundWatch, round: VoteRound): void {
+    if (watch.following) return;
+    const kind = round.anonymous?.kind;
+    if (kind === 'places') {
+      watch.following = 'places';
+      void readOwn(id);
+      watch.stop.push(
+        watchPlaces(shared, round, (byPlace) => {
+          watch.ballots = new Map([...byPlace].map(([n, v]) => [`place:${n}`, v]));
+          schedule();
+        }),
+      );
+    } else if (kind === 'platform') {
+      watch.following = 'platform';
+      void readOwn(id);
+      watch.stop.push(followTotals(id, watch, round));
+    } else {
+      watch.following = 'keyed';
+      watch.stop.push(followVoterList(id, watch));
+    }
+  }
+
+  /** Reads the platform's totals now, then every `platformTotalsMs` while the round is open. */
+  function followTotals(id: string, watch: RoundWatch, first: VoteRound): Unsubscribe {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const sessionId = first.anonymous?.kind === 'platform' ? first.anonymous.sessionId : '';
+    const read = async () => {
+      try {
+        watch.totals = (await board.platformVoting?.totals(sessionId)) ?? [];
+        schedule();
+      } catch {
+        // Kept as last read; the next read may work.
+      }
+      const round = readRound(watch.value, now());
+      if (!stopped && round?.status === 'open')
+        timer = setTimeout(() => void read(), options.platformTotalsMs ?? PLATFORM_TOTALS_MS);
+    };
+    const again = () => {
+      clearTimeout(timer);
+      if (!stopped) void read();
+    };
+    // An own vote or the round's end shows at once rather than at the next read.
+    watch.readTotals = again;
+    const stopRound = shared.watch(roundKey(id), again);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      stopRound();
+    };
+  }
+
+  function followVoterList(id: string, watch: RoundWatch): Unsubscribe {
+    return watchSlots(shared, voterSlots(id), (voterKeys) => {
+      for (const key of voterKeys) {
+        if (watch.voterStops.has(key)) continue;
+        watch.voterStops.set(
+          key,
+          shared.watch(ballotKey(id, key), (ballot) => {
+            if (ballot === undefined || ballot === null) watch.ballots.delete(key);
+            else watch.ballots.set(key, ballot);
+            schedule();
+          }),
+        );
+      }
+    });
+  }
+
   function followRound(id: string): void {
     const watch: RoundWatch = {
       value: undefined,
@@ -175,6 +315,9 @@ export function createVotingView(
       stop: [],
       voterStops: new Map(),
       listed: false,
+      following: null,
+      own: undefined,
+      totals: null,
     };
     rounds.set(id, watch);
     watch.stop.push(
@@ -185,19 +328,6 @@ export function createVotingView(
       shared.watch(starterKey(id), (value) => {
         watch.starter = typeof value === 'string' ? value : null;
         schedule();
-      }),
-      watchSlots(shared, voterSlots(id), (voterKeys) => {
-        for (const key of voterKeys) {
-          if (watch.voterStops.has(key)) continue;
-          watch.voterStops.set(
-            key,
-            shared.watch(ballotKey(id, key), (ballot) => {
-              if (ballot === undefined || ballot === null) watch.ballots.delete(key);
-              else watch.ballots.set(key, ballot);
-              schedule();
-            }),
-          );
-        }
       }),
     );
   }

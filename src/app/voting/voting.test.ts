@@ -71,7 +71,7 @@ describe('voting use cases on the local board through the Miro adapter', () => {
       [2, 2],
     ];
     for (const [who, note] of picks) {
-      const writer = createBallotWriter(connect(PEOPLE[who]!), clock);
+      const writer = createBallotWriter(connect(PEOPLE[who]!), { now: clock });
       const result = await writer.change(round, PEOPLE[who]!, noteIds[note]!, 1);
       expect(result.ok).toBe(true);
       await writer.settled();
@@ -109,7 +109,7 @@ describe('voting use cases on the local board through the Miro adapter', () => {
       now: clock,
     });
     if (!started.ok) throw new Error(started.reason);
-    const writer = createBallotWriter(connect(PEOPLE[0]!), clock);
+    const writer = createBallotWriter(connect(PEOPLE[0]!), { now: clock });
     expect((await writer.change(started.round, PEOPLE[0]!, noteIds[0]!, 1)).ok).toBe(true);
     const refused = await writer.change(started.round, PEOPLE[0]!, noteIds[0]!, 1);
     expect(refused).toMatchObject({ ok: false, reason: 'At most 1 vote on one item.' });
@@ -130,7 +130,7 @@ describe('voting use cases on the local board through the Miro adapter', () => {
     );
     if (!started.ok) throw new Error(started.reason);
     for (const person of PEOPLE) {
-      const writer = createBallotWriter(connect(person), clock);
+      const writer = createBallotWriter(connect(person), { now: clock });
       await writer.change(started.round, person, started.round.target.itemIds[0]!, 1);
       await writer.settled();
     }
@@ -155,7 +155,7 @@ describe('voting use cases on the local board through the Miro adapter', () => {
     );
     if (!started.ok) throw new Error(started.reason);
     const annBoard = connect(PEOPLE[0]!);
-    const view = createVotingView(annBoard, PEOPLE[0]!, clock);
+    const view = createVotingView(annBoard, PEOPLE[0]!, { now: clock });
     const states: VotingState[] = [];
     view.subscribe((s) => states.push(s));
     await view.refreshItems();
@@ -175,7 +175,7 @@ describe('voting use cases on the local board through the Miro adapter', () => {
     // A participant does not see who voted in a secret round; the facilitator does, by name.
     expect(mine.voters).toBeNull();
     view.close();
-    const facView = createVotingView(board, FAC, clock);
+    const facView = createVotingView(board, FAC, { now: clock });
     await facView.refreshItems();
     await new Promise((r) => setTimeout(r, 0));
     const fac = facView.state();
@@ -191,7 +191,7 @@ describe('voting use cases on the local board through the Miro adapter', () => {
     const { local, board, connect, noteIds } = setup();
     const started = await startRound(board, FAC, await settingsFor(board), { now: clock });
     if (!started.ok) throw new Error(started.reason);
-    const writer = createBallotWriter(connect(PEOPLE[0]!), clock);
+    const writer = createBallotWriter(connect(PEOPLE[0]!), { now: clock });
     await writer.change(started.round, PEOPLE[0]!, noteIds[0]!, 1);
     await writer.settled();
     writer.close();
@@ -261,7 +261,7 @@ describe('more round kinds and sources', () => {
     if (!started.ok) throw new Error(started.reason);
     const [ann, ben] = PEOPLE.map((p) => ({
       person: p,
-      writer: createBallotWriter(connect(p), clock),
+      writer: createBallotWriter(connect(p), { now: clock }),
     }));
     for (const note of [0, 1, 2])
       await ann!.writer.change(started.round, ann!.person, noteIds[note]!, 1);
@@ -302,10 +302,10 @@ describe('more round kinds and sources', () => {
       },
     );
     if (!started.ok) throw new Error(started.reason);
-    const writer = createBallotWriter(connect(PEOPLE[0]!), clock);
+    const writer = createBallotWriter(connect(PEOPLE[0]!), { now: clock });
     await writer.change(started.round, PEOPLE[0]!, noteIds[0]!, 1);
     await writer.settled();
-    const view = createVotingView(board, FAC, clock);
+    const view = createVotingView(board, FAC, { now: clock });
     await view.refreshItems();
     await new Promise((r) => setTimeout(r, 0));
     const state = view.state();
@@ -370,7 +370,7 @@ describe('repairing the voter list', () => {
       votes: [{ itemId: noteIds[0], count: 1 }],
     });
     expect(await loadBallots(board, started.round)).toHaveLength(0);
-    const view = createVotingView(connect(PEOPLE[0]!), PEOPLE[0]!, clock);
+    const view = createVotingView(connect(PEOPLE[0]!), PEOPLE[0]!, { now: clock });
     await view.refreshItems();
     await view.writer.settled();
     expect(await loadBallots(board, started.round)).toHaveLength(1);

@@ -180,6 +180,9 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
 
   return {
     platform: options.platform ?? 'miro',
+    // Miro's native voting cannot be started or voted in by apps (Web SDK reference: only
+    // `experimental.getVotingResults()` reads it), so anonymous rounds use ballot places.
+    platformVoting: null,
     limits: {
       tagTitle: MIRO_LIMITS.tagTitleLength,
       tagsPerItem: MIRO_LIMITS.tagsPerItem,

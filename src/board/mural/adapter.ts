@@ -43,7 +43,7 @@ import {
   toJson,
   type StateEntry,
 } from './shared-state';
-import { createMuralVoting } from './voting';
+import { createMuralPlatformVoting, createMuralVoting } from './voting';
 import {
   boardOrigin,
   parseWidget,
@@ -470,6 +470,7 @@ export function createMuralBoard(
     // Tag text ≤ 25 is documented; tags per widget and per mural and text length are not, so
     // these keep Miro's figures: no stricter reading of MURAL's documentation exists.
     limits: { tagTitle: MURAL_LIMITS.tagText, tagsPerItem: 8, tagsPerBoard: 100, noteText: 6000 },
+    platformVoting: createMuralPlatformVoting(client, muralId, read, read),
 
     async info() {
       const record = await mural();

@@ -15,10 +15,18 @@ export interface BallotVote {
 
 interface BallotBase {
   roundId: string;
-  /** The user id, or in anonymous rounds an opaque hash (`anonymousVoterKey`). */
+  /** The user id, or in anonymous rounds a random key only the voter's browser holds. */
   voterKey: string;
-  /** ISO timestamp of the last change. */
+  /**
+   * ISO timestamp of the last change; in anonymous rounds always the round's start, so no time
+   * is stored that could be matched with who was voting when.
+   */
   updatedAt: string;
+  /**
+   * How many times the voter has changed the ballot (anonymous rounds): when a lost race leaves
+   * two copies of one ballot, readers count the higher. Absent in other modes.
+   */
+  seq?: number;
 }
 
 export interface CountBallot extends BallotBase {
@@ -46,4 +54,12 @@ export function votesUsed(ballot: Ballot): number {
   let used = 0;
   for (const v of ballot.votes) used += v.count;
   return used;
+}
+
+/**
+ * An anonymous ballot as stored: the round's start as its time (no time of voting is kept) and
+ * one more change than `previous`, so a reader facing two copies counts the newer.
+ */
+export function sealAnonymous(ballot: Ballot, round: VoteRound, previous: Ballot | null): Ballot {
+  return { ...ballot, updatedAt: round.createdAt, seq: (previous?.seq ?? 0) + 1 };
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anonymousVoterKey } from './anonymous-voter-key';
+import { randomVoterKey } from './anonymous-voter-key';
 import { createBallot, type Ballot } from './ballot';
 import { castVote } from './cast-vote';
-import { tallyVotes, type TallyItem } from './tally-votes';
+import { tallyPlatformTotals, tallyVotes, type TallyItem } from './tally-votes';
 import { T0, testRound } from './test-round';
 import type { VoteRound } from './vote-round';
 
@@ -186,7 +186,7 @@ describe('tallyVotes', () => {
     expect(secret.voterKeys).toEqual(['u1']);
     expect(secret.perVoter).toBe(null);
     const anonRound = testRound({ privacy: 'anonymous' });
-    const key = anonymousVoterKey('r1', 'u1', 'salt-1');
+    const key = randomVoterKey(new Uint8Array(14).fill(7));
     const anon = tallyVotes(anonRound, [votes(key, [['a', 1]])], items);
     expect(anon.voters).toBe(1);
     expect(anon.voterKeys).toBe(null);
@@ -251,4 +251,45 @@ describe('tallyVotes: ten participants voting at once', () => {
       );
     });
   }
+});
+
+describe('anonymous ballots with places', () => {
+  it('counts the copy with the higher change count when a lost race left two', () => {
+    const round = testRound({ privacy: 'anonymous' });
+    const key = randomVoterKey(new Uint8Array(14).fill(3));
+    const older = { ...votes(key, [['a', 1]]), seq: 1 };
+    const newer = { ...votes(key, [['b', 2]]), seq: 2 };
+    for (const order of [
+      [older, newer],
+      [newer, older],
+    ]) {
+      const t = tallyVotes(round, order, items);
+      expect(t.voters).toBe(1);
+      expect(scores(t)).toMatchObject({ a: 0, b: 2 });
+    }
+  });
+});
+
+describe('tallyPlatformTotals', () => {
+  it('ranks the platform totals, sets aside votes on gone items, and holds no voter keys', () => {
+    const round = testRound({ privacy: 'anonymous' });
+    const t = tallyPlatformTotals(
+      round,
+      [
+        { itemId: 'b', votes: 4, voters: 3 },
+        { itemId: 'a', votes: 1, voters: 1 },
+        { itemId: 'zz', votes: 2, voters: 2 },
+        { itemId: 'c', votes: -5, voters: 1 },
+      ],
+      items.filter((i) => i.id !== 'a'),
+    );
+    expect(ranks(t)[0]).toEqual(['b', 1]);
+    expect(t.orphanVotes).toEqual({ votes: 1, score: 1, itemIds: ['a'] });
+    expect(t.votesCast).toBe(5);
+    expect(t.uncounted).toEqual({ ballots: 0, votes: 2 });
+    expect(t.voters).toBe(3);
+    expect(t.voterKeys).toBe(null);
+    expect(t.perVoter).toBe(null);
+    expect(t.byStage.find((g) => g.id === 's1')?.votes).toBe(4);
+  });
 });

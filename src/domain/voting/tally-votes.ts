@@ -117,6 +117,73 @@ export function tallyVotes(
     }
   }
 
+  voterKeys.sort(compareStrings);
+  const anonymous = round.privacy === 'anonymous';
+  return {
+    ...summarise(round, { votesByItem, scoreByItem, votersByItem }, items),
+    voters: voterKeys.length,
+    uncounted: { ballots: refused, votes: trimmed },
+    voterKeys: anonymous ? null : voterKeys,
+    perVoter: round.privacy === 'open' ? perVoterDetail(latest, voterKeys) : null,
+  };
+}
+
+/** Totals per item as the platform's own voting session reports them (MURAL). */
+export interface PlatformTotal {
+  itemId: string;
+  votes: number;
+  /** Distinct voters on this item. */
+  voters: number;
+}
+
+/**
+ * The tally of an anonymous round counted by the platform's voting session: the platform keeps the
+ * ballots and returns totals per item, so there is nothing to trim here and no voter keys.
+ * `voters` is the most distinct voters on any one item: the platform does not say how many people
+ * voted in all, and at least that many did.
+ */
+export function tallyPlatformTotals(
+  round: VoteRound,
+  totals: readonly PlatformTotal[],
+  items: readonly TallyItem[],
+): Tally {
+  const votesByItem = new Map<string, number>();
+  const votersByItem = new Map<string, number>();
+  const inRound = new Set(round.target.itemIds);
+  let voters = 0;
+  let outside = 0;
+  for (const t of totals) {
+    const votes = Number.isSafeInteger(t.votes) && t.votes > 0 ? t.votes : 0;
+    if (!inRound.has(t.itemId)) {
+      outside += votes;
+      continue;
+    }
+    votesByItem.set(t.itemId, (votesByItem.get(t.itemId) ?? 0) + votes);
+    const n = Number.isSafeInteger(t.voters) && t.voters > 0 ? t.voters : 0;
+    votersByItem.set(t.itemId, (votersByItem.get(t.itemId) ?? 0) + n);
+    voters = Math.max(voters, n);
+  }
+  return {
+    ...summarise(round, { votesByItem, scoreByItem: votesByItem, votersByItem }, items),
+    voters,
+    uncounted: { ballots: 0, votes: outside },
+    voterKeys: null,
+    perVoter: null,
+  };
+}
+
+interface ItemCounts {
+  votesByItem: ReadonlyMap<string, number>;
+  scoreByItem: ReadonlyMap<string, number>;
+  votersByItem: ReadonlyMap<string, number>;
+}
+
+/** Ranking, groups and orphans from per-item counts: what every tally shares. */
+function summarise(
+  round: VoteRound,
+  { votesByItem, scoreByItem, votersByItem }: ItemCounts,
+  items: readonly TallyItem[],
+): Omit<Tally, 'voters' | 'uncounted' | 'voterKeys' | 'perVoter'> {
   const existing = new Map<string, TallyItem>();
   for (const item of items) if (!existing.has(item.id)) existing.set(item.id, item);
   const present: TallyItem[] = [];
@@ -142,23 +209,17 @@ export function tallyVotes(
 
   let votesCast = orphanVotes.votes;
   for (const t of totals) votesCast += t.votes;
-  voterKeys.sort(compareStrings);
-  const anonymous = round.privacy === 'anonymous';
 
   return {
     roundId: round.id,
     privacy: round.privacy,
-    weighted: weights !== null,
-    voters: voterKeys.length,
+    weighted: round.weights !== null,
     votesCast,
     items: totals,
     byStage: groupTotals(present, (i) => i.stageId, votesByItem, scoreByItem),
     byLane: groupTotals(present, (i) => i.laneId, votesByItem, scoreByItem),
     byCluster: groupTotals(present, (i) => i.clusterId, votesByItem, scoreByItem),
     orphanVotes,
-    uncounted: { ballots: refused, votes: trimmed },
-    voterKeys: anonymous ? null : voterKeys,
-    perVoter: round.privacy === 'open' ? perVoterDetail(latest, voterKeys) : null,
   };
 }
 
@@ -170,6 +231,7 @@ function isNewer(a: Ballot, uncountedA: number, b: Ballot, uncountedB: number): 
   const ta = Date.parse(a.updatedAt);
   const tb = Date.parse(b.updatedAt);
   if (ta !== tb) return ta > tb;
+  if ((a.seq ?? 0) !== (b.seq ?? 0)) return (a.seq ?? 0) > (b.seq ?? 0);
   const byContent = compareStrings(
     JSON.stringify(a.ranking ?? a.votes),
     JSON.stringify(b.ranking ?? b.votes),

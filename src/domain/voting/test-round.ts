@@ -23,7 +23,12 @@ export function testRound(
       durationMinutes: null,
       ...settings,
     },
-    { id: 'r1', now: T0, createdBy: 'facilitator-1', salt: 'salt-1' },
+    {
+      id: 'r1',
+      now: T0,
+      createdBy: 'facilitator-1',
+      anonymous: { kind: 'places', places: 24 },
+    },
   );
   return { ...round, ...extra };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anonymousVoterKey } from './anonymous-voter-key';
+import { randomVoterKey } from './anonymous-voter-key';
 import { votesUsed } from './ballot';
 import { T0, testRound } from './test-round';
 import { validateBallot, type BallotValidation } from './validate-ballot';
@@ -196,7 +196,7 @@ describe('validateBallot: unweighted', () => {
       ok: false,
       reason: 'The ballot of an anonymous round is not anonymous.',
     });
-    const key = anonymousVoterKey('r1', 'user-42', 'salt-1');
+    const key = randomVoterKey(new Uint8Array(14).fill(42));
     expect(validateBallot(ballot([], { voterKey: key }), round).ok).toBe(true);
   });
 

@@ -43,7 +43,11 @@ export function createBallotChecker(round: VoteRound): (input: unknown) => Ballo
       return { ok: false, reason: 'The ballot of an anonymous round is not anonymous.' };
     if (!isIsoTimestamp(input.updatedAt))
       return { ok: false, reason: 'The ballot has no valid time of change.' };
-    const base = { roundId: round.id, voterKey, updatedAt: input.updatedAt };
+    const seq =
+      typeof input.seq === 'number' && Number.isSafeInteger(input.seq) && input.seq >= 0
+        ? { seq: input.seq }
+        : {};
+    const base = { roundId: round.id, voterKey, updatedAt: input.updatedAt, ...seq };
 
     if (round.weights) {
       if (!Array.isArray(input.ranking))

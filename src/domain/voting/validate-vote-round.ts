@@ -4,7 +4,12 @@
  */
 import { isIsoTimestamp, isRecord } from './guards';
 import { validateRoundSettings, type RoundProblem } from './validate-round-settings';
-import type { RoundStatus, VoteRound } from './vote-round';
+import {
+  MAX_BALLOT_PLACES,
+  type AnonymousBallots,
+  type RoundStatus,
+  type VoteRound,
+} from './vote-round';
 
 export type VoteRoundValidation =
   { ok: true; round: VoteRound } | { ok: false; problems: RoundProblem[] };
@@ -28,11 +33,10 @@ export function validateVoteRound(input: unknown): VoteRoundValidation {
   const endedAt = optionalTimestamp(input.endedAt, 'endedAt', add);
   const revealedAt = optionalTimestamp(input.revealedAt, 'revealedAt', add);
 
-  let voterKeySalt: string | null = null;
+  let anonymous: AnonymousBallots | null = null;
   if (checked.ok && checked.settings.privacy === 'anonymous') {
-    if (typeof input.voterKeySalt !== 'string' || input.voterKeySalt === '')
-      add('voterKeySalt', 'An anonymous round needs the salt of its voter keys.');
-    else voterKeySalt = input.voterKeySalt;
+    anonymous = readAnonymous(input);
+    if (!anonymous) add('anonymous', 'An anonymous round does not say where its ballots are.');
   }
 
   if (!checked.ok || problems.length > 0) return { ok: false, problems };
@@ -47,9 +51,30 @@ export function validateVoteRound(input: unknown): VoteRoundValidation {
       endsAt,
       endedAt,
       revealedAt,
-      voterKeySalt,
+      anonymous,
     },
   };
+}
+
+/** The round's ballot design; a round from an earlier version has only its salt. */
+function readAnonymous(input: Record<string, unknown>): AnonymousBallots | null {
+  const a = input.anonymous;
+  if (isRecord(a)) {
+    if (
+      a.kind === 'places' &&
+      typeof a.places === 'number' &&
+      Number.isInteger(a.places) &&
+      a.places >= 1 &&
+      a.places <= MAX_BALLOT_PLACES
+    )
+      return { kind: 'places', places: a.places };
+    if (a.kind === 'platform' && typeof a.sessionId === 'string' && a.sessionId !== '')
+      return { kind: 'platform', sessionId: a.sessionId };
+    return null;
+  }
+  if (typeof input.voterKeySalt === 'string' && input.voterKeySalt !== '')
+    return { kind: 'legacy-hash', salt: input.voterKeySalt };
+  return null;
 }
 
 function optionalTimestamp(

@@ -24,8 +24,9 @@ export interface RoundTarget {
 }
 
 /**
- * - anonymous: nobody, facilitator included, ever sees who voted for what; ballots are keyed by
- *   an opaque per-round hash and results hold counts only.
+ * - anonymous: nobody, facilitator included, ever sees who voted for what; ballots carry no user
+ *   id, name, time or order that links them to a person (see `AnonymousBallots`), and results
+ *   hold counts only.
  * - secret-until-reveal: totals are hidden from everyone until the facilitator reveals.
  * - open: totals live, and who voted for what may be shown and exported.
  */
@@ -40,6 +41,11 @@ export const MAX_ROUND_TITLE = 120;
 export const MAX_TARGET_DESCRIPTION = 200;
 /** A week: longer than any workshop; a typo like 6000 minutes is more likely than intent. */
 export const MAX_DURATION_MINUTES = 7 * 24 * 60;
+/**
+ * Most ballot places of an anonymous round: a reader watches every place, so this bounds what one
+ * panel reads (two SDK calls a place on Miro).
+ */
+export const MAX_BALLOT_PLACES = 200;
 
 export interface RoundSettings {
   title: string;
@@ -72,20 +78,34 @@ export interface VoteRound extends RoundSettings {
   endsAt: string | null;
   endedAt: string | null;
   revealedAt: string | null;
-  /**
-   * Salt of the anonymous voter keys (see `anonymousVoterKey`); null in other modes. Stored with
-   * the round so a participant gets the same key on every device. Never exported.
-   */
-  voterKeySalt: string | null;
+  /** How an anonymous round keeps ballots apart from people; null in the other modes. */
+  anonymous: AnonymousBallots | null;
 }
+
+/**
+ * Where an anonymous round's ballots live, and so what its anonymity rests on:
+ * - `places`: in the board's shared collection, each at a random one of `places` numbered
+ *   places, keyed by a random voter key that only the voter's browser keeps (IndexedDB). Nothing
+ *   stored derives from a user id, and the places' order is random, not the order of voting.
+ *   One ballot per browser, not per person.
+ * - `platform`: in the platform's own voting session (MURAL), whose public API returns totals per
+ *   item only; the board keeps no ballot at all. `sessionId` is that session.
+ * - `legacy-hash`: rounds started by earlier versions, keyed by a hash of the user id with a salt
+ *   stored in the round: anyone who reads the round can hash every member and match ballots.
+ *   Read and counted; never created.
+ */
+export type AnonymousBallots =
+  | { kind: 'places'; places: number }
+  | { kind: 'platform'; sessionId: string }
+  | { kind: 'legacy-hash'; salt: string };
 
 export interface NewRoundContext {
   id: string;
   /** ISO timestamp. */
   now: string;
   createdBy: string;
-  /** Random string from the app (the domain has no entropy); required for anonymous rounds. */
-  salt: string;
+  /** Required when the settings are anonymous (the app decides places or platform). */
+  anonymous?: Exclude<AnonymousBallots, { kind: 'legacy-hash' }>;
 }
 
 /** A new open round from validated settings. */
@@ -101,8 +121,13 @@ export function createVoteRound(settings: RoundSettings, context: NewRoundContex
     endsAt: deriveEndsAt(context.now, settings.durationMinutes),
     endedAt: null,
     revealedAt: null,
-    voterKeySalt: settings.privacy === 'anonymous' ? context.salt : null,
+    anonymous: settings.privacy === 'anonymous' ? anonymousOf(context) : null,
   };
+}
+
+function anonymousOf(context: NewRoundContext): AnonymousBallots {
+  if (!context.anonymous) throw new Error('An anonymous round needs its ballot design.');
+  return { ...context.anonymous };
 }
 
 export function deriveEndsAt(now: string, durationMinutes: number | null): string | null {

@@ -7,6 +7,8 @@ import {
 } from '../../app/actions/action-store';
 import { putActionsOnBoard } from '../../app/actions/put-actions-on-board';
 import { placeBadges, removeBadges } from '../../app/voting/badges';
+import { anonymousDesignOf } from '../../app/voting/anonymity-limits';
+import { ownBallotsIn } from '../../app/voting/own-ballots';
 import { changeRound, deleteRound, startRound } from '../../app/voting/rounds';
 import { readOtherVoteSources } from '../../app/voting/vote-sources';
 import { createVotingView } from '../../app/voting/voting-view';
@@ -14,7 +16,11 @@ import type { VoteUseCases } from '../../ui/vote/vote-tab-model';
 
 export const voteUseCases: VoteUseCases = {
   openView(workshop) {
-    const view = createVotingView(workshop.board, workshop.user);
+    const { db, problem } = workshop.local;
+    const view = createVotingView(workshop.board, workshop.user, {
+      own: db ? ownBallotsIn(db, workshop.info.id) : null,
+      ownProblem: problem,
+    });
     return {
       state: () => view.state(),
       subscribe: (fn) => view.subscribe(fn),
@@ -23,6 +29,7 @@ export const voteUseCases: VoteUseCases = {
     };
   },
   startRound: (workshop, settings) => startRound(workshop.board, workshop.user, settings),
+  anonymousDesign: (workshop) => anonymousDesignOf(workshop.board),
   changeRound: (workshop, roundId, change) => changeRound(workshop.board, roundId, change),
   deleteRound: (workshop, roundId) => deleteRound(workshop.board, roundId),
   otherSources: (workshop, itemIds) => readOtherVoteSources(workshop.board, itemIds),

@@ -1,5 +1,6 @@
 import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
+import { anonymityLimits, canRetract } from '../../app/voting/anonymity-limits';
 import type { RoundView } from '../../app/voting/voting-view';
 import { Notice } from '../components/Notice';
 import { ResultsChart } from './ResultsChart';
@@ -46,6 +47,16 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
       <p class="tp-muted">
         Started by {view.startedByMe ? 'you' : (view.starterName ?? 'someone')}
       </p>
+      {round.anonymous && (
+        <details class="tp-limits-details" open={round.anonymous.kind === 'legacy-hash'}>
+          <summary>What anonymous means in this round</summary>
+          <ul class="tp-limits" data-testid="round-anonymity-limits">
+            {anonymityLimits(round.anonymous.kind).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </details>
+      )}
 
       <p class="tp-round__progress" data-testid="round-progress">
         {tally.voters} {tally.voters === 1 ? 'person' : 'people'} voted ·{' '}
@@ -302,7 +313,8 @@ function Ballot({ model, view }: { model: VoteTabModel; view: RoundView }) {
                   type="button"
                   class="tp-icon-button"
                   aria-label={`Take back a vote from: ${label}`}
-                  disabled={count === 0}
+                  title={canRetract(round) ? undefined : 'Votes in this round cannot be taken back'}
+                  disabled={count === 0 || !canRetract(round)}
                   onClick={() => void model.vote(item.id, -1)}
                 >
                   −

@@ -1,3 +1,4 @@
+import { anonymityLimits } from '../../app/voting/anonymity-limits';
 import type { NamedGroup, VoteContext } from '../../app/voting/vote-items';
 import type { Privacy, RoundTargetKind } from '../../domain/voting/vote-round';
 import { parseWeights, type VoteTabModel } from './vote-tab-model';
@@ -8,7 +9,11 @@ const PRIVACY: { id: Privacy; label: string; help: string }[] = [
     label: 'Secret until reveal',
     help: 'Totals hidden from everyone until you reveal.',
   },
-  { id: 'anonymous', label: 'Anonymous', help: 'Nobody, you included, sees who voted for what.' },
+  {
+    id: 'anonymous',
+    label: 'Anonymous',
+    help: 'Nobody, you included, sees who voted for what (limits below).',
+  },
   { id: 'open', label: 'Open', help: 'Live totals; who voted for what is shown and exported.' },
 ];
 
@@ -203,6 +208,17 @@ export function StartRoundForm({
             </span>
           </label>
         ))}
+        {form.privacy === 'anonymous' && (
+          <ul
+            class="tp-limits"
+            aria-label="What anonymous means here"
+            data-testid="anonymity-limits"
+          >
+            {anonymityLimits(model.anonymousDesign).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
       </fieldset>
       <div class="tp-field">
         <label for="tp-round-duration">Time box in minutes (optional)</label>

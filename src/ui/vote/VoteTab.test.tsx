@@ -2,9 +2,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { VoteContext, VotableItem } from '../../app/voting/vote-items';
 import { deriveRoundView, type VotingState } from '../../app/voting/voting-view';
+import type { AnonymousDesign } from '../../app/voting/anonymity-limits';
 import type { Workshop } from '../../app/workshop';
 import type { Action } from '../../domain/actions/action';
 import { validateAction } from '../../domain/actions/validate-action';
+import { randomVoterKey } from '../../domain/voting/anonymous-voter-key';
 import { createBallot, type Ballot } from '../../domain/voting/ballot';
 import { castVote, retractVote } from '../../domain/voting/cast-vote';
 import { endRound, revealRound } from '../../domain/voting/round-lifecycle';
@@ -49,7 +51,7 @@ const context: VoteContext = {
 };
 
 /** An in-memory board for the tab: rounds and ballots kept here, tallied by the real domain. */
-function fakeUseCases(others: Record<string, Ballot> = {}) {
+function fakeUseCases(others: Record<string, Ballot> = {}, design: AnonymousDesign = 'places') {
   let rounds: VoteRound[] = [];
   const mine = new Map<string, Ballot>();
   let actions: Action[] = [];
@@ -73,7 +75,8 @@ function fakeUseCases(others: Record<string, Ballot> = {}) {
       state,
       subscribe: (fn) => (listeners.add(fn), () => listeners.delete(fn)),
       async vote(round, itemId, delta) {
-        const current = mine.get(round.id) ?? createBallot(round, ME.id, T);
+        const key = round.anonymous ? randomVoterKey(new Uint8Array(14).fill(9)) : ME.id;
+        const current = mine.get(round.id) ?? createBallot(round, key, T);
         const change =
           delta > 0 ? castVote(current, itemId, round, T) : retractVote(current, itemId, round, T);
         if (!change.ok) return { ok: false, reason: change.reason, notices: [] };
@@ -90,7 +93,10 @@ function fakeUseCases(others: Record<string, Ballot> = {}) {
         id: `r${rounds.length + 1}`,
         now: T,
         createdBy: ME.id,
-        salt: 's',
+        anonymous:
+          design === 'platform'
+            ? { kind: 'platform', sessionId: 'vs1' }
+            : { kind: 'places', places: 24 },
       });
       rounds = [...rounds, round];
       emit();
@@ -105,6 +111,7 @@ function fakeUseCases(others: Record<string, Ballot> = {}) {
       return next;
     },
     deleteRound: async () => undefined,
+    anonymousDesign: () => design,
     otherSources: async () => ({
       dots: [{ itemId: 'n3', count: 2 }],
       unplacedDots: 0,
@@ -169,6 +176,28 @@ describe('VoteTab', () => {
     expect(screen.getByText(/Slow checkout; Hidden fees/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Take back a vote from: Slow checkout' }));
     await waitFor(() => expect(screen.getByTestId('budget').textContent).toBe('2 of 3 votes left'));
+  });
+
+  it('says what anonymous means on this board, in the form and on the round', async () => {
+    const places = fakeUseCases();
+    render(<VoteTab workshop={workshop} useCases={places} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start a round…' }));
+    expect(screen.queryByTestId('anonymity-limits')).toBeNull();
+    fireEvent.click(screen.getByLabelText(/^Anonymous/));
+    expect(screen.getByTestId('anonymity-limits').textContent).toMatch(
+      /One ballot per browser, not per person/,
+    );
+    cleanup();
+
+    const platform = fakeUseCases({}, 'platform');
+    await startOpenRound(platform, 'Anonymous');
+    expect(screen.getByTestId('round-anonymity-limits').textContent).toMatch(
+      /cannot be taken back/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Vote for: Slow checkout' }));
+    await waitFor(() => expect(screen.getByTestId('budget').textContent).toBe('2 of 3 votes left'));
+    const takeBack = screen.getByRole('button', { name: 'Take back a vote from: Slow checkout' });
+    expect((takeBack as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('renders note text as text, never as HTML', async () => {

@@ -9,6 +9,7 @@ import { resolveTarget, type VoteContext } from '../../app/voting/vote-items';
 import { mergeResults, type OtherVoteSources } from '../../app/voting/vote-sources';
 import type { RoundView, VotingState } from '../../app/voting/voting-view';
 import type { Workshop } from '../../app/workshop';
+import type { AnonymousDesign } from '../../app/voting/anonymity-limits';
 import type { Action, ActionDraft, ActionStatus, Score } from '../../domain/actions/action';
 import { actionsFromTopResults } from '../../domain/actions/actions-from-top-results';
 import {
@@ -21,6 +22,8 @@ import type { Privacy, RoundTargetKind, VoteRound } from '../../domain/voting/vo
 export interface VoteUseCases {
   openView(workshop: Workshop): VotingViewHandle;
   startRound(workshop: Workshop, settings: unknown): Promise<RoundOutcome>;
+  /** Where a new anonymous round's ballots go on this board (what the Start form explains). */
+  anonymousDesign(workshop: Workshop): AnonymousDesign;
   changeRound(workshop: Workshop, roundId: string, change: RoundChange): Promise<RoundOutcome>;
   deleteRound(workshop: Workshop, roundId: string): Promise<void>;
   otherSources(workshop: Workshop, itemIds: readonly string[]): Promise<OtherVoteSources>;
@@ -221,9 +224,13 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
     }
   }
 
+  /** Where a new anonymous round's ballots go on this board, and what that hides. */
+  const anonymousDesign = useCases.anonymousDesign(workshop);
+
   return {
     state,
     ready,
+    anonymousDesign,
     rounds,
     form,
     formOpen,
