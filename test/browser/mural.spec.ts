@@ -176,7 +176,50 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   await expect(side.getByText(/On this board/)).toBeVisible({ timeout: 20_000 });
   await screenshot(page, 'mural-03-grouped');
 
-  // Anonymous round (issue 11 part 2): run it here, between grouping and export.
+  // An anonymous round runs in MURAL's own voting session: the mural keeps no ballot.
+  await side.getByRole('tab', { name: 'Vote' }).click();
+  await side.getByRole('button', { name: 'Start a round…' }).click();
+  await side.getByLabel('Title').fill('Which fee pain first?');
+  await side.getByLabel(/^Anonymous/).check();
+  await expect(side.getByTestId('anonymity-limits')).toContainText('board’s own voting session');
+  await expect(side.getByTestId('anonymity-limits')).toContainText('cannot be taken back');
+  await screenshot(page, 'mural-03b-anonymous-form');
+  await side.getByRole('button', { name: 'Start round' }).click();
+  await expect(side.getByText('Round “Which fee pain first?” started.')).toBeVisible({
+    timeout: 15_000,
+  });
+  await side
+    .getByRole('button', { name: /^Vote for:/ })
+    .first()
+    .click();
+  await expect(side.getByTestId('budget')).toHaveText('2 of 3 votes left', { timeout: 15_000 });
+  await expect(
+    side.getByRole('button', { name: /^Take back a vote from:/ }).first(),
+  ).toBeDisabled();
+  // Another participant votes from their own MURAL account.
+  const voter = server.issueToken({ id: 'u-lin', firstName: 'Lin', lastName: 'P' }).accessToken;
+  const someNote = server
+    .widgets(muralId)
+    .find((w) => w.type === 'sticky note' && w.text === PAIN_POINTS[4]);
+  const voted = await fetch(
+    `${server.apiBase}/murals/${muralId}/voting-sessions/vote/${someNote!.id}`,
+    { method: 'POST', headers: { authorization: `Bearer ${voter}` } },
+  );
+  expect(voted.status).toBe(204);
+  await expect(side.getByTestId('round-progress')).toHaveText(
+    '2 votes cast, counted by the board',
+    { timeout: 30_000 },
+  );
+  await screenshot(page, 'mural-03c-anonymous-round');
+  // Nothing on the mural is a ballot; no widget Touchpoint wrote names the voter.
+  const stateTexts = server
+    .widgets(muralId)
+    .filter((w) => w.text.startsWith(STATE_PREFIX))
+    .map((w) => w.text);
+  expect(stateTexts.some((t) => /"k":"round:/.test(t))).toBe(true);
+  expect(stateTexts.some((t) => /"k":"a?ballot:/.test(t))).toBe(false);
+  await side.getByRole('button', { name: 'End voting' }).click();
+  await expect(side.getByText(/ended/i).first()).toBeVisible({ timeout: 15_000 });
 
   await side.getByRole('tab', { name: 'Export' }).click();
   await expect(side.getByRole('button', { name: 'Download JSON' })).toBeVisible();
@@ -186,10 +229,21 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   const { readFile } = await import('node:fs/promises');
   const exported = JSON.parse(await readFile(file, 'utf8')) as {
     source: { platform: string };
-    map: { stages: unknown[] };
+    map: {
+      stages: unknown[];
+      voteRounds: {
+        title: string;
+        settings: { anonymous: boolean };
+        totals: { votes: number }[];
+      }[];
+    };
   };
   expect(exported.source.platform).toBe('mural');
   expect(exported.map.stages.length).toBeGreaterThan(0);
+  const anonymousRound = exported.map.voteRounds.find((r) => r.title === 'Which fee pain first?');
+  expect(anonymousRound?.settings.anonymous).toBe(true);
+  expect(anonymousRound?.totals.reduce((sum, t) => sum + t.votes, 0)).toBe(2);
+  expect(JSON.stringify(exported.map.voteRounds)).not.toMatch(/u-lin|u-ada|Lin P/);
   await screenshot(page, 'mural-04-export');
 
   // The secret reached neither the browser nor the server's log.

@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/common';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
@@ -99,7 +100,11 @@ export function VoteTab({ workshop, useCases }: VoteTabProps) {
                       <span class={`tp-chip tp-chip--${r.round.status}`}>
                         {STATUS_LABEL[r.round.status]}
                       </span>
-                      <span class="tp-muted">{r.tally.voters} voted</span>
+                      <span class="tp-muted">
+                        {r.round.anonymous?.kind === 'platform'
+                          ? countOf(r.tally.votesCast, 'vote')
+                          : `${r.tally.voters} voted`}
+                      </span>
                     </button>
                   </li>
                 ))}
