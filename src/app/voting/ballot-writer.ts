@@ -118,11 +118,14 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
   };
   const refused = (reason: string): VoteResult => ({ ok: false, reason, notices: [] });
 
+  const slotOf = new Map<string, number>();
+
   async function register(round: VoteRound, voterKey: string): Promise<void> {
     const listKey = `${round.id}\u0000${voterKey}`;
     if (claimed.has(listKey)) return;
     const prefix = voterSlots(round.id);
     const slot = await claimSlot(shared, prefix, voterKey);
+    slotOf.set(listKey, slot);
     if (claimed.has(listKey)) return;
     claimed.set(
       listKey,
@@ -162,7 +165,22 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
         ? { ...changed.ballot, voterName: voter.name }
         : changed.ballot;
     await shared.set(key, named);
+    await confirmListed(round, voterKey);
     return done(changed.ballot, round);
+  }
+
+  /**
+   * A second look at our voter-list slot, one round trip after the read-back: a racing write that
+   * was still in flight then has landed by now. The panel may close right after voting, and the
+   * watch kept on the slot closes with it.
+   */
+  async function confirmListed(round: VoteRound, voterKey: string): Promise<void> {
+    const slot = slotOf.get(`${round.id}\u0000${voterKey}`);
+    if (slot === undefined) return;
+    const prefix = voterSlots(round.id);
+    if ((await shared.get(`${prefix}${slot}`)) !== voterKey) {
+      slotOf.set(`${round.id}\u0000${voterKey}`, await claimSlot(shared, prefix, voterKey));
+    }
   }
 
   const done = (ballot: Ballot, round: VoteRound): VoteResult => ({

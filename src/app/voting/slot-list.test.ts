@@ -38,6 +38,24 @@ describe('slot list', () => {
     stop();
   });
 
+  it('a watcher lists again an entry a late write displaced after its writer left', async () => {
+    const { a, b } = twoPanels();
+    const repairs: Promise<unknown>[] = [];
+    const stop = watchSlots(a, 'p:', () => undefined, (work) => repairs.push(work));
+    await new Promise((r) => setTimeout(r, 0));
+    await claimSlot(b, 'p:', 'x'); // x's panel read back x, then closed
+    await b.set('p:0', 'y'); // a racing write that was in flight lands on slot 0
+    await new Promise((r) => setTimeout(r, 0));
+    expect(repairs).toHaveLength(1);
+    await Promise.all(repairs);
+    expect((await readSlots(b, 'p:')).sort()).toEqual(['x', 'y']);
+    // Clearing the list (its round deleted) is not a displacement.
+    await clearSlots(b, 'p:');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(repairs).toHaveLength(1);
+    stop();
+  });
+
   it('watches the list as it grows, and clears it', async () => {
     const { a, b } = twoPanels();
     const seen: string[][] = [];

@@ -12,6 +12,11 @@ import type { SharedCollection, Unsubscribe } from '../../board/port';
 
 /** Far more than any workshop's simultaneous voters. */
 const MAX_LOST_RACES = 200;
+/**
+ * Empty slots watched past the list's end: writers racing for the next slots are seen from their
+ * first write, so a displaced entry is noticed (two calls a slot on Miro).
+ */
+const WATCH_AHEAD = 8;
 
 const slotKey = (prefix: string, n: number): string => `${prefix}${n}`;
 const asEntry = (value: unknown): string | undefined =>
@@ -42,8 +47,10 @@ export async function claimSlot(
   shared: SharedCollection,
   prefix: string,
   value: string,
+  /** Where to start looking for a free slot (a caller that knows the list's end). */
+  start = 0,
 ): Promise<number> {
-  let from = 0;
+  let from = start;
   for (let attempt = 0; attempt < MAX_LOST_RACES; attempt += 1) {
     const { n, present } = await firstFree(shared, prefix, from, value);
     if (present) return n;
@@ -90,15 +97,39 @@ export function keepClaimed(
   };
 }
 
-/** Calls `fn` with the entries now and whenever a slot fills or changes; follows the list's end. */
+/**
+ * Calls `fn` with the entries now and whenever a slot fills or changes; follows the list's end.
+ *
+ * Repair: an entry is never replaced while its list lives, so a slot whose value changes from one
+ * entry to another means two writers raced and the earlier write lost — possibly after its writer
+ * read back and believed it won, and maybe after that writer's panel closed. Whoever watches sees
+ * the displaced entry and lists it again (entries are ids and voter keys, not secrets), so an
+ * entry is lost only if no panel at all is watching the list. `onRepair` gets each repair's work.
+ */
 export function watchSlots(
   shared: SharedCollection,
   prefix: string,
   fn: (entries: string[]) => void,
+  onRepair: (work: Promise<unknown>) => void = () => undefined,
 ): Unsubscribe {
   const values: (string | null | undefined)[] = [];
   const unwatch: Unsubscribe[] = [];
   let closed = false;
+  const listed = (entry: string): boolean => values.includes(entry);
+  const repairing = new Set<string>();
+  const end = (): number => {
+    const n = values.findIndex((v) => v === undefined);
+    return n < 0 ? values.length : n;
+  };
+  const repair = (entry: string): void => {
+    if (repairing.has(entry)) return;
+    repairing.add(entry);
+    onRepair(
+      claimSlot(shared, prefix, entry, end())
+        .catch(() => undefined)
+        .finally(() => repairing.delete(entry)),
+    );
+  };
   const emit = () => {
     const out: string[] = [];
     for (const v of values) {
@@ -110,13 +141,23 @@ export function watchSlots(
   const follow = (n: number) => {
     unwatch[n] = shared.watch(slotKey(prefix, n), (seen) => {
       if (closed) return;
+      const before = values[n];
       // null: taken by something unreadable, which still ends no scan.
       values[n] = seen === undefined || seen === null ? undefined : (asEntry(seen) ?? null);
-      if (values[n] !== undefined && unwatch[n + 1] === undefined) follow(n + 1);
+      const now = values[n];
+      if (
+        typeof before === 'string' &&
+        typeof now === 'string' &&
+        now !== before &&
+        !listed(before)
+      )
+        repair(before);
+      if (values[n] !== undefined)
+        for (let k = n + 1; k <= n + WATCH_AHEAD; k += 1) if (unwatch[k] === undefined) follow(k);
       emit();
     });
   };
-  follow(0);
+  for (let k = 0; k < WATCH_AHEAD; k += 1) follow(k);
   return () => {
     closed = true;
     for (const u of unwatch) u?.();

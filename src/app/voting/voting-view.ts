@@ -323,6 +323,9 @@ export function createVotingView(
     watch.stop.push(
       shared.watch(roundKey(id), (value) => {
         watch.value = value;
+        // Follow the ballots at once: the voter list's repairs need its races seen from the start.
+        const round = readRound(value, now());
+        if (round) follow(id, watch, round);
         schedule();
       }),
       shared.watch(starterKey(id), (value) => {
