@@ -41,7 +41,12 @@ describe('slot list', () => {
   it('a watcher lists again an entry a late write displaced after its writer left', async () => {
     const { a, b } = twoPanels();
     const repairs: Promise<unknown>[] = [];
-    const stop = watchSlots(a, 'p:', () => undefined, (work) => repairs.push(work));
+    const stop = watchSlots(
+      a,
+      'p:',
+      () => undefined,
+      (work) => repairs.push(work),
+    );
     await new Promise((r) => setTimeout(r, 0));
     await claimSlot(b, 'p:', 'x'); // x's panel read back x, then closed
     await b.set('p:0', 'y'); // a racing write that was in flight lands on slot 0
