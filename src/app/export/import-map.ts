@@ -27,6 +27,7 @@ import {
   placeImportedNotes,
   type Placement,
 } from './place-imported-notes';
+import { restoreWorkshopData, type RestoredData } from './restore-workshop-data';
 import { takeAutoSnapshot, type AutoSnapshotResult } from './snapshots';
 
 export interface ImportProgress {
@@ -54,6 +55,8 @@ interface ImportSummary {
   beside: number;
   snapshot: AutoSnapshotResult;
   warnings: string[];
+  /** Groups, actions and vote rounds put back from the file (issue 9 §3). */
+  restored: RestoredData;
 }
 
 export type ImportOutcome =
@@ -63,7 +66,14 @@ export type ImportOutcome =
   | { status: 'refused'; message: string }
   /** The automatic snapshot hit a full disk; nothing was written. */
   | { status: 'stopped'; message: string }
-  | { status: 'already-imported'; mapId: string; mapTitle: string; skipped: number }
+  | {
+      status: 'already-imported';
+      mapId: string;
+      mapTitle: string;
+      skipped: number;
+      /** What this run still had to put back (a repair of an interrupted import). */
+      restored: RestoredData;
+    }
   | ({ status: 'done' } & ImportSummary)
   /** Part was written (cancelled or some writes failed); importing again completes it. */
   | ({
@@ -160,8 +170,15 @@ export async function importMap(
   const skipped = file.map.notes.length - toCreate.length;
   const existing = onBoard.maps.find((m) => m.record.spec.id === spec.id);
 
+  const isoNow = () => (options.now?.() ?? new Date()).toISOString();
   if (existing && toCreate.length === 0)
-    return { status: 'already-imported', mapId: spec.id, mapTitle: spec.title, skipped };
+    return {
+      status: 'already-imported',
+      mapId: spec.id,
+      mapTitle: spec.title,
+      skipped,
+      restored: await restoreWorkshopData(workshop, file, { now: isoNow() }),
+    };
   if (!existing) {
     const tags = await board.listTags();
     const validation = validateSpec(
@@ -186,7 +203,12 @@ export async function importMap(
   if (snapshot.status === 'failed') return { status: 'stopped', message: snapshot.message };
 
   let record: MapRecord;
-  const summary = (created: number, beside: number): ImportSummary => ({
+  const nothingRestored: RestoredData = { groups: 0, actions: 0, rounds: 0, warnings: [] };
+  const summary = (
+    created: number,
+    beside: number,
+    restored: RestoredData = nothingRestored,
+  ): ImportSummary => ({
     mapId: spec.id,
     mapTitle: spec.title,
     mapCreated: !existing,
@@ -195,6 +217,7 @@ export async function importMap(
     beside,
     snapshot,
     warnings: parsed.warnings,
+    restored,
   });
   if (existing) record = existing.record;
   else {
@@ -265,10 +288,12 @@ export async function importMap(
     if (id !== undefined) pairs.push([id, p.note.importKey]);
   });
   await saveImportedKeys(board, spec.id, pairs);
+  // Groups, actions and rounds after the notes, so their members map to notes that exist.
+  const restored = await restoreWorkshopData(workshop, file, { now: isoNow() });
   progress('done');
 
   const besideCount = placements.filter((p, i) => !p.inCell && result.ids[`note:${i}`]).length;
-  const base = summary(pairs.length, besideCount);
+  const base = summary(pairs.length, besideCount, restored);
   if (result.cancelled || result.failed.length > 0 || pairs.length < ops.length) {
     return {
       status: 'incomplete',

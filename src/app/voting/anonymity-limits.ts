@@ -30,6 +30,10 @@ export function anonymityLimits(design: AnonymousDesign): string[] {
         'A vote cannot be taken back from Touchpoint. Ranked picks and votes on groups are not available in this mode; the cap per note is kept by each voter’s panel.',
         'One voting session runs at a time on the board: end this round before starting another.',
       ];
+    case 'recorded':
+      return [
+        'Imported from a file: only the round’s totals came with it. Its ballots stayed on the board it was exported from.',
+      ];
     case 'legacy-hash':
       return [
         'Started by an earlier version of Touchpoint: anyone who reads the board’s data can match these ballots to board members. Start a new anonymous round for a secret ballot.',

@@ -13,12 +13,7 @@ import { validateVoteRound } from '../../domain/voting/validate-vote-round';
 import { expireRound } from '../../domain/voting/round-lifecycle';
 import { ballotKey, roundKey } from '../../domain/voting/vote-storage-keys';
 import type { VoteRound } from '../../domain/voting/vote-round';
-import {
-  tallyPlatformTotals,
-  tallyVotes,
-  type Tally,
-  type TallyItem,
-} from '../../domain/voting/tally-votes';
+import { tallyRound, type Tally, type TallyItem } from '../../domain/voting/tally-votes';
 import { readPlaces } from './anonymous-ballots';
 import { readSlots } from './slot-list';
 
@@ -65,15 +60,16 @@ export async function loadBallots(board: Board, round: VoteRound): Promise<unkno
   return values.filter((v) => v !== undefined && v !== null);
 }
 
-/** The round's tally: from its stored ballots, or from the platform's totals. */
+/** The round's tally: from its stored ballots, the platform's totals, or recorded totals. */
 export async function loadTally(
   board: Board,
   round: VoteRound,
   items: readonly TallyItem[],
 ): Promise<Tally> {
-  if (round.anonymous?.kind === 'platform') {
-    const totals = (await board.platformVoting?.totals(round.anonymous.sessionId)) ?? [];
-    return tallyPlatformTotals(round, totals, items);
-  }
-  return tallyVotes(round, await loadBallots(board, round), items);
+  const platformTotals =
+    round.anonymous?.kind === 'platform' && !round.recorded
+      ? ((await board.platformVoting?.totals(round.anonymous.sessionId)) ?? [])
+      : null;
+  const ballots = round.recorded ? [] : await loadBallots(board, round);
+  return tallyRound(round, { ballots, platformTotals }, items);
 }

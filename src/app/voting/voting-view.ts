@@ -10,12 +10,7 @@ import { voterKeyFor } from '../../domain/voting/anonymous-voter-key';
 import { votesUsed } from '../../domain/voting/ballot';
 import { remainingVotes } from '../../domain/voting/cast-vote';
 import { isRecord } from '../../domain/voting/guards';
-import {
-  tallyPlatformTotals,
-  tallyVotes,
-  type PlatformTotal,
-  type Tally,
-} from '../../domain/voting/tally-votes';
+import { tallyRound, type PlatformTotal, type Tally } from '../../domain/voting/tally-votes';
 import { visibleTally, type VisibleTally } from '../../domain/voting/visible-tally';
 import { ballotKey, roundKey } from '../../domain/voting/vote-storage-keys';
 import { acceptsVotes, type VoteRound } from '../../domain/voting/vote-round';
@@ -106,10 +101,7 @@ export function deriveRoundView(
   const all = itemsOfContext(context, round.target.kind);
   const byId = new Map(all.map((i) => [i.id, i]));
   const items = round.target.itemIds.flatMap((id) => byId.get(id) ?? []);
-  const tally: Tally =
-    round.anonymous?.kind === 'platform'
-      ? tallyPlatformTotals(round, platformTotals ?? [], items)
-      : tallyVotes(round, [...ballots.values()], items);
+  const tally: Tally = tallyRound(round, { ballots: [...ballots.values()], platformTotals }, items);
   const mine = readMyBallot(myValue, round);
   const visible = visibleTally(tally, round, { isFacilitator: round.createdBy === user.id });
   return {

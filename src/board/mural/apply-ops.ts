@@ -446,6 +446,12 @@ function planMural(
     lastTaskOf.set(id, key);
   };
 
+  // Every tag a new note needs gets its task before any create task: a chunk made for an earlier
+  // note may take in a later note with tags, and a task may depend only on earlier ones.
+  for (const { op } of live)
+    if (op.op === 'create' && op.item.kind === 'note')
+      for (const t of op.item.tags ?? []) tagTask(t);
+
   for (const { op, i: index } of live) {
     if (op.op !== 'create') chunk = null;
     switch (op.op) {

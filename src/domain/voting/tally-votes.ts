@@ -172,6 +172,26 @@ export function tallyPlatformTotals(
   };
 }
 
+/**
+ * The tally of any round, from where its votes are: totals recorded in an imported file, the
+ * platform's totals (rounds in the platform's voting session), or the stored ballots.
+ */
+export function tallyRound(
+  round: VoteRound,
+  source: { ballots: readonly unknown[]; platformTotals: readonly PlatformTotal[] | null },
+  items: readonly TallyItem[],
+): Tally {
+  if (round.recorded)
+    return tallyPlatformTotals(
+      round,
+      round.recorded.map((t) => ({ ...t, voters: 0 })),
+      items,
+    );
+  if (round.anonymous?.kind === 'platform')
+    return tallyPlatformTotals(round, source.platformTotals ?? [], items);
+  return tallyVotes(round, source.ballots, items);
+}
+
 interface ItemCounts {
   votesByItem: ReadonlyMap<string, number>;
   scoreByItem: ReadonlyMap<string, number>;

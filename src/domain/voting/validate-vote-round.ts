@@ -7,6 +7,7 @@ import { validateRoundSettings, type RoundProblem } from './validate-round-setti
 import {
   MAX_BALLOT_PLACES,
   type AnonymousBallots,
+  type RecordedTotal,
   type RoundStatus,
   type VoteRound,
 } from './vote-round';
@@ -39,6 +40,11 @@ export function validateVoteRound(input: unknown): VoteRoundValidation {
     if (!anonymous) add('anonymous', 'An anonymous round does not say where its ballots are.');
   }
 
+  const recorded = readRecorded(input.recorded);
+  if (recorded === undefined) add('recorded', 'The recorded totals are not readable.');
+  if (anonymous?.kind === 'recorded' && !recorded)
+    add('recorded', 'An imported anonymous round has no recorded totals.');
+
   if (!checked.ok || problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -52,8 +58,29 @@ export function validateVoteRound(input: unknown): VoteRoundValidation {
       endedAt,
       revealedAt,
       anonymous,
+      ...(recorded ? { recorded } : {}),
     },
   };
+}
+
+/** Null when absent; undefined when present but unreadable. */
+function readRecorded(value: unknown): RecordedTotal[] | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value)) return undefined;
+  const out: RecordedTotal[] = [];
+  for (const t of value as unknown[]) {
+    if (
+      !isRecord(t) ||
+      typeof t.itemId !== 'string' ||
+      t.itemId === '' ||
+      typeof t.votes !== 'number' ||
+      !Number.isSafeInteger(t.votes) ||
+      t.votes < 0
+    )
+      return undefined;
+    out.push({ itemId: t.itemId, votes: t.votes });
+  }
+  return out;
 }
 
 /** The round's ballot design; a round from an earlier version has only its salt. */
@@ -70,6 +97,7 @@ function readAnonymous(input: Record<string, unknown>): AnonymousBallots | null 
       return { kind: 'places', places: a.places };
     if (a.kind === 'platform' && typeof a.sessionId === 'string' && a.sessionId !== '')
       return { kind: 'platform', sessionId: a.sessionId };
+    if (a.kind === 'recorded') return { kind: 'recorded' };
     return null;
   }
   if (typeof input.voterKeySalt === 'string' && input.voterKeySalt !== '')

@@ -80,6 +80,17 @@ export interface VoteRound extends RoundSettings {
   revealedAt: string | null;
   /** How an anonymous round keeps ballots apart from people; null in the other modes. */
   anonymous: AnonymousBallots | null;
+  /**
+   * Totals recorded elsewhere: a round imported from a file, whose ballots stayed on the board it
+   * came from. Its tally is these totals (item id → votes); null for rounds voted on this board.
+   * Optional in stored rounds of earlier versions.
+   */
+  recorded?: RecordedTotal[] | null;
+}
+
+export interface RecordedTotal {
+  itemId: string;
+  votes: number;
 }
 
 /**
@@ -93,11 +104,13 @@ export interface VoteRound extends RoundSettings {
  * - `legacy-hash`: rounds started by earlier versions, keyed by a hash of the user id with a salt
  *   stored in the round: anyone who reads the round can hash every member and match ballots.
  *   Read and counted; never created.
+ * - `recorded`: an imported round; its ballots never came to this board, only its totals.
  */
 export type AnonymousBallots =
   | { kind: 'places'; places: number }
   | { kind: 'platform'; sessionId: string }
-  | { kind: 'legacy-hash'; salt: string };
+  | { kind: 'legacy-hash'; salt: string }
+  | { kind: 'recorded' };
 
 export interface NewRoundContext {
   id: string;
@@ -105,7 +118,7 @@ export interface NewRoundContext {
   now: string;
   createdBy: string;
   /** Required when the settings are anonymous (the app decides places or platform). */
-  anonymous?: Exclude<AnonymousBallots, { kind: 'legacy-hash' }>;
+  anonymous?: Exclude<AnonymousBallots, { kind: 'legacy-hash' | 'recorded' }>;
 }
 
 /** A new open round from validated settings. */

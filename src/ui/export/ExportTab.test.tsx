@@ -127,6 +127,7 @@ function fakes(options: FakeOptions = {}) {
           mapId: 'm1',
           mapTitle: 'Onboarding journey',
           skipped: 3,
+          restored: { groups: 0, actions: 2, rounds: 1, warnings: [] },
         }
       );
     }),

@@ -2,6 +2,7 @@ import { countOf, errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { BuildResult } from '../../app/export/build-journey-map';
 import type { ImportOutcome } from '../../app/export/import-map';
+import type { RestoredData } from '../../app/export/restore-workshop-data';
 import type {
   HistoryUsage,
   LoadedSnapshot,
@@ -117,6 +118,19 @@ export function formatTime(ms: number): string {
   });
 }
 
+/** "2 groups, 3 actions and 1 vote round restored", or '' when nothing was. */
+function restoredWords(restored: RestoredData): string {
+  const parts = [
+    restored.groups > 0 ? countOf(restored.groups, 'group') : '',
+    restored.actions > 0 ? countOf(restored.actions, 'action') : '',
+    restored.rounds > 0 ? countOf(restored.rounds, 'vote round') : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return '';
+  const list =
+    parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+  return `${list} restored`;
+}
+
 /** What an import outcome tells the facilitator. */
 export function importMessage(outcome: ImportOutcome): Message {
   switch (outcome.status) {
@@ -130,12 +144,17 @@ export function importMessage(outcome: ImportOutcome): Message {
         title: 'Import stopped before changing the board',
         body: outcome.message,
       };
-    case 'already-imported':
+    case 'already-imported': {
+      const put = restoredWords(outcome.restored);
       return {
         tone: 'info',
         title: `Already imported: ${countOf(outcome.skipped, 'note')} skipped`,
-        body: `“${outcome.mapTitle}” and all its notes are on this board already.`,
+        body: [
+          `“${outcome.mapTitle}” and all its notes are on this board already${put ? `; put back ${put}` : ''}.`,
+          ...outcome.restored.warnings,
+        ].join(' '),
       };
+    }
     case 'done':
     case 'incomplete': {
       const parts = [
@@ -145,7 +164,9 @@ export function importMessage(outcome: ImportOutcome): Message {
       if (outcome.beside > 0) parts.push(`${outcome.beside} beside the map`);
       if (outcome.skipped > 0)
         parts.push(`already imported: ${countOf(outcome.skipped, 'note')} skipped`);
-      const notes = [...outcome.warnings];
+      const put = restoredWords(outcome.restored);
+      if (put) parts.push(put);
+      const notes = [...outcome.warnings, ...outcome.restored.warnings];
       if (outcome.snapshot.status === 'unavailable')
         notes.push(`No automatic snapshot: ${outcome.snapshot.message}`);
       if (outcome.status === 'done')

@@ -59,10 +59,12 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
       )}
 
       <p class="tp-round__progress" data-testid="round-progress">
-        {round.anonymous?.kind === 'platform'
-          ? // The platform counts voters per note only: say what is known.
-            `${countOf(tally.votesCast, budgetWord)} cast, counted by the board`
-          : `${tally.voters} ${tally.voters === 1 ? 'person' : 'people'} voted · ${countOf(tally.votesCast, budgetWord)} cast`}
+        {round.recorded
+          ? `${countOf(tally.votesCast, budgetWord)}, imported from a file`
+          : round.anonymous?.kind === 'platform'
+            ? // The platform counts voters per note only: say what is known.
+              `${countOf(tally.votesCast, budgetWord)} cast, counted by the board`
+            : `${tally.voters} ${tally.voters === 1 ? 'person' : 'people'} voted · ${countOf(tally.votesCast, budgetWord)} cast`}
       </p>
       {view.voters && view.voters.length > 0 && (
         <ul class="tp-voters" aria-label="Who has voted">

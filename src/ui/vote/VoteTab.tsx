@@ -101,7 +101,7 @@ export function VoteTab({ workshop, useCases }: VoteTabProps) {
                         {STATUS_LABEL[r.round.status]}
                       </span>
                       <span class="tp-muted">
-                        {r.round.anonymous?.kind === 'platform'
+                        {r.round.anonymous?.kind === 'platform' || r.round.recorded
                           ? countOf(r.tally.votesCast, 'vote')
                           : `${r.tally.voters} voted`}
                       </span>
