@@ -41,7 +41,7 @@ describe('toMarkdown', () => {
     );
     expect(onboarding).toContain(
       '### Top pain points and opportunities\n\n' +
-        '1. Guide the photo with an overlay \\& retry tips — 3 votes (Opportunities)\n' +
+        '1. Guide the photo with an overlay & retry tips — 3 votes (Opportunities)\n' +
         '2. 本人確認がもう少し簡単だと嬉しい — 2 votes (Pain points)\n',
     );
     expect(onboarding).toContain('**Biggest pain points** (revealed)');
@@ -73,7 +73,7 @@ describe('toMarkdown', () => {
     expect(out).not.toMatch(/\n---\n/);
     expect(out).toContain('## Stage: Aware \\# ness\n');
     expect(out).toContain(
-      '- \\# Pwned\\\n  \\#\\# Also\\\n  \\[click\\]\\(http://evil\\.example\\)',
+      '- \\# Pwned\\\n  \\## Also\\\n  \\[click\\](http://evil.example) !\\[img\\](x.png) \\<script>alert(1)\\</script>\\\n  \\---\\\n  1\\. list',
     );
   });
 });
