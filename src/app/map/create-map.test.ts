@@ -7,6 +7,7 @@ import {
 import type { Board, BoardItem } from '../../board/port';
 import { cellKey, FRAME_KEY } from '../../domain/journey/layout';
 import { stageTagTitle, type MapSpec } from '../../domain/journey/map-spec';
+import { STAGE_TAG_COLORS } from '../../domain/journey/stage-tag-colors';
 import { createSpecFromPreset, findPreset } from '../../domain/journey/presets';
 import { createMap } from './create-map';
 import type { MapProgress } from './map-progress';
@@ -76,6 +77,24 @@ describe('createMap', () => {
         ),
       ].sort(),
     );
+  });
+
+  it('gives each stage tag its own colour, in stage order, and leaves an existing tag as it is', async () => {
+    const { local, board } = createPlaygroundBoard();
+    local.human.createTag(stageTagTitle('Purchase'), 'gray');
+    await createMap(board, classic());
+    const colour = new Map((await board.listTags()).map((t) => [t.title, t.color]));
+    const stages = classic().stages.map((s) => s.name);
+    expect(stages).toHaveLength(6);
+    expect(stages.map((s) => colour.get(stageTagTitle(s)))).toEqual([
+      STAGE_TAG_COLORS[0],
+      STAGE_TAG_COLORS[1],
+      'gray',
+      STAGE_TAG_COLORS[3],
+      STAGE_TAG_COLORS[4],
+      STAGE_TAG_COLORS[5],
+    ]);
+    expect(new Set(STAGE_TAG_COLORS.slice(0, 6)).size).toBe(6);
   });
 
   it('places the map in empty space near the view and zooms to it', async () => {

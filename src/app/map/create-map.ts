@@ -13,6 +13,7 @@ import { normalizeSpec } from '../../domain/journey/edit-spec';
 import { deriveMapSize, FRAME_KEY, layoutMap } from '../../domain/journey/layout';
 import { MAP_RECORD_VERSION, type MapRecord } from '../../domain/journey/map-record';
 import type { MapSpec } from '../../domain/journey/map-spec';
+import { stageTagColorOf } from '../../domain/journey/stage-tag-colors';
 import { chooseStageTagTitles } from '../../domain/journey/stage-tag-titles';
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
 import { loadMap, loadMapIds, loadMaps, saveMap } from './map-store';
@@ -25,9 +26,6 @@ import {
 } from './map-progress';
 import { createRecordJournal, errorText } from './record-journal';
 import { toCreateOp } from './to-write-ops';
-
-/** The colour of stage tags on Miro (one of its 13 tag colours). */
-export const STAGE_TAG_COLOR = 'blue';
 
 export async function createMap(
   board: Board,
@@ -84,7 +82,11 @@ export async function createMap(
   });
   const tagTitles = [...new Set(Object.values(titleOf))];
   const ops: WriteOp[] = [
-    ...tagTitles.map((title): WriteOp => ({ op: 'ensureTag', title, color: STAGE_TAG_COLOR })),
+    ...tagTitles.map((title): WriteOp => ({
+      op: 'ensureTag',
+      title,
+      color: stageTagColorOf(spec, titleOf, title),
+    })),
     ...layout.items.map((item) => toCreateOp(item, spec.id, { ref: FRAME_KEY })),
   ];
   // Intent before effect: the record (incomplete, where the map will be) is on the board before

@@ -10,6 +10,7 @@ import { cellKey, FRAME_KEY, laneKey, stageKey } from '../../domain/journey/layo
 import type { MapRecord } from '../../domain/journey/map-record';
 import type { MapSpec } from '../../domain/journey/map-spec';
 import { createSpecFromPreset, findPreset } from '../../domain/journey/presets';
+import { stageTagColor } from '../../domain/journey/stage-tag-colors';
 import { createMap } from './create-map';
 import { loadMap, saveMap } from './map-store';
 import { updateMap } from './update-map';
@@ -185,7 +186,9 @@ describe('updateMap', () => {
       addStage(spec, { id: 'loyal', name: 'Loyalty' }, 5),
     );
     expect(outcome.status).toBe('done');
-    expect((await board.listTags()).map((t) => t.title)).toContain('Stage · Loyalty');
+    const tag = (await board.listTags()).find((t) => t.title === 'Stage · Loyalty');
+    // The sixth stage's colour, as the panel's stage chip shows it.
+    expect(tag?.color).toBe(stageTagColor(5));
     expect((await board.listItems()).length).toBe(51 + 7);
   });
 

@@ -15,7 +15,7 @@ import {
   type PlacedNote,
 } from '../../domain/journey/plan-map-update';
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
-import { STAGE_TAG_COLOR } from './create-map';
+import { stageTagColorOf } from '../../domain/journey/stage-tag-colors';
 import {
   nowIso,
   reporter,
@@ -201,7 +201,7 @@ export async function updateMap(
     const shared = sharedTitles.has(foldTagTitle(r.from));
     if (boardTitles.has(r.to) || !boardTitles.has(r.from) || shared) {
       tagOps.push({
-        op: { op: 'ensureTag', title: r.to, color: STAGE_TAG_COLOR },
+        op: { op: 'ensureTag', title: r.to, color: stageTagColorOf(next, wanted, r.to) },
         stageId: r.stageId,
         title: r.to,
       });
@@ -222,7 +222,11 @@ export async function updateMap(
       });
   }
   for (const title of plan.tagsToEnsure)
-    tagOps.push({ op: { op: 'ensureTag', title, color: STAGE_TAG_COLOR }, stageId: null, title });
+    tagOps.push({
+      op: { op: 'ensureTag', title, color: stageTagColorOf(next, wanted, title) },
+      stageId: null,
+      title,
+    });
 
   // Three batches, because the write queue runs a batch's ops concurrently: the frame must have
   // grown before children move into new space, and may shrink only once they have moved.

@@ -10,7 +10,8 @@ import {
   stageTitlesOf,
   type StageContext,
 } from '../../domain/stages/decide-stage';
-import { STAGE_TAG_COLOR } from '../map/create-map';
+import type { PlacedMap } from '../../domain/stages/placed-map';
+import { stageTagColorOf } from '../../domain/journey/stage-tag-colors';
 
 export interface TagChange {
   add: string[];
@@ -35,9 +36,16 @@ export function planStageRetag(
   return add.length === 0 && remove.length === 0 ? null : { add, remove };
 }
 
-/** `ensureTag` for each title (with the stage-tag colour), so tags exist before notes get them. */
-export const ensureStageTags = (titles: Iterable<string>): WriteOp[] =>
-  [...new Set(titles)].map((title) => ({ op: 'ensureTag', title, color: STAGE_TAG_COLOR }));
+/**
+ * `ensureTag` for each title, so tags exist before notes get them; a tag made here takes its
+ * stage's colour when `placed` (the map) is given.
+ */
+export const ensureStageTags = (titles: Iterable<string>, placed?: PlacedMap): WriteOp[] =>
+  [...new Set(titles)].map((title) => ({
+    op: 'ensureTag',
+    title,
+    color: placed && stageTagColorOf(placed.spec, placed.tagTitles, title),
+  }));
 
 /** Tags after a successful 'tag' op, as the board will hold them. */
 export const applyTagChange = (tags: readonly string[], change: Partial<TagChange>): string[] => {

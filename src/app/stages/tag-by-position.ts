@@ -99,7 +99,7 @@ export function planTagByPosition(
       mapId: ctx.geometry.spec.id,
     });
   }
-  return { ops: [...ensureStageTags(titles), ...tagOps], entries };
+  return { ops: [...ensureStageTags(titles, ctx.geometry), ...tagOps], entries };
 }
 
 export async function tagByPosition(

@@ -58,7 +58,7 @@ export async function tagNotesWithStage(
 ): Promise<TagOutcome> {
   const title = stageTitleOf(ctx, stageId);
   if (title === null) throw new Error('This stage is no longer on the map.');
-  const ops: WriteOp[] = ensureStageTags([title]);
+  const ops: WriteOp[] = ensureStageTags([title], ctx.geometry);
   let unchanged = 0;
   for (const note of notes) {
     if (note.kind !== 'note') continue;
@@ -86,7 +86,7 @@ export function planConflictFix(note: BoardItem, ctx: StageContext, fix: Conflic
     const change = planStageRetag(note, ctx, cell.stageId);
     const title = stageTitleOf(ctx, cell.stageId);
     return change && title
-      ? [...ensureStageTags([title]), { op: 'tag', id: note.id, ...change }]
+      ? [...ensureStageTags([title], ctx.geometry), { op: 'tag', id: note.id, ...change }]
       : [];
   }
   const decision = decideStage(note, ctx);

@@ -7,6 +7,7 @@
  * dot-voting stickers are already on the board. Deterministic: no clock, no unseeded random.
  */
 import { deriveMapSize } from '../../domain/journey/layout';
+import { stageTagColor } from '../../domain/journey/stage-tag-colors';
 import { plainTextToHtml } from './sdk/html';
 import type {
   LocalBoardState,
@@ -181,8 +182,12 @@ export function createDemoBoardState(): LocalBoardState {
   const author = (i: number): string => DEMO_USERS[i % DEMO_USERS.length]?.id ?? 'u-alex';
 
   const tags: LocalTag[] = [
-    ...STAGES.map((s) => ({ id: newId(), title: `Stage · ${s}`, color: 'blue' })),
-    { id: newId(), title: 'Stage · Advocacy', color: 'blue' },
+    // Each stage's tag in its stage's colour, as a map made in the panel gets them.
+    ...[...STAGES, 'Advocacy'].map((s, i) => ({
+      id: newId(),
+      title: `Stage · ${s}`,
+      color: stageTagColor(i),
+    })),
     { id: newId(), title: 'Quick win', color: 'green' },
     { id: newId(), title: 'Needs data', color: 'yellow' },
   ];

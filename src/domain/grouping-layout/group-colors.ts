@@ -1,4 +1,5 @@
 import { PALETTE_HEX, type PaletteColor } from '../board/board-item';
+import { luminance } from '../board/colors';
 
 /** Distinct neighbours first, so the first few groups are easy to tell apart. */
 const PREFERRED: readonly PaletteColor[] = [
@@ -19,15 +20,6 @@ const PREFERRED: readonly PaletteColor[] = [
   'gray',
   'black',
 ];
-
-/** Relative luminance (WCAG) of a #rrggbb colour. */
-export function luminance(hex: string): number {
-  const channel = (i: number): number => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
 
 /** Black note text needs about 4.5:1 contrast: (L + 0.05) / 0.05 ≥ 4.5 → L ≥ 0.175. */
 export const GROUP_COLORS: readonly PaletteColor[] = PREFERRED.filter(

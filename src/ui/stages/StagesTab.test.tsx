@@ -1,6 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Workshop } from '../../app/workshop';
+import { contrastRatio } from '../../domain/board/colors';
+import { stageChipFill } from '../../domain/journey/stage-tag-colors';
 import { StagesTab } from './StagesTab';
 import type {
   StagesConnection,
@@ -92,6 +94,16 @@ const ready = (maps: StagesMap[], selectedNotes = 0): StagesSnapshot => ({
 
 afterEach(cleanup);
 
+/** A CSS colour as the DOM gives it back (`rgb(…)` or `#…`) → `#rrggbb`. */
+const hex = (css: string): string => {
+  const rgb = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(css);
+  if (!rgb) return css.toLowerCase();
+  return `#${rgb
+    .slice(1, 4)
+    .map((n) => Number(n).toString(16).padStart(2, '0'))
+    .join('')}`;
+};
+
 describe('StagesTab', () => {
   it('asks for a map first when the board has none', () => {
     const fake = fakeStages(ready([]));
@@ -128,6 +140,23 @@ describe('StagesTab', () => {
       ready([journeyMap({ stages: [stage('s1', 'Awareness', 0), stage('s2', 'Purchase', 3)] })]),
     );
     expect(screen.getByText('3 notes')).toBeTruthy();
+  });
+
+  it('shows each stage as a chip in its own readable colour', () => {
+    const fake = fakeStages(
+      ready([journeyMap({ stages: ['A', 'B', 'C', 'D'].map((n) => stage(n, `Stage ${n}`)) })]),
+    );
+    render(<StagesTab workshop={workshop} useCases={fake.useCases} />);
+    const chips = screen.getAllByTestId('stage-chip') as HTMLElement[];
+    expect(chips.map((c) => c.textContent)).toEqual(['Stage A', 'Stage B', 'Stage C', 'Stage D']);
+    const fills = chips.map((c) => c.style.background);
+    expect(new Set(fills).size).toBe(4);
+    chips.forEach((chip, i) => {
+      expect(hex(chip.style.background)).toBe(stageChipFill(i));
+      expect(
+        contrastRatio(hex(chip.style.background), hex(chip.style.color)),
+      ).toBeGreaterThanOrEqual(4.5);
+    });
   });
 
   it('shows how the map’s count adds up, with loose tagged notes and other maps’ notes apart', () => {

@@ -6,6 +6,8 @@ import { ProgressBar } from '../components/ProgressBar';
 import { ConflictList } from './ConflictList';
 import { createStagesTabModel, type StagesMap, type StagesUseCases } from './stages-tab-model';
 import { mapShortName } from '../../domain/journey/stage-tag-titles';
+import { inkOn } from '../../domain/board/colors';
+import { stageChipFill } from '../../domain/journey/stage-tag-colors';
 
 interface StagesTabProps {
   workshop: Workshop;
@@ -13,6 +15,21 @@ interface StagesTabProps {
 }
 
 const notes = (n: number) => countOf(n, 'note');
+
+/** A stage's name in its own colour: the colour a new map gives that stage's tag on the board. */
+function StageChip({ name, index }: { name: string; index: number }) {
+  const fill = stageChipFill(index);
+  return (
+    <span
+      class="tp-chip tp-stage-chip tp-ellipsis"
+      title={name}
+      data-testid="stage-chip"
+      style={{ background: fill, color: inkOn(fill) }}
+    >
+      {name}
+    </span>
+  );
+}
 
 /** Stages tab: counts per stage, tagging the selection, untagged notes and conflicts, live. */
 export function StagesTab({ workshop, useCases }: StagesTabProps) {
@@ -78,12 +95,10 @@ export function StagesTab({ workshop, useCases }: StagesTabProps) {
             : 'Select notes on the board to tag them with a stage.'}
         </p>
         <ul class="tp-list tp-stages__list">
-          {map.stages.map((stage) => (
+          {map.stages.map((stage, index) => (
             <li key={stage.id} class="tp-stages__row">
               <div class="tp-stages__name">
-                <span class="tp-ellipsis" title={stage.name}>
-                  {stage.name}
-                </span>
+                <StageChip name={stage.name} index={index} />
                 <span
                   class="tp-muted"
                   title={`${stage.byTag} by tag, ${stage.byPosition} by position`}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '../../../domain/board/board-item';
-import { luminance, STICKY_COLORS, STICKY_FILL, tagFill, textColorOn } from './palette';
+import { STICKY_COLORS, STICKY_FILL, tagFill, textColorOn } from './palette';
 
 describe('palette', () => {
   it('offers every sticky colour once', () => {
@@ -15,9 +15,5 @@ describe('palette', () => {
     expect(tagFill('red')).toBe('#f24726');
     expect(tagFill('#123')).toBe('#123');
     expect(tagFill('no-such-colour')).toMatch(/^#/);
-  });
-  it('computes luminance from short and long hex', () => {
-    expect(luminance('#fff')).toBeCloseTo(1);
-    expect(luminance('#000000')).toBe(0);
   });
 });
