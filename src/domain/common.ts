@@ -48,3 +48,7 @@ export function utf8Length(text: string): number {
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/** The calendar date of `date` where the viewer is (local time), written YYYY-MM-DD. */
+export const localIsoDate = (date: Date = new Date()): string =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;

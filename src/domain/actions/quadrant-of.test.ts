@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, Score } from './action';
 import { deriveImpactFeasibilityGrid } from './derive-impact-feasibility-grid';
-import { quadrantOf } from './quadrant-of';
+import { DEFAULT_SCORES, quadrantOf } from './quadrant-of';
 
 const action = (id: string, impact: Score, feasibility: Score, dueDate = '2027-01-15'): Action => ({
   id,
@@ -27,6 +27,10 @@ describe('quadrantOf', () => {
     [1, 1, 'money-pits'],
   ])('impact %i, feasibility %i → %s', (impact, feasibility, quadrant) => {
     expect(quadrantOf({ impact, feasibility })).toBe(quadrant);
+  });
+
+  it('starts a new action in "Big bets" (high impact, effort not judged yet), never "Money pits"', () => {
+    expect(quadrantOf(DEFAULT_SCORES)).toBe('big-bets');
   });
 });
 

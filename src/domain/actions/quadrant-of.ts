@@ -3,12 +3,12 @@
  * high, 1 to 3 low: a middling 3 is not yet a case for "do it now", and a strict split keeps the
  * quick-wins corner for actions the team is confident about on both axes.
  */
-import type { Action } from './action';
+import type { Action, Score } from './action';
 
 export type Quadrant = 'quick-wins' | 'big-bets' | 'fill-ins' | 'money-pits';
 
 /** Scores at or above this are high. */
-export const HIGH_SCORE = 4;
+export const HIGH_SCORE: Score = 4;
 
 export const QUADRANTS: Record<Quadrant, { label: string; advice: string }> = {
   'quick-wins': { label: 'Quick wins', advice: 'High impact, easy to do: do these first.' },
@@ -24,6 +24,13 @@ export const QUADRANT_ORDER: readonly Quadrant[] = [
   'fill-ins',
   'money-pits',
 ];
+
+/**
+ * Scores a new action starts with, before the facilitator weighs it. The team has just voted it up
+ * (or someone thought it worth adding), so impact starts high; nobody has judged the effort yet,
+ * so feasibility starts middling: "Big bets", to plan, never "Money pits", to drop.
+ */
+export const DEFAULT_SCORES: { impact: Score; feasibility: Score } = { impact: 4, feasibility: 3 };
 
 export function quadrantOf(action: Pick<Action, 'impact' | 'feasibility'>): Quadrant {
   const highImpact = action.impact >= HIGH_SCORE;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import schema from '../../../public/schema/journey-map.v1.json';
 import { toExportAction } from './to-export-action';
-import { checkDueDate, validateAction } from './validate-action';
+import { checkDueDate, isOverdue, validateAction } from './validate-action';
 
 const valid = {
   id: 'act-1',
@@ -120,5 +120,16 @@ describe('checkDueDate', () => {
         },
       ),
     );
+  });
+});
+
+describe('isOverdue', () => {
+  it('is true for an unfinished action due before today, and only then', () => {
+    expect(isOverdue({ dueDate: '2026-03-01', status: 'todo' }, '2026-03-02')).toBe(true);
+    expect(isOverdue({ dueDate: '2026-03-01', status: 'doing' }, '2026-12-31')).toBe(true);
+    expect(isOverdue({ dueDate: '2026-03-02', status: 'todo' }, '2026-03-02')).toBe(false);
+    expect(isOverdue({ dueDate: '2026-03-03', status: 'todo' }, '2026-03-02')).toBe(false);
+    expect(isOverdue({ dueDate: '2026-03-01', status: 'done' }, '2026-03-02')).toBe(false);
+    expect(isOverdue({ dueDate: 'soon', status: 'todo' }, '2026-03-02')).toBe(false);
   });
 });

@@ -96,6 +96,13 @@ export function checkDueDate(value: unknown): string | null {
   return null;
 }
 
+/**
+ * True when an unfinished action's due date (YYYY-MM-DD) lies before `today` (the viewer's local
+ * date, YYYY-MM-DD). Both are calendar dates written the same way, so they compare as text.
+ */
+export const isOverdue = (action: Pick<Action, 'dueDate' | 'status'>, today: string): boolean =>
+  action.status !== 'done' && checkDueDate(action.dueDate) === null && action.dueDate < today;
+
 /** Known teams are stored by key whatever the case typed ("HR" → 'hr'); custom names as typed. */
 function normalizeTeam(team: string): string {
   const key = team.toLowerCase();

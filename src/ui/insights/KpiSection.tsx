@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { KpiStatusKind } from '../../domain/insights/kpi';
 import type { InsightsTabModel } from './insights-tab-model';
 import { Sparkline } from './Sparkline';
+import { localIsoDate } from '../../domain/common';
 
 const STATUS_LABELS: Record<KpiStatusKind, string> = {
   'no-readings': 'No readings',
@@ -10,10 +11,7 @@ const STATUS_LABELS: Record<KpiStatusKind, string> = {
   'off-track': 'Off track',
 };
 
-const todayLocal = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const todayLocal = () => localIsoDate();
 
 /** KPIs per stage and for the whole journey: status against the target and a sparkline. */
 export function KpiSection({ model }: { model: InsightsTabModel }) {

@@ -4,7 +4,11 @@ import {
   KNOWN_TEAMS,
   TEAM_LABELS,
   type KnownTeam,
+  type Score,
 } from '../../domain/actions/action';
+import { QUADRANTS, quadrantOf } from '../../domain/actions/quadrant-of';
+import { checkDueDate, isOverdue } from '../../domain/actions/validate-action';
+import { localIsoDate } from '../../domain/common';
 import { EmptyState } from '../components/Notice';
 import { ImpactGrid } from './ImpactGrid';
 import { CUSTOM_TEAM, type VoteTabModel } from './vote-tab-model';
@@ -18,6 +22,7 @@ export function ActionPlan({ model }: { model: VoteTabModel }) {
   const drafts = model.drafts.value;
   const editable = model.canEditActions.value;
   const [confirmId, setConfirmId] = useState<string | null>(null);
+  const today = localIsoDate();
   return (
     <div class="tp-plan">
       {!editable && (
@@ -80,6 +85,11 @@ export function ActionPlan({ model }: { model: VoteTabModel }) {
                     {teamName(a.ownerTeam)} · due {a.dueDate} · I{a.impact} F{a.feasibility} ·{' '}
                     {STATUS_LABEL[a.status]}
                   </span>
+                  {isOverdue(a, today) && (
+                    <span class="tp-chip tp-chip--overdue" data-testid="action-overdue">
+                      ⚠ Overdue: was due {a.dueDate}
+                    </span>
+                  )}
                 </span>
                 {editable && (
                   <span class="tp-plan__buttons">
@@ -145,6 +155,10 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
   const f = model.actionForm.value!;
   const problems = model.actionProblems.value;
   const scores = ['1', '2', '3', '4', '5'];
+  const pastDue = checkDueDate(f.dueDate) === null && f.dueDate < localIsoDate();
+  const impact = Number(f.impact) as Score;
+  const feasibility = Number(f.feasibility) as Score;
+  const quadrant = QUADRANTS[quadrantOf({ impact, feasibility })];
   return (
     <form
       class="tp-card"
@@ -204,6 +218,7 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
             class="input"
             type="date"
             value={f.dueDate}
+            aria-describedby={pastDue ? 'tp-action-due-past' : undefined}
             onInput={(e) => model.setActionForm({ dueDate: value(e) })}
           />
         </div>
@@ -224,6 +239,11 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
         </div>
       </div>
       {problems['dueDate'] && <p class="tp-field-error">{problems['dueDate']}</p>}
+      {pastDue && (
+        <p id="tp-action-due-past" class="tp-field-warning" role="status">
+          ⚠ {f.dueDate} has already passed: the action shows as overdue.
+        </p>
+      )}
       <div class="tp-row">
         <div class="tp-field">
           <label for="tp-action-impact">Impact (1–5)</label>
@@ -252,6 +272,9 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
           </select>
         </div>
       </div>
+      <p class="tp-help" data-testid="action-quadrant" aria-live="polite">
+        Lands in <strong>{quadrant.label}</strong>: {quadrant.advice}
+      </p>
       {f.sourceItemIds.length > 0 && (
         <p class="tp-help">
           Linked to {f.sourceItemIds.length} source note{f.sourceItemIds.length === 1 ? '' : 's'}.

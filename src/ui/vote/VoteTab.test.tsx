@@ -286,4 +286,39 @@ describe('VoteTab', () => {
     const quickWins = screen.getByRole('region', { name: 'Quick wins' });
     expect(within(quickWins).getByText('Hidden fees')).toBeTruthy();
   });
+
+  it('starts a new action outside "Money pits", and warns about a due date that has passed', async () => {
+    const useCases = fakeUseCases();
+    await startOpenRound(useCases);
+    fireEvent.click(screen.getByRole('button', { name: /^Action plan/ }));
+    fireEvent.click(screen.getByRole('button', { name: '+ New action' }));
+    expect(screen.getByTestId('action-quadrant').textContent).toContain('Big bets');
+    fireEvent.input(screen.getByLabelText('Action'), { target: { value: 'Show fees upfront' } });
+    expect(screen.queryByText(/has already passed/)).toBeNull();
+    fireEvent.input(screen.getByLabelText('Due'), { target: { value: '2020-03-01' } });
+    const warning = screen.getByText(/2020-03-01 has already passed/);
+    expect(warning.getAttribute('role')).toBe('status');
+    expect(screen.getByLabelText('Due').getAttribute('aria-describedby')).toBe(warning.id);
+    fireEvent.click(screen.getByRole('button', { name: 'Save action' }));
+    const row = await screen.findByTestId('action-row');
+    expect(within(row).getByTestId('action-overdue').textContent).toContain(
+      'Overdue: was due 2020-03-01',
+    );
+    const moneyPits = screen.getByRole('region', { name: 'Money pits' });
+    expect(within(moneyPits).queryByText('Show fees upfront')).toBeNull();
+    expect(
+      within(screen.getByRole('region', { name: 'Big bets' })).getByText('Show fees upfront'),
+    ).toBeTruthy();
+  });
+
+  it('does not mark an action due in two weeks (the default) as overdue', async () => {
+    const useCases = fakeUseCases();
+    await startOpenRound(useCases);
+    fireEvent.click(screen.getByRole('button', { name: /^Action plan/ }));
+    fireEvent.click(screen.getByRole('button', { name: '+ New action' }));
+    fireEvent.input(screen.getByLabelText('Action'), { target: { value: 'Later' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save action' }));
+    await screen.findByTestId('action-row');
+    expect(screen.queryByTestId('action-overdue')).toBeNull();
+  });
 });

@@ -12,6 +12,7 @@ import type { Workshop } from '../../app/workshop';
 import type { AnonymousDesign } from '../../app/voting/anonymity-limits';
 import type { Action, ActionDraft, ActionStatus, Score } from '../../domain/actions/action';
 import { actionsFromTopResults } from '../../domain/actions/actions-from-top-results';
+import { DEFAULT_SCORES } from '../../domain/actions/quadrant-of';
 import {
   validateRoundSettings,
   type RoundProblem,
@@ -140,8 +141,8 @@ function actionFormFrom(
     team: 'product',
     customTeam: '',
     dueDate: defaultDueDate(),
-    impact: '3',
-    feasibility: '3',
+    impact: String(DEFAULT_SCORES.impact),
+    feasibility: String(DEFAULT_SCORES.feasibility),
     status: draft.status ?? 'todo',
     sourceItemIds: draft.sourceItemIds ? [...draft.sourceItemIds] : [],
   };
