@@ -1,17 +1,17 @@
+import { endBoot } from './boot';
 import { startHeadless } from './headless';
-import { waitForMiroSdk } from './miro-global';
+import { isFramed, loadMiroSdk } from './miro-global';
 
 /**
- * Miro always runs an app inside an iframe, so only a framed page waits for the SDK; a top-level
- * page (`npm start`) is the playground even when the SDK script happens to load.
+ * Miro always runs an app inside an iframe, so only a framed page loads Miro's SDK script; a
+ * top-level page (`npm start`) is the playground and asks no other site for anything.
  */
 async function main(): Promise<void> {
-  if (window.parent !== window) {
-    const miro = await waitForMiroSdk(
-      document.getElementById('miro-sdk') as HTMLScriptElement | null,
-    );
+  if (isFramed()) {
+    const miro = await loadMiroSdk();
     if (miro) {
       startHeadless(miro);
+      endBoot();
       return;
     }
   }

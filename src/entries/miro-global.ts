@@ -8,11 +8,31 @@ export function miroGlobal(): MiroSdk | null {
     : null;
 }
 
+/** Miro's Web SDK v2 script (platform-notes.md). */
+export const MIRO_SDK_URL = 'https://miro.com/app/static/sdk/v2/miro.js';
+
+/** Miro always runs an app inside an iframe; a top-level page is never inside Miro. */
+export const isFramed = (win: Window = window): boolean => win.parent !== win;
+
 /**
- * Resolves once the async SDK script has loaded or failed. Miro always runs apps in an iframe, so a
- * top-level page never waits for it: that is the playground.
+ * Adds Miro's SDK script to the page and resolves with the `miro` global once it has loaded, or
+ * null when it fails or takes longer than `timeoutMs`. Only a framed page calls this, so the
+ * playground (a top-level page) never asks another site for anything.
  */
-export function waitForMiroSdk(
+export function loadMiroSdk(doc: Document = document, timeoutMs = 10_000): Promise<MiroSdk | null> {
+  const now = miroGlobal();
+  if (now) return Promise.resolve(now);
+  const script = doc.createElement('script');
+  script.id = 'miro-sdk';
+  script.async = true;
+  script.src = MIRO_SDK_URL;
+  const loaded = waitForMiroSdk(script, timeoutMs);
+  doc.head.append(script);
+  return loaded;
+}
+
+/** Resolves once the SDK script has loaded or failed (or after `timeoutMs`). */
+function waitForMiroSdk(
   script: HTMLScriptElement | null,
   timeoutMs = 10_000,
 ): Promise<MiroSdk | null> {

@@ -17,6 +17,7 @@ import { openLocalStore, openWorkshop, type LocalStore, type Workshop } from '..
 import { Notice, Spinner } from '../ui/components/Notice';
 import { MuralConnect as ConnectScreen } from '../ui/mural/MuralConnect';
 import { Panel } from '../ui/Panel';
+import { endBoot } from './boot';
 import { createPanelServices } from './panel-services';
 import { STATE_AREA_TITLE } from '../board/mural/shared-state';
 import '../ui/mural/mural.css';
@@ -25,6 +26,7 @@ const message = (error: unknown): string => errorMessage(error);
 
 async function main(root: HTMLElement): Promise<void> {
   render(<Spinner label="Opening Touchpoint for MURAL…" />, root);
+  endBoot();
   const local = await openLocalStore();
   const redirectUri = `${location.origin}${location.pathname}`;
   const connect = createMuralConnect({

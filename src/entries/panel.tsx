@@ -3,6 +3,7 @@ import { createMiroBoard } from '../board/miro/adapter';
 import { openWorkshop } from '../app/workshop';
 import { Panel } from '../ui/Panel';
 import { Notice } from '../ui/components/Notice';
+import { endBoot } from './boot';
 import { miroGlobal } from './miro-global';
 import { createPanelServices } from './panel-services';
 
@@ -19,10 +20,12 @@ async function main(root: HTMLElement): Promise<void> {
       </div>,
       root,
     );
+    endBoot();
     return;
   }
   const workshop = await openWorkshop(createMiroBoard(miro));
   render(<Panel workshop={workshop} services={createPanelServices()} />, root);
+  endBoot();
 }
 
 void main(document.getElementById('root')!);

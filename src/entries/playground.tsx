@@ -16,6 +16,7 @@ import { BoardView } from '../board/playground/view/BoardView';
 import { createPlaygroundStore, toStorageError, type PlaygroundStore } from '../storage';
 import { Notice, Spinner } from '../ui/components/Notice';
 import { Panel } from '../ui/Panel';
+import { endBoot } from './boot';
 import { createCoalescingSaver, type SaveStatus } from './coalescing-saver';
 import { createPanelServices } from './panel-services';
 import './playground.css';
@@ -32,6 +33,7 @@ interface Startup {
 /** The playground: a local board that speaks the Miro SDK subset, beside the docked panel. */
 export async function startPlayground(root: HTMLElement): Promise<void> {
   render(<Spinner label="Opening the playground…" />, root);
+  endBoot();
   const startup = await openLocalBoard();
   render(<Playground {...startup} />, root);
 }

@@ -12,7 +12,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use) => {
-    // The page asks for Miro's SDK script; the playground never needs it, and the network is closed.
+    // Only a page framed by Miro (and app.html) asks for Miro's SDK script; the network is closed.
     await page.route('https://miro.com/**', (route) => route.abort());
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
