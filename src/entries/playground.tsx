@@ -77,6 +77,15 @@ async function openLocalBoard(): Promise<Startup> {
   return { local, localStore, store, warning };
 }
 
+/** `localStorage`, or null where the browser refuses it (reading the property can throw). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /** The local board is the Miro adapter's code path, reported as the playground, with its own name. */
 const playgroundBoardOptions = (local: LocalBoard) =>
   ({ platform: 'playground', boardName: local.state().boardName }) as const;
@@ -159,7 +168,13 @@ function Playground({ local, localStore, store, warning }: Startup) {
             <Notice tone="warning">{saveError ?? warning}</Notice>
           </div>
         )}
-        <BoardView board={local} userId={userId} users={users} onUserChange={setUserId} />
+        <BoardView
+          board={local}
+          userId={userId}
+          users={users}
+          onUserChange={setUserId}
+          guideStorage={browserStorage()}
+        />
         <div class="pg-toasts" aria-live="polite">
           {toasts.map((t) => (
             <div key={t.key} class={`pg-toast pg-toast--${t.level}`}>

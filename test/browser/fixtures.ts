@@ -23,11 +23,19 @@ export const test = base.extend<{ page: Page }>({
 
 export { expect };
 
-/** Opens the playground on a fresh demo board (IndexedDB starts empty in each test's context). */
+/**
+ * Opens the playground on a fresh demo board (IndexedDB and localStorage start empty in each
+ * test's context), and puts away the first-run guide a first visit shows (`first-run.spec.ts`
+ * looks at the guide itself).
+ */
 export async function openPlayground(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Touchpoint' })).toBeVisible();
   await expect(page.locator('[data-testid="note"]').first()).toBeVisible();
+  await page
+    .getByTestId('first-run-guide')
+    .getByRole('button', { name: 'Start exploring' })
+    .click();
 }
 
 export const panel = (page: Page) => page.getByRole('complementary', { name: 'Touchpoint panel' });

@@ -22,7 +22,9 @@ import {
 } from './camera';
 import { htmlToLines, htmlToPlainText } from './html-to-lines';
 import { boxContainsBox, boxFromPoints, cascadePoint, idsInBox, toggleId } from './hit-test';
+import { FirstRunGuide, useFirstRunGuide, type GuideStorage } from './FirstRunGuide';
 import { ItemsLayer } from './ItemsLayer';
+import { shortcutsSentence } from './keyboard-help';
 import { layoutNote } from './note-layout';
 import { NoteEditor } from './NoteEditor';
 import { STICKY_FILL, textColorOn } from './palette';
@@ -43,6 +45,11 @@ export interface BoardViewProps {
   userId: string;
   users: readonly LocalUser[];
   onUserChange?: (id: string) => void;
+  /**
+   * Where the first-run guide remembers it was dismissed (the playground passes `localStorage`;
+   * null: nowhere, so it shows on every load). Without it there is no guide.
+   */
+  guideStorage?: GuideStorage;
 }
 
 /** Pointer travel (screen px) before a press becomes a drag rather than a click. */
@@ -131,7 +138,7 @@ const errorText = (e: unknown): string => errorMessage(e);
  * Miro — pan, zoom, select, drag, add, edit, recolour, tag and delete sticky notes — acting as
  * the simulated participant `userId` through `board.human`, so apps see Miro's events.
  */
-export function BoardView({ board, userId, users, onUserChange }: BoardViewProps) {
+export function BoardView({ board, userId, users, onUserChange, guideStorage }: BoardViewProps) {
   // Re-render after every board change; what is drawn is read from the board below.
   useBoardRevision(board);
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -149,6 +156,9 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
   const [noteColor, setNoteColor] = useState<StickyColor>('light_yellow');
   const [spaceHeld, setSpaceHeld] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const guide = useFirstRunGuide(guideStorage ?? null);
+  /** The guide opened from its button takes focus; on page load it leaves focus where it is. */
+  const [guideAsked, setGuideAsked] = useState(false);
 
   // The board hands out the same items array until an item changes, so viewport and selection
   // changes do not re-derive thousands of entries (a new array each time would only cost speed).
@@ -749,10 +759,7 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
         {editor}
       </div>
       <p id={helpId} class="bv-sr-only">
-        Drag to select, Space or right button and drag to pan, Ctrl and wheel to zoom. Double-click
-        to add or edit a note. Arrow keys move the selection, Delete removes it, Escape clears it,
-        Enter edits the selected note, N adds a note, ] and [ select the next and previous note,
-        Ctrl+A selects every note, plus and minus zoom.
+        {shortcutsSentence()}
       </p>
       <div class="bv-top-left">
         <Toolbar
@@ -762,6 +769,14 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
           noteColor={noteColor}
           onNoteColor={setNoteColor}
           onAddNote={() => addNoteAt(centre())}
+          onShowGuide={
+            guideStorage === undefined
+              ? undefined
+              : () => {
+                  setGuideAsked(true);
+                  guide.show();
+                }
+          }
         />
         {selection.length > 0 && (
           <SelectionBar
@@ -781,6 +796,16 @@ export function BoardView({ board, userId, users, onUserChange }: BoardViewProps
           />
         )}
       </div>
+      {guideStorage !== undefined && guide.open && (
+        <FirstRunGuide
+          focusOnOpen={guideAsked}
+          onDismiss={() => {
+            guide.dismiss();
+            setGuideAsked(false);
+            canvasRef.current?.focus({ preventScroll: true });
+          }}
+        />
+      )}
       <ZoomControls
         zoom={camera.zoom}
         onZoomIn={() => zoomBy(ZOOM_STEP)}

@@ -16,6 +16,12 @@ export function PopoverButton({ label, testId, face, children }: PopoverButtonPr
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
+  // Focus moves into the popover as it opens (its first field or button), as in a menu.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (open) panel.current?.querySelector<HTMLElement>('input, select, button')?.focus();
+  }, [open]);
+
   useEffect(() => {
     if (!open) return undefined;
     const onPointerDown = (e: PointerEvent): void => {
@@ -47,6 +53,7 @@ export function PopoverButton({ label, testId, face, children }: PopoverButtonPr
       </button>
       {open && (
         <div
+          ref={panel}
           id={id}
           class="bv-popover"
           role="dialog"

@@ -1,6 +1,7 @@
 import type { LocalUser, StickyColor } from '../sdk/local-board-types';
 import { ColorPalette } from './ColorPalette';
 import { STICKY_FILL, STICKY_LABEL } from './palette';
+import { KeyboardHelp } from './KeyboardHelp';
 import { PopoverButton } from './PopoverButton';
 import { UserSwitcher } from './UserSwitcher';
 
@@ -11,9 +12,14 @@ export interface ToolbarProps {
   noteColor: StickyColor;
   onNoteColor(color: StickyColor): void;
   onAddNote(): void;
+  /** Shows the first-run guide again; without it there is no Guide button. */
+  onShowGuide?: () => void;
 }
 
-/** The main toolbar, top-left: who is acting, add a note, the colour new notes get. */
+/**
+ * The main toolbar, top-left: who is acting, add a note, the colour new notes get, the keyboard
+ * shortcuts and the first-run guide.
+ */
 export function Toolbar(props: ToolbarProps) {
   return (
     <div class="bv-toolbar bv-floating" role="toolbar" aria-label="Board tools">
@@ -49,6 +55,19 @@ export function Toolbar(props: ToolbarProps) {
           />
         )}
       </PopoverButton>
+      <span class="bv-sep" aria-hidden="true" />
+      <KeyboardHelp />
+      {props.onShowGuide && (
+        <button
+          type="button"
+          class="bv-btn"
+          aria-label="Show the first-run guide"
+          data-testid="show-guide"
+          onClick={props.onShowGuide}
+        >
+          Guide
+        </button>
+      )}
     </div>
   );
 }
