@@ -3,6 +3,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLocalBoard } from '../sdk/local-board';
 import type { LocalBoard, LocalStickyNote, LocalUser } from '../sdk/local-board-types';
+import { cellAt, cellKey, layoutMap } from '../../../domain/journey/layout';
+import type { MapSpec } from '../../../domain/journey/map-spec';
 import { BoardView } from './BoardView';
 import { createFakeLocalBoard, frame, note } from './testing/fake-local-board';
 
@@ -285,6 +287,86 @@ describe('BoardView editing', () => {
     expect(added).toMatchObject({ x: 300, y: 200, fillColor: 'light_blue', createdBy: 'u1' });
     expect(board.selection('u1')).toEqual([added?.id]);
     expect(screen.getByTestId('note-editor')).toBeTruthy();
+  });
+
+  it('adds a note where a map cell is double-clicked: in the map, in that cell’s stage and lane', async () => {
+    const board = createLocalBoard();
+    const sdk = board.connect(users[0]!);
+    const spec: MapSpec = {
+      id: 'm1',
+      title: 'Journey',
+      presetId: 'blank',
+      persona: null,
+      stages: [
+        { id: 's1', name: 'Discover' },
+        { id: 's2', name: 'Buy' },
+      ],
+      lanes: [
+        { id: 'l1', name: 'Actions', kind: 'actions' },
+        { id: 'l2', name: 'Pain points', kind: 'pain_points' },
+      ],
+    };
+    // The map's frame and cells as the map use case lays them out (centre coordinates on Miro).
+    const layout = layoutMap(spec, { x: 0, y: 0 });
+    const f = layout.geometry.frame;
+    const frameItem = await sdk.board.createFrame({
+      title: spec.title,
+      x: f.x + f.w / 2,
+      y: f.y + f.h / 2,
+      width: f.w,
+      height: f.h,
+    });
+    const cells = new Map<string, string>();
+    for (const item of layout.items.filter((i) => i.role === 'cell')) {
+      const { x, y, w, h } = item.rect;
+      const shape = await sdk.board.createShape({
+        shape: 'rectangle',
+        content: '',
+        x: x + w / 2,
+        y: y + h / 2,
+        width: w,
+        height: h,
+        style: { fillColor: item.fill },
+      });
+      await frameItem.add(shape);
+      cells.set(`${item.stageId}/${item.laneId}`, shape.id);
+    }
+    board.setViewport({ x: f.x, y: f.y, width: f.w, height: f.h });
+    const { toClient } = setup(board);
+
+    const target = layout.items.find((i) => i.key === cellKey('s2', 'l2'))!.rect;
+    const point = { x: target.x + 120, y: target.y + target.h - 150 };
+    const cell = document.querySelector(`[data-id="${cells.get('s2/l2')}"]`)!;
+    fireEvent.dblClick(cell, toClient(point.x, point.y));
+
+    const notes = board.items().filter((i) => i.type === 'sticky_note');
+    expect(notes).toHaveLength(1);
+    const added = notes[0]!;
+    expect(added.parentId).toBe(frameItem.id);
+    // Children of a frame are relative to its top-left.
+    const centre = { x: f.x + added.x, y: f.y + added.y };
+    expect(centre).toEqual(point);
+    expect(cellAt(layout.geometry, centre)).toEqual({ stageId: 's2', laneId: 'l2' });
+    expect(screen.getByTestId('note-editor')).toBeTruthy();
+  });
+
+  it('edits the note under a vote dot that is double-clicked, rather than adding one', async () => {
+    const { board, toClient } = setup();
+    addNote(board, 0, 0, 'voted');
+    let dotId = '';
+    await act(async () => {
+      const dot = await board.connect(users[0]!).board.createShape({
+        shape: 'circle',
+        x: 20,
+        y: 20,
+        width: 24,
+        height: 24,
+      });
+      dotId = dot.id;
+    });
+    fireEvent.dblClick(document.querySelector(`[data-id="${dotId}"]`)!, toClient(20, 20));
+    expect(board.items().filter((i) => i.type === 'sticky_note')).toHaveLength(1);
+    expect((screen.getByTestId('note-editor') as HTMLTextAreaElement).value).toBe('voted');
   });
 
   it('adds a note at the centre of the view from the toolbar', () => {

@@ -21,7 +21,14 @@ import {
   type Point,
 } from './camera';
 import { htmlToLines, htmlToPlainText } from './html-to-lines';
-import { boxContainsBox, boxFromPoints, cascadePoint, idsInBox, toggleId } from './hit-test';
+import {
+  boxContainsBox,
+  boxFromPoints,
+  cascadePoint,
+  idsInBox,
+  toggleId,
+  topNoteAt,
+} from './hit-test';
 import { FirstRunGuide, useFirstRunGuide, type GuideStorage } from './FirstRunGuide';
 import { ItemsLayer } from './ItemsLayer';
 import { shortcutsSentence } from './keyboard-help';
@@ -479,11 +486,16 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
         ? document.elementFromPoint(e.clientX, e.clientY)
         : null;
     const hit = hitOf(under && canvasRef.current?.contains(under) ? under : e.target);
-    if (hit.kind === 'item') {
-      if (entryMap.get(hit.id)?.item.type === 'sticky_note') setEditingId(hit.id);
+    const point = screenToBoard(camera, localPoint(e));
+    if (hit.kind === 'item' && entryMap.get(hit.id)?.item.type === 'sticky_note') {
+      setEditingId(hit.id);
       return;
     }
-    addNoteAt(screenToBoard(camera, localPoint(e)));
+    // A shape or text (a map cell, a header, a vote dot on a note): edit the note under it, if
+    // any; else add a note right there, so a map cell gets it in its own stage and lane.
+    const noteUnder = hit.kind === 'item' ? topNoteAt(entries, point) : null;
+    if (noteUnder) setEditingId(noteUnder);
+    else addNoteAt(point);
   };
 
   const onWheel = (e: WheelEvent): void => {

@@ -53,3 +53,17 @@ export function cascadePoint(
   }
   return spot;
 }
+
+/** The topmost sticky note (last in z-order) whose box holds `p`, or null. */
+export function topNoteAt(
+  entries: readonly { id: string; rect: Box; item: { type: string } }[],
+  p: Point,
+): string | null {
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const e = entries[i]!;
+    if (e.item.type !== 'sticky_note') continue;
+    const r = e.rect;
+    if (p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height) return e.id;
+  }
+  return null;
+}
