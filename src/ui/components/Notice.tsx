@@ -1,19 +1,32 @@
 import type { ComponentChildren } from 'preact';
+import { useFocusOnMount } from './use-focus';
 
 type Tone = 'info' | 'error' | 'success' | 'warning';
 
-/** A message in the panel. Errors are announced assertively, the rest politely. */
+/**
+ * A message in the panel. Errors are announced assertively, the rest politely. With `focus`, it
+ * takes focus as it appears (the outcome of what the person just did), so keyboard and
+ * screen-reader users land on it.
+ */
 export function Notice({
   tone,
   title,
   children,
+  focus = false,
 }: {
   tone: Tone;
   title?: string;
   children?: ComponentChildren;
+  focus?: boolean;
 }) {
+  const ref = useFocusOnMount<HTMLDivElement>(focus, title);
   return (
-    <div class={`tp-notice tp-notice--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <div
+      ref={ref}
+      class={`tp-notice tp-notice--${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      tabIndex={focus ? -1 : undefined}
+    >
       {title && <strong class="tp-notice__title">{title}</strong>}
       {children && <div class="tp-notice__body">{children}</div>}
     </div>

@@ -43,8 +43,12 @@ describe('MapTab', () => {
     const useCases = fakeUseCases();
     render(<MapTab workshop={workshop} useCases={useCases} />);
     const create = await screen.findByRole('button', { name: 'Create on board' });
+    create.focus();
     fireEvent.click(create);
     await screen.findByText('Map created on the board.');
+    // Focus moves from the button to the result, so keyboard users land on it.
+    await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('status'));
+    expect(document.activeElement?.textContent).toContain('Map created on the board.');
     expect(useCases.createMap).toHaveBeenCalledTimes(1);
     const spec = vi.mocked(useCases.createMap).mock.calls[0]![1];
     expect(spec.stages.map((s) => s.name)).toEqual([

@@ -208,7 +208,7 @@ export function MapTab({ workshop, useCases }: MapTabProps) {
         <ProgressBar label={job.label} done={job.done} total={job.total} onCancel={model.cancel} />
       )}
       {message && (
-        <Notice tone={message.tone} title={message.title}>
+        <Notice tone={message.tone} title={message.title} focus={message.focus}>
           {message.body}
         </Notice>
       )}

@@ -75,6 +75,8 @@ export interface Message {
   tone: 'info' | 'error' | 'success' | 'warning';
   title: string;
   body?: string;
+  /** The outcome of something the person just did: it takes focus as it appears. */
+  focus?: boolean;
 }
 
 const newId = createIdFactory();
@@ -159,7 +161,12 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
       });
       report(outcome);
     } catch (error) {
-      message.value = { tone: 'error', title: `${label} failed`, body: describe(error) };
+      message.value = {
+        tone: 'error',
+        title: `${label} failed`,
+        body: describe(error),
+        focus: true,
+      };
     } finally {
       job.value = null;
       await refresh();
@@ -171,17 +178,18 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
       case 'done':
         dirty.value = false;
         confirmation.value = null;
-        message.value = { tone: 'success', title: outcome.message };
+        message.value = { tone: 'success', title: outcome.message, focus: true };
         return;
       case 'partial':
         message.value = {
           tone: 'warning',
           title: 'Part of the map was written',
           body: `${outcome.message} Press “Update on board” to finish it.`,
+          focus: true,
         };
         return;
       case 'cancelled':
-        message.value = { tone: 'info', title: outcome.message };
+        message.value = { tone: 'info', title: outcome.message, focus: true };
         return;
       case 'needs-confirmation':
         confirmation.value = outcome.items;
@@ -191,6 +199,7 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
           tone: 'error',
           title: 'Nothing was changed on the board',
           body: outcome.problems.map((p) => p.message).join(' '),
+          focus: true,
         };
         return;
     }

@@ -10,6 +10,7 @@ import { QUADRANTS, quadrantOf } from '../../domain/actions/quadrant-of';
 import { checkDueDate, isOverdue } from '../../domain/actions/validate-action';
 import { localIsoDate } from '../../domain/common';
 import { EmptyState } from '../components/Notice';
+import { useFocusOnMount } from '../components/use-focus';
 import { ImpactGrid } from './ImpactGrid';
 import { CUSTOM_TEAM, type VoteTabModel } from './vote-tab-model';
 
@@ -155,6 +156,8 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
   const f = model.actionForm.value!;
   const problems = model.actionProblems.value;
   const scores = ['1', '2', '3', '4', '5'];
+  // Focus moves into the form as it opens, and again when it switches to another action or draft.
+  const titleInput = useFocusOnMount<HTMLInputElement>(true, `${f.id}/${f.fromDraft}`);
   const pastDue = checkDueDate(f.dueDate) === null && f.dueDate < localIsoDate();
   const impact = Number(f.impact) as Score;
   const feasibility = Number(f.feasibility) as Score;
@@ -171,6 +174,7 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
       <div class="tp-field">
         <label for="tp-action-title">Action</label>
         <input
+          ref={titleInput}
           id="tp-action-title"
           class="input"
           value={f.title}

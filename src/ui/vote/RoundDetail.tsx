@@ -1,8 +1,9 @@
 import { countOf } from '../../domain/common';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { anonymityLimits, canRetract } from '../../app/voting/anonymity-limits';
 import type { RoundView } from '../../app/voting/voting-view';
 import { Notice } from '../components/Notice';
+import { useFocusOnMount } from '../components/use-focus';
 import { ResultsChart } from './ResultsChart';
 import type { VoteTabModel } from './vote-tab-model';
 
@@ -22,10 +23,16 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
     view.items.find((i) => i.id === id)?.text ?? 'A note no longer on the board';
   const other = model.other.value?.roundId === round.id ? model.other.value.sources : null;
   const budgetWord = round.weights ? 'pick' : 'vote';
+  // A round this person just started: focus lands on it, once.
+  const wantsFocus = model.focusRound.value === round.id;
+  const heading = useFocusOnMount<HTMLHeadingElement>(wantsFocus);
+  useEffect(() => {
+    if (wantsFocus) model.focusRound.value = null;
+  }, [model, wantsFocus]);
   return (
     <section class="tp-card tp-round" aria-labelledby="tp-round-heading">
       <div class="tp-round__head">
-        <h3 id="tp-round-heading" class="tp-round__title">
+        <h3 id="tp-round-heading" class="tp-round__title" ref={heading} tabIndex={-1}>
           {round.title}
         </h3>
         <span class={`tp-chip tp-chip--${round.status}`}>{STATUS_LABEL[round.status]}</span>

@@ -1,6 +1,7 @@
 import { anonymityLimits } from '../../app/voting/anonymity-limits';
 import type { NamedGroup, VoteContext } from '../../app/voting/vote-items';
 import type { Privacy, RoundTargetKind } from '../../domain/voting/vote-round';
+import { useFocusOnMount } from '../components/use-focus';
 import { parseWeights, type VoteTabModel } from './vote-tab-model';
 
 const PRIVACY: { id: Privacy; label: string; help: string }[] = [
@@ -30,6 +31,7 @@ export function StartRoundForm({
 }) {
   const form = model.form.value;
   const problems = model.problemsByField.value;
+  const titleInput = useFocusOnMount<HTMLInputElement>();
   const ranked = form.weights.trim() !== '';
   const several = context.maps.length > 1;
   const onlyMap = context.maps.length === 1 ? context.maps[0] : undefined;
@@ -81,6 +83,7 @@ export function StartRoundForm({
       <div class="tp-field">
         <label for="tp-round-title">Title</label>
         <input
+          ref={titleInput}
           id="tp-round-title"
           class="input"
           value={form.title}

@@ -321,4 +321,39 @@ describe('VoteTab', () => {
     await screen.findByTestId('action-row');
     expect(screen.queryByTestId('action-overdue')).toBeNull();
   });
+
+  it('moves focus into the round form as it opens, and onto the new round once started', async () => {
+    const useCases = fakeUseCases();
+    render(<VoteTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start a round…' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Title'));
+    fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Pain points' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start round' }));
+    await screen.findByText('Round “Pain points” started.');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('heading', { level: 3, name: 'Pain points' }),
+      ),
+    );
+    // Picking the round again from the list does not pull focus away from the list.
+    const item = screen.getByRole('button', { name: /Pain points/ });
+    item.focus();
+    fireEvent.click(item);
+    expect(document.activeElement).toBe(item);
+  });
+
+  it('moves focus into the action form as it opens, for a new action and for a draft', async () => {
+    const useCases = fakeUseCases({
+      u2: { roundId: 'r1', voterKey: 'u2', updatedAt: T, votes: [{ itemId: 'n3', count: 1 }] },
+    });
+    await startOpenRound(useCases);
+    fireEvent.click(screen.getByRole('button', { name: 'Draft actions from the top 3' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Fill in' }));
+    const title = screen.getByLabelText('Action') as HTMLInputElement;
+    expect(title.value).toBe('Hidden fees');
+    expect(document.activeElement).toBe(title);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: '+ New action' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Action'));
+  });
 });

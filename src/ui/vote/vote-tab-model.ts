@@ -165,6 +165,8 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
   const unreadableActions = signal(0);
   const drafts = signal<ActionDraft[]>([]);
   const actionForm = signal<ActionForm | null>(null);
+  /** A round just started here: its detail takes focus once when it shows. */
+  const focusRound = signal<string | null>(null);
   const actionProblems = signal<Record<string, string>>({});
 
   const ready = computed(() => (state.value.status === 'ready' ? state.value : null));
@@ -249,6 +251,7 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
     unreadableActions,
     drafts,
     actionForm,
+    focusRound,
     actionProblems,
     canEditActions,
 
@@ -278,6 +281,7 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
       if (!outcome) return;
       if (outcome.ok) {
         selectedRoundId.value = outcome.round.id;
+        focusRound.value = outcome.round.id;
         formOpen.value = false;
         message.value = { tone: 'success', title: `Round “${outcome.round.title}” started.` };
       } else
