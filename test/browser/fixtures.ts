@@ -30,7 +30,7 @@ export { expect };
  */
 export async function openPlayground(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Touchpoint' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Touchpoint', exact: true })).toBeVisible();
   await expect(page.locator('[data-testid="note"]').first()).toBeVisible();
   await page
     .getByTestId('first-run-guide')
