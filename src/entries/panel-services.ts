@@ -4,7 +4,15 @@
  */
 import type { MapOutcome, MapProgress } from '../app/map/map-progress';
 import { loadMaps, watchMapIds, watchMap } from '../app/map/map-store';
+import {
+  addFacilitator,
+  guard,
+  removeFacilitator,
+  watchFacilitators,
+} from '../app/roles/facilitators';
+import type { Workshop } from '../app/workshop';
 import { FRAME_KEY } from '../domain/journey/layout';
+import type { FacilitatorAction } from '../domain/roles/facilitators';
 import type { PanelServices } from '../ui/Panel';
 import type { JobHooks, JobOutcome, MapUseCases } from '../ui/map/map-tab-model';
 
@@ -44,6 +52,17 @@ function toJobOutcome(outcome: MapOutcome, done: string): JobOutcome {
   }
 }
 
+/** A participant's try at a facilitator's action, as the Map tab shows refusals. */
+async function refusedFor(
+  workshop: Workshop,
+  action: FacilitatorAction,
+): Promise<JobOutcome | null> {
+  const allowed = await guard(workshop.board, workshop.user, action);
+  return allowed.ok
+    ? null
+    : { status: 'refused', problems: [{ field: 'map', message: allowed.reason }] };
+}
+
 export const mapUseCases: MapUseCases = {
   async loadMaps(workshop) {
     const { maps } = await loadMaps(workshop.board);
@@ -78,6 +97,8 @@ export const mapUseCases: MapUseCases = {
   },
   // Writing a map loads its code on first use: the panel opens reading, not writing.
   async createMap(workshop, spec, hooks) {
+    const refused = await refusedFor(workshop, 'create-map');
+    if (refused) return refused;
     const { createMap } = await import('../app/map/create-map');
     return toJobOutcome(
       await createMap(workshop.board, spec, progressOf(hooks)),
@@ -85,6 +106,8 @@ export const mapUseCases: MapUseCases = {
     );
   },
   async updateMap(workshop, spec, hooks) {
+    const refused = await refusedFor(workshop, 'update-map');
+    if (refused) return refused;
     const { updateMap } = await import('../app/map/update-map');
     const outcome = await updateMap(workshop.board, spec.id, spec, {
       ...progressOf(hooks),
@@ -93,6 +116,8 @@ export const mapUseCases: MapUseCases = {
     return toJobOutcome(outcome, 'Map updated on the board.');
   },
   async removeMap(workshop, mapId, hooks) {
+    const refused = await refusedFor(workshop, 'remove-map');
+    if (refused) return refused;
     const { removeMap } = await import('../app/map/remove-map');
     const outcome = await removeMap(workshop.board, mapId, progressOf(hooks));
     switch (outcome.status) {
@@ -111,6 +136,18 @@ export const mapUseCases: MapUseCases = {
         return { status: 'refused', problems: [{ field: 'map', message: outcome.message }] };
     }
   },
+  watchFacilitators(workshop, fn) {
+    return watchFacilitators(workshop.board, (list) =>
+      fn({ people: list.ids.map((id) => ({ id, name: list.names[id] ?? 'Someone' })) }),
+    );
+  },
+  async onlineUsers(workshop) {
+    const users = await workshop.board.onlineUsers();
+    const me = workshop.user;
+    return users.some((u) => u.id === me.id) ? users : [me, ...users];
+  },
+  addFacilitator: (workshop, person) => addFacilitator(workshop.board, workshop.user, person),
+  removeFacilitator: (workshop, id) => removeFacilitator(workshop.board, workshop.user, id),
   async zoomToMap(workshop, mapId) {
     const { maps } = await loadMaps(workshop.board);
     const frameId = maps.find((m) => m.spec.id === mapId)?.itemIds[FRAME_KEY];

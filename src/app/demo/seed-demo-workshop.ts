@@ -8,6 +8,7 @@ import { DEMO_MAP, DEMO_MAP_NOTES } from '../../board/playground/demo-board';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import { stageTagTitle, type MapSpec } from '../../domain/journey/map-spec';
 import { createMap } from '../map/create-map';
+import { addFacilitator } from '../roles/facilitators';
 
 const NOTE_SIZE = { w: 180, h: Math.round((180 * 228) / 199) };
 const QUICK_WINS = ['Virtual card', 'Show which step'];
@@ -28,6 +29,9 @@ export async function seedDemoWorkshop(board: Board): Promise<void> {
   const outcome = await createMap(board, spec, { near: { x: 0, y: 0, w: 1, h: 1 } });
   if (outcome.status !== 'done')
     throw new Error(`The demo map could not be made (${outcome.status}).`);
+  // Whoever opens the demo (the facilitator persona) created its map: they facilitate it.
+  const me = await board.currentUser();
+  await addFacilitator(board, me, me);
   const { geometry, itemIds } = outcome.record;
   const frameId = itemIds[FRAME_KEY];
   if (!frameId) throw new Error('The demo map has no frame.');

@@ -1,6 +1,7 @@
 /** Wires the Export tab (`ExportUseCases`) to app/export. */
 import { buildJourneyMap } from '../../app/export/build-journey-map';
 import { importMap, type ImportProgress } from '../../app/export/import-map';
+import { guard } from '../../app/roles/facilitators';
 import {
   deleteSnapshot,
   getSnapshot,
@@ -74,9 +75,12 @@ export const exportUseCases: ExportUseCases = {
   },
   getSnapshot,
   deleteSnapshot,
-  importMap: (workshop, text, hooks) =>
-    importMap(workshop, text, {
+  async importMap(workshop, text, hooks) {
+    const allowed = await guard(workshop.board, workshop.user, 'import-map');
+    if (!allowed.ok) return { status: 'refused', message: allowed.reason };
+    return importMap(workshop, text, {
       signal: hooks.signal,
       onProgress: (p) => hooks.onProgress(p.done, p.total, PHASES[p.phase]),
-    }),
+    });
+  },
 };

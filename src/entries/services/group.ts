@@ -6,6 +6,7 @@
 import { countOf } from '../../domain/common';
 import { takeAutoSnapshot } from '../../app/export/snapshots';
 import type { ApplyOutcome, ResumeOutcome, UndoOutcome } from '../../app/grouping/apply-groups';
+import { guard } from '../../app/roles/facilitators';
 import { createGroupingSession, type GroupingSession } from '../../app/grouping/grouping-session';
 import type { StageViewState } from '../../app/stages/stage-view';
 import type { Workshop } from '../../app/workshop';
@@ -142,6 +143,8 @@ export function openGroup(workshop: Workshop): GroupConnection {
     split: (preview, groupId) => session.split(preview, groupId),
     async apply(scope, preview, settings, hooks) {
       snapshotNote = null;
+      const allowed = await guard(workshop.board, workshop.user, 'apply-groups');
+      if (!allowed.ok) return { tone: 'error', title: 'Nothing was moved', body: allowed.reason };
       return applyMessage(
         await session.apply(scope, preview, settings, hooksOf(hooks)),
         snapshotNote,

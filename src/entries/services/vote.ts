@@ -8,6 +8,7 @@ import {
 import { putActionsOnBoard } from '../../app/actions/put-actions-on-board';
 import { placeBadges, removeBadges } from '../../app/voting/badges';
 import { anonymousDesignOf } from '../../app/voting/anonymity-limits';
+import { guard } from '../../app/roles/facilitators';
 import { ownBallotsIn } from '../../app/voting/own-ballots';
 import { changeRound, deleteRound, startRound } from '../../app/voting/rounds';
 import { readOtherVoteSources } from '../../app/voting/vote-sources';
@@ -28,7 +29,11 @@ export const voteUseCases: VoteUseCases = {
       close: () => view.close(),
     };
   },
-  startRound: (workshop, settings) => startRound(workshop.board, workshop.user, settings),
+  async startRound(workshop, settings) {
+    const allowed = await guard(workshop.board, workshop.user, 'start-round');
+    if (!allowed.ok) return allowed;
+    return startRound(workshop.board, workshop.user, settings);
+  },
   anonymousDesign: (workshop) => anonymousDesignOf(workshop.board),
   changeRound: (workshop, roundId, change) => changeRound(workshop.board, roundId, change),
   deleteRound: (workshop, roundId) => deleteRound(workshop.board, roundId),

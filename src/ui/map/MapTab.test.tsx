@@ -31,12 +31,27 @@ function fakeUseCases(overrides: Partial<MapUseCases> = {}, tags: string[] = [])
       return { status: 'done' as const, message: 'Map removed.' };
     }),
     zoomToMap: async () => undefined,
+    watchFacilitators: (_w, fn) => {
+      fn({ people: facilitators });
+      return () => undefined;
+    },
+    onlineUsers: async () => [
+      { id: 'u1', name: 'Ada' },
+      { id: 'u2', name: 'Sam' },
+    ],
+    addFacilitator: vi.fn(async () => ({ ok: true as const })),
+    removeFacilitator: vi.fn(async () => ({ ok: true as const })),
     ...overrides,
   };
   return useCases;
 }
 
-afterEach(cleanup);
+let facilitators: { id: string; name: string }[] = [];
+
+afterEach(() => {
+  cleanup();
+  facilitators = [];
+});
 
 describe('MapTab', () => {
   it('creates the classic map and then offers to update it', async () => {
@@ -206,5 +221,26 @@ describe('MapTab reading the board', () => {
     releaseStale!();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(screen.getByText('On this board: Second')).toBeTruthy();
+  });
+
+  it('lists the facilitators; a facilitator names another, a participant is told who to ask', async () => {
+    facilitators = [{ id: 'u1', name: 'Ada' }];
+    const useCases = fakeUseCases();
+    render(<MapTab workshop={workshop} useCases={useCases} />);
+    const list = await screen.findByRole('list', { name: 'Facilitators of this workshop' });
+    expect(list.textContent).toContain('Ada (you)');
+    fireEvent.change(await screen.findByLabelText('Person to name as facilitator'), {
+      target: { value: 'u2' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    await waitFor(() =>
+      expect(useCases.addFacilitator).toHaveBeenCalledWith(workshop, { id: 'u2', name: 'Sam' }),
+    );
+    cleanup();
+
+    facilitators = [{ id: 'u9', name: 'Fran' }];
+    render(<MapTab workshop={workshop} useCases={fakeUseCases()} />);
+    expect(await screen.findByText(/You take part as a participant/)).toBeTruthy();
+    expect(screen.queryByLabelText('Person to name as facilitator')).toBeNull();
   });
 });

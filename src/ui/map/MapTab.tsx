@@ -3,6 +3,7 @@ import type { Workshop } from '../../app/workshop';
 import { MAX_LANES, MAX_STAGES } from '../../domain/journey/validate-spec';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { ProgressBar } from '../components/ProgressBar';
+import { FacilitatorsSection } from './FacilitatorsSection';
 import { MapPreview } from './MapPreview';
 import { createMapTabModel, type MapUseCases } from './map-tab-model';
 import { NameListEditor } from './NameListEditor';
@@ -298,6 +299,7 @@ export function MapTab({ workshop, useCases }: MapTabProps) {
       {!onBoard && spec.stages.length === 0 && (
         <EmptyState title="No stages yet">Add a stage to start your map.</EmptyState>
       )}
+      <FacilitatorsSection workshop={workshop} useCases={useCases} />
     </div>
   );
 }

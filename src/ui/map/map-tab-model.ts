@@ -21,9 +21,10 @@ import {
   PRESETS,
 } from '../../domain/journey/presets';
 import { specLimitsOf, validateSpec, type SpecProblem } from '../../domain/journey/validate-spec';
+import type { FacilitatorUseCases } from './FacilitatorsSection';
 
 /** What the Map tab needs from the map use cases (app/map); injected so tests can use fakes. */
-export interface MapUseCases {
+export interface MapUseCases extends FacilitatorUseCases {
   /** Every Touchpoint map on the board, oldest first. */
   loadMaps(workshop: Workshop): Promise<MapOnBoard[]>;
   /** Calls `fn` whenever any participant adds, changes or removes a map. */
