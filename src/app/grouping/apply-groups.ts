@@ -106,8 +106,10 @@ export interface PlanInput {
   settings: ApplyGroupsSettings;
   /** The stage tag a note needs to keep its stage when moved: null when its tag already says. */
   stageTagFor?: (note: BoardItem) => string | null;
-  /** Dot-voting stickers: a dot sitting on a moved note moves with it. */
+  /** Dot-voting stickers and stamps: one sitting on a moved note moves with it. */
   dots?: readonly BoardItem[];
+  /** Marks apps may not move (emoji, drawings): counted when they sit on a moved note. */
+  fixed?: readonly BoardItem[];
   now?: () => Date;
 }
 
@@ -283,6 +285,18 @@ export async function planApplyGroups(board: Board, input: PlanInput): Promise<A
       on: host.id,
     });
   }
+
+  const left = (input.fixed ?? []).filter((mark) => {
+    const centre = rectCenter(mark.rect);
+    return movedNotes.some((n) => {
+      const r = byId.get(n.id)?.rect;
+      return r !== undefined && rectContains(r, centre);
+    });
+  }).length;
+  if (left > 0)
+    notices.push(
+      `${left === 1 ? 'An emoji or drawing' : `${left} emoji or drawings`} on moved notes stay where ${left === 1 ? 'it is' : 'they are'}: the board does not let apps move ${left === 1 ? 'it' : 'them'}. Move ${left === 1 ? 'it' : 'them'} by hand if needed.`,
+    );
 
   const appliedAt = (input.now?.() ?? new Date()).toISOString();
   const stamp = Date.parse(appliedAt).toString(36);

@@ -354,6 +354,36 @@ describe('grouping session', () => {
     }
   });
 
+  it('a stamp on a moved note travels with it (stamps may be moved by apps; emoji may not)', async () => {
+    const { board } = await demoBoard();
+    const session = await open(board, await databases.open());
+    const notes = await board.listItems(['note']);
+    const stamped = notes.find((n) => n.text.startsWith('Love that support'))!;
+    const [stamp] = (await board.listItems(['other'])).filter((i) => i.platformType === 'stamp');
+    expect(stamp).toBeDefined();
+    const group = notes.filter((n) => n.parentId === stamped.parentId).slice(0, 12);
+    if (!group.includes(stamped)) group.push(stamped);
+    await board.select(group.map((n) => n.id));
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const s = session.view.state();
+        if (s.status === 'ready' && s.selectedNoteIds.length === group.length) resolve();
+      };
+      session.view.subscribe(check);
+      check();
+    });
+    const scope: GroupingScope = { kind: 'selection' };
+    const p = await session.group(scope, { granularity: 0, k: null, pinned: {} }).result;
+    expect(await session.apply(scope, p, { color: false, labels: false })).toMatchObject({
+      status: 'done',
+    });
+    const noteAfter = (await board.listItems(['note'])).find((n) => n.id === stamped.id)!;
+    const stampAfter = (await board.listItems(['other'])).find((i) => i.id === stamp!.id)!;
+    expect(noteAfter.rect.x).not.toBeCloseTo(stamped.rect.x, 0);
+    expect(stampAfter.rect.x - noteAfter.rect.x).toBeCloseTo(stamp!.rect.x - stamped.rect.x, 3);
+    expect(stampAfter.rect.y - noteAfter.rect.y).toBeCloseTo(stamp!.rect.y - stamped.rect.y, 3);
+  });
+
   it('keeps pinned notes where they are and in their group', async () => {
     const { board } = await demoBoard();
     const session = await open(board, await databases.open());

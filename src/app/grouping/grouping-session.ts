@@ -102,6 +102,10 @@ export interface GroupingSession {
   close(): void;
 }
 
+/** Marks people put on notes that apps may move (Miro: stamps; not emoji or drawings). */
+const isMovableMark = (item: BoardItem): boolean =>
+  item.kind === 'other' && item.platformType === 'stamp';
+
 export const NO_STORAGE_REASON =
   'Undo needs this browser’s storage (IndexedDB), which is not available here.';
 
@@ -227,7 +231,7 @@ export function createGroupingSession(
       const wanted = new Set(noteIds);
       // Read once more: the journal must hold each note's exact position and colour now, and
       // the live view does not follow colours this panel wrote.
-      const listed = await board.listItems(['note', 'dot']);
+      const listed = await board.listItems(['note', 'dot', 'other']);
       const all = listed.filter((i) => i.kind === 'note' && wanted.has(i.id));
       const plan = await planApplyGroups(board, {
         preview,
@@ -237,8 +241,10 @@ export function createGroupingSession(
         anchor: scopeAnchor(map, inScope.length > 0 ? inScope : all),
         settings,
         stageTagFor: (note) => stageTagFor(note),
-        // Vote dots on a note travel with it (stamps and emoji cannot be moved through the SDK).
-        dots: listed.filter((i) => i.kind === 'dot'),
+        // Vote dots and stamps on a note travel with it; emoji and drawings cannot be moved
+        // by apps, so the facilitator is told which stay behind.
+        dots: listed.filter((i) => i.kind === 'dot' || isMovableMark(i)),
+        fixed: listed.filter((i) => i.kind === 'other' && !isMovableMark(i)),
       });
       const outcome = await applyGroups(board, plan, {
         boardId: options.boardId,

@@ -1,10 +1,15 @@
 /**
  * Count badges on the board beside the top items of a round: a small blue rectangle with the
  * count at each note's top-right corner. Rectangles, not circles, so a badge is never counted as
- * a dot sticker. Their ids are kept in the shared collection (`badges`), since reading metadata
- * costs a call per item on Miro; each also carries the marker `{ m: roundId, r: 'vote-badge' }`.
+ * a dot sticker. Their ids are kept in the shared collection (`badges`: which badge belongs to
+ * which note, and who placed them), since reading metadata costs a call per item on Miro; each
+ * also carries the marker `{ m: roundId, r: 'vote-badge' }`.
+ *
+ * Badges follow their note (issue 9 §5): `followBadges`, run by the Vote tab of whoever placed
+ * them, moves a badge when its note moves and removes it when its note is deleted; when that panel
+ * opens it first puts right what changed while it was closed.
  */
-import type { Board, WriteOp } from '../../board/port';
+import type { Board, BoardItem, BoardUser, Rect, Unsubscribe, WriteOp } from '../../board/port';
 import { votes } from './vote-store';
 
 export const BADGES_KEY = 'badges';
@@ -21,13 +26,33 @@ export interface BadgeEntry {
 interface BadgeRecord {
   roundId: string;
   ids: string[];
+  /** [note id, badge id]: which note each badge belongs to (absent in records of older panels). */
+  pairs: [string, string][];
+  /** Who placed them: that panel makes them follow their notes. */
+  placedBy: string | null;
 }
 
 function readBadgeRecord(value: unknown): BadgeRecord | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { roundId, ids } = value as Record<string, unknown>;
+  const { roundId, ids, pairs, placedBy } = value as Record<string, unknown>;
   if (typeof roundId !== 'string' || !Array.isArray(ids)) return null;
-  return { roundId, ids: ids.filter((id): id is string => typeof id === 'string' && id !== '') };
+  const isId = (id: unknown): id is string => typeof id === 'string' && id !== '';
+  return {
+    roundId,
+    ids: ids.filter(isId),
+    pairs: Array.isArray(pairs)
+      ? pairs.filter(
+          (p): p is [string, string] =>
+            Array.isArray(p) && p.length === 2 && isId(p[0]) && isId(p[1]),
+        )
+      : [],
+    placedBy: typeof placedBy === 'string' ? placedBy : null,
+  };
+}
+
+/** Where a note's badge sits: centred on the note's top-right corner. */
+export function badgeRect(note: Rect): Rect {
+  return { x: note.x + note.w - BADGE.w / 2, y: note.y - BADGE.h / 2, ...BADGE };
 }
 
 export type BadgeOutcome =
@@ -38,6 +63,7 @@ export async function placeBadges(
   board: Board,
   roundId: string,
   entries: readonly BadgeEntry[],
+  placedBy: BoardUser | null = null,
 ): Promise<BadgeOutcome> {
   const removed = await removeBadges(board);
   if (!removed.ok) return removed;
@@ -56,11 +82,7 @@ export async function placeBadges(
       item: {
         kind: 'shape',
         text: String(entry.count),
-        rect: {
-          x: note.rect.x + note.rect.w - BADGE.w / 2,
-          y: note.rect.y - BADGE.h / 2,
-          ...BADGE,
-        },
+        rect: badgeRect(note.rect),
         fill: '#4262ff',
         border: '#ffffff',
         textColor: '#ffffff',
@@ -73,7 +95,8 @@ export async function placeBadges(
   if (ops.length === 0) return { ok: true, placed: 0, skipped };
   const result = await board.apply(ops);
   const ids = Object.values(result.ids);
-  await votes(board).set(BADGES_KEY, { roundId, ids });
+  const pairs = Object.entries(result.ids);
+  await votes(board).set(BADGES_KEY, { roundId, ids, pairs, placedBy: placedBy?.id ?? null });
   if (result.failed.length > 0)
     return {
       ok: false,
@@ -93,9 +116,97 @@ export async function removeBadges(board: Board): Promise<BadgeOutcome> {
   const result = await board.apply(record.ids.map((id) => ({ op: 'remove', id })));
   if (result.failed.length > 0) {
     const left = result.failed.map((f) => (f.op.op === 'remove' ? f.op.id : '')).filter(Boolean);
-    await shared.set(BADGES_KEY, { roundId: record.roundId, ids: left });
+    await shared.set(BADGES_KEY, {
+      ...record,
+      ids: left,
+      pairs: record.pairs.filter(([, badge]) => left.includes(badge)),
+    });
     return { ok: false, reason: `${left.length} badges could not be removed; try again.` };
   }
   await shared.remove(BADGES_KEY);
   return { ok: true, placed: 0, skipped: 0 };
+}
+
+const same = (a: Rect, b: Rect) => Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1;
+
+/**
+ * Keeps the badges `user` placed on their notes: moves a badge after its note moves, removes it
+ * when the note is deleted, and on start puts right what changed while no panel followed.
+ */
+export function followBadges(board: Board, user: BoardUser): Unsubscribe {
+  const shared = votes(board);
+  let record: BadgeRecord | null = null;
+  let closed = false;
+  let work = Promise.resolve();
+  const queue = (fn: () => Promise<void>) => {
+    work = work.then(fn).catch(() => undefined);
+  };
+  const mine = () => (record && record.placedBy === user.id ? record : null);
+
+  /** Moves badges to their notes' corners and drops badges whose note is gone. */
+  const reconcile = (notes: readonly BoardItem[], gone: readonly string[]) =>
+    queue(async () => {
+      const r = mine();
+      if (!r || closed) return;
+      const byId = new Map(notes.map((n) => [n.id, n]));
+      const ops: WriteOp[] = [];
+      const removed = new Set<string>();
+      for (const [noteId, badgeId] of r.pairs) {
+        if (gone.includes(noteId)) {
+          ops.push({ op: 'remove', id: badgeId });
+          removed.add(badgeId);
+          continue;
+        }
+        const note = byId.get(noteId);
+        if (note) ops.push({ op: 'update', id: badgeId, patch: { rect: badgeRect(note.rect) } });
+      }
+      if (ops.length === 0) return;
+      await board.apply(ops);
+      if (removed.size > 0) {
+        const next = {
+          ...r,
+          ids: r.ids.filter((id) => !removed.has(id)),
+          pairs: r.pairs.filter(([, b]) => !removed.has(b)),
+        };
+        record = next;
+        await shared.set(BADGES_KEY, next);
+      }
+    });
+
+  let started = false;
+  const stopRecord = shared.watch(BADGES_KEY, (value) => {
+    record = readBadgeRecord(value);
+    if (started || !mine()) return;
+    started = true;
+    // Catch up once: notes moved or deleted while no panel followed.
+    queue(async () => {
+      const notes = await board.listItems(['note']);
+      const present = new Set(notes.map((n) => n.id));
+      const badges = new Map((await board.listItems(['shape'])).map((b) => [b.id, b]));
+      const stale = notes.filter((n) => {
+        const badge = record?.pairs.find(([noteId]) => noteId === n.id)?.[1];
+        const at = badge ? badges.get(badge) : undefined;
+        return at !== undefined && !same(at.rect, badgeRect(n.rect));
+      });
+      const gone = (mine()?.pairs ?? []).map(([n]) => n).filter((n) => !present.has(n));
+      if (stale.length > 0 || gone.length > 0) reconcile(stale, gone);
+    });
+  });
+  const followed = (items: readonly BoardItem[]) =>
+    items.filter((i) => mine()?.pairs.some(([noteId]) => noteId === i.id));
+  const stops = [
+    board.on('items:update', ({ items }) => {
+      const moved = followed(items);
+      if (moved.length > 0) reconcile(moved, []);
+    }),
+    board.on('items:delete', ({ ids }) => {
+      const gone = ids.filter((id) => mine()?.pairs.some(([noteId]) => noteId === id));
+      if (gone.length > 0) reconcile([], gone);
+    }),
+  ];
+  return () => {
+    closed = true;
+    stopRecord();
+    for (const stop of stops) stop();
+  };
 }

@@ -342,3 +342,46 @@ describe('createMiroBoard: events from people on the board', () => {
     expect(item).toMatchObject({ id: note.id, text: 'Line one\nFish & chips <3' });
   });
 });
+
+describe('createMiroBoard: items the SDK does not model', () => {
+  // Miro's "Unsupported" reference: apps read and update x and y of unsupported items; its CRUD
+  // table lists emoji as not updatable. Stamps move, emoji refuse (the strictest reading).
+  const mark = (id: string, type: 'stamp' | 'emoji') => ({
+    id,
+    type,
+    x: 100,
+    y: 100,
+    width: 48,
+    height: 48,
+    parentId: null,
+    createdBy: 'u',
+    metadata: {},
+  });
+  it('moves a stamp (position only) and refuses to move an emoji, saying why', async () => {
+    const local = createLocalBoard({
+      state: {
+        version: 1,
+        boardId: 'b',
+        boardName: 'B',
+        items: [mark('s1', 'stamp'), mark('e1', 'emoji')],
+        tags: [],
+        collections: {},
+        users: [],
+        nextId: 10,
+      },
+    });
+    const board = createMiroBoard(local.connect({ id: 'u1', name: 'Ada' }));
+    const result = await board.apply([
+      { op: 'update', id: 's1', patch: { rect: { x: 500, y: 600 } } },
+      { op: 'update', id: 'e1', patch: { rect: { x: 500, y: 600 } } },
+      { op: 'update', id: 's1', patch: { text: 'no' } },
+    ]);
+    expect(result.failed.map((f) => [f.index, f.message])).toEqual([
+      [1, expect.stringMatching(/emoji cannot be changed/)],
+      [2, expect.stringMatching(/can only be moved/)],
+    ]);
+    const items = await board.listItems(['other']);
+    expect(items.find((i) => i.id === 's1')?.rect).toMatchObject({ x: 500, y: 600 });
+    expect(items.find((i) => i.id === 'e1')?.rect).toMatchObject({ x: 76, y: 76 });
+  });
+});

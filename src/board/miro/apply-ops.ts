@@ -25,6 +25,7 @@ import {
   type SdkEntity,
   type SdkFrame,
   type SdkItem,
+  type SdkOtherItem,
   type SdkShape,
   type SdkStickyNote,
   type SdkTag,
@@ -187,6 +188,50 @@ function createItem(board: MiroSdk['board'], spec: CreateSpec, tagIds: string[])
 type EditableItem = SdkStickyNote | SdkShape | SdkText | SdkFrame;
 const isEditable = (item: SdkEntity): item is EditableItem =>
   isStickyNote(item) || isShape(item) || isText(item) || isFrame(item);
+
+/**
+ * Items the SDK does not model whose position an app may change. Miro's "Unsupported" reference:
+ * the Web SDK supports "reading and updating x and y coordinates of unsupported items"; its CRUD
+ * table lists emoji (and strokes) as not updatable, so the strictest reading moves only the rest
+ * (stamps), position only.
+ */
+const FIXED_TYPES = new Set(['emoji', 'stroke', 'drawing']);
+type MovableOther = SdkOtherItem & {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  parentId?: string | null;
+  sync(): Promise<void>;
+};
+function isMovableOther(item: SdkEntity): item is MovableOther {
+  if (isEditable(item) || FIXED_TYPES.has(item.type)) return false;
+  const o = item as Partial<MovableOther>;
+  return (
+    typeof o.x === 'number' &&
+    typeof o.y === 'number' &&
+    typeof o.width === 'number' &&
+    typeof o.sync === 'function' &&
+    !('title' in item && 'color' in item) // a tag
+  );
+}
+
+async function moveOther(
+  item: MovableOther,
+  patch: (WriteOp & { op: 'update' })['patch'],
+  frameTopLeft: (frameId: string) => Promise<{ x: number; y: number }>,
+): Promise<void> {
+  if (patch.text !== undefined || patch.color !== undefined || patch.fill !== undefined)
+    throw new OpError(`A ${item.type} can only be moved through the SDK.`);
+  if (!patch.rect) return;
+  const parentId = item.parentId ?? null;
+  const origin = parentId === null ? { x: 0, y: 0 } : await frameTopLeft(parentId);
+  const left = origin.x + item.x - item.width / 2;
+  const top = origin.y + item.y - item.height / 2;
+  item.x = (patch.rect.x ?? left) + item.width / 2 - origin.x;
+  item.y = (patch.rect.y ?? top) + item.height / 2 - origin.y;
+  await item.sync();
+}
 
 /** The props a create sends, compared by a retry that looks for an earlier attempt's item. */
 function createdLike(item: SdkItem, spec: CreateSpec): boolean {
@@ -521,6 +566,10 @@ function planMiro(
             deps: [fetchK, ...after(op.id, key)],
             run: async () => {
               const item = fetchedItem(op.id);
+              if (isMovableOther(item)) {
+                await moveOther(item, op.patch, frameTopLeft);
+                return;
+              }
               if (!isEditable(item))
                 throw new OpError(`A ${item.type} cannot be changed through the SDK.`);
               await updateItem(item, op.patch, frameTopLeft, leaveFrame);

@@ -6,7 +6,7 @@ import {
   watchActions,
 } from '../../app/actions/action-store';
 import { putActionsOnBoard } from '../../app/actions/put-actions-on-board';
-import { placeBadges, removeBadges } from '../../app/voting/badges';
+import { followBadges, placeBadges, removeBadges } from '../../app/voting/badges';
 import { anonymousDesignOf } from '../../app/voting/anonymity-limits';
 import { guard } from '../../app/roles/facilitators';
 import { ownBallotsIn } from '../../app/voting/own-ballots';
@@ -22,11 +22,16 @@ export const voteUseCases: VoteUseCases = {
       own: db ? ownBallotsIn(db, workshop.info.id) : null,
       ownProblem: problem,
     });
+    // Badges this user placed follow their notes while the Vote tab is open.
+    const stopBadges = followBadges(workshop.board, workshop.user);
     return {
       state: () => view.state(),
       subscribe: (fn) => view.subscribe(fn),
       vote: (round, itemId, delta) => view.writer.change(round, workshop.user, itemId, delta),
-      close: () => view.close(),
+      close: () => {
+        stopBadges();
+        view.close();
+      },
     };
   },
   async startRound(workshop, settings) {
@@ -38,7 +43,8 @@ export const voteUseCases: VoteUseCases = {
   changeRound: (workshop, roundId, change) => changeRound(workshop.board, roundId, change),
   deleteRound: (workshop, roundId) => deleteRound(workshop.board, roundId),
   otherSources: (workshop, itemIds) => readOtherVoteSources(workshop.board, itemIds),
-  placeBadges: (workshop, roundId, entries) => placeBadges(workshop.board, roundId, entries),
+  placeBadges: (workshop, roundId, entries) =>
+    placeBadges(workshop.board, roundId, entries, workshop.user),
   removeBadges: (workshop) => removeBadges(workshop.board),
   loadActions: (workshop) => loadActions(workshop.board),
   watchActions: (workshop, fn) => watchActions(workshop.board, fn),

@@ -14,7 +14,7 @@ import type {
   SdkText,
 } from '../../miro/sdk';
 import type { BoardStore, Origin } from './board-store';
-import { sdkError } from './errors';
+import { invalidParam, sdkError } from './errors';
 import { syncedFrame, syncedShape, syncedStickyNote, syncedText } from './items';
 import type { TagColorName } from './limits';
 import type {
@@ -271,11 +271,20 @@ function unsupportedView(item: LocalUnsupported, ctx: SdkContext): SdkOtherItem 
     ...metadataMethods(item.id, ctx),
     sync: () => Promise.resolve(),
   };
-  view.sync = syncWith(view, ctx, () => ({
-    ...liveOfType(ctx.store, item.id, item.type),
-    x: finiteNumber('x', view.x),
-    y: finiteNumber('y', view.y),
-  }));
+  view.sync = syncWith(view, ctx, () => {
+    // Miro's "Unsupported" reference: apps may read and update x and y of unsupported items;
+    // its CRUD table lists emoji and strokes as not updatable. The double takes the strictest
+    // reading: emoji and drawings refuse any change, other unsupported items move only.
+    const type: LocalUnsupported['type'] = item.type;
+    if (type === 'emoji' || type === 'drawing')
+      throw invalidParam('x', `a ${type} cannot be changed by apps`);
+    const live: LocalUnsupported = liveOfType(ctx.store, item.id, item.type);
+    return {
+      ...live,
+      x: finiteNumber('x', view.x),
+      y: finiteNumber('y', view.y),
+    };
+  });
   return view;
 }
 
