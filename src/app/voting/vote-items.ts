@@ -1,3 +1,4 @@
+import { shortMapName } from '../../domain/journey/map-spec';
 /**
  * What can be voted on: the board's notes with the stage and lane each sits in (domain/stages
  * rules over the stored maps), and the applied clusters when the grouping has stored some.
@@ -172,7 +173,7 @@ const withMap = (context: VoteContext, group: NamedGroup | undefined, fallback: 
   group === undefined
     ? fallback
     : context.maps.length > 1
-      ? `${group.name} (${group.mapName})`
+      ? `${group.name} (${shortMapName(group.mapName)})`
       : group.name;
 
 /**
@@ -238,7 +239,8 @@ export function resolveTarget(
         };
       }
       const itemIds = [...map.noteIds];
-      const where = context.maps.length > 1 ? `Whole map · ${map.mapName}` : 'Whole map';
+      const where =
+        context.maps.length > 1 ? `Whole map · ${shortMapName(map.mapName)}` : 'Whole map';
       return {
         kind,
         refId: map.id,

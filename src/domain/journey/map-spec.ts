@@ -57,3 +57,18 @@ export interface MapSpec {
 /** Prefix of the board tag that marks a note's stage: `Stage · Awareness`. */
 export const STAGE_TAG_PREFIX = 'Stage · ';
 export const stageTagTitle = (stageName: string): string => `${STAGE_TAG_PREFIX}${stageName}`;
+
+/** Longest map name a scope picker shows, so the stage or lane before it stays readable at 320 px. */
+export const SHORT_MAP_NAME = 18;
+
+/** A map's title cut to `max` characters (with "…"), for pickers that name the map. */
+export function shortMapName(title: string, max = SHORT_MAP_NAME): string {
+  const name = title.trim() || 'Untitled map';
+  const chars = [...name];
+  return chars.length <= max
+    ? name
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}

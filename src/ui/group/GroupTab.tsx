@@ -1,3 +1,4 @@
+import { shortMapName } from '../../domain/journey/map-spec';
 import { countOf } from '../../domain/common';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
@@ -161,18 +162,22 @@ function ScopePicker({ model, disabled }: { model: GroupTabModel; disabled: bool
           Selected on the board ({notes(model.selectedNotes.value)})
         </option>
         {maps.map((m) => {
-          const prefix = several ? `${m.title || 'Untitled map'} · ` : '';
+          // The stage or lane first, the map's short name after: a closed picker at 320 px
+          // still shows which lane, and which map it belongs to.
+          const of = several ? ` · ${shortMapName(m.title)}` : '';
           return (
             <optgroup key={m.id} label={m.title || 'Untitled map'}>
-              <option value={`map:${m.id}`}>{prefix}Whole map</option>
+              <option value={`map:${m.id}`}>Whole map{of}</option>
               {m.stages.map((s) => (
                 <option key={s.id} value={`stage:${m.id}:${s.id}`}>
-                  {prefix}Stage: {s.name}
+                  Stage: {s.name}
+                  {of}
                 </option>
               ))}
               {m.lanes.map((l) => (
                 <option key={l.id} value={`lane:${m.id}:${l.id}`}>
-                  {prefix}Lane: {l.name}
+                  Lane: {l.name}
+                  {of}
                 </option>
               ))}
             </optgroup>
