@@ -208,3 +208,41 @@ describe('createSnapshotStore', () => {
     );
   });
 });
+
+describe('damaged snapshot rows (issue 10 §7)', () => {
+  it('never count, list or get pruned, and never make good snapshots be pruned', async () => {
+    const db = await dbs.open();
+    const store = createSnapshotStore(db, { now: () => (clock += 1000), newId: () => `s${++ids}` });
+    for (let i = 0; i < 3; i += 1) await store.save(input({ kind: 'auto', reason: `auto ${i}` }));
+    // Rows an older build or a hand edit left: no size, a size in words, no date.
+    const base = { boardId: 'board-a', mapId: 'map-1', kind: 'auto', reason: '', summary: '' };
+    await db.put('snapshots', { ...base, id: 'bad-1', createdAt: 1 } as never);
+    await db.put('snapshots', { ...base, id: 'bad-2', createdAt: 2, bytes: '12' } as never);
+    await db.put('snapshots', { ...base, id: 'bad-3', bytes: 5 } as never);
+
+    // Budget of 5 automatic snapshots: the next one fits, so nothing good goes.
+    await createSettingsStore(db).set('snapshotBudget', { maxAutoCount: 5, maxAutoBytes: 1e9 });
+    const saved = await store.save(input({ kind: 'auto', reason: 'auto 3' }));
+    expect(saved.pruned).toEqual([]);
+    expect((await store.list()).map((s) => s.reason)).toEqual([
+      'auto 3',
+      'auto 2',
+      'auto 1',
+      'auto 0',
+    ]);
+    const usage = await store.usage();
+    expect(usage).toMatchObject({ count: 4, autoCount: 4 });
+    expect(Number.isFinite(usage.bytes)).toBe(true);
+    expect(await store.get('bad-1')).toBeUndefined();
+
+    expect(await store.damaged()).toEqual([
+      { key: 'bad-1', problem: 'no size (bytes)' },
+      { key: 'bad-2', problem: 'no size (bytes)' },
+      { key: 'bad-3', problem: 'no date' },
+    ]);
+    // Deleting asks by key; a good snapshot's key is refused (not damaged), the rest go.
+    expect(await store.deleteDamaged(['bad-1', 'bad-2', 'bad-3', saved.snapshot.id])).toBe(3);
+    expect(await store.damaged()).toEqual([]);
+    expect(await store.list()).toHaveLength(4);
+  });
+});

@@ -11,7 +11,7 @@ import type { SnapshotBudget } from './settings-store';
 import { readSetting } from './settings-store';
 import { tx } from './tx';
 import type { TouchpointTransaction } from './tx';
-import { utf8Length } from '../domain/common';
+import { isRecord, utf8Length } from '../domain/common';
 
 export interface SnapshotInput {
   boardId: string;
@@ -62,7 +62,54 @@ export interface SnapshotStore {
   usage(boardId?: string): Promise<SnapshotUsage>;
   /** Applies the budget now (after the user lowered it, say); `budget` defaults to the setting. */
   prune(budget?: SnapshotBudget): Promise<SnapshotMeta[]>;
+  /**
+   * Rows that are not readable snapshots (an older build, a hand edit, a disk error): never
+   * listed, counted in the budget or pruned by it; reported here so they can be deleted.
+   */
+  damaged(): Promise<DamagedSnapshot[]>;
+  /** Deletes damaged rows (and any payload stored with them); good rows are never touched. */
+  deleteDamaged(keys: readonly IDBValidKey[]): Promise<number>;
 }
+
+export interface DamagedSnapshot {
+  /** The row's key in the store (its id, whatever it is). */
+  key: IDBValidKey;
+  /** What is wrong, e.g. 'no size (bytes)'. */
+  problem: string;
+}
+
+/** The row as a snapshot, or what is wrong with it. Rows are `unknown` until checked here. */
+export function readSnapshotRow(row: unknown): { meta: SnapshotMeta } | { problem: string } {
+  if (!isRecord(row)) return { problem: 'not a record' };
+  const { id, boardId, mapId, createdAt, kind, bytes, noteCount, formatVersion } = row;
+  if (typeof id !== 'string' || id === '') return { problem: 'no id' };
+  if (typeof boardId !== 'string' || typeof mapId !== 'string')
+    return { problem: 'no board or map' };
+  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return { problem: 'no date' };
+  if (kind !== 'manual' && kind !== 'auto') return { problem: 'no kind' };
+  if (typeof bytes !== 'number' || !Number.isFinite(bytes) || bytes < 0)
+    return { problem: 'no size (bytes)' };
+  return {
+    meta: {
+      id,
+      boardId,
+      mapId,
+      createdAt,
+      kind,
+      reason: typeof row.reason === 'string' ? row.reason : '',
+      noteCount: typeof noteCount === 'number' && noteCount >= 0 ? noteCount : 0,
+      summary: typeof row.summary === 'string' ? row.summary : '',
+      bytes,
+      formatVersion: typeof formatVersion === 'number' ? formatVersion : 1,
+    },
+  };
+}
+
+const goodRows = (rows: readonly unknown[]): SnapshotMeta[] =>
+  rows.flatMap((row) => {
+    const read = readSnapshotRow(row);
+    return 'meta' in read ? [read.meta] : [];
+  });
 
 export interface SnapshotStoreOptions {
   now?: () => number;
@@ -123,7 +170,7 @@ export function createSnapshotStore(
             : 'boardId' in query
               ? await store.index('by-board').getAll(query.boardId)
               : await store.index('by-map').getAll(query.mapId);
-          return rows.sort(newestFirst);
+          return goodRows(rows).sort(newestFirst);
         },
         'read the snapshot history',
       ),
@@ -134,10 +181,10 @@ export function createSnapshotStore(
         'readonly',
         ['snapshots', 'snapshotPayloads'],
         async (t) => {
-          const meta = await t.objectStore('snapshots').get(id);
+          const read = readSnapshotRow(await t.objectStore('snapshots').get(id));
           const stored = await t.objectStore('snapshotPayloads').get(id);
-          if (!meta || !stored) return undefined;
-          return { meta, json: stored.json };
+          if (!('meta' in read) || !stored || typeof stored.json !== 'string') return undefined;
+          return { meta: read.meta, json: stored.json };
         },
         'read the snapshot',
       ).then((found) =>
@@ -170,9 +217,45 @@ export function createSnapshotStore(
             boardId === undefined
               ? await store.getAll()
               : await store.index('by-board').getAll(boardId);
-          return measure(rows);
+          return measure(goodRows(rows));
         },
         'read the snapshot history',
+      ),
+
+    damaged: () =>
+      tx(
+        db,
+        'readonly',
+        ['snapshots'],
+        async (t) => {
+          const store = t.objectStore('snapshots');
+          const [keys, rows] = await Promise.all([store.getAllKeys(), store.getAll()]);
+          return rows.flatMap((row, i) => {
+            const read = readSnapshotRow(row);
+            return 'problem' in read ? [{ key: keys[i]!, problem: read.problem }] : [];
+          });
+        },
+        'read the snapshot history',
+      ),
+
+    deleteDamaged: (keys) =>
+      tx(
+        db,
+        'readwrite',
+        ['snapshots', 'snapshotPayloads'],
+        async (t) => {
+          let removed = 0;
+          for (const key of keys) {
+            // Only rows that are still damaged: a key typed in by mistake never deletes good data.
+            const read = readSnapshotRow(await t.objectStore('snapshots').get(key as string));
+            if ('meta' in read) continue;
+            await t.objectStore('snapshots').delete(key as string);
+            await t.objectStore('snapshotPayloads').delete(key as string);
+            removed += 1;
+          }
+          return removed;
+        },
+        'delete damaged snapshot records',
       ),
 
     prune: (budget) =>
@@ -219,7 +302,8 @@ async function pruneWithin(
   budget: SnapshotBudget,
   keepId?: string,
 ): Promise<SnapshotMeta[]> {
-  const autos = (await t.objectStore('snapshots').index('by-time').getAll()).filter(
+  // Damaged rows count for nothing and are never pruned: bad data must not delete good data.
+  const autos = goodRows(await t.objectStore('snapshots').getAll()).filter(
     (row) => row.kind === 'auto',
   );
   // Oldest first; the same instant falls back to id so the order is stable.

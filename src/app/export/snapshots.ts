@@ -263,6 +263,8 @@ export interface HistoryUsage {
   autoCount: number;
   autoBytes: number;
   budget: SnapshotBudget;
+  /** Rows that are not readable snapshots: not shown, not counted, deletable (issue 10 §7). */
+  damaged: number;
 }
 
 export async function snapshotUsage(workshop: Workshop): Promise<Stored<HistoryUsage>> {
@@ -270,10 +272,21 @@ export async function snapshotUsage(workshop: Workshop): Promise<Stored<HistoryU
   const store = snapshotStore(workshop);
   if (!db || !store) return unavailable(workshop);
   return attempt(async () => {
-    const [usage, budget] = await Promise.all([
+    const [usage, budget, damaged] = await Promise.all([
       store.usage(),
       createSettingsStore(db).get('snapshotBudget'),
+      store.damaged(),
     ]);
-    return { ...usage, budget };
+    return { ...usage, budget, damaged: damaged.length };
   }, 'read the snapshot history');
+}
+
+/** Deletes the history rows that are not readable snapshots; good ones are never touched. */
+export async function deleteDamagedSnapshots(workshop: Workshop): Promise<Stored<number>> {
+  const store = snapshotStore(workshop);
+  if (!store) return unavailable(workshop);
+  return attempt(async () => {
+    const damaged = await store.damaged();
+    return store.deleteDamaged(damaged.map((d) => d.key));
+  }, 'delete damaged snapshot records');
 }

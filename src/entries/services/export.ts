@@ -3,6 +3,7 @@ import { buildJourneyMap } from '../../app/export/build-journey-map';
 import { importMap, type ImportProgress } from '../../app/export/import-map';
 import { guard } from '../../app/roles/facilitators';
 import {
+  deleteDamagedSnapshots,
   deleteSnapshot,
   getSnapshot,
   historyProblem,
@@ -75,6 +76,7 @@ export const exportUseCases: ExportUseCases = {
   },
   getSnapshot,
   deleteSnapshot,
+  deleteDamaged: deleteDamagedSnapshots,
   async importMap(workshop, text, hooks) {
     const allowed = await guard(workshop.board, workshop.user, 'import-map');
     if (!allowed.ok) return { status: 'refused', message: allowed.reason };

@@ -60,6 +60,7 @@ interface FakeOptions {
   historyProblem?: string | null;
   importOutcome?: ImportOutcome;
   buildWarnings?: string[];
+  damaged?: number;
 }
 
 function fakes(options: FakeOptions = {}) {
@@ -72,7 +73,9 @@ function fakes(options: FakeOptions = {}) {
     autoCount: 0,
     autoBytes: 0,
     budget: { maxAutoCount: 20, maxAutoBytes: 25 * 1024 * 1024 },
+    damaged,
   });
+  let damaged = options.damaged ?? 0;
   const useCases: ExportUseCases = {
     loadMaps: async () => options.maps ?? [{ id: 'm1', title: 'Onboarding journey' }],
     watchMaps: () => () => undefined,
@@ -85,6 +88,11 @@ function fakes(options: FakeOptions = {}) {
     readIncludeAuthors: async () => false,
     saveIncludeAuthors: vi.fn(async () => undefined),
     historyProblem: () => options.historyProblem ?? null,
+    deleteDamaged: vi.fn(async () => {
+      const gone = damaged;
+      damaged = 0;
+      return { ok: true as const, value: gone };
+    }),
     listSnapshots: async () => ({
       ok: true,
       value: [...stored].reverse().map((s) => s.meta),
@@ -357,5 +365,16 @@ describe('ExportTab', () => {
     expect(await screen.findByText('No journey map on this board yet')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Download JSON' })).toBeNull();
     expect(screen.getByLabelText('Import a map file (.json)')).toBeTruthy();
+  });
+
+  it('reports damaged snapshot records and deletes them on request', async () => {
+    const f = fakes({ damaged: 2 });
+    const { useCases } = f;
+    render(<ExportTab workshop={workshop} useCases={useCases} environment={f.env} />);
+    expect(await screen.findByText('2 damaged snapshot records')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete them' }));
+    expect(await screen.findByText('2 damaged records deleted.')).toBeTruthy();
+    expect(useCases.deleteDamaged).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.queryByText('2 damaged snapshot records')).toBeNull());
   });
 });

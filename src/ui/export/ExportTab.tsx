@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/common';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
@@ -222,6 +223,19 @@ function HistorySection({ model }: { model: ExportTabModel }) {
             </div>
           </div>
           {usage && usage.count > 0 && <p class="tp-help tp-export-budget">{budgetLine(usage)}.</p>}
+          {usage && usage.damaged > 0 && (
+            <Notice tone="warning" title={`${countOf(usage.damaged, 'damaged snapshot record')}`}>
+              This browser’s history holds records that are not readable snapshots. They are not
+              shown or counted, and they never cause good snapshots to be removed.{' '}
+              <button
+                type="button"
+                class="button button-tertiary button-small"
+                onClick={() => void model.deleteDamaged()}
+              >
+                Delete them
+              </button>
+            </Notice>
+          )}
           {state.status === 'loading' && <Spinner label="Reading history…" />}
           {state.status === 'error' && (
             <Notice tone="error" title="Could not read the history">

@@ -44,6 +44,8 @@ export interface ExportUseCases {
   ): Promise<Stored<SnapshotMeta>>;
   getSnapshot(workshop: Workshop, id: string): Promise<Stored<LoadedSnapshot>>;
   deleteSnapshot(workshop: Workshop, id: string): Promise<Stored<boolean>>;
+  /** Deletes history rows that are not readable snapshots; resolves to how many went. */
+  deleteDamaged(workshop: Workshop): Promise<Stored<number>>;
   importMap(
     workshop: Workshop,
     text: string,
@@ -312,10 +314,19 @@ export function createExportTabModel(
     }
   }
 
+  async function deleteDamaged(): Promise<void> {
+    const done = await useCases.deleteDamaged(workshop);
+    message.value = done.ok
+      ? { tone: 'success', title: `${countOf(done.value, 'damaged record')} deleted.` }
+      : { tone: 'error', title: 'Nothing was deleted', body: done.message };
+    await refreshHistory();
+  }
+
   const nameOf = (meta: SnapshotMeta) =>
     `${meta.kind === 'auto' ? 'Automatic' : 'Snapshot'} ${formatTime(meta.createdAt)}${meta.reason ? ` (${meta.reason})` : ''}`;
 
   return {
+    deleteDamaged,
     loading,
     maps,
     mapId,
