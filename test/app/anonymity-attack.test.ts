@@ -234,7 +234,7 @@ describe('anonymous rounds against an attacker who reads the whole board (Miro)'
         expect(best).toBe(counted);
         expect(totals['salted hash of member ids']).toBe(counted);
       }
-    });
+    }, 60_000);
   }
 });
 
@@ -349,11 +349,11 @@ describe('anonymous rounds against an attacker who reads the whole mural (MURAL)
       const text = JSON.stringify(exported);
       for (const p of MURAL_PEOPLE) expect(text).not.toContain(p.id);
     }
-  });
+  }, 60_000);
 
   it('earlier version: the author of each ballot widget names its voter', async () => {
     const { view, truth } = await muralTrial('earlier version', 7);
     expect(view.ballots).toHaveLength(MURAL_PEOPLE.length);
     expect(attack(view, truth)['author recorded by the platform']).toBe(MURAL_PEOPLE.length);
-  });
+  }, 60_000);
 });

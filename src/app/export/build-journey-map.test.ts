@@ -16,7 +16,7 @@ describe('buildJourneyMap', () => {
     if (!built.ok) expect(built.message).toMatch(/Create one in the Map tab/);
   });
 
-  it('builds the v1 file: source, stages by tag and position, loose notes, versions', async () => {
+  it('builds the current (v2) file: source, stages by tag and position, loose notes, versions', async () => {
     const fx = await createFixture(null);
     const { spec } = await seedWorkshop(fx);
     const built = await buildJourneyMap(fx.workshop, {
@@ -28,7 +28,7 @@ describe('buildJourneyMap', () => {
     const { file } = built;
     expect(file).toMatchObject({
       format: 'touchpoint.journey-map',
-      version: 1,
+      version: 2,
       exportedAt: '2026-11-22T18:30:00.000Z',
       source: {
         platform: 'playground',

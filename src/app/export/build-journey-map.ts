@@ -7,10 +7,11 @@
  */
 import { errorMessage } from '../../domain/common';
 import { version as appVersion } from '../../../package.json';
+import { exportInsights } from '../insights/export-insights';
 import type { Board, BoardItem } from '../../board/port';
 import { deriveJourneyMap, IMPORTED_NOTE_ROLE } from '../../domain/export/derive-journey-map';
 import { keepMapReferences } from '../../domain/export/keep-map-references';
-import type { JourneyMapFile } from '../../domain/export/journey-map-v1';
+import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { toExportFile } from '../../domain/export/to-export-file';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
@@ -176,9 +177,19 @@ export async function buildFromBoard(
     votes: votes.noteVotes,
     clusterIds: clusters.clusterIds,
   });
+  const insights = await part(
+    'Journey insights',
+    () =>
+      exportInsights(workshop, {
+        id: mapId,
+        stageIds: derived.stages.map((s) => s.id),
+        actionIds: actions.map((a) => a.id),
+      }),
+    derived.insights,
+  );
   // Rounds and actions are stored board-wide: keep this map's, pointing only at ids in the file.
   const map = keepMapReferences(
-    { ...derived, clusters: clusters.clusters, voteRounds: votes.voteRounds, actions },
+    { ...derived, clusters: clusters.clusters, voteRounds: votes.voteRounds, actions, insights },
     {
       keepUnsourcedActions: board.maps[0]?.record.spec.id === mapId,
       // Chosen above by what each round targets, so a round nobody voted in yet stays.

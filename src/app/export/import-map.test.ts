@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JourneyMapFile } from '../../domain/export/journey-map-v1';
+import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { createTestDatabases, type TestDatabases } from '../../storage/testing/open-test-db';
 import { simulateQuotaExceeded } from '../../storage/testing/simulate-quota-exceeded';
 import { loadMaps, MAP_COLLECTION } from '../map/map-store';

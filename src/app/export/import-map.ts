@@ -8,7 +8,7 @@
 import type { Board, BoardItem, BoardLimits, WriteOp } from '../../board/port';
 import { isPaletteColor } from '../../domain/board/board-item';
 import { deriveImportKey } from '../../domain/export/derive-journey-map';
-import type { ExportNote, JourneyMapFile } from '../../domain/export/journey-map-v1';
+import type { ExportNote, JourneyMapFile } from '../../domain/export/journey-map';
 import { parseExport } from '../../domain/export/restore';
 import { normalizeSpec } from '../../domain/journey/edit-spec';
 import { FRAME_KEY } from '../../domain/journey/layout';
@@ -203,7 +203,15 @@ export async function importMap(
   if (snapshot.status === 'failed') return { status: 'stopped', message: snapshot.message };
 
   let record: MapRecord;
-  const nothingRestored: RestoredData = { groups: 0, actions: 0, rounds: 0, warnings: [] };
+  const nothingRestored: RestoredData = {
+    groups: 0,
+    actions: 0,
+    rounds: 0,
+    ratings: 0,
+    kpis: 0,
+    raci: 0,
+    warnings: [],
+  };
   const summary = (
     created: number,
     beside: number,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rectCenter, rectContains } from '../../domain/board/board-item';
-import type { ExportNote } from '../../domain/export/journey-map-v1';
+import type { ExportNote } from '../../domain/export/journey-map';
 import type { MapCell } from '../../domain/stages/placed-map';
 import { chunkPairs } from './imported-keys';
 import { packGrid, placeImportedNotes } from './place-imported-notes';

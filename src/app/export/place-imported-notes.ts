@@ -5,7 +5,7 @@
  * the map, in file order.
  */
 import type { Rect } from '../../board/port';
-import type { ExportNote } from '../../domain/export/journey-map-v1';
+import type { ExportNote } from '../../domain/export/journey-map';
 import type { MapCell } from '../../domain/stages/placed-map';
 
 /** Miro sticky notes: square 199 × 228, rectangle 350 × 228; the width sets the size. */

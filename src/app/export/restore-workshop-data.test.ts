@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JourneyMapFile } from '../../domain/export/journey-map-v1';
+import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { createTestDatabases, type TestDatabases } from '../../storage/testing/open-test-db';
 import { loadActions, saveAction } from '../actions/action-store';
 import { loadAppliedGroups, saveAppliedGroups } from '../grouping/applied-groups';
@@ -14,6 +14,7 @@ import { importMap } from './import-map';
 import { createFixture, seedWorkshop, type Fixture } from './testing/export-fixture';
 import { toJsonText } from './to-downloads';
 import { importedRoundId } from './restore-workshop-data';
+import { addReading, rateStage, saveKpi, savePersonas, setRaci } from '../insights/insights-writes';
 
 let dbs: TestDatabases;
 beforeEach(() => {
@@ -173,5 +174,57 @@ describe('import restores groups, the action plan and vote rounds (issue 9 §3)'
       restored: { groups: 0, actions: 0, rounds: 0 },
     });
     expect(await loadRounds(a.board, NOW)).toHaveLength(2);
+  });
+
+  it('puts back the journey insights: personas, ratings, KPIs with readings, RACI; once', async () => {
+    const { a, spec, file: _plain } = await workshopWithEverything();
+    const stageIds = spec.stages.map((st) => st.id);
+    await savePersonas(a.board, spec.id, [{ id: 'p1', name: 'Alex', summary: '' }]);
+    for (const [i, value] of [-2, 1, 2].entries())
+      await rateStage(
+        a.board,
+        { userId: `u${i}`, deviceId: 'd', department: i === 0 ? 'support' : null },
+        { mapId: spec.id, stageId: stageIds[0]!, personaId: 'p1', line: 'as-is', value },
+        NOW,
+      );
+    await saveKpi(a.board, spec.id, stageIds, {
+      id: 'k1',
+      name: 'CSAT',
+      unit: '/5',
+      baseline: 3.8,
+      target: 4.5,
+      direction: 'higher',
+      stageId: stageIds[0]!,
+    });
+    let n = 0;
+    await addReading(
+      a.board,
+      spec.id,
+      { kpiId: 'k1', value: 4.1, date: '2026-11-01', source: 'survey' },
+      '2026-12-05',
+      () => `r${++n}`,
+    );
+    await setRaci(
+      a.board,
+      spec.id,
+      { kind: 'stage', id: stageIds[0]! },
+      'Awareness',
+      'marketing',
+      'A',
+    );
+    const built = await buildJourneyMap(a.workshop, { includeAuthors: false, includeLoose: false });
+    if (!built.ok) throw new Error(built.message);
+    const file = built.file;
+    expect(file.map.insights.ratings.map((r) => r.value).sort()).toEqual([-2, 1, 2]);
+    expect(JSON.stringify(file.map.insights)).not.toMatch(/u0|u1|u2/);
+
+    const b = await createFixture(await dbs.open(), 'uXjVBoardB=');
+    const first = await importMap(b.workshop, toJsonText(file));
+    expect(first).toMatchObject({ status: 'done', restored: { ratings: 3, kpis: 1, raci: 1 } });
+    const again = await exportOf(b);
+    expect(again.map.insights).toEqual(file.map.insights);
+    const second = await importMap(b.workshop, toJsonText(file));
+    expect(second).toMatchObject({ restored: { ratings: 0, kpis: 0, raci: 0 } });
+    expect((await exportOf(b)).map.insights).toEqual(file.map.insights);
   });
 });

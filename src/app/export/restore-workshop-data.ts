@@ -14,7 +14,7 @@ import { validateAction } from '../../domain/actions/validate-action';
 import { countOf, errorMessage } from '../../domain/common';
 import { compactKey } from '../../domain/export/compact-key';
 import { deriveImportKey } from '../../domain/export/derive-journey-map';
-import type { ExportAction, JourneyMapFile } from '../../domain/export/journey-map-v1';
+import type { ExportAction, JourneyMapFile } from '../../domain/export/journey-map';
 import { roundFromExport } from '../../domain/voting/from-export-round';
 import { roundKey } from '../../domain/voting/vote-storage-keys';
 import { loadActions, saveAction } from '../actions/action-store';
@@ -27,12 +27,17 @@ import {
 import { claimSlot } from '../voting/slot-list';
 import { loadRound, ROUND_SLOTS, starterKey, votes } from '../voting/vote-store';
 import type { Workshop } from '../workshop';
+import { importInsights } from '../insights/import-insights';
 import { loadImportedKeys } from './imported-keys';
 
 export interface RestoredData {
   groups: number;
   actions: number;
   rounds: number;
+  /** Journey insights: ratings, KPIs and RACI rows (personas come with their ratings). */
+  ratings: number;
+  kpis: number;
+  raci: number;
   /** What was restored differently from the file, or not at all, and why. */
   warnings: string[];
 }
@@ -51,7 +56,7 @@ export async function restoreWorkshopData(
   const [notes, index] = await Promise.all([board.listItems(['note']), loadImportedKeys(board)]);
   const itemIdOf = noteMapper(file, notes, index, workshop.info.id);
   const warnings: string[] = [];
-  const out = { groups: 0, actions: 0, rounds: 0, warnings };
+  const out = { groups: 0, actions: 0, rounds: 0, ratings: 0, kpis: 0, raci: 0, warnings };
   const step = async (what: string, fn: () => Promise<void>) => {
     try {
       await fn();
@@ -68,6 +73,17 @@ export async function restoreWorkshopData(
   });
   await step('The vote rounds', async () => {
     out.rounds = await restoreRounds(workshop, file, itemIdOf, now, warnings);
+  });
+  await step('The journey insights', async () => {
+    const put = await importInsights(
+      board,
+      file.map.id,
+      file.map.stages.map((st) => st.id),
+      file.map.insights,
+      now,
+    );
+    Object.assign(out, { ratings: put.ratings, kpis: put.kpis, raci: put.raci });
+    warnings.push(...put.warnings);
   });
   return out;
 }

@@ -9,7 +9,7 @@
 import { errorMessage } from '../../domain/common';
 import type { BoardItem } from '../../board/port';
 import { compareMaps, type MapComparison } from '../../domain/export/compare-maps';
-import type { JourneyMapFile } from '../../domain/export/journey-map-v1';
+import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { restore } from '../../domain/export/restore';
 import { summarizeMap } from '../../domain/export/summarize-map';
 import { belongsToMap } from '../../domain/stages/decide-stage';

@@ -1,6 +1,6 @@
-/** The three downloads of an export file: JSON (the format itself), CSV and Markdown. */
-import type { JourneyMapFile } from '../../domain/export/journey-map-v1';
-import { toCsv } from '../../domain/export/to-csv';
+/** The downloads of an export file: JSON (the format itself), CSV, Markdown and insight tables. */
+import type { JourneyMapFile } from '../../domain/export/journey-map';
+import { toCsv, toInsightCsvTables } from '../../domain/export/to-csv';
 import { toMarkdown } from '../../domain/export/to-markdown';
 
 export interface Download {
@@ -13,6 +13,8 @@ export interface Downloads {
   json: Download;
   csv: Download;
   markdown: Download;
+  /** The insight tables (KPIs, ratings, RACI) that have rows, one CSV each. */
+  tables: Download[];
 }
 
 /**
@@ -56,5 +58,10 @@ export function toDownloads(file: JourneyMapFile): Downloads {
       mimeType: 'text/markdown;charset=utf-8',
       text: toMarkdown(file),
     },
+    tables: toInsightCsvTables(file).map(({ table, csv }) => ({
+      filename: `${base}-${table}.csv`,
+      mimeType: 'text/csv;charset=utf-8',
+      text: csv,
+    })),
   };
 }

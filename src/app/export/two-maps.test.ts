@@ -4,7 +4,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import schema from '../../../public/schema/journey-map.v1.json';
+import schema from '../../../public/schema/journey-map.v2.json';
 import { FACILITATOR } from '../../../test/fakes/playground-board';
 import { findDanglingReferences } from '../../domain/export/keep-map-references';
 import type { MapSpec } from '../../domain/journey/map-spec';

@@ -5,7 +5,7 @@
  * back are `unknown` until parsed here.
  */
 import type { Board } from '../../board/port';
-import type { ExportCluster } from '../../domain/export/journey-map-v1';
+import type { ExportCluster } from '../../domain/export/journey-map';
 import { loadMapIds, MAP_COLLECTION } from '../map/map-store';
 
 export interface AppliedCluster {

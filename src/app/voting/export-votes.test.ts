@@ -1,10 +1,10 @@
 /**
  * The export hooks' output dropped into a real export file (app/export's `buildJourneyMap`)
- * validates against the v1 JSON Schema and restores: the Export tab can put it in as is.
+ * validates against the current (v2) JSON Schema and restores: the Export tab can put it in as is.
  */
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import schema from '../../../public/schema/journey-map.v1.json';
+import schema from '../../../public/schema/journey-map.v2.json';
 import { createMiroBoard } from '../../board/miro/adapter';
 import { createLocalBoard } from '../../board/playground/sdk/local-board';
 import type { BoardUser } from '../../board/port';
@@ -27,7 +27,7 @@ const people: BoardUser[] = [
 ];
 
 describe('exportVoteRounds and exportActions in an export file', () => {
-  it('fit the v1 schema, restore, and keep voter ids out of anonymous rounds', async () => {
+  it('fit the current (v2) schema, restore, and keep voter ids out of anonymous rounds', async () => {
     const local = createLocalBoard();
     const board = createMiroBoard(local.connect(FAC), { platform: 'playground' });
     let n = 0;

@@ -3,7 +3,7 @@
  * keeps voter ids out of anonymous and secret rounds) and per-note votes of ended or revealed
  * rounds (`deriveNoteVotes`, for `deriveJourneyMap`'s `votes` option).
  */
-import type { ExportVoteRound } from '../../domain/export/journey-map-v1';
+import type { ExportVoteRound } from '../../domain/export/journey-map';
 import { deriveNoteVotes } from '../../domain/voting/derive-note-votes';
 import type { Tally } from '../../domain/voting/tally-votes';
 import { toExportRound } from '../../domain/voting/to-export-round';

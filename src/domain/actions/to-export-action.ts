@@ -1,5 +1,5 @@
 /** An action as the v1 export writes it (domain/export): the same fields minus `createdAt`. */
-import type { ExportAction } from '../export/journey-map-v1';
+import type { ExportAction } from '../export/journey-map';
 import type { Action } from './action';
 
 export function toExportAction(action: Action): ExportAction {

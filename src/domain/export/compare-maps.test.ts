@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { arbitraryBoard } from './arbitrary-board';
 import { compareMaps } from './compare-maps';
 import { deriveJourneyMap } from './derive-journey-map';
-import type { JourneyMapFile } from './journey-map-v1';
+import type { JourneyMapFile } from './journey-map';
 import { parseExport } from './restore';
 import { summarizeMap } from './summarize-map';
 

@@ -1,4 +1,4 @@
-import type { ExportNote, ExportVoteRound, JourneyMap, JourneyMapFile } from './journey-map-v1';
+import type { ExportNote, ExportVoteRound, JourneyMap, JourneyMapFile } from './journey-map';
 
 export interface NoteRef {
   id: string;

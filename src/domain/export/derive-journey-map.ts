@@ -1,7 +1,12 @@
 import { isPaletteColor, type BoardItem, type Rect } from '../board/board-item';
 import { createStageContext, decideStage, isInMap } from '../stages/decide-stage';
 import type { PlacedMap } from '../stages/placed-map';
-import type { ExportNote, ExportPosition, JourneyMapV1 } from './journey-map-v1';
+import {
+  EMPTY_INSIGHTS,
+  type ExportNote,
+  type ExportPosition,
+  type JourneyMap,
+} from './journey-map';
 import { compactKey } from './compact-key';
 import { tidyNoteText, tidyText } from './tidy-text';
 
@@ -62,7 +67,7 @@ export function deriveJourneyMap(
   items: readonly BoardItem[],
   placed: PlacedMap,
   options: DeriveJourneyMapOptions,
-): JourneyMapV1 {
+): JourneyMap {
   const ctx = createStageContext(placed, options.board ?? [placed]);
   const { spec } = placed;
   const notes: ExportNote[] = [];
@@ -107,7 +112,7 @@ export function deriveJourneyMap(
     notes.push(note);
   }
 
-  const map: JourneyMapV1 = {
+  const map: JourneyMap = {
     id: spec.id,
     title: spec.title,
     preset: spec.presetId,
@@ -117,6 +122,7 @@ export function deriveJourneyMap(
     clusters: [],
     voteRounds: [],
     actions: [],
+    insights: structuredClone(EMPTY_INSIGHTS),
   };
   if (spec.persona) map.persona = { name: spec.persona.name, summary: spec.persona.summary };
   return map;

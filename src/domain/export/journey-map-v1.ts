@@ -1,10 +1,7 @@
 /**
- * Export format v1 — what Touchpoint writes (ARCHITECTURE.md §7). Strict: every field present
- * unless marked optional. `public/schema/journey-map.v1.json` describes exactly this shape, and a
- * test validates generated files against it. What Touchpoint reads is `unknown`, checked field by
- * field by `restore.ts` (every field optional, old names kept for migrations).
- *
- * Once v1 ships, this shape only changes through a new version and a migration.
+ * Export format v1 (ARCHITECTURE.md §7), frozen: `public/schema/journey-map.v1.json` describes
+ * exactly this shape. Files of v1 are still read: `migrations.ts` brings them to the current
+ * version (`journey-map.ts`). v2 (`journey-map-v2.ts`) reuses every type here that did not change.
  */
 import type { PaletteColor } from '../board/board-item';
 import type { LaneKind } from '../journey/map-spec';
@@ -176,8 +173,3 @@ export interface JourneyMapV1 {
   actions: ExportAction[];
   metrics?: ExportMetric[];
 }
-
-/** The current format version and its types; code outside export/ uses these names. */
-export const CURRENT_VERSION = 1;
-export type JourneyMapFile = JourneyMapFileV1;
-export type JourneyMap = JourneyMapV1;

@@ -4,11 +4,11 @@
  * when it names one of the map's notes, clusters, stages or lanes, and every id it names that is
  * not in the file is dropped from it.
  */
-import type { ExportAction, ExportVoteRound, JourneyMapV1 } from './journey-map-v1';
+import type { ExportAction, ExportVoteRound, JourneyMap } from './journey-map';
 
 /** Ids a file can point at: its notes, clusters, stages and lanes. */
 export function idsInFile(
-  map: Pick<JourneyMapV1, 'notes' | 'clusters' | 'stages' | 'lanes'>,
+  map: Pick<JourneyMap, 'notes' | 'clusters' | 'stages' | 'lanes'>,
 ): Set<string> {
   return new Set([
     ...map.notes.map((n) => n.id),
@@ -52,7 +52,7 @@ export interface KeepOptions {
 }
 
 /** The map with only its own rounds and actions, each pointing only at ids in the file. */
-export function keepMapReferences(map: JourneyMapV1, options: KeepOptions): JourneyMapV1 {
+export function keepMapReferences(map: JourneyMap, options: KeepOptions): JourneyMap {
   const known = idsInFile(map);
   const voteRounds = map.voteRounds
     .filter(options.isMapRound ?? ((round) => roundRefs(round).some((id) => known.has(id))))
@@ -67,11 +67,16 @@ export function keepMapReferences(map: JourneyMapV1, options: KeepOptions): Jour
       ? [{ ...action, sourceItemIds }]
       : [];
   });
-  return { ...map, voteRounds, actions };
+  // RACI rows of actions the file does not carry would point outside it.
+  const actionIds = new Set(actions.map((a) => a.id));
+  const raci = map.insights.raci.filter(
+    (r) => r.subject.kind === 'stage' || actionIds.has(r.subject.id),
+  );
+  return { ...map, voteRounds, actions, insights: { ...map.insights, raci } };
 }
 
 /** Every reference in the file that names no note, cluster, stage or lane in it (tests, checks). */
-export function findDanglingReferences(map: JourneyMapV1): string[] {
+export function findDanglingReferences(map: JourneyMap): string[] {
   const known = idsInFile(map);
   const out: string[] = [];
   const check = (where: string, id: string | null | undefined) => {
@@ -85,6 +90,17 @@ export function findDanglingReferences(map: JourneyMapV1): string[] {
   for (const c of map.clusters) for (const m of c.memberIds) check(`cluster ${c.id} member`, m);
   for (const r of map.voteRounds) for (const id of roundRefs(r)) check(`round ${r.id}`, id);
   for (const a of map.actions) for (const id of a.sourceItemIds) check(`action ${a.id}`, id);
-  for (const m of map.metrics ?? []) check(`metric ${m.name} stage`, m.stageId);
+  const { insights } = map;
+  const personas = new Set(insights.personas.map((p) => p.id));
+  const actions = new Set(map.actions.map((a) => a.id));
+  for (const r of insights.ratings) {
+    check(`rating stage`, r.stageId);
+    if (!personas.has(r.personaId)) out.push(`rating persona → ${r.personaId}`);
+  }
+  for (const k of insights.kpis) check(`KPI ${k.id} stage`, k.stageId);
+  for (const r of insights.raci) {
+    if (r.subject.kind === 'stage') check(`RACI stage`, r.subject.id);
+    else if (!actions.has(r.subject.id)) out.push(`RACI action → ${r.subject.id}`);
+  }
   return out;
 }

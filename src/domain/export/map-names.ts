@@ -1,4 +1,4 @@
-import type { JourneyMap } from './journey-map-v1';
+import type { JourneyMap } from './journey-map';
 
 /** Id → display name lookups for a map's stages, lanes and clusters. */
 export interface MapNames {

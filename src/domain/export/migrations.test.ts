@@ -17,7 +17,7 @@ const step = (name: keyof typeof Versions): Migration => {
 describe('migration table', () => {
   it('is contiguous from the first version to the latest', () => {
     expect(() => checkMigrations(MIGRATIONS)).not.toThrow();
-    expect(MIGRATIONS.map((m) => `${m.from}→${m.to}`)).toEqual(['0→1']);
+    expect(MIGRATIONS.map((m) => `${m.from}→${m.to}`)).toEqual(['0→1', '1→2']);
   });
 
   it('refuses a gap, a duplicate, or a step that skips a version', () => {
@@ -94,12 +94,78 @@ describe('PreRelease (v0) → Initial (v1)', () => {
     const result = restore(v0);
     expect(result).toMatchObject({ ok: true, migratedFrom: 0 });
     if (!result.ok) return;
-    expect(result.file.version).toBe(1);
+    expect(result.file.version).toBe(2);
     expect(result.file.map.notes.map((n) => [n.stageId, n.stageSource])).toEqual([
       ['s1', 'tag'],
       [null, 'none'],
       [null, 'none'],
       [null, 'none'],
+    ]);
+  });
+});
+
+describe('Initial (v1) → KpisAndRatings (v2)', () => {
+  const v1 = {
+    format: 'touchpoint.journey-map',
+    version: 1,
+    exportedAt: '2026-11-20T14:30:12.345Z',
+    map: {
+      id: 'm',
+      stages: [{ id: 's1', name: 'Apply' }],
+      metrics: [
+        { name: 'Completion', value: 61, unit: '%', stageId: 's1' },
+        { name: 'NPS', value: 12, unit: null, stageId: null },
+        'not a metric',
+      ],
+    },
+  };
+
+  it('turns metrics into KPIs with one reading on the export day, and adds empty insights', () => {
+    const result = run(step('KpisAndRatings'), v1);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.doc['version']).toBe(2);
+    const map = result.doc['map'] as Record<string, unknown>;
+    expect(map).not.toHaveProperty('metrics');
+    expect(map['insights']).toEqual({
+      personas: [],
+      ratings: [],
+      raci: [],
+      departments: [],
+      kpis: [
+        {
+          id: 'metric-1',
+          name: 'Completion',
+          unit: '%',
+          stageId: 's1',
+          baseline: 61,
+          target: 61,
+          direction: 'higher',
+          readings: [{ value: 61, date: '2026-11-20', source: 'v1 metric' }],
+        },
+        {
+          id: 'metric-2',
+          name: 'NPS',
+          unit: '',
+          stageId: null,
+          baseline: 12,
+          target: 12,
+          direction: 'higher',
+          readings: [{ value: 12, date: '2026-11-20', source: 'v1 metric' }],
+        },
+      ],
+    });
+    expect(result.warnings).toEqual(['map.metrics[2] was not a readable metric and was left out.']);
+    // The input is left as it was.
+    expect(v1.map.metrics).toHaveLength(3);
+  });
+
+  it('runs through restore: a v1 file reads as v2 with its metrics as KPIs', () => {
+    const result = restore(v1);
+    expect(result).toMatchObject({ ok: true, migratedFrom: 1 });
+    if (!result.ok) return;
+    expect(result.file.map.insights.kpis.map((k) => [k.name, k.readings.length])).toEqual([
+      ['Completion', 1],
+      ['NPS', 1],
     ]);
   });
 });

@@ -12,6 +12,8 @@ import { isRecord } from '../common';
 export const Versions = {
   PreRelease: 0,
   Initial: 1,
+  /** Journey insights (issue 14): personas, ratings, KPIs with readings, RACI, departments. */
+  KpisAndRatings: 2,
 } as const;
 
 export type Doc = Record<string, unknown>;
@@ -73,7 +75,52 @@ const toInitial: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [toInitial];
+/**
+ * v1 → v2: the map gains `insights`. v1's `metrics` (a name, one value, a unit, a stage) become
+ * KPIs: the value is the baseline, the target (v1 had none, so the KPI reads "met" until edited)
+ * and the one reading, dated the day the file was exported, source "v1 metric".
+ */
+const toKpisAndRatings: Migration = {
+  name: 'KpisAndRatings',
+  from: Versions.Initial,
+  to: Versions.KpisAndRatings,
+  up(doc) {
+    const warnings: string[] = [];
+    const map = doc['map'];
+    if (!isRecord(map))
+      return { ok: true, doc: { ...doc, version: Versions.KpisAndRatings }, warnings };
+    const { metrics, ...rest } = map;
+    const exportedAt = typeof doc['exportedAt'] === 'string' ? doc['exportedAt'] : '';
+    const day = /^\d{4}-\d{2}-\d{2}/.test(exportedAt) ? exportedAt.slice(0, 10) : null;
+    const kpis = (Array.isArray(metrics) ? metrics : []).flatMap((m: unknown, i) => {
+      if (!isRecord(m) || typeof m['name'] !== 'string' || typeof m['value'] !== 'number') {
+        warnings.push(`map.metrics[${i}] was not a readable metric and was left out.`);
+        return [];
+      }
+      const value = m['value'];
+      return [
+        {
+          id: `metric-${i + 1}`,
+          name: m['name'],
+          unit: typeof m['unit'] === 'string' ? m['unit'] : '',
+          stageId: typeof m['stageId'] === 'string' ? m['stageId'] : null,
+          baseline: value,
+          target: value,
+          direction: 'higher',
+          readings: day ? [{ value, date: day, source: 'v1 metric' }] : [],
+        },
+      ];
+    });
+    const insights = { personas: [], ratings: [], kpis, raci: [], departments: [] };
+    return {
+      ok: true,
+      doc: { ...doc, version: Versions.KpisAndRatings, map: { ...rest, insights } },
+      warnings,
+    };
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [toInitial, toKpisAndRatings];
 
 /** Throws (a programming error, caught by every test run) when the table has a gap or a duplicate. */
 export function checkMigrations(

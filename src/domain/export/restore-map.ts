@@ -6,19 +6,18 @@ import {
   type ExportAction,
   type ExportCluster,
   type ExportLane,
-  type ExportMetric,
   type ExportNote,
   type ExportPosition,
   type ExportSource,
   type ExportStage,
   type ExportVoteRound,
-  type JourneyMapV1,
+  type JourneyMap,
   type Score,
   type VoteBallot,
   type VoteScope,
   type VoteSettings,
   type VoteTotal,
-} from './journey-map-v1';
+} from './journey-map';
 import {
   at,
   bool,
@@ -40,6 +39,7 @@ import {
   type Obj,
   type Warnings,
 } from './field-readers';
+import { restoreInsights } from './restore-insights';
 import { compactKey } from './compact-key';
 import { LIMITS } from './limits';
 import { tidyNoteText } from './tidy-text';
@@ -318,17 +318,6 @@ function restoreAction(v: unknown, path: string, warnings: Warnings): ExportActi
   return withExtras(action, o, ACTION_KEYS);
 }
 
-function restoreMetric(v: unknown, path: string): ExportMetric {
-  const o = record(v, path);
-  const metric: ExportMetric = {
-    name: text(o, 'name', path, ''),
-    value: number(o, 'value', path, 0),
-    unit: nullableText(o, 'unit', path),
-    stageId: nullableText(o, 'stageId', path),
-  };
-  return withExtras(metric, o, ['name', 'value', 'unit', 'stageId']);
-}
-
 const MAP_KEYS = [
   'id',
   'title',
@@ -340,10 +329,15 @@ const MAP_KEYS = [
   'clusters',
   'voteRounds',
   'actions',
-  'metrics',
+  'insights',
 ];
 /** The map of a file at the current version, field by field (see restore). */
-export function restoreMap(o: Obj, boardId: string, warnings: Warnings): JourneyMapV1 {
+export function restoreMap(
+  o: Obj,
+  boardId: string,
+  warnings: Warnings,
+  exportDay = '9999-12-31',
+): JourneyMap {
   const path = 'map';
   const stages = uniqueById(
     list(o, 'stages', path).map((s, i) => restoreStage(s, at('map.stages', i))),
@@ -398,7 +392,12 @@ export function restoreMap(o: Obj, boardId: string, warnings: Warnings): Journey
       note.clusterId = null;
     }
   }
-  const map: JourneyMapV1 = {
+  const actions = uniqueById(
+    list(o, 'actions', path).map((a, i) => restoreAction(a, at('map.actions', i), warnings)),
+    'map.actions',
+    warnings,
+  );
+  const map: JourneyMap = {
     id: id(o, 'id', path),
     title: text(o, 'title', path, 'Untitled map'),
     preset: text(o, 'preset', path, 'blank'),
@@ -411,9 +410,14 @@ export function restoreMap(o: Obj, boardId: string, warnings: Warnings): Journey
       'map.voteRounds',
       warnings,
     ),
-    actions: uniqueById(
-      list(o, 'actions', path).map((a, i) => restoreAction(a, at('map.actions', i), warnings)),
-      'map.actions',
+    actions,
+    insights: restoreInsights(
+      o,
+      {
+        stageIds: refs.stageIds,
+        actionIds: new Set(actions.map((a) => a.id)),
+        exportDay,
+      },
       warnings,
     ),
   };
@@ -427,9 +431,6 @@ export function restoreMap(o: Obj, boardId: string, warnings: Warnings): Journey
       persona,
       ['name', 'summary'],
     );
-  }
-  if (o['metrics'] !== undefined && o['metrics'] !== null) {
-    map.metrics = list(o, 'metrics', path).map((m, i) => restoreMetric(m, at('map.metrics', i)));
   }
   return withExtras(map, o, MAP_KEYS);
 }

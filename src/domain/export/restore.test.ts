@@ -53,7 +53,7 @@ describe('restore: the wrapper', () => {
       ok: false,
       reason: 'too-new',
       message:
-        'This file was made by a newer Touchpoint (format v3); this version reads up to v1. Update Touchpoint to open it.',
+        'This file was made by a newer Touchpoint (format v3); this version reads up to v2. Update Touchpoint to open it.',
     });
   });
 
@@ -87,7 +87,7 @@ describe('restore: defaults and tolerance', () => {
     });
     expect(result.file).toEqual({
       format: 'touchpoint.journey-map',
-      version: 1,
+      version: 2,
       exportedAt: UNKNOWN_TIME,
       source: { platform: 'unknown', boardId: '', boardName: '', appVersion: '' },
       map: {
@@ -117,6 +117,7 @@ describe('restore: defaults and tolerance', () => {
         clusters: [],
         voteRounds: [],
         actions: [],
+        insights: { personas: [], ratings: [], kpis: [], raci: [], departments: [] },
       },
     });
     expect(result.warnings).toEqual([

@@ -1,5 +1,5 @@
 import { errorMessage, isRecord, utf8Length } from '../common';
-import { CURRENT_VERSION, EXPORT_FORMAT, type JourneyMapFile } from './journey-map-v1';
+import { CURRENT_VERSION, EXPORT_FORMAT, type JourneyMapFile } from './journey-map';
 import {
   InvalidField,
   ISO_TIME,
@@ -67,6 +67,11 @@ function checkWrapper(input: unknown): RestoreResult | { ok: true; doc: Obj; ver
   return { ok: true, doc: input, version };
 }
 
+const exportDayOf = (exportedAt: string): string =>
+  exportedAt === UNKNOWN_TIME
+    ? '9999-12-31'
+    : new Date(Date.parse(exportedAt) + 14 * 3_600_000).toISOString().slice(0, 10);
+
 /**
  * Reads a journey-map file of any version this build knows (ARCHITECTURE.md §7): wrapper first,
  * newer versions refused, hostile input rejected naming the field, migrations step by step, then
@@ -99,7 +104,8 @@ export function restore(input: unknown): RestoreResult {
       version: CURRENT_VERSION,
       exportedAt,
       source,
-      map: restoreMap(record(rawMap, 'map'), source.boardId, warnings),
+      // A reading can be no later than the day the file was made.
+      map: restoreMap(record(rawMap, 'map'), source.boardId, warnings, exportDayOf(exportedAt)),
     };
     withExtras(file, doc, ['format', 'version', 'exportedAt', 'source', 'map']);
     const result: RestoreResult = { ok: true, file, warnings: warnings.list() };

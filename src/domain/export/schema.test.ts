@@ -2,15 +2,18 @@ import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import schema from '../../../public/schema/journey-map.v1.json';
+import schemaV2 from '../../../public/schema/journey-map.v2.json';
 import { arbitraryBoard } from './arbitrary-board';
 import { deriveJourneyMap } from './derive-journey-map';
-import type { JourneyMapFileV1 } from './journey-map-v1';
+import type { JourneyMapFileV1, JourneyMapFileV2 } from './journey-map';
 import { restore } from './restore';
 import { toExportFile } from './to-export-file';
 
 // An independent validator, in strict mode so a typo in the schema fails here too.
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 const validate = ajv.compile(schema);
+const validateV2 = ajv.compile(schemaV2);
+const errorsV2 = () => ajv.errorsText(validateV2.errors);
 const source = {
   platform: 'playground',
   boardId: 'board-1',
@@ -107,29 +110,6 @@ describe('journey-map.v1.json', () => {
     expect(validate(fullFile()), errors()).toBe(true);
   });
 
-  it('accepts every generated export; restore reads it back unchanged (property)', () => {
-    fc.assert(
-      fc.property(arbitraryBoard, fc.boolean(), ({ geometry, items }, includeAuthors) => {
-        const authors = Object.fromEntries(items.map((i) => [i.id, `Author ${i.id}`]));
-        const map = deriveJourneyMap(items, geometry, {
-          boardId: 'board-1',
-          includeAuthors,
-          authors,
-        });
-        const file = toExportFile(map, source, new Date(Date.UTC(2026, 10, 22)));
-        const parsed: unknown = JSON.parse(JSON.stringify(file));
-        expect(validate(parsed), errors()).toBe(true);
-        const restored = restore(parsed);
-        if (!restored.ok) throw new Error(restored.message);
-        // Reading back what we wrote changes nothing and has nothing to warn about.
-        expect(restored.warnings).toEqual([]);
-        expect(JSON.parse(JSON.stringify(restored.file))).toStrictEqual(parsed);
-        expect(validate(JSON.parse(JSON.stringify(restored.file))), errors()).toBe(true);
-      }),
-      { numRuns: 60 },
-    );
-  });
-
   type Mutation = [string, (f: Record<string, unknown> & JourneyMapFileV1) => void];
   const mutations: Mutation[] = [
     ['wrong format', (f) => Object.assign(f, { format: 'excalidraw' })],
@@ -179,5 +159,106 @@ describe('journey-map.v1.json', () => {
     const file = fullFile() as Record<string, unknown> & JourneyMapFileV1;
     mutate(file);
     expect(validate(file)).toBe(false);
+  });
+});
+
+/** The v1 file as v2 carries it: no metrics, and every part of the insights. */
+const fullFileV2 = (): JourneyMapFileV2 => {
+  const { metrics: _metrics, ...map } = fullFile().map;
+  return {
+    ...fullFile(),
+    version: 2,
+    map: {
+      ...map,
+      insights: {
+        personas: [{ id: 'p1', name: 'Alex', summary: 'First-time customer' }],
+        ratings: [
+          { stageId: 's1', personaId: 'p1', line: 'as-is', value: -1, department: 'sales' },
+        ],
+        kpis: [
+          {
+            id: 'k1',
+            name: 'CSAT',
+            unit: '/5',
+            stageId: 's1',
+            baseline: 3.8,
+            target: 4.5,
+            direction: 'higher',
+            readings: [{ value: 4.1, date: '2026-11-01', source: 'survey' }],
+          },
+        ],
+        raci: [{ subject: { kind: 'action', id: 'a1' }, department: 'product', role: 'A' }],
+        departments: ['product', 'sales'],
+      },
+    },
+  };
+};
+
+describe('journey-map.v2.json', () => {
+  it('accepts a file using every part of the format, and refuses a v1 file', () => {
+    expect(validateV2(fullFileV2()), errorsV2()).toBe(true);
+    expect(validateV2(fullFile())).toBe(false);
+  });
+
+  it('accepts every generated export; restore reads it back unchanged (property)', () => {
+    fc.assert(
+      fc.property(arbitraryBoard, fc.boolean(), ({ geometry, items }, includeAuthors) => {
+        const authors = Object.fromEntries(items.map((i) => [i.id, `Author ${i.id}`]));
+        const map = deriveJourneyMap(items, geometry, {
+          boardId: 'board-1',
+          includeAuthors,
+          authors,
+        });
+        const file = toExportFile(map, source, new Date(Date.UTC(2026, 10, 22)));
+        const parsed: unknown = JSON.parse(JSON.stringify(file));
+        expect(validateV2(parsed), errorsV2()).toBe(true);
+        const restored = restore(parsed);
+        if (!restored.ok) throw new Error(restored.message);
+        // Reading back what we wrote changes nothing and has nothing to warn about.
+        expect(restored.warnings).toEqual([]);
+        expect(JSON.parse(JSON.stringify(restored.file))).toStrictEqual(parsed);
+        expect(validateV2(JSON.parse(JSON.stringify(restored.file))), errorsV2()).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  type Mutation = [string, (f: JourneyMapFileV2) => void];
+  const mutations: Mutation[] = [
+    ['metrics (a v1 field)', (f) => Object.assign(f.map, { metrics: [] })],
+    ['no insights', (f) => delete (f.map as { insights?: unknown }).insights],
+    ['a rating of 3', (f) => Object.assign(f.map.insights.ratings[0]!, { value: 3 })],
+    [
+      'a rater id on a rating',
+      (f) => Object.assign(f.map.insights.ratings[0]!, { raterKey: 'u1' }),
+    ],
+    [
+      'a reading that is not a number',
+      (f) => Object.assign(f.map.insights.kpis[0]!.readings[0]!, { value: '4' }),
+    ],
+    [
+      'a reading dated with a time',
+      (f) => Object.assign(f.map.insights.kpis[0]!.readings[0]!, { date: '2026-11-01T10:00' }),
+    ],
+    [
+      'a 500-character department',
+      (f) => Object.assign(f.map.insights.raci[0]!, { department: 'x'.repeat(500) }),
+    ],
+    ['a RACI role X', (f) => Object.assign(f.map.insights.raci[0]!, { role: 'X' })],
+    [
+      'six personas',
+      (f) => {
+        f.map.insights.personas = Array.from({ length: 6 }, (_, i) => ({
+          id: `p${i}`,
+          name: `P${i}`,
+          summary: '',
+        }));
+      },
+    ],
+  ];
+  it.each(mutations)('rejects a file with %s', (_name, mutate) => {
+    const file = fullFileV2();
+    mutate(file);
+    expect(validateV2(file)).toBe(false);
   });
 });

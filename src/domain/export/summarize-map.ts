@@ -1,5 +1,5 @@
 import { countOf } from '../common';
-import type { JourneyMapFile } from './journey-map-v1';
+import type { JourneyMapFile } from './journey-map';
 
 /** One line for the history list: "42 notes in 6 stages, 3 loose, 2 clusters, 1 vote round". */
 export function summarizeMap(file: JourneyMapFile): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportNote, JourneyMapFile } from './journey-map-v1';
+import type { ExportNote, JourneyMapFile } from './journey-map';
 import { toCsv, toCsvField } from './to-csv';
 
 /** A minimal RFC 4180 reader, independent of the writer, for round-trip checks. */
@@ -50,7 +50,7 @@ const note = (id: string, text: string, extra: Partial<ExportNote> = {}): Export
 });
 const file = (notes: ExportNote[]): JourneyMapFile => ({
   format: 'touchpoint.journey-map',
-  version: 1,
+  version: 2,
   exportedAt: '2026-11-22T18:30:00.000Z',
   source: { platform: 'miro', boardId: 'b', boardName: 'B', appVersion: '0.1.0' },
   map: {
@@ -63,6 +63,7 @@ const file = (notes: ExportNote[]): JourneyMapFile => ({
     clusters: [{ id: 'c1', label: 'Friction', keywords: [], memberIds: ['n1'] }],
     voteRounds: [],
     actions: [],
+    insights: { personas: [], ratings: [], kpis: [], raci: [], departments: [] },
   },
 });
 

@@ -2,16 +2,16 @@ import {
   CURRENT_VERSION,
   EXPORT_FORMAT,
   type ExportSource,
-  type JourneyMapFileV1,
-  type JourneyMapV1,
-} from './journey-map-v1';
+  type JourneyMap,
+  type JourneyMapFile,
+} from './journey-map';
 
 /** Wraps a map in the versioned file envelope. `exportedAt` comes in, so this stays pure. */
 export function toExportFile(
-  map: JourneyMapV1,
+  map: JourneyMap,
   source: ExportSource,
   exportedAt: Date | string,
-): JourneyMapFileV1 {
+): JourneyMapFile {
   return {
     format: EXPORT_FORMAT,
     version: CURRENT_VERSION,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ExportNote, JourneyMapFile } from './journey-map-v1';
+import type { ExportNote, JourneyMapFile } from './journey-map';
 import { parseExport } from './restore';
 import { toMarkdown } from './to-markdown';
 
@@ -30,6 +30,8 @@ describe('toMarkdown', () => {
       '## Stage: Retention',
       '## Stage: Advocacy',
       '## Loose notes (outside the map)',
+      // v1's metric, read as a v2 KPI.
+      '## KPIs',
     ]);
     expect(md.startsWith('# Online banking: opening an account\n')).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { countOf } from '../common';
 import { escapeMarkdown } from './escape-markdown';
-import type { ExportAction, ExportNote, JourneyMapFile } from './journey-map-v1';
+import type { ExportAction, ExportNote, JourneyMapFile } from './journey-map';
 import { summarizeMap } from './summarize-map';
 
 /** How many pain points and opportunities each stage lists under "Top". */
@@ -128,5 +128,82 @@ export function toMarkdown(file: JourneyMapFile): string {
       }),
   );
   if (unplaced.length > 0) out.push('', '## Other actions', '', ...unplaced.map(actionLine));
+  out.push(...insightSections(file));
   return `${out.join('\n')}\n`;
+}
+
+const cell = (text: string): string => escapeMarkdown(text).replace(/\|/g, '\\|');
+const signed = (n: number): string => (n > 0 ? `+${n.toFixed(1)}` : n.toFixed(1));
+
+/** The emotion curve (a table: mean rating per stage and line), KPIs and RACI (issue 14 §6). */
+function insightSections(file: JourneyMapFile): string[] {
+  const { map } = file;
+  const { personas, ratings, kpis, raci } = map.insights;
+  const stageName = new Map(map.stages.map((s) => [s.id, s.name]));
+  const out: string[] = [];
+  if (ratings.length > 0 && personas.length > 0) {
+    out.push(
+      '',
+      '## Emotion curve',
+      '',
+      'Mean rating from −2 (very negative) to +2 (very positive), with how many rated.',
+      '',
+    );
+    out.push(`| Persona | Line | ${map.stages.map((s) => cell(s.name)).join(' | ')} |`);
+    out.push(`| --- | --- | ${map.stages.map(() => '---').join(' | ')} |`);
+    for (const p of personas)
+      for (const line of ['as-is', 'to-be'] as const) {
+        const mine = ratings.filter((r) => r.personaId === p.id && r.line === line);
+        if (mine.length === 0) continue;
+        const cells = map.stages.map((s) => {
+          const at = mine.filter((r) => r.stageId === s.id);
+          if (at.length === 0) return '–';
+          const mean = at.reduce((sum, r) => sum + r.value, 0) / at.length;
+          return `${signed(mean)} (${at.length})`;
+        });
+        out.push(`| ${cell(p.name)} | ${line} | ${cells.join(' | ')} |`);
+      }
+  }
+  if (kpis.length > 0) {
+    out.push(
+      '',
+      '## KPIs',
+      '',
+      '| KPI | Stage | Baseline | Target | Latest |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const k of kpis) {
+      const latest = k.readings.at(-1);
+      const unit = k.unit ? ` ${k.unit}` : '';
+      out.push(
+        `| ${cell(k.name)} (${k.direction === 'higher' ? 'higher' : 'lower'} is better) | ${cell(k.stageId === null ? 'Whole journey' : (stageName.get(k.stageId) ?? k.stageId))} | ${k.baseline}${unit} | ${k.target}${unit} | ${latest ? `${latest.value}${unit} on ${latest.date}` : 'no reading'} |`,
+      );
+    }
+  }
+  if (raci.length > 0) {
+    const actionTitle = new Map(map.actions.map((a) => [a.id, a.title]));
+    const subjects = [...new Set(raci.map((r) => `${r.subject.kind}\u0000${r.subject.id}`))];
+    out.push(
+      '',
+      '## RACI',
+      '',
+      '| For | Responsible | Accountable | Consulted | Informed |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const key of subjects) {
+      const [kind, id] = key.split('\u0000') as ['stage' | 'action', string];
+      const rows = raci.filter((r) => r.subject.kind === kind && r.subject.id === id);
+      const who = (role: string) =>
+        rows
+          .filter((r) => r.role === role)
+          .map((r) => cell(r.department))
+          .join(', ') || '–';
+      const name =
+        kind === 'stage'
+          ? `Stage: ${stageName.get(id) ?? id}`
+          : `Action: ${actionTitle.get(id) ?? id}`;
+      out.push(`| ${cell(name)} | ${who('R')} | ${who('A')} | ${who('C')} | ${who('I')} |`);
+    }
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportVoteRound } from '../export/journey-map-v1';
+import type { ExportVoteRound } from '../export/journey-map';
 import { roundFromExport } from './from-export-round';
 import { validateVoteRound } from './validate-vote-round';
 

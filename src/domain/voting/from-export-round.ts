@@ -7,7 +7,7 @@
  * made (or found) on this board. Cluster ids are kept (imported groups keep their ids). A total on
  * a note that is not on this board keeps its file id, so the tally counts it as an orphan vote.
  */
-import type { ExportVoteRound, VoteScope } from '../export/journey-map-v1';
+import type { ExportVoteRound, VoteScope } from '../export/journey-map';
 import { validateRoundSettings } from './validate-round-settings';
 import {
   MAX_TARGET_DESCRIPTION,

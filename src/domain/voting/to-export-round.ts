@@ -13,12 +13,7 @@
  * totals are scores (a 3-2-1 first pick counts 3, so totals order as the ranking), votes on items
  * gone from the board are left out, stacking is written as a per-item maximum of the whole budget.
  */
-import type {
-  ExportVoteRound,
-  VoteBallot,
-  VoteScope,
-  VoteSettings,
-} from '../export/journey-map-v1';
+import type { ExportVoteRound, VoteBallot, VoteScope, VoteSettings } from '../export/journey-map';
 import type { Tally } from './tally-votes';
 import { totalsHidden } from './visible-tally';
 import type { RoundTargetKind, VoteRound } from './vote-round';

@@ -6,7 +6,7 @@ import type { Download } from '../../app/export/to-downloads';
 import type { Workshop } from '../../app/workshop';
 import type { BoardItem } from '../../domain/board/board-item';
 import { deriveJourneyMap } from '../../domain/export/derive-journey-map';
-import type { JourneyMapFile } from '../../domain/export/journey-map-v1';
+import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { toExportFile } from '../../domain/export/to-export-file';
 import { createGridPlacedMap } from '../../domain/stages/grid-placed-map';
 import { ExportTab } from './ExportTab';
@@ -135,7 +135,15 @@ function fakes(options: FakeOptions = {}) {
           mapId: 'm1',
           mapTitle: 'Onboarding journey',
           skipped: 3,
-          restored: { groups: 0, actions: 2, rounds: 1, warnings: [] },
+          restored: {
+            groups: 0,
+            actions: 2,
+            rounds: 1,
+            ratings: 0,
+            kpis: 0,
+            raci: 0,
+            warnings: [],
+          },
         }
       );
     }),

@@ -148,6 +148,15 @@ function DownloadSection({ model }: { model: ExportTabModel }) {
         >
           Markdown
         </button>
+        <button
+          type="button"
+          class="button button-secondary button-small"
+          disabled={busy}
+          aria-label="Download insight tables (KPIs, ratings, RACI) as CSV"
+          onClick={() => void model.downloadTables()}
+        >
+          Insight tables
+        </button>
       </div>
       <button
         type="button"

@@ -12,7 +12,7 @@ import type {
 import { toDownloads, toJsonText, type Download } from '../../app/export/to-downloads';
 import type { Workshop } from '../../app/workshop';
 import { compareMaps, type MapComparison } from '../../domain/export/compare-maps';
-import type { JourneyMapFile } from '../../domain/export/journey-map-v1';
+import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { LIMITS } from '../../domain/export/limits';
 
 export type { SnapshotMeta };
@@ -126,6 +126,9 @@ function restoredWords(restored: RestoredData): string {
     restored.groups > 0 ? countOf(restored.groups, 'group') : '',
     restored.actions > 0 ? countOf(restored.actions, 'action') : '',
     restored.rounds > 0 ? countOf(restored.rounds, 'vote round') : '',
+    restored.ratings > 0 ? countOf(restored.ratings, 'rating') : '',
+    restored.kpis > 0 ? countOf(restored.kpis, 'KPI') : '',
+    restored.raci > 0 ? countOf(restored.raci, 'RACI entry', 'RACI entries') : '',
   ].filter(Boolean);
   if (parts.length === 0) return '';
   const list =
@@ -364,6 +367,22 @@ export function createExportTabModel(
       act('Download', async () => {
         const file = await currentFile();
         if (file) env.download(toDownloads(file)[kind]);
+      }),
+    /** The insight tables (KPIs, ratings, RACI), one CSV each; says so when the map has none. */
+    downloadTables: () =>
+      act('Download', async () => {
+        const file = await currentFile();
+        if (!file) return;
+        const { tables } = toDownloads(file);
+        if (tables.length === 0) {
+          message.value = {
+            tone: 'info',
+            title: 'No insight tables yet',
+            body: 'Ratings, KPIs and RACI from the Insights tab appear here once the map has some.',
+          };
+          return;
+        }
+        for (const table of tables) env.download(table);
       }),
     copyJson: () =>
       act('Copy', async () => {
