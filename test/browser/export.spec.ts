@@ -5,7 +5,7 @@ import type { Browser, Download, Page } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { expect, openPlayground, panel, screenshot, test } from './fixtures';
 
-const schemaPath = join(import.meta.dirname, '..', '..', 'public', 'schema', 'journey-map.v1.json');
+const schemaPath = join(import.meta.dirname, '..', '..', 'public', 'schema', 'journey-map.v2.json');
 
 async function validator() {
   const schema = JSON.parse(await readFile(schemaPath, 'utf8')) as object;
