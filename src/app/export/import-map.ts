@@ -4,8 +4,15 @@
  * already (`createMap`, in free space), then create the notes that are not on the board yet in
  * their stages and lanes, with their tags and colours, and record their import keys so a second
  * import of the same file skips them.
+ *
+ * Crash and race safety (issue 10): one import of a map at a time, by a lease in the board's
+ * shared collection (`import-lease.ts`): a second facilitator importing the same file waits, then
+ * imports again and finds everything there. The plan (each note's place) is in the board's import
+ * index before the first note is made, so importing again after a fault — from any panel — finds
+ * the notes made, finishes an incomplete map (`updateMap`) and makes the rest where the plan put
+ * them. Every outcome is a value; nothing throws.
  */
-import type { Board, BoardItem, BoardLimits, WriteOp } from '../../board/port';
+import type { Board, BoardItem, BoardLimits, Rect, WriteOp } from '../../board/port';
 import { isPaletteColor } from '../../domain/board/board-item';
 import { deriveImportKey } from '../../domain/export/derive-journey-map';
 import type { ExportNote, JourneyMapFile } from '../../domain/export/journey-map';
@@ -16,11 +23,22 @@ import type { MapRecord } from '../../domain/journey/map-record';
 import type { MapSpec } from '../../domain/journey/map-spec';
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
 import { createStageContext, findCell } from '../../domain/stages/decide-stage';
+import { errorMessage } from '../../domain/common';
 import { createMap } from '../map/create-map';
+import { MAP_COLLECTION } from '../map/map-store';
+import { updateMap } from '../map/update-map';
 import { toPlacedMap } from '../map/load-placed-maps';
 import type { Workshop } from '../workshop';
 import { readBoardMaps } from './build-journey-map';
-import { loadImportedKeys, saveImportedKeys } from './imported-keys';
+import {
+  claimLease,
+  holdLease,
+  importLeaseKey,
+  realClock,
+  waitForLease,
+  type LeaseClock,
+} from './import-lease';
+import { loadImportedKeys, planRect, planToken, saveImportedKeys } from './imported-keys';
 import {
   besideBlockSize,
   cellId,
@@ -31,8 +49,11 @@ import { restoreWorkshopData, type RestoredData } from './restore-workshop-data'
 import { takeAutoSnapshot, type AutoSnapshotResult } from './snapshots';
 
 export interface ImportProgress {
-  /** reading: the file and the board; map: creating the map; notes: creating notes. */
-  phase: 'reading' | 'snapshot' | 'map' | 'notes' | 'saving' | 'done';
+  /**
+   * reading: the file and the board; waiting: for another panel's import of this map to end;
+   * map: creating (or finishing) the map; notes: creating notes.
+   */
+  phase: 'reading' | 'waiting' | 'snapshot' | 'map' | 'notes' | 'saving' | 'done';
   done: number;
   total: number;
 }
@@ -41,6 +62,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
   now?: () => Date;
+  /** Lease times and waits (tests move time on). */
+  clock?: LeaseClock;
 }
 
 interface ImportSummary {
@@ -64,7 +87,10 @@ export type ImportOutcome =
   | { status: 'invalid'; message: string; field?: string }
   /** The map cannot go on this board as it is (e.g. too many tags); nothing was written. */
   | { status: 'refused'; message: string }
-  /** The automatic snapshot hit a full disk; nothing was written. */
+  /**
+   * Stopped before the first write to the board (the automatic snapshot hit a full disk, the
+   * board did not keep the import's claim, cancelled while waiting for another import).
+   */
   | { status: 'stopped'; message: string }
   | {
       status: 'already-imported';
@@ -98,14 +124,23 @@ export function toSpec(file: JourneyMapFile): MapSpec {
   });
 }
 
-/** Import keys of the notes on the board now: from the import index, markers, or the board id. */
+/**
+ * Import keys of the notes on the board now: from the import index (by id, or by the place an
+ * import planned for it, relative to the map's frame), markers, or the board id.
+ */
 function presentKeys(
   notes: readonly BoardItem[],
   index: ReadonlyMap<string, { key: string }>,
   boardId: string,
+  frame: { x: number; y: number } | undefined,
 ): Set<string> {
   const keys = new Set<string>();
-  for (const note of notes) keys.add(index.get(note.id)?.key ?? deriveImportKey(note, boardId));
+  for (const note of notes)
+    keys.add(
+      index.get(note.id)?.key ??
+        (frame && index.get(planToken(note.rect, frame))?.key) ??
+        deriveImportKey(note, boardId),
+    );
   return keys;
 }
 
@@ -144,34 +179,102 @@ function uniqueByKey(notes: readonly ExportNote[]): ExportNote[] {
   return notes.filter((n) => !seen.has(n.importKey) && seen.add(n.importKey));
 }
 
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export async function importMap(
   workshop: Workshop,
   text: string,
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const progress = (phase: ImportProgress['phase'], done = 0, total = 0) =>
-    options.onProgress?.({ phase, done, total });
-  const board: Board = workshop.board;
-  progress('reading');
+  options.onProgress?.({ phase: 'reading', done: 0, total: 0 });
   const parsed = parseExport(text);
   if (!parsed.ok) {
     return parsed.field === undefined
       ? { status: 'invalid', message: parsed.message }
       : { status: 'invalid', message: parsed.message, field: parsed.field };
   }
-  const file = parsed.file;
-  const spec = toSpec(file);
+  const spec = toSpec(parsed.file);
+  const shared = workshop.board.shared(MAP_COLLECTION);
+  const key = importLeaseKey(spec.id);
+  const me = { token: randomToken(), name: workshop.user.name };
+  const clock = options.clock ?? realClock;
+  for (;;) {
+    let claim;
+    try {
+      claim = await claimLease(shared, key, me, clock);
+    } catch (error) {
+      return {
+        status: 'stopped',
+        message: `Nothing was imported: the board did not keep this import's claim (${errorMessage(error)}). Try again.`,
+      };
+    }
+    if (claim.held) break;
+    // Another panel imports this map now: wait for it, then import again (finding its work).
+    options.onProgress?.({ phase: 'waiting', done: 0, total: 0 });
+    await waitForLease(shared, key, claim.by, clock, options.signal);
+    if (options.signal?.aborted)
+      return {
+        status: 'stopped',
+        message: `Nothing was imported: cancelled while ${claim.by.name} was importing this map.`,
+      };
+  }
+  const lease = holdLease(shared, key, me, clock);
+  try {
+    return await importHeld(workshop, parsed.file, spec, parsed.warnings, {
+      ...options,
+      onProgress: (p) => {
+        lease.renew();
+        options.onProgress?.(p);
+      },
+    });
+  } catch (error) {
+    // A read that failed (the board went away): say so rather than throw.
+    return {
+      status: 'stopped',
+      message: `The import stopped: ${errorMessage(error)}. Importing the same file again finishes it without duplicates.`,
+    };
+  } finally {
+    await lease.release();
+  }
+}
+
+/** Where each file note of this map was planned, relative to the frame: import key → rect. */
+function plannedPlaces(index: ReadonlyMap<string, { mapId: string; key: string }>, mapId: string) {
+  const out = new Map<string, Rect>();
+  for (const [token, entry] of index) {
+    if (entry.mapId !== mapId) continue;
+    const rect = planRect(token);
+    if (rect && !out.has(entry.key)) out.set(entry.key, rect);
+  }
+  return out;
+}
+
+/** The import itself, with the lease held. */
+async function importHeld(
+  workshop: Workshop,
+  file: JourneyMapFile,
+  spec: MapSpec,
+  warnings: string[],
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const progress = (phase: ImportProgress['phase'], done = 0, total = 0) =>
+    options.onProgress?.({ phase, done, total });
+  const board: Board = workshop.board;
 
   const [onBoard, index] = await Promise.all([readBoardMaps(board), loadImportedKeys(board)]);
   const notesNow = onBoard.items.filter((i) => i.kind === 'note');
-  const present = presentKeys(notesNow, index, workshop.info.id);
+  const existing = onBoard.maps.find((m) => m.record.spec.id === spec.id);
+  const frameAt = existing?.placed.frameRect;
+  const present = presentKeys(notesNow, index, workshop.info.id, frameAt);
   const fileNotes = uniqueByKey(file.map.notes);
   const toCreate = fileNotes.filter((n) => !present.has(n.importKey));
   const skipped = file.map.notes.length - toCreate.length;
-  const existing = onBoard.maps.find((m) => m.record.spec.id === spec.id);
 
   const isoNow = () => (options.now?.() ?? new Date()).toISOString();
-  if (existing && toCreate.length === 0)
+  if (existing && !existing.record.incomplete && toCreate.length === 0)
     return {
       status: 'already-imported',
       mapId: spec.id,
@@ -202,7 +305,6 @@ export async function importMap(
   });
   if (snapshot.status === 'failed') return { status: 'stopped', message: snapshot.message };
 
-  let record: MapRecord;
   const nothingRestored: RestoredData = {
     groups: 0,
     actions: 0,
@@ -224,64 +326,109 @@ export async function importMap(
     skipped,
     beside,
     snapshot,
-    warnings: parsed.warnings,
+    warnings,
     restored,
   });
-  if (existing) record = existing.record;
+  const mapFailed = (messages: string[], cancelled = false): ImportOutcome => ({
+    status: 'incomplete',
+    cancelled,
+    failed: toCreate.length,
+    messages,
+    ...summary(0, 0),
+  });
+
+  let record: MapRecord;
+  const mapRun = {
+    signal: options.signal,
+    now: options.now,
+    onProgress: (p: { phase: string; done: number; total: number }) => {
+      if (p.phase === 'writing') progress('map', p.done, p.total);
+    },
+  };
+  if (existing && !existing.record.incomplete) record = existing.record;
   else {
     progress('map');
-    const made = await createMap(board, spec, {
-      signal: options.signal,
-      now: options.now,
-      onProgress: (p) => {
-        if (p.phase === 'writing') progress('map', p.done, p.total);
-      },
-    });
+    // A map an interrupted run left incomplete is finished from its own record ("Update on
+    // board", which adopts what exists); otherwise it is made.
+    const made = existing
+      ? await updateMap(board, spec.id, existing.record.spec, mapRun)
+      : await createMap(board, spec, mapRun);
     if (made.status === 'invalid')
       return { status: 'refused', message: made.problems.map((p) => p.message).join(' ') };
-    if (made.status !== 'done') {
-      const messages =
-        made.status === 'incomplete' ? made.messages : ['The map could not be made.'];
-      return {
-        status: 'incomplete',
-        cancelled: made.status === 'incomplete' && made.cancelled,
-        failed: toCreate.length,
-        messages,
-        ...summary(0, 0),
-      };
-    }
+    if (made.status !== 'done')
+      return made.status === 'incomplete'
+        ? mapFailed(made.messages, made.cancelled)
+        : mapFailed(['message' in made ? made.message : 'The map could not be made.']);
     record = made.record;
   }
 
   // Where the map is now: an existing frame may have moved since its record was written.
   const frameId = record.itemIds[FRAME_KEY];
-  const placed = existing ? existing.placed : toPlacedMap(record);
+  const placed = existing && !existing.record.incomplete ? existing.placed : toPlacedMap(record);
+  const frame = placed.frameRect;
   const ctx = createStageContext(placed);
   const taken = new Map<string, number>();
-  if (existing)
-    for (const note of notesNow) {
-      const cell = findCell(note.rect, ctx);
-      if (!cell) continue;
-      const key = cellId(cell.stageId, cell.laneId);
-      taken.set(key, (taken.get(key) ?? 0) + 1);
+  const countTaken = (rect: Rect) => {
+    const cell = findCell(rect, ctx);
+    if (!cell) return;
+    const id = cellId(cell.stageId, cell.laneId);
+    taken.set(id, (taken.get(id) ?? 0) + 1);
+  };
+  if (existing) for (const note of notesNow) countTaken(note.rect);
+
+  // Notes an earlier run planned go where it planned them; the rest are placed now.
+  const plan = plannedPlaces(index, spec.id);
+  const placements: Placement[] = [];
+  const unplanned: ExportNote[] = [];
+  for (const note of toCreate) {
+    const at = plan.get(note.importKey);
+    if (!at) {
+      unplanned.push(note);
+      continue;
     }
-  const frame = placed.frameRect;
+    const rect = { ...at, x: at.x + frame.x, y: at.y + frame.y };
+    const cx = rect.x + rect.w / 2;
+    const cy = rect.y + rect.h / 2;
+    const inCell =
+      cx >= frame.x && cx <= frame.x + frame.w && cy >= frame.y && cy <= frame.y + frame.h;
+    placements.push({ note, rect, inCell });
+    if (inCell) countTaken(rect);
+  }
   // Notes outside cells first go to a block at 0, 0, then move to free space beside the map.
-  const placements = placeImportedNotes({
-    notes: toCreate,
+  const fresh = placeImportedNotes({
+    notes: unplanned,
     cells: placed.cells,
     taken,
     beside: { x: 0, y: 0 },
   });
-  const outsideCount = placements.filter((p) => !p.inCell).length;
+  const outsideCount = fresh.filter((p) => !p.inCell).length;
   if (outsideCount > 0) {
     const block = besideBlockSize(outsideCount);
     const near = { x: frame.x + frame.w + 100, y: frame.y, w: block.w, h: block.h };
     const spot = await board.findEmptySpace({ w: block.w, h: block.h }, near);
-    for (const p of placements)
-      if (!p.inCell) p.rect = { ...p.rect, x: p.rect.x + spot.x, y: p.rect.y + spot.y };
+    for (const p of fresh)
+      if (!p.inCell)
+        p.rect = {
+          ...p.rect,
+          x: Math.round(p.rect.x + spot.x),
+          y: Math.round(p.rect.y + spot.y),
+        };
   }
+  placements.push(...fresh);
   const ops = placements.map((p, i) => toNoteOp(p, i, frameId, board.limits));
+
+  // Intent before effect: the plan of the new placements is on the board before the first note.
+  try {
+    await saveImportedKeys(
+      board,
+      spec.id,
+      fresh.map((p) => [planToken(p.rect, frame), p.note.importKey]),
+    );
+  } catch (error) {
+    return mapFailed([
+      `No note was made: the import could not record its plan on the board (${errorMessage(error)}). Importing the same file again finishes it.`,
+    ]);
+  }
 
   progress('notes', 0, ops.length);
   const result = await board.apply(ops, {
@@ -295,13 +442,21 @@ export async function importMap(
     const id = result.ids[`note:${i}`];
     if (id !== undefined) pairs.push([id, p.note.importKey]);
   });
-  await saveImportedKeys(board, spec.id, pairs);
-  // Groups, actions and rounds after the notes, so their members map to notes that exist.
+  const notes = [...warnings];
+  try {
+    await saveImportedKeys(board, spec.id, pairs);
+  } catch (error) {
+    // The plan already names every note by its place, so a later import still finds them.
+    notes.push(
+      `The import index was not updated (${errorMessage(error)}); the notes are found by their place.`,
+    );
+  }
+  // Groups, actions, rounds and insights after the notes, so their members map to notes that exist.
   const restored = await restoreWorkshopData(workshop, file, { now: isoNow() });
   progress('done');
 
   const besideCount = placements.filter((p, i) => !p.inCell && result.ids[`note:${i}`]).length;
-  const base = summary(pairs.length, besideCount, restored);
+  const base = { ...summary(pairs.length, besideCount, restored), warnings: notes };
   if (result.cancelled || result.failed.length > 0 || pairs.length < ops.length) {
     return {
       status: 'incomplete',

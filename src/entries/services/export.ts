@@ -17,6 +17,7 @@ import type { ExportUseCases } from '../../ui/export/export-tab-model';
 
 const PHASES: Record<ImportProgress['phase'], string> = {
   reading: 'Reading the file and the board',
+  waiting: 'Waiting for another facilitator’s import of this map',
   snapshot: 'Saving a snapshot first',
   map: 'Creating the map',
   notes: 'Adding notes',
