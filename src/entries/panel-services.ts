@@ -1,3 +1,4 @@
+import { countOf } from '../domain/common';
 /**
  * Wires the panel's tabs to the use cases in app/. The UI declares what it needs (e.g.
  * `MapUseCases`); this file is the one place that knows both sides.
@@ -125,7 +126,7 @@ export const mapUseCases: MapUseCases = {
         return {
           status: 'done',
           message: outcome.keptFrame
-            ? `Map removed. Its frame stays because it holds ${outcome.keptFrame.items} other item${outcome.keptFrame.items === 1 ? '' : 's'}.`
+            ? `Map removed. Its frame stays because it holds ${countOf(outcome.keptFrame.items, 'other item')}.`
             : 'Map removed from the board.',
         };
       case 'incomplete':

@@ -1,3 +1,4 @@
+import { countOf } from '../domain/common';
 import { errorMessage } from '../domain/common';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -56,7 +57,7 @@ async function openLocalBoard(): Promise<Startup> {
     if (parsed.ok) {
       state = parsed.state;
       if (parsed.droppedItems > 0) {
-        warning = `${parsed.droppedItems} damaged item${parsed.droppedItems === 1 ? '' : 's'} could not be read and were left out.`;
+        warning = `${countOf(parsed.droppedItems, 'damaged item')} could not be read and were left out.`;
       }
     } else {
       warning = `${parsed.message} Opened the demo board instead.`;

@@ -88,7 +88,7 @@ export function validateSpec(
     add(
       'tags',
       `The board already has ${existing.size} tags and this map needs ${needed.size} new stage ` +
-        `tag${needed.size === 1 ? '' : 's'}; this board holds at most ${maxBoardTags}. ` +
+        `${needed.size === 1 ? 'tag' : 'tags'}; this board holds at most ${maxBoardTags}. ` +
         `Remove ${existing.size + needed.size - maxBoardTags} unused tags or use fewer stages.`,
     );
   }

@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/common';
 import type { ComponentChildren } from 'preact';
 import type { MapComparison, NoteRef } from '../../domain/export/compare-maps';
 
@@ -130,9 +131,7 @@ export function CompareView({ before, after, comparison: c, onClose }: CompareVi
       />
       <Section title="Clusters" items={clusterEvents} render={(t) => t} />
       <Section title="Vote rounds" items={roundEvents} render={(t) => t} />
-      <p class="tp-muted">
-        {c.unchanged} note{c.unchanged === 1 ? '' : 's'} unchanged.
-      </p>
+      <p class="tp-muted">{countOf(c.unchanged, 'note')} unchanged.</p>
       <button type="button" class="button button-secondary button-small" onClick={onClose}>
         Close comparison
       </button>

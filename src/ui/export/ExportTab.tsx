@@ -291,7 +291,7 @@ function HistoryItem({ snapshot: s, model }: { snapshot: SnapshotMeta; model: Ex
         <span class={`tp-badge tp-badge--${s.kind}`}>{s.kind === 'auto' ? 'Auto' : 'Manual'}</span>
         <time dateTime={new Date(s.createdAt).toISOString()}>{when}</time>
         <span class="tp-muted">
-          · {s.noteCount} note{s.noteCount === 1 ? '' : 's'} · {formatBytes(s.bytes)}
+          · {countOf(s.noteCount, 'note')} · {formatBytes(s.bytes)}
         </span>
       </div>
       {s.reason && <p class="tp-history__reason">{s.reason}</p>}

@@ -268,9 +268,7 @@ function Preview({ model, busy }: { model: GroupTabModel; busy: boolean }) {
     <section class="tp-section" aria-labelledby="tp-group-preview-title">
       <h2 class="tp-section__title" id="tp-group-preview-title">
         <span>Preview</span>
-        <span class="tp-group-tab__count">
-          {themed} group{themed === 1 ? '' : 's'}
-        </span>
+        <span class="tp-group-tab__count">{countOf(themed, 'group')}</span>
       </h2>
       <p class="tp-help">
         Nothing moves until you apply. Rename, merge, split or move notes first.

@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/common';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
 import { MAX_LANES, MAX_STAGES } from '../../domain/journey/validate-spec';
@@ -177,8 +178,7 @@ export function MapTab({ workshop, useCases }: MapTabProps) {
           <ul>
             {model.confirmation.value.map((s) => (
               <li key={s.id}>
-                {s.kind === 'stage' ? 'Stage' : 'Lane'} {s.name} — {s.notes} note
-                {s.notes === 1 ? '' : 's'}
+                {s.kind === 'stage' ? 'Stage' : 'Lane'} {s.name} — {countOf(s.notes, 'note')}
               </li>
             ))}
           </ul>

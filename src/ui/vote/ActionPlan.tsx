@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
 import {
   ACTION_STATUSES,
@@ -280,9 +281,7 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
         Lands in <strong>{quadrant.label}</strong>: {quadrant.advice}
       </p>
       {f.sourceItemIds.length > 0 && (
-        <p class="tp-help">
-          Linked to {f.sourceItemIds.length} source note{f.sourceItemIds.length === 1 ? '' : 's'}.
-        </p>
+        <p class="tp-help">Linked to {countOf(f.sourceItemIds.length, 'source note')}.</p>
       )}
       <div class="tp-actions">
         <button

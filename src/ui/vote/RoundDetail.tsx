@@ -295,7 +295,7 @@ function Ballot({ model, view }: { model: VoteTabModel; view: RoundView }) {
         disabled={selected.length === 0}
         onClick={() => void model.voteSelection()}
       >
-        Vote for the selected note{selected.length === 1 ? '' : 's'} ({selected.length})
+        Vote for the selected {selected.length === 1 ? 'note' : 'notes'} ({selected.length})
       </button>
       {view.items.length === 0 ? (
         <p class="tp-help">None of this round's notes are on the board any more.</p>

@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/common';
 import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { LoadedActions, SaveActionOutcome } from '../../app/actions/action-store';
@@ -344,7 +345,7 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
       }
       voteNotice.value = {
         tone: 'success',
-        title: `Voted for ${cast} selected note${cast === 1 ? '' : 's'}.`,
+        title: `Voted for ${countOf(cast, 'selected note')}.`,
       };
     },
     async loadOtherSources() {
@@ -368,7 +369,7 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
       message.value = outcome.ok
         ? {
             tone: 'success',
-            title: `${outcome.placed} count badge${outcome.placed === 1 ? '' : 's'} on the board.`,
+            title: `${countOf(outcome.placed, 'count badge')} on the board.`,
           }
         : { tone: 'error', title: outcome.reason };
     },
