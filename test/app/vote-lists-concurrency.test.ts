@@ -124,4 +124,47 @@ describe('concurrent writers on the vote lists', () => {
       facView.close();
     }
   }, 120_000);
+
+  it('one voter on two devices at once: both votes count, in every trial; either device takes one back', async () => {
+    for (let trial = 0; trial < TRIALS; trial += 1) {
+      const { connect, noteIds } = setup(300 + trial);
+      const fac = { id: 'fac', name: 'Fran' };
+      const facBoard = connect(fac);
+      const started = await startRound(facBoard, fac, {
+        title: 'Two devices',
+        target: resolveTarget(await loadVoteContext(facBoard), 'map', null, []),
+        votesPerPerson: 3,
+        perItemCap: null,
+        weights: null,
+        privacy: 'open',
+        durationMinutes: null,
+      });
+      if (!started.ok) throw new Error(started.reason);
+      const round = started.round;
+      const ann = { id: 'u-ann', name: 'Ann' };
+      const laptop = createBallotWriter(connect(ann), { deviceId: 'laptop' });
+      const phone = createBallotWriter(connect(ann), { deviceId: 'phone' });
+      const [a, b] = await Promise.all([
+        laptop.change(round, ann, noteIds[0]!, 1),
+        phone.change(round, ann, noteIds[1]!, 1),
+      ]);
+      expect(a.ok && b.ok).toBe(true);
+      const count = async () =>
+        tallyVotes(
+          round,
+          await loadBallots(facBoard, round),
+          noteIds.map((id) => ({ id })),
+        );
+      let tally = await count();
+      expect(tally.voters, `trial ${trial}`).toBe(1);
+      expect(tally.votesCast, `trial ${trial}`).toBe(2);
+      // The phone takes back the vote the laptop cast.
+      expect((await phone.change(round, ann, noteIds[0]!, -1)).ok).toBe(true);
+      tally = await count();
+      expect(tally.items.find((t) => t.itemId === noteIds[0])?.votes ?? 0).toBe(0);
+      expect(tally.votesCast).toBe(1);
+      laptop.close();
+      phone.close();
+    }
+  }, 120_000);
 });

@@ -28,7 +28,7 @@ import {
   type OwnBallot,
   type OwnBallots,
 } from './anonymous-ballots';
-import { claimSlot, keepClaimed } from './slot-list';
+import { claimSlot, keepClaimed, readSlots } from './slot-list';
 import { voterSlots, votes } from './vote-store';
 
 export type VoteResult =
@@ -92,7 +92,16 @@ export interface BallotWriterDeps {
   randomBytes?: (n: number) => Uint8Array;
   /** Told when this browser's own anonymous ballot of a round changed (the view re-reads it). */
   onOwnChange?: (roundId: string) => void;
+  /**
+   * This device's id: in open and secret rounds each device writes its own part of the voter's
+   * ballot (`part:` entries), so two devices voting at once never overwrite each other. Random
+   * per writer by default; the panel passes one kept in the browser.
+   */
+  deviceId?: string;
 }
+
+/** Between a voter key and a device id in voter-list entries: `<voterKey>~<deviceId>`. */
+export const PART_SEPARATOR = '~';
 
 const cryptoBytes = (n: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(n));
 const cryptoRandom = (): number => cryptoBytes(4).reduce((a, b) => a * 256 + b, 0) / 2 ** 32;
@@ -105,6 +114,8 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
   const own = deps.own === undefined ? memoryOwnBallots() : deps.own;
   const random = deps.random ?? cryptoRandom;
   const randomBytes = deps.randomBytes ?? cryptoBytes;
+  const deviceId =
+    deps.deviceId ?? Array.from(randomBytes(6), (b) => b.toString(16).padStart(2, '0')).join('');
   const shared = votes(board);
   const queues = new Map<string, Promise<unknown>>();
   const claimed = new Map<string, Unsubscribe>();
@@ -145,6 +156,9 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
       : retractVote(ballot, itemId, round, time);
   }
 
+  /** This device's part of a voter's ballot: its voter-list entry and storage key. */
+  const entryOf = (voterKey: string) => `${voterKey}${PART_SEPARATOR}${deviceId}`;
+
   async function applyKeyed(
     round: VoteRound,
     voter: Voter,
@@ -152,21 +166,54 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
     itemId: string,
     delta: 1 | -1,
   ): Promise<VoteResult> {
-    const key = ballotKey(round.id, voterKey);
     const time = now();
-    const mine = readMyBallot(await shared.get(key), round);
-    const ballot = mine.ballot ?? createBallot(round, voterKey, time);
-    const changed = change(ballot, round, itemId, delta, time);
+    let entry = entryOf(voterKey);
+    let mine = readMyBallot(await shared.get(ballotKey(round.id, entry)), round);
+    if (delta < 0 && !holds(mine.ballot, itemId)) {
+      // The vote to take back may be in a part another device wrote (or an older panel's).
+      const other = await otherPartHolding(round, voterKey, itemId, entry);
+      if (other) ({ entry, mine } = other);
+    }
+    const ballot = mine.ballot ?? { ...createBallot(round, voterKey, time), part: deviceId };
+    const changed = change(
+      { ...ballot, part: ballot.part ?? deviceId },
+      round,
+      itemId,
+      delta,
+      time,
+    );
     if (!changed.ok) return { ok: false, reason: changed.reason, notices: mine.notices };
     // The voter list first: a ballot the facilitator cannot find would be a lost vote.
-    await register(round, voterKey);
+    await register(round, entry);
     const named =
       round.privacy !== 'anonymous' && voter.name
         ? { ...changed.ballot, voterName: voter.name }
         : changed.ballot;
-    await shared.set(key, named);
-    await confirmListed(round, voterKey);
+    await shared.set(ballotKey(round.id, entry), named);
+    await confirmListed(round, entry);
     return done(changed.ballot, round);
+  }
+
+  const holds = (ballot: Ballot | null, itemId: string): boolean =>
+    ballot !== null &&
+    (ballot.ranking
+      ? ballot.ranking.includes(itemId)
+      : ballot.votes.some((v) => v.itemId === itemId));
+
+  async function otherPartHolding(
+    round: VoteRound,
+    voterKey: string,
+    itemId: string,
+    except: string,
+  ): Promise<{ entry: string; mine: MyBallot } | null> {
+    const entries = (await readSlots(shared, voterSlots(round.id))).filter(
+      (e) => e !== except && (e === voterKey || e.startsWith(`${voterKey}${PART_SEPARATOR}`)),
+    );
+    for (const entry of entries) {
+      const mine = readMyBallot(await shared.get(ballotKey(round.id, entry)), round);
+      if (holds(mine.ballot, itemId)) return { entry, mine };
+    }
+    return null;
   }
 
   /**
@@ -313,8 +360,10 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
   async function repair(round: VoteRound, userId: string): Promise<void> {
     const keyed = voterKeyFor(round, userId);
     if (keyed !== null) {
-      if ((await shared.get(ballotKey(round.id, keyed))) !== undefined)
-        await register(round, keyed);
+      // This device's part, and a ballot an older panel stored under the plain voter key.
+      for (const entry of [entryOf(keyed), keyed])
+        if ((await shared.get(ballotKey(round.id, entry))) !== undefined)
+          await register(round, entry);
       return;
     }
     if (!own || round.anonymous?.kind !== 'places') return;

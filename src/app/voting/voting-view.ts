@@ -7,7 +7,7 @@
 import { errorMessage } from '../../domain/common';
 import type { Board, BoardUser, Unsubscribe } from '../../board/port';
 import { voterKeyFor } from '../../domain/voting/anonymous-voter-key';
-import { votesUsed } from '../../domain/voting/ballot';
+import { mergeParts, votesUsed } from '../../domain/voting/ballot';
 import { remainingVotes } from '../../domain/voting/cast-vote';
 import { isRecord } from '../../domain/voting/guards';
 import { tallyRound, type PlatformTotal, type Tally } from '../../domain/voting/tally-votes';
@@ -117,13 +117,26 @@ export function deriveRoundView(
       round.privacy === 'anonymous' || !visible.voterKeys
         ? null
         : visible.voterKeys.map((voterKey) => {
-            const raw = ballots.get(voterKey);
-            const counted = readMyBallot(raw, round).ballot;
-            const name = isRecord(raw) && typeof raw.voterName === 'string' ? raw.voterName : null;
+            // One part per device the voter used: their name from any, their votes merged.
+            const raws = partsOf(ballots, voterKey);
+            const counted = readMyBallot(mergedValue(raws, round), round).ballot;
+            const named = raws.find((raw) => isRecord(raw) && typeof raw.voterName === 'string');
+            const name = isRecord(named) ? (named.voterName as string) : null;
             const used = counted ? votesUsed(counted) : 0;
             return { voterKey, name, used, remaining: Math.max(0, round.votesPerPerson - used) };
           }),
   };
+}
+
+/** The stored parts (one per device) of one voter's ballot. */
+const partsOf = (ballots: ReadonlyMap<string, unknown>, voterKey: string): unknown[] =>
+  [...ballots.values()].filter((b) => isRecord(b) && b.voterKey === voterKey);
+
+/** A voter's parts as one stored-shape ballot (the domain merges; the tally checks the budget). */
+function mergedValue(raws: readonly unknown[], round: VoteRound): unknown {
+  if (raws.length <= 1) return raws[0];
+  const parts = raws.flatMap((raw) => readMyBallot(raw, round).ballot ?? []);
+  return mergeParts(parts) ?? undefined;
 }
 
 export interface VotingViewOptions {
@@ -133,6 +146,8 @@ export interface VotingViewOptions {
   ownProblem?: string | null;
   /** Platform rounds' totals are read this often while open (default PLATFORM_TOTALS_MS). */
   platformTotalsMs?: number;
+  /** This browser's device id for its part of the user's ballots (see BallotWriterDeps). */
+  deviceId?: string;
 }
 
 export function createVotingView(
@@ -146,6 +161,7 @@ export function createVotingView(
     now,
     ...(options.own !== undefined ? { own: options.own } : {}),
     ownProblem: options.ownProblem ?? null,
+    ...(options.deviceId ? { deviceId: options.deviceId } : {}),
     onOwnChange: (roundId) => void readOwn(roundId),
   });
   const listeners = new Set<(state: VotingState) => void>();
@@ -211,7 +227,7 @@ export function createVotingView(
   /** This user's stored ballot: by their key, or (anonymous) the copy under their random key. */
   function myBallotValue(watch: RoundWatch, round: VoteRound): unknown {
     const key = voterKeyFor(round, user.id);
-    if (key !== null) return watch.ballots.get(key);
+    if (key !== null) return mergedValue(partsOf(watch.ballots, key), round);
     const own = watch.own;
     if (!own) return undefined;
     if (round.anonymous?.kind === 'places') {

@@ -71,7 +71,8 @@ describe('voting use cases on the local board through the Miro adapter', () => {
       [2, 2],
     ];
     for (const [who, note] of picks) {
-      const writer = createBallotWriter(connect(PEOPLE[who]!), { now: clock });
+      // Each person's panel on one device: reopening it writes the same part of their ballot.
+      const writer = createBallotWriter(connect(PEOPLE[who]!), { now: clock, deviceId: `d${who}` });
       const result = await writer.change(round, PEOPLE[who]!, noteIds[note]!, 1);
       expect(result.ok).toBe(true);
       await writer.settled();

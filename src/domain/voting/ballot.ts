@@ -27,6 +27,12 @@ interface BallotBase {
    * two copies of one ballot, readers count the higher. Absent in other modes.
    */
   seq?: number;
+  /**
+   * Which of the voter's devices wrote this part (open and secret rounds): each device keeps its
+   * own part, so two devices voting at once never overwrite each other; the tally merges a
+   * voter's parts into one ballot (`mergeParts`). Absent in ballots of earlier versions.
+   */
+  part?: string;
 }
 
 export interface CountBallot extends BallotBase {
@@ -62,4 +68,32 @@ export function votesUsed(ballot: Ballot): number {
  */
 export function sealAnonymous(ballot: Ballot, round: VoteRound, previous: Ballot | null): Ballot {
   return { ...ballot, updatedAt: round.createdAt, seq: (previous?.seq ?? 0) + 1 };
+}
+
+/**
+ * One voter's ballot from the parts their devices wrote: oldest part first, votes on the same item
+ * added up, ranked picks in order without repeats. The caller checks the result against the
+ * round's budget and cap (a part from each device may each be within budget, not together).
+ */
+export function mergeParts(parts: readonly Ballot[]): Ballot | null {
+  if (parts.length === 0) return null;
+  const ordered = [...parts].sort(
+    (a, b) =>
+      Date.parse(a.updatedAt) - Date.parse(b.updatedAt) ||
+      (a.part ?? '').localeCompare(b.part ?? ''),
+  );
+  const last = ordered[ordered.length - 1]!;
+  const { part: _part, seq: _seq, ...base } = last;
+  if (ordered.some((p) => p.ranking)) {
+    const ranking = [...new Set(ordered.flatMap((p) => p.ranking ?? []))];
+    return { ...base, votes: undefined, ranking };
+  }
+  const counts = new Map<string, number>();
+  for (const p of ordered)
+    for (const v of p.votes ?? []) counts.set(v.itemId, (counts.get(v.itemId) ?? 0) + v.count);
+  return {
+    ...base,
+    ranking: undefined,
+    votes: [...counts].map(([itemId, count]) => ({ itemId, count })),
+  };
 }

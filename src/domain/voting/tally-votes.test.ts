@@ -293,3 +293,30 @@ describe('tallyPlatformTotals', () => {
     expect(t.byStage.find((g) => g.id === 's1')?.votes).toBe(4);
   });
 });
+
+describe('a voter’s parts from several devices', () => {
+  it('merge into one ballot, checked against the budget and cap as a whole', () => {
+    const round = testRound({ votesPerPerson: 3, perItemCap: 2 });
+    const laptop = { ...votes('u1', [['a', 2]], '2026-11-22T10:00:00.000Z'), part: 'laptop' };
+    const phone = {
+      ...votes(
+        'u1',
+        [
+          ['a', 1],
+          ['b', 1],
+        ],
+        '2026-11-22T10:01:00.000Z',
+      ),
+      part: 'phone',
+    };
+    const t = tallyVotes(round, [phone, laptop], items);
+    expect(t.voters).toBe(1);
+    // a: 2 + 1 = 3 is over the cap of 2; the earliest votes are kept.
+    expect(scores(t)).toMatchObject({ a: 2, b: 1 });
+    expect(t.uncounted.votes).toBe(1);
+    // Without parts, two ballots of one voter are copies: the newer counts.
+    const { part: _l, ...oldLaptop } = laptop;
+    const { part: _p, ...oldPhone } = phone;
+    expect(scores(tallyVotes(round, [oldLaptop, oldPhone], items))).toMatchObject({ a: 1, b: 1 });
+  });
+});

@@ -6,7 +6,7 @@
  * (`validateBallot`), so the limits hold even if a panel did not enforce them. The result does not
  * depend on the order of the ballots. Anonymous rounds' tallies hold no voter keys at all.
  */
-import type { Ballot, BallotVote } from './ballot';
+import { mergeParts, type Ballot, type BallotVote } from './ballot';
 import { rankWithTies } from './rank-with-ties';
 import { createBallotChecker } from './validate-ballot';
 import type { Privacy, VoteRound } from './vote-round';
@@ -77,6 +77,7 @@ export function tallyVotes(
   items: readonly TallyItem[],
 ): Tally {
   const check = createBallotChecker(round);
+  const latestPart = new Map<string, Ballot>();
   const latest = new Map<string, Ballot>();
   const trimmedOf = new Map<string, number>();
   let refused = 0;
@@ -88,14 +89,30 @@ export function tallyVotes(
     }
     const { ballot } = result;
     const uncounted = result.notices.reduce((sum, n) => sum + n.uncounted, 0);
-    const previous = latest.get(ballot.voterKey);
-    if (!previous || isNewer(ballot, uncounted, previous, trimmedOf.get(ballot.voterKey) ?? 0)) {
-      latest.set(ballot.voterKey, ballot);
-      trimmedOf.set(ballot.voterKey, uncounted);
+    // Copies of one part (a stale read beside a fresh one): the newer counts.
+    const key = `${ballot.voterKey}\u0000${ballot.part ?? ''}`;
+    const previous = latestPart.get(key);
+    if (!previous || isNewer(ballot, uncounted, previous, trimmedOf.get(key) ?? 0)) {
+      latestPart.set(key, ballot);
+      trimmedOf.set(key, uncounted);
     }
   }
   let trimmed = 0;
   for (const n of trimmedOf.values()) trimmed += n;
+  // A voter's parts (one per device) merge into one ballot, checked again as a whole.
+  const partsOf = new Map<string, Ballot[]>();
+  for (const ballot of latestPart.values())
+    partsOf.set(ballot.voterKey, [...(partsOf.get(ballot.voterKey) ?? []), ballot]);
+  for (const [voterKey, parts] of partsOf) {
+    if (parts.length === 1) {
+      latest.set(voterKey, parts[0]!);
+      continue;
+    }
+    const merged = check(mergeParts(parts));
+    if (!merged.ok) continue;
+    latest.set(voterKey, merged.ballot);
+    trimmed += merged.notices.reduce((sum, n) => sum + n.uncounted, 0);
+  }
 
   const weights = round.weights;
   const votesByItem = new Map<string, number>();

@@ -47,7 +47,11 @@ export function createBallotChecker(round: VoteRound): (input: unknown) => Ballo
       typeof input.seq === 'number' && Number.isSafeInteger(input.seq) && input.seq >= 0
         ? { seq: input.seq }
         : {};
-    const base = { roundId: round.id, voterKey, updatedAt: input.updatedAt, ...seq };
+    const part =
+      typeof input.part === 'string' && input.part !== '' && input.part.length <= 64
+        ? { part: input.part }
+        : {};
+    const base = { roundId: round.id, voterKey, updatedAt: input.updatedAt, ...seq, ...part };
 
     if (round.weights) {
       if (!Array.isArray(input.ranking))

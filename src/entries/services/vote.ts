@@ -15,12 +15,36 @@ import { readOtherVoteSources } from '../../app/voting/vote-sources';
 import { createVotingView } from '../../app/voting/voting-view';
 import type { VoteUseCases } from '../../ui/vote/vote-tab-model';
 
+const DEVICE_KEY = 'touchpoint.device';
+
+/**
+ * This browser's id for the part of a voter's ballot it writes (open and secret rounds): kept in
+ * localStorage so a reopened panel edits the same part; random for the session where storage is
+ * refused (a new part then, which the tally merges all the same).
+ */
+function browserDeviceId(): string {
+  const fresh = () =>
+    Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
+  try {
+    const known = localStorage.getItem(DEVICE_KEY);
+    if (known && /^[0-9a-f]{12}$/.test(known)) return known;
+    const id = fresh();
+    localStorage.setItem(DEVICE_KEY, id);
+    return id;
+  } catch {
+    return fresh();
+  }
+}
+
 export const voteUseCases: VoteUseCases = {
   openView(workshop) {
     const { db, problem } = workshop.local;
     const view = createVotingView(workshop.board, workshop.user, {
       own: db ? ownBallotsIn(db, workshop.info.id) : null,
       ownProblem: problem,
+      deviceId: browserDeviceId(),
     });
     // Badges this user placed follow their notes while the Vote tab is open.
     const stopBadges = followBadges(workshop.board, workshop.user);
