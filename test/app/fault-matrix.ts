@@ -32,6 +32,8 @@ export interface MatrixUseCase {
   undo?(board: Board): Promise<Said>;
   /** The undo gives back the board before the change exactly (checked on the fault-free run). */
   exactUndo?: boolean;
+  /** More write calls worth a fault, beyond `positionsOf` (e.g. a second batch's first call). */
+  morePositions?(log: readonly string[]): number[];
 }
 
 /** What a run told the facilitator: whether it claims it changed nothing. */
@@ -232,7 +234,11 @@ export async function runMatrix(useCase: MatrixUseCase): Promise<CaseResult[]> {
   const ref = await reference(useCase);
   const results: CaseResult[] = [];
   for (const kind of FAULT_KINDS) {
-    for (const at of positionsOf(ref.log)) {
+    const positions = new Set([
+      ...positionsOf(ref.log),
+      ...(useCase.morePositions?.(ref.log) ?? []),
+    ]);
+    for (const at of [...positions].sort((a, b) => a - b)) {
       results.push(await runCase(useCase, { kind, at }, ref));
     }
   }

@@ -6,9 +6,8 @@
  * loses waits for the winner, then imports again — finding everything there.
  */
 import { describe, expect, it } from 'vitest';
-import { buildJourneyMap } from '../../src/app/export/build-journey-map';
 import { importMap, type ImportOutcome } from '../../src/app/export/import-map';
-import { createFixture, seedWorkshop } from '../../src/app/export/testing/export-fixture';
+import { seededFile } from '../../src/app/export/testing/export-fixture';
 import { toJsonText } from '../../src/app/export/to-downloads';
 import { loadMaps } from '../../src/app/map/map-store';
 import { openWorkshop } from '../../src/app/workshop';
@@ -19,18 +18,6 @@ import { createLocalBoard } from '../../src/board/playground/sdk/local-board';
 import { FACILITATOR } from '../fakes/playground-board';
 
 const SECOND = { id: 'u-second', name: 'Sam (co-facilitator)' };
-
-/** The file: the seeded workshop of another board, exported. */
-async function fileText(): Promise<{ text: string; notes: string[] }> {
-  const source = await createFixture(null, 'uXjVSource=');
-  await seedWorkshop(source);
-  const built = await buildJourneyMap(source.workshop, {
-    includeAuthors: false,
-    includeLoose: true,
-  });
-  if (!built.ok) throw new Error(built.message);
-  return { text: toJsonText(built.file), notes: built.file.map.notes.map((n) => n.text) };
-}
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -65,7 +52,9 @@ async function twoPanels(latencyMs: number, slowMs: number) {
 
 describe('two facilitators importing one file at once', () => {
   it('get one map and one copy of each note, in every trial (24 trials, varied interleavings)', async () => {
-    const { text, notes } = await fileText();
+    const file = await seededFile();
+    const text = toJsonText(file);
+    const notes = file.map.notes.map((n) => n.text);
     for (let trial = 0; trial < 24; trial++) {
       // Latency 1–3 ms a call; the second panel starts 0–5 ms after the first, and in half the
       // trials its writes land 3–9 ms late.

@@ -3,6 +3,11 @@ import 'fake-indexeddb/auto';
  * The bulk use cases the fault matrix runs, each with its repair and undo as the panel offers
  * them (see fault-matrix.ts).
  */
+import { realClock } from '../../src/app/export/import-lease';
+import { importMap, type ImportOutcome } from '../../src/app/export/import-map';
+import { seededFile } from '../../src/app/export/testing/export-fixture';
+import { toJsonText } from '../../src/app/export/to-downloads';
+import { openWorkshop } from '../../src/app/workshop';
 import { createMap } from '../../src/app/map/create-map';
 import { loadMapIds, loadMaps } from '../../src/app/map/map-store';
 import { removeMap } from '../../src/app/map/remove-map';
@@ -185,3 +190,55 @@ function tagByPositionCase(): MatrixUseCase {
 }
 
 MATRIX_USE_CASES.push(tagByPositionCase());
+
+const fromImport = (outcome: ImportOutcome): Said => ({
+  message:
+    'message' in outcome
+      ? outcome.message
+      : outcome.status === 'incomplete'
+        ? outcome.messages.join(' ')
+        : outcome.status,
+  claimsNothingChanged:
+    outcome.status === 'invalid' ||
+    outcome.status === 'refused' ||
+    outcome.status === 'stopped' ||
+    outcome.status === 'already-imported',
+});
+
+/**
+ * Import, and its repair: the same file imported again from a fresh panel. A panel that closed
+ * mid-import leaves its lease on the board; the repair comes after it ran out (the clock moved
+ * on an hour), as a facilitator who reopens the panel later would.
+ */
+function importCase(): MatrixUseCase {
+  let text: Promise<string> | null = null;
+  const at = Date.parse('2026-12-05T00:00:00Z');
+  const importAt = async (board: Board, now: number): Promise<Said> => {
+    const workshop = await openWorkshop(board, { db: null, problem: 'No history in the matrix.' });
+    return fromImport(
+      await importMap(workshop, await (text ??= seededFile().then(toJsonText)), {
+        now: NOW,
+        clock: { ...realClock, now: () => now },
+      }),
+    );
+  };
+  return {
+    name: 'import',
+    setup: async () => {
+      await (text ??= seededFile().then(toJsonText));
+    },
+    run: (board) => importAt(board, at),
+    repair: (board) => importAt(board, at + 3_600_000),
+    // Beyond first / middle / last: the plan written before the notes, and the first and the
+    // middle note of the notes batch (the map's batch comes first and holds the middle call).
+    morePositions(log) {
+      const notes = log.flatMap((name, i) => (name === 'createStickyNote' ? [i] : []));
+      const first = notes[0] ?? 0;
+      let plan = first - 1;
+      while (plan > 0 && !log[plan]!.startsWith('storage.')) plan -= 1;
+      return [plan, first, notes[Math.floor(notes.length / 2)] ?? first];
+    },
+  };
+}
+
+MATRIX_USE_CASES.push(importCase());

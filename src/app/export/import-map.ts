@@ -100,6 +100,8 @@ export type ImportOutcome =
       /** What this run still had to put back (a repair of an interrupted import). */
       restored: RestoredData;
     }
+  /** Reading the board failed part way; the board may hold part of it. Importing again finishes. */
+  | { status: 'interrupted'; message: string }
   | ({ status: 'done' } & ImportSummary)
   /** Part was written (cancelled or some writes failed); importing again completes it. */
   | ({
@@ -231,10 +233,10 @@ export async function importMap(
       },
     });
   } catch (error) {
-    // A read that failed (the board went away): say so rather than throw.
+    // A call that failed outside the batch (the board went away): say so rather than throw.
     return {
-      status: 'stopped',
-      message: `The import stopped: ${errorMessage(error)}. Importing the same file again finishes it without duplicates.`,
+      status: 'interrupted',
+      message: `The import stopped (${errorMessage(error)}); part of it may be on the board. Importing the same file again finishes it without duplicates.`,
     };
   } finally {
     await lease.release();
@@ -250,6 +252,35 @@ function plannedPlaces(index: ReadonlyMap<string, { mapId: string; key: string }
     if (rect && !out.has(entry.key)) out.set(entry.key, rect);
   }
   return out;
+}
+
+const centreInside = (r: Rect, area: Rect) =>
+  r.x + r.w / 2 >= area.x &&
+  r.x + r.w / 2 <= area.x + area.w &&
+  r.y + r.h / 2 >= area.y &&
+  r.y + r.h / 2 <= area.y + area.h;
+
+/**
+ * Notes an interrupted run made at their planned place inside the frame but never put into it
+ * (the frame.add call failed or never ran): exactly where the plan says, and not the frame's
+ * child. A participant who moved a note would have moved it off its planned place.
+ */
+function unframedAtPlan(
+  notes: readonly BoardItem[],
+  index: ReadonlyMap<string, { mapId: string; key: string }>,
+  plan: ReadonlyMap<string, Rect>,
+  frame: Rect,
+  existing: { record: MapRecord } | undefined,
+): BoardItem[] {
+  const frameId = existing?.record.itemIds[FRAME_KEY];
+  if (frameId === undefined) return [];
+  return notes.filter((note) => {
+    if (note.parentId === frameId) return false;
+    const key = index.get(planToken(note.rect, frame))?.key;
+    const at = key === undefined ? undefined : plan.get(key);
+    if (!at) return false;
+    return centreInside(at, { x: 0, y: 0, w: frame.w, h: frame.h });
+  });
 }
 
 /** The import itself, with the lease held. */
@@ -268,7 +299,14 @@ async function importHeld(
   const notesNow = onBoard.items.filter((i) => i.kind === 'note');
   const existing = onBoard.maps.find((m) => m.record.spec.id === spec.id);
   const frameAt = existing?.placed.frameRect;
-  const present = presentKeys(notesNow, index, workshop.info.id, frameAt);
+  const plan = plannedPlaces(index, spec.id);
+  const strays = frameAt ? unframedAtPlan(notesNow, index, plan, frameAt, existing) : [];
+  const present = presentKeys(
+    notesNow.filter((n) => !strays.includes(n)),
+    index,
+    workshop.info.id,
+    frameAt,
+  );
   const fileNotes = uniqueByKey(file.map.notes);
   const toCreate = fileNotes.filter((n) => !present.has(n.importKey));
   const skipped = file.map.notes.length - toCreate.length;
@@ -377,7 +415,6 @@ async function importHeld(
   if (existing) for (const note of notesNow) countTaken(note.rect);
 
   // Notes an earlier run planned go where it planned them; the rest are placed now.
-  const plan = plannedPlaces(index, spec.id);
   const placements: Placement[] = [];
   const unplanned: ExportNote[] = [];
   for (const note of toCreate) {
@@ -387,10 +424,7 @@ async function importHeld(
       continue;
     }
     const rect = { ...at, x: at.x + frame.x, y: at.y + frame.y };
-    const cx = rect.x + rect.w / 2;
-    const cy = rect.y + rect.h / 2;
-    const inCell =
-      cx >= frame.x && cx <= frame.x + frame.w && cy >= frame.y && cy <= frame.y + frame.h;
+    const inCell = centreInside(rect, frame);
     placements.push({ note, rect, inCell });
     if (inCell) countTaken(rect);
   }
@@ -415,7 +449,10 @@ async function importHeld(
         };
   }
   placements.push(...fresh);
-  const ops = placements.map((p, i) => toNoteOp(p, i, frameId, board.limits));
+  const ops: WriteOp[] = [
+    ...strays.map((n): WriteOp => ({ op: 'remove', id: n.id })),
+    ...placements.map((p, i) => toNoteOp(p, i, frameId, board.limits)),
+  ];
 
   // Intent before effect: the plan of the new placements is on the board before the first note.
   try {
@@ -431,6 +468,7 @@ async function importHeld(
   }
 
   progress('notes', 0, ops.length);
+  // (Strays first: a half-made note is replaced by the one the plan wants, in its frame.)
   const result = await board.apply(ops, {
     signal: options.signal,
     onProgress: (p) => progress('notes', p.done, p.total),
@@ -457,11 +495,11 @@ async function importHeld(
 
   const besideCount = placements.filter((p, i) => !p.inCell && result.ids[`note:${i}`]).length;
   const base = { ...summary(pairs.length, besideCount, restored), warnings: notes };
-  if (result.cancelled || result.failed.length > 0 || pairs.length < ops.length) {
+  if (result.cancelled || result.failed.length > 0 || pairs.length < placements.length) {
     return {
       status: 'incomplete',
       cancelled: result.cancelled,
-      failed: ops.length - pairs.length,
+      failed: placements.length - pairs.length,
       messages: [...new Set(result.failed.map((f) => f.message))],
       ...base,
     };

@@ -149,6 +149,8 @@ export function importMessage(outcome: ImportOutcome): Message {
         title: 'Import stopped before changing the board',
         body: outcome.message,
       };
+    case 'interrupted':
+      return { tone: 'warning', title: 'Import stopped part way', body: outcome.message };
     case 'already-imported': {
       const put = restoredWords(outcome.restored);
       return {

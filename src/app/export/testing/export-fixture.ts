@@ -13,7 +13,9 @@ import type { MapRecord } from '../../../domain/journey/map-record';
 import type { MapSpec } from '../../../domain/journey/map-spec';
 import { createSpecFromPreset, findPreset } from '../../../domain/journey/presets';
 import type { TouchpointDatabase } from '../../../storage';
+import type { JourneyMapFile } from '../../../domain/export/journey-map';
 import { createMap } from '../../map/create-map';
+import { buildJourneyMap } from '../build-journey-map';
 import { openWorkshop, type Workshop } from '../../workshop';
 
 export interface Fixture extends PlaygroundBoard {
@@ -92,4 +94,16 @@ export async function seedWorkshop(fx: Fixture) {
   const awareness = fx.local.tags().find((t) => t.title === 'Stage · Awareness')!;
   fx.local.human.toggleTag(looseTagged.id, awareness.id);
   return { spec, record };
+}
+
+/** The seeded workshop of a board of its own, exported with its loose notes: a file to import. */
+export async function seededFile(boardId = 'uXjVSource='): Promise<JourneyMapFile> {
+  const source = await createFixture(null, boardId);
+  await seedWorkshop(source);
+  const built = await buildJourneyMap(source.workshop, {
+    includeAuthors: false,
+    includeLoose: true,
+  });
+  if (!built.ok) throw new Error(built.message);
+  return built.file;
 }
