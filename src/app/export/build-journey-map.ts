@@ -22,7 +22,7 @@ import {
 } from '../../domain/stages/decide-stage';
 import type { PlacedMap } from '../../domain/stages/placed-map';
 import { exportActions } from '../actions/export-actions';
-import { exportAppliedClusters } from '../grouping/applied-groups';
+import { exportAppliedClusters, loadAppliedGroups } from '../grouping/applied-groups';
 import { toPlacedMap } from '../map/load-placed-maps';
 import { loadMaps } from '../map/map-store';
 import { exportVoteRounds, roundOfMap } from '../voting/export-votes';
@@ -108,6 +108,20 @@ function withImportMarkers(
   });
 }
 
+/** Notes and applied groups that other maps' files hold: an action sourced there is theirs. */
+async function itemsOfOtherMaps(
+  store: Board,
+  board: BoardMaps,
+  mapId: string,
+): Promise<Set<string>> {
+  const others = board.maps.filter((m) => m.record.spec.id !== mapId);
+  const out = new Set<string>();
+  for (const m of others) for (const n of notesFor(m.context, board, false)) out.add(n.id);
+  const groups = await Promise.all(others.map((m) => loadAppliedGroups(store, m.record.spec.id)));
+  for (const g of groups) for (const c of g?.clusters ?? []) out.add(c.id);
+  return out;
+}
+
 /** The export file of one map on the board, from a board already read. */
 export async function buildFromBoard(
   workshop: Workshop,
@@ -169,6 +183,11 @@ export async function buildFromBoard(
     }),
     part('Actions', () => exportActions(workshop), []),
   ]);
+  const otherMapsItems = await part(
+    'Actions of other maps',
+    () => itemsOfOtherMaps(workshop.board, board, mapId),
+    new Set<string>(),
+  );
   const derived = deriveJourneyMap(withImportMarkers(notes, keys), entry.placed, {
     board: board.maps.map((m) => m.placed),
     boardId: workshop.info.id,
@@ -192,6 +211,7 @@ export async function buildFromBoard(
     { ...derived, clusters: clusters.clusters, voteRounds: votes.voteRounds, actions, insights },
     {
       keepUnsourcedActions: board.maps[0]?.record.spec.id === mapId,
+      otherMapsItems,
       // Chosen above by what each round targets, so a round nobody voted in yet stays.
       isMapRound: () => true,
     },

@@ -142,6 +142,10 @@ describe('two maps with the same stage names on one board', () => {
     // Its first source is the café's: it goes with the café map, pointing only at café notes.
     await action('act-cafe', 'Bigger menu', [ids.c2.id, ids.a1.id]);
     await action('act-free', 'Team retro', []);
+    // Only café sources: the café's, never the first map's unsourced one (it was, before).
+    await action('act-cafe-only', 'Warmer cups', [ids.c1.id]);
+    // Its first source is gone from the board: the next one still there says whose it is.
+    await action('act-gone', 'Stamp app', ['gone-note', ids.c1.id]);
 
     const a = await buildJourneyMap(fx.workshop, { includeAuthors: false, mapId: first.spec.id });
     const c = await buildJourneyMap(fx.workshop, { includeAuthors: false, mapId: second.spec.id });
@@ -162,6 +166,8 @@ describe('two maps with the same stage names on one board', () => {
     expect(a.file.map.actions.map((x) => x.id).sort()).toEqual(['act-bank', 'act-free']);
     expect(c.file.map.actions).toEqual([
       expect.objectContaining({ id: 'act-cafe', sourceItemIds: [ids.c2.id] }),
+      expect.objectContaining({ id: 'act-cafe-only', sourceItemIds: [ids.c1.id] }),
+      expect.objectContaining({ id: 'act-gone', sourceItemIds: [ids.c1.id] }),
     ]);
     for (const file of [a.file, c.file]) {
       expect(validate(file), JSON.stringify(validate.errors)).toBe(true);

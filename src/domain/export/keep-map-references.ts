@@ -40,10 +40,15 @@ function keepRound(round: ExportVoteRound, known: ReadonlySet<string>): ExportVo
 
 export interface KeepOptions {
   /**
-   * Actions that name no item of any file belong to no map in particular: they travel with one
-   * map only (the board's first), so importing every map's file does not repeat them.
+   * Actions that name no item of any map's file belong to no map in particular: they travel with
+   * one map only (the board's first), so importing every map's file does not repeat them.
    */
   keepUnsourcedActions: boolean;
+  /**
+   * Items (notes, clusters) that other maps' files hold: an action whose first source is one of
+   * them is that map's, never an unsourced one of this file.
+   */
+  otherMapsItems?: ReadonlySet<string>;
   /**
    * Which rounds are the map's, when the caller knows better than the file (a round nobody has
    * voted in yet names no item in the export). Default: the rounds that name an id in the file.
@@ -57,15 +62,15 @@ export function keepMapReferences(map: JourneyMap, options: KeepOptions): Journe
   const voteRounds = map.voteRounds
     .filter(options.isMapRound ?? ((round) => roundRefs(round).some((id) => known.has(id))))
     .map((round) => keepRound(round, known));
-  // An action goes with the map of its first source item, so importing every map's file never
-  // repeats it; one whose sources are in no file goes with the board's first map.
+  // An action goes with the map whose file holds its first source still on the board, so
+  // importing every map's file never repeats it; one whose sources are in no map's file goes
+  // with the board's first map.
+  const elsewhere = options.otherMapsItems ?? new Set<string>();
   const actions: ExportAction[] = map.actions.flatMap((action) => {
-    const sourceItemIds = action.sourceItemIds.filter((id) => known.has(id));
-    const first = action.sourceItemIds[0];
-    if (first !== undefined && known.has(first)) return [{ ...action, sourceItemIds }];
-    return options.keepUnsourcedActions && sourceItemIds.length === 0
-      ? [{ ...action, sourceItemIds }]
-      : [];
+    const owner = action.sourceItemIds.find((id) => known.has(id) || elsewhere.has(id));
+    const mine = owner === undefined ? options.keepUnsourcedActions : known.has(owner);
+    if (!mine) return [];
+    return [{ ...action, sourceItemIds: action.sourceItemIds.filter((id) => known.has(id)) }];
   });
   // RACI rows of actions the file does not carry would point outside it.
   const actionIds = new Set(actions.map((a) => a.id));
