@@ -275,7 +275,8 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
 
   const addNoteAt = (p: Point): void => {
     attempt(() => {
-      const spot = cascadePoint(entries, p);
+      // Steps of 24 screen pixels, so a note added on top of another leaves it readable at any zoom.
+      const spot = cascadePoint(entries, p, Math.max(24, Math.round(24 / camera.zoom)));
       const created = board.human.addNote({ x: spot.x, y: spot.y, color: noteColor, by: userId });
       board.human.select([created.id], userId);
       setEditingId(created.id);
