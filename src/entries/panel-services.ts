@@ -4,7 +4,7 @@ import { countOf } from '../domain/common';
  * `MapUseCases`); this file is the one place that knows both sides.
  */
 import type { MapOutcome, MapProgress } from '../app/map/map-progress';
-import { loadMaps, watchMapIds, watchMap } from '../app/map/map-store';
+import { loadMaps, watchMaps } from '../app/map/map-store';
 import {
   addFacilitator,
   guard,
@@ -69,30 +69,7 @@ export const mapUseCases: MapUseCases = {
     const { maps } = await loadMaps(workshop.board);
     return maps.map((record) => ({ spec: record.spec, incomplete: record.incomplete }));
   },
-  watchMaps(workshop, fn) {
-    // Follow the index (maps added or removed) and each map's record (edits by others).
-    const records = new Map<string, () => void>();
-    const unwatchIndex = watchMapIds(workshop.board, (ids) => {
-      for (const [id, unwatch] of records) {
-        if (!ids.includes(id)) {
-          unwatch();
-          records.delete(id);
-        }
-      }
-      for (const id of ids) {
-        if (!records.has(id))
-          records.set(
-            id,
-            watchMap(workshop.board, id, () => fn()),
-          );
-      }
-      fn();
-    });
-    return () => {
-      unwatchIndex();
-      for (const unwatch of records.values()) unwatch();
-    };
-  },
+  watchMaps: (workshop, fn) => watchMaps(workshop.board, fn),
   async listTagTitles(workshop) {
     return (await workshop.board.listTags()).map((t) => t.title);
   },

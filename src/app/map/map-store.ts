@@ -105,3 +105,31 @@ export function watchMap(
     fn(parsed?.ok ? parsed.value : null);
   });
 }
+
+/**
+ * Calls `fn` whenever the set of maps or any map's record changes (a map added, removed, renamed
+ * or edited by another participant): the index, and each listed map's record.
+ */
+export function watchMaps(board: Board, fn: () => void): Unsubscribe {
+  const records = new Map<string, Unsubscribe>();
+  const unwatchIndex = watchMapIds(board, (ids) => {
+    for (const [id, unwatch] of records) {
+      if (!ids.includes(id)) {
+        unwatch();
+        records.delete(id);
+      }
+    }
+    for (const id of ids) {
+      if (!records.has(id))
+        records.set(
+          id,
+          watchMap(board, id, () => fn()),
+        );
+    }
+    fn();
+  });
+  return () => {
+    unwatchIndex();
+    for (const unwatch of records.values()) unwatch();
+  };
+}

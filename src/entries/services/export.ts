@@ -11,7 +11,7 @@ import {
   saveSnapshotFile,
   snapshotUsage,
 } from '../../app/export/snapshots';
-import { loadMaps, watchMap, watchMapIds } from '../../app/map/map-store';
+import { loadMaps, watchMaps } from '../../app/map/map-store';
 import { createSettingsStore } from '../../storage';
 import type { ExportUseCases } from '../../ui/export/export-tab-model';
 
@@ -30,28 +30,7 @@ export const exportUseCases: ExportUseCases = {
     const { maps } = await loadMaps(workshop.board);
     return maps.map((m) => ({ id: m.spec.id, title: m.spec.title }));
   },
-  watchMaps(workshop, fn) {
-    // The index (maps added or removed) and each record (a renamed title).
-    const records = new Map<string, () => void>();
-    const unwatchIndex = watchMapIds(workshop.board, (ids) => {
-      for (const [id, unwatch] of records)
-        if (!ids.includes(id)) {
-          unwatch();
-          records.delete(id);
-        }
-      for (const id of ids)
-        if (!records.has(id))
-          records.set(
-            id,
-            watchMap(workshop.board, id, () => fn()),
-          );
-      fn();
-    });
-    return () => {
-      unwatchIndex();
-      for (const unwatch of records.values()) unwatch();
-    };
-  },
+  watchMaps: (workshop, fn) => watchMaps(workshop.board, fn),
   buildFile: (workshop, mapId, includeAuthors, includeLoose = false) =>
     buildJourneyMap(workshop, { mapId, includeAuthors, includeLoose }),
   async readIncludeAuthors(workshop) {
