@@ -13,7 +13,7 @@ import { ellipsis, OpError, runBatch, type BatchPlugin, type PlanContext } from 
 import type { BatchOptions, BatchResult, CreateSpec, WriteOp } from '../port';
 import { isRetryableError, type WriteQueue } from '../write-queue';
 import { centreToRect, rectToCentre, type CentreGeometry } from './coordinates';
-import { textToHtml } from './html-text';
+import { textToHtml } from '../html-text';
 import { fromItemMarker, MARKER_KEY, markerSizeError } from './item-marker';
 import {
   isFrame,

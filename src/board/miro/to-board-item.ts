@@ -6,7 +6,7 @@ import {
   type ItemMarker,
 } from '../../domain/board/board-item';
 import type { CentreGeometry, FrameResolver } from './coordinates';
-import { htmlToText } from './html-text';
+import { htmlToText } from '../html-text';
 import { isFrame, isShape, isStickyNote, isText, type SdkItem } from './sdk';
 
 /** A shape this small, round or starred, is a dot-vote sticker rather than a piece of the map. */

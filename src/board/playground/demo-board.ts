@@ -8,7 +8,7 @@
  */
 import { deriveMapSize } from '../../domain/journey/layout';
 import { stageTagColor } from '../../domain/journey/stage-tag-colors';
-import { plainTextToHtml } from './sdk/html';
+import { textToHtml } from '../html-text';
 import type {
   LocalBoardState,
   LocalItem,
@@ -222,7 +222,7 @@ export function createDemoBoardState(): LocalBoardState {
     const n: LocalStickyNote = {
       ...base(x, y, NOTE.width, NOTE.height, parentId, by),
       type: 'sticky_note',
-      content: plainTextToHtml(text),
+      content: textToHtml(text),
       shape: 'square',
       fillColor: color,
       tagIds,
@@ -241,7 +241,7 @@ export function createDemoBoardState(): LocalBoardState {
       ...base(box.x + box.w / 2, box.y + box.h / 2, box.w, box.h, parentId, 'u-alex'),
       type: 'shape',
       shape: kind,
-      content: text === '' ? '' : plainTextToHtml(text),
+      content: text === '' ? '' : textToHtml(text),
       style: {
         fillColor: '#ffffff',
         borderColor: '#1a1a1a',
@@ -273,7 +273,7 @@ export function createDemoBoardState(): LocalBoardState {
         'u-alex',
       ),
       type: 'text',
-      content: plainTextToHtml(content),
+      content: textToHtml(content),
       style: { color: '#1a1a1a', fontSize },
     };
     items.push(t);

@@ -5,19 +5,6 @@
 
 const ALLOWED_TAGS = new Set(['p', 'a', 'strong', 'b', 'em', 'i', 'u', 's', 'br', 'span']);
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Plain text (as a person types it) → Miro's HTML: one `<p>` per line. */
-export function plainTextToHtml(text: string): string {
-  if (text === '') return '';
-  return text
-    .split(/\r?\n/)
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
-    .join('');
-}
-
 /** Content as Miro would store it: HTML kept (minus disallowed tags), plain text wrapped. */
 export function normalizeContent(content: string): string {
   if (content === '') return '';

@@ -5,7 +5,8 @@
  */
 import { HUMAN, type BoardStore } from './board-store';
 import { invalidParam, sdkError } from './errors';
-import { plainTextToHtml, normalizeContent } from './html';
+import { textToHtml } from '../../html-text';
+import { normalizeContent } from './html';
 import { stickySize, textHeight } from './items';
 import { MAX_TAGS_PER_ITEM } from './limits';
 import type { HumanActions, LocalItem, LocalStickyNote, StickyColor } from './local-board-types';
@@ -14,7 +15,7 @@ import { content as checkContent, stickyColor } from './validate';
 
 /** Plain text becomes HTML paragraphs; text that already is Miro HTML is kept. */
 const toHtml = (text: string): string =>
-  /^\s*<p[\s>]/i.test(text) ? normalizeContent(text) : plainTextToHtml(text);
+  /^\s*<p[\s>]/i.test(text) ? normalizeContent(text) : textToHtml(text);
 
 export function createHumanActions(store: BoardStore): HumanActions {
   const relativeTo = (

@@ -40,7 +40,7 @@ import { PRESENCE_COLORS, PresenceLayer, type PresenceSelection } from './Presen
 import { deriveRenderEntries, type RenderEntry } from './render-entries';
 import { SelectionBar } from './SelectionBar';
 import { stepNote } from './step-note';
-import { textToHtml } from './text-to-html';
+import { textToHtml } from '../../html-text';
 import { Toolbar } from './Toolbar';
 import { useBoardRevision } from './use-board-revision';
 import { useElementSize } from './use-element-size';

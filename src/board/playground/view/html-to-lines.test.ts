@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToLines, htmlToPlainText } from './html-to-lines';
-import { textToHtml } from './text-to-html';
+import { textToHtml } from '../../html-text';
+import { htmlToLines, htmlToPlainText } from './html-to-lines';
 
 describe('htmlToLines', () => {
   it('gives one line per paragraph', () => {
@@ -61,16 +61,5 @@ describe('htmlToLines', () => {
         },
       ),
     );
-  });
-});
-
-describe('decodeEntities', () => {
-  it('decodes named, decimal and hex references', () => {
-    expect(decodeEntities('&quot;a&quot; &#39;b&#39; &#x1F600; &nbsp;')).toBe(
-      '"a" \'b\' \u{1F600} \u00a0',
-    );
-  });
-  it('leaves unknown references and replaces invalid code points', () => {
-    expect(decodeEntities('&bogus; &#xD800; &#99999999;')).toBe('&bogus; \ufffd \ufffd');
   });
 });

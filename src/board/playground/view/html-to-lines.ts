@@ -2,51 +2,10 @@
  * Sticky-note and shape content is limited HTML (`<p>`, `<br>`, `<strong>` …). The board view
  * shows it as plain text lines and never hands it to the DOM as HTML, so this is a tolerant,
  * regex-based converter: block ends and `<br>` become line breaks, other tags are dropped, and
- * character references are decoded. It runs in Node as well as the browser.
+ * character references are decoded (board/html-text.ts, the one entity table). It runs in Node
+ * as well as the browser.
  */
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  hellip: '\u2026',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-  bull: '\u2022',
-  middot: '\u00b7',
-  euro: '\u20ac',
-  copy: '\u00a9',
-  reg: '\u00ae',
-  trade: '\u2122',
-};
-
-/** Decodes `&amp;`, `&#39;`, `&#x1F600;` and the common named references; unknown ones stay as written. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const hex = ref[1] === 'x' || ref[1] === 'X';
-      const code = Number.parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
-      // Out-of-range and surrogate code points are not characters: show the replacement mark.
-      if (
-        !Number.isFinite(code) ||
-        code > 0x10ffff ||
-        (code >= 0xd800 && code <= 0xdfff) ||
-        code === 0
-      ) {
-        return '\ufffd';
-      }
-      return String.fromCodePoint(code);
-    }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
-}
+import { decodeEntities } from '../../html-text';
 
 const TAG_LIKE = /<[a-z!/?][^>]*>/i;
 

@@ -1,6 +1,8 @@
 /**
  * Miro keeps sticky, shape and text content as limited HTML (`<p> <a> <strong> <b> <em> <i> <u>
- * <s> <br>`); the Board port speaks plain text. These two functions are the only crossing.
+ * <s> <br>`); the Board port speaks plain text. This is the one crossing, for the Miro adapter,
+ * the playground's SDK double (what a person types becomes HTML) and its board view (what the
+ * board shows); one entity table and one escape, so the three cannot drift apart.
  */
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -30,26 +32,32 @@ const NAMED_ENTITIES: Record<string, string> = {
   deg: '\u00b0',
 };
 
-function codePoint(value: number): string | undefined {
+/**
+ * A numeric reference's character. As the HTML standard decodes them ("numeric character
+ * reference end state"): zero, surrogates and values past U+10FFFF become U+FFFD, so the text
+ * reads as the board shows it in a browser.
+ */
+function codePoint(value: number): string {
   const valid =
     Number.isInteger(value) && value > 0 && value <= 0x10ffff && (value < 0xd800 || value > 0xdfff);
-  return valid ? String.fromCodePoint(value) : undefined;
+  return valid ? String.fromCodePoint(value) : '\ufffd';
 }
 
-/** One pass, so `&amp;lt;` stays the text `&lt;`. Unknown entities are left as written. */
+/** One pass, so `&amp;lt;` stays the text `&lt;`. Unknown named entities are left as written. */
 export function decodeEntities(text: string): string {
   return text.replace(
     /&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][a-zA-Z0-9]*);/g,
     (whole, body: string) => {
       if (body.startsWith('#')) {
         const hex = body[1] === 'x' || body[1] === 'X';
-        return codePoint(parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10)) ?? whole;
+        return codePoint(parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10));
       }
       return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()] ?? whole;
     },
   );
 }
 
+/** Every character that could start markup, a reference or end an attribute, escaped. */
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')

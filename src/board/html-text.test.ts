@@ -37,7 +37,10 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>')).toBe(
       '<script>alert(1)</script>',
     );
-    expect(htmlToText('<p>&unknown; &#xD800; &#0;</p>')).toBe('&unknown; &#xD800; &#0;');
+    // As the HTML standard decodes numeric references: invalid code points read as U+FFFD.
+    expect(htmlToText('<p>&unknown; &#xD800; &#0; &#99999999;</p>')).toBe(
+      '&unknown; \ufffd \ufffd \ufffd',
+    );
   });
 
   it('tidies whitespace: source newlines are spaces, runs collapse, nbsp is a space, lines trimmed', () => {
@@ -86,6 +89,16 @@ const tidy = (text: string): string =>
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
+
+describe('textToHtml, as the playground editor uses it', () => {
+  it('keeps empty lines and Windows or old Mac line ends as lines; empty text stays empty', () => {
+    expect(textToHtml('a\r\n\r\nb\rc')).toBe('<p>a</p><p></p><p>b</p><p>c</p>');
+    expect(textToHtml('')).toBe('');
+  });
+  it('escapes the ampersand first, so references are not double-decoded', () => {
+    expect(escapeHtml('&lt;')).toBe('&amp;lt;');
+  });
+});
 
 describe('round trip', () => {
   it('htmlToText(textToHtml(t)) is t, tidied, for any text', () => {
