@@ -16,9 +16,8 @@ import {
 import { openLocalStore, openWorkshop, type LocalStore, type Workshop } from '../app/workshop';
 import { Notice, Spinner } from '../ui/components/Notice';
 import { MuralConnect as ConnectScreen } from '../ui/mural/MuralConnect';
-import { Panel } from '../ui/Panel';
+import { WorkshopPanel } from './workshop-panel';
 import { endBoot } from './boot';
-import { createPanelServices } from './panel-services';
 import { STATE_AREA_TITLE } from '../board/mural/shared-state';
 import '../ui/mural/mural.css';
 
@@ -164,11 +163,7 @@ function MuralApp(props: AppProps) {
         <iframe class="mu-frame" title="The mural" src={url} />
       </main>
       <aside class="mu-panel" aria-label="Touchpoint panel">
-        {workshop ? (
-          <Panel workshop={workshop} services={createPanelServices()} />
-        ) : (
-          <Spinner label="Reading the mural…" />
-        )}
+        {workshop ? <WorkshopPanel workshop={workshop} /> : <Spinner label="Reading the mural…" />}
       </aside>
     </div>
   );

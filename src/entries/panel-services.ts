@@ -133,15 +133,14 @@ export const mapUseCases: MapUseCases = {
   },
 };
 
-export function createPanelServices(): PanelServices {
-  return {
-    map: mapUseCases,
-    // Each tab's use cases load with the tab (a separate chunk), so the panel opens on the Map tab
-    // without downloading grouping, voting or the export and import code.
-    stages: () => import('./services/stages').then((m) => m.stagesUseCases),
-    group: () => import('./services/group').then((m) => m.groupUseCases),
-    vote: () => import('./services/vote').then((m) => m.voteUseCases),
-    insights: () => import('./services/insights').then((m) => m.insightsUseCases),
-    export: () => import('./services/export').then((m) => m.exportUseCases),
-  };
-}
+/** The panel's services: one object for every page, so a re-render never hands tabs new ones. */
+export const panelServices: PanelServices = {
+  map: mapUseCases,
+  // Each tab's use cases load with the tab (a separate chunk), so the panel opens on the Map tab
+  // without downloading grouping, voting or the export and import code.
+  stages: () => import('./services/stages').then((m) => m.stagesUseCases),
+  group: () => import('./services/group').then((m) => m.groupUseCases),
+  vote: () => import('./services/vote').then((m) => m.voteUseCases),
+  insights: () => import('./services/insights').then((m) => m.insightsUseCases),
+  export: () => import('./services/export').then((m) => m.exportUseCases),
+};

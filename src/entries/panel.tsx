@@ -1,11 +1,10 @@
 import { render } from 'preact';
 import { createMiroBoard } from '../board/miro/adapter';
 import { openWorkshop } from '../app/workshop';
-import { Panel } from '../ui/Panel';
+import { WorkshopPanel } from './workshop-panel';
 import { Notice } from '../ui/components/Notice';
 import { endBoot } from './boot';
 import { miroGlobal } from './miro-global';
-import { createPanelServices } from './panel-services';
 
 /** `app.html`: the panel Miro opens beside the board. */
 async function main(root: HTMLElement): Promise<void> {
@@ -24,7 +23,7 @@ async function main(root: HTMLElement): Promise<void> {
     return;
   }
   const workshop = await openWorkshop(createMiroBoard(miro));
-  render(<Panel workshop={workshop} services={createPanelServices()} />, root);
+  render(<WorkshopPanel workshop={workshop} />, root);
   endBoot();
 }
 

@@ -16,10 +16,9 @@ import type {
 import { BoardView } from '../board/playground/view/BoardView';
 import { createPlaygroundStore, toStorageError, type PlaygroundStore } from '../storage';
 import { Notice, Spinner } from '../ui/components/Notice';
-import { Panel } from '../ui/Panel';
+import { WorkshopPanel } from './workshop-panel';
 import { endBoot } from './boot';
 import { createCoalescingSaver, type SaveStatus } from './coalescing-saver';
-import { createPanelServices } from './panel-services';
 import './playground.css';
 
 interface Startup {
@@ -186,7 +185,7 @@ function Playground({ local, localStore, store, warning }: Startup) {
       </div>
       <aside class="pg-panel" aria-label="Touchpoint panel">
         {workshop ? (
-          <Panel key={userId} workshop={workshop} services={createPanelServices()} />
+          <WorkshopPanel key={userId} workshop={workshop} />
         ) : (
           <Spinner label="Connecting…" />
         )}
