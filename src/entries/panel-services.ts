@@ -1,9 +1,8 @@
-import { countOf } from '../domain/common';
 /**
  * Wires the panel's tabs to the use cases in app/. The UI declares what it needs (e.g.
  * `MapUseCases`); this file is the one place that knows both sides.
  */
-import type { MapOutcome, MapProgress } from '../app/map/map-progress';
+import type { MapProgress } from '../app/map/map-progress';
 import { loadMaps, watchMaps } from '../app/map/map-store';
 import {
   addFacilitator,
@@ -15,43 +14,13 @@ import type { Workshop } from '../app/workshop';
 import { FRAME_KEY } from '../domain/journey/layout';
 import type { FacilitatorAction } from '../domain/roles/facilitators';
 import type { PanelServices } from '../ui/Panel';
+import { mapJobOutcome, removalOutcome } from '../ui/map/map-messages';
 import type { JobHooks, JobOutcome, MapUseCases } from '../ui/map/map-tab-model';
 
 const progressOf = (hooks: JobHooks) => ({
   signal: hooks.signal,
   onProgress: (p: MapProgress) => hooks.onProgress(p.done, p.total),
 });
-
-function toJobOutcome(outcome: MapOutcome, done: string): JobOutcome {
-  switch (outcome.status) {
-    case 'done':
-      return { status: 'done', message: done };
-    case 'invalid':
-      return { status: 'refused', problems: outcome.problems };
-    case 'incomplete':
-      return outcome.cancelled
-        ? {
-            status: 'cancelled',
-            message: 'Stopped. What was written stays; “Update on board” finishes the map.',
-          }
-        : { status: 'partial', message: outcome.messages.join(' ') };
-    case 'needs-confirmation':
-      return {
-        status: 'needs-confirmation',
-        items: outcome.items.map((item) =>
-          item.kind === 'stage'
-            ? { id: item.stageId, kind: 'stage', name: item.name, notes: item.notes }
-            : { id: item.laneId, kind: 'lane', name: item.name, notes: item.notes },
-        ),
-      };
-    case 'not-found':
-      return { status: 'refused', problems: [{ field: 'map', message: outcome.message }] };
-    case 'failed':
-      return outcome.changed
-        ? { status: 'partial', message: outcome.message }
-        : { status: 'refused', problems: [{ field: 'map', message: outcome.message }] };
-  }
-}
 
 /** A participant's try at a facilitator's action, as the Map tab shows refusals. */
 async function refusedFor(
@@ -78,7 +47,7 @@ export const mapUseCases: MapUseCases = {
     const refused = await refusedFor(workshop, 'create-map');
     if (refused) return refused;
     const { createMap } = await import('../app/map/create-map');
-    return toJobOutcome(
+    return mapJobOutcome(
       await createMap(workshop.board, spec, progressOf(hooks)),
       'Map created on the board.',
     );
@@ -91,28 +60,13 @@ export const mapUseCases: MapUseCases = {
       ...progressOf(hooks),
       confirmRemove: hooks.confirmRemove,
     });
-    return toJobOutcome(outcome, 'Map updated on the board.');
+    return mapJobOutcome(outcome, 'Map updated on the board.');
   },
   async removeMap(workshop, mapId, hooks) {
     const refused = await refusedFor(workshop, 'remove-map');
     if (refused) return refused;
     const { removeMap } = await import('../app/map/remove-map');
-    const outcome = await removeMap(workshop.board, mapId, progressOf(hooks));
-    switch (outcome.status) {
-      case 'done':
-        return {
-          status: 'done',
-          message: outcome.keptFrame
-            ? `Map removed. Its frame stays because it holds ${countOf(outcome.keptFrame.items, 'other item')}.`
-            : 'Map removed from the board.',
-        };
-      case 'incomplete':
-        return outcome.cancelled
-          ? { status: 'cancelled', message: 'Stopped. Press “Remove map” again to finish.' }
-          : { status: 'partial', message: outcome.messages.join(' ') };
-      case 'not-found':
-        return { status: 'refused', problems: [{ field: 'map', message: outcome.message }] };
-    }
+    return removalOutcome(await removeMap(workshop.board, mapId, progressOf(hooks)));
   },
   watchFacilitators(workshop, fn) {
     return watchFacilitators(workshop.board, (list) =>
