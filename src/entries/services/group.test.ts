@@ -7,7 +7,8 @@ import { createDemoBoardState } from '../../board/playground/demo-board';
 import { createSnapshotStore } from '../../storage';
 import { createTestDatabases } from '../../storage/testing/open-test-db';
 import type { GroupConnection, GroupSnapshot } from '../../ui/group/group-tab-model';
-import { applyMessage, openGroup } from './group';
+import { applyMessage } from '../../ui/group/group-messages';
+import { openGroup } from './group';
 
 const databases = createTestDatabases('group-services');
 const open: GroupConnection[] = [];

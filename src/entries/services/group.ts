@@ -1,28 +1,16 @@
 /**
  * Adapts the grouping use cases (app/grouping) to what the Group tab declares (`GroupUseCases`):
- * one session per opened tab, outcomes turned into messages, and the automatic snapshot of
+ * one session per opened tab, outcomes turned into the tab's messages (ui/group/group-messages.ts),
+ * and the automatic snapshot of
  * app/export taken before "Apply to board".
  */
-import { countOf } from '../../domain/common';
 import { takeAutoSnapshot } from '../../app/export/snapshots';
-import type { ApplyOutcome, ResumeOutcome, UndoOutcome } from '../../app/grouping/apply-groups';
 import { guard } from '../../app/roles/facilitators';
 import { createGroupingSession, type GroupingSession } from '../../app/grouping/grouping-session';
 import type { StageViewState } from '../../app/stages/stage-view';
 import type { Workshop } from '../../app/workshop';
-import type {
-  GroupConnection,
-  GroupOutcome,
-  GroupSnapshot,
-  GroupUseCases,
-} from '../../ui/group/group-tab-model';
-
-const notes = (n: number) => countOf(n, 'note');
-const failures = (failed: readonly { message: string }[]) =>
-  failed
-    .slice(0, 3)
-    .map((f) => f.message)
-    .join(' ') + (failed.length > 3 ? ` …and ${failed.length - 3} more.` : '');
+import { applyMessage, resumeMessage, undoMessage } from '../../ui/group/group-messages';
+import type { GroupConnection, GroupSnapshot, GroupUseCases } from '../../ui/group/group-tab-model';
 
 function toSnapshot(state: StageViewState): GroupSnapshot {
   if (state.status !== 'ready') return state;
@@ -36,77 +24,6 @@ function toSnapshot(state: StageViewState): GroupSnapshot {
     })),
     selectedNotes: state.selectedNoteIds.length,
   };
-}
-
-export function applyMessage(outcome: ApplyOutcome, snapshotNote: string | null): GroupOutcome {
-  const extra = snapshotNote ? ` ${snapshotNote}` : '';
-  switch (outcome.status) {
-    case 'nothing-to-do':
-      return { tone: 'info', title: 'Every note is already where its group puts it.' };
-    case 'refused':
-      return { tone: 'error', title: 'Nothing was moved', body: outcome.message };
-    case 'cancelled':
-      return {
-        tone: 'info',
-        title: 'Stopped partway.',
-        body: `“Resume” finishes the grouping; “Undo grouping” puts the notes back.${extra}`,
-      };
-    case 'partial':
-      return {
-        tone: 'warning',
-        title: `Moved ${outcome.moved} of ${notes(outcome.planned)}; the board stopped some writes`,
-        body: `${failures(outcome.failed)} “Resume” finishes the grouping; “Undo grouping” puts the notes back.${extra}`,
-      };
-    case 'done': {
-      const undo = outcome.journalId === null ? '' : ' “Undo grouping” puts them back.';
-      return {
-        tone: 'success',
-        title: `Grouped ${notes(outcome.moved)} on the board.`,
-        body: `${outcome.notices.join(' ')}${undo}${extra}`.trim() || undefined,
-      };
-    }
-  }
-}
-
-function resumeMessage(outcome: ResumeOutcome): GroupOutcome {
-  switch (outcome.status) {
-    case 'nothing-to-resume':
-      return { tone: 'info', title: 'There is no unfinished grouping.' };
-    case 'cancelled':
-      return { tone: 'info', title: 'Stopped. Press “Resume” again to finish.' };
-    case 'partial':
-      return {
-        tone: 'warning',
-        title: 'The grouping is still not finished',
-        body: `${failures(outcome.failed)} Press “Resume” again in a minute.`,
-      };
-    case 'done':
-      return { tone: 'success', title: 'Grouping finished.' };
-  }
-}
-
-function undoMessage(outcome: UndoOutcome): GroupOutcome {
-  switch (outcome.status) {
-    case 'nothing-to-undo':
-      return { tone: 'info', title: 'There is no grouping to undo.' };
-    case 'cancelled':
-      return { tone: 'info', title: 'Undo stopped. Press “Undo grouping” again to finish.' };
-    case 'partial':
-      return {
-        tone: 'warning',
-        title: `Put back ${notes(outcome.restored)}; some could not be restored yet`,
-        body: `${failures(outcome.failed)} Press “Undo grouping” again to finish.`,
-      };
-    case 'done':
-      return {
-        tone: 'success',
-        title: `Put ${notes(outcome.restored)} back where they were.`,
-        body:
-          outcome.removedLabels > 0
-            ? `Removed ${countOf(outcome.removedLabels, 'label')}.`
-            : undefined,
-      };
-  }
 }
 
 export function openGroup(workshop: Workshop): GroupConnection {

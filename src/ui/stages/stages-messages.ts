@@ -5,14 +5,11 @@
 import type { TagByPositionOutcome, UndoOutcome } from '../../app/stages/tag-by-position';
 import type { TagOutcome } from '../../app/stages/tag-notes';
 import { countOf } from '../../domain/common';
+import { failureSummary } from '../failure-summary';
 import type { StagesOutcome } from './stages-tab-model';
 
 const notes = (n: number) => countOf(n, 'note');
-const failures = (failed: readonly { message: string }[]) =>
-  failed
-    .slice(0, 3)
-    .map((f) => f.message)
-    .join(' ') + (failed.length > 3 ? ` …and ${failed.length - 3} more.` : '');
+const failures = failureSummary;
 
 export function tagMessage(outcome: TagOutcome, stageName: string): StagesOutcome {
   if (outcome.cancelled) return { tone: 'info', title: 'Stopped.' };

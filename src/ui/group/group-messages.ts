@@ -1,0 +1,82 @@
+/**
+ * What the Group tab says after apply, resume and undo: the use cases' outcomes (app/grouping)
+ * as the tab's messages, every sentence in one place.
+ */
+import type { ApplyOutcome, ResumeOutcome, UndoOutcome } from '../../app/grouping/apply-groups';
+import { countOf } from '../../domain/common';
+import { failureSummary } from '../failure-summary';
+import type { GroupOutcome } from './group-tab-model';
+
+const notes = (n: number) => countOf(n, 'note');
+const failures = failureSummary;
+
+export function applyMessage(outcome: ApplyOutcome, snapshotNote: string | null): GroupOutcome {
+  const extra = snapshotNote ? ` ${snapshotNote}` : '';
+  switch (outcome.status) {
+    case 'nothing-to-do':
+      return { tone: 'info', title: 'Every note is already where its group puts it.' };
+    case 'refused':
+      return { tone: 'error', title: 'Nothing was moved', body: outcome.message };
+    case 'cancelled':
+      return {
+        tone: 'info',
+        title: 'Stopped partway.',
+        body: `“Resume” finishes the grouping; “Undo grouping” puts the notes back.${extra}`,
+      };
+    case 'partial':
+      return {
+        tone: 'warning',
+        title: `Moved ${outcome.moved} of ${notes(outcome.planned)}; the board stopped some writes`,
+        body: `${failures(outcome.failed)} “Resume” finishes the grouping; “Undo grouping” puts the notes back.${extra}`,
+      };
+    case 'done': {
+      const undo = outcome.journalId === null ? '' : ' “Undo grouping” puts them back.';
+      return {
+        tone: 'success',
+        title: `Grouped ${notes(outcome.moved)} on the board.`,
+        body: `${outcome.notices.join(' ')}${undo}${extra}`.trim() || undefined,
+      };
+    }
+  }
+}
+
+export function resumeMessage(outcome: ResumeOutcome): GroupOutcome {
+  switch (outcome.status) {
+    case 'nothing-to-resume':
+      return { tone: 'info', title: 'There is no unfinished grouping.' };
+    case 'cancelled':
+      return { tone: 'info', title: 'Stopped. Press “Resume” again to finish.' };
+    case 'partial':
+      return {
+        tone: 'warning',
+        title: 'The grouping is still not finished',
+        body: `${failures(outcome.failed)} Press “Resume” again in a minute.`,
+      };
+    case 'done':
+      return { tone: 'success', title: 'Grouping finished.' };
+  }
+}
+
+export function undoMessage(outcome: UndoOutcome): GroupOutcome {
+  switch (outcome.status) {
+    case 'nothing-to-undo':
+      return { tone: 'info', title: 'There is no grouping to undo.' };
+    case 'cancelled':
+      return { tone: 'info', title: 'Undo stopped. Press “Undo grouping” again to finish.' };
+    case 'partial':
+      return {
+        tone: 'warning',
+        title: `Put back ${notes(outcome.restored)}; some could not be restored yet`,
+        body: `${failures(outcome.failed)} Press “Undo grouping” again to finish.`,
+      };
+    case 'done':
+      return {
+        tone: 'success',
+        title: `Put ${notes(outcome.restored)} back where they were.`,
+        body:
+          outcome.removedLabels > 0
+            ? `Removed ${countOf(outcome.removedLabels, 'label')}.`
+            : undefined,
+      };
+  }
+}
