@@ -12,7 +12,7 @@ import { toExportFile } from '../src/domain/export/to-export-file';
 import { toMarkdown } from '../src/domain/export/to-markdown';
 import { PRESETS } from '../src/domain/journey/presets';
 import { stageTagTitle, type MapSpec } from '../src/domain/journey/map-spec';
-import { createGridPlacedMap } from '../src/domain/stages/grid-placed-map';
+import { createGridPlacedMap } from '../src/domain/stages/testing/grid-placed-map';
 
 const NOTES = 2000;
 const RUNS = 25;

@@ -10,7 +10,7 @@ import { summarizeMap } from '../../src/domain/export/summarize-map';
 import { toExportFile } from '../../src/domain/export/to-export-file';
 import { stageTagTitle, type MapSpec } from '../../src/domain/journey/map-spec';
 import { PRESETS } from '../../src/domain/journey/presets';
-import { createGridPlacedMap } from '../../src/domain/stages/grid-placed-map';
+import { createGridPlacedMap } from '../../src/domain/stages/testing/grid-placed-map';
 import { createSnapshotStore, openTouchpointDB } from '../../src/storage';
 
 const params = new URLSearchParams(location.search);

@@ -191,10 +191,3 @@ export function unpinGroup(preview: GroupingPreview, groupId: string): GroupingP
     pinned,
   );
 }
-
-/** The group each note is in, for the engine's next run and for the export. */
-export function groupOfNote(preview: GroupingPreview): Map<string, PreviewGroup> {
-  const map = new Map<string, PreviewGroup>();
-  for (const g of preview.groups) for (const id of g.noteIds) map.set(id, g);
-  return map;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardItem } from '../../board/port';
-import { createGridPlacedMap } from '../../domain/stages/grid-placed-map';
+import { createGridPlacedMap } from '../../domain/stages/testing/grid-placed-map';
 import { createStageContext } from '../../domain/stages/decide-stage';
 import type { StageMapView } from '../stages/stage-view';
 import { findHandMadeGroups, notesInScope, scopeArea } from './grouping-scope';

@@ -7,6 +7,7 @@ import type { Board } from '../../board/port';
 import { countDotStickers } from '../../domain/voting/count-dot-stickers';
 import {
   fromDotStickers,
+  fromTally,
   fromNativeVotingResults,
   mergeVoteSources,
   type MergedItemVotes,
@@ -74,10 +75,6 @@ export function mergeResults(
   visible: VisibleTally,
   other: OtherVoteSources | null,
 ): MergedItemVotes[] {
-  const touchpoint: SourceCount[] = visible.hidden
-    ? []
-    : visible.items.flatMap((t) =>
-        t.score && t.score > 0 ? [{ itemId: t.itemId, count: t.score }] : [],
-      );
+  const touchpoint: SourceCount[] = visible.hidden ? [] : fromTally(visible);
   return mergeVoteSources({ touchpoint, dots: other?.dots ?? [], native: other?.native ?? [] });
 }

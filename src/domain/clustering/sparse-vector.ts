@@ -24,14 +24,6 @@ export function dotSparse(a: SparseVector, b: SparseVector): number {
   return sum;
 }
 
-/** Cosine similarity of two sparse vectors; 0 when either is empty. */
-export function cosineSparse(a: SparseVector, b: SparseVector): number {
-  const na = Math.sqrt(dotSparse(a, a));
-  const nb = Math.sqrt(dotSparse(b, b));
-  if (na === 0 || nb === 0) return 0;
-  return dotSparse(a, b) / (na * nb);
-}
-
 /** Scales a vector in place to unit length (no-op for the zero vector). */
 export function normalizeSparse(v: SparseVector): SparseVector {
   let sum = 0;

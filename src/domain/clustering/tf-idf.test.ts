@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cosineSparse, dotSparse } from './sparse-vector';
+import { dotSparse } from './sparse-vector';
 import { createTfIdf } from './tf-idf';
 
 describe('createTfIdf', () => {
@@ -35,15 +35,5 @@ describe('createTfIdf', () => {
   it('leaves empty documents empty', () => {
     const { vectors } = createTfIdf([[], ['a']]);
     expect(vectors[0]?.indices.length).toBe(0);
-  });
-});
-
-describe('cosineSparse', () => {
-  it('matches a hand-computed cosine', () => {
-    const a = { indices: Int32Array.from([0, 2]), values: Float64Array.from([1, 2]) };
-    const b = { indices: Int32Array.from([1, 2]), values: Float64Array.from([3, 4]) };
-    // (2·4) / (√5 · 5)
-    expect(cosineSparse(a, b)).toBeCloseTo(8 / (Math.sqrt(5) * 5), 12);
-    expect(cosineSparse(a, { indices: new Int32Array(0), values: new Float64Array(0) })).toBe(0);
   });
 });

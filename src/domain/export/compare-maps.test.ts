@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryBoard } from './arbitrary-board';
+import { arbitraryBoard } from './testing/arbitrary-board';
 import { compareMaps } from './compare-maps';
 import { deriveJourneyMap } from './derive-journey-map';
 import type { JourneyMapFile } from './journey-map';

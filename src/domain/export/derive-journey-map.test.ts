@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { BoardItem } from '../board/board-item';
 import { stageTagTitle, type MapSpec } from '../journey/map-spec';
 import { createStageContext, tagStageIds } from '../stages/decide-stage';
-import { createGridPlacedMap } from '../stages/grid-placed-map';
-import { arbitraryBoard } from './arbitrary-board';
+import { createGridPlacedMap } from '../stages/testing/grid-placed-map';
+import { arbitraryBoard } from './testing/arbitrary-board';
 import { deriveJourneyMap, IMPORTED_NOTE_ROLE } from './derive-journey-map';
 import { LIMITS } from './limits';
 

@@ -20,6 +20,7 @@ export interface ExportSource {
   appVersion: string;
 }
 
+/** @internal Read as `unknown` and migrated; this type shapes the v1 files tests write. */
 export interface JourneyMapFileV1 {
   format: typeof EXPORT_FORMAT;
   version: 1;

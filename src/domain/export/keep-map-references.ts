@@ -80,7 +80,10 @@ export function keepMapReferences(map: JourneyMap, options: KeepOptions): Journe
   return { ...map, voteRounds, actions, insights: { ...map.insights, raci } };
 }
 
-/** Every reference in the file that names no note, cluster, stage or lane in it (tests, checks). */
+/**
+ * Every reference in the file that names no note, cluster, stage or lane in it (tests, checks).
+ * @internal The oracle of the export tests.
+ */
 export function findDanglingReferences(map: JourneyMap): string[] {
   const known = idsInFile(map);
   const out: string[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './limits';
-import { parseExport, restore, UNKNOWN_TIME } from './restore';
+import { UNKNOWN_TIME } from './field-readers';
+import { parseExport, restore } from './restore';
 
 const minimal = () => ({
   format: 'touchpoint.journey-map',

@@ -17,8 +17,6 @@ import { FIRST_VERSION, LATEST_VERSION, migrate, type Doc } from './migrations';
 import { restoreMap, restoreSource } from './restore-map';
 import { scanInput } from './scan-input';
 
-export { UNKNOWN_TIME } from './field-readers';
-
 export type RestoreFailure = 'not-touchpoint' | 'too-new' | 'invalid';
 
 export type RestoreResult =

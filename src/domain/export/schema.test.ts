@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import schema from '../../../public/schema/journey-map.v1.json';
 import schemaV2 from '../../../public/schema/journey-map.v2.json';
-import { arbitraryBoard } from './arbitrary-board';
+import { arbitraryBoard } from './testing/arbitrary-board';
 import { deriveJourneyMap } from './derive-journey-map';
 import type { JourneyMapFileV1, JourneyMapFileV2 } from './journey-map';
 import { restore } from './restore';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { awkwardChar } from './arbitrary-board';
+import { awkwardChar } from './testing/arbitrary-board';
 import { LIMITS } from './limits';
 import { tidyNoteText, tidyText } from './tidy-text';
 

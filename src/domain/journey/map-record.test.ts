@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutMap } from './layout';
-import { parseMapRecord, parseMapSpec, type MapRecord } from './map-record';
+import { parseMapRecord, type MapRecord } from './map-record';
 import { createSpecFromPreset, PRESETS } from './presets';
 
 let n = 0;
@@ -42,15 +42,17 @@ describe('parseMapRecord', () => {
       ok: false,
       reason: 'Stored map: bad or missing item ids.',
     });
-    expect(parseMapSpec({ ...spec, stages: [{ id: 1 }] })).toEqual({
+    expect(parseMapRecord({ ...record, spec: { ...spec, stages: [{ id: 1 }] } })).toEqual({
       ok: false,
-      reason: 'Map spec: bad or missing stage 1.',
+      reason: 'Stored map: bad or missing stage 1.',
     });
   });
 
   it('reads an unknown lane kind as a custom lane', () => {
     const lanes = [{ id: 'l', name: 'Metrics', kind: 'metrics' }];
-    const parsed = parseMapSpec({ ...spec, lanes });
-    expect(parsed.ok && parsed.value.lanes).toEqual([{ id: 'l', name: 'Metrics', kind: 'other' }]);
+    const parsed = parseMapRecord({ ...record, spec: { ...spec, lanes } });
+    expect(parsed.ok && parsed.value.spec.lanes).toEqual([
+      { id: 'l', name: 'Metrics', kind: 'other' },
+    ]);
   });
 });

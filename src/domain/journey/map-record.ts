@@ -105,16 +105,6 @@ function readGeometry(v: unknown): MapGeometry {
   };
 }
 
-export function parseMapSpec(value: unknown): Parsed<MapSpec> {
-  try {
-    return { ok: true, value: readSpec(value) };
-  } catch (e) {
-    if (e instanceof Invalid)
-      return { ok: false, reason: `Map spec: bad or missing ${e.message}.` };
-    throw e;
-  }
-}
-
 export function parseMapRecord(value: unknown): Parsed<MapRecord> {
   try {
     if (!isRecord(value)) throw new Invalid('record');

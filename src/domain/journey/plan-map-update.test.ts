@@ -3,13 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addLane, addStage, moveStage, removeLane, removeStage, renameStage } from './edit-spec';
 import { cellKey, FRAME_KEY, laneKey, layoutMap, stageKey, type MapLayout } from './layout';
 import type { MapSpec } from './map-spec';
-import {
-  deriveOccupancy,
-  planMapUpdate,
-  type MapPlanOp,
-  type MapState,
-  type PlacedNote,
-} from './plan-map-update';
+import { planMapUpdate, type MapPlanOp, type MapState, type PlacedNote } from './plan-map-update';
 
 const spec: MapSpec = {
   id: 'm1',
@@ -247,21 +241,5 @@ describe('planMapUpdate', () => {
       }),
       { numRuns: 150 },
     );
-  });
-});
-
-describe('deriveOccupancy', () => {
-  it('counts notes by the cell under their centre', () => {
-    const { layout } = created(spec);
-    const notes = [
-      noteIn(layout, cellKey('a', 'x'), '1'),
-      noteIn(layout, cellKey('a', 'x'), '2'),
-      noteIn(layout, cellKey('c', 'y'), '3'),
-      { id: 'outside', rect: { x: -5000, y: 0, w: 200, h: 200 } },
-    ];
-    expect(deriveOccupancy(layout, notes)).toEqual({
-      [cellKey('a', 'x')]: 2,
-      [cellKey('c', 'y')]: 1,
-    });
   });
 });

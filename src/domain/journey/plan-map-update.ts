@@ -72,21 +72,6 @@ export interface MapUpdatePlan {
   needsConfirmation: RemovalConfirmation[];
 }
 
-/** Notes per cell key (`cell:<stageId>:<laneId>`), by each note's centre. */
-export function deriveOccupancy(
-  layout: MapLayout,
-  notes: readonly PlacedNote[],
-): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const note of notes) {
-    const cell = cellAt(layout.geometry, centre(note.rect));
-    if (!cell) continue;
-    const key = `cell:${cell.stageId}:${cell.laneId}`;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
-
 export function planMapUpdate(
   previous: MapState,
   next: MapSpec,

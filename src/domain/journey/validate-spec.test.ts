@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { stageTagTitle, type MapSpec } from './map-spec';
-import { MAX_STAGE_NAME, specLimitsOf, validateSpec } from './validate-spec';
+import { specLimitsOf, validateSpec } from './validate-spec';
+
+/** A stage name becomes the tag `Stage · <name>`, which must fit Miro's 120 characters. */
+const MAX_STAGE_NAME = 112;
 
 const makeSpec = (stageNames: string[], laneNames: string[] = ['Doing']): MapSpec => ({
   id: 'm1',

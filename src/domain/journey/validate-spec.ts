@@ -6,8 +6,6 @@
 import { stageTagTitle, STAGE_TAG_PREFIX, type MapSpec } from './map-spec';
 
 export const MAX_TAG_TITLE = 120;
-/** A stage name becomes the tag `Stage · <name>`, which must fit Miro's 120 characters. */
-export const MAX_STAGE_NAME = MAX_TAG_TITLE - STAGE_TAG_PREFIX.length;
 export const MAX_LANE_NAME = 120;
 export const MAX_TITLE = 200;
 export const MAX_PERSONA_NAME = 80;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardItem, Rect } from '../board/board-item';
 import { stageTagTitle, type MapSpec } from '../journey/map-spec';
 import { createStageContext, decideStage } from './decide-stage';
-import { createGridPlacedMap } from './grid-placed-map';
+import { createGridPlacedMap } from './testing/grid-placed-map';
 
 const spec: MapSpec = {
   id: 'm1',

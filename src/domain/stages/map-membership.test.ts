@@ -4,7 +4,7 @@ import type { BoardItem } from '../board/board-item';
 import { stageTagTitle, type MapSpec } from '../journey/map-spec';
 import { chooseStageTagTitles } from '../journey/stage-tag-titles';
 import { createStageContexts, decideStage, mapMembership } from './decide-stage';
-import { createGridPlacedMap } from './grid-placed-map';
+import { createGridPlacedMap } from './testing/grid-placed-map';
 import type { PlacedMap } from './placed-map';
 import { summarizeStages } from './summarize-stages';
 

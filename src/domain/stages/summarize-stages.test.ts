@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardItem } from '../board/board-item';
 import { stageTagTitle, type MapSpec } from '../journey/map-spec';
 import { createStageContext } from './decide-stage';
-import { createGridPlacedMap } from './grid-placed-map';
+import { createGridPlacedMap } from './testing/grid-placed-map';
 import { summarizeStages } from './summarize-stages';
 
 const spec: MapSpec = {

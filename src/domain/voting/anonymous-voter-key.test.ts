@@ -8,7 +8,7 @@ import {
   randomVoterKey,
   voterKeyFor,
 } from './anonymous-voter-key';
-import { testRound } from './test-round';
+import { testRound } from './testing/test-round';
 
 describe('randomVoterKey', () => {
   it('has the anonymous format for any 14 bytes, and distinct bytes give distinct keys', () => {

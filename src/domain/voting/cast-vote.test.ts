@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBallot, type Ballot } from './ballot';
 import { castVote, remainingVotes, retractVote, type VoteChange } from './cast-vote';
-import { T0, testRound } from './test-round';
+import { T0, testRound } from './testing/test-round';
 import { validateBallot } from './validate-ballot';
 import type { VoteRound } from './vote-round';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveNoteVotes } from './derive-note-votes';
 import { endRound } from './round-lifecycle';
 import { tallyVotes } from './tally-votes';
-import { T0, testRound } from './test-round';
+import { T0, testRound } from './testing/test-round';
 import type { Privacy, VoteRound } from './vote-round';
 
 const items = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));

@@ -6,7 +6,7 @@ import {
   mergeVoteSources,
 } from './merge-vote-sources';
 import { tallyVotes } from './tally-votes';
-import { T0, testRound } from './test-round';
+import { T0, testRound } from './testing/test-round';
 
 describe('fromNativeVotingResults', () => {
   it('keeps valid entries, sums repeats and drops the rest', () => {

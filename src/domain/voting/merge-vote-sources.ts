@@ -5,7 +5,6 @@
 import type { DotStickerCounts } from './count-dot-stickers';
 import { isRecord, isWholeNumber } from './guards';
 import { rankWithTies } from './rank-with-ties';
-import type { Tally } from './tally-votes';
 
 export interface SourceCount {
   itemId: string;
@@ -42,8 +41,12 @@ export function fromNativeVotingResults(results: unknown): SourceCount[] {
  * ranking's first pick counts 3). Pass only what the viewer may see: a secret round before its
  * reveal must not be merged.
  */
-export function fromTally(tally: Tally): SourceCount[] {
-  return tally.items.filter((t) => t.score > 0).map((t) => ({ itemId: t.itemId, count: t.score }));
+export function fromTally(tally: {
+  items: readonly { itemId: string; score?: number | null }[];
+}): SourceCount[] {
+  return tally.items.flatMap((t) =>
+    t.score && t.score > 0 ? [{ itemId: t.itemId, count: t.score }] : [],
+  );
 }
 
 export const fromDotStickers = (dots: DotStickerCounts): SourceCount[] =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deleteRound, endRound, expireRound, reopenRound, revealRound } from './round-lifecycle';
-import { T0, testRound } from './test-round';
+import { endRound, expireRound, reopenRound, revealRound } from './round-lifecycle';
+import { T0, testRound } from './testing/test-round';
 import { acceptsVotes } from './vote-round';
 
 const T1 = '2026-11-22T10:05:00.000Z';
@@ -56,12 +56,5 @@ describe('round lifecycle', () => {
     const untimed = testRound();
     expect(expireRound(untimed, '2030-01-01T00:00:00.000Z')).toBe(untimed);
     expect(acceptsVotes(untimed, T0)).toBe(true);
-  });
-
-  it('deletes one round and keeps the others', () => {
-    const a = testRound({}, { id: 'a' });
-    const b = testRound({}, { id: 'b' });
-    expect(deleteRound([a, b], 'a')).toEqual([b]);
-    expect(deleteRound([a, b], 'zzz')).toEqual([a, b]);
   });
 });

@@ -48,14 +48,6 @@ export function reopenRound(round: VoteRound, now: string): RoundTransition {
 }
 
 /**
- * The rounds without `roundId`. Deleting is allowed in any status (the facilitator's call); the
- * app also removes the round's ballots, found by `ballotKeyPrefix(roundId)`.
- */
-export function deleteRound(rounds: readonly VoteRound[], roundId: string): VoteRound[] {
-  return rounds.filter((r) => r.id !== roundId);
-}
-
-/**
  * Ends a time-boxed round whose `endsAt` has passed, so every panel converges on 'ended' even if
  * the facilitator's panel was closed when the timer ran out. Unchanged otherwise.
  */

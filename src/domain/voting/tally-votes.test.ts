@@ -4,7 +4,7 @@ import { randomVoterKey } from './anonymous-voter-key';
 import { createBallot, type Ballot } from './ballot';
 import { castVote } from './cast-vote';
 import { tallyPlatformTotals, tallyVotes, type TallyItem } from './tally-votes';
-import { T0, testRound } from './test-round';
+import { T0, testRound } from './testing/test-round';
 import type { VoteRound } from './vote-round';
 
 const items: TallyItem[] = [

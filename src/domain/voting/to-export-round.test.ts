@@ -5,7 +5,7 @@ import schema from '../../../public/schema/journey-map.v1.json';
 import { randomVoterKey } from './anonymous-voter-key';
 import { endRound, revealRound } from './round-lifecycle';
 import { tallyVotes } from './tally-votes';
-import { T0, testRound } from './test-round';
+import { T0, testRound } from './testing/test-round';
 import { toExportRound } from './to-export-round';
 import { visibleTally } from './visible-tally';
 import type { Privacy, VoteRound } from './vote-round';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { randomVoterKey } from './anonymous-voter-key';
 import { votesUsed } from './ballot';
-import { T0, testRound } from './test-round';
+import { T0, testRound } from './testing/test-round';
 import { validateBallot, type BallotValidation } from './validate-ballot';
 
 const ballot = (votes: unknown, extra: Record<string, unknown> = {}) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testRound } from './test-round';
+import { testRound } from './testing/test-round';
 import { validateVoteRound } from './validate-vote-round';
 
 describe('validateVoteRound', () => {

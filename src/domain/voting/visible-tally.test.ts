@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { revealRound } from './round-lifecycle';
 import { tallyVotes } from './tally-votes';
-import { T0, testRound } from './test-round';
+import { T0, testRound } from './testing/test-round';
 import { visibleTally } from './visible-tally';
 import type { VoteRound } from './vote-round';
 

@@ -8,7 +8,7 @@ import type { BoardItem } from '../../domain/board/board-item';
 import { deriveJourneyMap } from '../../domain/export/derive-journey-map';
 import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { toExportFile } from '../../domain/export/to-export-file';
-import { createGridPlacedMap } from '../../domain/stages/grid-placed-map';
+import { createGridPlacedMap } from '../../domain/stages/testing/grid-placed-map';
 import { ExportTab } from './ExportTab';
 import type { ExportEnvironment, ExportUseCases } from './export-tab-model';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCreditBudget } from './budget';
-import { isRateLimitError, RateLimitError } from './errors';
+import { RateLimitError } from './errors';
 
 describe('createCreditBudget', () => {
   it('rejects the call that would exceed the minute, with Miro-like rate-limit error', () => {
@@ -17,7 +17,7 @@ describe('createCreditBudget', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(isRateLimitError(error)).toBe(true);
+    expect(error).toBeInstanceOf(RateLimitError);
     const rate = error as RateLimitError;
     expect(rate.message).toMatch(/rate limit/);
     expect(rate.status).toBe(429);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isRateLimitError } from './errors';
+import { RateLimitError } from './errors';
 import { createLocalBoard } from './local-board';
 import type { LocalNotification } from './local-board-types';
 
@@ -17,7 +17,7 @@ describe('credit budget through the SDK', () => {
     const sdk = board.connect(alex).board;
     for (let i = 0; i < 10; i += 1) await sdk.createStickyNote();
     const error: unknown = await sdk.createStickyNote().catch((e: unknown) => e);
-    expect(isRateLimitError(error)).toBe(true);
+    expect(error).toBeInstanceOf(RateLimitError);
     expect((error as { retryAfterMs: number }).retryAfterMs).toBe(60_000);
     expect(board.items()).toHaveLength(10);
     expect(board.stats()).toEqual({

@@ -34,7 +34,3 @@ export class RateLimitError extends Error {
     this.retryAfterMs = retryAfterMs;
   }
 }
-
-export function isRateLimitError(error: unknown): error is RateLimitError {
-  return error instanceof Error && error.name === 'RateLimitError';
-}

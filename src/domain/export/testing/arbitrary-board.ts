@@ -4,10 +4,10 @@
  * case, frames, items of other kinds, and odd rects.
  */
 import fc from 'fast-check';
-import { PALETTE, type BoardItem, type ItemKind } from '../board/board-item';
-import { LANE_KINDS, stageTagTitle, type LaneKind, type MapSpec } from '../journey/map-spec';
-import { createGridPlacedMap } from '../stages/grid-placed-map';
-import type { PlacedMap } from '../stages/placed-map';
+import { PALETTE, type BoardItem, type ItemKind } from '../../board/board-item';
+import { LANE_KINDS, stageTagTitle, type LaneKind, type MapSpec } from '../../journey/map-spec';
+import { createGridPlacedMap } from '../../stages/testing/grid-placed-map';
+import type { PlacedMap } from '../../stages/placed-map';
 
 /** Characters that break naive text handling: controls, odd spaces, lone surrogates, emoji… */
 export const awkwardChar: fc.Arbitrary<string> = fc.oneof(

@@ -1,5 +1,5 @@
 /** Builds rounds for tests in voting/ and actions/; not used by the app. */
-import { createVoteRound, type RoundSettings, type VoteRound } from './vote-round';
+import { createVoteRound, type RoundSettings, type VoteRound } from '../vote-round';
 
 export const T0 = '2026-11-22T10:00:00.000Z';
 

@@ -1,5 +1,5 @@
-import type { MapSpec } from '../journey/map-spec';
-import type { MapCell, PlacedMap } from './placed-map';
+import type { MapSpec } from '../../journey/map-spec';
+import type { MapCell, PlacedMap } from '../placed-map';
 
 export interface GridPlacedMapOptions {
   origin?: { x: number; y: number };
