@@ -1,7 +1,8 @@
 import { countOf } from '../../domain/common';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
+import { useTabModel } from '../components/tab-model';
 import { ProgressBar } from '../components/ProgressBar';
 import { browserEnvironment } from './browser-environment';
 import { CompareView } from './CompareView';
@@ -33,14 +34,10 @@ export function ExportTab({
   useCases,
   environment = browserEnvironment,
 }: ExportTabProps) {
-  const model = useMemo(
+  const model = useTabModel(
     () => createExportTabModel(workshop, useCases, environment),
     [workshop, useCases, environment],
   );
-  useEffect(() => {
-    void model.refresh();
-    return model.watch();
-  }, [model]);
 
   if (model.loading.value) return <Spinner label="Reading the board…" />;
   const maps = model.maps.value;

@@ -349,8 +349,10 @@ export function createExportTabModel(
     compare,
     importJob,
     importResult,
-    refresh,
-    watch: () => useCases.watchMaps(workshop, () => void refresh()),
+    open() {
+      void refresh();
+      return useCases.watchMaps(workshop, () => void refresh());
+    },
     selectMap(id: string) {
       mapId.value = id;
       compare.value = null;

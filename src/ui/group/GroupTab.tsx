@@ -1,8 +1,8 @@
 import { shortMapName } from '../../domain/journey/map-spec';
 import { countOf } from '../../domain/common';
-import { useEffect, useMemo } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
-import { EmptyState, Notice, Spinner } from '../components/Notice';
+import { EmptyState, Notice } from '../components/Notice';
+import { boardReadState, useTabModel } from '../components/tab-model';
 import { ProgressBar } from '../components/ProgressBar';
 import { GroupCard } from './GroupCard';
 import {
@@ -23,17 +23,9 @@ const notes = (n: number) => countOf(n, 'note');
 
 /** Group tab: pick a scope, group its notes, edit the preview, apply to the board, undo. */
 export function GroupTab({ workshop, useCases }: GroupTabProps) {
-  const model = useMemo(() => createGroupTabModel(workshop, useCases), [workshop, useCases]);
-  useEffect(() => model.start(), [model]);
-
-  const snapshot = model.snapshot.value;
-  if (snapshot.status === 'loading') return <Spinner label="Reading the board…" />;
-  if (snapshot.status === 'error')
-    return (
-      <Notice tone="error" title="Could not read the board">
-        {snapshot.message}
-      </Notice>
-    );
+  const model = useTabModel(() => createGroupTabModel(workshop, useCases), [workshop, useCases]);
+  const waiting = boardReadState(model.snapshot.value);
+  if (waiting) return waiting;
 
   const job = model.job.value;
   const running = model.running.value;

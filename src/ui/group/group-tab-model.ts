@@ -303,7 +303,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
     undo,
     colorGroups,
     labelGroups,
-    start(): () => void {
+    open(): () => void {
       const opened = useCases.open(workshop);
       connection = opened;
       const unsubscribe = opened.subscribe((next) => {

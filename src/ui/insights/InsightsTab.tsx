@@ -1,6 +1,6 @@
-import { useEffect, useMemo } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
-import { EmptyState, Notice, Spinner } from '../components/Notice';
+import { EmptyState, Notice } from '../components/Notice';
+import { boardReadState, useTabModel } from '../components/tab-model';
 import { CoverageSection } from './CoverageSection';
 import { DepartmentPicker } from './DepartmentPicker';
 import { EmotionSection } from './EmotionSection';
@@ -16,20 +16,9 @@ interface InsightsTabProps {
 
 /** Insights tab: how the customer feels per stage, KPIs, RACI and who has spoken (issue 14). */
 export function InsightsTab({ workshop, useCases }: InsightsTabProps) {
-  const model = useMemo(() => createInsightsTabModel(workshop, useCases), [workshop, useCases]);
-  useEffect(() => {
-    void model.start();
-    return model.stop;
-  }, [model]);
-
-  const status = model.status.value;
-  if (status.status === 'loading') return <Spinner label="Reading the board…" />;
-  if (status.status === 'error')
-    return (
-      <Notice tone="error" title="Could not read the board">
-        {status.message}
-      </Notice>
-    );
+  const model = useTabModel(() => createInsightsTabModel(workshop, useCases), [workshop, useCases]);
+  const waiting = boardReadState(model.status.value);
+  if (waiting) return waiting;
   const map = model.map.value;
   const data = model.data.value;
   if (!map || !data)

@@ -217,8 +217,10 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     raciFindings,
     coverage,
     subjectName,
-    start,
-    stop,
+    open() {
+      void start();
+      return stop;
+    },
     reload,
     chooseMap(id: string) {
       mapId.value = id;

@@ -1,8 +1,9 @@
 import { countOf } from '../../domain/common';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
 import { MAX_LANES, MAX_STAGES } from '../../domain/journey/validate-spec';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
+import { useTabModel } from '../components/tab-model';
 import { ProgressBar } from '../components/ProgressBar';
 import { FacilitatorsSection } from './FacilitatorsSection';
 import { MapPreview } from './MapPreview';
@@ -18,12 +19,8 @@ interface MapTabProps {
 
 /** Map tab: pick a preset, edit title, persona, stages and lanes, create or update the map on the board. */
 export function MapTab({ workshop, useCases }: MapTabProps) {
-  const model = useMemo(() => createMapTabModel(workshop, useCases), [workshop, useCases]);
+  const model = useTabModel(() => createMapTabModel(workshop, useCases), [workshop, useCases]);
   const [confirmRemoveMap, setConfirmRemoveMap] = useState(false);
-  useEffect(() => {
-    void model.refresh();
-    return model.watch();
-  }, [model]);
 
   if (model.loading.value) return <Spinner label="Reading the board…" />;
 

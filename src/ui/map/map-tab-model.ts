@@ -217,8 +217,10 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
     validation,
     problemsByField,
     presets: PRESETS,
-    refresh,
-    watch: () => useCases.watchMaps(workshop, () => void refresh()),
+    open() {
+      void refresh();
+      return useCases.watchMaps(workshop, () => void refresh());
+    },
     maps,
     selectedId,
     selectMap(id: string) {

@@ -1,7 +1,7 @@
 import { countOf } from '../../domain/common';
-import { useEffect, useMemo } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
-import { EmptyState, Notice, Spinner } from '../components/Notice';
+import { EmptyState, Notice } from '../components/Notice';
+import { boardReadState, useTabModel } from '../components/tab-model';
 import { ProgressBar } from '../components/ProgressBar';
 import { ConflictList } from './ConflictList';
 import { createStagesTabModel, type StagesMap, type StagesUseCases } from './stages-tab-model';
@@ -33,17 +33,10 @@ function StageChip({ name, index }: { name: string; index: number }) {
 
 /** Stages tab: counts per stage, tagging the selection, untagged notes and conflicts, live. */
 export function StagesTab({ workshop, useCases }: StagesTabProps) {
-  const model = useMemo(() => createStagesTabModel(workshop, useCases), [workshop, useCases]);
-  useEffect(() => model.start(), [model]);
-
+  const model = useTabModel(() => createStagesTabModel(workshop, useCases), [workshop, useCases]);
   const snapshot = model.snapshot.value;
-  if (snapshot.status === 'loading') return <Spinner label="Reading the board…" />;
-  if (snapshot.status === 'error')
-    return (
-      <Notice tone="error" title="Could not read the board">
-        {snapshot.message}
-      </Notice>
-    );
+  const waiting = boardReadState(snapshot);
+  if (waiting) return waiting;
   const map = model.map.value;
   if (!map)
     return (

@@ -176,7 +176,7 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
     message,
     undo,
     /** Connects to the board; returns the disconnect for the component's effect. */
-    start(): () => void {
+    open(): () => void {
       const opened = useCases.open(workshop);
       connection = opened;
       const unsubscribe = opened.subscribe((next) => {

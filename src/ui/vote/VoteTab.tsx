@@ -1,7 +1,7 @@
 import { countOf } from '../../domain/common';
-import { useEffect, useMemo } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
+import { boardReadState, useTabModel } from '../components/tab-model';
 import { ActionPlan } from './ActionPlan';
 import { RoundDetail, STATUS_LABEL } from './RoundDetail';
 import { StartRoundForm } from './StartRoundForm';
@@ -14,17 +14,10 @@ interface VoteTabProps {
 
 /** Vote tab: start and run rounds, vote, see results, and turn the winners into an action plan. */
 export function VoteTab({ workshop, useCases }: VoteTabProps) {
-  const model = useMemo(() => createVoteTabModel(workshop, useCases), [workshop, useCases]);
-  useEffect(() => model.open(), [model]);
-
+  const model = useTabModel(() => createVoteTabModel(workshop, useCases), [workshop, useCases]);
   const state = model.state.value;
-  if (state.status === 'loading') return <Spinner label="Reading the votes on this board…" />;
-  if (state.status === 'error')
-    return (
-      <Notice tone="error" title="Could not read the board">
-        {state.message}
-      </Notice>
-    );
+  const waiting = boardReadState(state, 'Reading the votes on this board…');
+  if (waiting || state.status !== 'ready') return waiting;
 
   const rounds = model.rounds.value;
   const selected = model.selectedRound.value;
