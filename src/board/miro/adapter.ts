@@ -11,7 +11,8 @@ import {
   MIRO_QUEUE_OPTIONS,
   type WriteQueue,
 } from '../write-queue';
-import { applyOps, MIRO_LIMITS, type ApplyEnv } from './apply-ops';
+import type { ApplyEnv } from './apply-ops';
+import { MIRO_LIMITS } from './limits';
 import { createBoardEvents } from './board-events';
 import {
   centreToRect,
@@ -244,7 +245,10 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
 
     on: (event, fn) => events.on(event, fn),
 
-    apply: (ops, batchOptions) => applyOps(applyEnv, ops, batchOptions),
+    // The write path (batch engine, per-op checks) loads with the first write: the panel opens
+    // reading, and most participants never write in bulk.
+    apply: async (ops, batchOptions) =>
+      (await import('./apply-ops')).applyOps(applyEnv, ops, batchOptions),
 
     shared: (name) => createSharedCollection(board.storage.collection(name), read),
 

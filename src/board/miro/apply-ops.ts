@@ -32,15 +32,8 @@ import {
   type SdkText,
   MIRO_TAG_COLORS,
 } from './sdk';
+import { MIRO_LIMITS } from './limits';
 import { toCentreGeometry } from './to-board-item';
-
-/** Miro's documented limits (platform-notes.md). */
-export const MIRO_LIMITS = {
-  tagsPerItem: 8,
-  tagsPerBoard: 100,
-  tagTitleLength: 120,
-  contentLength: 6000,
-} as const;
 
 export const TAG_COLORS = MIRO_TAG_COLORS;
 type TagColor = (typeof TAG_COLORS)[number];
