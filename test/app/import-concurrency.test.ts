@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { importMap, type ImportOutcome } from '../../src/app/export/import-map';
 import { seededFile } from '../../src/app/export/testing/export-fixture';
-import { toJsonText } from '../../src/app/export/to-downloads';
+import { toJsonText } from '../../src/domain/export/to-downloads';
 import { loadMaps } from '../../src/app/map/map-store';
 import { openWorkshop } from '../../src/app/workshop';
 import { createMiroBoard } from '../../src/board/miro/adapter';

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { realClock } from '../../src/app/export/import-lease';
 import { importMap, type ImportOutcome } from '../../src/app/export/import-map';
 import { seededFile } from '../../src/app/export/testing/export-fixture';
-import { toJsonText } from '../../src/app/export/to-downloads';
+import { toJsonText } from '../../src/domain/export/to-downloads';
 import { openWorkshop } from '../../src/app/workshop';
 import { createMap } from '../../src/app/map/create-map';
 import { loadMapIds, loadMaps } from '../../src/app/map/map-store';

@@ -9,7 +9,7 @@ import { loadActions, saveAction } from '../../src/app/actions/action-store';
 import { buildJourneyMap } from '../../src/app/export/build-journey-map';
 import { importMap } from '../../src/app/export/import-map';
 import { createFixture, seedWorkshop } from '../../src/app/export/testing/export-fixture';
-import { toJsonText } from '../../src/app/export/to-downloads';
+import { toJsonText } from '../../src/domain/export/to-downloads';
 import { loadAppliedGroups, saveAppliedGroups } from '../../src/app/grouping/applied-groups';
 import { createBallotWriter } from '../../src/app/voting/ballot-writer';
 import { changeRound, startRound } from '../../src/app/voting/rounds';

@@ -6,7 +6,7 @@ import { saveAppliedGroups } from '../grouping/applied-groups';
 import { createMap } from '../map/create-map';
 import { buildJourneyMap } from './build-journey-map';
 import { addClassicMap, createFixture, noteInCell, seedWorkshop } from './testing/export-fixture';
-import { toDownloads, toFilenamePart } from './to-downloads';
+import { toDownloads, toFilenamePart } from '../../domain/export/to-downloads';
 
 describe('buildJourneyMap', () => {
   it('says there is no map yet on a board without one', async () => {

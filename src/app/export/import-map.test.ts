@@ -8,7 +8,7 @@ import { buildJourneyMap } from './build-journey-map';
 import { importMap, type ImportProgress } from './import-map';
 import { listSnapshots } from './snapshots';
 import { createFixture, noteInCell, seedWorkshop, type Fixture } from './testing/export-fixture';
-import { toJsonText } from './to-downloads';
+import { toJsonText } from '../../domain/export/to-downloads';
 
 let dbs: TestDatabases;
 beforeEach(() => {

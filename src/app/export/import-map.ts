@@ -44,7 +44,7 @@ import {
   cellId,
   placeImportedNotes,
   type Placement,
-} from './place-imported-notes';
+} from '../../domain/export/place-imported-notes';
 import { restoreWorkshopData, type RestoredData } from './restore-workshop-data';
 import { takeAutoSnapshot, type AutoSnapshotResult } from './snapshots';
 

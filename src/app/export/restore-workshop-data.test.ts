@@ -12,7 +12,7 @@ import { loadRounds, loadTally, ROUND_SLOTS, votes } from '../voting/vote-store'
 import { buildJourneyMap } from './build-journey-map';
 import { importMap } from './import-map';
 import { createFixture, seedWorkshop, type Fixture } from './testing/export-fixture';
-import { toJsonText } from './to-downloads';
+import { toJsonText } from '../../domain/export/to-downloads';
 import { importedRoundId } from './restore-workshop-data';
 import { addReading, rateStage, saveKpi, savePersonas, setRaci } from '../insights/insights-writes';
 

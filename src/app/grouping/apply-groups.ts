@@ -33,7 +33,7 @@ import {
   saveAppliedGroups,
   type AppliedGroups,
 } from './applied-groups';
-import type { GroupingPreview, PreviewGroup } from './grouping-preview';
+import type { GroupingPreview, PreviewGroup } from '../../domain/clustering/grouping-preview';
 
 export const APPLY_GROUPS = 'apply-groups';
 export const LABEL_ROLE = 'group-label';

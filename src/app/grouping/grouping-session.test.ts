@@ -15,7 +15,11 @@ import { exportAppliedClusters, groupsKey } from './applied-groups';
 import { createGroupingSession, type GroupingSession } from './grouping-session';
 import { createMeaningClient, type MeaningWorkerLike } from './meaning-client';
 import type { MeaningRequest, MeaningResponse } from './meaning-run';
-import { renameGroup, toPreview, type GroupingPreview } from './grouping-preview';
+import {
+  renameGroup,
+  toPreview,
+  type GroupingPreview,
+} from '../../domain/clustering/grouping-preview';
 import type { GroupingScope } from './grouping-scope';
 
 const MAP_ID = 'northstar';

@@ -29,7 +29,11 @@ import {
   type MeaningClient,
   type MeaningPhase,
 } from './meaning-client';
-import { splitGroup, toPreview, type GroupingPreview } from './grouping-preview';
+import {
+  splitGroup,
+  toPreview,
+  type GroupingPreview,
+} from '../../domain/clustering/grouping-preview';
 import {
   findHandMadeGroups,
   notesInScope,

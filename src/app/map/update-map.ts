@@ -24,7 +24,7 @@ import {
   type MapRunOptions,
 } from './map-progress';
 import { loadMap, loadMaps, saveMap } from './map-store';
-import { adoptMapItems, STRAY_PREFIX } from './adopt-map-items';
+import { adoptMapItems, STRAY_PREFIX } from '../../domain/journey/adopt-map-items';
 import { errorText } from './record-journal';
 import { toWriteOps } from './to-write-ops';
 

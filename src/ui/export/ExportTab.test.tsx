@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportOutcome } from '../../app/export/import-map';
 import type { HistoryUsage, SnapshotMeta } from '../../app/export/snapshots';
-import type { Download } from '../../app/export/to-downloads';
+import type { Download } from '../../domain/export/to-downloads';
 import type { Workshop } from '../../app/workshop';
 import type { BoardItem } from '../../domain/board/board-item';
 import { deriveJourneyMap } from '../../domain/export/derive-journey-map';

@@ -1,5 +1,5 @@
 /** The DOM side of the Export tab: downloads through a Blob URL, copying through the Clipboard API. */
-import type { Download } from '../../app/export/to-downloads';
+import type { Download } from '../../domain/export/to-downloads';
 import type { ExportEnvironment } from './export-tab-model';
 
 export function downloadInBrowser(file: Download): void {

@@ -9,7 +9,7 @@ import type {
   SnapshotMeta,
   Stored,
 } from '../../app/export/snapshots';
-import { toDownloads, toJsonText, type Download } from '../../app/export/to-downloads';
+import { toDownloads, toJsonText, type Download } from '../../domain/export/to-downloads';
 import type { Workshop } from '../../app/workshop';
 import { compareMaps, type MapComparison } from '../../domain/export/compare-maps';
 import type { JourneyMapFile } from '../../domain/export/journey-map';

@@ -1,6 +1,6 @@
 import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
-import type { PreviewGroup } from '../../app/grouping/grouping-preview';
+import type { PreviewGroup } from '../../domain/clustering/grouping-preview';
 
 interface GroupCardProps {
   group: PreviewGroup;

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { toPreview } from '../../app/grouping/grouping-preview';
+import { toPreview } from '../../domain/clustering/grouping-preview';
 import type { Workshop } from '../../app/workshop';
 import { GroupTab } from './GroupTab';
 import type {

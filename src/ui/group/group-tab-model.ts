@@ -9,7 +9,7 @@ import {
   renameGroup,
   unpinGroup,
   type GroupingPreview,
-} from '../../app/grouping/grouping-preview';
+} from '../../domain/clustering/grouping-preview';
 import type { GroupingScope } from '../../app/grouping/grouping-scope';
 import type { GroupingUndoStatus } from '../../app/grouping/grouping-session';
 import type { Workshop } from '../../app/workshop';

@@ -5,8 +5,8 @@
  * never recorded (the panel closed, an answer was lost, the record write failed) are found by
  * that key and adopted; extra copies of a key are filed as strays for the plan to remove.
  */
-import type { BoardItem } from '../../board/port';
-import { FRAME_KEY, type LayoutItem } from '../../domain/journey/layout';
+import type { BoardItem } from '../board/board-item';
+import { FRAME_KEY, type LayoutItem } from './layout';
 
 export const STRAY_PREFIX = 'stray:';
 

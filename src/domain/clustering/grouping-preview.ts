@@ -3,8 +3,8 @@
  * every edit returns a new preview. Pinned notes (the team's own groups) keep their group and
  * their place on the board.
  */
-import type { NoteGroup } from '../../domain/clustering/group-notes';
-import { UNSORTED_GROUP_ID } from '../../domain/clustering/unsorted-group';
+import type { NoteGroup } from './group-notes';
+import { UNSORTED_GROUP_ID } from './unsorted-group';
 
 export interface PreviewGroup {
   id: string;

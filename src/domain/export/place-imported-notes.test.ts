@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rectCenter, rectContains } from '../../domain/board/board-item';
-import type { ExportNote } from '../../domain/export/journey-map';
-import type { MapCell } from '../../domain/stages/placed-map';
-import { chunkPairs } from './imported-keys';
+import { rectCenter, rectContains } from '../board/board-item';
+import type { ExportNote } from './journey-map';
+import type { MapCell } from '../stages/placed-map';
 import { packGrid, placeImportedNotes } from './place-imported-notes';
 
 const cell = (stageId: string, laneId: string, x: number, y: number): MapCell => ({
@@ -59,18 +58,5 @@ describe('placeImportedNotes', () => {
     const after = packGrid({ x: 0, y: 0, w: 700, h: 500 }, 2, { w: 199, h: 228 }, 2);
     expect(after[0]).not.toEqual(first[0]);
     expect(after[0]!.x).toBeGreaterThan(first[1]!.x);
-  });
-});
-
-describe('chunkPairs', () => {
-  it('keeps every pair, in order, with each chunk under the limit', () => {
-    const pairs = Array.from({ length: 2000 }, (_, i): [string, string] => [
-      `3458764${i}`,
-      `uXjVBoard=:3458764${i}`,
-    ]);
-    const chunks = chunkPairs(pairs, 10_000);
-    expect(chunks.length).toBeGreaterThan(5);
-    expect(chunks.flat()).toEqual(pairs);
-    for (const chunk of chunks) expect(JSON.stringify(chunk).length).toBeLessThanOrEqual(10_000);
   });
 });

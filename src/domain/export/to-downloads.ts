@@ -1,7 +1,7 @@
 /** The downloads of an export file: JSON (the format itself), CSV, Markdown and insight tables. */
-import type { JourneyMapFile } from '../../domain/export/journey-map';
-import { toCsv, toInsightCsvTables } from '../../domain/export/to-csv';
-import { toMarkdown } from '../../domain/export/to-markdown';
+import type { JourneyMapFile } from './journey-map';
+import { toCsv, toInsightCsvTables } from './to-csv';
+import { toMarkdown } from './to-markdown';
 
 export interface Download {
   filename: string;

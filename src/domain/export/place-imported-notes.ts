@@ -4,9 +4,9 @@
  * survive the trip); every other note (loose, or in the frame but in no cell) in a block beside
  * the map, in file order.
  */
-import type { Rect } from '../../board/port';
-import type { ExportNote } from '../../domain/export/journey-map';
-import type { MapCell } from '../../domain/stages/placed-map';
+import type { Rect } from '../board/board-item';
+import type { ExportNote } from './journey-map';
+import type { MapCell } from '../stages/placed-map';
 
 /** Miro sticky notes: square 199 × 228, rectangle 350 × 228; the width sets the size. */
 const SQUARE = { w: 199, h: 228 };
