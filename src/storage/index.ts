@@ -12,3 +12,5 @@ export type { SnapshotBudget } from './settings-store';
 export { createPlaygroundStore } from './playground-store';
 export type { PlaygroundStore } from './playground-store';
 export { createOwnBallotStore } from './own-ballot-store';
+export { estimateStorage, requestPersistentStorage } from './estimate-storage';
+export type { StorageEstimateFigures } from './estimate-storage';

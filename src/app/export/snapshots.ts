@@ -16,12 +16,15 @@ import { belongsToMap } from '../../domain/stages/decide-stage';
 import {
   createSettingsStore,
   createSnapshotStore,
+  estimateStorage,
+  requestPersistentStorage,
   toStorageError,
   type SnapshotBudget,
   type SnapshotKind,
   type SnapshotMeta,
   type SnapshotStore,
   type StorageErrorKind,
+  type StorageEstimateFigures,
 } from '../../storage';
 import type { Workshop } from '../workshop';
 import { buildFromBoard, readBoardMaps, type BoardMaps } from './build-journey-map';
@@ -101,6 +104,8 @@ export async function saveSnapshotFile(
     () => store.save(toInput(workshop, file, kind, reason)),
     'save the snapshot',
   );
+  // This browser's history is the only copy: ask it not to evict the site's data under pressure.
+  if (saved.ok && kind === 'manual') void requestPersistentStorage();
   return saved.ok ? { ok: true, value: saved.value.snapshot } : saved;
 }
 
@@ -265,6 +270,8 @@ export interface HistoryUsage {
   budget: SnapshotBudget;
   /** Rows that are not readable snapshots: not shown, not counted, deletable (issue 10 §7). */
   damaged: number;
+  /** What the browser says this site stores in all and may store; absent when it does not say. */
+  browser?: StorageEstimateFigures;
 }
 
 export async function snapshotUsage(workshop: Workshop): Promise<Stored<HistoryUsage>> {
@@ -272,12 +279,13 @@ export async function snapshotUsage(workshop: Workshop): Promise<Stored<HistoryU
   const store = snapshotStore(workshop);
   if (!db || !store) return unavailable(workshop);
   return attempt(async () => {
-    const [usage, budget, damaged] = await Promise.all([
+    const [usage, budget, damaged, browser] = await Promise.all([
       store.usage(),
       createSettingsStore(db).get('snapshotBudget'),
       store.damaged(),
+      estimateStorage(),
     ]);
-    return { ...usage, budget, damaged: damaged.length };
+    return { ...usage, budget, damaged: damaged.length, ...(browser ? { browser } : {}) };
   }, 'read the snapshot history');
 }
 

@@ -101,13 +101,26 @@ export function formatBytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
-/** "12 snapshots · 3.4 MB of 25 MB; automatic ones beyond 20 are pruned, oldest first". */
+/** "2.4 GB", "512 MB": the browser's round figures for the site's storage. */
+function formatApprox(bytes: number): string {
+  const gb = bytes / 1024 ** 3;
+  return gb >= 1 ? `${gb >= 10 ? Math.round(gb) : gb.toFixed(1)} GB` : formatBytes(bytes);
+}
+
+/**
+ * "12 snapshots · 3.4 MB of 25 MB; automatic ones beyond 20 are pruned, oldest first. This browser
+ * holds 14 MB for Touchpoint, of about 2.4 GB it allows".
+ */
 export function budgetLine(usage: HistoryUsage): string {
-  const { budget } = usage;
+  const { budget, browser } = usage;
+  const site = browser
+    ? `. This browser holds ${formatBytes(browser.usageBytes)} for Touchpoint, of about ` +
+      `${formatApprox(browser.quotaBytes)} it allows`
+    : '';
   return (
     `${countOf(usage.count, 'snapshot')} · ${formatBytes(usage.bytes)} of ` +
     `${formatBytes(budget.maxAutoBytes)}; automatic ones beyond ${budget.maxAutoCount} are ` +
-    `pruned, oldest first`
+    `pruned, oldest first${site}`
   );
 }
 
