@@ -80,6 +80,17 @@ test('three participants rate stages, pick departments; KPIs get readings and a 
   }
   await expect(fac.locator('.tp-kpi__status')).toHaveText('On track');
   await expect(fac.locator('.tp-sparkline__line')).toHaveCount(1);
+  // A mistyped third reading is taken back; the status follows.
+  await fac.getByLabel('Value').fill('2');
+  await fac.getByRole('button', { name: 'Add reading' }).click();
+  await expect(fac.locator('.tp-kpi__status')).toHaveText('Off track');
+  await fac.getByText('3 readings').click();
+  await fac.locator('.tp-kpi').scrollIntoViewIfNeeded();
+  await screenshot(page, 'insights-02b-readings');
+  await fac.getByRole('button', { name: /^Remove reading 2 of / }).click();
+  await expect(fac.getByText('Reading removed.')).toBeVisible();
+  await expect(fac.getByText('2 readings')).toBeVisible();
+  await expect(fac.locator('.tp-kpi__status')).toHaveText('On track');
 
   // RACI: one Accountable per stage.
   await fac.getByLabel('Product', { exact: true }).selectOption('A');

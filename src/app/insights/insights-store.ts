@@ -37,8 +37,6 @@ export const keys = {
   kpi: (mapId: string, kpiId: string) => `kpi:${part(mapId)}:${part(kpiId)}`,
   kpis: (mapId: string) => `kpis:${part(mapId)}:`,
   readings: (mapId: string, kpiId: string) => `readings:${part(mapId)}:${part(kpiId)}:`,
-  readingRemoved: (mapId: string, readingId: string) =>
-    `reading-removed:${part(mapId)}:${part(readingId)}`,
   raci: (mapId: string, subject: RaciSubject) => `raci:${part(mapId)}:${part(subjectKey(subject))}`,
   department: (userId: string) => `department:${part(userId)}`,
   members: 'members:',
@@ -110,6 +108,22 @@ export const encodeReading = (reading: KpiReading & { id: string }): string =>
     source: reading.source,
   });
 
+/**
+ * A reading taken back: an entry in the same slot list as the readings, so every panel that
+ * follows the list sees the removal as it sees a new reading.
+ */
+export const encodeReadingRemoval = (readingId: string): string =>
+  JSON.stringify({ removed: readingId });
+
+function decodeReadingRemoval(entry: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(entry);
+    return isRecord(parsed) && typeof parsed.removed === 'string' ? parsed.removed : null;
+  } catch {
+    return null;
+  }
+}
+
 export function decodeReading(entry: string): (KpiReading & { id: string }) | null {
   let parsed: unknown;
   try {
@@ -145,14 +159,15 @@ export async function loadKpis(
       if (!fallback.ok) return void (skipped += 1);
       kpis.push(fallback.kpi);
       const entries = await readSlots(shared, keys.readings(mapId, id));
+      const removed = new Set(entries.map(decodeReadingRemoval).filter((r) => r !== null));
       for (const entry of entries) {
+        if (decodeReadingRemoval(entry) !== null) continue;
         const reading = decodeReading(entry);
         if (!reading || reading.kpiId !== id) {
           skipped += 1;
           continue;
         }
-        if ((await shared.get(keys.readingRemoved(mapId, reading.id))) === true) continue;
-        readings.push(reading);
+        if (!removed.has(reading.id)) readings.push(reading);
       }
     }),
   );

@@ -26,6 +26,7 @@ import { loadActions, saveAction } from '../actions/action-store';
 import { claimSlot } from '../voting/slot-list';
 import {
   encodeReading,
+  encodeReadingRemoval,
   insights,
   keys,
   raterOf,
@@ -143,13 +144,15 @@ export async function addReading(
   });
 }
 
+/** Takes a reading back (a typo, a wrong date); the KPI's other readings stay. */
 export async function removeReading(
   board: Board,
   mapId: string,
+  kpiId: string,
   readingId: string,
 ): Promise<Outcome> {
   return attempt('Removing the reading', async () => {
-    await insights(board).set(keys.readingRemoved(mapId, readingId), true);
+    await claimSlot(insights(board), keys.readings(mapId, kpiId), encodeReadingRemoval(readingId));
   });
 }
 

@@ -156,10 +156,32 @@ describe('KPIs', () => {
       progress: 0.7,
     });
 
-    await removeReading(board, MAP, 'r2');
+    await removeReading(board, MAP, 'k1', 'r2');
     expect((await loadKpis(board, MAP, STAGES)).values.readings.map((r) => r.id)).toEqual(['r1']);
     await removeKpi(board, MAP, 'k1');
     expect((await loadKpis(board, MAP, STAGES)).values.kpis).toEqual([]);
+  });
+
+  it('a reading taken back on one panel is gone on another, which is told at once', async () => {
+    const { connect } = setup();
+    const fran = connect({ id: 'u-fac', name: 'Fran' });
+    const alex = connect({ id: 'u-alex', name: 'Alex' });
+    await saveKpi(fran, MAP, STAGES, nps);
+    const input = { kpiId: 'k1', value: '12', date: '2026-10-01', source: 'Q3' };
+    await addReading(fran, MAP, input, '2026-12-04', () => 'r1');
+    await addReading(fran, MAP, { ...input, value: '99' }, '2026-12-04', () => 'r-typo');
+    let calls = 0;
+    const stop = watchInsights(alex, MAP, STAGES, () => (calls += 1), 20);
+    await new Promise((r) => setTimeout(r, 60));
+    const before = calls;
+    expect((await removeReading(fran, MAP, 'k1', 'r-typo')).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(calls).toBe(before + 1);
+    const seen = await loadKpis(alex, MAP, STAGES);
+    expect(seen.values.readings.map((r) => r.id)).toEqual(['r1']);
+    // The removal is not a damaged entry.
+    expect(seen.skipped).toBe(0);
+    stop();
   });
 
   it('refuses a value that is not a number and a future date, writing nothing', async () => {

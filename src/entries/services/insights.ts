@@ -7,6 +7,7 @@ import { loadMaps } from '../../app/map/map-store';
 import { loadMapInsights } from '../../app/insights/load-insights';
 import {
   addReading,
+  removeReading,
   rateStage,
   removeKpi,
   savePersonas,
@@ -73,6 +74,8 @@ export const insightsUseCases: InsightsUseCases = {
     ),
   removeKpi: async (workshop, mapId, kpiId) =>
     toOutcome(await removeKpi(workshop.board, mapId, kpiId)),
+  removeReading: async (workshop, mapId, kpiId, readingId) =>
+    toOutcome(await removeReading(workshop.board, mapId, kpiId, readingId)),
   addReading: async (workshop, mapId, input) =>
     toOutcome(
       await addReading(

@@ -78,6 +78,10 @@ function fakeInsights(over: Partial<InsightsData> = {}) {
     })),
     removeKpi: vi.fn(async () => ({ ok: true as const })),
     addReading: vi.fn(async () => ({ ok: true as const })),
+    removeReading: vi.fn(async (_w, _m, _kpiId, readingId) => {
+      data.readings = data.readings.filter((r) => r.id !== readingId);
+      return { ok: true as const };
+    }),
     setRaci: vi.fn(async () => ({
       ok: false as const,
       message:
@@ -127,6 +131,37 @@ describe('InsightsTab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save KPI' }));
     expect(await screen.findByText('The baseline must be a number; got "ten".')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Save KPI' })).toBeTruthy();
+  });
+
+  it('lists a KPI’s readings, newest first, and takes a mistyped one back', async () => {
+    const { useCases } = fakeInsights({
+      kpis: [
+        {
+          id: 'k1',
+          name: 'NPS',
+          unit: 'pts',
+          baseline: 10,
+          target: 30,
+          direction: 'higher',
+          stageId: 's1',
+        },
+      ],
+      readings: [
+        { id: 'r1', kpiId: 'k1', value: 12, date: '2026-10-01', source: 'Q3' },
+        { id: 'r2', kpiId: 'k1', value: 990, date: '2026-11-01', source: '' },
+      ],
+    });
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByText('2 readings'));
+    const items = screen.getAllByRole('button', { name: /^Remove reading/ });
+    expect(items.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Remove reading 990 pts of 2026-11-01',
+      'Remove reading 12 pts of 2026-10-01',
+    ]);
+    fireEvent.click(items[0]!);
+    expect(await screen.findByText('Reading removed.')).toBeTruthy();
+    expect(useCases.removeReading).toHaveBeenCalledWith(workshop, MAP.id, 'k1', 'r2');
+    expect(await screen.findByText('1 reading')).toBeTruthy();
   });
 
   it('explains a refused second Accountable', async () => {

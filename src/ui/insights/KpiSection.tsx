@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { KpiStatusKind } from '../../domain/insights/kpi';
 import type { InsightsTabModel } from './insights-tab-model';
 import { Sparkline } from './Sparkline';
-import { localIsoDate } from '../../domain/common';
+import { countOf, localIsoDate } from '../../domain/common';
 
 const STATUS_LABELS: Record<KpiStatusKind, string> = {
   'no-readings': 'No readings',
@@ -72,6 +72,12 @@ export function KpiSection({ model }: { model: InsightsTabModel }) {
                 ×
               </button>
             </div>
+            <ReadingList
+              model={model}
+              kpiId={kpi.id}
+              unit={kpi.unit}
+              readings={readings.filter((r) => r.kpiId === kpi.id)}
+            />
           </li>
         ))}
       </ul>
@@ -91,7 +97,7 @@ export function KpiSection({ model }: { model: InsightsTabModel }) {
             <select
               id="tp-reading-kpi"
               class="select"
-              value={reading.kpiId}
+              value={reading.kpiId || rows[0]?.kpi.id}
               onChange={(e) =>
                 setReading({ ...reading, kpiId: (e.currentTarget as HTMLSelectElement).value })
               }
@@ -248,5 +254,46 @@ export function KpiSection({ model }: { model: InsightsTabModel }) {
         </button>
       )}
     </section>
+  );
+}
+
+/** A KPI's readings, newest first, each with the way to take it back (a typo, a wrong date). */
+function ReadingList(props: {
+  model: InsightsTabModel;
+  kpiId: string;
+  unit: string;
+  readings: readonly { id: string; value: number; date: string; source: string }[];
+}) {
+  const { model, kpiId, unit, readings } = props;
+  if (readings.length === 0) return null;
+  // Newest first; of two on one date, the one added last (the list is in the order added).
+  const sorted = readings
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.date.localeCompare(a.r.date) || b.i - a.i)
+    .map(({ r }) => r);
+  const shown = (r: { value: number }) => `${r.value}${unit ? ` ${unit}` : ''}`;
+  return (
+    <details class="tp-kpi__readings">
+      <summary>{countOf(readings.length, 'reading')}</summary>
+      <ul class="tp-list">
+        {sorted.map((r) => (
+          <li key={r.id} class="tp-kpi__reading">
+            <span class="tp-ellipsis" title={r.source || undefined}>
+              {shown(r)} · {r.date}
+              {r.source ? ` · ${r.source}` : ''}
+            </span>
+            <button
+              type="button"
+              class="tp-icon-button"
+              aria-label={`Remove reading ${shown(r)} of ${r.date}`}
+              disabled={model.busy.value}
+              onClick={() => void model.removeReading(kpiId, r.id)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

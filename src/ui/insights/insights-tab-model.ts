@@ -32,6 +32,12 @@ export interface InsightsUseCases {
   saveKpi(workshop: Workshop, map: InsightsMap, input: unknown): Promise<InsightsOutcome>;
   removeKpi(workshop: Workshop, mapId: string, kpiId: string): Promise<InsightsOutcome>;
   addReading(workshop: Workshop, mapId: string, input: unknown): Promise<InsightsOutcome>;
+  removeReading(
+    workshop: Workshop,
+    mapId: string,
+    kpiId: string,
+    readingId: string,
+  ): Promise<InsightsOutcome>;
   setRaci(workshop: Workshop, change: RaciChangeInput): Promise<InsightsOutcome>;
   setDepartment(workshop: Workshop, name: string): Promise<InsightsOutcome>;
 }
@@ -285,6 +291,14 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
       const current = map.value;
       if (!current) return Promise.resolve(false);
       return run(() => useCases.addReading(workshop, current.id, input), 'Reading added.');
+    },
+    removeReading(kpiId: string, readingId: string) {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      return run(
+        () => useCases.removeReading(workshop, current.id, kpiId, readingId),
+        'Reading removed.',
+      );
     },
     setRaci(subject: RaciSubject, department: string, role: RaciRole | null) {
       const current = map.value;
