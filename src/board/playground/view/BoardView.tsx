@@ -3,7 +3,6 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { LocalBoard, LocalUser, StickyColor } from '../sdk/local-board-types';
 import './board-view.css';
 import {
-  boundsOf,
   cameraFromViewport,
   nextCullBox,
   fitCamera,
@@ -21,14 +20,7 @@ import {
   type Point,
 } from './camera';
 import { htmlToLines, htmlToPlainText } from './html-to-lines';
-import {
-  boxContainsBox,
-  boxFromPoints,
-  cascadePoint,
-  idsInBox,
-  toggleId,
-  topNoteAt,
-} from './hit-test';
+import { boxFromPoints, cascadePoint, idsInBox, toggleId, topNoteAt } from './hit-test';
 import { FirstRunGuide, useFirstRunGuide, type GuideStorage } from './FirstRunGuide';
 import { ItemsLayer } from './ItemsLayer';
 import { shortcutsSentence } from './keyboard-help';
@@ -41,6 +33,7 @@ import { deriveRenderEntries, type RenderEntry } from './render-entries';
 import { SelectionBar } from './SelectionBar';
 import { stepNote } from './step-note';
 import { textToHtml } from '../../html-text';
+import { boundingBox, contains } from '../sdk/geometry';
 import { Toolbar } from './Toolbar';
 import { useBoardRevision } from './use-board-revision';
 import { useElementSize } from './use-element-size';
@@ -196,8 +189,8 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
   useEffect(() => {
     if (opened.current || !measured) return;
     opened.current = true;
-    const bounds = boundsOf(entries.map((e) => e.rect));
-    if (bounds && !boxContainsBox(viewportFromCamera(camera, size), bounds)) {
+    const bounds = boundingBox(entries.map((e) => e.rect));
+    if (bounds && !contains(viewportFromCamera(camera, size), bounds)) {
       board.setViewport(viewportFromCamera(fitCamera(bounds, size), size));
     }
   });
@@ -295,7 +288,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
   };
 
   const fit = (): void => {
-    const bounds = boundsOf(entries.map((e) => e.rect));
+    const bounds = boundingBox(entries.map((e) => e.rect));
     if (bounds) setCamera(fitCamera(bounds, size));
     else setCamera({ x: -size.width / 2, y: -size.height / 2, zoom: 1 });
   };
@@ -526,7 +519,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
     const entry = id === null ? undefined : entryMap.get(id);
     if (!entry) return;
     select([entry.id]);
-    if (!boxContainsBox(viewportFromCamera(camera, size), entry.rect)) {
+    if (!contains(viewportFromCamera(camera, size), entry.rect)) {
       const c = { x: entry.rect.x + entry.rect.width / 2, y: entry.rect.y + entry.rect.height / 2 };
       setCamera({
         x: c.x - size.width / camera.zoom / 2,

@@ -1,5 +1,5 @@
 import type { Box } from './camera';
-import { boxesOverlap } from './camera';
+import { overlaps } from '../sdk/geometry';
 import { ItemView } from './ItemView';
 import { memoBy, shallowEqual } from './memo-by';
 import type { RenderEntry } from './render-entries';
@@ -33,7 +33,7 @@ function ItemsLayerInner({ entries, selected, moving, dx, dy, zoom, cull }: Item
     if (!cull || moving.has(entry.id) || selected.has(entry.id)) return true;
     const r = entry.rect;
     const room = entry.item.type === 'frame' ? TITLE_ROOM / zoom : 0;
-    return boxesOverlap(cull, { x: r.x, y: r.y - room, width: r.width, height: r.height + room });
+    return overlaps(cull, { x: r.x, y: r.y - room, width: r.width, height: r.height + room });
   });
   let notes = 0;
   for (const entry of drawn) if (entry.item.type === 'sticky_note') notes += 1;

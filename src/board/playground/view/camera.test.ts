@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   boardToScreen,
-  boundsOf,
-  boxesOverlap,
   nextCullBox,
   cameraFromViewport,
   fitCamera,
@@ -17,6 +15,7 @@ import {
   viewportsClose,
   zoomAt,
 } from './camera';
+import { boundingBox } from '../sdk/geometry';
 
 const size = { width: 1000, height: 500 };
 
@@ -86,11 +85,11 @@ describe('panBy', () => {
   });
 });
 
-describe('boundsOf and fitCamera', () => {
+describe('boundingBox and fitCamera', () => {
   it('bounds every box, or none', () => {
-    expect(boundsOf([])).toBeNull();
+    expect(boundingBox([])).toBeNull();
     expect(
-      boundsOf([
+      boundingBox([
         { x: 0, y: 0, width: 10, height: 10 },
         { x: 20, y: -5, width: 5, height: 5 },
       ]),
@@ -173,14 +172,6 @@ describe('nextCullBox', () => {
         },
       ),
     );
-  });
-});
-
-describe('boxesOverlap', () => {
-  it('is true for overlapping boxes only', () => {
-    const a = { x: 0, y: 0, width: 10, height: 10 };
-    expect(boxesOverlap(a, { x: 5, y: 5, width: 10, height: 10 })).toBe(true);
-    expect(boxesOverlap(a, { x: 10, y: 0, width: 10, height: 10 })).toBe(false);
   });
 });
 

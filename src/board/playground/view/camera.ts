@@ -4,19 +4,17 @@
  * top-left corner and a zoom (screen px per board unit) — fitting the rectangle into the canvas
  * the way Miro's `zoomTo` does, and turns the camera back into the rectangle actually visible.
  */
+import { contains, type Box } from '../sdk/geometry';
 import type { Viewport } from '../sdk/local-board-types';
+
+/** Top-left box, the local board's one shape (sdk/geometry.ts). */
+export type { Box };
 
 export interface Point {
   x: number;
   y: number;
 }
 export interface Size {
-  width: number;
-  height: number;
-}
-export interface Box {
-  x: number;
-  y: number;
   width: number;
   height: number;
 }
@@ -80,22 +78,6 @@ export const panBy = (camera: Camera, dx: number, dy: number): Camera => ({
   zoom: camera.zoom,
 });
 
-/** Smallest box holding every box, or null for none. */
-export function boundsOf(boxes: Iterable<Box>): Box | null {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const b of boxes) {
-    minX = Math.min(minX, b.x);
-    minY = Math.min(minY, b.y);
-    maxX = Math.max(maxX, b.x + b.width);
-    maxY = Math.max(maxY, b.y + b.height);
-  }
-  if (minX === Infinity) return null;
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-}
-
 /** A camera showing `box` whole with `padding` screen px around it (zoom capped at 100 %). */
 export function fitCamera(box: Box, size: Size, padding = 48): Camera {
   const usable = {
@@ -139,7 +121,7 @@ export function gridSpacing(zoom: number): number {
 export function nextCullBox(previous: Box | null, visible: Box): Box {
   if (
     previous &&
-    boxInside(previous, visible) &&
+    contains(previous, visible) &&
     previous.width * previous.height <= 4 * visible.width * visible.height
   ) {
     return previous;
@@ -153,15 +135,6 @@ export function nextCullBox(previous: Box | null, visible: Box): Box {
     height: visible.height + 2 * my,
   };
 }
-
-const boxInside = (outer: Box, inner: Box): boolean =>
-  inner.x >= outer.x &&
-  inner.y >= outer.y &&
-  inner.x + inner.width <= outer.x + outer.width &&
-  inner.y + inner.height <= outer.y + outer.height;
-
-export const boxesOverlap = (a: Box, b: Box): boolean =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /**
  * The camera during a two-finger pinch: zoomed by the change in finger distance, with the board

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxContainsBox, boxFromPoints, cascadePoint, idsInBox, toggleId } from './hit-test';
+import { contains } from '../sdk/geometry';
+import { boxFromPoints, cascadePoint, idsInBox, toggleId } from './hit-test';
 
 describe('boxFromPoints', () => {
   it('normalises corners given in any order', () => {
@@ -23,10 +24,7 @@ describe('idsInBox', () => {
   });
   it('counts an item touching the edges as inside', () => {
     expect(
-      boxContainsBox(
-        { x: 10, y: 10, width: 20, height: 20 },
-        { x: 10, y: 10, width: 20, height: 20 },
-      ),
+      contains({ x: 10, y: 10, width: 20, height: 20 }, { x: 10, y: 10, width: 20, height: 20 }),
     ).toBe(true);
   });
 });

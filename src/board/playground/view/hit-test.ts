@@ -1,3 +1,4 @@
+import { contains } from '../sdk/geometry';
 import type { Box, Point } from './camera';
 
 /** The box spanned by two corner points, in any order. */
@@ -10,19 +11,10 @@ export function boxFromPoints(a: Point, b: Point): Box {
   };
 }
 
-export function boxContainsBox(outer: Box, inner: Box): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.width <= outer.x + outer.width &&
-    inner.y + inner.height <= outer.y + outer.height
-  );
-}
-
 /** Ids of the entries lying wholly inside `box`, as Miro's drag-box selection picks them. */
 export function idsInBox(entries: Iterable<{ id: string; rect: Box }>, box: Box): string[] {
   const ids: string[] = [];
-  for (const e of entries) if (boxContainsBox(box, e.rect)) ids.push(e.id);
+  for (const e of entries) if (contains(box, e.rect)) ids.push(e.id);
   return ids;
 }
 
