@@ -9,7 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { countDotStickers, type PlacedItem } from '../src/domain/voting/count-dot-stickers';
 import { tallyVotes, type TallyItem } from '../src/domain/voting/tally-votes';
 import { toExportRound } from '../src/domain/voting/to-export-round';
-import { createVoteRound, type RoundSettings } from '../src/domain/voting/vote-round';
+import {
+  createVoteRound,
+  MAX_BALLOT_PLACES,
+  type RoundSettings,
+} from '../src/domain/voting/vote-round';
 
 const ITEMS = 2000;
 const VOTERS = 100;
@@ -77,7 +81,13 @@ export async function benchTally(): Promise<Record<string, number>> {
     privacy: 'anonymous',
     durationMinutes: null,
   };
-  const context = { id: 'bench', now: NOW, createdBy: 'facilitator', salt: 'bench-salt' };
+  // Today's anonymous design: ballots at random places under random keys.
+  const context = {
+    id: 'bench',
+    now: NOW,
+    createdBy: 'facilitator',
+    anonymous: { kind: 'places' as const, places: MAX_BALLOT_PLACES },
+  };
   const round = createVoteRound(settings, context);
   const ranked = createVoteRound(
     {
