@@ -12,7 +12,11 @@
 import type { Board, BoardItem, CreateSpec, ItemRef, Rect, WriteOp } from '../../board/port';
 import { errorMessage } from '../../domain/common';
 import { isRecord } from '../../domain/voting/guards';
+import { succeededOps } from '../map/map-progress';
 import { insights } from './insights-store';
+
+/** Record keys of items a run meant to remove and could not (no layout key wants them). */
+const STALE = 'stale:';
 
 /** One wanted item. Frames come first in a family; a child names its frame's key. */
 export interface FamilyItem {
@@ -225,11 +229,16 @@ export async function drawFamily(
       item: spec,
       ...(parent ? { parent } : {}),
     };
+    // A child made but never put in its frame (a run cut off between the two calls).
+    const outside =
+      child.parentKey !== undefined &&
+      now !== undefined &&
+      (itemIds[child.parentKey] === undefined || now.parentId !== itemIds[child.parentKey]);
     if (!now || id === undefined) {
       ops.push(create);
       created += 1;
-    } else if (!near(now.rect.w, spec.rect.w) || !near(now.rect.h, spec.rect.h)) {
-      // Miro shapes cannot be resized after creation: replace.
+    } else if (outside || !near(now.rect.w, spec.rect.w) || !near(now.rect.h, spec.rect.h)) {
+      // Miro shapes cannot be resized after creation (or moved into a frame by update): replace.
       ops.push({ op: 'remove', id }, create);
       delete itemIds[child.key];
       updated += 1;
@@ -253,6 +262,11 @@ export async function drawFamily(
     },
   });
   Object.assign(itemIds, result.ids);
+  // A remove that did not happen keeps its item on the record, so the next run removes it.
+  const ok = succeededOps(result, ops.length);
+  ops.forEach((op, i) => {
+    if (op.op === 'remove' && !ok.has(i)) itemIds[`${STALE}${op.id}`] = op.id;
+  });
   try {
     await shared.set(recordKey, { itemIds, planned: plan });
   } catch (error) {
