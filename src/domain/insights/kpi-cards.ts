@@ -14,8 +14,11 @@ import { LAYOUT, type MapGeometry } from '../journey/layout';
 import { kpiStatus, type KpiDefinition, type KpiReading, type KpiStatusKind } from './kpi';
 
 export const KPI_CARD = {
-  /** Between the cards' bottom edge and the frame. */
-  gap: 40,
+  /**
+   * Between the cards' bottom edge and the frame: room for the frame's title, which Miro (and
+   * the playground) draw above the frame at a fixed screen size (about 20 px at 12% zoom).
+   */
+  gap: 160,
   padding: 20,
   lineHeight: 28,
   fontSize: 18,
