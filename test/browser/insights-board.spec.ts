@@ -67,6 +67,20 @@ test('KPI cards follow readings on the board; the RACI matrix is put on the boar
   await expect(cards).toContainText('31% (target 30%) · target met');
   expect(await cards.getAttribute('data-id')).toBe(cardId);
 
+  // A participant may read the KPIs but not draw them: refused with the reason, nothing written.
+  await page.getByTestId('user-select').selectOption('u-sam');
+  await side.getByRole('tab', { name: 'Insights' }).click();
+  await side.getByRole('button', { name: 'Show KPIs on the board' }).click();
+  await expect(
+    side.getByText(/Only this workshop’s facilitators .* can put KPI cards/),
+  ).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(cards).toHaveCount(1);
+  await page.getByTestId('user-select').selectOption('u-alex');
+  await side.getByRole('tab', { name: 'Insights' }).click();
+  await expect(side.getByRole('heading', { name: 'KPIs' })).toBeVisible({ timeout: 15_000 });
+
   // RACI for the first stage, then on the board.
   await side.getByLabel('Product', { exact: true }).selectOption('A');
   await expect(side.getByLabel('Product', { exact: true })).toHaveValue('A');
