@@ -313,3 +313,42 @@ MATRIX_USE_CASES.push({
   repair: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
   undo: (board) => remove(board, classic().id),
 });
+
+/**
+ * The RACI frame put on the board again after the matrix changed: a column goes (its department
+ * has no role left) and two come, so cells move, the frame grows, and one item is removed.
+ */
+MATRIX_USE_CASES.push({
+  name: 'RACI frame update',
+  setup: async (board) => {
+    await raciSetup(board);
+    const spec = classic();
+    await drawRaciFrame(board, spec.id);
+    const [s0, s1, s2] = spec.stages;
+    const set = (stageId: string, department: string, role: 'R' | 'A' | 'C' | 'I' | null) =>
+      setRaci(board, spec.id, { kind: 'stage', id: stageId }, stageId, department, role);
+    await set(s1!.id, 'support', null);
+    await set(s2!.id, 'hr', 'I');
+    await set(s0!.id, 'Legal', 'C');
+  },
+  run: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
+  repair: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
+  undo: (board) => remove(board, classic().id),
+});
+
+/** Put again after two columns went: cells move left, then the frame shrinks. */
+MATRIX_USE_CASES.push({
+  name: 'RACI frame shrink',
+  setup: async (board) => {
+    await raciSetup(board);
+    const spec = classic();
+    await drawRaciFrame(board, spec.id);
+    const [s0, s1] = spec.stages;
+    await setRaci(board, spec.id, { kind: 'stage', id: s0!.id }, s0!.id, 'sales', null);
+    await setRaci(board, spec.id, { kind: 'stage', id: s1!.id }, s1!.id, 'support', null);
+    await setRaci(board, spec.id, { kind: 'stage', id: s1!.id }, s1!.id, 'marketing', 'R');
+  },
+  run: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
+  repair: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
+  undo: (board) => remove(board, classic().id),
+});

@@ -149,4 +149,30 @@ describe('RACI frame', () => {
     expect(await removeRaciFrame(board, spec.id)).toMatchObject({ status: 'done' });
     expect((await board.listItems(['frame'])).map((f) => f.text)).toEqual([spec.title]);
   });
+
+  it('shrinks the frame when a department column goes, moving the cells left first', async () => {
+    const { board, spec } = await setup();
+    const s0 = { kind: 'stage' as const, id: spec.stages[0]!.id };
+    await setRaci(board, spec.id, s0, 'Awareness', 'marketing', 'A');
+    await setRaci(board, spec.id, s0, 'Awareness', 'sales', 'R');
+    await setRaci(board, spec.id, s0, 'Awareness', 'support', 'C');
+    await drawRaciFrame(board, spec.id);
+    const raci = async () =>
+      (await board.listItems(['frame'])).find((f) => f.text.startsWith('RACI'))!;
+    const wide = await raci();
+    await setRaci(board, spec.id, s0, 'Awareness', 'sales', null);
+    expect(await drawRaciFrame(board, spec.id)).toMatchObject({ status: 'done' });
+    const narrow = await raci();
+    expect(narrow.id).toBe(wide.id);
+    expect(narrow.rect.w).toBeLessThan(wide.rect.w);
+    const inside = (await board.listItems()).filter((i) => i.parentId === narrow.id);
+    expect(
+      inside
+        .map((i) => i.text)
+        .filter((t) => t.length === 1)
+        .sort(),
+    ).toEqual(['A', 'C']);
+    for (const item of inside)
+      expect(item.rect.x + item.rect.w).toBeLessThanOrEqual(narrow.rect.x + narrow.rect.w);
+  });
 });
