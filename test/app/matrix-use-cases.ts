@@ -352,3 +352,20 @@ MATRIX_USE_CASES.push({
   repair: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
   undo: (board) => remove(board, classic().id),
 });
+
+/** "Remove map from board" with KPI cards and a RACI frame beside it: all of it goes. */
+MATRIX_USE_CASES.push({
+  name: 'remove map with KPI cards and RACI',
+  setup: async (board) => {
+    await kpiSetup(board);
+    await drawKpiCards(board, classic().id);
+    const spec = classic();
+    await setRaci(board, spec.id, { kind: 'stage', id: spec.stages[0]!.id }, 'x', 'sales', 'A');
+    await drawRaciFrame(board, spec.id);
+  },
+  run: (board) => remove(board, classic().id),
+  repair: async (board) =>
+    (await loadMapIds(board)).includes(classic().id)
+      ? remove(board, classic().id)
+      : { message: 'nothing to do', claimsNothingChanged: true },
+});

@@ -122,7 +122,7 @@ async function read(board: Board, recordKey: string) {
     board.listItems(['frame', 'shape', 'text']),
     insights(board).get(recordKey),
   ]);
-  return { items, record: readRecord(value) };
+  return { items, record: readRecord(value), stored: value !== undefined };
 }
 
 function incomplete(
@@ -283,10 +283,13 @@ export async function drawFamily(
   return { status: 'done', created, updated, removed };
 }
 
-/** The family's items now on the board (recorded, or made by a cut-off run), frames last. */
-export async function familyIds(board: Board, recordKey: string): Promise<string[]> {
-  const { items, record } = await read(board, recordKey);
-  if (record.planned.length === 0 && Object.keys(record.itemIds).length === 0) return [];
+/**
+ * The family's items now on the board (recorded, or made by a cut-off run), frames last; null
+ * when the family has no record (it was never drawn, or is forgotten).
+ */
+export async function familyIds(board: Board, recordKey: string): Promise<string[] | null> {
+  const { items, record, stored } = await read(board, recordKey);
+  if (!stored) return null;
   const { itemIds, strays } = reconcile(items, record, []);
   const kind = new Map(items.map((i) => [i.id, i.kind]));
   const ids = [...new Set([...Object.values(itemIds), ...strays])];
@@ -309,7 +312,7 @@ export async function removeFamily(
 ): Promise<FamilyOutcome> {
   let ids;
   try {
-    ids = await familyIds(board, recordKey);
+    ids = (await familyIds(board, recordKey)) ?? [];
   } catch (error) {
     return { status: 'failed', message: `The board could not be read (${errorText(error)}).` };
   }

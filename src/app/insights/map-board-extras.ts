@@ -9,14 +9,28 @@ import { raciFrameKey } from './draw-raci-frame';
 
 const familiesOf = (mapId: string) => [kpiCardsKey(mapId), raciFrameKey(mapId)];
 
-/** The items to remove with the map, frames last. */
-export async function boardExtrasOf(board: Board, mapId: string): Promise<string[]> {
-  const ids = (await Promise.all(familiesOf(mapId).map((key) => familyIds(board, key)))).flat();
+export interface BoardExtras {
+  /** The items to remove with the map, frames last. */
+  ids: string[];
+  /** The records to forget once they are gone. */
+  keys: string[];
+}
+
+export async function boardExtrasOf(board: Board, mapId: string): Promise<BoardExtras> {
+  const found = await Promise.all(
+    familiesOf(mapId).map(async (key) => ({ key, ids: await familyIds(board, key) })),
+  );
+  const drawn = found.filter((f) => f.ids !== null);
+  if (drawn.length === 0) return { ids: [], keys: [] };
+  const ids = drawn.flatMap((f) => f.ids ?? []);
   const frames = new Set((await board.listItems(['frame'])).map((f) => f.id));
-  return [...ids.filter((id) => !frames.has(id)), ...ids.filter((id) => frames.has(id))];
+  return {
+    ids: [...ids.filter((id) => !frames.has(id)), ...ids.filter((id) => frames.has(id))],
+    keys: drawn.map((f) => f.key),
+  };
 }
 
 /** Forgets their records once their items are gone. */
-export async function forgetBoardExtras(board: Board, mapId: string): Promise<void> {
-  await Promise.all(familiesOf(mapId).map((key) => forgetFamily(board, key)));
+export async function forgetBoardExtras(board: Board, extras: BoardExtras): Promise<void> {
+  await Promise.all(extras.keys.map((key) => forgetFamily(board, key)));
 }

@@ -56,7 +56,7 @@ export async function removeMap(
   const removeFrame = frameId !== undefined && exists.has(frameId) && others === 0;
 
   const ops: WriteOp[] = [
-    ...extras.map((id) => ({ op: 'remove' as const, id })),
+    ...extras.ids.map((id) => ({ op: 'remove' as const, id })),
     ...keys.map((k) => ({ op: 'remove' as const, id: record.itemIds[k] as string })),
   ];
   if (removeFrame) ops.push({ op: 'remove', id: frameId });
@@ -93,7 +93,7 @@ export async function removeMap(
     };
   }
   try {
-    await forgetBoardExtras(board, mapId);
+    await forgetBoardExtras(board, extras);
     await deleteMap(board, mapId);
   } catch (error) {
     return {
