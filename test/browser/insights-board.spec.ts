@@ -124,5 +124,6 @@ test('KPI cards follow readings on the board; the RACI matrix is put on the boar
   await expect(side.getByText(/Map removed/)).toBeVisible({ timeout: 60_000 });
   await expect(cards).toHaveCount(0);
   await expect(page.locator('svg text', { hasText: /^RACI · / })).toHaveCount(0);
+  await page.getByTestId('zoom-fit').click();
   await screenshot(page, 'insights-board-04-removed');
 });
