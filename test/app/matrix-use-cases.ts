@@ -28,6 +28,9 @@ import { stageTagTitle } from '../../src/domain/journey/map-spec';
 import { createJournalStore, type JournalStore } from '../../src/storage';
 import { createTestDatabases } from '../../src/storage/testing/open-test-db';
 import type { MatrixUseCase, Said } from './fault-matrix';
+import { drawKpiCards, type DrawOutcome } from '../../src/app/insights/draw-kpi-cards';
+import { drawRaciFrame } from '../../src/app/insights/draw-raci-frame';
+import { addReading, saveKpi, setRaci } from '../../src/app/insights/insights-writes';
 
 const classic = (): MapSpec => {
   let n = 0;
@@ -242,3 +245,127 @@ function importCase(): MatrixUseCase {
 }
 
 MATRIX_USE_CASES.push(importCase());
+
+const fromDraw = (outcome: DrawOutcome | { status: 'empty'; message: string }): Said => ({
+  message:
+    outcome.status === 'done'
+      ? 'done'
+      : outcome.status === 'incomplete'
+        ? outcome.messages.join(' ')
+        : outcome.message,
+  claimsNothingChanged:
+    outcome.status === 'failed' || outcome.status === 'not-found' || outcome.status === 'empty',
+});
+
+/** A map with KPIs on two stages and their cards drawn; then KPIs change. */
+async function kpiSetup(board: Board): Promise<void> {
+  const spec = classic();
+  await createMap(board, spec, { near: NEAR, now: NOW });
+  const stageIds = spec.stages.map((s) => s.id);
+  const kpi = (id: string, stageId: string | null) =>
+    saveKpi(board, spec.id, stageIds, {
+      id,
+      name: `KPI ${id}`,
+      unit: '%',
+      baseline: 10,
+      target: 40,
+      direction: 'higher',
+      stageId,
+    });
+  let n = 0;
+  const reading = (kpiId: string, value: number, date: string) =>
+    addReading(board, spec.id, { kpiId, value, date, source: '' }, '2026-12-05', () => `r${n++}`);
+  await kpi('a', stageIds[0]!);
+  await kpi('b', stageIds[1]!);
+  await reading('a', 20, '2026-11-01');
+  await drawKpiCards(board, spec.id);
+  // Since: a new reading (update), b moves to stage 3 (a card removed, one made), a journey KPI.
+  await reading('a', 30, '2026-12-01');
+  await kpi('b', stageIds[3]!);
+  await kpi('c', null);
+  await kpi('d', stageIds[0]!); // stage 0's card grows: replaced
+}
+
+MATRIX_USE_CASES.push({
+  name: 'KPI cards',
+  setup: kpiSetup,
+  run: async (board) => fromDraw(await drawKpiCards(board, classic().id)),
+  repair: async (board) => fromDraw(await drawKpiCards(board, classic().id)),
+  undo: (board) => remove(board, classic().id),
+});
+
+/** A map with a RACI matrix of three departments over two stages. */
+async function raciSetup(board: Board): Promise<void> {
+  const spec = classic();
+  await createMap(board, spec, { near: NEAR, now: NOW });
+  const [s0, s1] = spec.stages;
+  const set = (stageId: string, department: string, role: 'R' | 'A' | 'C' | 'I') =>
+    setRaci(board, spec.id, { kind: 'stage', id: stageId }, stageId, department, role);
+  await set(s0!.id, 'marketing', 'A');
+  await set(s0!.id, 'sales', 'R');
+  await set(s1!.id, 'support', 'C');
+}
+
+MATRIX_USE_CASES.push({
+  name: 'RACI frame',
+  setup: raciSetup,
+  run: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
+  repair: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
+  undo: (board) => remove(board, classic().id),
+});
+
+/**
+ * The RACI frame put on the board again after the matrix changed: a column goes (its department
+ * has no role left) and two come, so cells move, the frame grows, and one item is removed.
+ */
+MATRIX_USE_CASES.push({
+  name: 'RACI frame update',
+  setup: async (board) => {
+    await raciSetup(board);
+    const spec = classic();
+    await drawRaciFrame(board, spec.id);
+    const [s0, s1, s2] = spec.stages;
+    const set = (stageId: string, department: string, role: 'R' | 'A' | 'C' | 'I' | null) =>
+      setRaci(board, spec.id, { kind: 'stage', id: stageId }, stageId, department, role);
+    await set(s1!.id, 'support', null);
+    await set(s2!.id, 'hr', 'I');
+    await set(s0!.id, 'Legal', 'C');
+  },
+  run: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
+  repair: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
+  undo: (board) => remove(board, classic().id),
+});
+
+/** Put again after two columns went: cells move left, then the frame shrinks. */
+MATRIX_USE_CASES.push({
+  name: 'RACI frame shrink',
+  setup: async (board) => {
+    await raciSetup(board);
+    const spec = classic();
+    await drawRaciFrame(board, spec.id);
+    const [s0, s1] = spec.stages;
+    await setRaci(board, spec.id, { kind: 'stage', id: s0!.id }, s0!.id, 'sales', null);
+    await setRaci(board, spec.id, { kind: 'stage', id: s1!.id }, s1!.id, 'support', null);
+    await setRaci(board, spec.id, { kind: 'stage', id: s1!.id }, s1!.id, 'marketing', 'R');
+  },
+  run: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
+  repair: async (board) => fromDraw(await drawRaciFrame(board, classic().id)),
+  undo: (board) => remove(board, classic().id),
+});
+
+/** "Remove map from board" with KPI cards and a RACI frame beside it: all of it goes. */
+MATRIX_USE_CASES.push({
+  name: 'remove map with KPI cards and RACI',
+  setup: async (board) => {
+    await kpiSetup(board);
+    await drawKpiCards(board, classic().id);
+    const spec = classic();
+    await setRaci(board, spec.id, { kind: 'stage', id: spec.stages[0]!.id }, 'x', 'sales', 'A');
+    await drawRaciFrame(board, spec.id);
+  },
+  run: (board) => remove(board, classic().id),
+  repair: async (board) =>
+    (await loadMapIds(board)).includes(classic().id)
+      ? remove(board, classic().id)
+      : { message: 'nothing to do', claimsNothingChanged: true },
+});

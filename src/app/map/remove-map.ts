@@ -5,6 +5,7 @@
  */
 import type { Board, WriteOp } from '../../board/port';
 import { FRAME_KEY } from '../../domain/journey/layout';
+import { boardExtrasOf, forgetBoardExtras } from '../insights/map-board-extras';
 import { reporter, succeededOps, type MapRunOptions } from './map-progress';
 import { deleteMap, loadMap, saveMap } from './map-store';
 import { errorText } from './record-journal';
@@ -25,7 +26,12 @@ export async function removeMap(
   progress.phase('checking');
   let read;
   try {
-    read = await Promise.all([loadMap(board, mapId), board.listItems()]);
+    read = await Promise.all([
+      loadMap(board, mapId),
+      board.listItems(),
+      // KPI cards and the RACI frame drawn beside the map (issue 14) go with it.
+      boardExtrasOf(board, mapId),
+    ]);
   } catch (error) {
     return {
       status: 'incomplete',
@@ -33,7 +39,7 @@ export async function removeMap(
       messages: [`Nothing was removed: the board could not be read (${errorText(error)}).`],
     };
   }
-  const [loaded, items] = read;
+  const [loaded, items, extras] = read;
   if (!loaded.ok) return { status: 'not-found', message: loaded.message };
   const record = loaded.record;
 
@@ -49,7 +55,10 @@ export async function removeMap(
       : items.filter((i) => i.parentId === frameId && !ours.has(i.id)).length;
   const removeFrame = frameId !== undefined && exists.has(frameId) && others === 0;
 
-  const ops: WriteOp[] = keys.map((k) => ({ op: 'remove', id: record.itemIds[k] as string }));
+  const ops: WriteOp[] = [
+    ...extras.ids.map((id) => ({ op: 'remove' as const, id })),
+    ...keys.map((k) => ({ op: 'remove' as const, id: record.itemIds[k] as string })),
+  ];
   if (removeFrame) ops.push({ op: 'remove', id: frameId });
   const result =
     ops.length === 0
@@ -84,6 +93,7 @@ export async function removeMap(
     };
   }
   try {
+    await forgetBoardExtras(board, extras);
     await deleteMap(board, mapId);
   } catch (error) {
     return {

@@ -18,6 +18,15 @@ import {
 } from '../../app/insights/insights-writes';
 import { loadDepartments } from '../../app/insights/insights-store';
 import { watchInsights } from '../../app/insights/watch-insights';
+import {
+  drawKpiCards,
+  kpiCardsShown,
+  removeKpiCards,
+  type DrawOutcome,
+} from '../../app/insights/draw-kpi-cards';
+import { drawRaciFrame, removeRaciFrame } from '../../app/insights/draw-raci-frame';
+import { guard } from '../../app/roles/facilitators';
+import type { Workshop } from '../../app/workshop';
 import { departmentLabel } from '../../domain/insights/departments';
 import type { InsightsOutcome, InsightsUseCases } from '../../ui/insights/insights-tab-model';
 
@@ -28,6 +37,62 @@ const today = () => {
 };
 const toOutcome = (outcome: Outcome<unknown>): InsightsOutcome =>
   outcome.ok ? { ok: true } : { ok: false, message: outcome.message };
+
+/** What a board drawing's outcome tells the facilitator. */
+function drawn(
+  outcome: DrawOutcome | { status: 'empty'; message: string },
+  what: string,
+): InsightsOutcome {
+  switch (outcome.status) {
+    case 'done': {
+      const counts = [
+        [outcome.created, 'made'],
+        [outcome.updated, 'updated'],
+        [outcome.removed, 'removed'],
+      ].flatMap(([n, word]) => (n === 0 ? [] : [`${n} ${word}`]));
+      return {
+        ok: true,
+        message:
+          counts.length === 0
+            ? `${what} on the board: already current, nothing changed.`
+            : `${what} on the board: ${counts.join(', ')}.`,
+      };
+    }
+    case 'incomplete':
+      return { ok: false, message: outcome.messages.join(' ') };
+    default:
+      return { ok: false, message: outcome.message };
+  }
+}
+
+async function asFacilitator(
+  workshop: Workshop,
+  run: () => Promise<InsightsOutcome>,
+): Promise<InsightsOutcome> {
+  const allowed = await guard(workshop.board, workshop.user, 'draw-insights');
+  return allowed.ok ? run() : { ok: false, message: allowed.reason };
+}
+
+/**
+ * After a KPI or reading is saved: the cards on the board follow, when they were put there and
+ * this user may draw them (a participant's reading is saved; the cards follow the next time a
+ * facilitator shows them).
+ */
+async function thenCards(
+  workshop: Workshop,
+  mapId: string,
+  saved: InsightsOutcome,
+): Promise<InsightsOutcome> {
+  if (!saved.ok || !(await kpiCardsShown(workshop.board, mapId))) return saved;
+  if (!(await guard(workshop.board, workshop.user, 'draw-insights')).ok) return saved;
+  const cards = drawn(await drawKpiCards(workshop.board, mapId), 'KPI cards');
+  return cards.ok
+    ? { ok: true, message: 'Saved; the KPI cards on the board are updated.' }
+    : {
+        ok: false,
+        message: `Saved, but the KPI cards on the board were not updated: ${cards.message}`,
+      };
+}
 
 export const insightsUseCases: InsightsUseCases = {
   async loadMaps(workshop) {
@@ -64,27 +129,55 @@ export const insightsUseCases: InsightsUseCases = {
   savePersonas: async (workshop, mapId, personas) =>
     toOutcome(await savePersonas(workshop.board, mapId, personas)),
   saveKpi: async (workshop, map, input) =>
-    toOutcome(
-      await saveKpi(
-        workshop.board,
-        map.id,
-        map.stages.map((s) => s.id),
-        input,
+    thenCards(
+      workshop,
+      map.id,
+      toOutcome(
+        await saveKpi(
+          workshop.board,
+          map.id,
+          map.stages.map((s) => s.id),
+          input,
+        ),
       ),
     ),
   removeKpi: async (workshop, mapId, kpiId) =>
-    toOutcome(await removeKpi(workshop.board, mapId, kpiId)),
+    thenCards(workshop, mapId, toOutcome(await removeKpi(workshop.board, mapId, kpiId))),
   removeReading: async (workshop, mapId, kpiId, readingId) =>
-    toOutcome(await removeReading(workshop.board, mapId, kpiId, readingId)),
+    thenCards(
+      workshop,
+      mapId,
+      toOutcome(await removeReading(workshop.board, mapId, kpiId, readingId)),
+    ),
   addReading: async (workshop, mapId, input) =>
-    toOutcome(
-      await addReading(
-        workshop.board,
-        mapId,
-        input,
-        today(),
-        () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+    thenCards(
+      workshop,
+      mapId,
+      toOutcome(
+        await addReading(
+          workshop.board,
+          mapId,
+          input,
+          today(),
+          () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+        ),
       ),
+    ),
+  showKpis: (workshop, mapId) =>
+    asFacilitator(workshop, async () =>
+      drawn(await drawKpiCards(workshop.board, mapId), 'KPI cards'),
+    ),
+  removeKpiCards: (workshop, mapId) =>
+    asFacilitator(workshop, async () =>
+      drawn(await removeKpiCards(workshop.board, mapId), 'KPI cards'),
+    ),
+  putRaci: (workshop, mapId) =>
+    asFacilitator(workshop, async () =>
+      drawn(await drawRaciFrame(workshop.board, mapId), 'RACI frame'),
+    ),
+  removeRaci: (workshop, mapId) =>
+    asFacilitator(workshop, async () =>
+      drawn(await removeRaciFrame(workshop.board, mapId), 'RACI frame'),
     ),
   async setRaci(workshop, change) {
     const outcome = await setRaci(

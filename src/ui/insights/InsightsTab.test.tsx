@@ -91,6 +91,17 @@ function fakeInsights(over: Partial<InsightsData> = {}) {
       data.myDepartment = name;
       return { ok: true as const };
     }),
+    showKpis: vi.fn(async () => ({
+      ok: true as const,
+      message: 'KPI cards on the board: 1 made.',
+    })),
+    removeKpiCards: vi.fn(async () => ({ ok: true as const })),
+    putRaci: vi.fn(async () => ({
+      ok: false as const,
+      message:
+        'Only this workshop’s facilitators (Alex) can put KPI cards or the RACI matrix on the board.',
+    })),
+    removeRaci: vi.fn(async () => ({ ok: true as const })),
   };
   return { data, useCases, changed: () => notify?.() };
 }
@@ -194,5 +205,25 @@ describe('InsightsTab', () => {
     fireEvent.change(await screen.findByLabelText('Department'), { target: { value: 'product' } });
     fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[0] as Element);
     expect(await screen.findByText(/Saved as Product/)).toBeTruthy();
+  });
+
+  it('puts KPIs on the board and says what happened; a refusal is shown as it was said', async () => {
+    const kpi = {
+      id: 'k1',
+      name: 'NPS',
+      unit: '',
+      baseline: 10,
+      target: 40,
+      direction: 'higher' as const,
+      stageId: null,
+    };
+    const { useCases } = fakeInsights({ kpis: [kpi] });
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show KPIs on the board' }));
+    await screen.findByText('KPI cards on the board: 1 made.');
+    expect(useCases.showKpis).toHaveBeenCalledWith(workshop, 'm1');
+    fireEvent.click(screen.getByRole('button', { name: 'Put RACI on the board' }));
+    await screen.findByText(/Only this workshop’s facilitators \(Alex\)/);
+    expect(useCases.putRaci).toHaveBeenCalledWith(workshop, 'm1');
   });
 });

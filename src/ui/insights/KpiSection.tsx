@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { KpiStatusKind } from '../../domain/insights/kpi';
 import type { InsightsTabModel } from './insights-tab-model';
+import { OnBoardActions } from './OnBoardActions';
 import { Sparkline } from './Sparkline';
 import { countOf, localIsoDate } from '../../domain/common';
 
@@ -253,6 +254,7 @@ export function KpiSection({ model }: { model: InsightsTabModel }) {
           Add a KPI
         </button>
       )}
+      {rows.length > 0 && <OnBoardActions model={model} kind="kpi" />}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { DEPARTMENTS, departmentLabel } from '../../domain/insights/departments';
 import { RACI_ROLE_NAMES, RACI_ROLES, subjectKey, type RaciRole } from '../../domain/insights/raci';
 import type { InsightsTabModel } from './insights-tab-model';
+import { OnBoardActions } from './OnBoardActions';
 
 /** RACI per stage and per action: one row at a time, so it fits the panel's width. */
 export function RaciSection({ model }: { model: InsightsTabModel }) {
@@ -98,6 +99,7 @@ export function RaciSection({ model }: { model: InsightsTabModel }) {
         </ul>
       )}
       {others > 0 && <p class="tp-help">{others} more to check in other stages and actions.</p>}
+      <OnBoardActions model={model} kind="raci" />
     </section>
   );
 }

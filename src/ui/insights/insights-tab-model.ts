@@ -40,6 +40,11 @@ export interface InsightsUseCases {
   ): Promise<InsightsOutcome>;
   setRaci(workshop: Workshop, change: RaciChangeInput): Promise<InsightsOutcome>;
   setDepartment(workshop: Workshop, name: string): Promise<InsightsOutcome>;
+  /** Board drawings (facilitators): the KPI cards and the RACI frame, drawn or removed. */
+  showKpis(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
+  removeKpiCards(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
+  putRaci(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
+  removeRaci(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
 }
 
 export interface InsightsMap {
@@ -312,6 +317,12 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
           role,
         }),
       );
+    },
+    /** Board drawings: `which` names the use case; the outcome says what happened. */
+    onBoard(which: 'showKpis' | 'removeKpiCards' | 'putRaci' | 'removeRaci') {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      return run(() => useCases[which](workshop, current.id));
     },
     setDepartment(name: string) {
       return run(() => useCases.setDepartment(workshop, name), 'Department saved.');
