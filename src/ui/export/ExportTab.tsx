@@ -17,6 +17,7 @@ import {
   type ExportUseCases,
   type SnapshotMeta,
 } from './export-tab-model';
+import { MapPicker } from '../components/MapPicker';
 
 interface ExportTabProps {
   workshop: Workshop;
@@ -50,23 +51,12 @@ export function ExportTab({
         </EmptyState>
       ) : (
         <>
-          {maps.length > 1 && (
-            <div class="tp-field">
-              <label for="tp-export-map">Map</label>
-              <select
-                id="tp-export-map"
-                class="select"
-                value={model.mapId.value ?? ''}
-                onChange={(e) => model.selectMap((e.currentTarget as HTMLSelectElement).value)}
-              >
-                {maps.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.title || 'Untitled map'}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
+          <MapPicker
+            id="tp-export-map"
+            maps={maps}
+            value={model.mapId.value ?? ''}
+            onChoose={model.selectMap}
+          />
           <DownloadSection model={model} />
           {message && (
             <Notice tone={message.tone} title={message.title}>

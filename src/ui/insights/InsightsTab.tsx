@@ -8,6 +8,7 @@ import { createInsightsTabModel, type InsightsUseCases } from './insights-tab-mo
 import { KpiSection } from './KpiSection';
 import { RaciSection } from './RaciSection';
 import './insights.css';
+import { MapPicker } from '../components/MapPicker';
 
 interface InsightsTabProps {
   workshop: Workshop;
@@ -32,23 +33,7 @@ export function InsightsTab({ workshop, useCases }: InsightsTabProps) {
 
   return (
     <div class="tp-insights">
-      {maps.length > 1 && (
-        <div class="tp-field">
-          <label for="tp-insights-map">Map</label>
-          <select
-            id="tp-insights-map"
-            class="select"
-            value={map.id}
-            onChange={(e) => model.chooseMap((e.currentTarget as HTMLSelectElement).value)}
-          >
-            {maps.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title || 'Untitled map'}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      <MapPicker id="tp-insights-map" maps={maps} value={map.id} onChoose={model.chooseMap} />
       {message && (
         <Notice tone={message.tone} title={message.tone === 'error' ? 'Not saved' : undefined}>
           {message.text}

@@ -8,6 +8,7 @@ import { createStagesTabModel, type StagesMap, type StagesUseCases } from './sta
 import { mapShortName } from '../../domain/journey/stage-tag-titles';
 import { inkOn } from '../../domain/board/colors';
 import { stageChipFill } from '../../domain/journey/stage-tag-colors';
+import { MapPicker } from '../components/MapPicker';
 
 interface StagesTabProps {
   workshop: Workshop;
@@ -55,24 +56,13 @@ export function StagesTab({ workshop, useCases }: StagesTabProps) {
 
   return (
     <div class="tp-stages-tab">
-      {maps.length > 1 && (
-        <div class="tp-field">
-          <label for="tp-stages-map">Map</label>
-          <select
-            id="tp-stages-map"
-            class="select"
-            value={map.id}
-            disabled={busy}
-            onChange={(e) => model.chooseMap((e.currentTarget as HTMLSelectElement).value)}
-          >
-            {maps.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title || 'Untitled map'}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      <MapPicker
+        id="tp-stages-map"
+        maps={maps}
+        value={map.id}
+        disabled={busy}
+        onChoose={model.chooseMap}
+      />
 
       <section class="tp-section" aria-labelledby="tp-stages-title">
         <h2 class="tp-section__title" id="tp-stages-title">
