@@ -31,6 +31,8 @@ import type { MatrixUseCase, Said } from './fault-matrix';
 import { drawKpiCards, type DrawOutcome } from '../../src/app/insights/draw-kpi-cards';
 import { drawRaciFrame } from '../../src/app/insights/draw-raci-frame';
 import { addReading, saveKpi, setRaci } from '../../src/app/insights/insights-writes';
+import { putActionsOnBoard, removePlacedPlan } from '../../src/app/actions/put-actions-on-board';
+import type { Action } from '../../src/domain/actions/action';
 
 const classic = (): MapSpec => {
   let n = 0;
@@ -368,4 +370,39 @@ MATRIX_USE_CASES.push({
     (await loadMapIds(board)).includes(classic().id)
       ? remove(board, classic().id)
       : { message: 'nothing to do', claimsNothingChanged: true },
+});
+
+/** Three actions in three quadrants, as the Vote tab's action plan holds them. */
+const PLAN: Action[] = [
+  ['a1', 'Explain fees before sign-up', 5, 4],
+  ['a2', 'Send the card tracking link', 4, 2],
+  ['a3', 'Name the support agent', 2, 5],
+].map(([id, title, impact, feasibility]) => ({
+  id: id as string,
+  title: title as string,
+  ownerTeam: 'support',
+  dueDate: '2027-01-15',
+  impact: impact as Action['impact'],
+  feasibility: feasibility as Action['feasibility'],
+  status: 'todo',
+  sourceItemIds: [],
+  createdAt: '2026-12-05T00:00:00.000Z',
+}));
+
+const putPlan = async (board: Board): Promise<Said> => {
+  const outcome = await putActionsOnBoard(board, PLAN);
+  return { message: outcome.ok ? 'done' : outcome.reason, claimsNothingChanged: false };
+};
+
+MATRIX_USE_CASES.push({
+  name: 'action plan on the board',
+  setup: async () => undefined,
+  run: putPlan,
+  // "Put the plan on the board" again from a fresh panel.
+  repair: putPlan,
+  async undo(board) {
+    await removePlacedPlan(board);
+    return { message: 'removed', claimsNothingChanged: false };
+  },
+  exactUndo: true,
 });

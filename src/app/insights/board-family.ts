@@ -299,6 +299,19 @@ export async function familyIds(board: Board, recordKey: string): Promise<string
   ];
 }
 
+/**
+ * Where the last plan put the item `key`, or null: a family placed in free space is drawn again
+ * where it was planned, so a repair finds what a cut-off run made.
+ */
+export async function plannedRect(
+  board: Board,
+  recordKey: string,
+  key: string,
+): Promise<Rect | null> {
+  const { record } = await read(board, recordKey);
+  return record.planned.find((p) => p.key === key)?.rect ?? null;
+}
+
 /** Forgets the family's record (after its items are gone). */
 export const forgetFamily = (board: Board, recordKey: string): Promise<void> =>
   insights(board).remove(recordKey);
