@@ -33,6 +33,7 @@ import { drawRaciFrame } from '../../src/app/insights/draw-raci-frame';
 import { addReading, saveKpi, setRaci } from '../../src/app/insights/insights-writes';
 import { putActionsOnBoard, removePlacedPlan } from '../../src/app/actions/put-actions-on-board';
 import type { Action } from '../../src/domain/actions/action';
+import { placeBadges, removeBadges } from '../../src/app/voting/badges';
 
 const classic = (): MapSpec => {
   let n = 0;
@@ -403,6 +404,26 @@ MATRIX_USE_CASES.push({
   async undo(board) {
     await removePlacedPlan(board);
     return { message: 'removed', claimsNothingChanged: false };
+  },
+  exactUndo: true,
+});
+
+/** Count badges on four notes (the Vote tab's "Badges on board"), and their removal as undo. */
+const badgesOnTop = async (board: Board): Promise<Said> => {
+  const notes = (await board.listItems(['note'])).sort((a, b) => a.text.localeCompare(b.text));
+  const entries = notes.slice(0, 4).map((n, i) => ({ itemId: n.id, count: 7 - i }));
+  const outcome = await placeBadges(board, 'round-1', entries);
+  return { message: outcome.ok ? 'done' : outcome.reason, claimsNothingChanged: false };
+};
+
+MATRIX_USE_CASES.push({
+  name: 'badges on board',
+  setup: mapWithNotes,
+  run: badgesOnTop,
+  repair: badgesOnTop,
+  async undo(board) {
+    const outcome = await removeBadges(board);
+    return { message: outcome.ok ? 'removed' : outcome.reason, claimsNothingChanged: false };
   },
   exactUndo: true,
 });

@@ -3,13 +3,15 @@
  * count at each note's top-right corner. Rectangles, not circles, so a badge is never counted as
  * a dot sticker. Their ids are kept in the shared collection (`badges`: which badge belongs to
  * which note, and who placed them), since reading metadata costs a call per item on Miro; each
- * also carries the marker `{ m: roundId, r: 'vote-badge' }`.
+ * also carries the marker `{ m: roundId, r: 'vote-badge' }`. The badges a run means to make are
+ * recorded before its first write, so one cut off anywhere leaves nothing the next run misses.
  *
  * Badges follow their note (issue 9 §5): `followBadges`, run by the Vote tab of whoever placed
  * them, moves a badge when its note moves and removes it when its note is deleted; when that panel
  * opens it first puts right what changed while it was closed.
  */
 import type { Board, BoardItem, BoardUser, Rect, Unsubscribe, WriteOp } from '../../board/port';
+import { errorMessage } from '../../domain/common';
 import { votes } from './vote-store';
 
 export const BADGES_KEY = 'badges';
@@ -30,6 +32,11 @@ interface BadgeRecord {
   pairs: [string, string][];
   /** Who placed them: that panel makes them follow their notes. */
   placedBy: string | null;
+  /**
+   * The badges the last run meant to make (text and place), written before its first write: a
+   * badge a cut-off run made but never recorded is found by these and removed with the others.
+   */
+  planned: { text: string; rect: Rect }[];
 }
 
 function readBadgeRecord(value: unknown): BadgeRecord | null {
@@ -47,7 +54,22 @@ function readBadgeRecord(value: unknown): BadgeRecord | null {
         )
       : [],
     placedBy: typeof placedBy === 'string' ? placedBy : null,
+    planned: readPlanned((value as Record<string, unknown>).planned),
   };
+}
+
+function readPlanned(value: unknown): BadgeRecord['planned'] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((p: unknown) => {
+    if (typeof p !== 'object' || p === null) return [];
+    const { text, rect } = p as Record<string, unknown>;
+    const r = rect as Record<string, unknown> | null;
+    if (typeof text !== 'string' || typeof r !== 'object' || r === null) return [];
+    if (![r.x, r.y, r.w, r.h].every((n) => typeof n === 'number')) return [];
+    return [
+      { text, rect: { x: r.x as number, y: r.y as number, w: r.w as number, h: r.h as number } },
+    ];
+  });
 }
 
 /** Where a note's badge sits: centred on the note's top-right corner. */
@@ -58,12 +80,31 @@ export function badgeRect(note: Rect): Rect {
 export type BadgeOutcome =
   { ok: true; placed: number; skipped: number } | { ok: false; reason: string };
 
-/** Replaces any badges on the board with one per entry whose note is still there. */
+/**
+ * Replaces any badges on the board with one per entry whose note is still there. An outcome,
+ * never a thrown error: a failed read or write says so, and placing again finishes the job.
+ */
 export async function placeBadges(
   board: Board,
   roundId: string,
   entries: readonly BadgeEntry[],
   placedBy: BoardUser | null = null,
+): Promise<BadgeOutcome> {
+  try {
+    return await place(board, roundId, entries, placedBy);
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `The badges could not all be placed (${errorMessage(error)}); place them again to finish.`,
+    };
+  }
+}
+
+async function place(
+  board: Board,
+  roundId: string,
+  entries: readonly BadgeEntry[],
+  placedBy: BoardUser | null,
 ): Promise<BadgeOutcome> {
   const removed = await removeBadges(board);
   if (!removed.ok) return removed;
@@ -93,10 +134,18 @@ export async function placeBadges(
     });
   }
   if (ops.length === 0) return { ok: true, placed: 0, skipped };
+  const planned = ops.flatMap((op) =>
+    op.op === 'create' && op.item.kind === 'shape'
+      ? [{ text: op.item.text, rect: op.item.rect }]
+      : [],
+  );
+  const base = { roundId, placedBy: placedBy?.id ?? null, planned };
+  // Intent before effect: a run cut off after this leaves badges the next run can find.
+  await votes(board).set(BADGES_KEY, { ...base, ids: [], pairs: [] });
   const result = await board.apply(ops);
   const ids = Object.values(result.ids);
   const pairs = Object.entries(result.ids);
-  await votes(board).set(BADGES_KEY, { roundId, ids, pairs, placedBy: placedBy?.id ?? null });
+  await votes(board).set(BADGES_KEY, { ...base, ids, pairs });
   if (result.failed.length > 0)
     return {
       ok: false,
@@ -108,11 +157,48 @@ export async function placeBadges(
   return { ok: true, placed: ids.length, skipped };
 }
 
+const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+
+/** Badges a cut-off run made but never recorded: shapes with a planned badge's text and place. */
+async function unrecordedBadges(board: Board, record: BadgeRecord): Promise<string[]> {
+  if (record.planned.length === 0) return [];
+  const known = new Set(record.ids);
+  const shapes = await board.listItems(['shape']);
+  return shapes
+    .filter(
+      (s) =>
+        !known.has(s.id) &&
+        record.planned.some(
+          (p) =>
+            p.text === s.text &&
+            near(p.rect.x + p.rect.w / 2, s.rect.x + s.rect.w / 2) &&
+            near(p.rect.y + p.rect.h / 2, s.rect.y + s.rect.h / 2),
+        ),
+    )
+    .map((s) => s.id);
+}
+
 /** Removes the badges Touchpoint placed (ids already gone count as removed). */
 export async function removeBadges(board: Board): Promise<BadgeOutcome> {
+  try {
+    return await unplace(board);
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `The badges could not all be removed (${errorMessage(error)}); try again.`,
+    };
+  }
+}
+
+async function unplace(board: Board): Promise<BadgeOutcome> {
   const shared = votes(board);
-  const record = readBadgeRecord(await shared.get(BADGES_KEY));
-  if (!record || record.ids.length === 0) return { ok: true, placed: 0, skipped: 0 };
+  const stored = readBadgeRecord(await shared.get(BADGES_KEY));
+  if (!stored) return { ok: true, placed: 0, skipped: 0 };
+  const record = { ...stored, ids: [...stored.ids, ...(await unrecordedBadges(board, stored))] };
+  if (record.ids.length === 0) {
+    await shared.remove(BADGES_KEY);
+    return { ok: true, placed: 0, skipped: 0 };
+  }
   const result = await board.apply(record.ids.map((id) => ({ op: 'remove', id })));
   if (result.failed.length > 0) {
     const left = result.failed.map((f) => (f.op.op === 'remove' ? f.op.id : '')).filter(Boolean);
