@@ -34,6 +34,14 @@ import { addReading, saveKpi, setRaci } from '../../src/app/insights/insights-wr
 import { putActionsOnBoard, removePlacedPlan } from '../../src/app/actions/put-actions-on-board';
 import type { Action } from '../../src/domain/actions/action';
 import { placeBadges, removeBadges } from '../../src/app/voting/badges';
+import {
+  applyGroups,
+  findGroupingEntry,
+  planApplyGroups,
+  resumeGroups,
+  undoGroups,
+} from '../../src/app/grouping/apply-groups';
+import { toPreview } from '../../src/domain/clustering/grouping-preview';
 
 const classic = (): MapSpec => {
   let n = 0;
@@ -427,3 +435,70 @@ MATRIX_USE_CASES.push({
   },
   exactUndo: true,
 });
+
+/**
+ * Apply groups (colours and labels, in free space beside the map), repaired with "Resume" (or
+ * "Apply" again when the run stopped before its journal entry), undone with "Undo grouping".
+ */
+function applyGroupsCase(): MatrixUseCase {
+  let databases = createTestDatabases();
+  let journal: Promise<JournalStore> | null = null;
+  const journalOf = () => (journal ??= databases.open().then((db) => createJournalStore(db)));
+  const said = (message: string, nothing = false): Said => ({
+    message,
+    claimsNothingChanged: nothing,
+  });
+  const apply = async (board: Board): Promise<Said> => {
+    const notes = (await board.listItems(['note'])).sort((a, b) => a.text.localeCompare(b.text));
+    const preview = toPreview([
+      { id: 'g1', label: 'Cards', keywords: ['card'], noteIds: notes.slice(0, 4).map((n) => n.id) },
+      { id: 'g2', label: 'Fees', keywords: ['fee'], noteIds: notes.slice(4).map((n) => n.id) },
+    ]);
+    const plan = await planApplyGroups(board, {
+      preview,
+      notes,
+      mapId: null,
+      area: null,
+      anchor: { x: 0, y: 0, w: 400, h: 400 },
+      settings: { color: true, labels: true },
+    });
+    const outcome = await applyGroups(board, plan, {
+      boardId: 'board-1',
+      journal: await journalOf(),
+    });
+    return said(
+      'message' in outcome ? outcome.message : outcome.status,
+      outcome.status === 'nothing-to-do' || outcome.status === 'refused',
+    );
+  };
+  return {
+    name: 'apply groups + resume + undo',
+    begin() {
+      databases.closeAll();
+      databases = createTestDatabases();
+      journal = null;
+    },
+    setup: mapWithNotes,
+    run: apply,
+    // "Resume" when the run left its journal entry pending; "Apply" again when it stopped before
+    // writing one (nothing was moved); nothing when it finished.
+    async repair(board) {
+      const store = await journalOf();
+      const entry = await findGroupingEntry(store, 'board-1');
+      if (!entry) return apply(board);
+      const resumed = await resumeGroups(board, store, 'board-1');
+      return said(resumed.status, resumed.status === 'nothing-to-resume');
+    },
+    async undo(board) {
+      const store = await journalOf();
+      for (let i = 0; i < 5; i++) {
+        const outcome = await undoGroups(board, store, 'board-1');
+        if (outcome.status === 'nothing-to-undo') return said(outcome.status, true);
+      }
+      return said('undone');
+    },
+    exactUndo: true,
+  };
+}
+
+MATRIX_USE_CASES.push(applyGroupsCase());

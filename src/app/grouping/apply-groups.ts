@@ -401,12 +401,20 @@ async function runBatch(
   const created = Object.values(result.ids);
   if (journal && journalId !== null && created.length > 0)
     await journal.addCreated(journalId, created).catch(() => undefined);
-  const complete = !result.cancelled && result.failed.length === 0;
+  let complete = !result.cancelled && result.failed.length === 0;
+  // The board is done; what is left is bookkeeping. If it fails, the entry stays pending, so
+  // "Resume" records it (an outcome says so: never a thrown error).
+  let saveProblem: string | null = null;
   if (complete) {
-    await saveAppliedGroups(board, record.mapId, mergeAppliedGroups(record.before, record.after));
-    if (journal && journalId !== null) await journal.markApplied(journalId);
+    try {
+      await saveAppliedGroups(board, record.mapId, mergeAppliedGroups(record.before, record.after));
+      if (journal && journalId !== null) await journal.markApplied(journalId);
+    } catch (error) {
+      complete = false;
+      saveProblem = `The notes are grouped on the board, but the groups could not be recorded (${errorMessage(error)}); “Resume” records them.`;
+    }
   }
-  return { result, created, complete };
+  return { result, created, complete, saveProblem };
 }
 
 export async function applyGroups(
@@ -446,7 +454,7 @@ export async function applyGroups(
     ...plan.notes.map((n) => moveOp(n.id, n.after, n.before)),
     ...plan.labels.map((l, i) => labelOp(l, i, plan.record.mapId)),
   ];
-  const { result, created } = await runBatch(
+  const { result, created, saveProblem } = await runBatch(
     board,
     options.journal,
     journalId,
@@ -457,7 +465,11 @@ export async function applyGroups(
   const applied = succeeded(ops, result.failed, result.cancelled);
   const planned = plan.notes.filter((n) => n.on === undefined);
   return {
-    status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',
+    status: result.cancelled
+      ? 'cancelled'
+      : result.failed.length > 0 || saveProblem
+        ? 'partial'
+        : 'done',
     moved: result.cancelled
       ? Math.min(planned.length, result.done)
       : countNotes(applied, plan.notes),
@@ -466,7 +478,7 @@ export async function applyGroups(
     failed: result.failed,
     applied,
     journalId,
-    notices: plan.notices,
+    notices: saveProblem ? [...plan.notices, saveProblem] : plan.notices,
   };
 }
 
@@ -546,10 +558,32 @@ export type ResumeOutcome =
     };
 
 /** Ids among `ids` that are still on the board. */
-async function stillThere(board: Board, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const texts = new Set((await board.listItems(['text'])).map((t) => t.id));
-  return ids.filter((id) => texts.has(id));
+/**
+ * The labels a run made that are still on the board: those journaled as they came back, and
+ * those whose answer never came (a lost response, a closed panel), found by the planned label's
+ * text and place, so Resume does not make them twice and Undo does not leave them behind.
+ */
+async function labelsMade(
+  board: Board,
+  created: readonly string[],
+  planned: readonly LabelEntry[],
+): Promise<string[]> {
+  if (created.length === 0 && planned.length === 0) return [];
+  const texts = await board.listItems(['text']);
+  const journaled = new Set(created);
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+  return texts
+    .filter(
+      (t) =>
+        journaled.has(t.id) ||
+        planned.some(
+          (l) =>
+            l.text === t.text &&
+            near(l.rect.x + l.rect.w / 2, t.rect.x + t.rect.w / 2) &&
+            near(l.rect.y + l.rect.h / 2, t.rect.y + t.rect.h / 2),
+        ),
+    )
+    .map((t) => t.id);
 }
 
 /**
@@ -578,7 +612,7 @@ export async function resumeGroups(
     const from: Spot = { x: note.rect.x, y: note.rect.y, color: note.color };
     return there ? [] : [moveOp(n.id, n.after, from)];
   });
-  const removals: WriteOp[] = (await stillThere(board, entry.created)).map((id) => ({
+  const removals: WriteOp[] = (await labelsMade(board, entry.created, parsed.labels)).map((id) => ({
     op: 'remove',
     id,
   }));
@@ -589,10 +623,21 @@ export async function resumeGroups(
     ...removals,
     ...parsed.labels.map((l, i) => labelOp(l, i, parsed.record?.mapId ?? null)),
   ];
-  const { result } = await runBatch(board, journal, entry.id, ops, parsed.record, hooks);
+  const { result, saveProblem } = await runBatch(
+    board,
+    journal,
+    entry.id,
+    ops,
+    parsed.record,
+    hooks,
+  );
   const applied = succeeded(ops, result.failed, result.cancelled);
   return {
-    status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',
+    status: result.cancelled
+      ? 'cancelled'
+      : result.failed.length > 0 || saveProblem
+        ? 'partial'
+        : 'done',
     moved: countNotes(applied, parsed.notes),
     failed: result.failed,
     applied,
@@ -638,7 +683,7 @@ export async function undoGroups(
       ? [{ op: 'tag' as const, id: n.id, remove: [n.stageTag] }]
       : [],
   );
-  const labels = await stillThere(board, entry.created);
+  const labels = await labelsMade(board, entry.created, parsed.labels);
   const ops: WriteOp[] = [
     ...moves,
     ...untag,

@@ -24,6 +24,13 @@ export function applyMessage(outcome: ApplyOutcome, snapshotNote: string | null)
         body: `“Resume” finishes the grouping; “Undo grouping” puts the notes back.${extra}`,
       };
     case 'partial':
+      // Every write went through, but the grouping could not be recorded (a notice says why).
+      if (outcome.failed.length === 0)
+        return {
+          tone: 'warning',
+          title: `Grouped ${notes(outcome.moved)} on the board; not recorded yet`,
+          body: `${outcome.notices.join(' ')}${extra}`,
+        };
       return {
         tone: 'warning',
         title: `Moved ${outcome.moved} of ${notes(outcome.planned)}; the board stopped some writes`,
