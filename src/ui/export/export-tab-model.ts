@@ -9,11 +9,18 @@ import type {
   SnapshotMeta,
   Stored,
 } from '../../app/export/snapshots';
-import { toDownloads, toJsonText, type Download } from '../../app/export/to-downloads';
+import {
+  exportBaseName,
+  toDownloads,
+  toJsonText,
+  type Download,
+} from '../../app/export/to-downloads';
 import type { Workshop } from '../../app/workshop';
 import { compareMaps, type MapComparison } from '../../domain/export/compare-maps';
 import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { LIMITS } from '../../domain/export/limits';
+import { reviewMap, type MapReview } from '../../domain/review/review-map';
+import { toReviewMarkdown } from '../../domain/review/review-markdown';
 
 export type { SnapshotMeta };
 
@@ -87,6 +94,18 @@ export interface CompareView {
   after: string;
   comparison: MapComparison;
 }
+
+/** The board now reviewed against one snapshot (issue 14 §5), with its report ready to download. */
+export interface ReviewView {
+  snapshotId: string;
+  snapshotName: string;
+  review: MapReview;
+  report: Download;
+}
+
+/** YYYY-MM-DD in the facilitator's own calendar. */
+export const localDay = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export type HistoryState =
   | { status: 'loading' }
@@ -197,6 +216,7 @@ export function createExportTabModel(
   workshop: Workshop,
   useCases: ExportUseCases,
   env: ExportEnvironment,
+  clock: () => Date = () => new Date(),
 ) {
   const loading = signal(true);
   const maps = signal<{ id: string; title: string }[]>([]);
@@ -214,6 +234,7 @@ export function createExportTabModel(
   const confirmDelete = signal<string | null>(null);
   const compareFrom = signal<string | null>(null);
   const compare = signal<CompareView | null>(null);
+  const review = signal<ReviewView | null>(null);
   const importJob = signal<ImportJob | null>(null);
   const importResult = signal<Message | null>(null);
   const historyProblem = useCases.historyProblem(workshop);
@@ -347,6 +368,7 @@ export function createExportTabModel(
     confirmDelete,
     compareFrom,
     compare,
+    review,
     importJob,
     importResult,
     refresh,
@@ -354,6 +376,7 @@ export function createExportTabModel(
     selectMap(id: string) {
       mapId.value = id;
       compare.value = null;
+      review.value = null;
       compareFrom.value = null;
       void refreshHistory();
     },
@@ -437,11 +460,13 @@ export function createExportTabModel(
           message.value = { tone: 'error', title: 'Snapshot not deleted', body: deleted.message };
         if (compare.value && compareFrom.value === id) compare.value = null;
         if (compareFrom.value === id) compareFrom.value = null;
+        if (review.value?.snapshotId === id) review.value = null;
         await refreshHistory();
       }),
     startCompare: (id: string | null) => {
       compareFrom.value = id;
       compare.value = null;
+      review.value = null;
     },
     /** Compares the chosen snapshot with another one, or with the board now; older first. */
     compareWith: (otherId: string) =>
@@ -468,6 +493,39 @@ export function createExportTabModel(
           comparison: compareMaps(before.file, after.file),
         };
       }),
+    /** Reviews the board now against a snapshot: what was done, measured and felt since. */
+    startReview: (id: string) =>
+      act('Review', async () => {
+        compare.value = null;
+        compareFrom.value = null;
+        const then = await snapshotFile(id);
+        if (!then) return;
+        const now = await currentFile(false);
+        if (!now) return;
+        const snapshotName = nameOf(then.meta);
+        const result = reviewMap(then.file, now, localDay(clock()));
+        const text = toReviewMarkdown(result, {
+          mapTitle: now.map.title,
+          boardName: now.source.boardName,
+          snapshotName,
+        });
+        review.value = {
+          snapshotId: id,
+          snapshotName,
+          review: result,
+          report: {
+            filename: `${exportBaseName(now).replace(/-\d{4}-\d{2}-\d{2}$/, '')}-review-${result.since}-to-${result.today}.md`,
+            mimeType: 'text/markdown;charset=utf-8',
+            text,
+          },
+        };
+      }),
+    downloadReview: () => {
+      if (review.value) env.download(review.value.report);
+    },
+    closeReview: () => {
+      review.value = null;
+    },
     closeCompare: () => {
       compare.value = null;
       compareFrom.value = null;
