@@ -108,6 +108,19 @@ describe('reviewMap', () => {
     });
   });
 
+  it('counts a reading dated on the snapshot’s day but entered after it as "now"', () => {
+    const then = load(2);
+    const now = clone(then);
+    now.map.insights.kpis[1]!.readings.push({ value: 25, date: '2026-12-05', source: 'survey' });
+    const nps = reviewMap(then, now, '2026-12-05').kpis.find((k) => k.id === 'k-nps')!;
+    expect(nps).toMatchObject({
+      then: { value: 15, date: '2026-11-15' },
+      now: { value: 25, date: '2026-12-05' },
+      change: 10,
+      readingsSince: 1,
+    });
+  });
+
   it('handles a KPI with no readings, one added since and one removed since', () => {
     const then = load(2);
     const now = clone(then);

@@ -60,7 +60,7 @@ export interface KpiReview {
   stage: ReviewStage | null;
   baseline: number;
   target: number;
-  /** Latest reading dated on or before the snapshot's day. */
+  /** Latest reading the snapshot held, or entered since but dated before the snapshot's day. */
   then: KpiPoint | null;
   /** Latest reading now. */
   now: KpiPoint | null;
@@ -68,7 +68,7 @@ export interface KpiReview {
   change: number | null;
   statusThen: KpiStatusKind;
   statusNow: KpiStatusKind;
-  /** Readings dated after the snapshot's day. */
+  /** Readings now that the "then" side does not have. */
   readingsSince: number;
   presence: 'kept' | 'added' | 'removed';
 }
@@ -193,10 +193,16 @@ function reviewKpis(
   const stageOf = (id: string | null) =>
     id === null ? null : (stages.find((s) => s.id === id) ?? null);
   const review = (kpi: ExportKpi, old: ExportKpi | undefined, presence: KpiReview['presence']) => {
-    const all = mergeReadings(old?.readings ?? [], presence === 'removed' ? [] : kpi.readings);
-    const upToThen = all.filter((r) => r.date <= since);
+    const current = presence === 'removed' ? [] : kpi.readings;
+    // "Then" is what the snapshot knew, plus readings entered since but dated before its day
+    // (a reading dated on the snapshot's day and not in it was entered after it).
+    const upToThen = mergeReadings(
+      current.filter((r) => r.date < since),
+      old?.readings ?? [],
+    );
+    const known = new Set(upToThen.map((r) => `${r.date}\u0000${r.value}`));
     const thenPoint = point(upToThen.at(-1));
-    const nowPoint = presence === 'removed' ? null : point(kpi.readings.at(-1) ?? all.at(-1));
+    const nowPoint = point(current.at(-1));
     return {
       id: kpi.id,
       name: kpi.name,
@@ -209,8 +215,8 @@ function reviewKpis(
       now: nowPoint,
       change: thenPoint && nowPoint ? nowPoint.value - thenPoint.value : null,
       statusThen: statusOf(kpi, upToThen),
-      statusNow: presence === 'removed' ? statusOf(kpi, upToThen) : statusOf(kpi, kpi.readings),
-      readingsSince: all.filter((r) => r.date > since).length,
+      statusNow: presence === 'removed' ? statusOf(kpi, upToThen) : statusOf(kpi, current),
+      readingsSince: current.filter((r) => !known.has(`${r.date}\u0000${r.value}`)).length,
       presence,
     } satisfies KpiReview;
   };

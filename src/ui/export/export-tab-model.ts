@@ -1,4 +1,4 @@
-import { countOf, errorMessage } from '../../domain/common';
+import { countOf, errorMessage, localIsoDate } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { BuildResult } from '../../app/export/build-journey-map';
 import type { ImportOutcome } from '../../app/export/import-map';
@@ -102,10 +102,6 @@ export interface ReviewView {
   review: MapReview;
   report: Download;
 }
-
-/** YYYY-MM-DD in the facilitator's own calendar. */
-export const localDay = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export type HistoryState =
   | { status: 'loading' }
@@ -503,7 +499,7 @@ export function createExportTabModel(
         const now = await currentFile(false);
         if (!now) return;
         const snapshotName = nameOf(then.meta);
-        const result = reviewMap(then.file, now, localDay(clock()));
+        const result = reviewMap(then.file, now, localIsoDate(clock()));
         const text = toReviewMarkdown(result, {
           mapTitle: now.map.title,
           boardName: now.source.boardName,
