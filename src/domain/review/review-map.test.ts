@@ -192,6 +192,20 @@ describe('reviewMap', () => {
     });
   });
 
+  it('reviews ratings of the default persona when the map names none', () => {
+    const then = load(2);
+    then.map.insights.personas = [];
+    then.map.insights.ratings = [
+      { stageId: 'st2', personaId: 'default', line: 'as-is', value: -2, department: null },
+    ];
+    const now = clone(then);
+    now.map.insights.ratings[0]!.value = 1;
+    const lines = reviewMap(then, now, '2026-12-15').emotions;
+    expect(lines.map((l) => [l.personaName, l.line, l.cells.map((c) => c.delta)])).toEqual([
+      ['Customer', 'as-is', [3]],
+    ]);
+  });
+
   it('lists a stage removed since, with its notes and ratings on the "then" side only', () => {
     const then = load(2);
     const now = clone(then);

@@ -14,6 +14,7 @@ import type {
   JourneyMapFile,
 } from '../export/journey-map';
 import { kpiStatus, type KpiStatusKind } from '../insights/kpi';
+import { DEFAULT_PERSONA } from '../insights/personas';
 
 export interface ReviewStage {
   /** Null: notes without a stage. */
@@ -252,9 +253,12 @@ function reviewEmotions(
 ): EmotionLineReview[] {
   const names = new Map<string, string>();
   for (const p of [...then.insights.personas, ...now.insights.personas]) names.set(p.id, p.name);
+  // Ratings for a map with no named persona are for the default one, which is not stored.
+  names.set(DEFAULT_PERSONA.id, names.get(DEFAULT_PERSONA.id) ?? DEFAULT_PERSONA.name);
   const order = [
     ...now.insights.personas.map((p) => p.id),
     ...then.insights.personas.map((p) => p.id),
+    ...[...now.insights.ratings, ...then.insights.ratings].map((r) => r.personaId),
   ];
   const rated = new Set(
     [...then.insights.ratings, ...now.insights.ratings].map((r) => `${r.personaId}\u0000${r.line}`),
