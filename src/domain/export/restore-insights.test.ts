@@ -38,6 +38,23 @@ describe('restoring map.insights (bad input)', () => {
     ]);
   });
 
+  it('keeps ratings of the default persona of a map that names none (the Insights tab rates it)', () => {
+    const file = v2();
+    file.map.insights = {
+      personas: [],
+      ratings: [
+        { stageId: 'st1', personaId: 'default', line: 'as-is', value: -2, department: null },
+      ],
+      kpis: [],
+      raci: [],
+      departments: [],
+    };
+    const result = restore(file);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.file.map.insights.ratings).toHaveLength(1);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('refuses a file whose KPI reading is not a number, naming the field', () => {
     const file = v2();
     (file.map.insights.kpis![0] as { readings: Record<string, unknown>[] }).readings[0]!.value =

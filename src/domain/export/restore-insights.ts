@@ -5,6 +5,7 @@
  * Accountables for one stage, a 500-character department) are dropped with a warning, so one bad
  * entry never loses the rest of the map.
  */
+import { DEFAULT_PERSONA } from '../insights/personas';
 import {
   EMPTY_INSIGHTS,
   type ExportCurvePersona,
@@ -89,7 +90,11 @@ export function restoreInsights(o: Obj, refs: InsightRefs, warnings: Warnings): 
     const line = text(r, 'line', where, '');
     if (!Number.isInteger(value) || value < -2 || value > 2)
       return warnings.add('Ratings outside −2 … 2 were left out.', where);
-    if (!refs.stageIds.has(stageId) || !personaIds.has(personaId))
+    // The Insights tab rates an unnamed "Customer" until a persona is named; it is never stored.
+    if (
+      !refs.stageIds.has(stageId) ||
+      !(personaIds.has(personaId) || personaId === DEFAULT_PERSONA.id)
+    )
       return warnings.add(
         'Ratings of a stage or persona the map does not have were left out.',
         where,

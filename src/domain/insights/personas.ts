@@ -17,6 +17,9 @@ export interface CurvePersona {
   summary: string;
 }
 
+/** The persona a map's ratings are for until the facilitator names one (not stored as a persona). */
+export const DEFAULT_PERSONA: CurvePersona = { id: 'default', name: 'Customer', summary: '' };
+
 export type PersonasValidation =
   { ok: true; personas: CurvePersona[] } | { ok: false; messages: string[] };
 

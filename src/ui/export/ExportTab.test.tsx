@@ -65,6 +65,7 @@ interface FakeOptions {
 
 function fakes(options: FakeOptions = {}) {
   let board = ['Sees an ad', 'Asks a friend'];
+  let edit = (file: JourneyMapFile): JourneyMapFile => file;
   let n = 0;
   const stored: { meta: SnapshotMeta; file: JourneyMapFile }[] = [];
   const usage = (): HistoryUsage => ({
@@ -81,7 +82,7 @@ function fakes(options: FakeOptions = {}) {
     watchMaps: () => () => undefined,
     buildFile: vi.fn(async (_w, _mapId, includeAuthors: boolean) => ({
       ok: true as const,
-      file: fileOf(board, includeAuthors),
+      file: edit(fileOf(board, includeAuthors)),
       mapId: 'm1',
       warnings: options.buildWarnings ?? [],
     })),
@@ -100,7 +101,7 @@ function fakes(options: FakeOptions = {}) {
     usage: async () => ({ ok: true, value: usage() }),
     saveSnapshot: vi.fn(async (_w, mapId: string, label: string) => {
       n += 1;
-      const file = fileOf(board);
+      const file = edit(fileOf(board));
       const meta: SnapshotMeta = {
         id: `snap${n}`,
         boardId: 'b1',
@@ -159,6 +160,9 @@ function fakes(options: FakeOptions = {}) {
     downloads,
     setBoard: (texts: string[]) => {
       board = texts;
+    },
+    setEdit: (fn: (file: JourneyMapFile) => JourneyMapFile) => {
+      edit = fn;
     },
   };
 }
@@ -320,6 +324,56 @@ describe('ExportTab', () => {
     const view = await screen.findByRole('region', { name: 'Changes' });
     expect(within(view).getByText('1 removed')).toBeTruthy();
     expect(within(view).getByText(/to The board now/)).toBeTruthy();
+  });
+
+  it('reviews the board now against a snapshot and downloads the review report', async () => {
+    const f = fakes();
+    const action = {
+      id: 'a1',
+      title: 'Shorten the <b>sign-up</b> form',
+      ownerTeam: 'product',
+      dueDate: '2026-12-01',
+      impact: 4 as const,
+      feasibility: 3 as const,
+      status: 'todo' as const,
+      sourceItemIds: [],
+    };
+    const withInsights = (status: 'todo' | 'done', value: -2 | 1) => (file: JourneyMapFile) => {
+      file.map.actions = [
+        { ...action, status },
+        { ...action, id: 'a2', title: 'Call back' },
+      ];
+      file.map.insights.personas = [{ id: 'p1', name: 'Alex', summary: '' }];
+      file.map.insights.ratings = [
+        { stageId: 's1', personaId: 'p1', line: 'as-is', value, department: null },
+      ];
+      return file;
+    };
+    f.setEdit(withInsights('todo', -2));
+    render(<ExportTab workshop={workshop} useCases={f.useCases} environment={f.env} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save snapshot' }));
+    f.setEdit(withInsights('done', 1));
+    fireEvent.click(
+      await screen.findByRole('button', { name: /^Review the board now against the snapshot/ }),
+    );
+    const view = await screen.findByRole('region', { name: /^Review since/ });
+    const done = within(view).getByRole('region', { name: 'Done since' });
+    expect(within(done).getByText('Shorten the <b>sign-up</b> form')).toBeTruthy();
+    const late = within(view).getByRole('region', { name: 'Late' });
+    expect(within(late).getByText('Call back')).toBeTruthy();
+    const curve = within(view).getByRole('region', { name: 'Emotion curve' });
+    expect(within(curve).getByText('+3.0')).toBeTruthy();
+    expect(view.querySelector('b')).toBeNull();
+    fireEvent.click(within(view).getByRole('button', { name: 'Download review report' }));
+    expect(f.downloads).toHaveLength(1);
+    expect(f.downloads[0]!.filename).toMatch(
+      /^northstar-board-onboarding-journey-review-2026-11-22-to-\d{4}-\d{2}-\d{2}\.md$/,
+    );
+    expect(f.downloads[0]!.text).toContain(
+      '### Done since\n\n- Shorten the \\<b>sign-up\\</b> form',
+    );
+    fireEvent.click(within(view).getByRole('button', { name: 'Close review' }));
+    expect(screen.queryByRole('region', { name: /^Review since/ })).toBeNull();
   });
 
   it('explains why history is off and keeps downloads working', async () => {

@@ -6,6 +6,7 @@ import { useTabModel } from '../components/tab-model';
 import { ProgressBar } from '../components/ProgressBar';
 import { browserEnvironment } from './browser-environment';
 import { CompareView } from './CompareView';
+import { ReviewView } from './ReviewView';
 import {
   BOARD_NOW,
   budgetLine,
@@ -27,8 +28,8 @@ interface ExportTabProps {
 }
 
 /**
- * Export tab: download the map (JSON, CSV, Markdown), copy JSON, keep snapshots in this browser
- * and compare them, and import a JSON file onto this board.
+ * Export tab: download the map (JSON, CSV, Markdown), copy JSON, keep snapshots in this browser,
+ * compare them, review the board now against one (issue 14 §5), and import a JSON file.
  */
 export function ExportTab({
   workshop,
@@ -181,6 +182,7 @@ function HistorySection({ model }: { model: ExportTabModel }) {
   const usage = model.usage.value;
   const busy = model.busy.value !== null;
   const compare = model.compare.value;
+  const review = model.review.value;
   return (
     <section class="tp-section" aria-labelledby="tp-history-title">
       <h2 id="tp-history-title" class="tp-section__title">
@@ -244,6 +246,14 @@ function HistorySection({ model }: { model: ExportTabModel }) {
               after={compare.after}
               comparison={compare.comparison}
               onClose={model.closeCompare}
+            />
+          )}
+          {review && (
+            <ReviewView
+              snapshotName={review.snapshotName}
+              review={review.review}
+              onDownload={model.downloadReview}
+              onClose={model.closeReview}
             />
           )}
           {state.status === 'ready' &&
@@ -334,6 +344,16 @@ function HistoryItem({ snapshot: s, model }: { snapshot: SnapshotMeta; model: Ex
             onClick={() => void model.downloadSnapshot(s.id)}
           >
             Download
+          </button>
+          <button
+            type="button"
+            class="button button-tertiary button-small"
+            disabled={busy}
+            aria-label={`Review the board now against the snapshot of ${when}`}
+            title="Actions done and late, KPIs and the emotion curve since this snapshot"
+            onClick={() => void model.startReview(s.id)}
+          >
+            Review against now
           </button>
           <button
             type="button"

@@ -1,4 +1,4 @@
-import { countOf, errorMessage } from '../../domain/common';
+import { countOf, errorMessage, localIsoDate } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { BuildResult } from '../../app/export/build-journey-map';
 import type { ImportOutcome } from '../../app/export/import-map';
@@ -9,11 +9,18 @@ import type {
   SnapshotMeta,
   Stored,
 } from '../../app/export/snapshots';
-import { toDownloads, toJsonText, type Download } from '../../domain/export/to-downloads';
+import {
+  exportBaseName,
+  toDownloads,
+  toJsonText,
+  type Download,
+} from '../../domain/export/to-downloads';
 import type { Workshop } from '../../app/workshop';
 import { compareMaps, type MapComparison } from '../../domain/export/compare-maps';
 import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { LIMITS } from '../../domain/export/limits';
+import { reviewMap, type MapReview } from '../../domain/review/review-map';
+import { toReviewMarkdown } from '../../domain/review/review-markdown';
 
 export type { SnapshotMeta };
 
@@ -86,6 +93,14 @@ export interface CompareView {
   before: string;
   after: string;
   comparison: MapComparison;
+}
+
+/** The board now reviewed against one snapshot (issue 14 §5), with its report ready to download. */
+export interface ReviewView {
+  snapshotId: string;
+  snapshotName: string;
+  review: MapReview;
+  report: Download;
 }
 
 export type HistoryState =
@@ -210,6 +225,7 @@ export function createExportTabModel(
   workshop: Workshop,
   useCases: ExportUseCases,
   env: ExportEnvironment,
+  clock: () => Date = () => new Date(),
 ) {
   const loading = signal(true);
   const maps = signal<{ id: string; title: string }[]>([]);
@@ -227,6 +243,7 @@ export function createExportTabModel(
   const confirmDelete = signal<string | null>(null);
   const compareFrom = signal<string | null>(null);
   const compare = signal<CompareView | null>(null);
+  const review = signal<ReviewView | null>(null);
   const importJob = signal<ImportJob | null>(null);
   const importResult = signal<Message | null>(null);
   const historyProblem = useCases.historyProblem(workshop);
@@ -360,6 +377,7 @@ export function createExportTabModel(
     confirmDelete,
     compareFrom,
     compare,
+    review,
     importJob,
     importResult,
     open() {
@@ -369,6 +387,7 @@ export function createExportTabModel(
     selectMap(id: string) {
       mapId.value = id;
       compare.value = null;
+      review.value = null;
       compareFrom.value = null;
       void refreshHistory();
     },
@@ -452,11 +471,13 @@ export function createExportTabModel(
           message.value = { tone: 'error', title: 'Snapshot not deleted', body: deleted.message };
         if (compare.value && compareFrom.value === id) compare.value = null;
         if (compareFrom.value === id) compareFrom.value = null;
+        if (review.value?.snapshotId === id) review.value = null;
         await refreshHistory();
       }),
     startCompare: (id: string | null) => {
       compareFrom.value = id;
       compare.value = null;
+      review.value = null;
     },
     /** Compares the chosen snapshot with another one, or with the board now; older first. */
     compareWith: (otherId: string) =>
@@ -483,6 +504,39 @@ export function createExportTabModel(
           comparison: compareMaps(before.file, after.file),
         };
       }),
+    /** Reviews the board now against a snapshot: what was done, measured and felt since. */
+    startReview: (id: string) =>
+      act('Review', async () => {
+        compare.value = null;
+        compareFrom.value = null;
+        const then = await snapshotFile(id);
+        if (!then) return;
+        const now = await currentFile(false);
+        if (!now) return;
+        const snapshotName = nameOf(then.meta);
+        const result = reviewMap(then.file, now, localIsoDate(clock()));
+        const text = toReviewMarkdown(result, {
+          mapTitle: now.map.title,
+          boardName: now.source.boardName,
+          snapshotName,
+        });
+        review.value = {
+          snapshotId: id,
+          snapshotName,
+          review: result,
+          report: {
+            filename: `${exportBaseName(now).replace(/-\d{4}-\d{2}-\d{2}$/, '')}-review-${result.since}-to-${result.today}.md`,
+            mimeType: 'text/markdown;charset=utf-8',
+            text,
+          },
+        };
+      }),
+    downloadReview: () => {
+      if (review.value) env.download(review.value.report);
+    },
+    closeReview: () => {
+      review.value = null;
+    },
     closeCompare: () => {
       compare.value = null;
       compareFrom.value = null;

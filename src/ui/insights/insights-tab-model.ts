@@ -9,7 +9,7 @@ import {
   type EmotionRating,
 } from '../../domain/insights/emotion';
 import { kpiStatus, type KpiDefinition, type KpiReading } from '../../domain/insights/kpi';
-import { MAX_PERSONAS, type CurvePersona } from '../../domain/insights/personas';
+import { DEFAULT_PERSONA, MAX_PERSONAS, type CurvePersona } from '../../domain/insights/personas';
 import {
   checkRaci,
   type RaciAssignment,
@@ -91,7 +91,6 @@ export type InsightsStatus =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 
 /** The persona the curve falls back to when the facilitator has named none. */
-export const DEFAULT_PERSONA: CurvePersona = { id: 'default', name: 'Customer', summary: '' };
 
 export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUseCases) {
   const status = signal<InsightsStatus>({ status: 'loading' });
