@@ -131,4 +131,10 @@ test('a facilitator runs a secret round, three participants vote, the results ar
   expect(framesBefore).toBeGreaterThanOrEqual(0);
   await expect(page.locator('[data-testid="shape"]', { hasText: /Quick wins/ })).toBeVisible();
   await screenshot(page, 'vote-07-plan-on-board');
+  // Put again: updated in place, never a second plan; then taken off the board.
+  await alex.getByRole('button', { name: 'Put the plan on the board' }).click();
+  await expect(page.locator('[data-testid="frame"]', { hasText: 'Action plan' })).toHaveCount(1);
+  await alex.getByRole('button', { name: 'Remove it from the board' }).click();
+  await expect(alex.getByText('The action plan is off the board.')).toBeVisible();
+  await expect(page.locator('[data-testid="frame"]', { hasText: 'Action plan' })).toHaveCount(0);
 });

@@ -4,7 +4,6 @@ import { createSettingsStore, createSnapshotStore } from '../../storage';
 import { createTestDatabases, type TestDatabases } from '../../storage/testing/open-test-db';
 import { simulateQuotaExceeded } from '../../storage/testing/simulate-quota-exceeded';
 import {
-  compareSnapshots,
   deleteSnapshot,
   getSnapshot,
   listSnapshots,
@@ -13,7 +12,7 @@ import {
   snapshotUsage,
   takeAutoSnapshot,
 } from './snapshots';
-import { createFixture, noteInCell, seedWorkshop } from './testing/export-fixture';
+import { createFixture, seedWorkshop } from './testing/export-fixture';
 
 let dbs: TestDatabases;
 beforeEach(() => {
@@ -135,24 +134,5 @@ describe('snapshots', () => {
     const auto = await takeAutoSnapshot(fx.workshop, 'before import');
     expect(auto).toEqual({ status: 'nothing-to-save' });
     expect(mayProceed(auto)).toBe(true);
-  });
-
-  it('compares the older snapshot with the newer, whichever is passed first', async () => {
-    const fx = await createFixture(await dbs.open());
-    const { record } = await seedWorkshop(fx);
-    await saveSnapshot(fx.workshop, 'manual', { now: () => new Date('2026-11-22T10:00:00Z') });
-    noteInCell(fx, record, 5, 5, 'New idea late in the day');
-    await saveSnapshot(fx.workshop, 'manual', { now: () => new Date('2026-11-22T11:00:00Z') });
-    const list = await listSnapshots(fx.workshop);
-    if (!list.ok) throw new Error(list.message);
-    const [newer, older] = await Promise.all(list.value.map((m) => getSnapshot(fx.workshop, m.id)));
-    if (!newer?.ok || !older?.ok) throw new Error('unreadable');
-    const { comparison } = compareSnapshots(
-      { file: newer.value.file, at: newer.value.meta.createdAt + 1 },
-      { file: older.value.file, at: older.value.meta.createdAt },
-    );
-    expect(comparison.added.map((n) => n.text)).toEqual(['New idea late in the day']);
-    expect(comparison.removed).toEqual([]);
-    expect(comparison.unchanged).toBe(6);
   });
 });

@@ -8,7 +8,6 @@
  */
 import { errorMessage } from '../../domain/common';
 import type { BoardItem } from '../../board/port';
-import { compareMaps, type MapComparison } from '../../domain/export/compare-maps';
 import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { restore } from '../../domain/export/restore';
 import { summarizeMap } from '../../domain/export/summarize-map';
@@ -170,7 +169,9 @@ export type AutoSnapshotResult =
   | { status: 'failed'; kind: 'quota'; message: string };
 
 /** Whether a bulk change may go ahead after its automatic snapshot. */
-export const mayProceed = (result: AutoSnapshotResult): boolean => result.status !== 'failed';
+export const mayProceed = (
+  result: AutoSnapshotResult,
+): result is Exclude<AutoSnapshotResult, { status: 'failed' }> => result.status !== 'failed';
 
 /**
  * The automatic snapshot other use cases (tag by position, apply clusters, import) take before a
@@ -250,15 +251,6 @@ export async function deleteSnapshot(workshop: Workshop, id: string): Promise<St
   const store = snapshotStore(workshop);
   if (!store) return unavailable(workshop);
   return attempt(() => store.delete(id), 'delete the snapshot');
-}
-
-/** What changed from the older to the newer of two maps. */
-export function compareSnapshots(
-  a: { file: JourneyMapFile; at: number },
-  b: { file: JourneyMapFile; at: number },
-): { before: JourneyMapFile; after: JourneyMapFile; comparison: MapComparison } {
-  const [before, after] = a.at <= b.at ? [a.file, b.file] : [b.file, a.file];
-  return { before, after, comparison: compareMaps(before, after) };
 }
 
 export interface HistoryUsage {

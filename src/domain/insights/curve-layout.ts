@@ -66,6 +66,8 @@ export const curvePointKey = (personaId: string, line: CurveLine, stageId: strin
  * The curve for every line inside the row `laneId` of a map laid out as `geometry`. Stages no
  * one rated get no point; the segment then joins the nearest rated stages on either side.
  * Returns null when the map has no such row.
+ * @internal Drawing the curve on the board (issue 14 §1) is not built yet; this layout is
+ * tested and waits for it.
  */
 export function layoutEmotionCurve(
   geometry: MapGeometry,

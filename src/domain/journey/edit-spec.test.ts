@@ -9,7 +9,6 @@ import {
   removeStage,
   renameLane,
   renameStage,
-  setLaneKind,
   setPersona,
   setTitle,
 } from './edit-spec';
@@ -51,7 +50,6 @@ describe('edit-spec', () => {
     expect(two.lanes.map((l) => l.id)).toEqual(['x', 'y']);
     expect(moveLane(two, 'y', 0).lanes.map((l) => l.id)).toEqual(['y', 'x']);
     expect(renameLane(two, 'x', 'Doing').lanes[0]?.name).toBe('Doing');
-    expect(setLaneKind(two, 'x', 'pain_points').lanes[0]?.kind).toBe('pain_points');
     expect(removeLane(two, 'x').lanes.map((l) => l.id)).toEqual(['y']);
   });
 

@@ -3,7 +3,7 @@
  * untouched; an unknown id returns the spec unchanged (the UI may race with a remote update).
  * Names are stored as typed (trimmed); validateSpec says what is wrong with them.
  */
-import type { Lane, LaneKind, MapSpec, Persona, Stage } from './map-spec';
+import type { Lane, MapSpec, Persona, Stage } from './map-spec';
 
 export const setTitle = (spec: MapSpec, title: string): MapSpec => ({ ...spec, title });
 
@@ -35,10 +35,6 @@ export function addLane(spec: MapSpec, lane: Lane, index = spec.lanes.length): M
 
 export function renameLane(spec: MapSpec, laneId: string, name: string): MapSpec {
   return { ...spec, lanes: spec.lanes.map((l) => (l.id === laneId ? { ...l, name } : l)) };
-}
-
-export function setLaneKind(spec: MapSpec, laneId: string, kind: LaneKind): MapSpec {
-  return { ...spec, lanes: spec.lanes.map((l) => (l.id === laneId ? { ...l, kind } : l)) };
 }
 
 export function moveLane(spec: MapSpec, laneId: string, toIndex: number): MapSpec {

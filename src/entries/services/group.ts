@@ -4,7 +4,7 @@
  * and the automatic snapshot of
  * app/export taken before "Apply to board".
  */
-import { takeAutoSnapshot } from '../../app/export/snapshots';
+import { mayProceed, takeAutoSnapshot } from '../../app/export/snapshots';
 import { guard } from '../../app/roles/facilitators';
 import { createGroupingSession, type GroupingSession } from '../../app/grouping/grouping-session';
 import type { StageViewState } from '../../app/stages/stage-view';
@@ -40,7 +40,7 @@ export function openGroup(workshop: Workshop): GroupConnection {
         ...(mapId === null ? { noteIds } : { mapId }),
       });
       // A full disk stops the change before its first write; history being off does not.
-      if (result.status === 'failed') throw new Error(result.message);
+      if (!mayProceed(result)) throw new Error(result.message);
       snapshotNote =
         result.status === 'unavailable' ? `No automatic snapshot: ${result.message}` : null;
     },

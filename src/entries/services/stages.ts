@@ -4,7 +4,7 @@
  * and the automatic snapshot of
  * app/export taken before "Tag by position".
  */
-import { takeAutoSnapshot } from '../../app/export/snapshots';
+import { mayProceed, takeAutoSnapshot } from '../../app/export/snapshots';
 import type { StageMapView, StageViewState } from '../../app/stages/stage-view';
 import { createStagesSession, type StagesSession } from '../../app/stages/stages-session';
 import type { Workshop } from '../../app/workshop';
@@ -76,7 +76,7 @@ export function openStages(workshop: Workshop): StagesConnection {
         mapId: change.mapId,
       });
       // A full disk stops the change before its first write; history being off does not.
-      if (result.status === 'failed') throw new Error(result.message);
+      if (!mayProceed(result)) throw new Error(result.message);
       snapshotNote =
         result.status === 'unavailable' ? `No automatic snapshot: ${result.message}` : null;
     },

@@ -5,7 +5,7 @@ import {
   saveAction,
   watchActions,
 } from '../../app/actions/action-store';
-import { putActionsOnBoard } from '../../app/actions/put-actions-on-board';
+import { putActionsOnBoard, removePlacedPlan } from '../../app/actions/put-actions-on-board';
 import { followBadges, placeBadges, removeBadges } from '../../app/voting/badges';
 import { anonymousDesignOf } from '../../app/voting/anonymity-limits';
 import { guard } from '../../app/roles/facilitators';
@@ -75,4 +75,5 @@ export const voteUseCases: VoteUseCases = {
   saveAction: (workshop, input) => saveAction(workshop.board, input),
   deleteAction: (workshop, id) => deleteAction(workshop.board, id),
   putActionsOnBoard: (workshop, actions) => putActionsOnBoard(workshop.board, actions),
+  removePlanFromBoard: (workshop) => removePlacedPlan(workshop.board),
 };

@@ -138,14 +138,24 @@ export function ActionPlan({ model }: { model: VoteTabModel }) {
           </h3>
           <ImpactGrid actions={actions} />
           {editable && (
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              disabled={model.busy.value !== null}
-              onClick={() => void model.putOnBoard()}
-            >
-              Put the plan on the board
-            </button>
+            <div class="tp-actions">
+              <button
+                type="button"
+                class="button button-secondary button-small"
+                disabled={model.busy.value !== null}
+                onClick={() => void model.putOnBoard()}
+              >
+                Put the plan on the board
+              </button>
+              <button
+                type="button"
+                class="button button-tertiary button-small"
+                disabled={model.busy.value !== null}
+                onClick={() => void model.removeFromBoard()}
+              >
+                Remove it from the board
+              </button>
+            </div>
           )}
         </section>
       )}

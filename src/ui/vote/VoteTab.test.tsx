@@ -130,6 +130,7 @@ function fakeUseCases(others: Record<string, Ballot> = {}, design: AnonymousDesi
     }),
     deleteAction: async () => undefined,
     putActionsOnBoard: async () => ({ ok: true as const, frameId: 'f1' }),
+    removePlanFromBoard: async () => ({ ok: true as const, frameId: '' }),
   };
   return useCases;
 }

@@ -36,6 +36,7 @@ export interface VoteUseCases {
   saveAction(workshop: Workshop, input: unknown): Promise<SaveActionOutcome>;
   deleteAction(workshop: Workshop, id: string): Promise<void>;
   putActionsOnBoard(workshop: Workshop, actions: readonly Action[]): Promise<PutOutcome>;
+  removePlanFromBoard(workshop: Workshop): Promise<PutOutcome>;
 }
 
 /** The live voting picture for this user (app/voting `createVotingView`). */
@@ -465,6 +466,15 @@ export function createVoteTabModel(workshop: Workshop, useCases: VoteUseCases) {
       if (outcome)
         message.value = outcome.ok
           ? { tone: 'success', title: 'The action plan is on the board.' }
+          : { tone: 'error', title: outcome.reason };
+    },
+    async removeFromBoard() {
+      const outcome = await run('Removing the plan from the board', () =>
+        useCases.removePlanFromBoard(workshop),
+      );
+      if (outcome)
+        message.value = outcome.ok
+          ? { tone: 'success', title: 'The action plan is off the board.' }
           : { tone: 'error', title: outcome.reason };
     },
   };
