@@ -53,4 +53,22 @@ describe('v2 insights in the CSV tables and the Markdown report', () => {
     expect(md).toContain('## RACI');
     expect(md).toMatch(/\| Stage: Purchase \| it \| product \| support \| – \|/);
   });
+
+  it('puts ratings of the default persona (a map with no named one) in the curve table', () => {
+    const { insights } = fixture.map;
+    const unnamed = {
+      ...fixture,
+      map: {
+        ...fixture.map,
+        insights: {
+          ...insights,
+          personas: [],
+          ratings: insights.ratings.map((r) => ({ ...r, personaId: 'default' })),
+        },
+      },
+    };
+    const md = toMarkdown(unnamed);
+    expect(md).toContain('## Emotion curve');
+    expect(md).toMatch(/\| Customer \| as-is \|/);
+  });
 });

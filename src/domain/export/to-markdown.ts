@@ -1,4 +1,5 @@
 import { countOf } from '../common';
+import { DEFAULT_PERSONA } from '../insights/personas';
 import { escapeMarkdown } from './escape-markdown';
 import type { ExportAction, ExportNote, JourneyMapFile } from './journey-map';
 import { summarizeMap } from './summarize-map';
@@ -141,7 +142,13 @@ function insightSections(file: JourneyMapFile): string[] {
   const { personas, ratings, kpis, raci } = map.insights;
   const stageName = new Map(map.stages.map((s) => [s.id, s.name]));
   const out: string[] = [];
-  if (ratings.length > 0 && personas.length > 0) {
+  // A map with no named persona rates "Customer", the default one, which the list leaves out.
+  const rated = (id: string) => ratings.some((r) => r.personaId === id);
+  const curvePersonas =
+    rated(DEFAULT_PERSONA.id) && !personas.some((p) => p.id === DEFAULT_PERSONA.id)
+      ? [...personas, DEFAULT_PERSONA]
+      : personas;
+  if (ratings.length > 0 && curvePersonas.length > 0) {
     out.push(
       '',
       '## Emotion curve',
@@ -151,7 +158,7 @@ function insightSections(file: JourneyMapFile): string[] {
     );
     out.push(`| Persona | Line | ${map.stages.map((s) => cell(s.name)).join(' | ')} |`);
     out.push(`| --- | --- | ${map.stages.map(() => '---').join(' | ')} |`);
-    for (const p of personas)
+    for (const p of curvePersonas)
       for (const line of ['as-is', 'to-be'] as const) {
         const mine = ratings.filter((r) => r.personaId === p.id && r.line === line);
         if (mine.length === 0) continue;
