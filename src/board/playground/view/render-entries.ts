@@ -14,6 +14,8 @@ export interface RenderEntry {
   parentId: string | null;
   /** Tags of a sticky note, in the note's order (unknown ids skipped). */
   tags: readonly LocalTag[];
+  /** A connector's line, between the centres of its end items (absolute). */
+  line?: { x1: number; y1: number; x2: number; y2: number };
   /** Changes whenever anything drawn for this item changes. */
   version: string;
 }
@@ -28,18 +30,39 @@ function contentKey(item: LocalItem): string {
       return `${item.style.color}|${item.style.fontSize}|${item.content}`;
     case 'frame':
       return `${item.fillColor}|${item.title}`;
+    case 'connector':
+      return JSON.stringify(item.style);
     default:
       return '';
   }
 }
 
-/** Frames first (Miro draws them beneath everything), then the rest in board order. */
+const centreOf = (board: LocalBoard, id: string): { x: number; y: number } | null => {
+  if (!board.item(id)) return null;
+  const r = board.absoluteRect(id);
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+};
+
+/**
+ * Frames first (Miro draws them beneath everything), then connectors (so the items they join
+ * sit on their ends), then the rest in board order.
+ */
 export function deriveRenderEntries(board: LocalBoard): RenderEntry[] {
   const tagsById = new Map(board.tags().map((t) => [t.id, t]));
   const frames: RenderEntry[] = [];
+  const lines: RenderEntry[] = [];
   const others: RenderEntry[] = [];
   for (const item of board.items()) {
     const rect = board.absoluteRect(item.id);
+    if (item.type === 'connector') {
+      const a = centreOf(board, item.start.item);
+      const b = centreOf(board, item.end.item);
+      if (!a || !b) continue;
+      const line = { x1: a.x, y1: a.y, x2: b.x, y2: b.y };
+      const version = ['connector', a.x, a.y, b.x, b.y, contentKey(item)].join('\u0002');
+      lines.push({ id: item.id, item, rect, parentId: item.parentId, tags: [], line, version });
+      continue;
+    }
     const tags: LocalTag[] = [];
     if (item.type === 'sticky_note') {
       for (const tagId of item.tagIds) {
@@ -59,5 +82,5 @@ export function deriveRenderEntries(board: LocalBoard): RenderEntry[] {
     const entry: RenderEntry = { id: item.id, item, rect, parentId: item.parentId, tags, version };
     (item.type === 'frame' ? frames : others).push(entry);
   }
-  return [...frames, ...others];
+  return [...frames, ...lines, ...others];
 }
