@@ -1,10 +1,12 @@
 /**
- * "Remove map": removes the items Touchpoint recorded for this map and its record, nothing else.
+ * "Remove map": removes the items Touchpoint recorded for this map (its emotion curve included)
+ * and its records, nothing else.
  * Stage tags stay: participants' notes carry them. On Miro a removed frame takes its children
  * with it, so a frame that still holds anyone else's items (notes, say) is kept and reported.
  */
 import type { Board, WriteOp } from '../../board/port';
 import { FRAME_KEY } from '../../domain/journey/layout';
+import { curveItemIds, deleteCurve, loadCurve } from '../insights/curve-store';
 import { reporter, succeededOps, type MapRunOptions } from './map-progress';
 import { deleteMap, loadMap, saveMap } from './map-store';
 import { errorText } from './record-journal';
@@ -25,7 +27,7 @@ export async function removeMap(
   progress.phase('checking');
   let read;
   try {
-    read = await Promise.all([loadMap(board, mapId), board.listItems()]);
+    read = await Promise.all([loadMap(board, mapId), board.listItems(), loadCurve(board, mapId)]);
   } catch (error) {
     return {
       status: 'incomplete',
@@ -33,7 +35,7 @@ export async function removeMap(
       messages: [`Nothing was removed: the board could not be read (${errorText(error)}).`],
     };
   }
-  const [loaded, items] = read;
+  const [loaded, items, curve] = read;
   if (!loaded.ok) return { status: 'not-found', message: loaded.message };
   const record = loaded.record;
 
@@ -49,7 +51,12 @@ export async function removeMap(
       : items.filter((i) => i.parentId === frameId && !ours.has(i.id)).length;
   const removeFrame = frameId !== undefined && exists.has(frameId) && others === 0;
 
-  const ops: WriteOp[] = keys.map((k) => ({ op: 'remove', id: record.itemIds[k] as string }));
+  // The curve first: its points sit over the frame but are not its children.
+  const curveIds = curveItemIds(curve).filter((id) => exists.has(id) && !ours.has(id));
+  const ops: WriteOp[] = [
+    ...curveIds.map((id): WriteOp => ({ op: 'remove', id })),
+    ...keys.map((k): WriteOp => ({ op: 'remove', id: record.itemIds[k] as string })),
+  ];
   if (removeFrame) ops.push({ op: 'remove', id: frameId });
   const result =
     ops.length === 0
@@ -84,6 +91,8 @@ export async function removeMap(
     };
   }
   try {
+    // The curve's record before the map's: a map still listed can be removed again.
+    if (curve) await deleteCurve(board, mapId);
     await deleteMap(board, mapId);
   } catch (error) {
     return {

@@ -9,7 +9,12 @@ import {
   type EmotionRating,
 } from '../../domain/insights/emotion';
 import { kpiStatus, type KpiDefinition, type KpiReading } from '../../domain/insights/kpi';
-import { MAX_PERSONAS, type CurvePersona } from '../../domain/insights/personas';
+import {
+  DEFAULT_PERSONA,
+  MAX_PERSONAS,
+  personasOrDefault,
+  type CurvePersona,
+} from '../../domain/insights/personas';
 import {
   checkRaci,
   type RaciAssignment,
@@ -79,9 +84,6 @@ export type InsightsOutcome = { ok: true; message?: string } | { ok: false; mess
 export type InsightsStatus =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 
-/** The persona the curve falls back to when the facilitator has named none. */
-export const DEFAULT_PERSONA: CurvePersona = { id: 'default', name: 'Customer', summary: '' };
-
 export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUseCases) {
   const status = signal<InsightsStatus>({ status: 'loading' });
   const maps = signal<InsightsMap[]>([]);
@@ -93,10 +95,7 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
   const message = signal<{ tone: 'success' | 'error'; text: string } | null>(null);
 
   const map = computed(() => maps.value.find((m) => m.id === mapId.value) ?? maps.value[0] ?? null);
-  const personas = computed(() => {
-    const own = data.value?.personas ?? [];
-    return own.length > 0 ? own : [DEFAULT_PERSONA];
-  });
+  const personas = computed(() => personasOrDefault(data.value?.personas ?? []));
   const persona = computed(
     () =>
       personas.value.find((p) => p.id === personaId.value) ?? personas.value[0] ?? DEFAULT_PERSONA,
