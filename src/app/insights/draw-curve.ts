@@ -243,6 +243,12 @@ export async function drawCurve(
     points.set(point.key, { id: found.id, look: pointLook(point) });
     claimed.add(found.id);
   }
+  // Extra copies of a point (two panels drew at once, or an answer was lost twice) go as strays.
+  for (const item of items)
+    if (!claimed.has(item.id) && layout.points.some((point) => madeFrom(item, point))) {
+      points.set(`${STRAY}${item.id}`, { id: item.id, look: '' });
+      claimed.add(item.id);
+    }
   const ours = new Set([...points.values()].map((p) => p.id));
   const drawnLines = new Map<string, DrawnLine>();
   for (const [key, l] of Object.entries(drawn?.lines ?? {}))

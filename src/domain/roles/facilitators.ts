@@ -13,7 +13,13 @@
 import { isRecord } from '../common';
 
 export type FacilitatorAction =
-  'create-map' | 'update-map' | 'remove-map' | 'import-map' | 'start-round' | 'apply-groups';
+  | 'create-map'
+  | 'update-map'
+  | 'remove-map'
+  | 'import-map'
+  | 'start-round'
+  | 'apply-groups'
+  | 'draw-curve';
 
 const WORDS: Record<FacilitatorAction, string> = {
   'create-map': 'create maps',
@@ -22,6 +28,7 @@ const WORDS: Record<FacilitatorAction, string> = {
   'import-map': 'import a map',
   'start-round': 'start vote rounds',
   'apply-groups': 'apply groups to the board',
+  'draw-curve': 'draw the emotion curve on the board',
 };
 
 /** Most facilitators one workshop names (a bound on the shared value, not a workshop limit). */

@@ -16,6 +16,16 @@ import {
   type Outcome,
 } from '../../app/insights/insights-writes';
 import { loadDepartments } from '../../app/insights/insights-store';
+import { loadCurve } from '../../app/insights/curve-store';
+import {
+  drawCurve,
+  removeCurve,
+  type CurveOutcome,
+  type CurveSummary,
+} from '../../app/insights/draw-curve';
+import { guard, loadFacilitators } from '../../app/roles/facilitators';
+import { countOf } from '../../domain/common';
+import { mayAct } from '../../domain/roles/facilitators';
 import { watchInsights } from '../../app/insights/watch-insights';
 import { departmentLabel } from '../../domain/insights/departments';
 import type { InsightsOutcome, InsightsUseCases } from '../../ui/insights/insights-tab-model';
@@ -28,6 +38,42 @@ const today = () => {
 const toOutcome = (outcome: Outcome<unknown>): InsightsOutcome =>
   outcome.ok ? { ok: true } : { ok: false, message: outcome.message };
 
+const POINTS_ONLY =
+  ' On MURAL the curve is points only: Touchpoint does not draw lines between widgets there yet.';
+
+/** What a draw did, in the facilitator's words: what changed and what did not. */
+function describeCurve(summary: CurveSummary, first: boolean): string {
+  const lines = summary.linesSkipped ? '' : ` and ${countOf(summary.lines, 'line')}`;
+  const changes = [
+    summary.moved > 0 ? `${countOf(summary.moved, 'point')} moved` : '',
+    summary.added > 0 ? `${summary.added} added` : '',
+    summary.removed > 0 ? `${summary.removed} removed` : '',
+    summary.linesDrawn > 0 && !first ? `${countOf(summary.linesDrawn, 'line')} redrawn` : '',
+  ].filter(Boolean);
+  const tail = summary.linesSkipped ? POINTS_ONLY : '';
+  if (first) return `Curve drawn on the board: ${countOf(summary.points, 'point')}${lines}.${tail}`;
+  if (changes.length === 0)
+    return `The curve on the board is up to date (${countOf(summary.points, 'point')}${lines}); nothing changed.${tail}`;
+  return `Curve updated: ${changes.join(', ')}; ${summary.unchanged} unchanged.${tail}`;
+}
+
+function curveOutcome(outcome: CurveOutcome, first: boolean): InsightsOutcome {
+  switch (outcome.status) {
+    case 'done':
+      return { ok: true, message: describeCurve(outcome.summary, first) };
+    case 'incomplete':
+      return {
+        ok: false,
+        message:
+          `${outcome.cancelled ? 'Stopped: only part' : 'Only part'} of the curve was drawn; “Update curve” finishes it. ${outcome.messages.slice(0, 2).join(' ')}`.trim(),
+      };
+    case 'refused':
+      return { ok: false, message: outcome.message };
+    case 'failed':
+      return { ok: false, message: outcome.message };
+  }
+}
+
 export const insightsUseCases: InsightsUseCases = {
   async loadMaps(workshop) {
     const { maps } = await loadMaps(workshop.board);
@@ -37,13 +83,28 @@ export const insightsUseCases: InsightsUseCases = {
       stages: spec.stages.map((s) => ({ id: s.id, name: s.name })),
     }));
   },
-  load: (workshop, map) =>
-    loadMapInsights(
-      workshop.board,
-      workshop.user,
-      map.id,
-      map.stages.map((s) => s.id),
-    ),
+  async load(workshop, map) {
+    const [data, curve, facilitators] = await Promise.all([
+      loadMapInsights(
+        workshop.board,
+        workshop.user,
+        map.id,
+        map.stages.map((s) => s.id),
+      ),
+      loadCurve(workshop.board, map.id),
+      loadFacilitators(workshop.board),
+    ]);
+    return {
+      ...data,
+      curve: {
+        drawn: curve !== null && Object.keys(curve.points).length > 0,
+        basis: curve?.basis ?? '',
+        incomplete: curve?.incomplete ?? false,
+        canDraw: mayAct(facilitators, workshop.user.id),
+        lines: workshop.board.limits.connectors,
+      },
+    };
+  },
   watch: (workshop, map, fn) =>
     watchInsights(
       workshop.board,
@@ -103,4 +164,22 @@ export const insightsUseCases: InsightsUseCases = {
   },
   setDepartment: async (workshop, name) =>
     toOutcome(await setDepartment(workshop.board, workshop.user.id, name)),
+  async drawCurve(workshop, mapId) {
+    const allowed = await guard(workshop.board, workshop.user, 'draw-curve');
+    if (!allowed.ok) return { ok: false, message: allowed.reason };
+    const before = await loadCurve(workshop.board, mapId);
+    const first = before === null || Object.keys(before.points).length === 0;
+    return curveOutcome(await drawCurve(workshop.board, mapId), first);
+  },
+  async removeCurve(workshop, mapId) {
+    const allowed = await guard(workshop.board, workshop.user, 'draw-curve');
+    if (!allowed.ok) return { ok: false, message: allowed.reason };
+    const outcome = await removeCurve(workshop.board, mapId);
+    return outcome.status === 'done'
+      ? {
+          ok: true,
+          message: `The curve was removed from the board (${countOf(outcome.removed, 'point')} and their lines).`,
+        }
+      : { ok: false, message: outcome.messages.join(' ') };
+  },
 };

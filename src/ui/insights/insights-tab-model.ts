@@ -8,6 +8,7 @@ import {
   type CurveLine,
   type EmotionRating,
 } from '../../domain/insights/emotion';
+import { curveBasis, deriveCurveLines } from '../../domain/insights/curve-layout';
 import { kpiStatus, type KpiDefinition, type KpiReading } from '../../domain/insights/kpi';
 import {
   DEFAULT_PERSONA,
@@ -39,6 +40,22 @@ export interface InsightsUseCases {
   addReading(workshop: Workshop, mapId: string, input: unknown): Promise<InsightsOutcome>;
   setRaci(workshop: Workshop, change: RaciChangeInput): Promise<InsightsOutcome>;
   setDepartment(workshop: Workshop, name: string): Promise<InsightsOutcome>;
+  /** Draws or updates the map's emotion curve on the board (facilitators). */
+  drawCurve(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
+  removeCurve(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
+}
+
+/** The emotion curve on the board, as the panel needs to know it. */
+export interface CurveState {
+  /** Touchpoint has drawn it (its record names points). */
+  drawn: boolean;
+  /** What it was drawn from (`curveBasis`), and whether the last run stopped halfway. */
+  basis: string;
+  incomplete: boolean;
+  /** This user may draw it (a facilitator, or anyone while the board names none). */
+  canDraw: boolean;
+  /** The board draws lines between points (false on MURAL: points only). */
+  lines: boolean;
 }
 
 export interface InsightsMap {
@@ -61,6 +78,7 @@ export interface InsightsData {
   contributions: Contribution[];
   /** Stored entries left out because they were unreadable. */
   skipped: number;
+  curve: CurveState;
 }
 
 export interface RateInput {
@@ -84,7 +102,20 @@ export type InsightsOutcome = { ok: true; message?: string } | { ok: false; mess
 export type InsightsStatus =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 
-export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUseCases) {
+export interface InsightsTabOptions {
+  /**
+   * How long after a change of ratings the facilitator's panel redraws a drawn curve, plus up to
+   * `redrawJitterMs` at random, so two facilitators' panels rarely redraw at the same moment.
+   */
+  redrawDelayMs?: number;
+  redrawJitterMs?: number;
+}
+
+export function createInsightsTabModel(
+  workshop: Workshop,
+  useCases: InsightsUseCases,
+  options: InsightsTabOptions = {},
+) {
   const status = signal<InsightsStatus>({ status: 'loading' });
   const maps = signal<InsightsMap[]>([]);
   const mapId = signal<string | null>(null);
@@ -133,6 +164,18 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
   const raciFindings = computed(() =>
     checkRaci(data.value?.raci ?? [], raciSubjects.value, subjectName),
   );
+  const curve = computed(() => data.value?.curve ?? null);
+  /** `curveBasis` of the ratings and personas now. */
+  const basisNow = computed(() =>
+    curveBasis(
+      deriveCurveLines(data.value?.personas ?? [], data.value?.ratings ?? [], stageIds.value),
+    ),
+  );
+  /** The drawn curve no longer shows the ratings (or a run stopped halfway). */
+  const curveStale = computed(() => {
+    const c = curve.value;
+    return c !== null && c.drawn && (c.incomplete || c.basis !== basisNow.value);
+  });
   const coverage = computed(() =>
     deriveCoverage(data.value?.contributions ?? [], stageIds.value, data.value?.departments ?? []),
   );
@@ -143,12 +186,33 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     try {
       data.value = await useCases.load(workshop, current);
       status.value = { status: 'ready' };
+      scheduleRedraw();
     } catch (error) {
       status.value = {
         status: 'error',
         message: errorMessage(error),
       };
     }
+  }
+
+  // A facilitator's open panel keeps a drawn curve current: once per new basis, after a pause.
+  let redrawTimer: ReturnType<typeof setTimeout> | null = null;
+  let triedBasis: string | null = null;
+  function scheduleRedraw(): void {
+    const c = curve.value;
+    const current = map.value;
+    if (stopped || !current || !c?.canDraw || !curveStale.value) return;
+    if (triedBasis === basisNow.value) return;
+    if (redrawTimer) clearTimeout(redrawTimer);
+    const delay =
+      (options.redrawDelayMs ?? 1_500) + Math.random() * (options.redrawJitterMs ?? 1_000);
+    redrawTimer = setTimeout(() => {
+      redrawTimer = null;
+      if (stopped || map.value?.id !== current.id || !curveStale.value) return;
+      if (busy.value) return scheduleRedraw();
+      triedBasis = basisNow.value;
+      void run(() => useCases.drawCurve(workshop, current.id));
+    }, delay);
   }
 
   let unwatch: (() => void) | null = null;
@@ -163,6 +227,8 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     stopped = true;
     unwatch?.();
     unwatch = null;
+    if (redrawTimer) clearTimeout(redrawTimer);
+    redrawTimer = null;
   }
 
   async function start(): Promise<void> {
@@ -215,6 +281,8 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     raciSubjects,
     raciFindings,
     coverage,
+    curve,
+    curveStale,
     subjectName,
     start,
     stop,
@@ -298,6 +366,16 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     },
     setDepartment(name: string) {
       return run(() => useCases.setDepartment(workshop, name), 'Department saved.');
+    },
+    drawCurve() {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      return run(() => useCases.drawCurve(workshop, current.id));
+    },
+    removeCurve() {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      return run(() => useCases.removeCurve(workshop, current.id));
     },
   };
 }
