@@ -204,7 +204,7 @@ export async function drawCurve(
   if (laneId === null)
     return {
       status: 'refused',
-      message: 'This map has no Emotions lane for the curve: add one in the Map tab, then draw it.',
+      message: 'This map has no Emotions lane for the curve: add one (Insights tab), then draw it.',
     };
   const byId = new Map(items.map((i) => [i.id, i]));
   const frameId = record.itemIds[FRAME_KEY];

@@ -3,7 +3,9 @@
  * (`InsightsUseCases`). The rater's device id comes from this browser's settings when it has a
  * store, else from this panel (two panels of one person then write two keys; readers merge).
  */
-import { loadMaps } from '../../app/map/map-store';
+import { loadMap, loadMaps } from '../../app/map/map-store';
+import { updateMap } from '../../app/map/update-map';
+import { addLane } from '../../domain/journey/edit-spec';
 import { loadMapInsights } from '../../app/insights/load-insights';
 import {
   addReading,
@@ -81,6 +83,7 @@ export const insightsUseCases: InsightsUseCases = {
       id: spec.id,
       title: spec.title,
       stages: spec.stages.map((s) => ({ id: s.id, name: s.name })),
+      emotionsLane: spec.lanes.some((l) => l.kind === 'emotions'),
     }));
   },
   async load(workshop, map) {
@@ -170,6 +173,40 @@ export const insightsUseCases: InsightsUseCases = {
     const before = await loadCurve(workshop.board, mapId);
     const first = before === null || Object.keys(before.points).length === 0;
     return curveOutcome(await drawCurve(workshop.board, mapId), first);
+  },
+  async addEmotionsLane(workshop, mapId) {
+    const allowed = await guard(workshop.board, workshop.user, 'update-map');
+    if (!allowed.ok) return { ok: false, message: allowed.reason };
+    const loaded = await loadMap(workshop.board, mapId);
+    if (!loaded.ok) return { ok: false, message: loaded.message };
+    const { spec } = loaded.record;
+    if (spec.lanes.some((l) => l.kind === 'emotions'))
+      return { ok: true, message: 'The map already has an Emotions lane.' };
+    const lane = {
+      id: `emotions-${Date.now().toString(36)}`,
+      name: 'Emotions',
+      kind: 'emotions' as const,
+    };
+    const outcome = await updateMap(workshop.board, mapId, addLane(spec, lane));
+    switch (outcome.status) {
+      case 'done':
+        return {
+          ok: true,
+          message: 'An Emotions lane was added at the bottom of the map; draw the curve in it now.',
+        };
+      case 'invalid':
+        return { ok: false, message: outcome.problems.map((p) => p.message).join(' ') };
+      case 'incomplete':
+        return {
+          ok: false,
+          message:
+            `The lane was added only in part; “Update on board” in the Map tab finishes it. ${outcome.messages.join(' ')}`.trim(),
+        };
+      case 'needs-confirmation':
+        return { ok: false, message: 'The map changed meanwhile; look at it in the Map tab.' };
+      default:
+        return { ok: false, message: outcome.message };
+    }
   },
   async removeCurve(workshop, mapId) {
     const allowed = await guard(workshop.board, workshop.user, 'draw-curve');

@@ -170,9 +170,34 @@ export function EmotionSection({ model }: { model: InsightsTabModel }) {
 /** The curve on the board: its state for everyone, the buttons for facilitators. */
 function CurveOnBoard({ model }: { model: InsightsTabModel }) {
   const curve = model.curve.value;
-  if (!curve) return null;
+  const map = model.map.value;
+  if (!curve || !map) return null;
   const busy = model.busy.value;
   const stale = model.curveStale.value;
+  if (!map.emotionsLane && !curve.drawn)
+    return (
+      <div class="tp-insights__curve" aria-labelledby="tp-curve-title">
+        <h3 class="tp-insights__subtitle" id="tp-curve-title">
+          Curve on the board
+        </h3>
+        <p class="tp-help" role="status">
+          This map has no Emotions lane, where the curve is drawn.
+        </p>
+        {curve.canDraw && (
+          <button
+            type="button"
+            class="button button-secondary button-small"
+            disabled={busy}
+            onClick={() => void model.addEmotionsLane()}
+          >
+            Add an Emotions lane
+          </button>
+        )}
+        {curve.canDraw && (
+          <p class="tp-help">It goes at the bottom of the map; the frame grows by a row.</p>
+        )}
+      </div>
+    );
   const state = !curve.drawn
     ? 'The curve is not on the board yet.'
     : stale

@@ -24,6 +24,7 @@ const MAP: InsightsMap = {
     { id: 's1', name: 'Sign-up' },
     { id: 's2', name: 'First use' },
   ],
+  emotionsLane: true,
 };
 
 const rating = (
@@ -108,6 +109,7 @@ function fakeInsights(over: Partial<InsightsData> = {}) {
       };
       return { ok: true as const, message: 'Curve drawn on the board: 1 point.' };
     }),
+    addEmotionsLane: vi.fn(async () => ({ ok: true as const })),
     removeCurve: vi.fn(async () => {
       data.curve = { ...data.curve, drawn: false };
       return { ok: true as const, message: 'The curve was removed from the board.' };
@@ -206,6 +208,15 @@ describe('InsightsTab', () => {
     render(<InsightsTab workshop={workshop} useCases={useCases} />);
     expect(await screen.findByText(/a facilitator’s panel updates it/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Update curve' })).toBeNull();
+  });
+
+  it('offers an Emotions lane where the map has none', async () => {
+    const { useCases } = fakeInsights();
+    useCases.loadMaps = async () => [{ ...MAP, emotionsLane: false }];
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add an Emotions lane' }));
+    await waitFor(() => expect(useCases.addEmotionsLane).toHaveBeenCalledWith(workshop, 'm1'));
+    expect(screen.queryByRole('button', { name: 'Draw curve on board' })).toBeNull();
   });
 
   it('says points only where the board draws no lines', async () => {

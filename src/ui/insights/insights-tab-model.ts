@@ -43,6 +43,8 @@ export interface InsightsUseCases {
   /** Draws or updates the map's emotion curve on the board (facilitators). */
   drawCurve(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
   removeCurve(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
+  /** Adds an Emotions lane at the bottom of a map that has none (the frame grows by a row). */
+  addEmotionsLane(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
 }
 
 /** The emotion curve on the board, as the panel needs to know it. */
@@ -62,6 +64,8 @@ export interface InsightsMap {
   id: string;
   title: string;
   stages: { id: string; name: string }[];
+  /** The map has a lane of kind Emotions, where the curve is drawn. */
+  emotionsLane: boolean;
 }
 
 export interface InsightsData {
@@ -376,6 +380,13 @@ export function createInsightsTabModel(
       const current = map.value;
       if (!current) return Promise.resolve(false);
       return run(() => useCases.removeCurve(workshop, current.id));
+    },
+    async addEmotionsLane() {
+      const current = map.value;
+      if (!current) return false;
+      const ok = await run(() => useCases.addEmotionsLane(workshop, current.id));
+      if (ok) maps.value = await useCases.loadMaps(workshop).catch(() => maps.value);
+      return ok;
     },
   };
 }

@@ -13,8 +13,8 @@ const DASH: Record<LocalConnector['style']['strokeStyle'], string | undefined> =
 };
 
 /**
- * A connector, drawn as a straight line between the centres of the two items it joins (the
- * local board does not route elbowed or curved lines, nor draw end caps).
+ * A connector, drawn as a straight line between the borders of the two items it joins, towards
+ * their centres (the local board does not route elbowed or curved lines, nor draw end caps).
  */
 export function ConnectorItem({ entry, connector }: ConnectorItemProps) {
   const line = entry.line;

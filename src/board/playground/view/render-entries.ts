@@ -14,7 +14,7 @@ export interface RenderEntry {
   parentId: string | null;
   /** Tags of a sticky note, in the note's order (unknown ids skipped). */
   tags: readonly LocalTag[];
-  /** A connector's line, between the centres of its end items (absolute). */
+  /** A connector's line, from border to border of its end items (absolute). */
   line?: { x1: number; y1: number; x2: number; y2: number };
   /** Changes whenever anything drawn for this item changes. */
   version: string;
@@ -37,30 +37,43 @@ function contentKey(item: LocalItem): string {
   }
 }
 
-const centreOf = (board: LocalBoard, id: string): { x: number; y: number } | null => {
-  if (!board.item(id)) return null;
-  const r = board.absoluteRect(id);
-  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-};
-
 /**
- * Frames first (Miro draws them beneath everything), then connectors (so the items they join
- * sit on their ends), then the rest in board order.
+ * Where a line from the centre of `box` towards `to` leaves the box: connectors snap to the
+ * border of the items they join (Web SDK `snapTo: 'auto'`), so the line never covers them.
  */
+export function borderPoint(box: Box, to: { x: number; y: number }): { x: number; y: number } {
+  const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const dx = to.x - c.x;
+  const dy = to.y - c.y;
+  const t = Math.min(
+    dx === 0 ? Infinity : box.width / 2 / Math.abs(dx),
+    dy === 0 ? Infinity : box.height / 2 / Math.abs(dy),
+  );
+  return t >= 1 ? c : { x: c.x + dx * t, y: c.y + dy * t };
+}
+
+function lineOf(board: LocalBoard, from: string, to: string): RenderEntry['line'] | null {
+  if (!board.item(from) || !board.item(to)) return null;
+  const a = board.absoluteRect(from);
+  const b = board.absoluteRect(to);
+  const p = borderPoint(a, { x: b.x + b.width / 2, y: b.y + b.height / 2 });
+  const q = borderPoint(b, { x: a.x + a.width / 2, y: a.y + a.height / 2 });
+  return { x1: p.x, y1: p.y, x2: q.x, y2: q.y };
+}
+
+/** Frames first (Miro draws them beneath everything), then the rest in board order. */
 export function deriveRenderEntries(board: LocalBoard): RenderEntry[] {
   const tagsById = new Map(board.tags().map((t) => [t.id, t]));
   const frames: RenderEntry[] = [];
-  const lines: RenderEntry[] = [];
   const others: RenderEntry[] = [];
   for (const item of board.items()) {
     const rect = board.absoluteRect(item.id);
     if (item.type === 'connector') {
-      const a = centreOf(board, item.start.item);
-      const b = centreOf(board, item.end.item);
-      if (!a || !b) continue;
-      const line = { x1: a.x, y1: a.y, x2: b.x, y2: b.y };
-      const version = ['connector', a.x, a.y, b.x, b.y, contentKey(item)].join('\u0002');
-      lines.push({ id: item.id, item, rect, parentId: item.parentId, tags: [], line, version });
+      const line = lineOf(board, item.start.item, item.end.item);
+      if (!line) continue;
+      const { x1, y1, x2, y2 } = line;
+      const version = ['connector', x1, y1, x2, y2, contentKey(item)].join('\u0002');
+      others.push({ id: item.id, item, rect, parentId: item.parentId, tags: [], line, version });
       continue;
     }
     const tags: LocalTag[] = [];
@@ -82,5 +95,5 @@ export function deriveRenderEntries(board: LocalBoard): RenderEntry[] {
     const entry: RenderEntry = { id: item.id, item, rect, parentId: item.parentId, tags, version };
     (item.type === 'frame' ? frames : others).push(entry);
   }
-  return [...frames, ...lines, ...others];
+  return [...frames, ...others];
 }
