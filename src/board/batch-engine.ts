@@ -65,7 +65,7 @@ export interface BatchPlugin {
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 /** The refs a connect's ends name (creates earlier in the batch). */
-export const endRefs = (op: WriteOp & { op: 'connect' }): string[] =>
+const endRefs = (op: WriteOp & { op: 'connect' }): string[] =>
   [op.from, op.to].flatMap((end) => ('ref' in end ? [end.ref] : []));
 
 function validateConnect(

@@ -50,7 +50,7 @@ function readEntries<T>(value: unknown, read: (v: Record<string, unknown>) => T 
   return out;
 }
 
-export function parseCurveRecord(value: unknown): CurveRecord | null {
+function parseCurveRecord(value: unknown): CurveRecord | null {
   if (!isRecord(value) || value.version !== 1 || !isString(value.mapId)) return null;
   return {
     version: 1,

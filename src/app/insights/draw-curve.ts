@@ -117,7 +117,7 @@ function geometryNow(record: MapRecord, frame: BoardItem): MapGeometry {
 }
 
 /** Whether the map has a row the curve can go in (the Emotions lane). */
-export const emotionsLaneOf = (record: MapRecord): string | null =>
+const emotionsLaneOf = (record: MapRecord): string | null =>
   record.spec.lanes.find((l) => l.kind === 'emotions')?.id ?? null;
 
 /**

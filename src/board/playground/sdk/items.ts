@@ -366,7 +366,7 @@ export function syncedFrame(old: LocalFrame, next: FrameChanges): LocalFrame {
  * (1–24); captions are not modelled and refused. Defaults follow the REST API's connector
  * (curved, '#000000', width 1, normal, no start cap, a stealth end cap).
  */
-export const CONNECTOR_SHAPES = ['straight', 'elbowed', 'curved'] as const;
+const CONNECTOR_SHAPES = ['straight', 'elbowed', 'curved'] as const;
 const STROKE_STYLES = ['normal', 'dotted', 'dashed'] as const;
 const SNAP_TO = ['auto', 'top', 'left', 'bottom', 'right'] as const;
 const STROKE_CAPS = [

@@ -104,12 +104,7 @@ export interface LocalUnsupported extends LocalItemBase {
   type: 'stamp' | 'emoji' | 'drawing';
 }
 export type LocalItem =
-  | LocalStickyNote
-  | LocalShape
-  | LocalText
-  | LocalFrame
-  | LocalConnector
-  | LocalUnsupported;
+  LocalStickyNote | LocalShape | LocalText | LocalFrame | LocalConnector | LocalUnsupported;
 
 export interface LocalTag {
   id: string;

@@ -16,13 +16,7 @@ import type {
 } from '../../miro/sdk';
 import type { BoardStore, Origin } from './board-store';
 import { invalidParam, sdkError } from './errors';
-import {
-  syncedConnector,
-  syncedFrame,
-  syncedShape,
-  syncedStickyNote,
-  syncedText,
-} from './items';
+import { syncedConnector, syncedFrame, syncedShape, syncedStickyNote, syncedText } from './items';
 import type { TagColorName } from './limits';
 import type {
   LocalConnector,
