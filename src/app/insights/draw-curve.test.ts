@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createPlaygroundBoard } from '../../../test/fakes/playground-board';
+import { connectPeer, createPlaygroundBoard } from '../../../test/fakes/playground-board';
 import type { Board } from '../../board/port';
 import type { LocalBoard, LocalShape } from '../../board/playground/sdk/local-board-types';
 import { removeLane } from '../../domain/journey/edit-spec';
@@ -193,5 +193,24 @@ describe('drawCurve', () => {
     expect(await removeMap(board, record.spec.id)).toMatchObject({ status: 'done' });
     expect(local.items()).toEqual([]);
     expect(await loadCurve(board, record.spec.id)).toBeNull();
+  });
+
+  it('two facilitators drawing at once: the next draw leaves one copy of each point', async () => {
+    const { local, board, record } = await mapOnBoard();
+    const [s1, s2, s3] = record.spec.stages.map((s) => s.id);
+    await rate(board, record.spec.id, 'ann', s1!, 1);
+    await rate(board, record.spec.id, 'ann', s2!, -1);
+    await rate(board, record.spec.id, 'ann', s3!, 2);
+    const peer = connectPeer(local);
+    await Promise.all([drawCurve(board, record.spec.id), drawCurve(peer, record.spec.id)]);
+    expect(curveItems(local).points.length).toBeGreaterThan(3);
+    expect(await drawCurve(board, record.spec.id)).toMatchObject({ status: 'done' });
+    const { points, lines } = curveItems(local);
+    expect(points).toHaveLength(3);
+    expect(lines).toHaveLength(2);
+    expect(await drawCurve(peer, record.spec.id)).toMatchObject({
+      status: 'done',
+      summary: { added: 0, moved: 0, removed: 0, linesDrawn: 0 },
+    });
   });
 });
