@@ -5,6 +5,7 @@
 import { benchBoardToMap } from './board-to-map';
 import { benchBundle } from './bundle';
 import { benchClusterSpeed } from './cluster-speed';
+import { benchCurve } from './curve';
 import { benchFaultMatrix } from './fault-matrix';
 import { benchImport } from './import';
 import { benchMapCreate } from './map-create';
@@ -17,6 +18,7 @@ type Bench = () => Promise<Record<string, number>>;
 
 const BENCHES: Record<string, Bench> = {
   mapCreate: benchMapCreate,
+  curve: benchCurve,
   faultMatrix: benchFaultMatrix,
   boardToMap: benchBoardToMap,
   import: benchImport,

@@ -26,6 +26,8 @@ export function describeOp(op: WriteOp): string {
       return `update item ${op.id}`;
     case 'remove':
       return `remove item ${op.id}`;
+    case 'connect':
+      return `draw the line "${ellipsis(op.ref)}"`;
     case 'tag':
       return `tag item ${op.id}`;
     case 'ensureTag':
@@ -38,7 +40,7 @@ export function describeOp(op: WriteOp): string {
 /** What a platform plug-in sees while it plans. */
 export interface PlanContext {
   readonly ops: readonly WriteOp[];
-  /** Index of the create that defines each ref. */
+  /** Index of the create (or connect) that defines each ref. */
   readonly refs: ReadonlyMap<string, number>;
   /** Adds a task; `forOps` are the ops that need it (a shared read may serve many). */
   task(task: QueueTask, forOps: readonly number[]): void;
@@ -60,6 +62,33 @@ export interface BatchPlugin {
   finish?(): Promise<void>;
 }
 
+const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+/** The refs a connect's ends name (creates earlier in the batch). */
+const endRefs = (op: WriteOp & { op: 'connect' }): string[] =>
+  [op.from, op.to].flatMap((end) => ('ref' in end ? [end.ref] : []));
+
+function validateConnect(
+  op: WriteOp & { op: 'connect' },
+  index: number,
+  ops: readonly WriteOp[],
+  refs: ReadonlyMap<string, number>,
+): string | null {
+  for (const ref of endRefs(op)) {
+    const at = refs.get(ref);
+    if (at === undefined || at >= index || ops[at]?.op !== 'create')
+      return `The end "${ref}" is not an item created earlier in this batch.`;
+  }
+  const same = (a: typeof op.from, b: typeof op.to) =>
+    'ref' in a ? 'ref' in b && a.ref === b.ref : 'id' in b && a.id === b.id;
+  if (same(op.from, op.to)) return 'A line needs two different items.';
+  const { color, width } = op.style;
+  if (!HEX.test(color)) return `The line colour ${JSON.stringify(color)} is not a hex colour.`;
+  if (!Number.isFinite(width) || width < 1 || width > 24)
+    return `The line width ${width} is outside 1–24.`;
+  return null;
+}
+
 /** Checks every platform shares. */
 function validateCommon(
   op: WriteOp,
@@ -67,17 +96,19 @@ function validateCommon(
   ops: readonly WriteOp[],
   refs: ReadonlyMap<string, number>,
 ): string | null {
-  if (op.op !== 'create') return null;
-  if (op.ref === '') return 'A create needs a non-empty ref.';
+  if (op.op !== 'create' && op.op !== 'connect') return null;
+  if (op.ref === '') return `A ${op.op} needs a non-empty ref.`;
   if (refs.get(op.ref) !== index) return `The ref "${op.ref}" is used twice in this batch.`;
+  if (op.op === 'connect') return validateConnect(op, index, ops, refs);
   if (op.parent && 'ref' in op.parent) {
     const parentIndex = refs.get(op.parent.ref);
     const parentOp = parentIndex === undefined ? undefined : ops[parentIndex];
     if (parentOp === undefined || parentIndex === undefined || parentIndex >= index) {
       return `The parent ref "${op.parent.ref}" is not created earlier in this batch.`;
     }
-    if (parentOp.op === 'create' && parentOp.item.kind !== 'frame') {
-      return `The parent "${op.parent.ref}" is a ${parentOp.item.kind}, not a frame.`;
+    if (parentOp.op !== 'create' || parentOp.item.kind !== 'frame') {
+      const kind = parentOp.op === 'create' ? parentOp.item.kind : 'line';
+      return `The parent "${op.parent.ref}" is a ${kind}, not a frame.`;
     }
   }
   const { rect } = op.item;
@@ -96,7 +127,7 @@ export async function runBatch(
   const ids: Record<string, string> = {};
   const refs = new Map<string, number>();
   ops.forEach((op, i) => {
-    if (op.op === 'create' && !refs.has(op.ref)) refs.set(op.ref, i);
+    if ((op.op === 'create' || op.op === 'connect') && !refs.has(op.ref)) refs.set(op.ref, i);
   });
 
   // --- validation ------------------------------------------------------------------------------
@@ -115,6 +146,16 @@ export async function runBatch(
         `Its parent frame "${op.parent.ref}" could not be created: ${preFailed.get(parentIndex)}`,
       );
     }
+  });
+  // A line cannot join an item that cannot be made.
+  ops.forEach((op, i) => {
+    if (op.op !== 'connect' || preFailed.has(i)) return;
+    const broken = endRefs(op).find((ref) => preFailed.has(refs.get(ref) ?? -1));
+    if (broken !== undefined)
+      preFailed.set(
+        i,
+        `Its end "${broken}" could not be created: ${preFailed.get(refs.get(broken) ?? -1)}`,
+      );
   });
   const live = ops.map((op, i) => ({ op, i })).filter(({ i }) => !preFailed.has(i));
 
@@ -205,7 +246,7 @@ export async function runBatch(
     const reason = opTasks[index]!.map((k) => rootFailure(k)).find((m) => m !== undefined);
     if (reason !== undefined) {
       const made =
-        op.op === 'create' && ids[op.ref] !== undefined
+        (op.op === 'create' || op.op === 'connect') && ids[op.ref] !== undefined
           ? ' (the item was created; re-running completes it)'
           : '';
       failed.push({ index, op, message: `Could not ${describeOp(op)}${made}: ${reason}` });

@@ -39,12 +39,23 @@ export type CreateSpec =
       fontSize?: number;
       textColor?: string;
       align?: 'left' | 'center';
+      /** Rounded corners (Miro: `round_rectangle`); a platform without them draws a rectangle. */
+      rounded?: boolean;
     }
   | { kind: 'text'; text: string; rect: Rect; fontSize?: number; textColor?: string }
   | { kind: 'note'; text: string; rect: Rect; color: PaletteColor; tags?: string[] };
 
 /** A reference to an item: an existing id, or the `ref` of a create earlier in the same batch. */
 export type ItemRef = { id: string } | { ref: string };
+
+/** How a line between two items is drawn. */
+export interface LineStyle {
+  /** Hex, e.g. '#4262ff'. */
+  color: string;
+  /** Board units, 1–24. */
+  width: number;
+  dashed: boolean;
+}
 
 export type WriteOp =
   | {
@@ -63,6 +74,12 @@ export type WriteOp =
       patch: { text?: string; rect?: Partial<Rect>; color?: PaletteColor; fill?: string };
     }
   | { op: 'remove'; id: string }
+  /**
+   * A straight line joining two items, attached to them: it follows them when they move and goes
+   * when either goes (Miro connectors). Only where `limits.connectors`; the result maps `ref` to
+   * the new line's id like a create.
+   */
+  | { op: 'connect'; ref: string; from: ItemRef; to: ItemRef; style: LineStyle }
   /** Add and remove tag titles on a note. Missing tags are created (see `ensureTag`). */
   | { op: 'tag'; id: string; add?: string[]; remove?: string[] }
   /** Create a board tag if no tag of this exact title exists. */
@@ -133,6 +150,8 @@ export interface BoardLimits {
   readonly tagsPerBoard: number;
   /** Longest note text the platform stores, in characters. */
   readonly noteText: number;
+  /** Whether `connect` ops draw lines attached to two items (false: the adapter refuses them). */
+  readonly connectors: boolean;
 }
 
 /**

@@ -15,11 +15,11 @@ import { createSpecFromPreset, findPreset } from '../domain/journey/presets';
 import { mapUseCases } from './panel-services';
 import { exportUseCases } from './services/export';
 import { voteUseCases } from './services/vote';
+import { insightsUseCases } from './services/insights';
 
 const ALEX: BoardUser = { id: 'u-alex', name: 'Alex' };
 const SAM: BoardUser = { id: 'u-sam', name: 'Sam' };
 const hooks = { signal: new AbortController().signal, onProgress: () => undefined };
-
 describe('facilitator guards in the entries', () => {
   it('refuses a participant’s map, import and round, writing nothing', async () => {
     const local = createLocalBoard();
@@ -45,6 +45,11 @@ describe('facilitator guards in the entries', () => {
     });
     const round = await voteUseCases.startRound(sam, {});
     expect(round).toMatchObject({ ok: false, reason: expect.stringMatching(/start vote rounds/) });
+    for (const run of [insightsUseCases.drawCurve, insightsUseCases.removeCurve])
+      expect(await run(sam, spec.id)).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/draw the emotion curve/),
+      });
     expect(await loadMapIds(alex)).toEqual([]);
     expect(await loadRounds(alex, new Date().toISOString())).toEqual([]);
 

@@ -71,7 +71,14 @@ export function boardLines(local: LocalBoard): string[] {
   };
   const lines = items.map((item) => {
     const box = local.absoluteRect(item.id);
-    const text = item.type === 'frame' ? item.title : 'content' in item ? item.content : '';
+    const text =
+      item.type === 'frame'
+        ? item.title
+        : item.type === 'connector'
+          ? `${label(item.start.item)} → ${label(item.end.item)} ${JSON.stringify(item.style)}`
+          : 'content' in item
+            ? item.content
+            : '';
     const itemTags =
       item.type === 'sticky_note'
         ? item.tagIds

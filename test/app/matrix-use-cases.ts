@@ -27,6 +27,8 @@ import { createStageContext } from '../../src/domain/stages/decide-stage';
 import { stageTagTitle } from '../../src/domain/journey/map-spec';
 import { createJournalStore, type JournalStore } from '../../src/storage';
 import { createTestDatabases } from '../../src/storage/testing/open-test-db';
+import { drawCurve, removeCurve, type CurveOutcome } from '../../src/app/insights/draw-curve';
+import { rateStage, savePersonas } from '../../src/app/insights/insights-writes';
 import type { MatrixUseCase, Said } from './fault-matrix';
 import { drawKpiCards, type DrawOutcome } from '../../src/app/insights/draw-kpi-cards';
 import { drawRaciFrame } from '../../src/app/insights/draw-raci-frame';
@@ -502,3 +504,101 @@ function applyGroupsCase(): MatrixUseCase {
 }
 
 MATRIX_USE_CASES.push(applyGroupsCase());
+
+const fromCurve = (outcome: CurveOutcome): Said => ({
+  message:
+    'message' in outcome
+      ? outcome.message
+      : outcome.status === 'incomplete'
+        ? outcome.messages.join(' ')
+        : outcome.status,
+  claimsNothingChanged:
+    outcome.status === 'refused' || (outcome.status === 'failed' && !outcome.changed),
+});
+
+/** Three raters, two personas, as-is and to-be, on most stages of the classic map. */
+async function mapWithRatings(board: Board): Promise<void> {
+  const made = await createMap(board, classic(), { near: NEAR, now: NOW });
+  if (made.status !== 'done') throw new Error(`map not made: ${made.status}`);
+  const mapId = made.record.spec.id;
+  const stages = made.record.spec.stages.map((s) => s.id);
+  await savePersonas(board, mapId, [
+    { id: 'pa', name: 'Ana', summary: '' },
+    { id: 'pb', name: 'Bo', summary: '' },
+  ]);
+  const raters = ['ann', 'ben', 'cat'];
+  for (const [r, rater] of raters.entries())
+    for (const [s, stageId] of stages.entries())
+      for (const personaId of ['pa', 'pb'])
+        for (const line of ['as-is', 'to-be'] as const) {
+          if ((s + r) % 5 === 4) continue; // some stages unrated by some
+          const value = ((s * 3 + r + (line === 'to-be' ? 2 : 0)) % 5) - 2;
+          await rateStage(
+            board,
+            { userId: rater, deviceId: 'd', department: null },
+            { mapId, stageId, personaId, line, value },
+            '2026-12-05T00:00:00.000Z',
+          );
+        }
+}
+
+const draw = async (board: Board): Promise<Said> =>
+  fromCurve(await drawCurve(board, classic().id, { now: NOW }));
+
+/** Beyond first / middle / last: the first and the middle line, and the first move. */
+const curvePositions = (log: readonly string[]): number[] => {
+  const at = (name: string) => log.flatMap((n, i) => (n === name ? [i] : []));
+  const lines = at('createConnector');
+  return [lines[0], lines[Math.floor(lines.length / 2)], at('sync')[0]].filter(
+    (i): i is number => i !== undefined,
+  );
+};
+
+MATRIX_USE_CASES.push(
+  {
+    name: 'draw emotion curve',
+    setup: mapWithRatings,
+    run: draw,
+    repair: draw,
+    undo: async (board) => {
+      const outcome = await removeCurve(board, classic().id);
+      return {
+        message: outcome.status === 'done' ? 'done' : outcome.messages.join(' '),
+        claimsNothingChanged: false,
+      };
+    },
+    exactUndo: true,
+    morePositions: curvePositions,
+  },
+  {
+    name: 'update emotion curve',
+    setup: async (board) => {
+      await mapWithRatings(board);
+      await drawCurve(board, classic().id, { now: NOW });
+      // Ann changes her mind on two stages, clears one, and rates one nobody rated.
+      const mapId = classic().id;
+      const stages = classic().stages.map((s) => s.id);
+      const ann = { userId: 'ann', deviceId: 'd', department: null };
+      const at = '2026-12-05T01:00:00.000Z';
+      for (const [stageId, value] of [
+        [stages[0], 2],
+        [stages[2], -2],
+        [stages[1], null],
+        [stages[4], 1],
+      ] as const)
+        await rateStage(
+          board,
+          ann,
+          { mapId, stageId: stageId!, personaId: 'pa', line: 'as-is', value },
+          at,
+        );
+      await savePersonas(board, mapId, [
+        { id: 'pb', name: 'Bo', summary: '' },
+        { id: 'pa', name: 'Ana', summary: '' },
+      ]);
+    },
+    run: draw,
+    repair: draw,
+    morePositions: curvePositions,
+  },
+);

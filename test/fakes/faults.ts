@@ -39,6 +39,7 @@ const SDK_WRITES = new Set([
   'createText',
   'createFrame',
   'createTag',
+  'createConnector',
   'remove',
   'sync',
   'setMetadata',

@@ -7,6 +7,7 @@
 import type { Board, Unsubscribe } from '../../board/port';
 import { watchSlots } from '../voting/slot-list';
 import { ROUND_SLOTS, votes } from '../voting/vote-store';
+import { curveKey } from './curve-store';
 import { insights, keys } from './insights-store';
 
 export function watchInsights(
@@ -51,6 +52,8 @@ export function watchInsights(
     };
   });
   stops.push(shared.watch(keys.personas(mapId), changed));
+  // The curve drawn, updated or removed by a facilitator's panel.
+  stops.push(shared.watch(curveKey(mapId), changed));
   for (const stageId of stageIds)
     stops.push(shared.watch(keys.raci(mapId, { kind: 'stage', id: stageId }), changed));
   // Rounds started or ballots cast change the coverage's vote counts.

@@ -1,5 +1,6 @@
 /**
- * "Remove map": removes the items Touchpoint recorded for this map and its record, nothing else.
+ * "Remove map": removes the items Touchpoint recorded for this map (its emotion curve included)
+ * and its records, nothing else.
  * Stage tags stay: participants' notes carry them. On Miro a removed frame takes its children
  * with it, so a frame that still holds anyone else's items (notes, say) is kept and reported.
  */

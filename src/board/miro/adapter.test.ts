@@ -385,3 +385,60 @@ describe('createMiroBoard: items the SDK does not model', () => {
     expect(items.find((i) => i.id === 'e1')?.rect).toMatchObject({ x: 76, y: 76 });
   });
 });
+
+describe('connect: lines attached to two items', () => {
+  const point = (ref: string, x: number): WriteOp => ({
+    op: 'create',
+    ref,
+    item: { kind: 'shape', text: ref, rect: { x, y: 0, w: 56, h: 56 }, rounded: true },
+  });
+  const style = { color: '#4262ff', width: 4, dashed: true };
+
+  it('joins items made earlier in the batch and existing ones, one call per line', async () => {
+    const { local, board } = setup();
+    const first = await board.apply([point('a', 0)]);
+    local.resetStats();
+    const result = await board.apply([
+      point('b', 200),
+      { op: 'connect', ref: 'ab', from: { id: first.ids.a! }, to: { ref: 'b' }, style },
+    ]);
+    expect(result.failed).toEqual([]);
+    expect(local.stats().callsByMethod).toMatchObject({ createShape: 1, createConnector: 1 });
+    const line = local.item(result.ids.ab!);
+    expect(line).toMatchObject({
+      type: 'connector',
+      shape: 'straight',
+      start: { item: first.ids.a },
+      end: { item: result.ids.b },
+      style: { strokeColor: '#4262ff', strokeWidth: 4, strokeStyle: 'dashed' },
+    });
+    expect(local.item(result.ids.b!)).toMatchObject({ shape: 'round_rectangle' });
+    const items = await board.listItems();
+    expect(items.find((i) => i.id === result.ids.ab)).toMatchObject({
+      kind: 'other',
+      platformType: 'connector',
+      ends: { from: first.ids.a, to: result.ids.b },
+    });
+  });
+
+  it('refuses a line to an item not made earlier in the batch, and one whose end failed', async () => {
+    const { board } = setup();
+    const result = await board.apply([
+      { op: 'connect', ref: 'early', from: { ref: 'a' }, to: { ref: 'b' }, style },
+      point('a', 0),
+      {
+        op: 'create',
+        ref: 'b',
+        item: { kind: 'shape', text: 'b', rect: { x: 0, y: 0, w: 0, h: 5 } },
+      },
+      { op: 'connect', ref: 'ab', from: { ref: 'a' }, to: { ref: 'b' }, style },
+      { op: 'connect', ref: 'bad', from: { ref: 'a' }, to: { ref: 'a' }, style },
+    ]);
+    expect(result.failed.map((f) => [f.index, f.message])).toEqual([
+      [0, expect.stringContaining('not an item created earlier')],
+      [2, expect.stringContaining('positive size')],
+      [3, expect.stringContaining('could not be created')],
+      [4, expect.stringContaining('two different items')],
+    ]);
+  });
+});

@@ -189,6 +189,7 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
       tagsPerItem: MIRO_LIMITS.tagsPerItem,
       tagsPerBoard: MIRO_LIMITS.tagsPerBoard,
       noteText: MIRO_LIMITS.contentLength,
+      connectors: MIRO_LIMITS.connectors,
     },
 
     async info() {

@@ -16,6 +16,7 @@ import { centreToRect, rectToCentre, type CentreGeometry } from './coordinates';
 import { textToHtml } from '../html-text';
 import { fromItemMarker, MARKER_KEY, markerSizeError } from './item-marker';
 import {
+  isConnector,
   isFrame,
   isShape,
   isStickyNote,
@@ -115,6 +116,7 @@ function validate(op: WriteOp): string | null {
       return tagTitleError(op.to) ?? tagTitleError(op.from);
     case 'update':
     case 'remove':
+    case 'connect':
       return null;
   }
 }
@@ -142,7 +144,7 @@ function createItem(board: MiroSdk['board'], spec: CreateSpec, tagIds: string[])
       });
     case 'shape':
       return board.createShape({
-        shape: 'rectangle',
+        shape: spec.rounded ? 'round_rectangle' : 'rectangle',
         content: textToHtml(spec.text),
         x,
         y,
@@ -308,13 +310,15 @@ function planMiro(
   const fetchKey = new Map<string, string>();
   const toFetch: string[] = [];
   for (const { op } of live) {
-    const id =
+    const ids =
       op.op === 'update' || op.op === 'remove' || op.op === 'tag'
-        ? op.id
+        ? [op.id]
         : op.op === 'create' && op.parent && 'id' in op.parent
-          ? op.parent.id
-          : undefined;
-    if (id !== undefined && !toFetch.includes(id)) toFetch.push(id);
+          ? [op.parent.id]
+          : op.op === 'connect'
+            ? [op.from, op.to].flatMap((end) => ('id' in end ? [end.id] : []))
+            : [];
+    for (const id of ids) if (!toFetch.includes(id)) toFetch.push(id);
   }
   for (let start = 0; start < toFetch.length; start += FETCH_CHUNK) {
     const chunk = toFetch.slice(start, start + FETCH_CHUNK);
@@ -482,8 +486,61 @@ function planMiro(
     );
   };
 
+  /** A line an earlier attempt made before its answer was lost: same ends, not yet adopted. */
+  const findEarlierLine = async (from: string, to: string): Promise<SdkItem | undefined> =>
+    (await board.get({ type: 'connector' })).find(
+      (c): c is SdkItem =>
+        isConnector(c) && !adopted.has(c.id) && c.start?.item === from && c.end?.item === to,
+    );
+
   for (const { op, i } of live) {
     switch (op.op) {
+      case 'connect': {
+        const key = `connect:${i}`;
+        const ends = [op.from, op.to];
+        const endKeys = ends.map((end) =>
+          'ref' in end ? `create:${refs.get(end.ref)}` : fetchKey.get(end.id)!,
+        );
+        const endId = (end: (typeof ends)[number]): string => {
+          if ('id' in end) return fetchedItem(end.id).id;
+          const item = created.get(end.ref);
+          if (!item) throw new OpError(`The item "${end.ref}" to join was not created.`);
+          return item.id;
+        };
+        let attempts = 0;
+        ctx.need(i, ...endKeys);
+        ctx.task(
+          {
+            key,
+            deps: [...new Set(endKeys)],
+            run: async () => {
+              attempts += 1;
+              const [from, to] = [endId(op.from), endId(op.to)];
+              const earlier = attempts > 1 ? await findEarlierLine(from, to) : undefined;
+              // Web SDK reference "Connector": both ends name an item (no loose or dangling
+              // connectors) and give either a position or snapTo, never both.
+              const line =
+                earlier ??
+                (await board.createConnector({
+                  shape: 'straight',
+                  start: { item: from, snapTo: 'auto' },
+                  end: { item: to, snapTo: 'auto' },
+                  style: {
+                    strokeColor: op.style.color,
+                    strokeWidth: op.style.width,
+                    strokeStyle: op.style.dashed ? 'dashed' : 'normal',
+                    startStrokeCap: 'none',
+                    endStrokeCap: 'none',
+                  },
+                }));
+              adopted.add(line.id);
+              ctx.created(op.ref, line.id);
+            },
+          },
+          [i],
+        );
+        break;
+      }
       case 'create': {
         const spec = op.item;
         const tagTitles = spec.kind === 'note' ? [...new Set(spec.tags ?? [])] : [];

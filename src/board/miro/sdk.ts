@@ -10,6 +10,8 @@ import type {
   BoardFeature,
   BoardInfo,
   Collection,
+  Connector,
+  ConnectorProps,
   Frame,
   FrameProps,
   Json,
@@ -44,12 +46,28 @@ export type SdkFrame = Pick<
   remove(item: SdkItem): Promise<void>;
 };
 export type SdkTag = Pick<Tag, 'id' | 'type' | 'title' | 'color' | 'sync'>;
+/** A line attached to two items (Web SDK reference "Connector"); it has no x, y of its own. */
+export type SdkConnector = Pick<
+  Connector,
+  | 'id'
+  | 'type'
+  | 'parentId'
+  | 'width'
+  | 'height'
+  | 'shape'
+  | 'start'
+  | 'end'
+  | 'style'
+  | 'sync'
+  | 'getMetadata'
+  | 'setMetadata'
+>;
 /** Anything else the board holds: cards, connectors, images, and items the SDK does not model. */
 export interface SdkOtherItem {
   readonly id: string;
   readonly type: string;
 }
-export type SdkItem = SdkStickyNote | SdkShape | SdkText | SdkFrame | SdkOtherItem;
+export type SdkItem = SdkStickyNote | SdkShape | SdkText | SdkFrame | SdkConnector | SdkOtherItem;
 export type SdkEntity = SdkItem | SdkTag;
 
 export type SdkFilter =
@@ -96,6 +114,7 @@ export interface SdkBoard {
   createText(props?: TextProps): Promise<SdkText>;
   createFrame(props?: FrameProps): Promise<SdkFrame>;
   createTag(props?: TagProps): Promise<SdkTag>;
+  createConnector(props: ConnectorProps): Promise<SdkConnector>;
   get(filter?: SdkFilter): Promise<SdkEntity[]>;
   getSelection(): Promise<SdkItem[]>;
   select(filter?: SdkFilter): Promise<SdkItem[]>;
@@ -122,6 +141,7 @@ export const isShape = (item: SdkEntity): item is SdkShape => item.type === 'sha
 export const isText = (item: SdkEntity): item is SdkText => item.type === 'text';
 export const isFrame = (item: SdkEntity): item is SdkFrame => item.type === 'frame';
 export const isTag = (item: SdkEntity): item is SdkTag => item.type === 'tag';
+export const isConnector = (item: SdkEntity): item is SdkConnector => item.type === 'connector';
 
 /** Miro's 13 tag colours (`TagColor` in the SDK types), for validating and cycling tag colours. */
 export const MIRO_TAG_COLORS = [

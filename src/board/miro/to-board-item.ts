@@ -7,7 +7,7 @@ import {
 } from '../../domain/board/board-item';
 import type { CentreGeometry, FrameResolver } from './coordinates';
 import { htmlToText } from '../html-text';
-import { isFrame, isShape, isStickyNote, isText, type SdkItem } from './sdk';
+import { isConnector, isFrame, isShape, isStickyNote, isText, type SdkItem } from './sdk';
 
 /** A shape this small, round or starred, is a dot-vote sticker rather than a piece of the map. */
 export const DOT_MAX_SIZE = 60;
@@ -73,5 +73,13 @@ export function toBoardItem(item: SdkItem, ctx: ItemContext): BoardItem {
   }
   if (isText(item)) return { ...base, kind: 'text', text: htmlToText(item.content) };
   if (isFrame(item)) return { ...base, kind: 'frame', text: item.title.trim() };
+  if (isConnector(item) && item.start?.item && item.end?.item)
+    return {
+      ...base,
+      kind: 'other',
+      text: '',
+      platformType: item.type,
+      ends: { from: item.start.item, to: item.end.item },
+    };
   return { ...base, kind: 'other', text: '', platformType: item.type };
 }

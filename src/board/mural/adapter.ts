@@ -469,7 +469,14 @@ export function createMuralBoard(
     platform: 'mural',
     // Tag text ≤ 25 is documented; tags per widget and per mural and text length are not, so
     // these keep Miro's figures: no stricter reading of MURAL's documentation exists.
-    limits: { tagTitle: MURAL_LIMITS.tagText, tagsPerItem: 8, tagsPerBoard: 100, noteText: 6000 },
+    limits: {
+      tagTitle: MURAL_LIMITS.tagText,
+      tagsPerItem: 8,
+      tagsPerBoard: 100,
+      noteText: 6000,
+      // MURAL's arrow widgets are not drawn by Touchpoint yet: `connect` ops are refused.
+      connectors: false,
+    },
     platformVoting: createMuralPlatformVoting(client, muralId, read, read),
 
     async info() {

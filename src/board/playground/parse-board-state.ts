@@ -9,7 +9,18 @@ import type { LocalBoardState, LocalItem, LocalTag, LocalUser } from './sdk/loca
 export type ParsedBoardState =
   { ok: true; state: LocalBoardState; droppedItems: number } | { ok: false; message: string };
 
-const ITEM_TYPES = new Set(['sticky_note', 'shape', 'text', 'frame', 'stamp', 'emoji', 'drawing']);
+const ITEM_TYPES = new Set([
+  'sticky_note',
+  'shape',
+  'text',
+  'frame',
+  'connector',
+  'stamp',
+  'emoji',
+  'drawing',
+]);
+
+const isEnd = (v: unknown): boolean => isRecord(v) && typeof v.item === 'string';
 
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -41,6 +52,8 @@ function isItem(v: unknown): v is LocalItem {
       return typeof v.content === 'string' && isRecord(v.style);
     case 'frame':
       return typeof v.title === 'string' && Array.isArray(v.childrenIds);
+    case 'connector':
+      return isEnd(v.start) && isEnd(v.end) && isRecord(v.style) && typeof v.shape === 'string';
     default:
       return true;
   }
@@ -72,7 +85,12 @@ export function parseBoardState(input: unknown): ParsedBoardState {
   const items = input.items.filter(isItem);
   const ids = new Set(items.map((i) => i.id));
   // A child whose frame was dropped would be positioned relative to nothing: drop it too.
-  const kept = items.filter((i) => i.parentId === null || ids.has(i.parentId));
+  // A connector whose end item was dropped would dangle, which Miro never allows: drop it too.
+  const kept = items.filter(
+    (i) =>
+      (i.parentId === null || ids.has(i.parentId)) &&
+      (i.type !== 'connector' || (ids.has(i.start.item) && ids.has(i.end.item))),
+  );
   const users = Array.isArray(input.users) ? input.users.filter(isUser) : [];
   const collections = isRecord(input.collections)
     ? (Object.fromEntries(

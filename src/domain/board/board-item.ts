@@ -86,6 +86,8 @@ export interface BoardItem {
   platformType?: string;
   /** Who made the note (a platform user id), where the platform says. */
   authorId?: string;
+  /** A line attached to two items (Miro connector): the ids of the items it joins. */
+  ends?: { from: string; to: string };
 }
 
 export interface BoardTag {

@@ -6,7 +6,17 @@
  */
 import type { Rect } from '../board/board-item';
 import type { MapGeometry } from '../journey/layout';
-import { EMOTION_MAX, EMOTION_MIN, faceOf, type CurveLine, type StageEmotion } from './emotion';
+import {
+  CURVE_LINES,
+  deriveStageEmotions,
+  EMOTION_MAX,
+  EMOTION_MIN,
+  faceOf,
+  type CurveLine,
+  type EmotionRating,
+  type StageEmotion,
+} from './emotion';
+import { personaColor, personasOrDefault, type CurvePersona } from './personas';
 
 export const CURVE_LAYOUT = {
   /** Point diameter. */
@@ -66,8 +76,6 @@ export const curvePointKey = (personaId: string, line: CurveLine, stageId: strin
  * The curve for every line inside the row `laneId` of a map laid out as `geometry`. Stages no
  * one rated get no point; the segment then joins the nearest rated stages on either side.
  * Returns null when the map has no such row.
- * @internal Drawing the curve on the board (issue 14 §1) is not built yet; this layout is
- * tested and waits for it.
  */
 export function layoutEmotionCurve(
   geometry: MapGeometry,
@@ -126,6 +134,32 @@ export function layoutEmotionCurve(
   }
   return { points, segments };
 }
+
+/** Every persona's as-is and to-be line (the default persona while none is named). */
+export function deriveCurveLines(
+  personas: readonly CurvePersona[],
+  ratings: readonly EmotionRating[],
+  stageIds: readonly string[],
+): CurveLineInput[] {
+  return personasOrDefault(personas).flatMap((persona, personaIndex) =>
+    CURVE_LINES.map((line) => ({
+      personaId: persona.id,
+      personaIndex,
+      line,
+      color: personaColor(personaIndex),
+      stages: deriveStageEmotions(ratings, stageIds, persona.id, line),
+    })),
+  );
+}
+
+/**
+ * What a drawn curve was drawn from, as one string: two panels that compute it from the same
+ * ratings and personas get the same string, so a panel can tell that the board's curve is stale.
+ */
+export const curveBasis = (lines: readonly CurveLineInput[]): string =>
+  JSON.stringify(
+    lines.map((l) => [l.personaId, l.personaIndex, l.line, l.stages.map((s) => s.mean)]),
+  );
 
 /** One decimal (halves away from zero), a real minus sign and an explicit plus: "+0.8", "−1.3", "0". */
 export function formatMean(mean: number): string {

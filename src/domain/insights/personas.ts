@@ -17,8 +17,12 @@ export interface CurvePersona {
   summary: string;
 }
 
-/** The persona a map's ratings are for until the facilitator names one (not stored as a persona). */
+/** The persona ratings and the curve fall back to while the facilitator has named none. */
 export const DEFAULT_PERSONA: CurvePersona = { id: 'default', name: 'Customer', summary: '' };
+
+/** The personas a map's ratings and curve use: its own, else the default one. */
+export const personasOrDefault = (own: readonly CurvePersona[]): CurvePersona[] =>
+  own.length > 0 ? [...own] : [DEFAULT_PERSONA];
 
 export type PersonasValidation =
   { ok: true; personas: CurvePersona[] } | { ok: false; messages: string[] };

@@ -19,7 +19,8 @@ export type FacilitatorAction =
   | 'import-map'
   | 'start-round'
   | 'apply-groups'
-  | 'draw-insights';
+  | 'draw-insights'
+  | 'draw-curve';
 
 const WORDS: Record<FacilitatorAction, string> = {
   'create-map': 'create maps',
@@ -29,6 +30,7 @@ const WORDS: Record<FacilitatorAction, string> = {
   'start-round': 'start vote rounds',
   'apply-groups': 'apply groups to the board',
   'draw-insights': 'put KPI cards or the RACI matrix on the board',
+  'draw-curve': 'draw the emotion curve on the board',
 };
 
 /** Most facilitators one workshop names (a bound on the shared value, not a workshop limit). */

@@ -3,7 +3,9 @@
  * (`InsightsUseCases`). The rater's device id comes from this browser's settings when it has a
  * store, else from this panel (two panels of one person then write two keys; readers merge).
  */
-import { loadMaps } from '../../app/map/map-store';
+import { loadMap, loadMaps } from '../../app/map/map-store';
+import { updateMap } from '../../app/map/update-map';
+import { addLane } from '../../domain/journey/edit-spec';
 import { loadMapInsights } from '../../app/insights/load-insights';
 import {
   addReading,
@@ -17,6 +19,16 @@ import {
   type Outcome,
 } from '../../app/insights/insights-writes';
 import { loadDepartments } from '../../app/insights/insights-store';
+import { loadCurve } from '../../app/insights/curve-store';
+import {
+  drawCurve,
+  removeCurve,
+  type CurveOutcome,
+  type CurveSummary,
+} from '../../app/insights/draw-curve';
+import { guard, loadFacilitators } from '../../app/roles/facilitators';
+import { countOf } from '../../domain/common';
+import { mayAct } from '../../domain/roles/facilitators';
 import { watchInsights } from '../../app/insights/watch-insights';
 import {
   drawKpiCards,
@@ -25,7 +37,6 @@ import {
   type DrawOutcome,
 } from '../../app/insights/draw-kpi-cards';
 import { drawRaciFrame, removeRaciFrame } from '../../app/insights/draw-raci-frame';
-import { guard } from '../../app/roles/facilitators';
 import type { Workshop } from '../../app/workshop';
 import { departmentLabel } from '../../domain/insights/departments';
 import type { InsightsOutcome, InsightsUseCases } from '../../ui/insights/insights-tab-model';
@@ -61,6 +72,42 @@ function drawn(
     case 'incomplete':
       return { ok: false, message: outcome.messages.join(' ') };
     default:
+      return { ok: false, message: outcome.message };
+  }
+}
+
+const POINTS_ONLY =
+  ' On MURAL the curve is points only: Touchpoint does not draw lines between widgets there yet.';
+
+/** What a draw did, in the facilitator's words: what changed and what did not. */
+function describeCurve(summary: CurveSummary, first: boolean): string {
+  const lines = summary.linesSkipped ? '' : ` and ${countOf(summary.lines, 'line')}`;
+  const changes = [
+    summary.moved > 0 ? `${countOf(summary.moved, 'point')} moved` : '',
+    summary.added > 0 ? `${summary.added} added` : '',
+    summary.removed > 0 ? `${summary.removed} removed` : '',
+    summary.linesDrawn > 0 && !first ? `${countOf(summary.linesDrawn, 'line')} redrawn` : '',
+  ].filter(Boolean);
+  const tail = summary.linesSkipped ? POINTS_ONLY : '';
+  if (first) return `Curve drawn on the board: ${countOf(summary.points, 'point')}${lines}.${tail}`;
+  if (changes.length === 0)
+    return `The curve on the board is up to date (${countOf(summary.points, 'point')}${lines}); nothing changed.${tail}`;
+  return `Curve updated: ${changes.join(', ')}; ${summary.unchanged} unchanged.${tail}`;
+}
+
+function curveOutcome(outcome: CurveOutcome, first: boolean): InsightsOutcome {
+  switch (outcome.status) {
+    case 'done':
+      return { ok: true, message: describeCurve(outcome.summary, first) };
+    case 'incomplete':
+      return {
+        ok: false,
+        message:
+          `${outcome.cancelled ? 'Stopped: only part' : 'Only part'} of the curve was drawn; “Update curve” finishes it. ${outcome.messages.slice(0, 2).join(' ')}`.trim(),
+      };
+    case 'refused':
+      return { ok: false, message: outcome.message };
+    case 'failed':
       return { ok: false, message: outcome.message };
   }
 }
@@ -101,15 +148,31 @@ export const insightsUseCases: InsightsUseCases = {
       id: spec.id,
       title: spec.title,
       stages: spec.stages.map((s) => ({ id: s.id, name: s.name })),
+      emotionsLane: spec.lanes.some((l) => l.kind === 'emotions'),
     }));
   },
-  load: (workshop, map) =>
-    loadMapInsights(
-      workshop.board,
-      workshop.user,
-      map.id,
-      map.stages.map((s) => s.id),
-    ),
+  async load(workshop, map) {
+    const [data, curve, facilitators] = await Promise.all([
+      loadMapInsights(
+        workshop.board,
+        workshop.user,
+        map.id,
+        map.stages.map((s) => s.id),
+      ),
+      loadCurve(workshop.board, map.id),
+      loadFacilitators(workshop.board),
+    ]);
+    return {
+      ...data,
+      curve: {
+        drawn: curve !== null && Object.keys(curve.points).length > 0,
+        basis: curve?.basis ?? '',
+        incomplete: curve?.incomplete ?? false,
+        canDraw: mayAct(facilitators, workshop.user.id),
+        lines: workshop.board.limits.connectors,
+      },
+    };
+  },
   watch: (workshop, map, fn) =>
     watchInsights(
       workshop.board,
@@ -199,4 +262,56 @@ export const insightsUseCases: InsightsUseCases = {
   },
   setDepartment: async (workshop, name) =>
     toOutcome(await setDepartment(workshop.board, workshop.user.id, name)),
+  async drawCurve(workshop, mapId) {
+    const allowed = await guard(workshop.board, workshop.user, 'draw-curve');
+    if (!allowed.ok) return { ok: false, message: allowed.reason };
+    const before = await loadCurve(workshop.board, mapId);
+    const first = before === null || Object.keys(before.points).length === 0;
+    return curveOutcome(await drawCurve(workshop.board, mapId), first);
+  },
+  async addEmotionsLane(workshop, mapId) {
+    const allowed = await guard(workshop.board, workshop.user, 'update-map');
+    if (!allowed.ok) return { ok: false, message: allowed.reason };
+    const loaded = await loadMap(workshop.board, mapId);
+    if (!loaded.ok) return { ok: false, message: loaded.message };
+    const { spec } = loaded.record;
+    if (spec.lanes.some((l) => l.kind === 'emotions'))
+      return { ok: true, message: 'The map already has an Emotions lane.' };
+    const lane = {
+      id: `emotions-${Date.now().toString(36)}`,
+      name: 'Emotions',
+      kind: 'emotions' as const,
+    };
+    const outcome = await updateMap(workshop.board, mapId, addLane(spec, lane));
+    switch (outcome.status) {
+      case 'done':
+        return {
+          ok: true,
+          message: 'An Emotions lane was added at the bottom of the map; draw the curve in it now.',
+        };
+      case 'invalid':
+        return { ok: false, message: outcome.problems.map((p) => p.message).join(' ') };
+      case 'incomplete':
+        return {
+          ok: false,
+          message:
+            `The lane was added only in part; “Update on board” in the Map tab finishes it. ${outcome.messages.join(' ')}`.trim(),
+        };
+      case 'needs-confirmation':
+        return { ok: false, message: 'The map changed meanwhile; look at it in the Map tab.' };
+      default:
+        return { ok: false, message: outcome.message };
+    }
+  },
+  async removeCurve(workshop, mapId) {
+    const allowed = await guard(workshop.board, workshop.user, 'draw-curve');
+    if (!allowed.ok) return { ok: false, message: allowed.reason };
+    const outcome = await removeCurve(workshop.board, mapId);
+    return outcome.status === 'done'
+      ? {
+          ok: true,
+          message: `The curve was removed from the board (${countOf(outcome.removed, 'point')} and their lines).`,
+        }
+      : { ok: false, message: outcome.messages.join(' ') };
+  },
 };

@@ -110,6 +110,7 @@ export function EmotionSection({ model }: { model: InsightsTabModel }) {
         })}
       </ol>
       <p class="tp-help">Your ratings show your name to the facilitator; they are not anonymous.</p>
+      <CurveOnBoard model={model} />
       <details class="tp-insights__personas">
         <summary>
           Personas ({own.length} of {MAX_PERSONAS})
@@ -163,6 +164,86 @@ export function EmotionSection({ model }: { model: InsightsTabModel }) {
         </form>
       </details>
     </section>
+  );
+}
+
+/** The curve on the board: its state for everyone, the buttons for facilitators. */
+function CurveOnBoard({ model }: { model: InsightsTabModel }) {
+  const curve = model.curve.value;
+  const map = model.map.value;
+  if (!curve || !map) return null;
+  const busy = model.busy.value;
+  const stale = model.curveStale.value;
+  if (!map.emotionsLane && !curve.drawn)
+    return (
+      <div class="tp-insights__curve" aria-labelledby="tp-curve-title">
+        <h3 class="tp-insights__subtitle" id="tp-curve-title">
+          Curve on the board
+        </h3>
+        <p class="tp-help" role="status">
+          This map has no Emotions lane, where the curve is drawn.
+        </p>
+        {curve.canDraw && (
+          <button
+            type="button"
+            class="button button-secondary button-small"
+            disabled={busy}
+            onClick={() => void model.addEmotionsLane()}
+          >
+            Add an Emotions lane
+          </button>
+        )}
+        {curve.canDraw && (
+          <p class="tp-help">It goes at the bottom of the map; the frame grows by a row.</p>
+        )}
+      </div>
+    );
+  const state = !curve.drawn
+    ? 'The curve is not on the board yet.'
+    : stale
+      ? curve.canDraw
+        ? 'Ratings changed since the curve was drawn; this panel updates it in a moment.'
+        : 'Ratings changed since the curve was drawn; a facilitator’s panel updates it.'
+      : 'The curve on the board shows these ratings.';
+  return (
+    <div class="tp-insights__curve" aria-labelledby="tp-curve-title">
+      <h3 class="tp-insights__subtitle" id="tp-curve-title">
+        Curve on the board
+      </h3>
+      <p class="tp-help" role="status">
+        {state}
+      </p>
+      {curve.canDraw && (
+        <div class="tp-row">
+          <button
+            type="button"
+            class="button button-primary button-small"
+            disabled={busy}
+            onClick={() => void model.drawCurve()}
+          >
+            {curve.drawn ? 'Update curve' : 'Draw curve on board'}
+          </button>
+          {curve.drawn && (
+            <button
+              type="button"
+              class="button button-secondary button-small"
+              disabled={busy}
+              onClick={() => void model.removeCurve()}
+            >
+              Remove curve
+            </button>
+          )}
+        </div>
+      )}
+      {curve.canDraw && (
+        <p class="tp-help">
+          Every persona’s as-is line (solid) and to-be line (dashed) in the map’s Emotions row.
+          {curve.lines
+            ? ' While this panel is open it keeps a drawn curve up to date.'
+            : ' On MURAL the curve is drawn as points only: Touchpoint does not draw lines between widgets there yet.'}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -2,8 +2,14 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Workshop } from '../../app/workshop';
 import type { EmotionRating } from '../../domain/insights/emotion';
+import { curveBasis, deriveCurveLines } from '../../domain/insights/curve-layout';
 import { InsightsTab } from './InsightsTab';
-import type { InsightsData, InsightsMap, InsightsUseCases } from './insights-tab-model';
+import {
+  createInsightsTabModel,
+  type InsightsData,
+  type InsightsMap,
+  type InsightsUseCases,
+} from './insights-tab-model';
 
 const workshop = {
   info: { id: 'b1', name: 'Board' },
@@ -18,6 +24,7 @@ const MAP: InsightsMap = {
     { id: 's1', name: 'Sign-up' },
     { id: 's2', name: 'First use' },
   ],
+  emotionsLane: true,
 };
 
 const rating = (
@@ -48,6 +55,7 @@ function fakeInsights(over: Partial<InsightsData> = {}) {
     departments: ['support'],
     contributions: [{ stageId: 's1', department: 'support', kind: 'note' }],
     skipped: 0,
+    curve: { drawn: false, basis: '', incomplete: false, canDraw: true, lines: true },
     ...over,
   };
   let notify: (() => void) | null = null;
@@ -102,6 +110,26 @@ function fakeInsights(over: Partial<InsightsData> = {}) {
         'Only this workshop’s facilitators (Alex) can put KPI cards or the RACI matrix on the board.',
     })),
     removeRaci: vi.fn(async () => ({ ok: true as const })),
+
+    drawCurve: vi.fn(async () => {
+      data.curve = {
+        ...data.curve,
+        drawn: true,
+        basis: curveBasis(
+          deriveCurveLines(
+            data.personas,
+            data.ratings,
+            MAP.stages.map((s) => s.id),
+          ),
+        ),
+      };
+      return { ok: true as const, message: 'Curve drawn on the board: 1 point.' };
+    }),
+    addEmotionsLane: vi.fn(async () => ({ ok: true as const })),
+    removeCurve: vi.fn(async () => {
+      data.curve = { ...data.curve, drawn: false };
+      return { ok: true as const, message: 'The curve was removed from the board.' };
+    }),
   };
   return { data, useCases, changed: () => notify?.() };
 }
@@ -225,5 +253,88 @@ describe('InsightsTab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Put RACI on the board' }));
     await screen.findByText(/Only this workshop’s facilitators \(Alex\)/);
     expect(useCases.putRaci).toHaveBeenCalledWith(workshop, 'm1');
+  });
+
+  it('draws the curve, then offers Update and Remove, and says what happened', async () => {
+    const { useCases } = fakeInsights();
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    expect(await screen.findByText('The curve is not on the board yet.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Draw curve on board' }));
+    expect(await screen.findByText('Curve drawn on the board: 1 point.')).toBeTruthy();
+    expect(useCases.drawCurve).toHaveBeenCalledWith(workshop, 'm1');
+    expect(screen.getByText('The curve on the board shows these ratings.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove curve' }));
+    expect(await screen.findByText('The curve was removed from the board.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Draw curve on board' })).toBeTruthy();
+  });
+
+  it('shows a participant the curve state without the buttons', async () => {
+    const { useCases } = fakeInsights({
+      curve: { drawn: true, basis: 'old', incomplete: false, canDraw: false, lines: true },
+    });
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    expect(await screen.findByText(/a facilitator’s panel updates it/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Update curve' })).toBeNull();
+  });
+
+  it('offers an Emotions lane where the map has none', async () => {
+    const { useCases } = fakeInsights();
+    useCases.loadMaps = async () => [{ ...MAP, emotionsLane: false }];
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add an Emotions lane' }));
+    await waitFor(() => expect(useCases.addEmotionsLane).toHaveBeenCalledWith(workshop, 'm1'));
+    expect(screen.queryByRole('button', { name: 'Draw curve on board' })).toBeNull();
+  });
+
+  it('says points only where the board draws no lines', async () => {
+    const { useCases } = fakeInsights({
+      curve: { drawn: false, basis: '', incomplete: false, canDraw: true, lines: false },
+    });
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    expect(await screen.findByText(/drawn as points only/)).toBeTruthy();
+  });
+});
+
+describe('the facilitator’s panel keeps a drawn curve current', () => {
+  it('redraws once after ratings change, and not again for the same ratings', async () => {
+    const { data, useCases, changed } = fakeInsights();
+    data.curve = {
+      drawn: true,
+      basis: curveBasis(deriveCurveLines([], data.ratings, ['s1', 's2'])),
+      incomplete: false,
+      canDraw: true,
+      lines: true,
+    };
+    const model = createInsightsTabModel(workshop, useCases, {
+      redrawDelayMs: 0,
+      redrawJitterMs: 0,
+    });
+    const close = model.open();
+    await waitFor(() => expect(model.status.value.status).toBe('ready'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(useCases.drawCurve).not.toHaveBeenCalled();
+    data.ratings.push(rating('u3', 's2', 1));
+    changed();
+    await waitFor(() => expect(useCases.drawCurve).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(model.curveStale.value).toBe(false));
+    changed();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(useCases.drawCurve).toHaveBeenCalledTimes(1);
+    close();
+  });
+
+  it('leaves the curve to facilitators', async () => {
+    const { data, useCases, changed } = fakeInsights();
+    data.curve = { drawn: true, basis: 'old', incomplete: false, canDraw: false, lines: true };
+    const model = createInsightsTabModel(workshop, useCases, {
+      redrawDelayMs: 0,
+      redrawJitterMs: 0,
+    });
+    const close = model.open();
+    await waitFor(() => expect(model.status.value.status).toBe('ready'));
+    changed();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(useCases.drawCurve).not.toHaveBeenCalled();
+    close();
   });
 });

@@ -8,8 +8,14 @@ import {
   type CurveLine,
   type EmotionRating,
 } from '../../domain/insights/emotion';
+import { curveBasis, deriveCurveLines } from '../../domain/insights/curve-layout';
 import { kpiStatus, type KpiDefinition, type KpiReading } from '../../domain/insights/kpi';
-import { DEFAULT_PERSONA, MAX_PERSONAS, type CurvePersona } from '../../domain/insights/personas';
+import {
+  DEFAULT_PERSONA,
+  MAX_PERSONAS,
+  personasOrDefault,
+  type CurvePersona,
+} from '../../domain/insights/personas';
 import {
   checkRaci,
   type RaciAssignment,
@@ -45,12 +51,32 @@ export interface InsightsUseCases {
   removeKpiCards(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
   putRaci(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
   removeRaci(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
+  /** Draws or updates the map's emotion curve on the board (facilitators). */
+  drawCurve(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
+  removeCurve(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
+  /** Adds an Emotions lane at the bottom of a map that has none (the frame grows by a row). */
+  addEmotionsLane(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
+}
+
+/** The emotion curve on the board, as the panel needs to know it. */
+export interface CurveState {
+  /** Touchpoint has drawn it (its record names points). */
+  drawn: boolean;
+  /** What it was drawn from (`curveBasis`), and whether the last run stopped halfway. */
+  basis: string;
+  incomplete: boolean;
+  /** This user may draw it (a facilitator, or anyone while the board names none). */
+  canDraw: boolean;
+  /** The board draws lines between points (false on MURAL: points only). */
+  lines: boolean;
 }
 
 export interface InsightsMap {
   id: string;
   title: string;
   stages: { id: string; name: string }[];
+  /** The map has a lane of kind Emotions, where the curve is drawn. */
+  emotionsLane: boolean;
 }
 
 export interface InsightsData {
@@ -67,6 +93,7 @@ export interface InsightsData {
   contributions: Contribution[];
   /** Stored entries left out because they were unreadable. */
   skipped: number;
+  curve: CurveState;
 }
 
 export interface RateInput {
@@ -90,9 +117,20 @@ export type InsightsOutcome = { ok: true; message?: string } | { ok: false; mess
 export type InsightsStatus =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 
-/** The persona the curve falls back to when the facilitator has named none. */
+export interface InsightsTabOptions {
+  /**
+   * How long after a change of ratings the facilitator's panel redraws a drawn curve, plus up to
+   * `redrawJitterMs` at random, so two facilitators' panels rarely redraw at the same moment.
+   */
+  redrawDelayMs?: number;
+  redrawJitterMs?: number;
+}
 
-export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUseCases) {
+export function createInsightsTabModel(
+  workshop: Workshop,
+  useCases: InsightsUseCases,
+  options: InsightsTabOptions = {},
+) {
   const status = signal<InsightsStatus>({ status: 'loading' });
   const maps = signal<InsightsMap[]>([]);
   const mapId = signal<string | null>(null);
@@ -103,10 +141,7 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
   const message = signal<{ tone: 'success' | 'error'; text: string } | null>(null);
 
   const map = computed(() => maps.value.find((m) => m.id === mapId.value) ?? maps.value[0] ?? null);
-  const personas = computed(() => {
-    const own = data.value?.personas ?? [];
-    return own.length > 0 ? own : [DEFAULT_PERSONA];
-  });
+  const personas = computed(() => personasOrDefault(data.value?.personas ?? []));
   const persona = computed(
     () =>
       personas.value.find((p) => p.id === personaId.value) ?? personas.value[0] ?? DEFAULT_PERSONA,
@@ -144,6 +179,18 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
   const raciFindings = computed(() =>
     checkRaci(data.value?.raci ?? [], raciSubjects.value, subjectName),
   );
+  const curve = computed(() => data.value?.curve ?? null);
+  /** `curveBasis` of the ratings and personas now. */
+  const basisNow = computed(() =>
+    curveBasis(
+      deriveCurveLines(data.value?.personas ?? [], data.value?.ratings ?? [], stageIds.value),
+    ),
+  );
+  /** The drawn curve no longer shows the ratings (or a run stopped halfway). */
+  const curveStale = computed(() => {
+    const c = curve.value;
+    return c !== null && c.drawn && (c.incomplete || c.basis !== basisNow.value);
+  });
   const coverage = computed(() =>
     deriveCoverage(data.value?.contributions ?? [], stageIds.value, data.value?.departments ?? []),
   );
@@ -154,12 +201,33 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     try {
       data.value = await useCases.load(workshop, current);
       status.value = { status: 'ready' };
+      scheduleRedraw();
     } catch (error) {
       status.value = {
         status: 'error',
         message: errorMessage(error),
       };
     }
+  }
+
+  // A facilitator's open panel keeps a drawn curve current: once per new basis, after a pause.
+  let redrawTimer: ReturnType<typeof setTimeout> | null = null;
+  let triedBasis: string | null = null;
+  function scheduleRedraw(): void {
+    const c = curve.value;
+    const current = map.value;
+    if (stopped || !current || !c?.canDraw || !curveStale.value) return;
+    if (triedBasis === basisNow.value) return;
+    if (redrawTimer) clearTimeout(redrawTimer);
+    const delay =
+      (options.redrawDelayMs ?? 1_500) + Math.random() * (options.redrawJitterMs ?? 1_000);
+    redrawTimer = setTimeout(() => {
+      redrawTimer = null;
+      if (stopped || map.value?.id !== current.id || !curveStale.value) return;
+      if (busy.value) return scheduleRedraw();
+      triedBasis = basisNow.value;
+      void run(() => useCases.drawCurve(workshop, current.id));
+    }, delay);
   }
 
   let unwatch: (() => void) | null = null;
@@ -174,6 +242,8 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     stopped = true;
     unwatch?.();
     unwatch = null;
+    if (redrawTimer) clearTimeout(redrawTimer);
+    redrawTimer = null;
   }
 
   async function start(): Promise<void> {
@@ -226,8 +296,11 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     raciSubjects,
     raciFindings,
     coverage,
+    curve,
+    curveStale,
     subjectName,
     open() {
+      stopped = false;
       void start();
       return stop;
     },
@@ -325,6 +398,23 @@ export function createInsightsTabModel(workshop: Workshop, useCases: InsightsUse
     },
     setDepartment(name: string) {
       return run(() => useCases.setDepartment(workshop, name), 'Department saved.');
+    },
+    drawCurve() {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      return run(() => useCases.drawCurve(workshop, current.id));
+    },
+    removeCurve() {
+      const current = map.value;
+      if (!current) return Promise.resolve(false);
+      return run(() => useCases.removeCurve(workshop, current.id));
+    },
+    async addEmotionsLane() {
+      const current = map.value;
+      if (!current) return false;
+      const ok = await run(() => useCases.addEmotionsLane(workshop, current.id));
+      if (ok) maps.value = await useCases.loadMaps(workshop).catch(() => maps.value);
+      return ok;
     },
   };
 }

@@ -12,6 +12,7 @@ import { type Box, boxFromCentre, contains, containsPoint } from './geometry';
 import { DEFAULT_VIEWPORT } from './limits';
 import type {
   LocalBoardState,
+  LocalConnector,
   LocalFrame,
   LocalItem,
   LocalTag,
@@ -137,10 +138,45 @@ export function createBoardStore(initial: LocalBoardState, now: string): BoardSt
   const children = (frameId: string): LocalItem[] =>
     [...items.values()].filter((i) => i.parentId === frameId);
 
+  const connectors = new Set<string>();
   const set = (item: LocalItem): void => {
     items.set(item.id, item);
+    if (item.type === 'connector') connectors.add(item.id);
     itemList = null;
   };
+
+  /**
+   * A connector stays attached to its items (Miro Help "Connection lines": lines move with the
+   * objects they connect); the double keeps its box between the centres of its two end items.
+   */
+  const follow = (): void => {
+    for (const id of connectors) {
+      const line = items.get(id);
+      if (line?.type !== 'connector') continue;
+      const a = items.has(line.start.item) ? absoluteBox(line.start.item) : null;
+      const b = items.has(line.end.item) ? absoluteBox(line.end.item) : null;
+      if (!a || !b) continue;
+      const [ax, ay] = [a.x + a.width / 2, a.y + a.height / 2];
+      const [bx, by] = [b.x + b.width / 2, b.y + b.height / 2];
+      const box = {
+        x: (ax + bx) / 2,
+        y: (ay + by) / 2,
+        width: Math.max(1, Math.abs(ax - bx)),
+        height: Math.max(1, Math.abs(ay - by)),
+      };
+      if (
+        box.x === line.x &&
+        box.y === line.y &&
+        box.width === line.width &&
+        box.height === line.height
+      )
+        continue;
+      items.set(id, { ...line, ...box } satisfies LocalConnector);
+      itemList = null;
+    }
+  };
+  for (const item of items.values()) if (item.type === 'connector') connectors.add(item.id);
+  follow();
 
   const updateChildrenIds = (frameId: string): void => {
     const frame = items.get(frameId);
@@ -178,13 +214,15 @@ export function createBoardStore(initial: LocalBoardState, now: string): BoardSt
       if (items.has(item.id)) throw sdkError(`Item with id '${item.id}' already exists`);
       set(item);
       if (item.parentId !== null) updateChildrenIds(item.parentId);
-      store.emit('items:create', [item], origin);
+      if (item.type === 'connector') follow();
+      store.emit('items:create', [items.get(item.id) ?? item], origin);
       store.changed();
     },
     replace(item, origin, quiet = false) {
       requireItem(item.id);
       set(item);
-      if (!quiet) store.emit('experimental:items:update', [item], origin);
+      follow();
+      if (!quiet) store.emit('experimental:items:update', [items.get(item.id) ?? item], origin);
       store.changed();
     },
     remove(ids, origin) {
@@ -199,9 +237,21 @@ export function createBoardStore(initial: LocalBoardState, now: string): BoardSt
         requireItem(id);
         collect(id);
       }
+      // Web SDK reference "Connector": "If you remove either the start point, the end point,
+      // or both, the connector is removed as well."
+      const going = new Set(removed.map((i) => i.id));
+      for (const id of connectors) {
+        const line = items.get(id);
+        if (line?.type !== 'connector' || going.has(id)) continue;
+        if (going.has(line.start.item) || going.has(line.end.item)) {
+          removed.push(line);
+          going.add(id);
+        }
+      }
       const parents = new Set<string>();
       for (const item of removed) {
         items.delete(item.id);
+        connectors.delete(item.id);
         if (item.parentId !== null) parents.add(item.parentId);
       }
       itemList = null;
@@ -240,6 +290,7 @@ export function createBoardStore(initial: LocalBoardState, now: string): BoardSt
       set(moved);
       if (oldParent !== null) updateChildrenIds(oldParent);
       if (parentId !== null) updateChildrenIds(parentId);
+      follow();
       const touched = [
         moved,
         ...[oldParent, parentId].flatMap((p) => (p === null ? [] : [requireItem(p)])),

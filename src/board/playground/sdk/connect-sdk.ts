@@ -7,6 +7,7 @@ import type {
   MiroSdk,
   OnlineUserInfo,
   SdkBoard,
+  SdkConnector,
   SdkEntity,
   SdkEventName,
   SdkFilter,
@@ -22,9 +23,17 @@ import type { CreditBudget } from './budget';
 import { invalidParam, itemNotFound } from './errors';
 import { createEventRegistry, type ItemsHandler } from './events';
 import { boundingBox, findEmptySpace, fitViewport } from './geometry';
-import { newFrame, newShape, newStickyNote, newText, type NewItemContext } from './items';
+import {
+  newConnector,
+  newFrame,
+  newShape,
+  newStickyNote,
+  newText,
+  type NewItemContext,
+} from './items';
 import type { LocalItem, LocalNotification, LocalUser } from './local-board-types';
 import {
+  connectorView,
   frameView,
   shapeView,
   stickyView,
@@ -174,6 +183,17 @@ export function connectSdk(user: LocalUser, deps: ConnectDeps): ConnectedSdk {
       call('createText', (): SdkText => insert(newText(props, newItemContext()), textView)),
     createFrame: (props) =>
       call('createFrame', (): SdkFrame => insert(newFrame(props, newItemContext()), frameView)),
+    createConnector: (props) =>
+      call('createConnector', (): SdkConnector => {
+        const { id, createdBy } = newItemContext();
+        const line = newConnector(props, {
+          id,
+          createdBy,
+          itemType: (item) => store.item(item)?.type,
+        });
+        store.insert(line, origin);
+        return connectorView(store.item(line.id) as typeof line, ctx);
+      }),
     createTag: (props) =>
       call('createTag', (): SdkTag => {
         const tag = newTag(props, store.newId(), store.tags());

@@ -14,6 +14,8 @@ import {
   STICKY_SIZES,
 } from './limits';
 import type {
+  LocalConnector,
+  LocalConnectorEnd,
   LocalFrame,
   LocalShape,
   LocalStickyNote,
@@ -26,6 +28,7 @@ import {
   finiteNumber,
   fontSize,
   hexColor,
+  numberInRange,
   oneOf,
   positiveNumber,
   stickyColor,
@@ -347,5 +350,172 @@ export function syncedFrame(old: LocalFrame, next: FrameChanges): LocalFrame {
     height: positiveNumber('height', next.height),
     title: stringValue('title', next.title),
     fillColor: hexColor('style.fillColor', next.fillColor),
+  };
+}
+
+/**
+ * Connectors (Web SDK reference "Connector", developers.miro.com/docs/websdk-reference-connector):
+ * - "it's not possible to create loose (both ends disconnected) or dangling (one end
+ *   disconnected) connectors": `start.item` and `end.item` are required and must exist;
+ * - "To create a connector, you must specify at least … the location of the two terminal
+ *   points": each end gives `position` or `snapTo`, and "You cannot specify both";
+ * - `shape` is 'straight' | 'elbowed' | 'curved', `strokeStyle` 'normal' | 'dotted' | 'dashed'
+ *   (`ConnectorShape`, `StrokeStyle` in @mirohq/websdk-types).
+ * Where the docs are silent the double is strict: an end cannot be the other end's item, nor a
+ * connector; a relative position lies in 0–1; the stroke width takes the shape border range
+ * (1–24); captions are not modelled and refused. Defaults follow the REST API's connector
+ * (curved, '#000000', width 1, normal, no start cap, a stealth end cap).
+ */
+const CONNECTOR_SHAPES = ['straight', 'elbowed', 'curved'] as const;
+const STROKE_STYLES = ['normal', 'dotted', 'dashed'] as const;
+const SNAP_TO = ['auto', 'top', 'left', 'bottom', 'right'] as const;
+const STROKE_CAPS = [
+  'none',
+  'stealth',
+  'rounded_stealth',
+  'arrow',
+  'filled_triangle',
+  'triangle',
+  'filled_diamond',
+  'diamond',
+  'filled_oval',
+  'oval',
+  'erd_one',
+  'erd_many',
+  'erd_one_or_many',
+  'erd_only_one',
+  'erd_zero_or_many',
+  'erd_zero_or_one',
+] as const;
+
+export interface NewConnectorContext {
+  id: string;
+  createdBy: string;
+  /** The type of the item with this id, or undefined when there is none. */
+  itemType(id: string): string | undefined;
+}
+
+interface ConnectorInput {
+  shape?: unknown;
+  start?: unknown;
+  end?: unknown;
+  style?: unknown;
+  captions?: unknown;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function connectorEnd(
+  field: 'start' | 'end',
+  value: unknown,
+  itemType: (id: string) => string | undefined,
+): LocalConnectorEnd {
+  if (!isObject(value))
+    throw invalidParam(field, 'connectors cannot be loose or dangling: give the item it joins');
+  const item = stringValue(`${field}.item`, value.item);
+  const type = itemType(item);
+  if (type === undefined) throw invalidParam(`${field}.item`, `item '${item}' does not exist`);
+  if (type === 'connector')
+    throw invalidParam(`${field}.item`, `item '${item}' is a connector, not a board item`);
+  const hasPosition = value.position !== undefined;
+  const hasSnap = value.snapTo !== undefined;
+  if (hasPosition && hasSnap)
+    throw invalidParam(field, 'specify either position or snapTo for a connector end, not both');
+  if (!hasPosition && !hasSnap)
+    throw invalidParam(field, 'a connector end needs its position or snapTo');
+  if (hasSnap) return { item, snapTo: oneOf(`${field}.snapTo`, value.snapTo, SNAP_TO) };
+  if (!isObject(value.position))
+    throw invalidParam(`${field}.position`, 'expected { x, y } relative to the item (0–1)');
+  const range = { min: 0, max: 1 };
+  return {
+    item,
+    position: {
+      x: numberInRange(`${field}.position.x`, value.position.x, range),
+      y: numberInRange(`${field}.position.y`, value.position.y, range),
+    },
+  };
+}
+
+function connectorStyle(value: unknown, base: LocalConnector['style']): LocalConnector['style'] {
+  if (value === undefined) return base;
+  if (!isObject(value)) throw invalidParam('style', 'expected an object');
+  return {
+    strokeColor:
+      value.strokeColor === undefined
+        ? base.strokeColor
+        : hexColor('style.strokeColor', value.strokeColor),
+    strokeWidth:
+      value.strokeWidth === undefined
+        ? base.strokeWidth
+        : borderWidth('style.strokeWidth', value.strokeWidth),
+    strokeStyle:
+      value.strokeStyle === undefined
+        ? base.strokeStyle
+        : oneOf('style.strokeStyle', value.strokeStyle, STROKE_STYLES),
+    startStrokeCap:
+      value.startStrokeCap === undefined
+        ? base.startStrokeCap
+        : oneOf('style.startStrokeCap', value.startStrokeCap, STROKE_CAPS),
+    endStrokeCap:
+      value.endStrokeCap === undefined
+        ? base.endStrokeCap
+        : oneOf('style.endStrokeCap', value.endStrokeCap, STROKE_CAPS),
+  };
+}
+
+const DEFAULT_CONNECTOR_STYLE: LocalConnector['style'] = {
+  strokeColor: '#000000',
+  strokeWidth: 1,
+  strokeStyle: 'normal',
+  startStrokeCap: 'none',
+  endStrokeCap: 'stealth',
+};
+
+function checkConnector(input: ConnectorInput, itemType: (id: string) => string | undefined) {
+  if (input.captions !== undefined)
+    throw invalidParam('captions', 'connector captions are not supported by the local board');
+  const start = connectorEnd('start', input.start, itemType);
+  const end = connectorEnd('end', input.end, itemType);
+  if (start.item === end.item)
+    throw invalidParam('end.item', 'a connector joins two different items');
+  return { start, end };
+}
+
+/** A new connector; the store sets its box from its end items. */
+export function newConnector(props: ConnectorInput | undefined, ctx: NewConnectorContext) {
+  const p = props ?? {};
+  const { start, end } = checkConnector(p, ctx.itemType);
+  const connector: LocalConnector = {
+    id: ctx.id,
+    type: 'connector',
+    x: 0,
+    y: 0,
+    width: 1,
+    height: 1,
+    parentId: null,
+    createdBy: ctx.createdBy,
+    metadata: {},
+    shape: p.shape === undefined ? 'curved' : oneOf('shape', p.shape, CONNECTOR_SHAPES),
+    start,
+    end,
+    style: connectorStyle(p.style, DEFAULT_CONNECTOR_STYLE),
+  };
+  return connector;
+}
+
+/** A connector's `sync()`: shape, ends and style may change, by the same rules as a create. */
+export function syncedConnector(
+  old: LocalConnector,
+  next: ConnectorInput,
+  itemType: (id: string) => string | undefined,
+): LocalConnector {
+  const { start, end } = checkConnector(next, itemType);
+  return {
+    ...old,
+    shape: oneOf('shape', next.shape, CONNECTOR_SHAPES),
+    start,
+    end,
+    style: connectorStyle(next.style, old.style),
   };
 }

@@ -74,11 +74,37 @@ export interface LocalFrame extends LocalItemBase {
   fillColor: string;
   childrenIds: string[];
 }
+/** One end of a connector: the item it is attached to, and where on that item. */
+export interface LocalConnectorEnd {
+  item: string;
+  /** Relative point on the item (0–1 each), or a side to snap to: one of the two, never both. */
+  position?: { x: number; y: number };
+  snapTo?: 'auto' | 'top' | 'left' | 'bottom' | 'right';
+}
+/**
+ * A line attached to two items (Web SDK "Connector"). Its `x, y, width, height` are the box
+ * between the centres of its end items, kept current by the store as they move (a connector has
+ * no position of its own in the SDK).
+ */
+export interface LocalConnector extends LocalItemBase {
+  type: 'connector';
+  shape: 'straight' | 'elbowed' | 'curved';
+  start: LocalConnectorEnd;
+  end: LocalConnectorEnd;
+  style: {
+    strokeColor: string;
+    strokeWidth: number;
+    strokeStyle: 'normal' | 'dotted' | 'dashed';
+    startStrokeCap: string;
+    endStrokeCap: string;
+  };
+}
 /** An item the SDK does not model (emoji, stamp, drawing): `get()` returns it as `Unsupported`. */
 export interface LocalUnsupported extends LocalItemBase {
   type: 'stamp' | 'emoji' | 'drawing';
 }
-export type LocalItem = LocalStickyNote | LocalShape | LocalText | LocalFrame | LocalUnsupported;
+export type LocalItem =
+  LocalStickyNote | LocalShape | LocalText | LocalFrame | LocalConnector | LocalUnsupported;
 
 export interface LocalTag {
   id: string;

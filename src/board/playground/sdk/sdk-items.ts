@@ -5,6 +5,7 @@
  * derived). An object whose item was removed meanwhile throws on `sync()` and on metadata calls.
  */
 import type {
+  SdkConnector,
   SdkFrame,
   SdkItem,
   SdkOtherItem,
@@ -15,9 +16,10 @@ import type {
 } from '../../miro/sdk';
 import type { BoardStore, Origin } from './board-store';
 import { invalidParam, sdkError } from './errors';
-import { syncedFrame, syncedShape, syncedStickyNote, syncedText } from './items';
+import { syncedConnector, syncedFrame, syncedShape, syncedStickyNote, syncedText } from './items';
 import type { TagColorName } from './limits';
 import type {
+  LocalConnector,
   LocalFrame,
   LocalItem,
   LocalShape,
@@ -288,8 +290,38 @@ function unsupportedView(item: LocalUnsupported, ctx: SdkContext): SdkOtherItem 
   return view;
 }
 
+/** A connector as the SDK hands it out: no x, y of its own (`Connector` in the SDK types). */
+export function connectorView(item: LocalConnector, ctx: SdkContext): SdkConnector {
+  const view = {
+    id: item.id,
+    type: 'connector' as const,
+    parentId: item.parentId,
+    createdBy: item.createdBy,
+    origin: 'center' as const,
+    relativeTo: 'canvas_center' as const,
+    width: item.width,
+    height: item.height,
+    shape: item.shape,
+    start: structuredClone(item.start),
+    end: structuredClone(item.end),
+    style: { ...item.style } as SdkConnector['style'],
+    ...metadataMethods(item.id, ctx),
+    sync: () => Promise.resolve(),
+  };
+  view.sync = syncWith(view, ctx, () =>
+    syncedConnector(
+      liveOfType(ctx.store, item.id, 'connector'),
+      { shape: view.shape, start: view.start, end: view.end, style: view.style },
+      (id) => ctx.store.item(id)?.type,
+    ),
+  );
+  return view;
+}
+
 export function toSdkItem(item: LocalItem, ctx: SdkContext): SdkItem {
   switch (item.type) {
+    case 'connector':
+      return connectorView(item, ctx);
     case 'sticky_note':
       return stickyView(item, ctx);
     case 'shape':

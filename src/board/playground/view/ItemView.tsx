@@ -1,3 +1,4 @@
+import { ConnectorItem } from './ConnectorItem';
 import { FrameItem } from './FrameItem';
 import { memoBy } from './memo-by';
 import type { RenderEntry } from './render-entries';
@@ -23,6 +24,7 @@ const TEST_ID: Record<RenderEntry['item']['type'], string> = {
   frame: 'frame',
   shape: 'shape',
   text: 'text',
+  connector: 'connector',
   stamp: 'unsupported',
   emoji: 'unsupported',
   drawing: 'unsupported',
@@ -43,6 +45,9 @@ function ItemViewInner({ entry, selected, dx, dy, zoom, simple }: ItemViewProps)
       break;
     case 'text':
       body = <TextItem entry={entry} text={item} />;
+      break;
+    case 'connector':
+      body = <ConnectorItem entry={entry} connector={item} />;
       break;
     default:
       body = <UnsupportedItem entry={entry} item={item} />;

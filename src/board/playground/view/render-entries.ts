@@ -14,6 +14,8 @@ export interface RenderEntry {
   parentId: string | null;
   /** Tags of a sticky note, in the note's order (unknown ids skipped). */
   tags: readonly LocalTag[];
+  /** A connector's line, from border to border of its end items (absolute). */
+  line?: { x1: number; y1: number; x2: number; y2: number };
   /** Changes whenever anything drawn for this item changes. */
   version: string;
 }
@@ -28,9 +30,35 @@ function contentKey(item: LocalItem): string {
       return `${item.style.color}|${item.style.fontSize}|${item.content}`;
     case 'frame':
       return `${item.fillColor}|${item.title}`;
+    case 'connector':
+      return JSON.stringify(item.style);
     default:
       return '';
   }
+}
+
+/**
+ * Where a line from the centre of `box` towards `to` leaves the box: connectors snap to the
+ * border of the items they join (Web SDK `snapTo: 'auto'`), so the line never covers them.
+ */
+export function borderPoint(box: Box, to: { x: number; y: number }): { x: number; y: number } {
+  const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const dx = to.x - c.x;
+  const dy = to.y - c.y;
+  const t = Math.min(
+    dx === 0 ? Infinity : box.width / 2 / Math.abs(dx),
+    dy === 0 ? Infinity : box.height / 2 / Math.abs(dy),
+  );
+  return t >= 1 ? c : { x: c.x + dx * t, y: c.y + dy * t };
+}
+
+function lineOf(board: LocalBoard, from: string, to: string): RenderEntry['line'] | null {
+  if (!board.item(from) || !board.item(to)) return null;
+  const a = board.absoluteRect(from);
+  const b = board.absoluteRect(to);
+  const p = borderPoint(a, { x: b.x + b.width / 2, y: b.y + b.height / 2 });
+  const q = borderPoint(b, { x: a.x + a.width / 2, y: a.y + a.height / 2 });
+  return { x1: p.x, y1: p.y, x2: q.x, y2: q.y };
 }
 
 /** Frames first (Miro draws them beneath everything), then the rest in board order. */
@@ -40,6 +68,14 @@ export function deriveRenderEntries(board: LocalBoard): RenderEntry[] {
   const others: RenderEntry[] = [];
   for (const item of board.items()) {
     const rect = board.absoluteRect(item.id);
+    if (item.type === 'connector') {
+      const line = lineOf(board, item.start.item, item.end.item);
+      if (!line) continue;
+      const { x1, y1, x2, y2 } = line;
+      const version = ['connector', x1, y1, x2, y2, contentKey(item)].join('\u0002');
+      others.push({ id: item.id, item, rect, parentId: item.parentId, tags: [], line, version });
+      continue;
+    }
     const tags: LocalTag[] = [];
     if (item.type === 'sticky_note') {
       for (const tagId of item.tagIds) {

@@ -1,0 +1,93 @@
+/**
+ * What Touchpoint drew of a map's emotion curve (issue 14 §1), in the shared collection
+ * `touchpoint-insights` under `curve:<map>`: the board id of each point and line by its
+ * operation key, so drawing again updates in place and "Remove map" finds the curve. Written
+ * before the batch (intent before effect) and journaled as ids come back. Read back as `unknown`
+ * and checked: an unreadable record reads as none (the next draw adopts by place).
+ */
+import type { Board } from '../../board/port';
+import { isRecord } from '../../domain/voting/guards';
+import { insights } from './insights-store';
+
+export const curveKey = (mapId: string): string => `curve:${encodeURIComponent(mapId)}`;
+
+export interface DrawnPoint {
+  id: string;
+  /** Colour and fill it was drawn with ("#1a73e8|solid"); a change means drawing it anew. */
+  look: string;
+}
+
+export interface DrawnLine {
+  id: string;
+  /** Point keys it joins. */
+  from: string;
+  to: string;
+  /** Colour, width and dash it was drawn with. */
+  look: string;
+}
+
+export interface CurveRecord {
+  version: 1;
+  mapId: string;
+  points: Record<string, DrawnPoint>;
+  lines: Record<string, DrawnLine>;
+  /** `curveBasis` of the ratings and personas it was drawn from. */
+  basis: string;
+  /** A run stopped before the board matched the basis; the next draw finishes it. */
+  incomplete: boolean;
+  drawnAt: string;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
+
+function readEntries<T>(value: unknown, read: (v: Record<string, unknown>) => T | null) {
+  const out: Record<string, T> = {};
+  if (!isRecord(value)) return out;
+  for (const [key, entry] of Object.entries(value)) {
+    const parsed = isRecord(entry) ? read(entry) : null;
+    if (parsed) out[key] = parsed;
+  }
+  return out;
+}
+
+function parseCurveRecord(value: unknown): CurveRecord | null {
+  if (!isRecord(value) || value.version !== 1 || !isString(value.mapId)) return null;
+  return {
+    version: 1,
+    mapId: value.mapId,
+    points: readEntries(value.points, (p) =>
+      isString(p.id) && typeof p.look === 'string' ? { id: p.id, look: p.look } : null,
+    ),
+    lines: readEntries(value.lines, (l) =>
+      isString(l.id) && isString(l.from) && isString(l.to) && typeof l.look === 'string'
+        ? { id: l.id, from: l.from, to: l.to, look: l.look }
+        : null,
+    ),
+    basis: typeof value.basis === 'string' ? value.basis : '',
+    incomplete: value.incomplete === true,
+    drawnAt: typeof value.drawnAt === 'string' ? value.drawnAt : '',
+  };
+}
+
+export async function loadCurve(board: Board, mapId: string): Promise<CurveRecord | null> {
+  return parseCurveRecord(await insights(board).get(curveKey(mapId)));
+}
+
+export const saveCurve = (board: Board, record: CurveRecord): Promise<void> =>
+  insights(board).set(curveKey(record.mapId), record);
+
+export const deleteCurve = (board: Board, mapId: string): Promise<void> =>
+  insights(board).remove(curveKey(mapId));
+
+/**
+ * The ids to remove to take the curve off the board: its points, and the lines that do not go
+ * with them (a connector goes when either of its items goes, Web SDK reference "Connector").
+ */
+export function curveItemIds(record: CurveRecord | null): string[] {
+  if (!record) return [];
+  const points = Object.values(record.points).map((p) => p.id);
+  const lines = Object.values(record.lines)
+    .filter((l) => record.points[l.from] === undefined || record.points[l.to] === undefined)
+    .map((l) => l.id);
+  return [...new Set([...points, ...lines])];
+}
