@@ -20,25 +20,21 @@ import {
 } from '../../app/insights/insights-writes';
 import { loadDepartments } from '../../app/insights/insights-store';
 import { loadCurve } from '../../app/insights/curve-store';
-import {
-  drawCurve,
-  removeCurve,
-  type CurveOutcome,
-  type CurveSummary,
-} from '../../app/insights/draw-curve';
+import { drawCurve, removeCurve } from '../../app/insights/draw-curve';
 import { guard, loadFacilitators } from '../../app/roles/facilitators';
-import { countOf } from '../../domain/common';
 import { mayAct } from '../../domain/roles/facilitators';
 import { watchInsights } from '../../app/insights/watch-insights';
-import {
-  drawKpiCards,
-  kpiCardsShown,
-  removeKpiCards,
-  type DrawOutcome,
-} from '../../app/insights/draw-kpi-cards';
+import { drawKpiCards, kpiCardsShown, removeKpiCards } from '../../app/insights/draw-kpi-cards';
 import { drawRaciFrame, removeRaciFrame } from '../../app/insights/draw-raci-frame';
 import type { Workshop } from '../../app/workshop';
-import { departmentLabel } from '../../domain/insights/departments';
+import {
+  cardsFollowed,
+  curveOutcome,
+  curveRemoved,
+  drawn,
+  emotionsLaneOutcome,
+  raciSaved,
+} from '../../ui/insights/insights-messages';
 import type { InsightsOutcome, InsightsUseCases } from '../../ui/insights/insights-tab-model';
 
 const panelDevice = `d${Math.random().toString(36).slice(2, 10)}`;
@@ -48,69 +44,6 @@ const today = () => {
 };
 const toOutcome = (outcome: Outcome<unknown>): InsightsOutcome =>
   outcome.ok ? { ok: true } : { ok: false, message: outcome.message };
-
-/** What a board drawing's outcome tells the facilitator. */
-function drawn(
-  outcome: DrawOutcome | { status: 'empty'; message: string },
-  what: string,
-): InsightsOutcome {
-  switch (outcome.status) {
-    case 'done': {
-      const counts = [
-        [outcome.created, 'made'],
-        [outcome.updated, 'updated'],
-        [outcome.removed, 'removed'],
-      ].flatMap(([n, word]) => (n === 0 ? [] : [`${n} ${word}`]));
-      return {
-        ok: true,
-        message:
-          counts.length === 0
-            ? `${what} on the board: already current, nothing changed.`
-            : `${what} on the board: ${counts.join(', ')}.`,
-      };
-    }
-    case 'incomplete':
-      return { ok: false, message: outcome.messages.join(' ') };
-    default:
-      return { ok: false, message: outcome.message };
-  }
-}
-
-const POINTS_ONLY =
-  ' On MURAL the curve is points only: Touchpoint does not draw lines between widgets there yet.';
-
-/** What a draw did, in the facilitator's words: what changed and what did not. */
-function describeCurve(summary: CurveSummary, first: boolean): string {
-  const lines = summary.linesSkipped ? '' : ` and ${countOf(summary.lines, 'line')}`;
-  const changes = [
-    summary.moved > 0 ? `${countOf(summary.moved, 'point')} moved` : '',
-    summary.added > 0 ? `${summary.added} added` : '',
-    summary.removed > 0 ? `${summary.removed} removed` : '',
-    summary.linesDrawn > 0 && !first ? `${countOf(summary.linesDrawn, 'line')} redrawn` : '',
-  ].filter(Boolean);
-  const tail = summary.linesSkipped ? POINTS_ONLY : '';
-  if (first) return `Curve drawn on the board: ${countOf(summary.points, 'point')}${lines}.${tail}`;
-  if (changes.length === 0)
-    return `The curve on the board is up to date (${countOf(summary.points, 'point')}${lines}); nothing changed.${tail}`;
-  return `Curve updated: ${changes.join(', ')}; ${summary.unchanged} unchanged.${tail}`;
-}
-
-function curveOutcome(outcome: CurveOutcome, first: boolean): InsightsOutcome {
-  switch (outcome.status) {
-    case 'done':
-      return { ok: true, message: describeCurve(outcome.summary, first) };
-    case 'incomplete':
-      return {
-        ok: false,
-        message:
-          `${outcome.cancelled ? 'Stopped: only part' : 'Only part'} of the curve was drawn; “Update curve” finishes it. ${outcome.messages.slice(0, 2).join(' ')}`.trim(),
-      };
-    case 'refused':
-      return { ok: false, message: outcome.message };
-    case 'failed':
-      return { ok: false, message: outcome.message };
-  }
-}
 
 async function asFacilitator(
   workshop: Workshop,
@@ -132,13 +65,7 @@ async function thenCards(
 ): Promise<InsightsOutcome> {
   if (!saved.ok || !(await kpiCardsShown(workshop.board, mapId))) return saved;
   if (!(await guard(workshop.board, workshop.user, 'draw-insights')).ok) return saved;
-  const cards = drawn(await drawKpiCards(workshop.board, mapId), 'KPI cards');
-  return cards.ok
-    ? { ok: true, message: 'Saved; the KPI cards on the board are updated.' }
-    : {
-        ok: false,
-        message: `Saved, but the KPI cards on the board were not updated: ${cards.message}`,
-      };
+  return cardsFollowed(drawn(await drawKpiCards(workshop.board, mapId), 'KPI cards'));
 }
 
 export const insightsUseCases: InsightsUseCases = {
@@ -252,13 +179,7 @@ export const insightsUseCases: InsightsUseCases = {
       change.role,
     );
     if (!outcome.ok) return { ok: false, message: outcome.message };
-    const owner = outcome.value.ownerTeam;
-    return owner === null
-      ? { ok: true }
-      : {
-          ok: true,
-          message: `The action's owner team is now ${departmentLabel(owner)}, from its RACI row.`,
-        };
+    return raciSaved(outcome.value.ownerTeam);
   },
   setDepartment: async (workshop, name) =>
     toOutcome(await setDepartment(workshop.board, workshop.user.id, name)),
@@ -275,43 +196,17 @@ export const insightsUseCases: InsightsUseCases = {
     const loaded = await loadMap(workshop.board, mapId);
     if (!loaded.ok) return { ok: false, message: loaded.message };
     const { spec } = loaded.record;
-    if (spec.lanes.some((l) => l.kind === 'emotions'))
-      return { ok: true, message: 'The map already has an Emotions lane.' };
+    if (spec.lanes.some((l) => l.kind === 'emotions')) return emotionsLaneOutcome('already');
     const lane = {
       id: `emotions-${Date.now().toString(36)}`,
       name: 'Emotions',
       kind: 'emotions' as const,
     };
-    const outcome = await updateMap(workshop.board, mapId, addLane(spec, lane));
-    switch (outcome.status) {
-      case 'done':
-        return {
-          ok: true,
-          message: 'An Emotions lane was added at the bottom of the map; draw the curve in it now.',
-        };
-      case 'invalid':
-        return { ok: false, message: outcome.problems.map((p) => p.message).join(' ') };
-      case 'incomplete':
-        return {
-          ok: false,
-          message:
-            `The lane was added only in part; “Update on board” in the Map tab finishes it. ${outcome.messages.join(' ')}`.trim(),
-        };
-      case 'needs-confirmation':
-        return { ok: false, message: 'The map changed meanwhile; look at it in the Map tab.' };
-      default:
-        return { ok: false, message: outcome.message };
-    }
+    return emotionsLaneOutcome(await updateMap(workshop.board, mapId, addLane(spec, lane)));
   },
   async removeCurve(workshop, mapId) {
     const allowed = await guard(workshop.board, workshop.user, 'draw-curve');
     if (!allowed.ok) return { ok: false, message: allowed.reason };
-    const outcome = await removeCurve(workshop.board, mapId);
-    return outcome.status === 'done'
-      ? {
-          ok: true,
-          message: `The curve was removed from the board (${countOf(outcome.removed, 'point')} and their lines).`,
-        }
-      : { ok: false, message: outcome.messages.join(' ') };
+    return curveRemoved(await removeCurve(workshop.board, mapId));
   },
 };

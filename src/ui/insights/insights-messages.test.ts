@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { CurveSummary } from '../../app/insights/draw-curve';
+import { cardsFollowed, curveOutcome, drawn, emotionsLaneOutcome } from './insights-messages';
+
+const summary = (over: Partial<CurveSummary> = {}): CurveSummary => ({
+  points: 3,
+  lines: 2,
+  added: 0,
+  moved: 0,
+  removed: 0,
+  unchanged: 3,
+  linesDrawn: 0,
+  linesSkipped: false,
+  ...over,
+});
+
+describe('insights messages', () => {
+  it('says what a first draw made, and that a second one changed nothing', () => {
+    expect(curveOutcome({ status: 'done', summary: summary() }, true)).toEqual({
+      ok: true,
+      message: 'Curve drawn on the board: 3 points and 2 lines.',
+    });
+    expect(curveOutcome({ status: 'done', summary: summary() }, false).message).toBe(
+      'The curve on the board is up to date (3 points and 2 lines); nothing changed.',
+    );
+  });
+
+  it('names each change of an update, and says points only where lines are not drawn', () => {
+    const moved = summary({ moved: 1, removed: 1, unchanged: 1, linesSkipped: true });
+    const said = curveOutcome({ status: 'done', summary: moved }, false);
+    expect(said.message).toMatch(/^Curve updated: 1 point moved, 1 removed; 1 unchanged\./);
+    expect(said.message).toContain('points only');
+  });
+
+  it('tells a half-drawn curve apart from a drawn one', () => {
+    const said = curveOutcome(
+      { status: 'incomplete', cancelled: false, messages: ['Rate limited.'] } as never,
+      false,
+    );
+    expect(said).toEqual({
+      ok: false,
+      message: 'Only part of the curve was drawn; “Update curve” finishes it. Rate limited.',
+    });
+  });
+
+  it('counts what a board drawing made, and says when nothing changed', () => {
+    const done = (created: number, updated: number, removed: number) =>
+      drawn({ status: 'done', created, updated, removed } as never, 'KPI cards');
+    expect(done(2, 0, 1).message).toBe('KPI cards on the board: 2 made, 1 removed.');
+    expect(done(0, 0, 0).message).toBe('KPI cards on the board: already current, nothing changed.');
+    expect(cardsFollowed({ ok: false, message: 'Refused.' })).toEqual({
+      ok: false,
+      message: 'Saved, but the KPI cards on the board were not updated: Refused.',
+    });
+  });
+
+  it('says a lane added only in part is finished from the Map tab', () => {
+    expect(emotionsLaneOutcome('already').ok).toBe(true);
+    const partial = emotionsLaneOutcome({
+      status: 'incomplete',
+      cancelled: false,
+      messages: ['Lost.'],
+    } as never);
+    expect(partial).toEqual({
+      ok: false,
+      message:
+        'The lane was added only in part; “Update on board” in the Map tab finishes it. Lost.',
+    });
+  });
+});
