@@ -6,6 +6,7 @@ import { benchBoardToMap } from './board-to-map';
 import { benchBundle } from './bundle';
 import { benchClusterSpeed } from './cluster-speed';
 import { benchCurve } from './curve';
+import { benchExportV2 } from './export-v2';
 import { benchFaultMatrix } from './fault-matrix';
 import { benchImport } from './import';
 import { benchMapCreate } from './map-create';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, Bench> = {
   curve: benchCurve,
   faultMatrix: benchFaultMatrix,
   boardToMap: benchBoardToMap,
+  exportV2: benchExportV2,
   import: benchImport,
   tally: benchTally,
   snapshotIdb: benchSnapshotIdb,

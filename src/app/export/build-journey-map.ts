@@ -177,7 +177,11 @@ export async function buildFromBoard(
       for (const c of read.clusters) mapIds.items.add(c.id);
       return part(
         'Vote rounds',
-        () => exportVoteRounds(workshop, undefined, (round) => roundOfMap(round, mapIds)),
+        () =>
+          exportVoteRounds(workshop, undefined, (round) => roundOfMap(round, mapIds), {
+            items: board.items,
+            placed: board.maps.map((m) => m.placed),
+          }),
         { voteRounds: [], noteVotes: {} },
       );
     }),

@@ -9,7 +9,7 @@ import type { Tally } from '../../domain/voting/tally-votes';
 import { toExportRound } from '../../domain/voting/to-export-round';
 import type { VoteRound } from '../../domain/voting/vote-round';
 import type { Workshop } from '../workshop';
-import { itemsOfContext, loadVoteContext } from './vote-items';
+import { itemsOfContext, loadVoteContext, type BoardRead } from './vote-items';
 import { loadRounds, loadTally } from './vote-store';
 
 export interface ExportedVotes {
@@ -26,9 +26,11 @@ export async function exportVoteRounds(
   workshop: Pick<Workshop, 'board'>,
   now: string = new Date().toISOString(),
   belongs: (round: VoteRound) => boolean = () => true,
+  /** The board as the caller already read it, so it is not listed twice. */
+  read?: BoardRead,
 ): Promise<ExportedVotes> {
   const { board } = workshop;
-  const [all, context] = await Promise.all([loadRounds(board, now), loadVoteContext(board)]);
+  const [all, context] = await Promise.all([loadRounds(board, now), loadVoteContext(board, read)]);
   const rounds = all.filter(belongs);
   const tallied: { round: VoteRound; tally: Tally }[] = await Promise.all(
     rounds.map(async (round) => ({

@@ -12,6 +12,7 @@ import { isRecord } from '../../domain/voting/guards';
 import type { TallyItem } from '../../domain/voting/tally-votes';
 import type { RoundTarget, RoundTargetKind } from '../../domain/voting/vote-round';
 import { loadPlacedMaps } from '../map/load-placed-maps';
+import type { PlacedMap } from '../../domain/stages/placed-map';
 import { MAP_COLLECTION } from '../map/map-store';
 
 /** Where the grouping keeps applied clusters (ARCHITECTURE.md §6); absent until it does. */
@@ -79,10 +80,17 @@ export function readClusters(
   return out;
 }
 
-export async function loadVoteContext(board: Board): Promise<VoteContext> {
+/** The board as a caller already read it (the export): its notes and its placed maps. */
+export interface BoardRead {
+  items: readonly BoardItem[];
+  placed: readonly PlacedMap[];
+}
+
+/** What votes can be about; reads the board unless `read` brings it. */
+export async function loadVoteContext(board: Board, read?: BoardRead): Promise<VoteContext> {
   const [noteItems, placed, clusterValue] = await Promise.all([
-    board.listItems(['note']),
-    loadPlacedMaps(board),
+    read ? read.items.filter((i) => i.kind === 'note') : board.listItems(['note']),
+    read ? [...read.placed] : loadPlacedMaps(board),
     board.shared(MAP_COLLECTION).get(CLUSTERS_KEY),
   ]);
   const contexts = createStageContexts(placed);

@@ -109,105 +109,151 @@ function syncWith<V extends object>(
     });
 }
 
-export function stickyView(item: LocalStickyNote, ctx: SdkContext): SdkStickyNote {
-  const view: SdkStickyNote = {
-    ...common(item),
-    type: 'sticky_note',
-    width: item.width,
-    height: item.height,
-    shape: item.shape,
-    content: item.content,
-    style: { fillColor: item.fillColor, textAlign: 'center', textAlignVertical: 'middle' },
-    tagIds: [...item.tagIds],
-    ...metadataMethods(item.id, ctx),
-    sync: () => Promise.resolve(),
+/**
+ * The connection behind a view made from a shared prototype (below). Kept outside the object, so
+ * its own enumerable fields are Miro's data fields only, as on the platform's item classes.
+ */
+const contextOf = new WeakMap<object, SdkContext>();
+
+/**
+ * The methods of one item type, shared by every view of that type (Miro's SDK hands out class
+ * instances, whose methods live on the prototype). Notes, shapes and texts are most of a board:
+ * a list of thousands then makes no closures per item. `next` is what `sync()` stores.
+ */
+function viewPrototype<V extends { id: string }>(
+  next: (view: V, ctx: SdkContext) => LocalItem,
+): object {
+  const ctxOf = (view: object): SdkContext => {
+    const ctx = contextOf.get(view);
+    if (!ctx) throw sdkError('This object was not handed out by the SDK');
+    return ctx;
   };
-  view.sync = syncWith(view, ctx, () =>
-    syncedStickyNote(
-      liveOfType(ctx.store, item.id, 'sticky_note'),
-      {
-        x: view.x,
-        y: view.y,
-        width: view.width,
-        height: view.height,
-        shape: view.shape,
-        content: view.content,
-        fillColor: view.style.fillColor,
-        tagIds: view.tagIds,
-      },
-      (id) => ctx.store.tag(id) !== undefined,
-    ),
-  );
-  return view;
+  return {
+    getMetadata(this: V, key?: string) {
+      return metadataMethods(this.id, ctxOf(this)).getMetadata(key as string);
+    },
+    setMetadata(this: V, key: string, value: unknown) {
+      return metadataMethods(this.id, ctxOf(this)).setMetadata(key, value as never);
+    },
+    sync(this: V) {
+      const ctx = ctxOf(this);
+      return syncWith(this, ctx, () => next(this, ctx))();
+    },
+  };
 }
 
-export function shapeView(item: LocalShape, ctx: SdkContext): SdkShape {
-  const view: SdkShape = {
-    ...common(item),
-    type: 'shape',
-    width: item.width,
-    height: item.height,
-    shape: item.shape as SdkShape['shape'],
-    content: item.content,
-    style: {
-      fillColor: item.style.fillColor,
-      fillOpacity: item.style.fillOpacity ?? 1,
-      borderColor: item.style.borderColor,
-      borderWidth: item.style.borderWidth,
-      borderOpacity: 1,
-      borderStyle: 'normal',
-      color: item.style.color,
-      fontSize: item.style.fontSize,
-      fontFamily: 'open_sans',
-      textAlign: item.style.textAlign,
-      textAlignVertical: 'middle',
-    },
-    ...metadataMethods(item.id, ctx),
-    sync: () => Promise.resolve(),
-  };
-  view.sync = syncWith(view, ctx, () =>
-    syncedShape(liveOfType(ctx.store, item.id, 'shape'), {
+/** A view of `proto` with `fields` as its own data fields, tied to the connection `ctx`. */
+function viewOf<V>(proto: object, fields: object, ctx: SdkContext): V {
+  const view = Object.assign(Object.create(proto) as object, fields);
+  contextOf.set(view, ctx);
+  return view as V;
+}
+
+const STICKY_PROTO = viewPrototype<SdkStickyNote>((view, ctx) =>
+  syncedStickyNote(
+    liveOfType(ctx.store, view.id, 'sticky_note'),
+    {
       x: view.x,
       y: view.y,
       width: view.width,
       height: view.height,
       shape: view.shape,
       content: view.content,
-      style: view.style,
-    }),
+      fillColor: view.style.fillColor,
+      tagIds: view.tagIds,
+    },
+    (id) => ctx.store.tag(id) !== undefined,
+  ),
+);
+
+export function stickyView(item: LocalStickyNote, ctx: SdkContext): SdkStickyNote {
+  return viewOf<SdkStickyNote>(
+    STICKY_PROTO,
+    {
+      ...common(item),
+      type: 'sticky_note',
+      width: item.width,
+      height: item.height,
+      shape: item.shape,
+      content: item.content,
+      style: { fillColor: item.fillColor, textAlign: 'center', textAlignVertical: 'middle' },
+      tagIds: [...item.tagIds],
+    },
+    ctx,
   );
-  return view;
 }
 
-export function textView(item: LocalText, ctx: SdkContext): SdkText {
-  const view: SdkText = {
-    ...common(item),
-    type: 'text',
-    width: item.width,
-    height: item.height,
-    content: item.content,
-    style: {
-      color: item.style.color,
-      fontSize: item.style.fontSize,
-      fillColor: 'transparent',
-      fillOpacity: 1,
-      fontFamily: 'open_sans',
-      textAlign: 'left',
+const SHAPE_PROTO = viewPrototype<SdkShape>((view, ctx) =>
+  syncedShape(liveOfType(ctx.store, view.id, 'shape'), {
+    x: view.x,
+    y: view.y,
+    width: view.width,
+    height: view.height,
+    shape: view.shape,
+    content: view.content,
+    style: view.style,
+  }),
+);
+
+export function shapeView(item: LocalShape, ctx: SdkContext): SdkShape {
+  return viewOf<SdkShape>(
+    SHAPE_PROTO,
+    {
+      ...common(item),
+      type: 'shape',
+      width: item.width,
+      height: item.height,
+      shape: item.shape as SdkShape['shape'],
+      content: item.content,
+      style: {
+        fillColor: item.style.fillColor,
+        fillOpacity: item.style.fillOpacity ?? 1,
+        borderColor: item.style.borderColor,
+        borderWidth: item.style.borderWidth,
+        borderOpacity: 1,
+        borderStyle: 'normal',
+        color: item.style.color,
+        fontSize: item.style.fontSize,
+        fontFamily: 'open_sans',
+        textAlign: item.style.textAlign,
+        textAlignVertical: 'middle',
+      },
     },
-    ...metadataMethods(item.id, ctx),
-    sync: () => Promise.resolve(),
-  };
-  view.sync = syncWith(view, ctx, () =>
-    syncedText(liveOfType(ctx.store, item.id, 'text'), {
-      x: view.x,
-      y: view.y,
-      width: view.width,
-      height: view.height,
-      content: view.content,
-      style: view.style,
-    }),
+    ctx,
   );
-  return view;
+}
+
+const TEXT_PROTO = viewPrototype<SdkText>((view, ctx) =>
+  syncedText(liveOfType(ctx.store, view.id, 'text'), {
+    x: view.x,
+    y: view.y,
+    width: view.width,
+    height: view.height,
+    content: view.content,
+    style: view.style,
+  }),
+);
+
+export function textView(item: LocalText, ctx: SdkContext): SdkText {
+  return viewOf<SdkText>(
+    TEXT_PROTO,
+    {
+      ...common(item),
+      type: 'text',
+      width: item.width,
+      height: item.height,
+      content: item.content,
+      style: {
+        color: item.style.color,
+        fontSize: item.style.fontSize,
+        fillColor: 'transparent',
+        fillOpacity: 1,
+        fontFamily: 'open_sans',
+        textAlign: 'left',
+      },
+    },
+    ctx,
+  );
 }
 
 export function frameView(item: LocalFrame, ctx: SdkContext): SdkFrame {
