@@ -11,6 +11,33 @@ function twoPanels(latencyMs = 0) {
 }
 
 describe('slot list', () => {
+  it('reads a long list in a few rounds of parallel reads, stopping at the first empty slot', async () => {
+    const local = createLocalBoard({ latencyMs: 5 });
+    const shared = createMiroBoard(local.connect({ id: 'a', name: 'A' })).shared('c');
+    for (let n = 0; n < 50; n += 1) await shared.set(`p:${n}`, `e${n}`);
+    await shared.set('p:52', 'after a gap'); // past the list's end: never read as an entry
+    let inFlight = 0;
+    let rounds = 0;
+    const counted = {
+      ...shared,
+      get: async (key: string) => {
+        if (inFlight === 0) rounds += 1;
+        inFlight += 1;
+        try {
+          return await shared.get(key);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+    local.resetStats();
+    const entries = await readSlots(counted, 'p:');
+    expect(entries).toEqual(Array.from({ length: 50 }, (_, n) => `e${n}`));
+    // 1 + 2 + 4 + 8 + 16 + 16 + 16 slots: seven rounds, not 51.
+    expect(rounds).toBe(7);
+    expect(local.stats().callsByMethod['storage.get']).toBe(63);
+  });
+
   it('appends, finds an entry already present, and reads in order', async () => {
     const { a, b } = twoPanels();
     expect(await claimSlot(a, 'p:', 'x')).toBe(0);

@@ -22,14 +22,28 @@ const slotKey = (prefix: string, n: number): string => `${prefix}${n}`;
 const asEntry = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
-/** Entries in slot order, duplicates dropped. */
+/**
+ * Slots read at once at most: a list of n entries takes about log₂(n) rounds of reads instead of
+ * n one after another (each a round trip on a real board), for at most this many reads past the
+ * list's end.
+ */
+const READ_AHEAD = 16;
+
+/**
+ * Entries in slot order up to the first empty slot, duplicates dropped. Reads windows of 1, 2,
+ * 4, … slots in parallel (a short list costs a read or two more than it has entries).
+ */
 export async function readSlots(shared: SharedCollection, prefix: string): Promise<string[]> {
   const out: string[] = [];
-  for (let n = 0; ; n += 1) {
-    const value = await shared.get(slotKey(prefix, n));
-    if (value === undefined || value === null) return dedupe(out);
-    const entry = asEntry(value);
-    if (entry) out.push(entry);
+  for (let n = 0, size = 1; ; n += size, size = Math.min(size * 2, READ_AHEAD)) {
+    const window = await Promise.all(
+      Array.from({ length: size }, (_, i) => shared.get(slotKey(prefix, n + i))),
+    );
+    for (const value of window) {
+      if (value === undefined || value === null) return dedupe(out);
+      const entry = asEntry(value);
+      if (entry) out.push(entry);
+    }
   }
 }
 
