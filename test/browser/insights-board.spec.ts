@@ -77,9 +77,19 @@ test('KPI cards follow readings on the board; the RACI matrix is put on the boar
     timeout: 15_000,
   });
   await expect(cards).toHaveCount(1);
+  // The participant's reading is saved; their panel may not redraw the cards…
+  await side.getByLabel('Value').fill('35');
+  await side.getByLabel('Date').fill('2026-12-02');
+  await side.getByRole('button', { name: 'Add reading' }).click();
+  await expect(side.getByText('Reading added.')).toBeVisible({ timeout: 15_000 });
+  await expect(cards).toContainText('31% (target 30%)');
+  // …the facilitator's open panel does, by itself, in place.
   await page.getByTestId('user-select').selectOption('u-alex');
   await side.getByRole('tab', { name: 'Insights' }).click();
   await expect(side.getByRole('heading', { name: 'KPIs' })).toBeVisible({ timeout: 15_000 });
+  await expect(cards).toContainText('35% (target 30%) · target met', { timeout: 15_000 });
+  await expect(side.getByText('KPI cards on the board: 1 updated.')).toBeVisible();
+  expect(await cards.getAttribute('data-id')).toBe(cardId);
 
   // RACI for the first stage, then on the board.
   await side.getByLabel('Product', { exact: true }).selectOption('A');

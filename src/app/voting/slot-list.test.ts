@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMiroBoard } from '../../board/miro/adapter';
+import type { SharedCollection } from '../../board/port';
 import { createLocalBoard } from '../../board/playground/sdk/local-board';
 import { claimSlot, clearSlots, keepClaimed, readSlots, watchSlots } from './slot-list';
 
@@ -18,13 +19,13 @@ describe('slot list', () => {
     await shared.set('p:52', 'after a gap'); // past the list's end: never read as an entry
     let inFlight = 0;
     let rounds = 0;
-    const counted = {
+    const counted: SharedCollection = {
       ...shared,
-      get: async (key: string) => {
+      get: async <T>(key: string) => {
         if (inFlight === 0) rounds += 1;
         inFlight += 1;
         try {
-          return await shared.get(key);
+          return await shared.get<T>(key);
         } finally {
           inFlight -= 1;
         }

@@ -79,7 +79,7 @@ export const insightsUseCases: InsightsUseCases = {
     }));
   },
   async load(workshop, map) {
-    const [data, curve, facilitators] = await Promise.all([
+    const [data, curve, facilitators, cardsShown] = await Promise.all([
       loadMapInsights(
         workshop.board,
         workshop.user,
@@ -88,9 +88,11 @@ export const insightsUseCases: InsightsUseCases = {
       ),
       loadCurve(workshop.board, map.id),
       loadFacilitators(workshop.board),
+      kpiCardsShown(workshop.board, map.id),
     ]);
     return {
       ...data,
+      kpiCardsShown: cardsShown,
       curve: {
         drawn: curve !== null && Object.keys(curve.points).length > 0,
         basis: curve?.basis ?? '',

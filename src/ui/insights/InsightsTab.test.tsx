@@ -56,6 +56,7 @@ function fakeInsights(over: Partial<InsightsData> = {}) {
     contributions: [{ stageId: 's1', department: 'support', kind: 'note' }],
     skipped: 0,
     curve: { drawn: false, basis: '', incomplete: false, canDraw: true, lines: true },
+    kpiCardsShown: false,
     ...over,
   };
   let notify: (() => void) | null = null;
@@ -336,5 +337,82 @@ describe('the facilitator’s panel keeps a drawn curve current', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(useCases.drawCurve).not.toHaveBeenCalled();
     close();
+  });
+});
+
+describe('the facilitator’s panel keeps KPI cards on the board current', () => {
+  const kpi = {
+    id: 'k1',
+    name: 'NPS',
+    unit: '',
+    baseline: 10,
+    target: 40,
+    direction: 'higher' as const,
+    stageId: null,
+  };
+  const reading = (id: string, value: number) => ({
+    id,
+    kpiId: 'k1',
+    value,
+    date: '2026-12-01',
+    source: '',
+  });
+
+  it('redraws the cards once when a participant adds a reading, quietly when nothing changed', async () => {
+    const { data, useCases, changed } = fakeInsights({ kpis: [kpi], kpiCardsShown: true });
+    let board = 0;
+    useCases.showKpis = vi.fn(async () => {
+      const made = data.readings.length - board;
+      board = data.readings.length;
+      return made === 0
+        ? {
+            ok: true as const,
+            changed: false,
+            message: 'KPI cards on the board: already current, nothing changed.',
+          }
+        : { ok: true as const, changed: true, message: 'KPI cards on the board: 1 updated.' };
+    });
+    const model = createInsightsTabModel(workshop, useCases, {
+      redrawDelayMs: 0,
+      redrawJitterMs: 0,
+    });
+    const close = model.open();
+    // On opening: one check that the cards show what is stored; nothing changed, nothing said.
+    await waitFor(() => expect(useCases.showKpis).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(model.message.value).toBeNull();
+    data.readings.push(reading('r1', 30)); // a participant's panel saved it
+    changed();
+    await waitFor(() => expect(useCases.showKpis).toHaveBeenCalledTimes(2));
+    await waitFor(() =>
+      expect(model.message.value?.text).toBe('KPI cards on the board: 1 updated.'),
+    );
+    changed(); // the same KPIs and readings: no redraw
+    await new Promise((r) => setTimeout(r, 20));
+    expect(useCases.showKpis).toHaveBeenCalledTimes(2);
+    close();
+  });
+
+  it('leaves the cards alone where none are shown, or for a participant', async () => {
+    for (const over of [
+      { kpiCardsShown: false },
+      {
+        kpiCardsShown: true,
+        curve: { drawn: false, basis: '', incomplete: false, canDraw: false, lines: true },
+      },
+    ]) {
+      const { data, useCases, changed } = fakeInsights({ kpis: [kpi], ...over });
+      const model = createInsightsTabModel(workshop, useCases, {
+        redrawDelayMs: 0,
+        redrawJitterMs: 0,
+      });
+      const close = model.open();
+      await waitFor(() => expect(model.status.value.status).toBe('ready'));
+      data.readings.push(reading('r1', 30));
+      changed();
+      await new Promise((r) => setTimeout(r, 30));
+      expect(useCases.showKpis).not.toHaveBeenCalled();
+      close();
+    }
   });
 });

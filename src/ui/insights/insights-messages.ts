@@ -24,6 +24,7 @@ export function drawn(
       ].flatMap(([n, word]) => (n === 0 ? [] : [`${n} ${word}`]));
       return {
         ok: true,
+        changed: counts.length > 0,
         message:
           counts.length === 0
             ? `${what} on the board: already current, nothing changed.`

@@ -94,6 +94,8 @@ export interface InsightsData {
   /** Stored entries left out because they were unreadable. */
   skipped: number;
   curve: CurveState;
+  /** KPI cards are on the board for this map (a facilitator showed them). */
+  kpiCardsShown: boolean;
 }
 
 export interface RateInput {
@@ -112,15 +114,18 @@ export interface RaciChangeInput {
   role: RaciRole | null;
 }
 
-export type InsightsOutcome = { ok: true; message?: string } | { ok: false; message: string };
+export type InsightsOutcome =
+  /** `changed: false`: a board drawing found the board already current. */
+  { ok: true; message?: string; changed?: boolean } | { ok: false; message: string };
 
 export type InsightsStatus =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 
 export interface InsightsTabOptions {
   /**
-   * How long after a change of ratings the facilitator's panel redraws a drawn curve, plus up to
-   * `redrawJitterMs` at random, so two facilitators' panels rarely redraw at the same moment.
+   * How long after a change of ratings (or of KPIs and readings) the facilitator's panel redraws a
+   * drawn curve (or the KPI cards on the board), plus up to `redrawJitterMs` at random, so two
+   * facilitators' panels rarely redraw at the same moment.
    */
   redrawDelayMs?: number;
   redrawJitterMs?: number;
@@ -186,6 +191,10 @@ export function createInsightsTabModel(
       deriveCurveLines(data.value?.personas ?? [], data.value?.ratings ?? [], stageIds.value),
     ),
   );
+  /** What the KPI cards show: the KPIs and their readings. */
+  const kpiBasis = computed(() =>
+    JSON.stringify([data.value?.kpis ?? [], (data.value?.readings ?? []).map((r) => r.id)]),
+  );
   /** The drawn curve no longer shows the ratings (or a run stopped halfway). */
   const curveStale = computed(() => {
     const c = curve.value;
@@ -202,6 +211,7 @@ export function createInsightsTabModel(
       data.value = await useCases.load(workshop, current);
       status.value = { status: 'ready' };
       scheduleRedraw();
+      scheduleCards();
     } catch (error) {
       status.value = {
         status: 'error',
@@ -230,6 +240,36 @@ export function createInsightsTabModel(
     }, delay);
   }
 
+  // A facilitator's open panel keeps KPI cards on the board current too: a participant's reading
+  // is saved by their panel, which may not draw; this one redraws once per new set of KPIs and
+  // readings, after a pause, and says something only when the board changed or could not.
+  let cardsTimer: ReturnType<typeof setTimeout> | null = null;
+  let cardsBasis: string | null = null;
+  function scheduleCards(): void {
+    const current = map.value;
+    const d = data.value;
+    if (stopped || !current || !d?.kpiCardsShown || !d.curve.canDraw) return;
+    if (cardsBasis === kpiBasis.value) return;
+    if (cardsTimer) clearTimeout(cardsTimer);
+    const delay =
+      (options.redrawDelayMs ?? 1_500) + Math.random() * (options.redrawJitterMs ?? 1_000);
+    cardsTimer = setTimeout(() => {
+      cardsTimer = null;
+      if (stopped || map.value?.id !== current.id) return;
+      if (busy.value) return scheduleCards();
+      const basis = kpiBasis.value;
+      void useCases.showKpis(workshop, current.id).then(
+        (outcome) => {
+          cardsBasis = basis;
+          if (!outcome.ok) message.value = { tone: 'error', text: outcome.message };
+          else if (outcome.message && outcome.changed !== false)
+            message.value = { tone: 'success', text: outcome.message };
+        },
+        () => undefined,
+      );
+    }, delay);
+  }
+
   let unwatch: (() => void) | null = null;
   let stopped = false;
   function follow(): void {
@@ -244,6 +284,8 @@ export function createInsightsTabModel(
     unwatch = null;
     if (redrawTimer) clearTimeout(redrawTimer);
     redrawTimer = null;
+    if (cardsTimer) clearTimeout(cardsTimer);
+    cardsTimer = null;
   }
 
   async function start(): Promise<void> {
