@@ -54,6 +54,27 @@ const curveItems = (local: LocalBoard) => ({
 });
 
 describe('drawCurve', () => {
+  it('puts the points in the map’s frame, so a frame dragged by hand carries the curve along', async () => {
+    const { local, board, record } = await mapOnBoard();
+    const [s1, s2] = record.spec.stages.map((s) => s.id);
+    await rate(board, record.spec.id, 'ann', s1!, 2);
+    await rate(board, record.spec.id, 'ann', s2!, -1);
+    expect(await drawCurve(board, record.spec.id)).toMatchObject({ status: 'done' });
+    const frameId = record.itemIds['frame']!;
+    const before = curveItems(local).points.map((p) => local.absoluteRect(p.id));
+    expect(curveItems(local).points.every((p) => p.parentId === frameId)).toBe(true);
+
+    const frame = local.item(frameId)!;
+    local.human.move(frameId, frame.x + 700, frame.y + 300);
+    const after = curveItems(local).points.map((p) => local.absoluteRect(p.id));
+    expect(after.map((r) => [r.x - 700, r.y - 300])).toEqual(before.map((r) => [r.x, r.y]));
+    // Drawing again finds every point where the moved row puts it: nothing to change.
+    expect(await drawCurve(board, record.spec.id)).toMatchObject({
+      status: 'done',
+      summary: { added: 0, moved: 0, removed: 0, unchanged: 2 },
+    });
+  });
+
   it('draws points in the Emotions row joined by lines, and updates them in place', async () => {
     const { local, board, record } = await mapOnBoard();
     const [s1, s2, s3] = record.spec.stages.map((s) => s.id);

@@ -88,10 +88,12 @@ const madeFrom = (item: BoardItem, point: CurvePoint): boolean =>
   near(item.rect.w, point.rect.w) &&
   samePlace(item, point);
 
-function pointSpec(point: CurvePoint): WriteOp & { op: 'create' } {
+/** A point is a child of the map's frame, so a frame dragged by hand carries the curve along. */
+function pointSpec(point: CurvePoint, frameId: string): WriteOp & { op: 'create' } {
   return {
     op: 'create',
     ref: point.key,
+    parent: { id: frameId },
     item: {
       kind: 'shape',
       text: point.text,
@@ -281,7 +283,10 @@ export async function drawCurve(
   const keepPoints: Record<string, DrawnPoint> = {};
   for (const [key, p] of points) {
     const want = wanted.get(key);
-    if (!want || p.look !== pointLook(want) || key.startsWith(STRAY)) {
+    // A point outside the frame (its frame.add never happened, or drawn before points were the
+    // frame's children) is made again inside it: the port has no op to change a parent.
+    const outside = byId.get(p.id)?.parentId !== frame.id;
+    if (!want || p.look !== pointLook(want) || key.startsWith(STRAY) || outside) {
       removals.push({ key, id: p.id, kind: 'point' });
       continue;
     }
@@ -304,7 +309,7 @@ export async function drawCurve(
   const creates: WriteOp[] = [];
   for (const point of layout.points) {
     if (endOf.has(point.key)) continue;
-    creates.push(pointSpec(point));
+    creates.push(pointSpec(point, frame.id));
     endOf.set(point.key, { ref: point.key });
     summary.added += 1;
   }

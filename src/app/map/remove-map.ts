@@ -45,7 +45,8 @@ export async function removeMap(
   const record = loaded.record;
 
   const exists = new Set(items.map((i) => i.id));
-  const ours = new Set(Object.values(record.itemIds));
+  // The insights' drawings go with the map: the curve's points are children of its frame.
+  const ours = new Set([...Object.values(record.itemIds), ...extras.ids]);
   const frameId = record.itemIds[FRAME_KEY];
   const keys = Object.keys(record.itemIds).filter(
     (k) => k !== FRAME_KEY && exists.has(record.itemIds[k] as string),
