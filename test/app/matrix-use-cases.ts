@@ -9,12 +9,12 @@ import { seededFile } from '../../src/app/export/testing/export-fixture';
 import { toJsonText } from '../../src/domain/export/to-downloads';
 import { openWorkshop } from '../../src/app/workshop';
 import { createMap } from '../../src/app/map/create-map';
-import { loadMapIds, loadMaps } from '../../src/app/map/map-store';
+import { loadMap, loadMapIds, loadMaps } from '../../src/app/map/map-store';
 import { removeMap } from '../../src/app/map/remove-map';
 import { updateMap } from '../../src/app/map/update-map';
 import type { MapOutcome } from '../../src/app/map/map-progress';
 import type { Board } from '../../src/board/port';
-import { addStage, removeLane, renameStage } from '../../src/domain/journey/edit-spec';
+import { addLane, addStage, removeLane, renameStage } from '../../src/domain/journey/edit-spec';
 import type { MapSpec } from '../../src/domain/journey/map-spec';
 import { createSpecFromPreset, findPreset } from '../../src/domain/journey/presets';
 import { loadPlacedMaps } from '../../src/app/map/load-placed-maps';
@@ -302,6 +302,26 @@ async function kpiSetup(board: Board): Promise<void> {
 MATRIX_USE_CASES.push({
   name: 'KPI cards',
   setup: kpiSetup,
+  run: async (board) => fromDraw(await drawKpiCards(board, classic().id)),
+  repair: async (board) => fromDraw(await drawKpiCards(board, classic().id)),
+  undo: (board) => remove(board, classic().id),
+});
+
+/**
+ * The same cards once the map has a KPI row under its headers: each stage's card moves into its
+ * cell as a child of the frame (remove + create inside it), the journey card stays above.
+ */
+MATRIX_USE_CASES.push({
+  name: 'KPI cards into the KPI row',
+  setup: async (board) => {
+    await kpiSetup(board);
+    const spec = classic();
+    const loaded = await loadMap(board, spec.id);
+    if (!loaded.ok) throw new Error(loaded.message);
+    const next = addLane(loaded.record.spec, { id: 'kpi-row', name: 'KPIs', kind: 'kpis' }, 0);
+    const updated = await updateMap(board, spec.id, next);
+    if (updated.status !== 'done') throw new Error(`update: ${updated.status}`);
+  },
   run: async (board) => fromDraw(await drawKpiCards(board, classic().id)),
   repair: async (board) => fromDraw(await drawKpiCards(board, classic().id)),
   undo: (board) => remove(board, classic().id),

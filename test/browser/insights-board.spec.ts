@@ -91,6 +91,24 @@ test('KPI cards follow readings on the board; the RACI matrix is put on the boar
   await expect(side.getByText('KPI cards on the board: 1 updated.')).toBeVisible();
   expect(await cards.getAttribute('data-id')).toBe(cardId);
 
+  // A KPI row under the stage headers: the card moves into it, under the first stage's header.
+  await side.getByRole('button', { name: 'Add a KPI row under the stage headers' }).click();
+  await expect(side.getByText(/^A KPI row was added under the stage headers/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(cards).toHaveCount(1);
+  await expect(cards).toContainText('35% (target 30%) · target met');
+  await page.getByTestId('zoom-fit').click();
+  const headerNow = await header.first().boundingBox();
+  const inRow = await cards.boundingBox();
+  expect(inRow!.y).toBeGreaterThan(headerNow!.y + headerNow!.height);
+  expect(inRow!.x).toBeGreaterThanOrEqual(headerNow!.x);
+  expect(inRow!.x + inRow!.width).toBeLessThanOrEqual(headerNow!.x + headerNow!.width + 1);
+  await expect(
+    side.getByRole('button', { name: 'Add a KPI row under the stage headers' }),
+  ).toHaveCount(0);
+  await screenshot(page, 'insights-board-01b-kpi-row');
+
   // RACI for the first stage, then on the board.
   await side.getByLabel('Product', { exact: true }).selectOption('A');
   await expect(side.getByLabel('Product', { exact: true })).toHaveValue('A');

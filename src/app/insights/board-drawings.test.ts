@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createPlaygroundBoard } from '../../../test/fakes/playground-board';
 import { createSpecFromPreset, findPreset } from '../../domain/journey/presets';
+import { addLane } from '../../domain/journey/edit-spec';
 import { createMap } from '../map/create-map';
+import { updateMap } from '../map/update-map';
 import { removeMap } from '../map/remove-map';
 import { drawKpiCards, kpiCardsShown, removeKpiCards } from './draw-kpi-cards';
 import { drawRaciFrame, removeRaciFrame } from './draw-raci-frame';
@@ -34,7 +36,7 @@ async function setup() {
 
 const shapes = async (board: Awaited<ReturnType<typeof setup>>['board']) =>
   (await board.listItems(['shape'])).filter(
-    (i) => i.text.startsWith('KPIs') || i.text.startsWith('Journey'),
+    (i) => i.text.startsWith('KPIs ·') || i.text.startsWith('Journey KPIs'),
   );
 
 describe('KPI cards', () => {
@@ -68,6 +70,41 @@ describe('KPI cards', () => {
       updated: 0,
       removed: 0,
     });
+  });
+
+  it('with a KPI row under the headers, puts each card in its cell, inside the frame, moving with it', async () => {
+    const { local, board, spec, record } = await setup();
+    await drawKpiCards(board, spec.id);
+    const above = (await shapes(board))[0]!;
+    // The facilitator adds the KPI row (Insights tab): the first lane, right under the headers.
+    const next = addLane(spec, { id: 'kpi-row', name: 'KPIs', kind: 'kpis' }, 0);
+    expect(await updateMap(board, spec.id, next)).toMatchObject({ status: 'done' });
+    expect(await drawKpiCards(board, spec.id)).toMatchObject({ status: 'done', updated: 1 });
+    const [card] = await shapes(board);
+    const frameId = record.itemIds['frame']!;
+    expect(card!.parentId).toBe(frameId);
+    expect(card!.id).not.toBe(above.id); // replaced: a shape cannot move into a frame by update
+    const header = (await board.listItems(['shape'])).find((i) => i.text === spec.stages[0]!.name)!;
+    // Under the first stage's header, inside its column.
+    expect(card!.rect.y).toBeGreaterThan(header.rect.y + header.rect.h);
+    expect(card!.rect.y).toBeLessThan(header.rect.y + header.rect.h + 100);
+    expect(card!.rect.x).toBeGreaterThanOrEqual(header.rect.x);
+    expect(card!.rect.x + card!.rect.w).toBeLessThanOrEqual(header.rect.x + header.rect.w);
+
+    // Dragged with the frame: drawing again finds it in place.
+    const frame = local.item(frameId)!;
+    local.human.move(frameId, frame.x + 500, frame.y + 200);
+    const moved = (await shapes(board))[0]!;
+    expect([moved.rect.x, moved.rect.y]).toEqual([card!.rect.x + 500, card!.rect.y + 200]);
+    expect(await drawKpiCards(board, spec.id)).toEqual({
+      status: 'done',
+      created: 0,
+      updated: 0,
+      removed: 0,
+    });
+    // "Remove map" takes the cards and the frame (the cards are not others' items).
+    expect(await removeMap(board, spec.id)).toEqual({ status: 'done', keptFrame: null });
+    expect(await shapes(board)).toHaveLength(0);
   });
 
   it('adds a journey card and removes a stage card when the stage has no KPIs left', async () => {

@@ -18,11 +18,15 @@ import { insights } from './insights-store';
 /** Record keys of items a run meant to remove and could not (no layout key wants them). */
 const STALE = 'stale:';
 
-/** One wanted item. Frames come first in a family; a child names its frame's key. */
+/**
+ * One wanted item. Frames come first in a family; a child names its frame's key, or the id of a
+ * frame outside the family (`parentId`: a map's frame).
+ */
 export interface FamilyItem {
   key: string;
   spec: CreateSpec & { kind: 'frame' | 'shape' | 'text' };
   parentKey?: string;
+  parentId?: string;
 }
 
 interface Planned {
@@ -190,6 +194,7 @@ export async function drawFamily(
   const ops: WriteOp[] = removeIds.map((id) => ({ op: 'remove', id }));
   const finalFrameUpdates: WriteOp[] = [];
   const parentOf = (item: FamilyItem): ItemRef | undefined => {
+    if (item.parentId !== undefined) return { id: item.parentId };
     if (item.parentKey === undefined) return undefined;
     const id = itemIds[item.parentKey];
     return id === undefined ? { ref: item.parentKey } : { id };
@@ -230,10 +235,12 @@ export async function drawFamily(
       ...(parent ? { parent } : {}),
     };
     // A child made but never put in its frame (a run cut off between the two calls).
+    const wantedParent =
+      child.parentId ?? (child.parentKey === undefined ? undefined : itemIds[child.parentKey]);
     const outside =
-      child.parentKey !== undefined &&
+      (child.parentId !== undefined || child.parentKey !== undefined) &&
       now !== undefined &&
-      (itemIds[child.parentKey] === undefined || now.parentId !== itemIds[child.parentKey]);
+      (wantedParent === undefined || now.parentId !== wantedParent);
     if (!now || id === undefined) {
       ops.push(create);
       created += 1;

@@ -8,6 +8,7 @@ import type { Board } from '../../board/port';
 import { errorMessage } from '../../domain/common';
 import { KPI_CARD, layoutKpiCards } from '../../domain/insights/kpi-cards';
 import { FRAME_KEY } from '../../domain/journey/layout';
+import type { MapSpec } from '../../domain/journey/map-spec';
 import { loadMap } from '../map/map-store';
 import { drawFamily, removeFamily, type FamilyItem, type FamilyOutcome } from './board-family';
 import { insights, loadKpis } from './insights-store';
@@ -16,6 +17,10 @@ const part = encodeURIComponent;
 export const kpiCardsKey = (mapId: string) => `kpi-cards:${part(mapId)}`;
 
 const AGAIN = '“Show KPIs on the board”';
+
+/** The lane of the map's KPI row (right under the stage headers), if it has one. */
+export const kpiLaneOf = (spec: MapSpec): string | null =>
+  spec.lanes.find((l) => l.kind === 'kpis')?.id ?? null;
 
 export type DrawOutcome = FamilyOutcome | { status: 'not-found'; message: string };
 
@@ -51,6 +56,7 @@ export async function drawKpiCards(
     kpis.values.kpis,
     kpis.values.readings,
     frameNow,
+    kpiLaneOf(spec),
   );
   const wanted: FamilyItem[] = cards.map((card) => ({
     key: card.key,
@@ -64,6 +70,8 @@ export async function drawKpiCards(
       textColor: KPI_CARD.textColor,
       align: 'left',
     },
+    // In the map's KPI row, a card is the frame's child, so it moves with the map.
+    ...(card.inRow && frameId !== undefined ? { parentId: frameId } : {}),
   }));
   return drawFamily(board, kpiCardsKey(mapId), wanted, AGAIN, signal);
 }

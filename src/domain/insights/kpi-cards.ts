@@ -4,10 +4,12 @@
  * map's title corner). Pure and keyed (`kpi:<stageId>`, `kpi:journey`), so drawing again after a
  * reading updates the same card in place; a stage without KPIs has no card.
  *
- * Where: in a band just above the map's frame, outside it. Under the stage header inside the
- * frame is the first lane's cell, where participants put notes; a card there would cover them,
- * and making room would move every map's grid. Outside the frame, the cards never meet a note and
- * the map's own layout and updates stay as they are. They follow the frame where it is now.
+ * Where: a map with a KPI row (a lane of kind `kpis`, which the Insights tab adds as the first
+ * lane, right under the stage headers) has each stage's card in that row's cell, a child of the
+ * frame, so it moves with the map. Without one, the cards sit in a band just above the frame,
+ * outside it: under the stage header inside the frame is a lane's cell, where participants put
+ * notes, and a card there would cover them. The journey card sits above the lane-label column,
+ * outside the frame, either way. Cards follow the frame where it is now.
  */
 import type { Rect } from '../board/board-item';
 import { LAYOUT, type MapGeometry } from '../journey/layout';
@@ -39,6 +41,8 @@ export interface KpiCard {
   rect: Rect;
   /** Plain text, one line per KPI under a heading. */
   text: string;
+  /** In the map's KPI row, inside the frame (a child of it); else above the frame. */
+  inRow: boolean;
 }
 
 const STATUS_WORDS: Record<KpiStatusKind, string> = {
@@ -83,10 +87,14 @@ export function layoutKpiCards(
   kpis: readonly KpiDefinition[],
   readings: readonly KpiReading[],
   frameNow?: Rect,
+  /** The lane of the map's KPI row, if it has one. */
+  kpiLaneId: string | null = null,
 ): KpiCard[] {
   const frame = frameNow ?? geometry.frame;
   const dx = frame.x - geometry.frame.x;
+  const dy = frame.y - geometry.frame.y;
   const bottom = frame.y - KPI_CARD.gap;
+  const row = geometry.rows.find((r) => r.laneId === kpiLaneId);
   const card = (
     key: string,
     stageId: string | null,
@@ -96,8 +104,15 @@ export function layoutKpiCards(
     w: number,
   ): KpiCard => {
     const lines = [heading, ...own.map((kpi) => kpiLine(kpi, readings))];
+    if (row && stageId !== null) {
+      const inset = KPI_CARD.padding;
+      const width = w - 2 * inset;
+      const h = Math.min(cardHeight(lines, width), row.h - 2 * inset);
+      const rect = { x: x + inset, y: row.y + dy + inset, w: width, h };
+      return { key, stageId, rect, text: lines.join('\n'), inRow: true };
+    }
     const h = cardHeight(lines, w);
-    return { key, stageId, rect: { x, y: bottom - h, w, h }, text: lines.join('\n') };
+    return { key, stageId, rect: { x, y: bottom - h, w, h }, text: lines.join('\n'), inRow: false };
   };
   const cards: KpiCard[] = [];
   const journey = kpis.filter((k) => k.stageId === null);

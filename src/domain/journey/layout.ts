@@ -96,6 +96,7 @@ const CELL_FILL: Record<LaneKind, string> = {
   backstage: '#f3f4f6',
   support: '#f0f1f4',
   evidence: '#fffbe8',
+  kpis: '#f4f6ff',
   other: '#f7f8fa',
 };
 

@@ -26,6 +26,8 @@ export const LANE_KINDS = [
   'backstage',
   'support',
   'evidence',
+  /** The row under the stage headers where the KPI cards sit (issue 14 §2). */
+  'kpis',
   'other',
 ] as const;
 

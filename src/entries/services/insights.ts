@@ -32,7 +32,8 @@ import {
   curveOutcome,
   curveRemoved,
   drawn,
-  emotionsLaneOutcome,
+  afterLaneAdded,
+  laneAddedOutcome,
   raciSaved,
 } from '../../ui/insights/insights-messages';
 import type { InsightsOutcome, InsightsUseCases } from '../../ui/insights/insights-tab-model';
@@ -68,6 +69,28 @@ async function thenCards(
   return cardsFollowed(drawn(await drawKpiCards(workshop.board, mapId), 'KPI cards'));
 }
 
+/**
+ * Adds the map's Emotions lane (at the bottom) or its KPI row (first, under the stage headers)
+ * through "Update on board"; a map that has one is left as it is.
+ */
+async function addKindLane(
+  workshop: Workshop,
+  mapId: string,
+  kind: 'emotions' | 'kpis',
+): Promise<InsightsOutcome> {
+  const allowed = await guard(workshop.board, workshop.user, 'update-map');
+  if (!allowed.ok) return { ok: false, message: allowed.reason };
+  const loaded = await loadMap(workshop.board, mapId);
+  if (!loaded.ok) return { ok: false, message: loaded.message };
+  const { spec } = loaded.record;
+  if (spec.lanes.some((l) => l.kind === kind)) return laneAddedOutcome(kind, 'already');
+  const lane = { id: `${kind}-${Date.now().toString(36)}`, name: LANE_NAMES[kind], kind };
+  const next = kind === 'kpis' ? addLane(spec, lane, 0) : addLane(spec, lane);
+  return laneAddedOutcome(kind, await updateMap(workshop.board, mapId, next));
+}
+
+const LANE_NAMES = { emotions: 'Emotions', kpis: 'KPIs' } as const;
+
 export const insightsUseCases: InsightsUseCases = {
   async loadMaps(workshop) {
     const { maps } = await loadMaps(workshop.board);
@@ -76,6 +99,7 @@ export const insightsUseCases: InsightsUseCases = {
       title: spec.title,
       stages: spec.stages.map((s) => ({ id: s.id, name: s.name })),
       emotionsLane: spec.lanes.some((l) => l.kind === 'emotions'),
+      kpiLane: spec.lanes.some((l) => l.kind === 'kpis'),
     }));
   },
   async load(workshop, map) {
@@ -192,19 +216,18 @@ export const insightsUseCases: InsightsUseCases = {
     const first = before === null || Object.keys(before.points).length === 0;
     return curveOutcome(await drawCurve(workshop.board, mapId), first);
   },
-  async addEmotionsLane(workshop, mapId) {
-    const allowed = await guard(workshop.board, workshop.user, 'update-map');
-    if (!allowed.ok) return { ok: false, message: allowed.reason };
-    const loaded = await loadMap(workshop.board, mapId);
-    if (!loaded.ok) return { ok: false, message: loaded.message };
-    const { spec } = loaded.record;
-    if (spec.lanes.some((l) => l.kind === 'emotions')) return emotionsLaneOutcome('already');
-    const lane = {
-      id: `emotions-${Date.now().toString(36)}`,
-      name: 'Emotions',
-      kind: 'emotions' as const,
-    };
-    return emotionsLaneOutcome(await updateMap(workshop.board, mapId, addLane(spec, lane)));
+  addEmotionsLane: (workshop, mapId) => addKindLane(workshop, mapId, 'emotions'),
+  async addKpiRow(workshop, mapId) {
+    const added = await addKindLane(workshop, mapId, 'kpis');
+    if (!added.ok || added.changed === false) return added;
+    // The rows below moved down a row: what the insights drew in them follows.
+    const follow: InsightsOutcome[] = [];
+    if (await kpiCardsShown(workshop.board, mapId))
+      follow.push(drawn(await drawKpiCards(workshop.board, mapId), 'KPI cards'));
+    const curve = await loadCurve(workshop.board, mapId);
+    if (curve !== null && Object.keys(curve.points).length > 0)
+      follow.push(curveOutcome(await drawCurve(workshop.board, mapId), false));
+    return afterLaneAdded(added, follow);
   },
   async removeCurve(workshop, mapId) {
     const allowed = await guard(workshop.board, workshop.user, 'draw-curve');

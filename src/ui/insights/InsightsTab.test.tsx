@@ -25,6 +25,7 @@ const MAP: InsightsMap = {
     { id: 's2', name: 'First use' },
   ],
   emotionsLane: true,
+  kpiLane: false,
 };
 
 const rating = (
@@ -127,6 +128,10 @@ function fakeInsights(over: Partial<InsightsData> = {}) {
       return { ok: true as const, message: 'Curve drawn on the board: 1 point.' };
     }),
     addEmotionsLane: vi.fn(async () => ({ ok: true as const })),
+    addKpiRow: vi.fn(async () => ({
+      ok: true as const,
+      message: 'A KPI row was added under the stage headers; the KPI cards go in it.',
+    })),
     removeCurve: vi.fn(async () => {
       data.curve = { ...data.curve, drawn: false };
       return { ok: true as const, message: 'The curve was removed from the board.' };

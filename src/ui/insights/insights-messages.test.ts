@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CurveSummary } from '../../app/insights/draw-curve';
-import { cardsFollowed, curveOutcome, drawn, emotionsLaneOutcome } from './insights-messages';
+import {
+  afterLaneAdded,
+  cardsFollowed,
+  curveOutcome,
+  drawn,
+  laneAddedOutcome,
+} from './insights-messages';
 
 const summary = (over: Partial<CurveSummary> = {}): CurveSummary => ({
   points: 3,
@@ -55,8 +61,8 @@ describe('insights messages', () => {
   });
 
   it('says a lane added only in part is finished from the Map tab', () => {
-    expect(emotionsLaneOutcome('already').ok).toBe(true);
-    const partial = emotionsLaneOutcome({
+    expect(laneAddedOutcome('emotions', 'already')).toMatchObject({ ok: true, changed: false });
+    const partial = laneAddedOutcome('emotions', {
       status: 'incomplete',
       cancelled: false,
       messages: ['Lost.'],
@@ -65,6 +71,18 @@ describe('insights messages', () => {
       ok: false,
       message:
         'The lane was added only in part; “Update on board” in the Map tab finishes it. Lost.',
+    });
+  });
+
+  it('says when the drawings below a new KPI row did not all follow', () => {
+    const added = laneAddedOutcome('kpis', { status: 'done' } as never);
+    expect(afterLaneAdded(added, [{ ok: true, changed: true, message: 'moved' }]).message).toBe(
+      'A KPI row was added under the stage headers; the KPI cards go in it. What was drawn below it moved along.',
+    );
+    expect(afterLaneAdded(added, [{ ok: false, message: 'Rate limited.' }])).toEqual({
+      ok: false,
+      message:
+        'A KPI row was added under the stage headers; the KPI cards go in it. The drawings below it did not all follow: Rate limited. Draw them again.',
     });
   });
 });

@@ -100,26 +100,61 @@ export const raciSaved = (owner: string | null): InsightsOutcome =>
         message: `The action's owner team is now ${departmentLabel(owner)}, from its RACI row.`,
       };
 
-/** "Add an Emotions lane": the map update's outcome, or `already` when the map has one. */
-export function emotionsLaneOutcome(outcome: MapOutcome | 'already'): InsightsOutcome {
-  if (outcome === 'already') return { ok: true, message: 'The map already has an Emotions lane.' };
+const LANE_WORDS = {
+  emotions: {
+    already: 'The map already has an Emotions lane.',
+    done: 'An Emotions lane was added at the bottom of the map; draw the curve in it now.',
+    what: 'The lane',
+  },
+  kpis: {
+    already: 'The map already has a KPI row.',
+    done: 'A KPI row was added under the stage headers; the KPI cards go in it.',
+    what: 'The KPI row',
+  },
+} as const;
+
+/**
+ * "Add an Emotions lane" / "Add a KPI row": the map update's outcome, or `already` when the map
+ * has one (`changed: false`).
+ */
+export function laneAddedOutcome(
+  kind: keyof typeof LANE_WORDS,
+  outcome: MapOutcome | 'already',
+): InsightsOutcome {
+  const words = LANE_WORDS[kind];
+  if (outcome === 'already') return { ok: true, changed: false, message: words.already };
   switch (outcome.status) {
     case 'done':
-      return {
-        ok: true,
-        message: 'An Emotions lane was added at the bottom of the map; draw the curve in it now.',
-      };
+      return { ok: true, message: words.done };
     case 'invalid':
       return { ok: false, message: outcome.problems.map((p) => p.message).join(' ') };
     case 'incomplete':
       return {
         ok: false,
         message:
-          `The lane was added only in part; “Update on board” in the Map tab finishes it. ${outcome.messages.join(' ')}`.trim(),
+          `${words.what} was added only in part; “Update on board” in the Map tab finishes it. ${outcome.messages.join(' ')}`.trim(),
       };
     case 'needs-confirmation':
       return { ok: false, message: 'The map changed meanwhile; look at it in the Map tab.' };
     default:
       return { ok: false, message: outcome.message };
   }
+}
+
+/** A lane added, then what the insights drew in the rows that moved (cards, the curve) redrawn. */
+export function afterLaneAdded(
+  added: InsightsOutcome,
+  follow: readonly InsightsOutcome[],
+): InsightsOutcome {
+  const failed = follow.find((f) => !f.ok);
+  if (failed)
+    return {
+      ok: false,
+      message:
+        `${added.message ?? ''} The drawings below it did not all follow: ${failed.message} Draw them again.`.trim(),
+    };
+  const moved = follow.some((f) => f.ok && f.changed !== false);
+  return moved
+    ? { ...added, message: `${added.message ?? ''} What was drawn below it moved along.`.trim() }
+    : added;
 }

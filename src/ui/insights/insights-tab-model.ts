@@ -56,6 +56,8 @@ export interface InsightsUseCases {
   removeCurve(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
   /** Adds an Emotions lane at the bottom of a map that has none (the frame grows by a row). */
   addEmotionsLane(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
+  /** Adds a KPI row as the map's first lane, under the stage headers; the cards go in it. */
+  addKpiRow(workshop: Workshop, mapId: string): Promise<InsightsOutcome>;
 }
 
 /** The emotion curve on the board, as the panel needs to know it. */
@@ -77,6 +79,8 @@ export interface InsightsMap {
   stages: { id: string; name: string }[];
   /** The map has a lane of kind Emotions, where the curve is drawn. */
   emotionsLane: boolean;
+  /** The map has a KPI row (a lane of kind `kpis`), where the KPI cards sit under the headers. */
+  kpiLane: boolean;
 }
 
 export interface InsightsData {
@@ -455,6 +459,13 @@ export function createInsightsTabModel(
       const current = map.value;
       if (!current) return false;
       const ok = await run(() => useCases.addEmotionsLane(workshop, current.id));
+      if (ok) maps.value = await useCases.loadMaps(workshop).catch(() => maps.value);
+      return ok;
+    },
+    async addKpiRow() {
+      const current = map.value;
+      if (!current) return false;
+      const ok = await run(() => useCases.addKpiRow(workshop, current.id));
       if (ok) maps.value = await useCases.loadMaps(workshop).catch(() => maps.value);
       return ok;
     },
