@@ -35,12 +35,16 @@ export async function createMap(
   const progress = reporter(options);
   progress.phase('checking');
   const spec = normalizeSpec(input);
-  // Independent reads at once: on Miro each is a round trip.
-  const [tags, mapIds, { maps }, view] = await Promise.all([
+  // Independent reads at once: on Miro each is a round trip. Where the map goes depends only on
+  // its size, so the free spot is looked for alongside (wasted only when the spec is refused).
+  const size = deriveMapSize(spec.stages.length, spec.lanes.length);
+  const [tags, mapIds, { maps }, spot] = await Promise.all([
     board.listTags(),
     loadMapIds(board),
     loadMaps(board),
-    board.viewport(),
+    (options.near ? Promise.resolve(options.near) : board.viewport()).then((near) =>
+      board.findEmptySpace(size, near),
+    ),
   ]);
   // Listed with a record: on the board already. Listed without one (a record write failed
   // after the index's): made anew here, adopting nothing it cannot see.
@@ -58,8 +62,6 @@ export async function createMap(
   );
   if (!validation.ok) return { status: 'invalid', problems: validation.problems };
 
-  const size = deriveMapSize(spec.stages.length, spec.lanes.length);
-  const spot = await board.findEmptySpace(size, options.near ?? view);
   const layout = layoutMap(spec, { x: Math.round(spot.x), y: Math.round(spot.y) });
   const createdAt = nowIso(options);
   const record: MapRecord = {
