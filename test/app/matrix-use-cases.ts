@@ -200,6 +200,7 @@ function tagByPositionCase(): MatrixUseCase {
       return { message: 'undone', claimsNothingChanged: false };
     },
     exactUndo: true,
+    fresh: tagByPositionCase,
   };
 }
 
@@ -498,6 +499,7 @@ function applyGroupsCase(): MatrixUseCase {
       return said('undone');
     },
     exactUndo: true,
+    fresh: applyGroupsCase,
   };
 }
 
