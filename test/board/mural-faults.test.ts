@@ -65,6 +65,22 @@ describe('MURAL writes under faults', () => {
     );
   });
 
+  it('a create refused with a 429 is sent again without listing the mural first', async () => {
+    // MURAL did not process a 429'd request: nothing to adopt, so no list of every widget.
+    const muralId = server.createMural();
+    const lists = () => server.stats.byRoute['GET /murals/:id/widgets'] ?? 0;
+    const before = lists();
+    const grace = { id: 'u-grace-429', firstName: 'Grace', lastName: 'H' };
+    const { board, injector } = connect(muralId, 'rate', 0, grace);
+    const result = await board.apply(notes(3));
+    expect(injector.log.slice(0, 2)).toEqual([
+      expect.stringMatching(/POST .*\/widgets\/sticky-note$/),
+      expect.stringMatching(/POST .*\/widgets\/sticky-note$/),
+    ]);
+    expect(result.failed).toEqual([]);
+    expect(lists() - before).toBe(0);
+  });
+
   it('a 429 is waited out; a refusal fails only the ops of its request, and says so', async () => {
     const muralId = server.createMural();
     const rate = connect(muralId, 'rate', 0);

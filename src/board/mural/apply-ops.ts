@@ -371,12 +371,16 @@ function planMural(
     // Kept across retries of this task: what was created, and which fields are patched.
     let createdWidgets: MuralWidget[] | null = null;
     const patched = new Set<string>();
-    let attempts = 0;
+    /**
+     * Whether an earlier attempt's request may have made the widgets: its answer was lost (a
+     * time-out, a 5xx, no answer). A 4xx, the 429 included, means MURAL did not process it, so
+     * the retry sends again without listing the mural first.
+     */
+    let unsure = false;
     const task: QueueTask = {
       key,
       deps,
       run: async () => {
-        attempts += 1;
         const batch = items.map((i) => ops[i] as WriteOp & { op: 'create' });
         const first = batch[0]!;
         let parentId: string | null = null;
@@ -400,7 +404,7 @@ function planMural(
           return body;
         });
         const path = `${base}/widgets/${pathOf(type)!}`;
-        if (createdWidgets === null && attempts > 1) {
+        if (createdWidgets === null && unsure) {
           // An earlier attempt may have made these before its answer was lost: adopt them.
           const existing = parseWidgets(await listAll(client, `${base}/widgets`));
           const found = full.map((body) =>
@@ -429,6 +433,8 @@ function planMural(
             }
             createdWidgets = widgets;
           } catch (error) {
+            if (!(error instanceof MuralApiError && error.status >= 400 && error.status < 500))
+              unsure = true;
             const field = refusedField(error);
             if (
               field === null ||
