@@ -15,7 +15,13 @@ import { createLocalBoard } from '../../src/board/playground/sdk/local-board';
 import type { LocalBoard } from '../../src/board/playground/sdk/local-board-types';
 import type { Board } from '../../src/board/port';
 import { createWriteQueue, MIRO_QUEUE_OPTIONS } from '../../src/board/write-queue';
-import { FAULT_KINDS, withSdkFaults, type FaultKind, type FaultPlan } from '../fakes/faults';
+import {
+  FAULT_KINDS,
+  withSdkFaults,
+  type FaultInjector,
+  type FaultKind,
+  type FaultPlan,
+} from '../fakes/faults';
 import { FACILITATOR } from '../fakes/playground-board';
 
 export interface MatrixUseCase {
@@ -34,6 +40,8 @@ export interface MatrixUseCase {
   exactUndo?: boolean;
   /** More write calls worth a fault, beyond `positionsOf` (e.g. a second batch's first call). */
   morePositions?(log: readonly string[]): number[];
+  /** A new instance with its own state beside the board, for cases run side by side. */
+  fresh?(): MatrixUseCase;
 }
 
 /** What a run told the facilitator: whether it claims it changed nothing. */
@@ -130,15 +138,34 @@ function panel(local: LocalBoard, plan: FaultPlan | null) {
   return { board, injector: faulty.injector };
 }
 
-/** The fault-free run: the result to compare with, and its write calls (for positions). */
-async function reference(useCase: MatrixUseCase) {
-  useCase.begin?.();
+/**
+ * Where a case runs (the matrix is the same on every platform): a fresh board per case, panels on
+ * it with or without a fault, and the board as lines (see `boardLines`).
+ */
+export interface MatrixWorld {
+  panel(plan: FaultPlan | null): { board: Board; injector: FaultInjector };
+  lines(): Promise<string[]>;
+}
+export type MatrixPlatform = () => Promise<MatrixWorld>;
+
+/** The playground's local board through the Miro adapter, faults in its SDK. */
+const MIRO_PLATFORM: MatrixPlatform = () => {
   const local = createLocalBoard();
-  await useCase.setup(panel(local, null).board);
-  const before = boardLines(local);
-  const { board, injector } = panel(local, null);
+  return Promise.resolve({
+    panel: (plan) => panel(local, plan),
+    lines: () => Promise.resolve(boardLines(local)),
+  });
+};
+
+/** The fault-free run: the result to compare with, and its write calls (for positions). */
+async function reference(useCase: MatrixUseCase, platform: MatrixPlatform) {
+  useCase.begin?.();
+  const world = await platform();
+  await useCase.setup(world.panel(null).board);
+  const before = await world.lines();
+  const { board, injector } = world.panel(null);
   await useCase.run(board);
-  const after = boardLines(local);
+  const after = await world.lines();
   if (diff(after, before).length === 0)
     throw new Error(
       `${useCase.name}: the fault-free run changed nothing; the matrix would prove nothing.`,
@@ -146,8 +173,8 @@ async function reference(useCase: MatrixUseCase) {
   const log = [...injector.log];
   let undone: string[] = [];
   if (useCase.undo) {
-    await useCase.undo(panel(local, null).board);
-    undone = boardLines(local);
+    await useCase.undo(world.panel(null).board);
+    undone = await world.lines();
     // An undo that claims exactness must give back the board before the change.
     if (useCase.exactUndo && diff(undone, before).length > 0)
       throw new Error(
@@ -187,42 +214,43 @@ async function runCase(
   useCase: MatrixUseCase,
   plan: FaultPlan,
   ref: Awaited<ReturnType<typeof reference>>,
+  platform: MatrixPlatform,
 ): Promise<CaseResult> {
   const problems: string[] = [];
   useCase.begin?.();
-  const local = createLocalBoard();
-  await useCase.setup(panel(local, null).board);
-  const { board, injector } = panel(local, plan);
+  const world = await platform();
+  await useCase.setup(world.panel(null).board);
+  const { board, injector } = world.panel(plan);
   let first: Said | undefined;
   try {
     first = await Promise.race([useCase.run(board), injector.closed.then(() => undefined)]);
   } catch (error) {
     problems.push(`run threw: ${String(error)}`);
   }
-  const afterRun = boardLines(local);
+  const afterRun = await world.lines();
   if (
     first?.claimsNothingChanged &&
     minus(afterRun, ref.before).length + minus(ref.before, afterRun).length > 0
   )
     problems.push(`run said "${first.message}" but the board changed`);
   // A fresh panel (this one reopened, or another participant's) repairs.
-  const fresh = panel(local, null).board;
+  const fresh = world.panel(null).board;
   try {
     said(await useCase.repair(fresh));
   } catch (error) {
     problems.push(`repair threw: ${String(error)}`);
   }
-  const repaired = boardLines(local);
+  const repaired = await world.lines();
   const extra = minus(repaired, ref.after);
   const missing = minus(ref.after, repaired);
   let undoDiff: string[] = [];
   if (useCase.undo) {
     try {
-      await useCase.undo(panel(local, null).board);
+      await useCase.undo(world.panel(null).board);
     } catch (error) {
       problems.push(`undo threw: ${String(error)}`);
     }
-    undoDiff = diff(boardLines(local), ref.undone);
+    undoDiff = diff(await world.lines(), ref.undone);
   }
   return {
     useCase: useCase.name,
@@ -236,19 +264,29 @@ async function runCase(
   };
 }
 
-/** Every case of one use case. */
-export async function runMatrix(useCase: MatrixUseCase): Promise<CaseResult[]> {
-  const ref = await reference(useCase);
+/**
+ * Every case of one use case (on the playground's board unless `platform` says), `concurrency`
+ * cases at a time (each on its own board, with its own `fresh` instance of the use case).
+ */
+export async function runMatrix(
+  useCase: MatrixUseCase,
+  platform: MatrixPlatform = MIRO_PLATFORM,
+  concurrency = 1,
+): Promise<CaseResult[]> {
+  const ref = await reference(useCase, platform);
+  const positions = new Set([...positionsOf(ref.log), ...(useCase.morePositions?.(ref.log) ?? [])]);
+  const plans = FAULT_KINDS.flatMap((kind) =>
+    [...positions].sort((a, b) => a - b).map((at): FaultPlan => ({ kind, at })),
+  );
   const results: CaseResult[] = [];
-  for (const kind of FAULT_KINDS) {
-    const positions = new Set([
-      ...positionsOf(ref.log),
-      ...(useCase.morePositions?.(ref.log) ?? []),
-    ]);
-    for (const at of [...positions].sort((a, b) => a - b)) {
-      results.push(await runCase(useCase, { kind, at }, ref));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < plans.length; i = next++) {
+      const instance = concurrency > 1 && useCase.fresh ? useCase.fresh() : useCase;
+      results[i] = await runCase(instance, plans[i]!, ref, platform);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   return results;
 }
 

@@ -202,6 +202,7 @@ function tagByPositionCase(): MatrixUseCase {
       return { message: 'undone', claimsNothingChanged: false };
     },
     exactUndo: true,
+    fresh: tagByPositionCase,
   };
 }
 
@@ -520,6 +521,7 @@ function applyGroupsCase(): MatrixUseCase {
       return said('undone');
     },
     exactUndo: true,
+    fresh: applyGroupsCase,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * MURAL writes under injected HTTP faults (issue 10): a create whose answer was lost is not made
- * twice, a 429 is waited out, and a request refused for good fails only its own ops.
+ * twice, a 429 is waited out, a request refused for good fails only its own ops, and a marked
+ * widget stays marked whatever happens to the markers write after the batch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMuralBoard } from '../../src/board/mural/adapter';
@@ -18,8 +19,8 @@ afterAll(() => server.close());
 
 const ADA = { id: 'u-ada', firstName: 'Ada', lastName: 'Lovelace' };
 
-function connect(muralId: string, kind: FaultKind | null, at = 0) {
-  const { accessToken } = server.issueToken(ADA);
+function connect(muralId: string, kind: FaultKind | null, at = 0, user = ADA) {
+  const { accessToken } = server.issueToken(user);
   const faulty = withFetchFaults((input, init) => fetch(input, init), kind && { kind, at });
   const client = createMuralClient({
     apiBase: server.apiBase,
@@ -64,6 +65,22 @@ describe('MURAL writes under faults', () => {
     );
   });
 
+  it('a create refused with a 429 is sent again without listing the mural first', async () => {
+    // MURAL did not process a 429'd request: nothing to adopt, so no list of every widget.
+    const muralId = server.createMural();
+    const lists = () => server.stats.byRoute['GET /murals/:id/widgets'] ?? 0;
+    const before = lists();
+    const grace = { id: 'u-grace-429', firstName: 'Grace', lastName: 'H' };
+    const { board, injector } = connect(muralId, 'rate', 0, grace);
+    const result = await board.apply(notes(3));
+    expect(injector.log.slice(0, 2)).toEqual([
+      expect.stringMatching(/POST .*\/widgets\/sticky-note$/),
+      expect.stringMatching(/POST .*\/widgets\/sticky-note$/),
+    ]);
+    expect(result.failed).toEqual([]);
+    expect(lists() - before).toBe(0);
+  });
+
   it('a 429 is waited out; a refusal fails only the ops of its request, and says so', async () => {
     const muralId = server.createMural();
     const rate = connect(muralId, 'rate', 0);
@@ -74,5 +91,95 @@ describe('MURAL writes under faults', () => {
     expect(result.failed).toHaveLength(25);
     expect(result.failed[0]!.message).toMatch(/^Could not create note "Idea 0": /);
     expect(Object.keys(result.ids)).toHaveLength(5);
+  });
+});
+
+describe('MURAL markers under faults', () => {
+  // Another user than the cases above, whose requests fill Ada's 25 a second: a 429 from the
+  // server would be retried and shift the positions of the writes.
+  let n = 0;
+  const as = (muralId: string, kind: FaultKind | null, at = 0) =>
+    connect(muralId, kind, at, { id: `u-grace-${(n += 1)}`, firstName: 'Grace', lastName: 'H' });
+  /** A frame with Touchpoint's marker, then a shape: the writes after the data area exists. */
+  const marked: WriteOp[] = [
+    {
+      op: 'create',
+      ref: 'frame',
+      item: { kind: 'frame', title: 'Journey', rect: { x: 0, y: 0, w: 800, h: 600 } },
+      meta: { m: 'map-1', r: 'frame' },
+    },
+    {
+      op: 'create',
+      ref: 'shape',
+      item: { kind: 'shape', text: 'Cell', rect: { x: 900, y: 0, w: 200, h: 100 } },
+    },
+  ];
+  /**
+   * A mural with a marked note, so its data area and markers entry exist and the batch's writes
+   * are: the intent (PATCH), the frame, the shape, the markers by id (PATCH).
+   */
+  async function muralWithData(): Promise<string> {
+    const muralId = server.createMural();
+    const note: WriteOp = {
+      op: 'create',
+      ref: 'n',
+      item: {
+        kind: 'note',
+        text: 'x',
+        rect: { x: 0, y: 900, w: 100, h: 100 },
+        color: 'light_yellow',
+      },
+      meta: { m: 'map-1', r: 'note' },
+    };
+    await as(muralId, null).board.apply([note]);
+    return muralId;
+  }
+  const frameOf = async (muralId: string) =>
+    (await as(muralId, null).board.listItems(['frame']))[0];
+
+  it('a panel that closes after the marked create went through leaves the widget marked', async () => {
+    const muralId = await muralWithData();
+    const { board, injector } = as(muralId, 'hang', 2);
+    void board.apply(marked);
+    await injector.closed;
+    expect(injector.log[1]).toMatch(/POST .*\/widgets\/area$/);
+    expect(await frameOf(muralId)).toMatchObject({
+      text: 'Journey',
+      meta: { m: 'map-1', r: 'frame' },
+    });
+  });
+
+  it('a markers write refused after the batch fails nothing; the widget reads as marked', async () => {
+    const muralId = await muralWithData();
+    const { board, injector } = as(muralId, 'fail', 3);
+    const result = await board.apply(marked);
+    expect(injector.tripped).toBe(true);
+    expect(injector.log[3]).toMatch(/PATCH .*\/widgets\/textbox\//);
+    expect(result.failed).toEqual([]);
+    expect(await frameOf(muralId)).toMatchObject({ meta: { m: 'map-1', r: 'frame' } });
+    // The next batch stores it by id and drops the intent.
+    await as(muralId, null).board.apply([
+      {
+        op: 'create',
+        ref: 'n',
+        item: {
+          kind: 'note',
+          text: 'x',
+          rect: { x: 0, y: 900, w: 100, h: 100 },
+          color: 'light_yellow',
+        },
+        meta: { m: 'map-1', r: 'note' },
+      },
+    ]);
+    expect(await frameOf(muralId)).toMatchObject({ meta: { m: 'map-1', r: 'frame' } });
+  });
+
+  it('a markers intent that cannot be stored changes nothing and says so', async () => {
+    const muralId = await muralWithData();
+    const { board } = as(muralId, 'fail', 0);
+    const result = await board.apply(marked);
+    expect(result.done).toBe(0);
+    expect(result.failed[0]!.message).toMatch(/nothing was changed/);
+    expect((await as(muralId, null).board.listItems()).map((i) => i.text)).toEqual(['x']);
   });
 });

@@ -157,35 +157,45 @@ export function withSdkFaults(
 /**
  * A `fetch` for the MURAL client with `plan` injected into its write requests (POST, PATCH,
  * DELETE). `rate` answers MURAL's 429; `fail` a 400; `lost` sends the request, then answers 504.
+ * `isStorage` tells writes to Touchpoint's data (on MURAL, widgets of its data area) from board
+ * writes: they are logged as `storage.<method> <path>`, as the SDK wrapper logs storage calls.
  */
 export function withFetchFaults(
   base: typeof fetch,
   plan: FaultPlan | null,
+  isStorage: (method: string, url: URL, body: unknown) => boolean = () => false,
 ): { fetch: typeof fetch; injector: FaultInjector } {
   const { injector, through } = createInjector(plan);
   const faulty: typeof fetch = (input, init) => {
     const method = (init?.method ?? 'GET').toUpperCase();
     const isWrite = method !== 'GET' && method !== 'HEAD';
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    return through(`${method} ${new URL(url).pathname}`, isWrite, () => base(input, init)).catch(
-      (error: unknown) => {
-        if (!(error instanceof InjectedError)) throw error;
-        const status = error.status ?? 500;
-        return new Response(
-          JSON.stringify({
-            code: status === 429 ? 'RATE_LIMIT' : 'INJECTED',
-            message: error.message,
-          }),
-          {
-            status,
-            headers: {
-              'content-type': 'application/json',
-              ...(status === 429 ? { 'retry-after': '0' } : {}),
-            },
-          },
-        );
-      },
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
     );
+    let body: unknown;
+    try {
+      body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    } catch {
+      body = undefined;
+    }
+    const name = `${isWrite && isStorage(method, url, body) ? 'storage.' : ''}${method} ${url.pathname}`;
+    return through(name, isWrite, () => base(input, init)).catch((error: unknown) => {
+      if (!(error instanceof InjectedError)) throw error;
+      const status = error.status ?? 500;
+      return new Response(
+        JSON.stringify({
+          code: status === 429 ? 'RATE_LIMIT' : 'INJECTED',
+          message: error.message,
+        }),
+        {
+          status,
+          headers: {
+            'content-type': 'application/json',
+            ...(status === 429 ? { 'retry-after': '0' } : {}),
+          },
+        },
+      );
+    });
   };
   return { fetch: faulty, injector };
 }

@@ -158,6 +158,8 @@ export interface MuralServer {
   expireAccessTokens(): void;
   addVotingSession(muralId: string, session: Omit<VotingSession, 'id'>): string;
   widgets(muralId: string): WidgetRecord[];
+  /** The mural's tags, as GET …/tags lists them (for tests that compare whole murals). */
+  tags(muralId: string): TagRecord[];
   setLatency(ms: number): void;
   close(): Promise<void>;
 }
@@ -1020,6 +1022,7 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
       return id;
     },
     widgets: (muralId) => [...(murals.get(muralId)?.widgets.values() ?? [])],
+    tags: (muralId) => [...(murals.get(muralId)?.tags.values() ?? [])],
     setLatency(ms) {
       latencyMs = ms;
     },

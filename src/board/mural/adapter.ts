@@ -26,7 +26,14 @@ import {
   type WriteQueue,
   type WriteQueueOptions,
 } from '../write-queue';
-import { applyOps, MURAL_LIMITS, parseTags, type MuralTag } from './apply-ops';
+import {
+  applyOps,
+  INTENT_PREFIX,
+  markerPrint,
+  MURAL_LIMITS,
+  parseTags,
+  type MuralTag,
+} from './apply-ops';
 import { MuralApiError, unwrap, type MuralClient } from './client';
 import { createPollTimer, listCostFactor, pollTimingOf, type PollTiming } from './poll-timing';
 import {
@@ -202,14 +209,18 @@ export function createMuralBoard(
     if (visible.some((w) => w.tags.some((id) => !tags.has(id)))) await loadTags();
     const byId = new Map(all.map((w) => [w.id, w]));
     const at = await origin();
-    return visible.map((w) =>
-      toBoardItem(w, {
+    return visible.map((w) => {
+      const item = toBoardItem(w, {
         area: (id) => byId.get(id) ?? widgets.get(id),
         tagTitle: (id) => tags.get(id)?.text,
         marker: (id) => markers.get(id) ?? null,
         origin: at,
-      }),
-    );
+      });
+      // Made by a batch whose panel closed before it stored the marker by id: its intent holds it.
+      const intended =
+        item.meta === null ? markers.get(markerPrint(item.kind, item.rect, item.text)) : undefined;
+      return intended ? { ...item, meta: intended } : item;
+    });
   }
 
   // --- Shared state ---------------------------------------------------------------------------
@@ -561,13 +572,25 @@ export function createMuralBoard(
           rememberTags: (list) => {
             for (const t of list) tags.set(t.id, t);
           },
-          async saveMarkers(made) {
+          async saveMarkers(made, intent = false) {
             const { state } = await readState();
             const current = parseMarkers(state.get(stateId(INTERNAL, MARKERS_KEY))?.at(-1)?.json);
+            if (intent) {
+              for (const [key, m] of made) current.set(key, m);
+              await writeState(INTERNAL, MARKERS_KEY, JSON.stringify(Object.fromEntries(current)));
+              return;
+            }
+            // Widgets that read as marked through an intent (this batch's, or one an earlier
+            // panel left when it closed) are marked by id now; then the intents go.
+            const items = await translate(await listWidgets());
+            for (const item of items)
+              if (item.meta !== null && !current.has(item.id)) current.set(item.id, item.meta);
             for (const [id, m] of made) current.set(id, m);
             // Drop markers of widgets that are gone, so the entry does not grow without bound.
-            const known = new Set((await listWidgets()).map((w) => w.id));
-            const kept = Object.fromEntries([...current].filter(([id]) => known.has(id)));
+            const known = new Set(items.map((i) => i.id));
+            const kept = Object.fromEntries(
+              [...current].filter(([id]) => known.has(id) && !id.startsWith(INTENT_PREFIX)),
+            );
             await writeState(INTERNAL, MARKERS_KEY, JSON.stringify(kept));
             markers = new Map(Object.entries(kept));
           },

@@ -7,7 +7,7 @@
  */
 import { isRecord } from '../../domain/common';
 import type { ItemMarker, Rect } from '../../domain/board/board-item';
-import { OpError, runBatch, type PlanContext } from '../batch-engine';
+import { describeOp, OpError, runBatch, type PlanContext } from '../batch-engine';
 import type { BatchOptions, BatchResult, CreateSpec, WriteOp } from '../port';
 import type { QueueTask, WriteQueue } from '../write-queue';
 import { MuralApiError, type MuralClient } from './client';
@@ -52,9 +52,24 @@ export interface ApplyEnv {
   /** Board coordinates of the mural's top-left: top-level widgets are placed relative to it. */
   origin(): Promise<{ x: number; y: number }>;
   rememberTags(tags: readonly MuralTag[]): void;
-  /** Store markers of widgets this batch created. */
-  saveMarkers(markers: ReadonlyMap<string, ItemMarker>): Promise<void>;
+  /**
+   * Before the batch (`intent`): store the markers its creates will carry, keyed by
+   * `markerPrint`, since the widgets' ids are not known yet. After it: store the markers of the
+   * widgets it created by id, and settle the intents left by earlier batches.
+   */
+  saveMarkers(markers: ReadonlyMap<string, ItemMarker>, intent?: boolean): Promise<void>;
 }
+
+/** Keys of markers stored before their widget exists (see `markerPrint`). */
+export const INTENT_PREFIX = 'p:';
+
+/**
+ * Where and what a marked item is, in board coordinates: the key its marker is stored under
+ * before the create (intent before effect), so a widget whose create went through but whose
+ * panel closed before the markers were written by id still carries its marker when read.
+ */
+export const markerPrint = (kind: string, rect: Rect, text: string): string =>
+  `${INTENT_PREFIX}${kind}|${[rect.x, rect.y, rect.w, rect.h].map(Math.round).join('|')}|${text}`;
 
 export function parseTags(values: readonly unknown[]): MuralTag[] {
   return values.flatMap((v) =>
@@ -127,6 +142,31 @@ export async function applyOps(
   options: BatchOptions = {},
 ): Promise<BatchResult> {
   const markers = new Map<string, ItemMarker>();
+  // Intent before effect: the markers of this batch's creates are on the mural before the first
+  // create, so a panel that closes before the batch ends leaves widgets that still read as marked.
+  const intents = new Map<string, ItemMarker>();
+  for (const op of ops) {
+    if (op.op !== 'create' || !op.meta) continue;
+    const text = op.item.kind === 'frame' ? op.item.title : op.item.text;
+    intents.set(markerPrint(op.item.kind, op.item.rect, text), op.meta);
+  }
+  if (intents.size > 0) {
+    try {
+      await env.saveMarkers(intents, true);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ids: {},
+        done: 0,
+        failed: ops.map((op, index) => ({
+          index,
+          op,
+          message: `Could not ${describeOp(op)}: Touchpoint could not store its markers on the mural first (${reason}); nothing was changed.`,
+        })),
+        cancelled: false,
+      };
+    }
+  }
   return runBatch(
     env.queue,
     ops,
@@ -136,7 +176,13 @@ export async function applyOps(
         op.op === 'connect' ? 'Lines between items are not drawn on MURAL yet.' : null,
       plan: (live, ctx) => planMural(env, live, ctx, markers),
       finish: async () => {
-        if (markers.size > 0) await env.saveMarkers(markers);
+        if (markers.size === 0 && intents.size === 0) return;
+        try {
+          await env.saveMarkers(markers);
+        } catch {
+          // Not fatal: the batch's writes are done, and the markers stored before it (its
+          // intents) keep its widgets marked until a later batch stores them by id.
+        }
       },
     },
     options,
@@ -327,12 +373,16 @@ function planMural(
     // Kept across retries of this task: what was created, and which fields are patched.
     let createdWidgets: MuralWidget[] | null = null;
     const patched = new Set<string>();
-    let attempts = 0;
+    /**
+     * Whether an earlier attempt's request may have made the widgets: its answer was lost (a
+     * time-out, a 5xx, no answer). A 4xx, the 429 included, means MURAL did not process it, so
+     * the retry sends again without listing the mural first.
+     */
+    let unsure = false;
     const task: QueueTask = {
       key,
       deps,
       run: async () => {
-        attempts += 1;
         const batch = items.map((i) => ops[i] as WriteOp & { op: 'create' });
         const first = batch[0]!;
         let parentId: string | null = null;
@@ -356,7 +406,7 @@ function planMural(
           return body;
         });
         const path = `${base}/widgets/${pathOf(type)!}`;
-        if (createdWidgets === null && attempts > 1) {
+        if (createdWidgets === null && unsure) {
           // An earlier attempt may have made these before its answer was lost: adopt them.
           const existing = parseWidgets(await listAll(client, `${base}/widgets`));
           const found = full.map((body) =>
@@ -385,6 +435,8 @@ function planMural(
             }
             createdWidgets = widgets;
           } catch (error) {
+            if (!(error instanceof MuralApiError && error.status >= 400 && error.status < 500))
+              unsure = true;
             const field = refusedField(error);
             if (
               field === null ||
