@@ -8,7 +8,7 @@ import type { MatrixUseCase } from './fault-matrix';
 import { MATRIX_USE_CASES } from './matrix-use-cases';
 
 /**
- * Every Miro use case applies on MURAL: MURAL has tags on widgets (`Board.limits.tagTitle` 25,
+ * Every Miro use case applies on MURAL (the emotion curve and the KPI row too): MURAL has tags on widgets (`Board.limits.tagTitle` 25,
  * which the classic map's stage tags fit), areas for frames, shapes and textboxes for the KPI
  * cards, the RACI frame, the action plan and the badges.
  */
@@ -19,6 +19,7 @@ const ON_MURAL = new Set([
   'tag by position + undo',
   'import',
   'KPI cards',
+  'KPI cards into the KPI row',
   'RACI frame',
   'RACI frame update',
   'RACI frame shrink',
@@ -26,6 +27,8 @@ const ON_MURAL = new Set([
   'action plan on the board',
   'badges on board',
   'apply groups + resume + undo',
+  'draw emotion curve',
+  'update emotion curve',
 ]);
 
 export const MURAL_MATRIX_USE_CASES: MatrixUseCase[] = MATRIX_USE_CASES.filter((u) =>
