@@ -4,6 +4,7 @@ import type { ImportOutcome, ImportProgress } from '../../app/export/import-map'
 import type { RestoredData } from '../../app/export/restore-workshop-data';
 import type { HistoryUsage } from '../../app/export/snapshots';
 import type { TabMessage } from '../components/action-runner';
+import { noSnapshotNote } from '../failure-summary';
 
 /** What the import is doing, as its progress bar says it. */
 export const IMPORT_PHASE_LABELS: Record<ImportProgress['phase'], string> = {
@@ -110,7 +111,7 @@ export function importMessage(outcome: ImportOutcome): TabMessage {
       if (put) parts.push(put);
       const notes = [...outcome.warnings, ...outcome.restored.warnings];
       if (outcome.snapshot.status === 'unavailable')
-        notes.push(`No automatic snapshot: ${outcome.snapshot.message}`);
+        notes.push(noSnapshotNote(outcome.snapshot.message));
       if (outcome.status === 'done')
         return {
           tone: 'success',
