@@ -14,7 +14,7 @@ import type { Workshop } from '../app/workshop';
 import { FRAME_KEY } from '../domain/journey/layout';
 import type { FacilitatorAction } from '../domain/roles/facilitators';
 import type { PanelServices } from '../ui/Panel';
-import { mapJobOutcome, removalOutcome } from '../ui/map/map-messages';
+import { MAP_DONE, mapJobOutcome, removalOutcome, UNNAMED_PERSON } from '../ui/map/map-messages';
 import type { JobHooks, JobOutcome, MapUseCases } from '../ui/map/map-tab-model';
 
 const progressOf = (hooks: JobHooks) => ({
@@ -49,7 +49,7 @@ export const mapUseCases: MapUseCases = {
     const { createMap } = await import('../app/map/create-map');
     return mapJobOutcome(
       await createMap(workshop.board, spec, progressOf(hooks)),
-      'Map created on the board.',
+      MAP_DONE.created,
     );
   },
   async updateMap(workshop, spec, hooks) {
@@ -60,7 +60,7 @@ export const mapUseCases: MapUseCases = {
       ...progressOf(hooks),
       confirmRemove: hooks.confirmRemove,
     });
-    return mapJobOutcome(outcome, 'Map updated on the board.');
+    return mapJobOutcome(outcome, MAP_DONE.updated);
   },
   async removeMap(workshop, mapId, hooks) {
     const refused = await refusedFor(workshop, 'remove-map');
@@ -70,7 +70,7 @@ export const mapUseCases: MapUseCases = {
   },
   watchFacilitators(workshop, fn) {
     return watchFacilitators(workshop.board, (list) =>
-      fn({ people: list.ids.map((id) => ({ id, name: list.names[id] ?? 'Someone' })) }),
+      fn({ people: list.ids.map((id) => ({ id, name: list.names[id] ?? UNNAMED_PERSON })) }),
     );
   },
   async onlineUsers(workshop) {

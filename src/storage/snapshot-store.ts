@@ -123,6 +123,32 @@ export function createSnapshotStore(
   const now = options.now ?? Date.now;
   const newId = options.newId ?? randomId;
 
+  /** Reads the history's metadata store in one read-only transaction. */
+  const readStore = <T>(
+    read: (
+      store: ReturnType<TouchpointTransaction<'snapshots', 'readonly'>['objectStore']>,
+    ) => Promise<T>,
+  ): Promise<T> =>
+    tx(
+      db,
+      'readonly',
+      ['snapshots'],
+      (t) => read(t.objectStore('snapshots')),
+      'read the snapshot history',
+    );
+
+  /** The readable snapshots' metadata: every board's, one board's or one map's. */
+  const readHistory = (query?: SnapshotQuery): Promise<SnapshotMeta[]> =>
+    readStore(async (store) =>
+      goodRows(
+        !query
+          ? await store.getAll()
+          : 'boardId' in query
+            ? await store.index('by-board').getAll(query.boardId)
+            : await store.index('by-map').getAll(query.mapId),
+      ),
+    );
+
   return {
     async save(input) {
       // Serialise before the transaction: it is not IndexedDB work, and a bad payload should fail
@@ -158,22 +184,7 @@ export function createSnapshotStore(
       );
     },
 
-    list: (query) =>
-      tx(
-        db,
-        'readonly',
-        ['snapshots'],
-        async (t) => {
-          const store = t.objectStore('snapshots');
-          const rows = !query
-            ? await store.getAll()
-            : 'boardId' in query
-              ? await store.index('by-board').getAll(query.boardId)
-              : await store.index('by-map').getAll(query.mapId);
-          return goodRows(rows).sort(newestFirst);
-        },
-        'read the snapshot history',
-      ),
+    list: async (query) => (await readHistory(query)).sort(newestFirst),
 
     get: (id) =>
       tx(
@@ -206,37 +217,17 @@ export function createSnapshotStore(
         'delete the snapshot',
       ),
 
-    usage: (boardId) =>
-      tx(
-        db,
-        'readonly',
-        ['snapshots'],
-        async (t) => {
-          const store = t.objectStore('snapshots');
-          const rows =
-            boardId === undefined
-              ? await store.getAll()
-              : await store.index('by-board').getAll(boardId);
-          return measure(goodRows(rows));
-        },
-        'read the snapshot history',
-      ),
+    usage: async (boardId) =>
+      measure(await readHistory(boardId === undefined ? undefined : { boardId })),
 
     damaged: () =>
-      tx(
-        db,
-        'readonly',
-        ['snapshots'],
-        async (t) => {
-          const store = t.objectStore('snapshots');
-          const [keys, rows] = await Promise.all([store.getAllKeys(), store.getAll()]);
-          return rows.flatMap((row, i) => {
-            const read = readSnapshotRow(row);
-            return 'problem' in read ? [{ key: keys[i]!, problem: read.problem }] : [];
-          });
-        },
-        'read the snapshot history',
-      ),
+      readStore(async (store) => {
+        const [keys, rows] = await Promise.all([store.getAllKeys(), store.getAll()]);
+        return rows.flatMap((row, i) => {
+          const read = readSnapshotRow(row);
+          return 'problem' in read ? [{ key: keys[i]!, problem: read.problem }] : [];
+        });
+      }),
 
     deleteDamaged: (keys) =>
       tx(

@@ -8,3 +8,6 @@ export function failureSummary(failed: readonly { message: string }[]): string {
       .join(' ') + more
   );
 }
+
+/** Said after a bulk change that went ahead without its automatic snapshot (history is off). */
+export const noSnapshotNote = (reason: string): string => `No automatic snapshot: ${reason}`;

@@ -17,13 +17,7 @@ import { stageTagColorOf } from '../../domain/journey/stage-tag-colors';
 import { chooseStageTagTitles } from '../../domain/journey/stage-tag-titles';
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
 import { loadMap, loadMapIds, loadMaps, saveMap } from './map-store';
-import {
-  nowIso,
-  reporter,
-  succeededOps,
-  type MapOutcome,
-  type MapRunOptions,
-} from './map-progress';
+import { startRun, succeededOps, type MapOutcome, type MapRunOptions } from './map-progress';
 import { createRecordJournal, errorText } from './record-journal';
 import { toCreateOp } from './to-write-ops';
 
@@ -32,8 +26,7 @@ export async function createMap(
   input: MapSpec,
   options: MapRunOptions = {},
 ): Promise<MapOutcome> {
-  const progress = reporter(options);
-  progress.phase('checking');
+  const progress = startRun(options);
   const spec = normalizeSpec(input);
   // Independent reads at once: on Miro each is a round trip. Where the map goes depends only on
   // its size, so the free spot is looked for alongside (wasted only when the spec is refused).
@@ -63,7 +56,7 @@ export async function createMap(
   if (!validation.ok) return { status: 'invalid', problems: validation.problems };
 
   const layout = layoutMap(spec, { x: Math.round(spot.x), y: Math.round(spot.y) });
-  const createdAt = nowIso(options);
+  const createdAt = progress.now();
   const record: MapRecord = {
     version: MAP_RECORD_VERSION,
     spec,
@@ -135,7 +128,7 @@ export async function createMap(
         return madeTags.has(title) ? [[s.id, title]] : [];
       }),
     ),
-    updatedAt: nowIso(options),
+    updatedAt: progress.now(),
     incomplete: !complete,
   };
   const frameId = itemIds[FRAME_KEY];

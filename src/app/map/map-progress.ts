@@ -34,7 +34,11 @@ export type MapOutcome =
   /** A write failed outside the batch (the record): `changed` says whether the board changed. */
   | { status: 'failed'; message: string; changed: boolean };
 
-export function reporter(options: MapRunOptions) {
+/**
+ * A map run's progress and clock: it starts by reporting 'checking' (reading the board,
+ * validating); `now()` is the time for the record's timestamps.
+ */
+export function startRun(options: MapRunOptions) {
   const emit = (phase: MapProgress['phase'], p: Partial<BatchProgress> = {}) =>
     options.onProgress?.({
       phase,
@@ -42,9 +46,11 @@ export function reporter(options: MapRunOptions) {
       total: p.total ?? 0,
       retries: p.retries ?? 0,
     });
+  emit('checking');
   return {
     phase: (phase: MapProgress['phase']) => emit(phase),
     batch: (p: BatchProgress) => emit('writing', p),
+    now: () => (options.now?.() ?? new Date()).toISOString(),
   };
 }
 
@@ -58,5 +64,3 @@ export function succeededOps(result: BatchResult, count: number): Set<number> {
   for (let i = 0; i < count; i++) if (!failed.has(i)) ok.add(i);
   return ok;
 }
-
-export const nowIso = (options: MapRunOptions) => (options.now?.() ?? new Date()).toISOString();

@@ -7,7 +7,7 @@
 import type { Board, WriteOp } from '../../board/port';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import { boardExtrasOf, forgetBoardExtras } from '../insights/map-board-extras';
-import { reporter, succeededOps, type MapRunOptions } from './map-progress';
+import { startRun, succeededOps, type MapRunOptions } from './map-progress';
 import { deleteMap, loadMap, saveMap } from './map-store';
 import { errorText } from './record-journal';
 
@@ -23,8 +23,7 @@ export async function removeMap(
   mapId: string,
   options: MapRunOptions = {},
 ): Promise<RemoveMapOutcome> {
-  const progress = reporter(options);
-  progress.phase('checking');
+  const progress = startRun(options);
   let read;
   try {
     read = await Promise.all([

@@ -16,13 +16,7 @@ import {
 } from '../../domain/journey/plan-map-update';
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
 import { stageTagColorOf } from '../../domain/journey/stage-tag-colors';
-import {
-  nowIso,
-  reporter,
-  succeededOps,
-  type MapOutcome,
-  type MapRunOptions,
-} from './map-progress';
+import { startRun, succeededOps, type MapOutcome, type MapRunOptions } from './map-progress';
 import { loadMap, loadMaps, saveMap } from './map-store';
 import { adoptMapItems, STRAY_PREFIX } from '../../domain/journey/adopt-map-items';
 import { errorText } from './record-journal';
@@ -66,8 +60,7 @@ export async function updateMap(
   input: MapSpec,
   options: UpdateMapOptions = {},
 ): Promise<MapOutcome> {
-  const progress = reporter(options);
-  progress.phase('checking');
+  const progress = startRun(options);
   // Independent reads at once: on Miro each is a round trip.
   let read;
   try {
@@ -298,7 +291,7 @@ export async function updateMap(
     geometry: plan.layout.geometry,
     itemIds: nextIds,
     tagTitles: nextTags,
-    updatedAt: nowIso(options),
+    updatedAt: progress.now(),
     incomplete: !complete,
   };
   try {

@@ -9,15 +9,18 @@ import { acceptsVotes, type VoteRound } from './vote-round';
 
 export type VoteChange = { ok: true; ballot: Ballot } | { ok: false; reason: string };
 
-export function castVote(
-  ballot: Ballot,
-  itemId: string,
-  round: VoteRound,
-  now: string,
-): VoteChange {
-  const refused = refusal(ballot, itemId, round, now);
-  if (refused) return { ok: false, reason: refused };
+type BallotChange = (ballot: Ballot, itemId: string, round: VoteRound, now: string) => VoteChange;
 
+/** A change that is refused first when the ballot, the round or the item does not allow any. */
+const checked =
+  (change: BallotChange): BallotChange =>
+  (ballot, itemId, round, now) => {
+    const refused = refusal(ballot, itemId, round, now);
+    return refused ? { ok: false, reason: refused } : change(ballot, itemId, round, now);
+  };
+
+/** Casts one vote on `itemId` (unweighted), or adds it as the next pick (weighted). */
+export const castVote = checked((ballot, itemId, round, now) => {
   if (ballot.ranking) {
     if (!round.weights) return { ok: false, reason: 'This round counts votes, not ranked picks.' };
     if (ballot.ranking.includes(itemId))
@@ -46,21 +49,13 @@ export function castVote(
     ? ballot.votes.map((v) => (v.itemId === itemId ? { itemId, count: v.count + 1 } : v))
     : [...ballot.votes, { itemId, count: 1 }];
   return { ok: true, ballot: { ...ballot, votes, updatedAt: now } };
-}
+});
 
 /**
  * Takes back one vote on `itemId` (unweighted), or removes the pick (weighted: later picks move
  * up one place, as on a paper ranking when a line is struck out).
  */
-export function retractVote(
-  ballot: Ballot,
-  itemId: string,
-  round: VoteRound,
-  now: string,
-): VoteChange {
-  const refused = refusal(ballot, itemId, round, now);
-  if (refused) return { ok: false, reason: refused };
-
+export const retractVote = checked((ballot, itemId, _round, now) => {
   if (ballot.ranking) {
     if (!ballot.ranking.includes(itemId))
       return { ok: false, reason: 'You have not picked this item.' };
@@ -76,7 +71,7 @@ export function retractVote(
       ? ballot.votes.map((v) => (v.itemId === itemId ? { itemId, count: v.count - 1 } : v))
       : ballot.votes.filter((v) => v.itemId !== itemId);
   return { ok: true, ballot: { ...ballot, votes, updatedAt: now } };
-}
+});
 
 /** Votes (or picks) still to cast; the full budget before the first vote. */
 export function remainingVotes(ballot: Ballot | null, round: VoteRound): number {

@@ -1,6 +1,6 @@
 /** Wires the Export tab (`ExportUseCases`) to app/export. */
 import { buildJourneyMap } from '../../app/export/build-journey-map';
-import { importMap, type ImportProgress } from '../../app/export/import-map';
+import { importMap } from '../../app/export/import-map';
 import { guard } from '../../app/roles/facilitators';
 import {
   deleteDamagedSnapshots,
@@ -13,17 +13,8 @@ import {
 } from '../../app/export/snapshots';
 import { loadMaps, watchMaps } from '../../app/map/map-store';
 import { createSettingsStore } from '../../storage';
+import { IMPORT_PHASE_LABELS } from '../../ui/export/export-messages';
 import type { ExportUseCases } from '../../ui/export/export-tab-model';
-
-const PHASES: Record<ImportProgress['phase'], string> = {
-  reading: 'Reading the file and the board',
-  waiting: 'Waiting for another facilitator’s import of this map',
-  snapshot: 'Saving a snapshot first',
-  map: 'Creating the map',
-  notes: 'Adding notes',
-  saving: 'Remembering what was imported',
-  done: 'Done',
-};
 
 export const exportUseCases: ExportUseCases = {
   async loadMaps(workshop) {
@@ -62,7 +53,7 @@ export const exportUseCases: ExportUseCases = {
     if (!allowed.ok) return { status: 'refused', message: allowed.reason };
     return importMap(workshop, text, {
       signal: hooks.signal,
-      onProgress: (p) => hooks.onProgress(p.done, p.total, PHASES[p.phase]),
+      onProgress: (p) => hooks.onProgress(p.done, p.total, IMPORT_PHASE_LABELS[p.phase]),
     });
   },
 };

@@ -27,7 +27,7 @@ function toSnapshot(state: StageViewState): GroupSnapshot {
 }
 
 export function openGroup(workshop: Workshop): GroupConnection {
-  let snapshotNote: string | null = null;
+  let snapshotSkipped: string | null = null;
   const session: GroupingSession = createGroupingSession(workshop.board, {
     boardId: workshop.info.id,
     db: workshop.local.db,
@@ -41,8 +41,7 @@ export function openGroup(workshop: Workshop): GroupConnection {
       });
       // A full disk stops the change before its first write; history being off does not.
       if (!mayProceed(result)) throw new Error(result.message);
-      snapshotNote =
-        result.status === 'unavailable' ? `No automatic snapshot: ${result.message}` : null;
+      snapshotSkipped = result.status === 'unavailable' ? result.message : null;
     },
   });
   const hooksOf = (hooks: { signal: AbortSignal; onProgress: (d: number, t: number) => void }) => ({
@@ -59,12 +58,12 @@ export function openGroup(workshop: Workshop): GroupConnection {
     group: (scope, request) => session.group(scope, request),
     split: (preview, groupId) => session.split(preview, groupId),
     async apply(scope, preview, settings, hooks) {
-      snapshotNote = null;
+      snapshotSkipped = null;
       const allowed = await guard(workshop.board, workshop.user, 'apply-groups');
-      if (!allowed.ok) return { tone: 'error', title: 'Nothing was moved', body: allowed.reason };
+      if (!allowed.ok) return applyMessage({ status: 'refused', message: allowed.reason }, null);
       return applyMessage(
         await session.apply(scope, preview, settings, hooksOf(hooks)),
-        snapshotNote,
+        snapshotSkipped,
       );
     },
     async resume(hooks) {

@@ -13,6 +13,7 @@ import {
   tagByPositionMessage,
   tagMessage,
   undoMessage,
+  UNKNOWN_STAGE,
 } from '../../ui/stages/stages-messages';
 import type {
   StagesConnection,
@@ -64,7 +65,7 @@ function toSnapshot(state: StageViewState, session: StagesSession): StagesSnapsh
 
 export function openStages(workshop: Workshop): StagesConnection {
   // Why the last automatic snapshot was skipped (history off): said after the change.
-  let snapshotNote: string | null = null;
+  let snapshotSkipped: string | null = null;
   const session = createStagesSession(workshop.board, {
     boardId: workshop.info.id,
     db: workshop.local.db,
@@ -77,12 +78,12 @@ export function openStages(workshop: Workshop): StagesConnection {
       });
       // A full disk stops the change before its first write; history being off does not.
       if (!mayProceed(result)) throw new Error(result.message);
-      snapshotNote =
-        result.status === 'unavailable' ? `No automatic snapshot: ${result.message}` : null;
+      snapshotSkipped = result.status === 'unavailable' ? result.message : null;
     },
   });
   const stageName = (mapId: string, stageId: string) =>
-    session.view.map(mapId)?.record.spec.stages.find((s) => s.id === stageId)?.name ?? 'the stage';
+    session.view.map(mapId)?.record.spec.stages.find((s) => s.id === stageId)?.name ??
+    UNKNOWN_STAGE;
 
   return {
     subscribe(fn) {
@@ -97,12 +98,12 @@ export function openStages(workshop: Workshop): StagesConnection {
     },
     selectNotes: (ids) => session.selectNotes(ids),
     async tagByPosition(mapId, hooks) {
-      snapshotNote = null;
+      snapshotSkipped = null;
       const outcome = await session.tagByPosition(mapId, {
         signal: hooks.signal,
         onProgress: (p) => hooks.onProgress(p.done, p.total),
       });
-      return tagByPositionMessage(outcome, snapshotNote);
+      return tagByPositionMessage(outcome, snapshotSkipped);
     },
     undoStatus: (mapId) => session.undoStatus(mapId),
     async undoTagByPosition(mapId, hooks) {

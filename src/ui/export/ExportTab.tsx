@@ -2,17 +2,15 @@ import { countOf } from '../../domain/common';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
-import { useTabModel } from '../components/tab-model';
+import { boardReadState, useTabModel } from '../components/tab-model';
 import { ProgressBar } from '../components/ProgressBar';
 import { browserEnvironment } from './browser-environment';
 import { CompareView } from './CompareView';
 import { ReviewView } from './ReviewView';
+import { BOARD_NOW } from './compare-model';
+import { budgetLine, formatBytes, formatTime } from './export-messages';
 import {
-  BOARD_NOW,
-  budgetLine,
   createExportTabModel,
-  formatBytes,
-  formatTime,
   type ExportEnvironment,
   type ExportTabModel,
   type ExportUseCases,
@@ -41,7 +39,8 @@ export function ExportTab({
     [workshop, useCases, environment],
   );
 
-  if (model.loading.value) return <Spinner label="Reading the board…" />;
+  const waiting = boardReadState(model.state.value);
+  if (waiting) return waiting;
   const maps = model.maps.value;
   const message = model.message.value;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetLine } from './export-tab-model';
+import { budgetLine } from './export-messages';
 
 const usage = {
   count: 12,

@@ -4,14 +4,14 @@
  */
 import type { ApplyOutcome, ResumeOutcome, UndoOutcome } from '../../app/grouping/apply-groups';
 import { countOf } from '../../domain/common';
-import { failureSummary } from '../failure-summary';
+import { failureSummary, noSnapshotNote } from '../failure-summary';
 import type { GroupOutcome } from './group-tab-model';
 
 const notes = (n: number) => countOf(n, 'note');
 const failures = failureSummary;
 
-export function applyMessage(outcome: ApplyOutcome, snapshotNote: string | null): GroupOutcome {
-  const extra = snapshotNote ? ` ${snapshotNote}` : '';
+export function applyMessage(outcome: ApplyOutcome, snapshotSkipped: string | null): GroupOutcome {
+  const extra = snapshotSkipped ? ` ${noSnapshotNote(snapshotSkipped)}` : '';
   switch (outcome.status) {
     case 'nothing-to-do':
       return { tone: 'info', title: 'Every note is already where its group puts it.' };

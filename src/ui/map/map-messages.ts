@@ -8,6 +8,15 @@ import { countOf } from '../../domain/common';
 import type { JobOutcome } from './map-tab-model';
 
 /** A create or update outcome; `done` is the sentence for a job that finished. */
+/** What the Map tab says when a map was written in full. */
+export const MAP_DONE = {
+  created: 'Map created on the board.',
+  updated: 'Map updated on the board.',
+} as const;
+
+/** A facilitator the board gives no name. */
+export const UNNAMED_PERSON = 'Someone';
+
 export function mapJobOutcome(outcome: MapOutcome, done: string): JobOutcome {
   switch (outcome.status) {
     case 'done':

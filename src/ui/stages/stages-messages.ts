@@ -5,11 +5,14 @@
 import type { TagByPositionOutcome, UndoOutcome } from '../../app/stages/tag-by-position';
 import type { TagOutcome } from '../../app/stages/tag-notes';
 import { countOf } from '../../domain/common';
-import { failureSummary } from '../failure-summary';
+import { failureSummary, noSnapshotNote } from '../failure-summary';
 import type { StagesOutcome } from './stages-tab-model';
 
 const notes = (n: number) => countOf(n, 'note');
 const failures = failureSummary;
+
+/** How a message names a stage that is gone from its map. */
+export const UNKNOWN_STAGE = 'the stage';
 
 export function tagMessage(outcome: TagOutcome, stageName: string): StagesOutcome {
   if (outcome.cancelled) return { tone: 'info', title: 'Stopped.' };
@@ -30,10 +33,13 @@ export function tagMessage(outcome: TagOutcome, stageName: string): StagesOutcom
   };
 }
 
-export function tagByPositionMessage(outcome: TagByPositionOutcome, snapshotNote: string | null) {
+export function tagByPositionMessage(
+  outcome: TagByPositionOutcome,
+  snapshotSkipped: string | null,
+) {
   const undoNote = (journalId: number | null) =>
     journalId === null ? '' : ' “Undo tag by position” puts their tags back.';
-  const extra = snapshotNote ? ` ${snapshotNote}` : '';
+  const extra = snapshotSkipped ? ` ${noSnapshotNote(snapshotSkipped)}` : '';
   switch (outcome.status) {
     case 'nothing-to-do':
       return { tone: 'info', title: 'No untagged notes sit in a cell.' } as const;

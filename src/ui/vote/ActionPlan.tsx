@@ -13,7 +13,8 @@ import { localIsoDate } from '../../domain/common';
 import { EmptyState } from '../components/Notice';
 import { useFocusOnMount } from '../components/use-focus';
 import { ImpactGrid } from './ImpactGrid';
-import { CUSTOM_TEAM, type VoteTabModel } from './vote-tab-model';
+import { CUSTOM_TEAM } from './action-plan-model';
+import type { VoteTabModel } from './vote-tab-model';
 
 const STATUS_LABEL = { todo: 'To do', doing: 'Doing', done: 'Done' };
 const teamName = (team: string) => TEAM_LABELS[team as KnownTeam] ?? team;

@@ -2,7 +2,8 @@ import { anonymityLimits } from '../../app/voting/anonymity-limits';
 import type { NamedGroup, VoteContext } from '../../app/voting/vote-items';
 import type { Privacy, RoundTargetKind } from '../../domain/voting/vote-round';
 import { useFocusOnMount } from '../components/use-focus';
-import { parseWeights, type VoteTabModel } from './vote-tab-model';
+import { parseWeights } from './round-form-model';
+import type { VoteTabModel } from './vote-tab-model';
 
 const PRIVACY: { id: Privacy; label: string; help: string }[] = [
   {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VoteContext } from '../../app/voting/vote-items';
 import { validateRoundSettings } from '../../domain/voting/validate-round-settings';
-import { parseWeights, toRoundSettings, type RoundForm } from './vote-tab-model';
+import { parseWeights, toRoundSettings, type RoundForm } from './round-form-model';
 
 const context: VoteContext = {
   notes: [],
