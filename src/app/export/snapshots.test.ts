@@ -135,4 +135,13 @@ describe('snapshots', () => {
     expect(auto).toEqual({ status: 'nothing-to-save' });
     expect(mayProceed(auto)).toBe(true);
   });
+
+  it('a board that cannot be read gives the reason alone (the panel adds "No automatic snapshot")', async () => {
+    const fx = await createFixture(await dbs.open());
+    await seedWorkshop(fx);
+    fx.workshop.board.listItems = () => Promise.reject(new Error('The board did not answer.'));
+    const auto = await takeAutoSnapshot(fx.workshop, 'before tag by position');
+    expect(auto).toEqual({ status: 'unavailable', message: 'The board did not answer.' });
+    expect(mayProceed(auto)).toBe(true);
+  });
 });

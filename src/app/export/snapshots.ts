@@ -196,11 +196,9 @@ export async function takeAutoSnapshot(
   try {
     saved = await saveSnapshot(workshop, 'auto', { ...options, reason, includeAuthors });
   } catch (error) {
-    // Reading the board failed: the change itself will meet the same problem and report it.
-    return {
-      status: 'unavailable',
-      message: `No automatic snapshot: ${errorMessage(error)}`,
-    };
+    // Reading the board failed: the change itself will meet the same problem and report it. The
+    // reason alone: the panel's words put "No automatic snapshot:" in front (noSnapshotNote).
+    return { status: 'unavailable', message: errorMessage(error) };
   }
   if (saved.ok) return { status: 'saved', ...saved.value };
   if (saved.kind === 'no-map') return { status: 'nothing-to-save' };
