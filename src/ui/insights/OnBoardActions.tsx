@@ -44,14 +44,16 @@ export function OnBoardActions({ model, kind }: { model: InsightsTabModel; kind:
       <p class="tp-help">{kpiRow ? labels.helpInRow : labels.help}</p>
       {kind === 'kpi' && !kpiRow && (
         <>
-          <button
-            type="button"
-            class="button button-tertiary button-small"
-            disabled={busy}
-            onClick={() => void model.addKpiRow()}
-          >
-            Add a KPI row under the stage headers
-          </button>
+          <div class="tp-actions">
+            <button
+              type="button"
+              class="button button-secondary button-small"
+              disabled={busy}
+              onClick={() => void model.addKpiRow()}
+            >
+              Add a KPI row under the stage headers
+            </button>
+          </div>
           <p class="tp-help">
             The cards then sit in it, under each stage header, and move with the map; the rows below
             move down one.
