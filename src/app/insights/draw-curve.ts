@@ -22,6 +22,7 @@ import {
 import { FRAME_KEY, type MapGeometry } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
 import { loadMap } from '../map/map-store';
+import { createTimedJournal } from '../map/record-journal';
 import {
   curveItemIds,
   deleteCurve,
@@ -136,45 +137,19 @@ function createCurveJournal(
   gapMs = 1_000,
 ) {
   const next: CurveRecord = { ...record, points: { ...record.points }, lines: { ...record.lines } };
-  let dirty = false;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const write = async () => {
-    dirty = false;
-    try {
-      await saveCurve(board, { ...next, points: { ...next.points }, lines: { ...next.lines } });
-    } catch {
-      // The final save reports; the next journal write carries these ids too.
-    }
-  };
-  const schedule = (delay: number) => {
-    if (timer !== undefined || running || stopped) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      running = write().then(() => {
-        running = null;
-        if (dirty) schedule(gapMs);
-      });
-    }, delay);
-  };
-  let first = true;
+  const journal = createTimedJournal(
+    () => saveCurve(board, { ...next, points: { ...next.points }, lines: { ...next.lines } }),
+    gapMs,
+  );
   return {
     created(ref: string, id: string) {
       const look = looks.get(ref);
       if (!look) return;
       if (look.kind === 'point') next.points[ref] = { id, look: look.look };
       else next.lines[ref] = { id, from: look.from, to: look.to, look: look.look };
-      dirty = true;
-      schedule(first ? 0 : gapMs);
-      first = false;
+      journal.changed();
     },
-    async settled() {
-      stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      while (running) await running;
-    },
+    settled: journal.settled,
   };
 }
 

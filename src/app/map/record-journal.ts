@@ -13,16 +13,20 @@ import { saveMap } from './map-store';
 
 export const errorText = (error: unknown): string => errorMessage(error);
 
-export function createRecordJournal(board: Board, record: MapRecord, gapMs = 1_000) {
-  const itemIds: Record<string, string> = { ...record.itemIds };
+/**
+ * The timing shared by every journal of created ids: `write` goes out at once for the first
+ * change, then at most once per `gapMs` while changes keep coming; one write in flight at a time.
+ * A failed write is left to the use case's final save.
+ */
+export function createTimedJournal(write: () => Promise<void>, gapMs = 1_000) {
   let dirty = false;
   let stopped = false;
   let running: Promise<void> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const write = async (): Promise<void> => {
+  const flush = async (): Promise<void> => {
     dirty = false;
     try {
-      await saveMap(board, { ...record, itemIds: { ...itemIds } }, [record.spec.id]);
+      await write();
     } catch {
       // Reported by the use case's final save; the next journal write carries these ids too.
     }
@@ -31,7 +35,7 @@ export function createRecordJournal(board: Board, record: MapRecord, gapMs = 1_0
     if (timer !== undefined || running || stopped) return;
     timer = setTimeout(() => {
       timer = undefined;
-      running = write().then(() => {
+      running = flush().then(() => {
         running = null;
         if (dirty) schedule(gapMs);
       });
@@ -39,8 +43,8 @@ export function createRecordJournal(board: Board, record: MapRecord, gapMs = 1_0
   };
   let first = true;
   return {
-    created(ref: string, id: string): void {
-      itemIds[ref] = id;
+    /** Something new to journal. */
+    changed(): void {
       dirty = true;
       schedule(first ? 0 : gapMs);
       first = false;
@@ -52,5 +56,20 @@ export function createRecordJournal(board: Board, record: MapRecord, gapMs = 1_0
       timer = undefined;
       while (running) await running;
     },
+  };
+}
+
+export function createRecordJournal(board: Board, record: MapRecord, gapMs = 1_000) {
+  const itemIds: Record<string, string> = { ...record.itemIds };
+  const journal = createTimedJournal(
+    () => saveMap(board, { ...record, itemIds: { ...itemIds } }, [record.spec.id]),
+    gapMs,
+  );
+  return {
+    created(ref: string, id: string): void {
+      itemIds[ref] = id;
+      journal.changed();
+    },
+    settled: journal.settled,
   };
 }
