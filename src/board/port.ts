@@ -75,9 +75,11 @@ export type WriteOp =
     }
   | { op: 'remove'; id: string }
   /**
-   * A straight line joining two items, attached to them: it follows them when they move and goes
-   * when either goes (Miro connectors). Only where `limits.connectors`; the result maps `ref` to
-   * the new line's id like a create.
+   * A straight line joining two items, border to border (`lineBetween`), attached to them: it goes
+   * when either goes. On Miro (connectors) it follows them when they move; on MURAL (arrows
+   * connected to both widgets) it is drawn by coordinates and its item reports where (`ends.at`),
+   * so a caller can tell a line its items left behind and draw it again. Only where
+   * `limits.connectors`; the result maps `ref` to the new line's id like a create.
    */
   | { op: 'connect'; ref: string; from: ItemRef; to: ItemRef; style: LineStyle }
   /** Add and remove tag titles on a note. Missing tags are created (see `ensureTag`). */

@@ -16,9 +16,8 @@ import { changeRound, startRound } from '../../src/app/voting/rounds';
 import { loadVoteContext, resolveTarget } from '../../src/app/voting/vote-items';
 import { loadRounds } from '../../src/app/voting/vote-store';
 import { openWorkshop } from '../../src/app/workshop';
-import { createMuralBoard } from '../../src/board/mural/adapter';
-import { createMuralClient } from '../../src/board/mural/client';
 import { createTestDatabases } from '../../src/storage/testing/open-test-db';
+import { muralPanel } from '../mural-server/panel';
 import { startMuralServer, type MuralServer } from '../mural-server/server';
 
 let server: MuralServer;
@@ -70,15 +69,7 @@ describe('import onto MURAL restores groups, actions and vote rounds', () => {
     if (!built.ok) throw new Error(built.message);
 
     const muralId = server.createMural('Import target');
-    const { accessToken } = server.issueToken({ id: 'u-m', firstName: 'M', lastName: 'F' });
-    const client = createMuralClient({
-      apiBase: server.apiBase,
-      tokens: {
-        accessToken: () => Promise.resolve(accessToken),
-        refresh: () => Promise.reject(new Error('no')),
-      },
-    });
-    const board = createMuralBoard(client, muralId);
+    const board = muralPanel(server, muralId);
     const workshop = await openWorkshop(board, { db: await dbs.open(), problem: null });
     const first = await importMap(workshop, toJsonText(built.file));
     expect(first).toMatchObject({

@@ -1,18 +1,20 @@
 /**
- * Issue 14 §2 and §4 on MURAL: the KPI cards and the RACI frame drawn on a mural through the
- * local MURAL server (shapes, a text and an area with widgets inside it), updated in place when
- * drawn again, and removed with the map.
+ * Issue 14 §1, §2 and §4 on MURAL: the emotion curve (point shapes joined by arrows), the KPI
+ * cards and the RACI frame drawn on a mural through the local MURAL server (shapes, a text, arrows
+ * and an area with widgets inside it), updated in place when drawn again, and removed with the map.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drawCurve, removeCurve } from '../../src/app/insights/draw-curve';
 import { drawKpiCards } from '../../src/app/insights/draw-kpi-cards';
 import { drawRaciFrame } from '../../src/app/insights/draw-raci-frame';
-import { addReading, saveKpi, setRaci } from '../../src/app/insights/insights-writes';
+import { addReading, rateStage, saveKpi, setRaci } from '../../src/app/insights/insights-writes';
 import { createMap } from '../../src/app/map/create-map';
 import { removeMap } from '../../src/app/map/remove-map';
-import { createMuralBoard } from '../../src/board/mural/adapter';
-import { createMuralClient } from '../../src/board/mural/client';
+import type { Board } from '../../src/board/port';
+import { lineBetween } from '../../src/domain/board/board-item';
 import { createSpecFromPreset, findPreset } from '../../src/domain/journey/presets';
-import { startMuralServer, type MuralServer } from '../mural-server/server';
+import { muralPanel } from '../mural-server/panel';
+import { startMuralServer, type MuralServer, type WidgetRecord } from '../mural-server/server';
 
 let server: MuralServer;
 beforeAll(async () => {
@@ -20,18 +22,120 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** A fresh panel on the mural: its own client and adapter, nothing seen yet. */
+const panelOn = (muralId: string): Board => muralPanel(server, muralId);
+
+describe('the emotion curve on MURAL', () => {
+  /** The curve's widgets as the server holds them, absolute, with each arrow's path. */
+  function curveOnServer(muralId: string) {
+    const all = server.widgets(muralId);
+    const byId = new Map(all.map((w) => [w.id, w]));
+    const abs = (w: WidgetRecord) => {
+      let { x, y } = w;
+      for (let p = w.parentId; p !== null; p = byId.get(p)?.parentId ?? null) {
+        x += byId.get(p)!.x;
+        y += byId.get(p)!.y;
+      }
+      return { x, y, w: w.width, h: w.height };
+    };
+    const points = all.filter((w) => w.type === 'shape' && /^\S+ ([+−]\d\.\d|0)$/u.test(w.text));
+    const arrows = all
+      .filter((w) => w.type === 'arrow')
+      .map((w) => {
+        const at = abs(w);
+        const [from, to] = (w.points ?? []).map((p) => ({ x: at.x + p.x, y: at.y + p.y }));
+        return { w, from: from!, to: to! };
+      });
+    return { points, arrows, abs, byId };
+  }
+
+  /** Each arrow joins two curve points, border to border, where they are now. */
+  function expectArrowsOnPoints(muralId: string) {
+    const { points, arrows, abs, byId } = curveOnServer(muralId);
+    const ids = new Set(points.map((p) => p.id));
+    for (const { w, from, to } of arrows) {
+      expect(ids.has(w.startRefId!) && ids.has(w.endRefId!)).toBe(true);
+      const line = lineBetween(abs(byId.get(w.startRefId!)!), abs(byId.get(w.endRefId!)!));
+      expect(from.x).toBeCloseTo(line.from.x, 6);
+      expect(from.y).toBeCloseTo(line.from.y, 6);
+      expect(to.x).toBeCloseTo(line.to.x, 6);
+      expect(to.y).toBeCloseTo(line.to.y, 6);
+      expect(w).toMatchObject({ arrowType: 'straight', tip: 'no tip' });
+    }
+  }
+
+  it('joins the points with arrows in the map’s area, draws them again where moved points are, and removes them from a fresh panel', async () => {
+    const muralId = server.createMural('Curve');
+    const board = panelOn(muralId);
+    let n = 0;
+    const spec = createSpecFromPreset(findPreset('classic')!, () => `c${n++}`);
+    const made = await createMap(board, spec);
+    if (made.status !== 'done') throw new Error(made.status);
+    const [s1, s2, s3] = spec.stages.map((s) => s.id);
+    const rate = async (stageId: string, value: number) => {
+      const outcome = await rateStage(
+        board,
+        { userId: 'ann', deviceId: 'd', department: null },
+        { mapId: spec.id, stageId, personaId: 'default', line: 'as-is', value },
+        new Date().toISOString(),
+      );
+      if (!outcome.ok) throw new Error(outcome.message);
+    };
+    await rate(s1!, 2);
+    await rate(s2!, -1);
+    await rate(s3!, 1);
+    expect(await drawCurve(board, spec.id)).toMatchObject({
+      status: 'done',
+      summary: { points: 3, lines: 2, added: 3, linesDrawn: 2, linesSkipped: false },
+    });
+    const frameId = made.record.itemIds['frame']!;
+    let drawn = curveOnServer(muralId);
+    expect(drawn.points).toHaveLength(3);
+    expect(drawn.arrows).toHaveLength(2);
+    // In the map's area, with the line's style: solid, as-is, 4 px (MURAL takes 1 to 7).
+    for (const { w } of drawn.arrows) {
+      expect(w.parentId).toBe(frameId);
+      expect(w.style).toMatchObject({ strokeStyle: 'solid', strokeWidth: 4 });
+    }
+    expectArrowsOnPoints(muralId);
+
+    // Ann changes her mind on the middle stage: its point moves, both its lines are drawn again.
+    await rate(s2!, 2);
+    expect(await drawCurve(board, spec.id)).toMatchObject({
+      status: 'done',
+      summary: { moved: 1, unchanged: 2, linesDrawn: 2 },
+    });
+    drawn = curveOnServer(muralId);
+    expect(drawn.arrows).toHaveLength(2);
+    expectArrowsOnPoints(muralId);
+
+    // The area dragged by hand carries points and arrows along: nothing to draw again.
+    const area = server.widgets(muralId).find((w) => w.id === frameId)!;
+    area.x += 400;
+    area.y += 120;
+    const fresh = panelOn(muralId);
+    expect(await drawCurve(fresh, spec.id)).toMatchObject({
+      status: 'done',
+      summary: { moved: 0, added: 0, linesDrawn: 0 },
+    });
+    expectArrowsOnPoints(muralId);
+
+    // A stage no longer rated loses its point; the arrow to it goes with it.
+    await rate(s3!, 0);
+    expect((await removeCurve(panelOn(muralId), spec.id)).status).toBe('done');
+    expect(curveOnServer(muralId)).toMatchObject({ points: [], arrows: [] });
+
+    expect(await drawCurve(board, spec.id)).toMatchObject({ status: 'done' });
+    expect(curveOnServer(muralId).arrows).toHaveLength(2);
+    expect(await removeMap(panelOn(muralId), spec.id)).toEqual({ status: 'done', keptFrame: null });
+    expect(await panelOn(muralId).listItems()).toEqual([]);
+  }, 60_000);
+});
+
 describe('KPI cards and RACI frame on MURAL', () => {
   it('draws both, updates them in place, and removes them with the map', async () => {
     const muralId = server.createMural('Insights');
-    const { accessToken } = server.issueToken({ id: 'u-m', firstName: 'M', lastName: 'F' });
-    const client = createMuralClient({
-      apiBase: server.apiBase,
-      tokens: {
-        accessToken: () => Promise.resolve(accessToken),
-        refresh: () => Promise.reject(new Error('no')),
-      },
-    });
-    const board = createMuralBoard(client, muralId);
+    const board = panelOn(muralId);
     let n = 0;
     const spec = createSpecFromPreset(findPreset('classic')!, () => `k${n++}`);
     expect((await createMap(board, spec)).status).toBe('done');

@@ -57,7 +57,6 @@ function muralLines(srv: MuralServer, muralId: string): string[] {
   const origin = boardOrigin(DEFAULT_MURAL_SIZE);
   const tags = new Map(srv.tags(muralId).map((t) => [t.id, t.text]));
   const byId = new Map(records.map((w) => [w.id, w]));
-  const textOf = (w: WidgetRecord) => (w.type === 'area' ? w.title : w.text);
   const absolute = (w: WidgetRecord) => {
     let { x, y } = w;
     for (let p = w.parentId, d = 0; p !== null && d < 32; d += 1) {
@@ -68,6 +67,20 @@ function muralLines(srv: MuralServer, muralId: string): string[] {
       p = area.parentId;
     }
     return { x, y };
+  };
+  const textOf = (w: WidgetRecord): string => {
+    if (w.type === 'area') return w.title;
+    if (w.type !== 'arrow') return w.text;
+    // An arrow: the widgets it joins (by what they are, not their ids) and its path, absolute.
+    const end = (id: string | null | undefined) => {
+      const target = id ? byId.get(id) : undefined;
+      if (!target) return id ? 'gone' : '-';
+      const { x, y } = absolute(target);
+      return `${target.type}:${target.text}@${Math.round(x)},${Math.round(y)}`;
+    };
+    const { x, y } = absolute(w);
+    const path = (w.points ?? []).map((p) => `${Math.round(x + p.x)},${Math.round(y + p.y)}`);
+    return `${end(w.startRefId)} -> ${end(w.endRefId)} [${path.join(' ')}] ${JSON.stringify(w.style)}`;
   };
   const visible = new Set(all.filter((w) => !isStateWidget(w, areaIds)).map((w) => w.id));
   const lines = records

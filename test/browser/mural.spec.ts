@@ -7,9 +7,8 @@
  */
 import { join } from 'node:path';
 import { startServer } from '../../server/serve.js';
-import { createMuralBoard } from '../../src/board/mural/adapter';
-import { createMuralClient } from '../../src/board/mural/client';
 import { STATE_AREA_TITLE, STATE_PREFIX } from '../../src/board/mural/shared-state';
+import { muralPanel } from '../mural-server/panel';
 import { startMuralServer, type MuralServer } from '../mural-server/server';
 import { expect, panel, screenshot, test } from './fixtures';
 
@@ -31,15 +30,7 @@ const PAIN_POINTS = [
 
 /** Notes in the map's Pain points lane, one per stage cell, made by a second MURAL user. */
 async function addPainPoints(muralId: string): Promise<void> {
-  const { accessToken } = server.issueToken({ id: 'u-grace', firstName: 'Grace', lastName: 'H' });
-  const client = createMuralClient({
-    apiBase: server.apiBase,
-    tokens: {
-      accessToken: () => Promise.resolve(accessToken),
-      refresh: () => Promise.reject(new Error('no')),
-    },
-  });
-  const board = createMuralBoard(client, muralId);
+  const board = muralPanel(server, muralId, { id: 'u-grace', firstName: 'Grace', lastName: 'H' });
   // Board coordinates (the adapter's), not MURAL's: read the map's lane and stages through it.
   const items = await board.listItems();
   const lane = items.find((i) => i.text === 'Pain points');
@@ -91,6 +82,7 @@ test.afterAll(async () => {
 test('a facilitator connects to MURAL, picks a mural and creates a journey map on it, groups and exports', async ({
   page,
 }) => {
+  test.setTimeout(180_000);
   const muralId = server.createMural('Onboarding workshop');
   // Everything the app's server sends the browser, to look for the secret in.
   const bodies: Promise<string>[] = [];
@@ -220,6 +212,36 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   expect(stateTexts.some((t) => /"k":"a?ballot:/.test(t))).toBe(false);
   await side.getByRole('button', { name: 'End voting' }).click();
   await expect(side.getByText(/ended/i).first()).toBeVisible({ timeout: 15_000 });
+
+  // The facilitator rates three stages and draws the emotion curve: points joined by arrows.
+  await side.getByRole('tab', { name: 'Insights' }).click();
+  await expect(side.getByRole('heading', { name: 'How does the customer feel?' })).toBeVisible({
+    timeout: 15_000,
+  });
+  for (const [stage, label] of [
+    ['Awareness', 'Positive (1)'],
+    ['Consideration', 'Very negative (-2)'],
+    ['Purchase', 'Very positive (2)'],
+  ] as const) {
+    const group = side.getByRole('group', { name: `Your rating for ${stage}` });
+    await group.getByRole('button', { name: label }).click();
+    await expect(group.getByRole('button', { name: label })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  }
+  await side.getByRole('button', { name: 'Draw curve on board' }).click();
+  await expect(side.getByText('Curve drawn on the board: 3 points and 2 lines.')).toBeVisible({
+    timeout: 30_000,
+  });
+  const arrows = server.widgets(muralId).filter((w) => w.type === 'arrow');
+  expect(arrows).toHaveLength(2);
+  expect(arrows.every((a) => a.startRefId && a.endRefId && a.tip === 'no tip')).toBe(true);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.reload();
+  await expect(side.getByText(/On this board/)).toBeVisible({ timeout: 20_000 });
+  await expect(embedded.locator('polyline')).toHaveCount(2, { timeout: 20_000 });
+  await screenshot(page, 'mural-03d-curve');
 
   await side.getByRole('tab', { name: 'Export' }).click();
   await expect(side.getByRole('button', { name: 'Download JSON' })).toBeVisible();

@@ -209,6 +209,98 @@ describe('local MURAL API: widgets (reference pages)', () => {
   });
 });
 
+describe('local MURAL API: arrows (reference createarrow)', () => {
+  let arrows: MuralServer;
+  let token: string;
+  let muralId: string;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const answer = await fetch(`${arrows.apiBase}/murals/${muralId}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: answer.status, body: (await answer.json().catch(() => null)) as unknown };
+  };
+  beforeAll(async () => {
+    // Many refusals in a row: a rate limit above MURAL's keeps them from drawing 429s.
+    arrows = await startMuralServer({ ratePerSecond: 1000 });
+    muralId = arrows.createMural('Arrows', undefined, { width: 5000, height: 4000 });
+    token = arrows.issueToken({ id: 'u-a', firstName: 'A', lastName: 'A' }).accessToken;
+  });
+  afterAll(() => arrows.close());
+
+  it('createarrow: one object per request, its fields and enums; it joins widgets that exist, by points in its box', async () => {
+    const made = await call('POST', '/widgets/shape', [
+      { x: 1000, y: 1000, width: 40, height: 40, text: 'a' },
+      { x: 1200, y: 1100, width: 40, height: 40, text: 'b' },
+    ]);
+    const [a, b] = (made.body as { value: { id: string }[] }).value;
+    const arrow = {
+      x: 1040,
+      y: 1020,
+      width: 160,
+      height: 100,
+      points: [
+        { x: 0, y: 0 },
+        { x: 160, y: 100 },
+      ],
+      arrowType: 'straight',
+      tip: 'no tip',
+      startRefId: a!.id,
+      endRefId: b!.id,
+      style: { strokeColor: '#FF0000FF', strokeStyle: 'dashed', strokeWidth: 4 },
+    };
+    const refusals: [unknown, RegExp][] = [
+      [[arrow], /one arrow per request/],
+      [{ ...arrow, text: 'x' }, /"text" is not a field of create arrow/],
+      [{ ...arrow, hidden: true }, /"hidden" is not a field of create arrow/],
+      [{ ...arrow, points: [{ x: 0, y: 0 }] }, /at least two points/],
+      [
+        {
+          ...arrow,
+          points: [
+            { x: 0, y: 0 },
+            { x: 161, y: 0 },
+          ],
+        },
+        /outside the arrow's 160×100 box/,
+      ],
+      [{ ...arrow, width: undefined }, /"width" is required/],
+      [{ ...arrow, endRefId: 'nope' }, /"endRefId" nope is not a widget/],
+      [{ ...arrow, tip: 'none' }, /"tip" must be one of/],
+      [{ ...arrow, arrowType: 'bezier' }, /"arrowType" must be one of/],
+      [{ ...arrow, style: { strokeColor: '#FF0000' } }, /#RRGGBBAA/],
+      [{ ...arrow, style: { strokeWidth: 8 } }, /strokeWidth" is 1 to 7/],
+      [
+        { ...arrow, style: { borderColor: '#FF0000FF' } },
+        /"style.borderColor" is not a arrow style/,
+      ],
+    ];
+    for (const [body, message] of refusals) {
+      const refused = await call('POST', '/widgets/arrow', JSON.parse(JSON.stringify(body)));
+      expect(refused.status, String(message)).toBe(400);
+      expect(refused.body).toMatchObject({ message });
+    }
+    const ok = await call('POST', '/widgets/arrow', arrow);
+    expect(ok.status).toBe(201);
+    const id = (ok.body as { value: { id: string } }).value.id;
+    const listed = await call('GET', '/widgets?type=arrows');
+    expect((listed.body as { value: unknown[] }).value).toEqual([
+      expect.objectContaining({
+        id,
+        type: 'arrow',
+        points: arrow.points,
+        startRefId: a!.id,
+        endRefId: b!.id,
+      }),
+    ]);
+    // Deleting a connected widget: the reference is silent, so the arrow stays, still naming it.
+    expect((await call('DELETE', `/widgets/${a!.id}`)).status).toBe(204);
+    expect(arrows.widgets(muralId).find((w) => w.id === id)).toMatchObject({ startRefId: a!.id });
+    expect((await call('DELETE', `/widgets/${id}`)).status).toBe(204);
+  });
+});
+
 describe('local MURAL API: rate-limiting', () => {
   it('"25 requests/user/second": 429 with reset headers over it, and TOKEN_EXPIRED', async () => {
     const { accessToken } = server.issueToken({ id: 'u-rl', firstName: 'R', lastName: 'L' });

@@ -78,9 +78,10 @@ export interface MockUser {
   lastName: string;
 }
 
-export interface WidgetRecord {
+/** A widget as MURAL answers it; arrows carry their own fields too (`ArrowFields`). */
+export interface WidgetRecord extends Partial<ArrowFields> {
   id: string;
-  type: 'sticky note' | 'shape' | 'text' | 'area' | 'title';
+  type: 'sticky note' | 'shape' | 'text' | 'area' | 'title' | 'arrow';
   x: number;
   y: number;
   width: number;
@@ -101,6 +102,19 @@ export interface WidgetRecord {
    */
   updatedBy: string;
   updatedOn: number;
+}
+
+/**
+ * An arrow's own fields (reference createarrow; mural-ruby `Widget::Arrow`): its path `points`,
+ * relative to the arrow's top-left; the widgets its start and end are connected to; the line type
+ * and the tip.
+ */
+export interface ArrowFields {
+  points: { x: number; y: number }[];
+  startRefId: string | null;
+  endRefId: string | null;
+  arrowType: string;
+  tip: string;
 }
 
 export interface TagRecord {
@@ -177,6 +191,7 @@ const CREATE_PATHS: Record<string, WidgetRecord['type']> = {
   textbox: 'text',
   title: 'title',
   area: 'area',
+  arrow: 'arrow',
 };
 /**
  * Fields each typed path accepts, from reference createstickynote / createtextbox / createtitle /
@@ -223,6 +238,21 @@ const CREATE_FIELDS: Record<string, readonly string[]> = {
   ],
   shape: [...COMMON_FIELDS, 'hidden', 'htmlText', 'rotation', 'shape', 'style', 'text', 'title'],
   area: [...COMMON_FIELDS, 'layout', 'showTitle', 'style', 'title'],
+  // reference createarrow (mural-ruby `CreateArrowParams`: the arrow's attributes less the
+  // read-only ones): no `hidden`, no `locked`, no text.
+  arrow: [
+    ...COMMON_FIELDS,
+    'rotation',
+    'arrowType',
+    'tip',
+    'stackable',
+    'points',
+    'style',
+    'startRefId',
+    'endRefId',
+    'label',
+    'title',
+  ],
 };
 // A title is a textbox that grows to fit its text (`fixedWidth: false`): the same fields.
 CREATE_FIELDS.title = CREATE_FIELDS.textbox!;
@@ -258,7 +288,19 @@ const STYLE_FIELDS: Record<string, readonly string[]> = {
     'fontColor',
   ],
   area: ['backgroundColor', 'borderColor', 'borderStyle', 'borderWidth', 'titleFontSize'],
+  arrow: ['strokeColor', 'strokeStyle', 'strokeWidth'],
 };
+/**
+ * Arrow enums and bounds (reference createarrow, as mural-ruby `Widget::Arrow` lists them):
+ * `arrowType` straight, curved or orthogonal; `tip` no tip, single or double; `style.strokeStyle`
+ * solid, dashed, dotted-spaced or dotted; `style.strokeColor` hex with alpha. The reference gives
+ * no stroke width range; public clients of it document 1 to 7, which the double enforces
+ * (strictest reading). A path needs at least two points.
+ */
+const ARROW_TYPES = ['straight', 'curved', 'orthogonal'];
+const ARROW_TIPS = ['no tip', 'single', 'double'];
+const STROKE_STYLES = ['solid', 'dashed', 'dotted-spaced', 'dotted'];
+const STROKE_WIDTH = { min: 1, max: 7 };
 /**
  * reference getmuralwidgets: the `type` filter takes MURAL's documented names, which are not the
  * `type` values widgets carry ("sticky notes" lists widgets of type "sticky note", "textbox" those
@@ -270,7 +312,7 @@ const TYPE_FILTERS: Record<string, readonly WidgetRecord['type'][]> = {
   shapes: ['shape'],
   images: [],
   areas: ['area'],
-  arrows: [],
+  arrows: ['arrow'],
   connectors: [],
   files: [],
   tables: [],
@@ -351,7 +393,18 @@ function renderMural(mural: MuralRecord): string {
   const minX = placed.length ? Math.min(...placed.map((p) => p.x)) : 0;
   const minY = placed.length ? Math.min(...placed.map((p) => p.y)) : 0;
   const scale = 0.25;
+  const at = (x: number, y: number) => `${(x - minX) * scale + 10},${(y - minY) * scale + 10}`;
+  const lines = placed
+    .filter(({ w }) => w.type === 'arrow' && (w.points?.length ?? 0) >= 2)
+    .map(({ w, x, y }) => {
+      const color = typeof w.style.strokeColor === 'string' ? w.style.strokeColor : '#333333FF';
+      const dash = w.style.strokeStyle === 'dashed' ? ' stroke-dasharray="4 3"' : '';
+      const path = w.points!.map((p) => at(x + p.x, y + p.y)).join(' ');
+      return `<polyline points="${path}" fill="none" stroke="${escapeHtml(color)}" stroke-width="1.5"${dash}/>`;
+    })
+    .join('');
   const boxes = placed
+    .filter(({ w }) => w.type !== 'arrow')
     .sort((a, b) => Number(b.w.type === 'area') - Number(a.w.type === 'area'))
     .map(({ w, x, y }) => {
       const bg =
@@ -362,7 +415,8 @@ function renderMural(mural: MuralRecord): string {
       return `<div style="position:absolute;left:${(x - minX) * scale + 10}px;top:${(y - minY) * scale + 10}px;width:${w.width * scale}px;height:${w.height * scale}px;background:${bg};border:${border};font:9px sans-serif;overflow:hidden">${label}</div>`;
     })
     .join('');
-  return `<!doctype html><meta charset="utf-8"><title>${escapeHtml(mural.title)}</title><body style="margin:0;background:#fafafa">${boxes}</body>`;
+  const svg = `<svg style="position:absolute;left:0;top:0;overflow:visible;z-index:1" width="1" height="1">${lines}</svg>`;
+  return `<!doctype html><meta charset="utf-8"><title>${escapeHtml(mural.title)}</title><body style="margin:0;background:#fafafa">${boxes}${svg}</body>`;
 }
 
 export async function startMuralServer(options: MuralServerOptions = {}): Promise<MuralServer> {
@@ -534,9 +588,63 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
       updatedBy: userId,
       updatedOn: Date.now(),
     };
+    if (type === 'arrow') Object.assign(w, checkArrow(mural, body));
     applyFields(mural, w, body);
     checkBounds(mural, w);
     return w;
+  }
+
+  /**
+   * An arrow's create body (reference createarrow; see ARROW_TYPES): `x`, `y`, `width`, `height`
+   * and `points` are required (public clients of the reference mark them so); the points lie in
+   * the arrow's box, relative to its top-left (the reference does not say what a point outside it
+   * means: refused); `startRefId` and `endRefId` name widgets on this mural other than an arrow
+   * ("The ID of the widget that the start point is connected to").
+   */
+  function checkArrow(mural: MuralRecord, body: Record<string, unknown>): ArrowFields {
+    const bad = (message: string) => new HttpError(400, 'INVALID_REQUEST', message);
+    for (const field of ['x', 'y', 'width', 'height', 'points'])
+      if (!(field in body)) throw bad(`"${field}" is required to create an arrow.`);
+    const width = num(body.width, 'width');
+    const height = num(body.height, 'height');
+    if (!Array.isArray(body.points) || body.points.length < 2)
+      throw bad('"points" needs at least two points.');
+    const points = body.points.map((p, i) => {
+      if (!isRecord(p) || typeof p.x !== 'number' || typeof p.y !== 'number')
+        throw bad(`"points[${i}]" is not a point { x, y }.`);
+      if (p.x < 0 || p.y < 0 || p.x > width || p.y > height)
+        throw bad(`"points[${i}]" (${p.x}, ${p.y}) is outside the arrow's ${width}×${height} box.`);
+      return { x: p.x, y: p.y };
+    });
+    const ref = (field: 'startRefId' | 'endRefId'): string | null => {
+      const id = body[field];
+      if (id === undefined || id === null) return null;
+      const target = typeof id === 'string' ? mural.widgets.get(id) : undefined;
+      if (!target || target.type === 'arrow')
+        throw bad(`"${field}" ${String(id)} is not a widget on this mural.`);
+      return id as string;
+    };
+    const arrowType = body.arrowType ?? 'straight';
+    if (typeof arrowType !== 'string' || !ARROW_TYPES.includes(arrowType))
+      throw bad(`"arrowType" must be one of ${ARROW_TYPES.join(', ')}.`);
+    const tip = body.tip ?? 'single';
+    if (typeof tip !== 'string' || !ARROW_TIPS.includes(tip))
+      throw bad(`"tip" must be one of ${ARROW_TIPS.join(', ')}.`);
+    if (isRecord(body.style)) {
+      const { strokeColor, strokeStyle, strokeWidth } = body.style;
+      if (strokeColor !== undefined && !/^#[0-9a-f]{8}$/i.test(String(strokeColor)))
+        throw bad('"style.strokeColor" is a colour in hex with alpha (#RRGGBBAA).');
+      if (strokeStyle !== undefined && !STROKE_STYLES.includes(String(strokeStyle)))
+        throw bad(`"style.strokeStyle" must be one of ${STROKE_STYLES.join(', ')}.`);
+      if (
+        strokeWidth !== undefined &&
+        (typeof strokeWidth !== 'number' ||
+          strokeWidth < STROKE_WIDTH.min ||
+          strokeWidth > STROKE_WIDTH.max)
+      )
+        throw bad(`"style.strokeWidth" is ${STROKE_WIDTH.min} to ${STROKE_WIDTH.max}.`);
+    }
+    return { points, startRefId: ref('startRefId'), endRefId: ref('endRefId'), arrowType, tip };
   }
 
   function parentChainOk(mural: MuralRecord, w: WidgetRecord): boolean {
@@ -872,10 +980,10 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
       if (method === 'POST' && a !== undefined && b === undefined && a in CREATE_PATHS) {
         const type = CREATE_PATHS[a]!;
         const body = await readJson();
-        if (type === 'area') {
-          // Areas: one object per request.
+        if (type === 'area' || type === 'arrow') {
+          // Areas and arrows: one object per request (reference createarea, createarrow).
           if (Array.isArray(body)) {
-            throw new HttpError(400, 'INVALID_REQUEST', 'Areas are created one per request.');
+            throw new HttpError(400, 'INVALID_REQUEST', `Create one ${type} per request.`);
           }
           const w = createWidget(mural, a, body, userId);
           mural.widgets.set(w.id, w);
@@ -918,6 +1026,8 @@ export async function startMuralServer(options: MuralServerOptions = {}): Promis
         const w = mural.widgets.get(a);
         if (!w) throw new HttpError(404, 'WIDGET_NOT_FOUND', `Widget ${a} not found.`);
         mural.widgets.delete(a);
+        // Unknown in MURAL's docs: arrows connected to the widget stay, still naming it (the
+        // strictest reading: a client that wants them gone deletes them itself).
         // Unknown in MURAL's docs; here an area's children stay where they were, one level up.
         for (const child of mural.widgets.values()) {
           if (child.parentId === a) {

@@ -81,7 +81,7 @@ export const deleteCurve = (board: Board, mapId: string): Promise<void> =>
 
 /**
  * The ids to remove to take the curve off the board: its points, and the lines that do not go
- * with them (a connector goes when either of its items goes, Web SDK reference "Connector").
+ * with them (a line goes when either of its items goes: the `Board` port's `connect`).
  */
 export function curveItemIds(record: CurveRecord | null): string[] {
   if (!record) return [];
@@ -90,4 +90,12 @@ export function curveItemIds(record: CurveRecord | null): string[] {
     .filter((l) => record.points[l.from] === undefined || record.points[l.to] === undefined)
     .map((l) => l.id);
   return [...new Set([...points, ...lines])];
+}
+
+/** Every item the curve's record names, the lines that go with their points included. */
+export function curveOwnedIds(record: CurveRecord | null): string[] {
+  if (!record) return [];
+  return [
+    ...new Set([...Object.values(record.points), ...Object.values(record.lines)].map((i) => i.id)),
+  ];
 }

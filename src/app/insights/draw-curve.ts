@@ -1,17 +1,19 @@
 /**
  * "Draw curve on board" / "Update curve" (issue 14 §1): every persona's as-is and to-be line in
- * the map's Emotions row, as point shapes joined by lines attached to them (where the board has
- * connectors; MURAL gets the points only), through one `Board.apply` batch.
+ * the map's Emotions row, as point shapes joined by lines attached to them (Miro connectors,
+ * MURAL arrows; a board without lines gets the points only), through one `Board.apply` batch.
  *
  * Repair is the first run again: each point and line has an operation key
  * (`curve:<persona>:<line>:<stage>`, `curve-seg:…`); the record (`curve-store.ts`) is written
  * before the batch and journaled as ids come back, and a run adopts what an interrupted one made
  * but never recorded: points by kind, text and place, lines by the points they join. Drawing
- * again updates in place: a moved mean moves its point (the lines follow it), a stage no longer
- * rated loses its point, a new one gains one. Results are values, never throws.
+ * again updates in place: a moved mean moves its point (the lines follow it on Miro; a line drawn
+ * by coordinates, a MURAL arrow, is drawn again where its points are now), a stage no longer rated
+ * loses its point, a new one gains one. Results are values, never throws.
  */
 import { errorMessage } from '../../domain/common';
 import type { Board, BoardItem, LineStyle, WriteOp } from '../../board/port';
+import { lineBetween, type Point } from '../../domain/board/board-item';
 import {
   curveBasis,
   deriveCurveLines,
@@ -75,6 +77,7 @@ const lineLook = (s: CurveSegment): string =>
   `${s.color}|${LINE_WIDTH}|${s.dashed ? 'dashed' : 'solid'}`;
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+const nearPoint = (a: Point, b: Point) => near(a.x, b.x) && near(a.y, b.y);
 const centre = (r: BoardItem['rect']) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 
 /** Whether a board item is what creating `point` makes (or made before it moved). */
@@ -303,6 +306,19 @@ export async function drawCurve(
     const end = endOf.get(key);
     return end && 'id' in end ? end.id : null;
   };
+  /**
+   * Whether a line is where its points will be: always for a line kept on its items (Miro); a
+   * line drawn by coordinates (`ends.at`, a MURAL arrow) must run between the points' places.
+   */
+  const inPlace = (item: BoardItem, want: CurveSegment): boolean => {
+    const at = item.ends?.at;
+    if (!at) return true;
+    const from = wanted.get(want.fromKey);
+    const to = wanted.get(want.toKey);
+    if (!from || !to) return false;
+    const line = lineBetween(from.rect, to.rect);
+    return nearPoint(at.from, line.from) && nearPoint(at.to, line.to);
+  };
   for (const [key, l] of drawnLines) {
     const want = wantedLines.get(key);
     const item = byId.get(l.id);
@@ -311,9 +327,10 @@ export async function drawCurve(
       item?.ends !== undefined &&
       l.look === lineLook(want) &&
       item.ends.from === keptEnd(want.fromKey) &&
-      item.ends.to === keptEnd(want.toKey);
+      item.ends.to === keptEnd(want.toKey) &&
+      inPlace(item, want);
     if (holds) keepLines[key] = { ...l, from: want.fromKey, to: want.toKey };
-    // A line whose end goes with its point needs no call of its own (Miro removes it).
+    // A line whose end goes with its point needs no call of its own (the port removes it).
     else if (item?.ends && ours.has(item.ends.from) && ours.has(item.ends.to))
       removals.push({ key, id: l.id, kind: 'line' });
   }
@@ -322,7 +339,8 @@ export async function drawCurve(
       (s) =>
         keepLines[s.key] === undefined &&
         keptEnd(s.fromKey) === loose.ends?.from &&
-        keptEnd(s.toKey) === loose.ends?.to,
+        keptEnd(s.toKey) === loose.ends?.to &&
+        inPlace(loose, s),
     );
     if (want)
       keepLines[want.key] = {
@@ -347,7 +365,7 @@ export async function drawCurve(
     });
     summary.linesDrawn += 1;
   }
-  // A line whose point goes needs no call of its own: Miro removes it with the point.
+  // A line whose point goes needs no call of its own: the board removes it with the point.
   const goingPoints = new Set(removals.filter((r) => r.kind === 'point').map((r) => r.id));
   const removeOps: WriteOp[] = removals
     .filter((r) => {

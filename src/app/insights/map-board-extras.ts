@@ -5,7 +5,7 @@
  */
 import type { Board } from '../../board/port';
 import { familyIds, forgetFamily } from './board-family';
-import { curveItemIds, deleteCurve, loadCurve } from './curve-store';
+import { curveItemIds, curveOwnedIds, deleteCurve, loadCurve } from './curve-store';
 import { kpiCardsKey } from './draw-kpi-cards';
 import { raciFrameKey } from './draw-raci-frame';
 
@@ -14,6 +14,11 @@ const familiesOf = (mapId: string) => [kpiCardsKey(mapId), raciFrameKey(mapId)];
 export interface BoardExtras {
   /** The items to remove with the map, frames last. */
   ids: string[];
+  /**
+   * Lines that go with the items they join (the curve's, between two of its points): not removed
+   * one by one, but Touchpoint's all the same (a MURAL arrow sits in the map's area).
+   */
+  lines: string[];
   /** The family records to forget once they are gone. */
   keys: string[];
   /** The map whose curve record goes too (its points sit over the frame, not in it); null if none. */
@@ -27,11 +32,12 @@ export async function boardExtrasOf(board: Board, mapId: string): Promise<BoardE
   ]);
   const drawn = found.filter((f) => f.ids !== null);
   const curveIds = curveItemIds(curve);
-  if (drawn.length === 0 && curve === null) return { ids: [], keys: [], curveOf: null };
+  if (drawn.length === 0 && curve === null) return { ids: [], lines: [], keys: [], curveOf: null };
   const ids = [...curveIds, ...drawn.flatMap((f) => f.ids ?? [])];
   const frames = new Set((await board.listItems(['frame'])).map((f) => f.id));
   return {
     ids: [...ids.filter((id) => !frames.has(id)), ...ids.filter((id) => frames.has(id))],
+    lines: curveOwnedIds(curve).filter((id) => !curveIds.includes(id)),
     keys: drawn.map((f) => f.key),
     curveOf: curve === null ? null : mapId,
   };

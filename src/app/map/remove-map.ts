@@ -45,7 +45,7 @@ export async function removeMap(
 
   const exists = new Set(items.map((i) => i.id));
   // The insights' drawings go with the map: the curve's points are children of its frame.
-  const ours = new Set([...Object.values(record.itemIds), ...extras.ids]);
+  const ours = new Set([...Object.values(record.itemIds), ...extras.ids, ...extras.lines]);
   const frameId = record.itemIds[FRAME_KEY];
   const keys = Object.keys(record.itemIds).filter(
     (k) => k !== FRAME_KEY && exists.has(record.itemIds[k] as string),

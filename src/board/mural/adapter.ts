@@ -485,8 +485,8 @@ export function createMuralBoard(
       tagsPerItem: 8,
       tagsPerBoard: 100,
       noteText: 6000,
-      // MURAL's arrow widgets are not drawn by Touchpoint yet: `connect` ops are refused.
-      connectors: false,
+      // Lines are arrows connected to both widgets (reference createarrow; `apply-ops.ts`).
+      connectors: true,
     },
     platformVoting: createMuralPlatformVoting(client, muralId, read, read),
 
@@ -568,6 +568,17 @@ export function createMuralBoard(
           widget: (id) => widgets.get(id),
           remember: (w) => void widgets.set(w.id, w),
           forget: (id) => void widgets.delete(id),
+          arrowsOn: (id) =>
+            [...widgets.values()]
+              .filter((w) => w.arrow?.startRefId === id || w.arrow?.endRefId === id)
+              .map((w) => w.id),
+          async readArrows() {
+            const arrows = await listWidgets({ type: TYPE_FILTER.arrows });
+            const listed = new Set(arrows.map((w) => w.id));
+            for (const [id, w] of widgets)
+              if (w.type === 'arrow' && !listed.has(id)) widgets.delete(id);
+            for (const w of arrows) widgets.set(w.id, w);
+          },
           refusedOnCreate,
           rememberTags: (list) => {
             for (const t of list) tags.set(t.id, t);

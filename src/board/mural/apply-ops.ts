@@ -6,14 +6,15 @@
  * need more than one request keep what they did in their closure, so a retry resumes.
  */
 import { isRecord } from '../../domain/common';
-import type { ItemMarker, Rect } from '../../domain/board/board-item';
+import { lineBetween, type ItemMarker, type Rect } from '../../domain/board/board-item';
 import { describeOp, OpError, runBatch, type PlanContext } from '../batch-engine';
-import type { BatchOptions, BatchResult, CreateSpec, WriteOp } from '../port';
+import type { BatchOptions, BatchResult, CreateSpec, LineStyle, WriteOp } from '../port';
 import type { QueueTask, WriteQueue } from '../write-queue';
 import { MuralApiError, type MuralClient } from './client';
 import {
   absolutePosition,
   muralHex,
+  TYPE_FILTER,
   parseWidget,
   parseWidgets,
   pathOf,
@@ -44,6 +45,10 @@ export interface ApplyEnv {
   widget(id: string): MuralWidget | undefined;
   remember(widget: MuralWidget): void;
   forget(id: string): void;
+  /** Arrows last seen connected to the widget (`startRefId` or `endRefId`). */
+  arrowsOn(id: string): string[];
+  /** Reads the mural's arrows afresh (through the queue), so `arrowsOn` knows them all. */
+  readArrows(): Promise<void>;
   /**
    * Fields MURAL refused on create this session, as `type:field` (one widget type's refusal does
    * not tax the others); later creates of that type PATCH them after.
@@ -127,6 +132,45 @@ function createBody(spec: CreateSpec, rel: { x: number; y: number }): Record<str
   }
 }
 
+/** reference createarrow gives no stroke width range; public clients of it document 1 to 7. */
+const STROKE_WIDTH = { min: 1, max: 7 } as const;
+
+/**
+ * The create body of a straight arrow joining two widgets (absolute rects `a`, `b`), border to
+ * border like a Miro connector, at `origin` (the top-left of the area it goes in, or of the
+ * mural). reference createarrow: `points` is the path, here relative to the arrow's top-left and
+ * inside its box; `startRefId` and `endRefId` connect its ends to the widgets; no tip.
+ */
+function arrowBody(
+  a: Rect,
+  b: Rect,
+  refs: { startRefId: string; endRefId: string },
+  style: LineStyle,
+  origin: { x: number; y: number },
+): Record<string, unknown> {
+  const { from, to } = lineBetween(a, b);
+  const left = Math.min(from.x, to.x);
+  const top = Math.min(from.y, to.y);
+  return {
+    x: left - origin.x,
+    y: top - origin.y,
+    width: Math.max(1, Math.abs(to.x - from.x)),
+    height: Math.max(1, Math.abs(to.y - from.y)),
+    points: [
+      { x: from.x - left, y: from.y - top },
+      { x: to.x - left, y: to.y - top },
+    ],
+    arrowType: 'straight',
+    tip: 'no tip',
+    ...refs,
+    style: {
+      strokeColor: toMuralHex(style.color),
+      strokeStyle: style.dashed ? 'dashed' : 'solid',
+      strokeWidth: Math.min(STROKE_WIDTH.max, Math.max(STROKE_WIDTH.min, Math.round(style.width))),
+    },
+  };
+}
+
 /** Which of the create fields MURAL's 400 names, if any. */
 function refusedField(error: unknown): CreateField | null {
   if (!(error instanceof MuralApiError) || error.status !== 400) return null;
@@ -136,11 +180,38 @@ function refusedField(error: unknown): CreateField | null {
   return null;
 }
 
+/** Every op failed before anything was written, for `reason`. */
+const refusedBatch = (ops: readonly WriteOp[], reason: string): BatchResult => ({
+  ids: {},
+  done: 0,
+  failed: ops.map((op, index) => ({
+    index,
+    op,
+    message: `Could not ${describeOp(op)}: ${reason}; nothing was changed.`,
+  })),
+  cancelled: false,
+});
+
+const reasonOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
 export async function applyOps(
   env: ApplyEnv,
   ops: readonly WriteOp[],
   options: BatchOptions = {},
 ): Promise<BatchResult> {
+  // A removed widget takes its arrows along (see the 'remove' task): know them all first, not
+  // only those this panel has seen.
+  if (ops.some((op) => op.op === 'remove')) {
+    try {
+      await env.readArrows();
+    } catch (error) {
+      return refusedBatch(
+        ops,
+        `Touchpoint could not read the mural's arrows first (${reasonOf(error)})`,
+      );
+    }
+  }
   const markers = new Map<string, ItemMarker>();
   // Intent before effect: the markers of this batch's creates are on the mural before the first
   // create, so a panel that closes before the batch ends leaves widgets that still read as marked.
@@ -154,26 +225,17 @@ export async function applyOps(
     try {
       await env.saveMarkers(intents, true);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return {
-        ids: {},
-        done: 0,
-        failed: ops.map((op, index) => ({
-          index,
-          op,
-          message: `Could not ${describeOp(op)}: Touchpoint could not store its markers on the mural first (${reason}); nothing was changed.`,
-        })),
-        cancelled: false,
-      };
+      return refusedBatch(
+        ops,
+        `Touchpoint could not store its markers on the mural first (${reasonOf(error)})`,
+      );
     }
   }
   return runBatch(
     env.queue,
     ops,
     {
-      // MURAL has arrow widgets, but Touchpoint does not draw them yet (`limits.connectors`).
-      validate: (op) =>
-        op.op === 'connect' ? 'Lines between items are not drawn on MURAL yet.' : null,
+      validate: () => null,
       plan: (live, ctx) => planMural(env, live, ctx, markers),
       finish: async () => {
         if (markers.size === 0 && intents.size === 0) return;
@@ -486,6 +548,91 @@ function planMural(
     else chunk = null;
   };
 
+  async function deleteWidget(id: string): Promise<void> {
+    try {
+      await client.request('DELETE', `${base}/widgets/${encodeURIComponent(id)}`);
+    } catch (error) {
+      // Already gone is what was asked.
+      if (!(error instanceof MuralApiError && error.status === 404)) throw error;
+    }
+    env.forget(id);
+  }
+
+  /** A widget's absolute rect, reading it (and areas up its chain) when not seen yet. */
+  async function rectOf(widget: MuralWidget): Promise<Rect> {
+    const at = widget.parentId === null ? await env.origin() : await areaOrigin(widget.parentId);
+    return { x: at.x + widget.x, y: at.y + widget.y, w: widget.width, h: widget.height };
+  }
+
+  /**
+   * A line as a MURAL arrow connected to both items (reference createarrow), in their area when
+   * they share one, so it moves with it. One request; a retry after a lost answer first looks for
+   * an arrow an earlier attempt made between the same two widgets, and adopts it.
+   */
+  const connectTask = (index: number, op: WriteOp & { op: 'connect' }): void => {
+    const ends = [op.from, op.to];
+    const deps = [
+      ...new Set(
+        ends.flatMap((end) => {
+          const key = 'ref' in end ? refTask.get(end.ref) : lastTaskOf.get(end.id);
+          return key === undefined ? [] : [key];
+        }),
+      ),
+    ];
+    const widgetOf = async (end: (typeof ends)[number]): Promise<MuralWidget> => {
+      if ('id' in end) return env.widget(end.id) ?? (await fetchWidget(end.id));
+      const widget = made.get(end.ref);
+      if (!widget) throw new OpError(`The item "${end.ref}" to join was not created.`);
+      return widget;
+    };
+    let unsure = false;
+    ctx.task(
+      {
+        key: `op:${index}`,
+        deps,
+        run: async () => {
+          const [a, b] = [await widgetOf(op.from), await widgetOf(op.to)];
+          const refs = { startRefId: a.id, endRefId: b.id };
+          let arrow: MuralWidget | undefined;
+          if (unsure) {
+            const arrows = parseWidgets(
+              await listAll(client, `${base}/widgets`, { type: TYPE_FILTER.arrows }),
+            );
+            arrow = arrows.find(
+              (w) =>
+                !adopted.has(w.id) && w.arrow?.startRefId === a.id && w.arrow.endRefId === b.id,
+            );
+          }
+          while (!arrow) {
+            const shared = a.parentId !== null && a.parentId === b.parentId ? a.parentId : null;
+            const inArea = shared !== null && !env.refusedOnCreate.has('arrow:parentId');
+            const origin = inArea ? await areaOrigin(shared) : await env.origin();
+            const body = arrowBody(await rectOf(a), await rectOf(b), refs, op.style, origin);
+            if (inArea) body.parentId = shared;
+            try {
+              const answer = unwrap(await client.request('POST', `${base}/widgets/arrow`, body));
+              arrow = parseWidget(answer) ?? undefined;
+              if (!arrow) throw new Error('MURAL answered an arrow create without the arrow.');
+            } catch (error) {
+              if (!(error instanceof MuralApiError && error.status >= 400 && error.status < 500))
+                unsure = true;
+              // Some reports say create refuses `parentId`: the arrow goes on the mural itself.
+              if (!inArea || refusedField(error) !== 'parentId') throw error;
+              env.refusedOnCreate.add('arrow:parentId');
+            }
+          }
+          env.remember(arrow);
+          adopted.add(arrow.id);
+          made.set(op.ref, arrow);
+          ctx.created(op.ref, arrow.id);
+          return arrow;
+        },
+      },
+      [index],
+    );
+    ctx.need(index, ...deps);
+  };
+
   const single = (
     index: number,
     id: string,
@@ -558,16 +705,28 @@ function planMural(
           env.widget(op.id) ? 1 : 2,
         );
         break;
-      case 'remove':
-        single(index, op.id, [], async () => {
-          try {
-            await client.request('DELETE', `${base}/widgets/${encodeURIComponent(op.id)}`);
-          } catch (error) {
-            // Already gone is what was asked.
-            if (!(error instanceof MuralApiError && error.status === 404)) throw error;
-          }
-          env.forget(op.id);
-        });
+      case 'remove': {
+        // A line goes when either item it joins goes (`Board` port). MURAL's reference does not
+        // say an arrow goes with its widget, so the arrows connected to it are deleted first.
+        const attached = env.arrowsOn(op.id);
+        const gone = new Set<string>();
+        single(
+          index,
+          op.id,
+          [],
+          async () => {
+            for (const id of [...attached, op.id]) {
+              if (gone.has(id)) continue;
+              await deleteWidget(id);
+              gone.add(id);
+            }
+          },
+          1 + attached.length,
+        );
+        break;
+      }
+      case 'connect':
+        connectTask(index, op);
         break;
       case 'tag': {
         const adds = op.add ?? [];

@@ -29,6 +29,17 @@ export interface MuralWidget {
   /** Tag ids. */
   tags: string[];
   hidden: boolean;
+  /** Arrows only (reference createarrow): the path and the widgets its ends are connected to. */
+  arrow?: MuralArrow;
+}
+
+export interface MuralArrow {
+  /** The path, relative to the arrow's top-left (x, y). */
+  points: Position[];
+  /** "The ID of the widget that the start point is connected to." */
+  startRefId: string | null;
+  /** "The ID of the widget that the end point is connected to." */
+  endRefId: string | null;
 }
 
 const numberOr = (value: unknown, fallback: number): number =>
@@ -56,7 +67,26 @@ export function parseWidget(value: unknown): MuralWidget | null {
       ? value.tags.filter((t): t is string => typeof t === 'string')
       : [],
     hidden: value.hidden === true,
+    ...(value.type === 'arrow' ? { arrow: parseArrow(value) } : {}),
   };
+}
+
+const refOf = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+
+function parseArrow(value: Record<string, unknown>): MuralArrow {
+  const points = Array.isArray(value.points)
+    ? value.points.flatMap((p) =>
+        isRecord(p) &&
+        typeof p.x === 'number' &&
+        Number.isFinite(p.x) &&
+        typeof p.y === 'number' &&
+        Number.isFinite(p.y)
+          ? [{ x: p.x, y: p.y }]
+          : [],
+      )
+    : [];
+  return { points, startRefId: refOf(value.startRefId), endRefId: refOf(value.endRefId) };
 }
 
 export const parseWidgets = (values: readonly unknown[]): MuralWidget[] =>
@@ -87,6 +117,7 @@ export const TYPE_FILTER = {
   textboxes: 'textbox',
   shapes: 'shapes',
   areas: 'areas',
+  arrows: 'arrows',
 } as const;
 
 /** The typed path segment for create and PATCH. */
@@ -254,5 +285,16 @@ export function toBoardItem(
     meta: context.marker(widget.id),
   };
   if (kind === 'other') item.platformType = widget.type;
+  const arrow = widget.arrow;
+  const first = arrow?.points[0];
+  const last = arrow?.points.at(-1);
+  if (arrow?.startRefId && arrow.endRefId && first && last && arrow.points.length >= 2) {
+    // An arrow connected at both ends is a line between two items, drawn by coordinates.
+    item.ends = {
+      from: arrow.startRefId,
+      to: arrow.endRefId,
+      at: { from: { x: x + first.x, y: y + first.y }, to: { x: x + last.x, y: y + last.y } },
+    };
+  }
   return item;
 }

@@ -86,8 +86,22 @@ export interface BoardItem {
   platformType?: string;
   /** Who made the note (a platform user id), where the platform says. */
   authorId?: string;
-  /** A line attached to two items (Miro connector): the ids of the items it joins. */
-  ends?: { from: string; to: string };
+  /** A line attached to two items (Miro connector, MURAL arrow): the ids of the items it joins. */
+  ends?: {
+    from: string;
+    to: string;
+    /**
+     * Where a line drawn by coordinates has its two ends, absolute: a MURAL arrow is a path of
+     * points, and MURAL's reference does not say it follows the widgets it is connected to, so a
+     * moved widget can leave its line behind. Absent where lines stay on their items (Miro).
+     */
+    at?: { from: Point; to: Point };
+  };
+}
+
+export interface Point {
+  x: number;
+  y: number;
 }
 
 export interface BoardTag {
@@ -99,6 +113,27 @@ export interface BoardTag {
 export const rectCenter = (r: Rect): { x: number; y: number } => ({
   x: r.x + r.w / 2,
   y: r.y + r.h / 2,
+});
+
+/**
+ * Where a line from the centre of `box` towards `to` leaves the box (the centre itself when `to`
+ * is inside): lines between two items end at their borders, so they never cover them.
+ */
+export function borderPoint(box: Rect, to: Point): Point {
+  const c = rectCenter(box);
+  const dx = to.x - c.x;
+  const dy = to.y - c.y;
+  const t = Math.min(
+    dx === 0 ? Infinity : box.w / 2 / Math.abs(dx),
+    dy === 0 ? Infinity : box.h / 2 / Math.abs(dy),
+  );
+  return t >= 1 ? c : { x: c.x + dx * t, y: c.y + dy * t };
+}
+
+/** The straight line joining two items, border to border (see `borderPoint`). */
+export const lineBetween = (a: Rect, b: Rect): { from: Point; to: Point } => ({
+  from: borderPoint(a, rectCenter(b)),
+  to: borderPoint(b, rectCenter(a)),
 });
 
 export const rectContains = (outer: Rect, p: { x: number; y: number }): boolean =>

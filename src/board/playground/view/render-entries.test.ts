@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { borderPoint, deriveRenderEntries } from './render-entries';
+import { deriveRenderEntries } from './render-entries';
 import { createFakeLocalBoard, frame, note } from './testing/fake-local-board';
 
 describe('deriveRenderEntries', () => {
@@ -55,23 +55,5 @@ describe('deriveRenderEntries', () => {
     const before = deriveRenderEntries(withTag('Old'))[0]?.version;
     expect(deriveRenderEntries(withTag('New'))[0]?.version).not.toBe(before);
     expect(deriveRenderEntries(withTag('Old'))[0]?.version).toBe(before);
-  });
-});
-
-describe('connector lines', () => {
-  it('run from border to border of the items they join, towards their centres', () => {
-    expect(borderPoint({ x: 0, y: 0, width: 100, height: 100 }, { x: 250, y: 50 })).toEqual({
-      x: 100,
-      y: 50,
-    });
-    expect(borderPoint({ x: 0, y: 0, width: 100, height: 100 }, { x: 150, y: 150 })).toEqual({
-      x: 100,
-      y: 100,
-    });
-    // An end inside the box: the centre.
-    expect(borderPoint({ x: 0, y: 0, width: 100, height: 100 }, { x: 60, y: 50 })).toEqual({
-      x: 50,
-      y: 50,
-    });
   });
 });

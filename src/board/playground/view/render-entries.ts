@@ -3,6 +3,7 @@
  * the item's absolute rectangle and a cheap version key of everything its drawing depends on, so
  * the memoised item components redraw only the items that changed.
  */
+import { lineBetween } from '../../../domain/board/board-item';
 import type { LocalBoard, LocalItem, LocalTag } from '../sdk/local-board-types';
 import type { Box } from './camera';
 
@@ -37,27 +38,14 @@ function contentKey(item: LocalItem): string {
   }
 }
 
-/**
- * Where a line from the centre of `box` towards `to` leaves the box: connectors snap to the
- * border of the items they join (Web SDK `snapTo: 'auto'`), so the line never covers them.
- */
-export function borderPoint(box: Box, to: { x: number; y: number }): { x: number; y: number } {
-  const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  const dx = to.x - c.x;
-  const dy = to.y - c.y;
-  const t = Math.min(
-    dx === 0 ? Infinity : box.width / 2 / Math.abs(dx),
-    dy === 0 ? Infinity : box.height / 2 / Math.abs(dy),
-  );
-  return t >= 1 ? c : { x: c.x + dx * t, y: c.y + dy * t };
-}
-
 function lineOf(board: LocalBoard, from: string, to: string): RenderEntry['line'] | null {
   if (!board.item(from) || !board.item(to)) return null;
-  const a = board.absoluteRect(from);
-  const b = board.absoluteRect(to);
-  const p = borderPoint(a, { x: b.x + b.width / 2, y: b.y + b.height / 2 });
-  const q = borderPoint(b, { x: a.x + a.width / 2, y: a.y + a.height / 2 });
+  // Connectors snap to the border of the items they join (Web SDK `snapTo: 'auto'`).
+  const rectOf = (id: string) => {
+    const { x, y, width, height } = board.absoluteRect(id);
+    return { x, y, w: width, h: height };
+  };
+  const { from: p, to: q } = lineBetween(rectOf(from), rectOf(to));
   return { x1: p.x, y1: p.y, x2: q.x, y2: q.y };
 }
 

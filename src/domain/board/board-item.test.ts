@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { borderPoint, lineBetween } from './board-item';
+
+const box = { x: 0, y: 0, w: 100, h: 100 };
+
+describe('lines between items', () => {
+  it('leave a box at its border, towards the other point', () => {
+    expect(borderPoint(box, { x: 250, y: 50 })).toEqual({ x: 100, y: 50 });
+    expect(borderPoint(box, { x: 150, y: 150 })).toEqual({ x: 100, y: 100 });
+    // A point inside the box: the centre.
+    expect(borderPoint(box, { x: 60, y: 50 })).toEqual({ x: 50, y: 50 });
+  });
+
+  it('join two items border to border, along the line between their centres', () => {
+    expect(lineBetween(box, { x: 300, y: 0, w: 100, h: 100 })).toEqual({
+      from: { x: 100, y: 50 },
+      to: { x: 300, y: 50 },
+    });
+    // Diagonal: each end is where the line between the centres (50, 50) and (225, 125) crosses
+    // its own box: the right edge of the first, the left edge of the second.
+    const { from, to } = lineBetween(box, { x: 200, y: 100, w: 50, h: 50 });
+    expect(from.x).toBe(100);
+    expect(from.y).toBeCloseTo(50 + 75 * (50 / 175), 9);
+    expect(to.x).toBe(200);
+    expect(to.y).toBeCloseTo(125 - 75 * (25 / 175), 9);
+  });
+});
