@@ -114,3 +114,44 @@ describe('MURAL widgets', () => {
     });
   });
 });
+
+describe('MURAL arrows as board items', () => {
+  const context = {
+    area: (id: string) =>
+      id === 'area' ? widget({ id, type: 'area', x: 1000, y: 500 }) : undefined,
+    tagTitle: () => undefined,
+    marker: () => null,
+  };
+  const arrow = (over: Record<string, unknown>) =>
+    parseWidget({
+      id: 'a',
+      type: 'arrow',
+      x: 10,
+      y: 20,
+      width: 100,
+      height: 40,
+      parentId: 'area',
+      points: [
+        { x: 0, y: 40 },
+        { x: 100, y: 0 },
+      ],
+      startRefId: 's',
+      endRefId: 'e',
+      ...over,
+    })!;
+
+  it('reports an arrow connected at both ends as a line: the widgets it joins and where, absolute', () => {
+    expect(toBoardItem(arrow({}), context)).toMatchObject({
+      kind: 'other',
+      platformType: 'arrow',
+      ends: { from: 's', to: 'e', at: { from: { x: 1010, y: 560 }, to: { x: 1110, y: 520 } } },
+    });
+  });
+
+  it('does not report a loose arrow, or one without a path, as a line', () => {
+    expect(toBoardItem(arrow({ endRefId: null }), context).ends).toBeUndefined();
+    expect(toBoardItem(arrow({ startRefId: '' }), context).ends).toBeUndefined();
+    expect(toBoardItem(arrow({ points: [{ x: 0, y: 0 }] }), context).ends).toBeUndefined();
+    expect(toBoardItem(arrow({ points: 'no' }), context).ends).toBeUndefined();
+  });
+});
