@@ -1,22 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, openPlayground, panel, screenshot, test } from './fixtures';
-
-/** Acts as another simulated participant: the panel reconnects as them; open Insights. */
-async function actAs(page: Page, userId: string): Promise<Locator> {
-  await page.getByTestId('user-select').selectOption(userId);
-  const side = panel(page);
-  await side.getByRole('tab', { name: 'Insights' }).click();
-  await expect(side.getByRole('heading', { name: 'How does the customer feel?' })).toBeVisible({
-    timeout: 15_000,
-  });
-  return side;
-}
-
-async function rate(side: Locator, stage: string, label: string): Promise<void> {
-  const group = side.getByRole('group', { name: `Your rating for ${stage}` });
-  await group.getByRole('button', { name: label }).click();
-  await expect(group.getByRole('button', { name: label })).toHaveAttribute('aria-pressed', 'true');
-}
+import type { Page } from '@playwright/test';
+import { expect, openPlayground, screenshot, test } from './fixtures';
+import { actAs, rate } from './insights-steps';
 
 /** Zooms the board ×4 around `at` for a screenshot, then back (ctrl+wheel: ×2 or ×½ a step). */
 async function screenshotZoomed(page: Page, at: { x: number; y: number }, name: string) {

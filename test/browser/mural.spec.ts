@@ -11,6 +11,7 @@ import { STATE_AREA_TITLE, STATE_PREFIX } from '../../src/board/mural/shared-sta
 import { muralPanel } from '../mural-server/panel';
 import { startMuralServer, type MuralServer } from '../mural-server/server';
 import { expect, panel, screenshot, test } from './fixtures';
+import { openInsights, rate } from './insights-steps';
 
 let server: MuralServer;
 let app: { origin: string; close(): Promise<void> };
@@ -214,22 +215,13 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   await expect(side.getByText(/ended/i).first()).toBeVisible({ timeout: 15_000 });
 
   // The facilitator rates three stages and draws the emotion curve: points joined by arrows.
-  await side.getByRole('tab', { name: 'Insights' }).click();
-  await expect(side.getByRole('heading', { name: 'How does the customer feel?' })).toBeVisible({
-    timeout: 15_000,
-  });
+  await openInsights(page);
   for (const [stage, label] of [
     ['Awareness', 'Positive (1)'],
     ['Consideration', 'Very negative (-2)'],
     ['Purchase', 'Very positive (2)'],
-  ] as const) {
-    const group = side.getByRole('group', { name: `Your rating for ${stage}` });
-    await group.getByRole('button', { name: label }).click();
-    await expect(group.getByRole('button', { name: label })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
-  }
+  ] as const)
+    await rate(side, stage, label);
   await side.getByRole('button', { name: 'Draw curve on board' }).click();
   await expect(side.getByText('Curve drawn on the board: 3 points and 2 lines.')).toBeVisible({
     timeout: 30_000,
