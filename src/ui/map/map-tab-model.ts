@@ -108,9 +108,13 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
     return out;
   });
 
-  // Reads overlap (every change by any participant starts one); only the newest may apply, or a
-  // read that began before a map was added could undo the selection of that map.
+  // Reads overlap (every change by any participant starts one, and so does each watch's first
+  // value as the tab opens). Until one has applied, the first to answer applies: the tab shows the
+  // board after one read, not after the last of those opening reads (issue 12 §1). After that
+  // only the newest may apply, or a read that began before a map was added could undo the
+  // selection of that map.
   let latestRead = 0;
+  let applied = false;
   async function refresh(): Promise<void> {
     const read = ++latestRead;
     try {
@@ -118,7 +122,8 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
         useCases.loadMaps(workshop),
         useCases.listTagTitles(workshop),
       ]);
-      if (read !== latestRead) return;
+      if (read !== latestRead && applied) return;
+      applied = true;
       maps.value = list;
       tagTitles.value = titles;
       // Follow the selected map. When it is gone (or on first load), open the board's first map,
@@ -133,6 +138,7 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
       }
       const current = list.find((m) => m.spec.id === selectedId.value);
       if (current && !dirty.value) draft.value = current.spec;
+      loading.value = false;
     } catch (error) {
       if (read === latestRead) {
         message.value = { tone: 'error', title: 'Could not read the board', body: describe(error) };
