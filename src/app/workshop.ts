@@ -1,7 +1,9 @@
 /**
  * The handle the panel holds: one board, who is using it, where it runs, and this browser's local
  * store. Entries build it (`openWorkshop`) and hand it to the UI, which passes it to use cases;
- * the UI never touches the board or IndexedDB itself.
+ * the UI never touches the board or IndexedDB itself. Its board side (`BoardSession`) is enough
+ * for the Map tab, so the Miro panel shows that tab while the local store is still opening
+ * (`startWorkshop`; issue 12 §1).
  */
 import type { Board, BoardInfo, BoardLimits, BoardUser, Platform } from '../board/port';
 import { openTouchpointDB, toStorageError, type TouchpointDatabase } from '../storage';
@@ -15,13 +17,17 @@ export interface LocalStore {
   problem: string | null;
 }
 
-export interface Workshop {
+/** The board side of a workshop: what the header and the Map tab need. */
+export interface BoardSession {
   readonly board: Board;
   readonly info: BoardInfo;
   readonly user: BoardUser;
   readonly platform: Platform;
   /** What the board accepts (tag titles, tags per item and board, note text), from its adapter. */
   readonly limits: BoardLimits;
+}
+
+export interface Workshop extends BoardSession {
   readonly local: LocalStore;
 }
 
@@ -36,11 +42,26 @@ export async function openLocalStore(
   }
 }
 
+async function openBoardSession(board: Board): Promise<BoardSession> {
+  const [info, user] = await Promise.all([board.info(), board.currentUser()]);
+  return { board, info, user, platform: board.platform, limits: board.limits };
+}
+
 export async function openWorkshop(board: Board, local?: LocalStore): Promise<Workshop> {
-  const [info, user, store] = await Promise.all([
-    board.info(),
-    board.currentUser(),
-    local ?? openLocalStore(),
-  ]);
-  return { board, info, user, platform: board.platform, limits: board.limits, local: store };
+  const [session, store] = await Promise.all([openBoardSession(board), local ?? openLocalStore()]);
+  return { ...session, local: store };
+}
+
+/**
+ * Reads the board side and opens this browser's store at the same time, and resolves as soon as
+ * the board side is read: `workshop` resolves once the store is open too (opening IndexedDB for
+ * the first time, creating its object stores, takes longer than reading the board). It never
+ * rejects for the store: a refusal is kept in `local.problem`, as `openWorkshop` does.
+ */
+export async function startWorkshop(
+  board: Board,
+  local: Promise<LocalStore> = openLocalStore(),
+): Promise<{ session: BoardSession; workshop: Promise<Workshop> }> {
+  const session = await openBoardSession(board);
+  return { session, workshop: local.then((store) => ({ ...session, local: store })) };
 }

@@ -10,7 +10,7 @@ import {
   removeFacilitator,
   watchFacilitators,
 } from '../app/roles/facilitators';
-import type { Workshop } from '../app/workshop';
+import type { BoardSession } from '../app/workshop';
 import { FRAME_KEY } from '../domain/journey/layout';
 import type { FacilitatorAction } from '../domain/roles/facilitators';
 import type { PanelServices } from '../ui/Panel';
@@ -24,7 +24,7 @@ const progressOf = (hooks: JobHooks) => ({
 
 /** A participant's try at a facilitator's action, as the Map tab shows refusals. */
 async function refusedFor(
-  workshop: Workshop,
+  workshop: BoardSession,
   action: FacilitatorAction,
 ): Promise<JobOutcome | null> {
   const allowed = await guard(workshop.board, workshop.user, action);

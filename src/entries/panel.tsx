@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { createMiroBoard } from '../board/miro/adapter';
-import { openWorkshop } from '../app/workshop';
+import { startWorkshop } from '../app/workshop';
 import { WorkshopPanel } from './workshop-panel';
 import { Notice } from '../ui/components/Notice';
 import { endBoot } from './boot';
@@ -22,8 +22,9 @@ async function main(root: HTMLElement): Promise<void> {
     endBoot();
     return;
   }
-  const workshop = await openWorkshop(createMiroBoard(miro));
-  render(<WorkshopPanel workshop={workshop} />, root);
+  // The Map tab needs the board only: it shows while IndexedDB is still opening (issue 12 §1).
+  const { session, workshop } = await startWorkshop(createMiroBoard(miro));
+  render(<WorkshopPanel session={session} workshop={workshop} />, root);
   endBoot();
 }
 

@@ -1,7 +1,7 @@
 import { errorMessage } from '../domain/common';
 import type { FunctionComponent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Workshop } from '../app/workshop';
+import type { BoardSession, Workshop } from '../app/workshop';
 import { Notice, Spinner } from './components/Notice';
 import { TabPanel, Tabs, type TabDef } from './components/Tabs';
 import type { ExportUseCases } from './export/export-tab-model';
@@ -80,36 +80,54 @@ const LOAD_TAB: Record<LazyTab, (services: PanelServices) => Promise<TabView>> =
 };
 
 interface PanelProps {
-  workshop: Workshop;
+  /** The board side: the header and the Map tab show from it alone. */
+  session: BoardSession;
+  /**
+   * The whole workshop, this browser's store included. The Miro panel passes a promise, so it
+   * shows the Map tab before IndexedDB has opened; the other tabs wait for it (issue 12 §1).
+   */
+  workshop: Workshop | Promise<Workshop>;
   services: PanelServices;
   initialTab?: PanelTab;
 }
 
 /** The Touchpoint panel: the same component inside Miro (`app.html`) and in the playground. */
-export function Panel({ workshop, services, initialTab = 'map' }: PanelProps) {
+export function Panel({ session, workshop, services, initialTab = 'map' }: PanelProps) {
   const [tab, setTab] = useState<PanelTab>(initialTab);
   // Loaded tabs, kept for the panel's life so switching back is instant.
   const loaded = useRef(new Map<LazyTab, TabView>());
+  const [opened, setOpened] = useState<Workshop | null>(null);
+  useEffect(() => {
+    if (!(workshop instanceof Promise)) return;
+    let live = true;
+    void workshop.then((whole) => {
+      if (live) setOpened(whole);
+    });
+    return () => {
+      live = false;
+    };
+  }, [workshop]);
+  const whole = workshop instanceof Promise ? opened : workshop;
   return (
     <div class="tp-panel">
       <header class="tp-header">
         <span class="tp-logo" aria-hidden="true" />
         <div class="tp-header__text">
           <h1 class="tp-title">Touchpoint</h1>
-          <p class="tp-muted tp-ellipsis" title={workshop.info.name}>
-            {workshop.user.name} · {workshop.info.name}
+          <p class="tp-muted tp-ellipsis" title={session.info.name}>
+            {session.user.name} · {session.info.name}
           </p>
         </div>
       </header>
       <Tabs tabs={TABS} active={tab} onChange={setTab} label="Touchpoint sections" />
       <TabPanel id={tab}>
         {tab === 'map' ? (
-          <MapTab workshop={workshop} useCases={services.map} />
+          <MapTab workshop={session} useCases={services.map} />
         ) : (
           <LazyTabView
             key={tab}
             tab={tab}
-            workshop={workshop}
+            workshop={whole}
             services={services}
             loaded={loaded.current}
           />
@@ -121,12 +139,16 @@ export function Panel({ workshop, services, initialTab = 'map' }: PanelProps) {
 
 interface LazyTabViewProps {
   tab: LazyTab;
-  workshop: Workshop;
+  /** Null until this browser's store has opened. */
+  workshop: Workshop | null;
   services: PanelServices;
   loaded: Map<LazyTab, TabView>;
 }
 
-/** A tab whose code is fetched on first open; a failed fetch says so and is retried on reopen. */
+/**
+ * A tab whose code is fetched on first open; a failed fetch says so and is retried on reopen. It
+ * shows once its code and the whole workshop are there.
+ */
 function LazyTabView({ tab, workshop, services, loaded }: LazyTabViewProps) {
   const [view, setView] = useState<TabView | null>(() => loaded.get(tab) ?? null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -147,7 +169,7 @@ function LazyTabView({ tab, workshop, services, loaded }: LazyTabViewProps) {
     };
   }, [tab, services, loaded, view]);
 
-  if (view) {
+  if (view && workshop) {
     const View = view;
     return <View workshop={workshop} />;
   }

@@ -1,4 +1,5 @@
 import { cleanup, render, screen } from '@testing-library/preact';
+import { render as renderNow } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { boardReadState, useTabModel } from './tab-model';
 
@@ -29,6 +30,16 @@ describe('useTabModel', () => {
     expect(screen.getByText('b')).toBeTruthy();
     unmount();
     expect(log).toEqual(['open a', 'close a', 'open b', 'close b']);
+  });
+
+  it('opens the model as the tab mounts, before the browser paints, not a frame later', () => {
+    const log: string[] = [];
+    const root = document.createElement('div');
+    // Preact's own render, outside act(): only effects that run at mount have run when it returns.
+    renderNow(<Tab log={log} name="a" />, root);
+    expect(log).toEqual(['open a']);
+    renderNow(null, root);
+    expect(log).toEqual(['open a', 'close a']);
   });
 });
 

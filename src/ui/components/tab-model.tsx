@@ -4,7 +4,7 @@
  * following when the tab closes. `boardReadState` is what a tab shows before its first reading.
  */
 import type { VNode } from 'preact';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
 import { Notice, Spinner } from './Notice';
 
 export interface TabModel {
@@ -12,10 +12,14 @@ export interface TabModel {
   open(): () => void;
 }
 
-/** The tab's model, made when `deps` change and open while the tab is shown. */
+/**
+ * The tab's model, made when `deps` change and open while the tab is shown. It opens as the tab
+ * mounts (a layout effect), so the first reads are on their way while the browser paints the
+ * spinner; a plain effect would start them only after the next frame (issue 12 §1).
+ */
 export function useTabModel<M extends TabModel>(create: () => M, deps: readonly unknown[]): M {
   const model = useMemo(create, deps);
-  useEffect(() => model.open(), [model]);
+  useLayoutEffect(() => model.open(), [model]);
   return model;
 }
 

@@ -3,7 +3,7 @@
  * groups. Facilitators name others from the people on the board; participants see who to ask.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Workshop } from '../../app/workshop';
+import type { BoardSession } from '../../app/workshop';
 import { Notice } from '../components/Notice';
 
 export interface Person {
@@ -19,17 +19,17 @@ export type RoleChange = { ok: true } | { ok: false; reason: string };
 
 /** What the section needs (entries wire it to app/roles); injected so tests can use fakes. */
 export interface FacilitatorUseCases {
-  watchFacilitators(workshop: Workshop, fn: (view: FacilitatorsView) => void): () => void;
-  onlineUsers(workshop: Workshop): Promise<Person[]>;
-  addFacilitator(workshop: Workshop, person: Person): Promise<RoleChange>;
-  removeFacilitator(workshop: Workshop, id: string): Promise<RoleChange>;
+  watchFacilitators(workshop: BoardSession, fn: (view: FacilitatorsView) => void): () => void;
+  onlineUsers(workshop: BoardSession): Promise<Person[]>;
+  addFacilitator(workshop: BoardSession, person: Person): Promise<RoleChange>;
+  removeFacilitator(workshop: BoardSession, id: string): Promise<RoleChange>;
 }
 
 export function FacilitatorsSection({
   workshop,
   useCases,
 }: {
-  workshop: Workshop;
+  workshop: BoardSession;
   useCases: FacilitatorUseCases;
 }) {
   const [view, setView] = useState<FacilitatorsView | null>(null);

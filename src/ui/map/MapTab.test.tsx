@@ -223,6 +223,36 @@ describe('MapTab reading the board', () => {
     expect(screen.getByText('On this board: Second')).toBeTruthy();
   });
 
+  it('shows the maps after the first read that answers, not the last of the opening reads', async () => {
+    const map = {
+      spec: {
+        id: 'a',
+        title: 'First',
+        presetId: 'blank',
+        persona: null,
+        stages: [{ id: 's', name: 'S' }],
+        lanes: [{ id: 'l', name: 'L', kind: 'other' as const }],
+      },
+      incomplete: false,
+    };
+    // The tab's own read answers; the one its watch's first value starts has not answered yet.
+    let calls = 0;
+    const useCases = fakeUseCases({
+      loadMaps: () => {
+        calls += 1;
+        return calls === 1 ? Promise.resolve([map]) : new Promise(() => undefined);
+      },
+      watchMaps: (_w, fn) => {
+        fn();
+        return () => undefined;
+      },
+    });
+    render(<MapTab workshop={workshop} useCases={useCases} />);
+    const picker = (await screen.findByLabelText('Map on this board')) as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.text)).toEqual(['First', '+ New map…']);
+    expect(calls).toBe(2);
+  });
+
   it('lists the facilitators; a facilitator names another, a participant is told who to ask', async () => {
     facilitators = [{ id: 'u1', name: 'Ada' }];
     const useCases = fakeUseCases();

@@ -1,6 +1,6 @@
 import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
-import type { Workshop } from '../../app/workshop';
+import type { BoardSession } from '../../app/workshop';
 import { MAX_LANES, MAX_STAGES } from '../../domain/journey/validate-spec';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { useTabModel } from '../components/tab-model';
@@ -13,7 +13,7 @@ import { NameListEditor } from './NameListEditor';
 const NEW_MAP = '__new__';
 
 interface MapTabProps {
-  workshop: Workshop;
+  workshop: BoardSession;
   useCases: MapUseCases;
 }
 

@@ -1,6 +1,6 @@
 import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
-import type { Workshop } from '../../app/workshop';
+import type { BoardSession } from '../../app/workshop';
 import {
   addLane,
   addStage,
@@ -26,18 +26,18 @@ import type { FacilitatorUseCases } from './FacilitatorsSection';
 /** What the Map tab needs from the map use cases (app/map); injected so tests can use fakes. */
 export interface MapUseCases extends FacilitatorUseCases {
   /** Every Touchpoint map on the board, oldest first. */
-  loadMaps(workshop: Workshop): Promise<MapOnBoard[]>;
+  loadMaps(workshop: BoardSession): Promise<MapOnBoard[]>;
   /** Calls `fn` whenever any participant adds, changes or removes a map. */
-  watchMaps(workshop: Workshop, fn: () => void): () => void;
-  listTagTitles(workshop: Workshop): Promise<string[]>;
-  createMap(workshop: Workshop, spec: MapSpec, progress: JobHooks): Promise<JobOutcome>;
+  watchMaps(workshop: BoardSession, fn: () => void): () => void;
+  listTagTitles(workshop: BoardSession): Promise<string[]>;
+  createMap(workshop: BoardSession, spec: MapSpec, progress: JobHooks): Promise<JobOutcome>;
   updateMap(
-    workshop: Workshop,
+    workshop: BoardSession,
     spec: MapSpec,
     progress: JobHooks & { confirmRemove: string[] },
   ): Promise<JobOutcome>;
-  removeMap(workshop: Workshop, mapId: string, progress: JobHooks): Promise<JobOutcome>;
-  zoomToMap(workshop: Workshop, mapId: string): Promise<void>;
+  removeMap(workshop: BoardSession, mapId: string, progress: JobHooks): Promise<JobOutcome>;
+  zoomToMap(workshop: BoardSession, mapId: string): Promise<void>;
 }
 
 export interface MapOnBoard {
@@ -83,7 +83,7 @@ export interface Message {
 const newId = createIdFactory();
 const classic = PRESETS[0]!;
 
-export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
+export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases) {
   const loading = signal(true);
   const maps = signal<MapOnBoard[]>([]);
   /** The map being edited; null while drafting a new one. */
@@ -108,9 +108,13 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
     return out;
   });
 
-  // Reads overlap (every change by any participant starts one); only the newest may apply, or a
-  // read that began before a map was added could undo the selection of that map.
+  // Reads overlap (every change by any participant starts one, and so does each watch's first
+  // value as the tab opens). Until one has applied, the first to answer applies: the tab shows the
+  // board after one read, not after the last of those opening reads (issue 12 §1). After that
+  // only the newest may apply, or a read that began before a map was added could undo the
+  // selection of that map.
   let latestRead = 0;
+  let applied = false;
   async function refresh(): Promise<void> {
     const read = ++latestRead;
     try {
@@ -118,7 +122,8 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
         useCases.loadMaps(workshop),
         useCases.listTagTitles(workshop),
       ]);
-      if (read !== latestRead) return;
+      if (read !== latestRead && applied) return;
+      applied = true;
       maps.value = list;
       tagTitles.value = titles;
       // Follow the selected map. When it is gone (or on first load), open the board's first map,
@@ -133,6 +138,7 @@ export function createMapTabModel(workshop: Workshop, useCases: MapUseCases) {
       }
       const current = list.find((m) => m.spec.id === selectedId.value);
       if (current && !dirty.value) draft.value = current.spec;
+      loading.value = false;
     } catch (error) {
       if (read === latestRead) {
         message.value = { tone: 'error', title: 'Could not read the board', body: describe(error) };

@@ -11,8 +11,9 @@ performance.mark('tp:sdk-double-start');
 const holder = globalThis as { __TP_BOARD_STATE__?: unknown; miro?: unknown };
 const parsed = parseBoardState(holder.__TP_BOARD_STATE__);
 if (!parsed.ok) throw new Error(`The test's board state is unreadable: ${parsed.message}`);
-const local = createLocalBoard({ state: parsed.state });
-const user = local.state().users[0];
+// The first user from the parsed state: `local.state()` would copy the whole board to read it.
+const user = parsed.state.users[0];
 if (!user) throw new Error('The test board has no users.');
+const local = createLocalBoard({ state: parsed.state });
 holder.miro = local.connect(user);
 performance.mark('tp:sdk-double-end');
