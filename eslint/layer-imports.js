@@ -51,7 +51,7 @@ export const layerImports = {
     if (!from) return {};
     const allowed = Object.hasOwn(layers, from) ? layers[from] : undefined;
     const isTest = TEST_FILE.test(context.filename);
-    const check = (/** @type {any} */ node, /** @type {unknown} */ source) => {
+    const check = (/** @type {import('estree').Node} */ node, /** @type {unknown} */ source) => {
       if (!allowed) return;
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const resolved = resolve(dirname(context.filename), source);

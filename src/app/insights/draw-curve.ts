@@ -46,7 +46,7 @@ export interface CurveSummary {
   unchanged: number;
   /** Lines drawn anew (their points were made anew, or their colour changed). */
   linesDrawn: number;
-  /** The board draws no lines (MURAL): points only. */
+  /** The board draws no lines (`limits.connectors` false): points only. */
   linesSkipped: boolean;
 }
 

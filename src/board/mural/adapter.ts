@@ -568,10 +568,7 @@ export function createMuralBoard(
           widget: (id) => widgets.get(id),
           remember: (w) => void widgets.set(w.id, w),
           forget: (id) => void widgets.delete(id),
-          arrowsOn: (id) =>
-            [...widgets.values()]
-              .filter((w) => w.arrow?.startRefId === id || w.arrow?.endRefId === id)
-              .map((w) => w.id),
+          arrows: () => [...widgets.values()].filter((w) => w.arrow !== undefined),
           async readArrows() {
             const arrows = await listWidgets({ type: TYPE_FILTER.arrows });
             const listed = new Set(arrows.map((w) => w.id));

@@ -45,9 +45,9 @@ export interface ApplyEnv {
   widget(id: string): MuralWidget | undefined;
   remember(widget: MuralWidget): void;
   forget(id: string): void;
-  /** Arrows last seen connected to the widget (`startRefId` or `endRefId`). */
-  arrowsOn(id: string): string[];
-  /** Reads the mural's arrows afresh (through the queue), so `arrowsOn` knows them all. */
+  /** The arrows last seen on the mural. */
+  arrows(): MuralWidget[];
+  /** Reads the mural's arrows afresh (through the queue), so `arrows` holds them all. */
   readArrows(): Promise<void>;
   /**
    * Fields MURAL refused on create this session, as `type:field` (one widget type's refusal does
@@ -391,6 +391,18 @@ function planMural(
     return widget;
   }
 
+  /** Arrow ids by the widget either end is connected to, indexed once per batch that removes. */
+  let arrowIndex: Map<string, string[]> | null = null;
+  const arrowsOn = (id: string): string[] => {
+    if (arrowIndex === null) {
+      arrowIndex = new Map();
+      for (const arrow of env.arrows())
+        for (const end of new Set([arrow.arrow?.startRefId, arrow.arrow?.endRefId]))
+          if (end) arrowIndex.set(end, [...(arrowIndex.get(end) ?? []), arrow.id]);
+    }
+    return arrowIndex.get(id) ?? [];
+  };
+
   /** Serialises ops on one id: a later op waits for the earlier one. */
   const lastTaskOf = new Map<string, string>();
   const refTask = new Map<string, string>();
@@ -708,7 +720,7 @@ function planMural(
       case 'remove': {
         // A line goes when either item it joins goes (`Board` port). MURAL's reference does not
         // say an arrow goes with its widget, so the arrows connected to it are deleted first.
-        const attached = env.arrowsOn(op.id);
+        const attached = arrowsOn(op.id);
         const gone = new Set<string>();
         single(
           index,

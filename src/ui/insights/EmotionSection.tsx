@@ -1,5 +1,6 @@
 import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { formatMean } from '../../domain/insights/curve-layout';
 import { CURVE_LINES, EMOTION_SCALE, faceOf } from '../../domain/insights/emotion';
 import { MAX_PERSONAS, personaColor } from '../../domain/insights/personas';
@@ -176,13 +177,7 @@ function CurveOnBoard({ model }: { model: InsightsTabModel }) {
   const stale = model.curveStale.value;
   if (!map.emotionsLane && !curve.drawn)
     return (
-      <div class="tp-insights__curve" aria-labelledby="tp-curve-title">
-        <h3 class="tp-insights__subtitle" id="tp-curve-title">
-          Curve on the board
-        </h3>
-        <p class="tp-help" role="status">
-          This map has no Emotions lane, where the curve is drawn.
-        </p>
+      <CurveBox state="This map has no Emotions lane, where the curve is drawn.">
         {curve.canDraw && (
           <button
             type="button"
@@ -196,7 +191,7 @@ function CurveOnBoard({ model }: { model: InsightsTabModel }) {
         {curve.canDraw && (
           <p class="tp-help">It goes at the bottom of the map; the frame grows by a row.</p>
         )}
-      </div>
+      </CurveBox>
     );
   const state = !curve.drawn
     ? 'The curve is not on the board yet.'
@@ -206,13 +201,7 @@ function CurveOnBoard({ model }: { model: InsightsTabModel }) {
         : 'Ratings changed since the curve was drawn; a facilitator’s panel updates it.'
       : 'The curve on the board shows these ratings.';
   return (
-    <div class="tp-insights__curve" aria-labelledby="tp-curve-title">
-      <h3 class="tp-insights__subtitle" id="tp-curve-title">
-        Curve on the board
-      </h3>
-      <p class="tp-help" role="status">
-        {state}
-      </p>
+    <CurveBox state={state}>
       {curve.canDraw && (
         <div class="tp-row">
           <button
@@ -238,11 +227,26 @@ function CurveOnBoard({ model }: { model: InsightsTabModel }) {
       {curve.canDraw && (
         <p class="tp-help">
           Every persona’s as-is line (solid) and to-be line (dashed) in the map’s Emotions row.
-          {curve.lines
-            ? ' While this panel is open it keeps a drawn curve up to date.'
-            : ' On MURAL the curve is drawn as points only: Touchpoint does not draw lines between widgets there yet.'}
+          While this panel is open it keeps a drawn curve up to date.
+          {!curve.lines &&
+            ' This board draws no lines between items, so it is drawn as points only.'}
         </p>
       )}
+    </CurveBox>
+  );
+}
+
+/** The "Curve on the board" section: its title, what the board holds now, then `children`. */
+function CurveBox({ state, children }: { state: string; children: ComponentChildren }) {
+  return (
+    <div class="tp-insights__curve" aria-labelledby="tp-curve-title">
+      <h3 class="tp-insights__subtitle" id="tp-curve-title">
+        Curve on the board
+      </h3>
+      <p class="tp-help" role="status">
+        {state}
+      </p>
+      {children}
     </div>
   );
 }

@@ -38,8 +38,7 @@ export function drawn(
   }
 }
 
-const POINTS_ONLY =
-  ' On MURAL the curve is points only: Touchpoint does not draw lines between widgets there yet.';
+const POINTS_ONLY = ' This board draws no lines between items, so the curve is points only.';
 
 /** What a draw did, in the facilitator's words: what changed and what did not. */
 function describeCurve(summary: CurveSummary, first: boolean): string {

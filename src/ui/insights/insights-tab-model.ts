@@ -69,7 +69,7 @@ export interface CurveState {
   incomplete: boolean;
   /** This user may draw it (a facilitator, or anyone while the board names none). */
   canDraw: boolean;
-  /** The board draws lines between points (false on MURAL: points only). */
+  /** The board draws lines between points (`Board.limits.connectors`; where not, points only). */
   lines: boolean;
 }
 
