@@ -265,22 +265,41 @@ describe('createWriteQueue: dependencies', () => {
     expect(result.outcomes.get('add')?.status).toBe('ok');
   });
 
-  it('runs a task whose dependencies finished before later tasks of the batch', async () => {
-    const queue = createWriteQueue({ concurrency: 1 });
+  /** Tasks that note the order they finish in (each after a microtask, as a call would). */
+  const recorded = () => {
     const order: string[] = [];
     const task = (key: string, deps: string[] = []): QueueTask => ({
       key,
       deps,
-      run: async () => void order.push(key),
+      run: async () => {
+        await Promise.resolve();
+        order.push(key);
+      },
     });
-    await queue.run([
-      task('create-1'),
-      task('add-1', ['create-1']),
-      task('create-2'),
-      task('add-2', ['create-2']),
-    ]);
+    /** `create-i` then `add-i` (after it), for i = 1…n: a frame child's two calls. */
+    const pairs = (n: number): QueueTask[] =>
+      Array.from({ length: n }, (_, i) => [
+        task(`create-${i + 1}`),
+        task(`add-${i + 1}`, [`create-${i + 1}`]),
+      ]).flat();
+    return { order, pairs };
+  };
+
+  it('runs a task whose dependencies finished before later tasks of the batch', async () => {
+    const queue = createWriteQueue({ concurrency: 1 });
+    const { order, pairs } = recorded();
+    await queue.run(pairs(2));
     // First in, first out would give create-1, create-2, add-1, add-2.
     expect(order).toEqual(['create-1', 'add-1', 'create-2', 'add-2']);
+  });
+
+  it('starts a task others wait on ahead of its place, so the batch does not end with one call alone', async () => {
+    const queue = createWriteQueue({ concurrency: 2 });
+    const { order, pairs } = recorded();
+    await queue.run(pairs(3));
+    // In batch order alone: create-1 create-2 | add-1 add-2 | create-3 | add-3 (four rounds of
+    // two slots for six calls). create-3 goes one slot ahead of add-2: three full rounds.
+    expect(order).toEqual(['create-1', 'create-2', 'add-1', 'create-3', 'add-2', 'add-3']);
   });
 
   it('skips dependents of a failed task, transitively, and runs the rest', async () => {

@@ -169,6 +169,7 @@ export function backoffDelay(
  * arrival order). The queue uses a task's place in its batch, so a task whose dependencies just
  * finished (a `frame.add` after its create) goes before later tasks: operations complete in
  * roughly batch order, progress moves steadily, and a cancelled batch leaves fewer loose ends.
+ * A task others depend on moves ahead by the other slots (concurrency − 1), no further.
  */
 export function createSlots(size: number): {
   acquire(priority: number): Promise<void>;
@@ -343,6 +344,13 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
       waitingOn.set(task.key, new Set(task.deps ?? []).size);
     });
 
+    // Batch order, except that a task others wait on goes ahead by the other slots (concurrency
+    // − 1; with one slot, order cannot change the time): its dependents are then ready when
+    // their turn comes, and the batch does not end with one dependent running alone after its
+    // create (a whole round trip for one call).
+    const priorityOf = (key: string): number =>
+      base + index.get(key)! - (dependents.has(key) ? concurrency - 1 : 0);
+
     const outcomes = new Map<string, TaskOutcome>();
     const total = tasks.length;
     let retries = 0;
@@ -391,7 +399,7 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
           retries += 1;
           progress();
         };
-        execute(task, base + index.get(task.key)!, signal, onRetry, (outcome) =>
+        execute(task, priorityOf(task.key), signal, onRetry, (outcome) =>
           settle(task, outcome),
         ).catch((error: unknown) => settle(task, { status: 'failed', error, attempts: 1 }));
       };
