@@ -29,7 +29,7 @@ async function buildMural(env: Record<string, string>): Promise<string> {
       build: {
         outDir,
         emptyOutDir: true,
-        rollupOptions: { input: { mural: join(root, 'mural.html') } },
+        rolldownOptions: { input: { mural: join(root, 'mural.html') } },
       },
     });
   } finally {
