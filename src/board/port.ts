@@ -134,8 +134,16 @@ export interface SharedCollection {
   get<T = unknown>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   remove(key: string): Promise<void>;
-  /** Called with the current value, then on every change (including this user's). */
-  watch<T = unknown>(key: string, fn: (value: T | undefined) => void): Unsubscribe;
+  /**
+   * Called with the current value, then on every change (including this user's). If reading the
+   * current value fails, `onError` hears why and the watch goes on: the value comes with the
+   * next change (or the next poll, where the platform polls).
+   */
+  watch<T = unknown>(
+    key: string,
+    fn: (value: T | undefined) => void,
+    onError?: (error: unknown) => void,
+  ): Unsubscribe;
 }
 
 /**

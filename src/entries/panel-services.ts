@@ -3,7 +3,7 @@
  * `MapUseCases`); this file is the one place that knows both sides.
  */
 import type { MapProgress } from '../app/map/map-progress';
-import { loadMaps, watchMaps } from '../app/map/map-store';
+import { loadMaps, watchMaps, type LoadedMaps } from '../app/map/map-store';
 import {
   addFacilitator,
   guard,
@@ -15,7 +15,7 @@ import { FRAME_KEY } from '../domain/journey/layout';
 import type { FacilitatorAction } from '../domain/roles/facilitators';
 import type { PanelServices } from '../ui/Panel';
 import { MAP_DONE, mapJobOutcome, removalOutcome, UNNAMED_PERSON } from '../ui/map/map-messages';
-import type { JobHooks, JobOutcome, MapUseCases } from '../ui/map/map-tab-model';
+import type { JobHooks, JobOutcome, MapOnBoard, MapUseCases } from '../ui/map/map-tab-model';
 
 const progressOf = (hooks: JobHooks) => ({
   signal: hooks.signal,
@@ -33,12 +33,15 @@ async function refusedFor(
     : { status: 'refused', problems: [{ field: 'map', message: allowed.reason }] };
 }
 
+const onBoard = ({ maps }: LoadedMaps): MapOnBoard[] =>
+  maps.map((record) => ({ spec: record.spec, incomplete: record.incomplete }));
+
 export const mapUseCases: MapUseCases = {
   async loadMaps(workshop) {
-    const { maps } = await loadMaps(workshop.board);
-    return maps.map((record) => ({ spec: record.spec, incomplete: record.incomplete }));
+    return onBoard(await loadMaps(workshop.board));
   },
-  watchMaps: (workshop, fn) => watchMaps(workshop.board, fn),
+  watchMaps: (workshop, fn, onError) =>
+    watchMaps(workshop.board, (loaded) => fn(onBoard(loaded)), onError),
   async listTagTitles(workshop) {
     return (await workshop.board.listTags()).map((t) => t.title);
   },

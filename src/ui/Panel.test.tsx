@@ -28,7 +28,10 @@ const map = {
 
 const mapUseCases = {
   loadMaps: async () => [map],
-  watchMaps: () => () => undefined,
+  watchMaps: (_w: unknown, fn: (maps: unknown[]) => void) => {
+    fn([map]);
+    return () => undefined;
+  },
   listTagTitles: async () => [],
   watchFacilitators: () => () => undefined,
   onlineUsers: async () => [],

@@ -3,7 +3,7 @@
  * twice, a 429 is waited out, a request refused for good fails only its own ops, and a marked
  * widget stays marked whatever happens to the markers write after the batch.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMuralBoard } from '../../src/board/mural/adapter';
 import { createMuralClient } from '../../src/board/mural/client';
 import type { WriteOp } from '../../src/board/port';
@@ -181,5 +181,44 @@ describe('MURAL markers under faults', () => {
     expect(result.done).toBe(0);
     expect(result.failed[0]!.message).toMatch(/nothing was changed/);
     expect((await as(muralId, null).board.listItems()).map((i) => i.text)).toEqual(['x']);
+  });
+});
+
+describe('MURAL shared values under faults', () => {
+  it('a watch whose first read is refused says why, then gets the value with the next poll', async () => {
+    const muralId = server.createMural();
+    await connect(muralId, null).board.shared('c').set('k', 'stored');
+    const { accessToken } = server.issueToken(ADA);
+    // The first read refused for good (a 400, never retried); every later request answered.
+    let refused = 0;
+    const client = createMuralClient({
+      apiBase: server.apiBase,
+      tokens: {
+        accessToken: () => Promise.resolve(accessToken),
+        refresh: () => Promise.reject(new Error('No refresh in this test')),
+      },
+      fetch: (input, init) => {
+        if (refused > 0) return fetch(input, init);
+        refused += 1;
+        return Promise.resolve(
+          new Response(JSON.stringify({ code: 'INJECTED', message: 'Injected refusal' }), {
+            status: 400,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      },
+    });
+    const board = createMuralBoard(client, muralId, { pollMs: 100 });
+    const seen: unknown[] = [];
+    const errors: unknown[] = [];
+    const stop = board.shared('c').watch(
+      'k',
+      (value) => seen.push(value),
+      (error) => errors.push(error),
+    );
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect(seen).toEqual([]);
+    await vi.waitFor(() => expect(seen).toEqual(['stored']), { timeout: 3000 });
+    stop();
   });
 });

@@ -35,22 +35,31 @@ export async function loadMap(
   return parsed.ok ? { ok: true, record: parsed.value } : { ok: false, message: parsed.reason };
 }
 
-/** Every map stored on the board, oldest first. */
-export async function loadMaps(board: Board): Promise<LoadedMaps> {
-  const ids = await loadMapIds(board);
-  const loaded = await Promise.all(
-    ids.map(async (id) => ({ id, result: await loadMap(board, id) })),
-  );
+/**
+ * The maps listed, from each listed key's stored value (undefined: none). A key listed but
+ * without a value is skipped without a message: a remove raced with the read, or a record
+ * write failed after the index's (then "Create on board" makes it anew).
+ */
+function collectMaps(listed: readonly { id: string; value: unknown }[]): LoadedMaps {
   const maps: MapRecord[] = [];
   const problems: LoadedMaps['problems'] = [];
-  for (const { id, result } of loaded) {
-    if (result.ok) maps.push(result.record);
-    // A key listed but gone: a remove raced with this read; not worth a message.
-    else if (result.message !== 'This map is no longer on the board.')
-      problems.push({ mapId: id, message: result.message });
+  for (const { id, value } of listed) {
+    if (value === undefined) continue;
+    const parsed = parseMapRecord(value);
+    if (parsed.ok) maps.push(parsed.value);
+    else problems.push({ mapId: id, message: parsed.reason });
   }
   maps.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return { maps, problems };
+}
+
+/** Every map stored on the board, oldest first. */
+export async function loadMaps(board: Board): Promise<LoadedMaps> {
+  const shared = board.shared(MAP_COLLECTION);
+  const ids = await loadMapIds(board);
+  return collectMaps(
+    await Promise.all(ids.map(async (id) => ({ id, value: await shared.get(mapKey(id)) }))),
+  );
 }
 
 /**
@@ -90,8 +99,14 @@ export async function deleteMap(board: Board, mapId: string): Promise<void> {
 }
 
 /** Calls `fn` with the list of map ids now and whenever any participant changes it. */
-export function watchMapIds(board: Board, fn: (ids: string[]) => void): Unsubscribe {
-  return board.shared(MAP_COLLECTION).watch(MAP_INDEX_KEY, (value) => fn(readIndex(value)));
+export function watchMapIds(
+  board: Board,
+  fn: (ids: string[]) => void,
+  onError?: (error: unknown) => void,
+): Unsubscribe {
+  return board
+    .shared(MAP_COLLECTION)
+    .watch(MAP_INDEX_KEY, (value) => fn(readIndex(value)), onError);
 }
 
 /** Calls `fn` with the map's record (or null once removed) now and on every change. */
@@ -107,29 +122,60 @@ export function watchMap(
 }
 
 /**
- * Calls `fn` whenever the set of maps or any map's record changes (a map added, removed, renamed
- * or edited by another participant): the index, and each listed map's record.
+ * Calls `fn` with the board's maps (as `loadMaps` reads them) once the index and every listed
+ * record have been read, then whenever any of them changes: a map added, removed, renamed or
+ * edited by any participant. The maps come from the watches' own values, so opening costs one
+ * read per key and a change costs none (issue 12 §1: the panel made ten calls more before).
  */
-export function watchMaps(board: Board, fn: () => void): Unsubscribe {
-  const records = new Map<string, Unsubscribe>();
-  const unwatchIndex = watchMapIds(board, (ids) => {
-    for (const [id, unwatch] of records) {
-      if (!ids.includes(id)) {
-        unwatch();
-        records.delete(id);
+export function watchMaps(
+  board: Board,
+  fn: (loaded: LoadedMaps) => void,
+  /** A first read failed: the maps come with the next change, unless the caller reads them. */
+  onError?: (error: unknown) => void,
+): Unsubscribe {
+  const shared = board.shared(MAP_COLLECTION);
+  /** Each listed map's record as last seen; `seen` once its first value arrived. */
+  interface Followed {
+    value: unknown;
+    seen: boolean;
+    unwatch: Unsubscribe;
+  }
+  const records = new Map<string, Followed>();
+  let ids: string[] | null = null;
+  const deliver = (): void => {
+    if (ids === null || ids.some((id) => !records.get(id)?.seen)) return;
+    fn(collectMaps(ids.map((id) => ({ id, value: records.get(id)?.value }))));
+  };
+  const unwatchIndex = watchMapIds(
+    board,
+    (next) => {
+      ids = next;
+      for (const [id, record] of records) {
+        if (!next.includes(id)) {
+          record.unwatch();
+          records.delete(id);
+        }
       }
-    }
-    for (const id of ids) {
-      if (!records.has(id))
-        records.set(
-          id,
-          watchMap(board, id, () => fn()),
+      for (const id of next) {
+        if (records.has(id)) continue;
+        const record: Followed = { value: undefined, seen: false, unwatch: () => undefined };
+        records.set(id, record);
+        record.unwatch = shared.watch(
+          mapKey(id),
+          (value) => {
+            record.value = value;
+            record.seen = true;
+            deliver();
+          },
+          onError,
         );
-    }
-    fn();
-  });
+      }
+      deliver();
+    },
+    onError,
+  );
   return () => {
     unwatchIndex();
-    for (const unwatch of records.values()) unwatch();
+    for (const record of records.values()) record.unwatch();
   };
 }

@@ -8,7 +8,8 @@ type ValueHandler = (value: Json | undefined, version: string) => void;
 function createFakeCollection() {
   const values = new Map<string, Json>();
   const handlers = new Map<string, ValueHandler[]>();
-  const pendingGets: (() => void)[] = [];
+  /** Each answers its get: with the value, or refused with the error given. */
+  const pendingGets: ((error?: Error) => void)[] = [];
   let version = 0;
   const collection = {
     async set(key: string, value: Json) {
@@ -17,7 +18,9 @@ function createFakeCollection() {
       for (const h of handlers.get(key) ?? []) h(value, String(version));
     },
     get(key: string) {
-      return new Promise((resolve) => pendingGets.push(() => resolve(values.get(key))));
+      return new Promise((resolve, reject) =>
+        pendingGets.push((error) => (error ? reject(error) : resolve(values.get(key)))),
+      );
     },
     async remove(key: string) {
       values.delete(key);
@@ -38,6 +41,7 @@ function createFakeCollection() {
     values,
     handlerCount: (key: string) => (handlers.get(key) ?? []).length,
     resolveGets: () => pendingGets.splice(0).forEach((r) => r()),
+    failGets: (error: Error) => pendingGets.splice(0).forEach((r) => r(error)),
   };
 }
 
@@ -69,6 +73,23 @@ describe('createSharedCollection', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(seen).toEqual(['new']);
+  });
+
+  it('says why the current value could not be read, and still follows changes', async () => {
+    const fake = createFakeCollection();
+    const shared = createSharedCollection(fake.collection);
+    const seen: unknown[] = [];
+    const errors: unknown[] = [];
+    shared.watch(
+      'k',
+      (v) => seen.push(v),
+      (error) => errors.push(error),
+    );
+    fake.failGets(new Error('timed out'));
+    await vi.waitFor(() => expect(errors).toEqual([new Error('timed out')]));
+    expect(seen).toEqual([]);
+    await shared.set('k', 'later');
+    expect(seen).toEqual(['later']);
   });
 
   it('never calls back after unsubscribing, even for a get still in flight', async () => {

@@ -46,7 +46,11 @@ export function createSharedCollection(
     async remove(key) {
       await run(() => collection.remove(key));
     },
-    watch<T = unknown>(key: string, fn: (value: T | undefined) => void): Unsubscribe {
+    watch<T = unknown>(
+      key: string,
+      fn: (value: T | undefined) => void,
+      onError?: (error: unknown) => void,
+    ): Unsubscribe {
       let active = true;
       let changed = false;
       const handler = (value: Json | undefined): void => {
@@ -59,7 +63,9 @@ export function createSharedCollection(
         (value) => {
           if (active && !changed) fn((value ?? undefined) as T | undefined);
         },
-        () => undefined,
+        (error: unknown) => {
+          if (active && !changed) onError?.(error);
+        },
       );
       return () => {
         if (!active) return;

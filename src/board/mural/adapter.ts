@@ -350,6 +350,8 @@ export function createMuralBoard(
   type Listener = (payload: unknown) => void;
   const listeners = new Map<keyof BoardEvents, Set<Listener>>();
   const watchers = new Set<{ id: string; last: string | undefined; fn: (v: unknown) => void }>();
+  /** A watcher's `last` while its first read failed: no stored JSON equals it. */
+  const UNREAD = '\u0000unread';
   /** Items as last seen by a poll or a list, for diffing. */
   let seen: Map<string, string> | null = null;
   let seenItems = new Map<string, BoardItem>();
@@ -621,7 +623,11 @@ export function createMuralBoard(
           await writeState(name, key, undefined);
           wrote();
         },
-        watch<T>(key: string, fn: (value: T | undefined) => void): Unsubscribe {
+        watch<T>(
+          key: string,
+          fn: (value: T | undefined) => void,
+          onWatchError?: (error: unknown) => void,
+        ): Unsubscribe {
           const watcher = {
             id: stateId(name, key),
             last: undefined as string | undefined,
@@ -634,10 +640,19 @@ export function createMuralBoard(
               const json = state.get(watcher.id)?.at(-1)?.json;
               watcher.last = json;
               fn(json === undefined ? undefined : (JSON.parse(json) as T));
+            })
+            .catch((error: unknown) => {
+              if (stopped) return;
+              // Not JSON, so it equals no stored value: the next poll delivers the value.
+              watcher.last = UNREAD;
+              onWatchError?.(error);
+              onError(error);
+            })
+            .finally(() => {
+              if (stopped) return;
               watchers.add(watcher);
               schedule();
-            })
-            .catch(onError);
+            });
           return () => {
             stopped = true;
             watchers.delete(watcher);

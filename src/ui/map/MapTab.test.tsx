@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Workshop } from '../../app/workshop';
 import type { MapSpec } from '../../domain/journey/map-spec';
 import { MapTab } from './MapTab';
-import type { MapUseCases } from './map-tab-model';
+import type { MapOnBoard, MapUseCases } from './map-tab-model';
 
 const workshop = {
   info: { id: 'b1', name: 'Board' },
@@ -16,7 +16,11 @@ function fakeUseCases(overrides: Partial<MapUseCases> = {}, tags: string[] = [])
   let stored: MapSpec | null = null;
   const useCases: MapUseCases = {
     loadMaps: vi.fn(async () => (stored ? [{ spec: stored, incomplete: false }] : [])),
-    watchMaps: () => () => undefined,
+    // As the map watch does: the maps once read, then (not faked here) on every change.
+    watchMaps: (w, fn) => {
+      void useCases.loadMaps(w).then(fn);
+      return () => undefined;
+    },
     listTagTitles: async () => tags,
     createMap: vi.fn(async (_w, spec: MapSpec) => {
       stored = spec;
@@ -193,37 +197,34 @@ describe('MapTab reading the board', () => {
     };
     const second = { ...first, spec: { ...first.spec, id: 'b', title: 'Second' } };
     let releaseStale: (() => void) | null = null;
-    let calls = 0;
-    let notify: () => void = () => undefined;
+    let notify: (maps: MapOnBoard[]) => void = () => undefined;
+    let failFirstRead: () => void = () => undefined;
     const useCases = fakeUseCases({
-      loadMaps: () => {
-        calls += 1;
-        if (calls === 2) {
-          // A read that started before "Second" existed and answers last.
-          return new Promise((resolve) => {
-            releaseStale = () => resolve([first]);
-          });
-        }
-        return Promise.resolve(calls === 1 ? [first] : [first, second]);
-      },
-      watchMaps: (_w, fn) => {
+      // A read that started before "Second" existed and answers last.
+      loadMaps: () =>
+        new Promise((resolve) => {
+          releaseStale = () => resolve([first]);
+        }),
+      watchMaps: (_w, fn, onError) => {
         notify = fn;
+        failFirstRead = () => onError(new Error('timed out'));
         return () => undefined;
       },
     });
     render(<MapTab workshop={workshop} useCases={useCases} />);
+    failFirstRead(); // the tab reads the maps itself: the stale read
+    notify([first, second]); // the watch reports both maps meanwhile
     const picker = (await screen.findByLabelText('Map on this board')) as HTMLSelectElement;
-    notify(); // stale read starts
-    notify(); // newer read sees both maps
     await waitFor(() => expect(picker.options).toHaveLength(3));
     fireEvent.change(picker, { target: { value: 'b' } });
     await screen.findByText('On this board: Second');
     releaseStale!();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(screen.getByText('On this board: Second')).toBeTruthy();
+    expect(picker.options).toHaveLength(3);
   });
 
-  it('shows the maps after the first read that answers, not the last of the opening reads', async () => {
+  it('opens on the map watch’s first value, with no read of its own', async () => {
     const map = {
       spec: {
         id: 'a',
@@ -235,22 +236,30 @@ describe('MapTab reading the board', () => {
       },
       incomplete: false,
     };
-    // The tab's own read answers; the one its watch's first value starts has not answered yet.
-    let calls = 0;
     const useCases = fakeUseCases({
-      loadMaps: () => {
-        calls += 1;
-        return calls === 1 ? Promise.resolve([map]) : new Promise(() => undefined);
-      },
       watchMaps: (_w, fn) => {
-        fn();
+        void Promise.resolve().then(() => fn([map]));
         return () => undefined;
       },
     });
     render(<MapTab workshop={workshop} useCases={useCases} />);
     const picker = (await screen.findByLabelText('Map on this board')) as HTMLSelectElement;
     expect([...picker.options].map((o) => o.text)).toEqual(['First', '+ New map…']);
-    expect(calls).toBe(2);
+    expect(useCases.loadMaps).not.toHaveBeenCalled();
+  });
+
+  it('reads the maps itself when the watch’s first read fails, and says so when that fails too', async () => {
+    const useCases = fakeUseCases({
+      loadMaps: vi.fn(() => Promise.reject(new Error('The board did not answer.'))),
+      watchMaps: (_w, _fn, onError) => {
+        void Promise.resolve().then(() => onError(new Error('timed out')));
+        return () => undefined;
+      },
+    });
+    render(<MapTab workshop={workshop} useCases={useCases} />);
+    expect(await screen.findByText('Could not read the board')).toBeTruthy();
+    expect(useCases.loadMaps).toHaveBeenCalledTimes(1);
+    expect(screen.getByText(/The board did not answer/)).toBeTruthy();
   });
 
   it('lists the facilitators; a facilitator names another, a participant is told who to ask', async () => {

@@ -27,8 +27,15 @@ import type { FacilitatorUseCases } from './FacilitatorsSection';
 export interface MapUseCases extends FacilitatorUseCases {
   /** Every Touchpoint map on the board, oldest first. */
   loadMaps(workshop: BoardSession): Promise<MapOnBoard[]>;
-  /** Calls `fn` whenever any participant adds, changes or removes a map. */
-  watchMaps(workshop: BoardSession, fn: () => void): () => void;
+  /**
+   * Calls `fn` with the board's maps (as `loadMaps` gives them) once read, then whenever any
+   * participant adds, changes or removes a map.
+   */
+  watchMaps(
+    workshop: BoardSession,
+    fn: (maps: MapOnBoard[]) => void,
+    onError: (error: unknown) => void,
+  ): () => void;
   listTagTitles(workshop: BoardSession): Promise<string[]>;
   createMap(workshop: BoardSession, spec: MapSpec, progress: JobHooks): Promise<JobOutcome>;
   updateMap(
@@ -108,43 +115,54 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
     return out;
   });
 
-  // Reads overlap (every change by any participant starts one, and so does each watch's first
-  // value as the tab opens). Until one has applied, the first to answer applies: the tab shows the
-  // board after one read, not after the last of those opening reads (issue 12 §1). After that
-  // only the newest may apply, or a read that began before a map was added could undo the
-  // selection of that map.
-  let latestRead = 0;
-  let applied = false;
+  /** Shows `list` as the board's maps, following the selected map. */
+  function show(list: MapOnBoard[]): void {
+    maps.value = list;
+    // Follow the selected map. When it is gone (or on first load), open the board's first map,
+    // unless the facilitator is drafting a new one.
+    if (!list.some((m) => m.spec.id === selectedId.value)) {
+      const drafting = selectedId.value === null && dirty.value;
+      if (!drafting) {
+        selectedId.value = list[0]?.spec.id ?? null;
+        dirty.value = false;
+        if (selectedId.value === null) draft.value = createSpecFromPreset(classic, newId);
+      }
+    }
+    const current = list.find((m) => m.spec.id === selectedId.value);
+    if (current && !dirty.value) draft.value = current.spec;
+    loading.value = false;
+  }
+
+  // The list comes from the map watch (its first value as the tab opens, then every change by
+  // any participant) and from a read after each job of this tab. Only the newest may apply: a
+  // read that began before the watch reported a new map could otherwise undo its selection.
+  let latest = 0;
+  function fromWatch(list: MapOnBoard[]): void {
+    latest += 1;
+    show(list);
+  }
   async function refresh(): Promise<void> {
-    const read = ++latestRead;
+    const read = ++latest;
     try {
       const [list, titles] = await Promise.all([
         useCases.loadMaps(workshop),
         useCases.listTagTitles(workshop),
       ]);
-      if (read !== latestRead && applied) return;
-      applied = true;
-      maps.value = list;
       tagTitles.value = titles;
-      // Follow the selected map. When it is gone (or on first load), open the board's first map,
-      // unless the facilitator is drafting a new one.
-      if (!list.some((m) => m.spec.id === selectedId.value)) {
-        const drafting = selectedId.value === null && dirty.value;
-        if (!drafting) {
-          selectedId.value = list[0]?.spec.id ?? null;
-          dirty.value = false;
-          if (selectedId.value === null) draft.value = createSpecFromPreset(classic, newId);
-        }
-      }
-      const current = list.find((m) => m.spec.id === selectedId.value);
-      if (current && !dirty.value) draft.value = current.spec;
-      loading.value = false;
+      if (read === latest) show(list);
     } catch (error) {
-      if (read === latestRead) {
+      if (read === latest) {
         message.value = { tone: 'error', title: 'Could not read the board', body: describe(error) };
       }
     } finally {
-      if (read === latestRead) loading.value = false;
+      if (read === latest) loading.value = false;
+    }
+  }
+  async function readTagTitles(): Promise<void> {
+    try {
+      tagTitles.value = await useCases.listTagTitles(workshop);
+    } catch (error) {
+      message.value = { tone: 'error', title: 'Could not read the board', body: describe(error) };
     }
   }
 
@@ -224,8 +242,9 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
     problemsByField,
     presets: PRESETS,
     open() {
-      void refresh();
-      return useCases.watchMaps(workshop, () => void refresh());
+      void readTagTitles();
+      // A first read the watch could not make is made again the ordinary way (with its message).
+      return useCases.watchMaps(workshop, fromWatch, () => void refresh());
     },
     maps,
     selectedId,

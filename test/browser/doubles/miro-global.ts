@@ -8,7 +8,11 @@ import { parseBoardState } from '../../../src/board/playground/parse-board-state
 import { createLocalBoard } from '../../../src/board/playground/sdk/local-board';
 
 performance.mark('tp:sdk-double-start');
-const holder = globalThis as { __TP_BOARD_STATE__?: unknown; miro?: unknown };
+const holder = globalThis as {
+  __TP_BOARD_STATE__?: unknown;
+  miro?: unknown;
+  __TP_SDK_STATS__?: () => unknown;
+};
 const parsed = parseBoardState(holder.__TP_BOARD_STATE__);
 if (!parsed.ok) throw new Error(`The test's board state is unreadable: ${parsed.message}`);
 // The first user from the parsed state: `local.state()` would copy the whole board to read it.
@@ -16,4 +20,6 @@ const user = parsed.state.users[0];
 if (!user) throw new Error('The test board has no users.');
 const local = createLocalBoard({ state: parsed.state });
 holder.miro = local.connect(user);
+// The calls the panel made so far, for the panel-load test's report.
+holder.__TP_SDK_STATS__ = () => local.stats();
 performance.mark('tp:sdk-double-end');
