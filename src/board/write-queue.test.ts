@@ -9,6 +9,8 @@ import {
   isRetryableError,
   type QueueProgress,
   type QueueTask,
+  type RateWindow,
+  type WriteQueueOptions,
 } from './write-queue';
 
 const rateLimited = (retryAfterMs?: number): Error & { status: number; retryAfterMs?: number } =>
@@ -144,66 +146,74 @@ describe('createWriteQueue: retries', () => {
 });
 
 describe('createWriteQueue: rate budget', () => {
-  it('throttles to the credits of a rolling window (fake clock)', async () => {
+  /** A queue under `rates` on a fake clock that starts at 0. */
+  const clocked = (rates: RateWindow[], options: WriteQueueOptions = {}) => {
     vi.useFakeTimers({ now: 0 });
-    const queue = createWriteQueue({
-      concurrency: 8,
-      rates: [{ limit: 100, windowMs: 60_000 }],
-      costPerCall: 50,
-      sleep: defaultSleep,
-      now: () => Date.now(),
-    });
+    return createWriteQueue({ rates, sleep: defaultSleep, now: () => Date.now(), ...options });
+  };
+  /** Runs the fake clock until `running` settles. */
+  const settle = async <T>(running: Promise<T>): Promise<T> => {
+    await vi.runAllTimersAsync();
+    return running;
+  };
+  it('throttles to the credits of a rolling window (fake clock)', async () => {
+    const queue = clocked([{ limit: 100, windowMs: 60_000 }], { concurrency: 8, costPerCall: 50 });
     const starts: number[] = [];
     const tasks: QueueTask[] = Array.from({ length: 5 }, (_, i) => ({
       key: `t${i}`,
       run: async () => void starts.push(Date.now()),
     }));
-    const running = queue.run(tasks);
-    await vi.runAllTimersAsync();
-    await running;
+    await settle(queue.run(tasks));
     expect(starts).toEqual([0, 0, 60_000, 60_000, 120_000]);
   });
 
   it('enforces every window (MURAL-style per second and per minute)', async () => {
-    vi.useFakeTimers({ now: 0 });
-    const queue = createWriteQueue({
-      concurrency: 8,
-      rates: [
+    const queue = clocked(
+      [
         { limit: 2, windowMs: 1_000 },
         { limit: 3, windowMs: 60_000 },
       ],
-      costPerCall: 1,
-      sleep: defaultSleep,
-      now: () => Date.now(),
-    });
+      { concurrency: 8, costPerCall: 1 },
+    );
     const starts: number[] = [];
     const tasks: QueueTask[] = Array.from({ length: 4 }, (_, i) => ({
       key: `t${i}`,
       run: async () => void starts.push(Date.now()),
     }));
-    const running = queue.run(tasks);
-    await vi.runAllTimersAsync();
-    await running;
+    await settle(queue.run(tasks));
     expect(starts).toEqual([0, 0, 1_000, 60_000]);
   });
 
   it('charges the budget across runs of the same queue', async () => {
-    vi.useFakeTimers({ now: 0 });
-    const queue = createWriteQueue({
-      rates: [{ limit: 1, windowMs: 10_000 }],
-      sleep: defaultSleep,
-      now: () => Date.now(),
-    });
+    const queue = clocked([{ limit: 1, windowMs: 10_000 }]);
     const starts: number[] = [];
     const task = (key: string): QueueTask => ({
       key,
       run: async () => void starts.push(Date.now()),
     });
-    const first = queue.run([task('a')]);
-    const second = queue.run([task('b')]);
-    await vi.runAllTimersAsync();
-    await Promise.all([first, second]);
+    await settle(Promise.all([queue.run([task('a')]), queue.run([task('b')])]));
     expect(starts).toEqual([0, 10_000]);
+  });
+
+  it('charges the reads a running task makes to the same budget', async () => {
+    const queue = clocked([{ limit: 2, windowMs: 1_000 }]);
+    const at: string[] = [];
+    const running = queue.run([
+      {
+        key: 'write',
+        run: async () => {
+          at.push(`write ${Date.now()}`);
+          // Two reads it needs this time: "write" and "next" took the second's two credits.
+          await queue.spend(1);
+          at.push(`read ${Date.now()}`);
+          await queue.spend(1);
+          at.push(`read ${Date.now()}`);
+        },
+      },
+      { key: 'next', run: async () => void at.push(`next ${Date.now()}`) },
+    ]);
+    await settle(running);
+    expect(at).toEqual(['write 0', 'next 0', 'read 1000', 'read 1000']);
   });
 
   it('refuses a task that could never fit the budget', () => {

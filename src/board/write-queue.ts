@@ -96,6 +96,12 @@ export interface WriteQueue {
    * from inside a running task: the task holds a slot the call may need.
    */
   call<T>(fn: () => Promise<T>, options?: { calls?: number; signal?: AbortSignal }): Promise<T>;
+  /**
+   * Charges `calls` more to the budget, waiting until they fit: for a request a running task
+   * makes only sometimes (a read of what it has not seen), so it needs no slot of its own and
+   * the task declares only the calls it always makes.
+   */
+  spend(calls: number): Promise<void>;
 }
 
 /** An error that may carry the platform's hint of when to try again. */
@@ -426,7 +432,13 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
     });
   }
 
-  return { run, call };
+  async function spend(calls: number): Promise<void> {
+    const cost = calls * costPerCall;
+    checkCost(cost);
+    await admit(cost, undefined);
+  }
+
+  return { run, call, spend };
 }
 
 /** Single calls go before any batch's waiting tasks (whose priorities are 0 and up). */

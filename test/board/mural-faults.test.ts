@@ -19,7 +19,14 @@ afterAll(() => server.close());
 
 const ADA = { id: 'u-ada', firstName: 'Ada', lastName: 'Lovelace' };
 
-function connect(muralId: string, kind: FaultKind | null, at = 0, user = ADA) {
+function connect(
+  muralId: string,
+  kind: FaultKind | null,
+  at = 0,
+  user = ADA,
+  /** Hears every charge a running task adds to the queue's budget. */
+  onSpend?: (calls: number) => void,
+) {
   const { accessToken } = server.issueToken(user);
   const faulty = withFetchFaults((input, init) => fetch(input, init), kind && { kind, at });
   const client = createMuralClient({
@@ -30,9 +37,16 @@ function connect(muralId: string, kind: FaultKind | null, at = 0, user = ADA) {
     },
     fetch: faulty.fetch,
   });
+  const queue = createWriteQueue({ ...MURAL_QUEUE_OPTIONS, sleep: () => Promise.resolve() });
   const board = createMuralBoard(client, muralId, {
     pollMs: 60_000,
-    queue: createWriteQueue({ ...MURAL_QUEUE_OPTIONS, sleep: () => Promise.resolve() }),
+    queue: {
+      ...queue,
+      spend: (calls) => {
+        onSpend?.(calls);
+        return queue.spend(calls);
+      },
+    },
   });
   return { board, injector: faulty.injector };
 }
@@ -63,6 +77,18 @@ describe('MURAL writes under faults', () => {
         .map((op) => (op.op === 'create' && op.item.kind === 'note' ? op.item.text : ''))
         .sort(),
     );
+  });
+
+  it('the list that adopts after a lost answer is charged to the budget; a clean run charges nothing', async () => {
+    let spent = 0;
+    const clean = connect(server.createMural(), null, 0, ADA, (n) => (spent += n));
+    expect((await clean.board.apply(notes(20))).failed).toEqual([]);
+    expect(spent).toBe(0);
+    const { board, injector } = connect(server.createMural(), 'lost', 0, ADA, (n) => (spent += n));
+    expect((await board.apply(notes(20))).failed).toEqual([]);
+    expect(injector.tripped).toBe(true);
+    // At least one page of the widget list, read inside the retried create.
+    expect(spent).toBeGreaterThanOrEqual(1);
   });
 
   it('a create refused with a 429 is sent again without listing the mural first', async () => {

@@ -293,14 +293,7 @@ function planMural(
       {
         key: 'tags',
         async run() {
-          const all: unknown[] = [];
-          let next: string | undefined;
-          do {
-            const page = await client.page(`${base}/tags`, {}, next);
-            all.push(...page.value);
-            next = page.next;
-          } while (next !== undefined);
-          tagList = parseTags(all);
+          tagList = parseTags(await listAll(client, `${base}/tags`, {}, declaredOnce()));
           env.rememberTags(tagList);
           for (const tag of tagList) if (!tagIds.has(tag.text)) tagIds.set(tag.text, tag.id);
         },
@@ -321,7 +314,7 @@ function planMural(
           if (tagIds.has(title)) return tagIds.get(title);
           if (attempts > 1) {
             // An earlier attempt may have made the tag before its answer was lost.
-            const all = parseTags(await listAll(client, `${base}/tags`));
+            const all = parseTags(await listCharged(`${base}/tags`));
             const found = all.find((t) => t.text === title);
             if (found) {
               tagIds.set(title, found.id);
@@ -357,14 +350,37 @@ function planMural(
   const refusedFor = (type: string): CreateField[] =>
     (['style', 'parentId', 'tags'] as const).filter((f) => env.refusedOnCreate.has(`${type}:${f}`));
 
+  // A read a task makes only sometimes (an area or widget not seen yet, the list that adopts
+  // what a lost answer made) is charged to the queue's budget as it is made, so no request of a
+  // batch is outside the budget; a task declares only the calls it always makes.
+  const charged = <T>(fn: () => Promise<T>): Promise<T> => env.queue.spend(1).then(fn);
+  const getWidget = async (id: string): Promise<MuralWidget | null> =>
+    parseWidget(
+      unwrap(
+        await charged(() => client.request('GET', `${base}/widgets/${encodeURIComponent(id)}`)),
+      ),
+    );
+  const listCharged = (path: string, query: Record<string, string | undefined> = {}) =>
+    listAll(client, path, query, charged);
+  /**
+   * For one attempt of a task that declares one call: that call pays for the first request,
+   * each later one (another page, a create sent again without a refused field) is charged.
+   */
+  const declaredOnce = (): (<T>(fn: () => Promise<T>) => Promise<T>) => {
+    let paid = true;
+    return (fn) => {
+      if (!paid) return charged(fn);
+      paid = false;
+      return fn();
+    };
+  };
+
   /** Absolute top-left of an area, reading unknown areas up the chain. */
   async function areaOrigin(id: string): Promise<{ x: number; y: number }> {
     for (let depth = 0; depth < 32; depth += 1) {
       const missing = chainMissing(id);
       if (missing === null) break;
-      const widget = parseWidget(
-        unwrap(await client.request('GET', `${base}/widgets/${encodeURIComponent(missing)}`)),
-      );
+      const widget = await getWidget(missing);
       if (!widget) throw new Error(`MURAL answered widget ${missing} without a widget.`);
       env.remember(widget);
     }
@@ -383,9 +399,7 @@ function planMural(
   }
 
   async function fetchWidget(id: string): Promise<MuralWidget> {
-    const widget = parseWidget(
-      unwrap(await client.request('GET', `${base}/widgets/${encodeURIComponent(id)}`)),
-    );
+    const widget = await getWidget(id);
     if (!widget) throw new Error(`MURAL answered widget ${id} without a widget.`);
     env.remember(widget);
     return widget;
@@ -482,7 +496,7 @@ function planMural(
         const path = `${base}/widgets/${pathOf(type)!}`;
         if (createdWidgets === null && unsure) {
           // An earlier attempt may have made these before its answer was lost: adopt them.
-          const existing = parseWidgets(await listAll(client, `${base}/widgets`));
+          const existing = parseWidgets(await listCharged(`${base}/widgets`));
           const found = full.map((body) =>
             existing.find((w) => !adopted.has(w.id) && madeBy(w, type, body)),
           );
@@ -493,6 +507,7 @@ function planMural(
             );
           }
         }
+        const send = declaredOnce();
         while (createdWidgets === null) {
           const plain = full.map((body) => {
             const copy = { ...body };
@@ -501,7 +516,7 @@ function planMural(
           });
           try {
             const answer = unwrap(
-              await client.request('POST', path, type === 'area' ? plain[0] : plain),
+              await send(() => client.request('POST', path, type === 'area' ? plain[0] : plain)),
             );
             const widgets = parseWidgets(Array.isArray(answer) ? answer : [answer]);
             if (widgets.length !== batch.length) {
@@ -532,10 +547,12 @@ function planMural(
           if (Object.keys(patch).length > 0 && !patched.has(widget.id)) {
             const answer = parseWidget(
               unwrap(
-                await client.request(
-                  'PATCH',
-                  `${base}/widgets/${pathOf(type)!}/${encodeURIComponent(widget.id)}`,
-                  patch,
+                await charged(() =>
+                  client.request(
+                    'PATCH',
+                    `${base}/widgets/${pathOf(type)!}/${encodeURIComponent(widget.id)}`,
+                    patch,
+                  ),
                 ),
               ),
             );
@@ -608,13 +625,14 @@ function planMural(
           let arrow: MuralWidget | undefined;
           if (unsure) {
             const arrows = parseWidgets(
-              await listAll(client, `${base}/widgets`, { type: TYPE_FILTER.arrows }),
+              await listCharged(`${base}/widgets`, { type: TYPE_FILTER.arrows }),
             );
             arrow = arrows.find(
               (w) =>
                 !adopted.has(w.id) && w.arrow?.startRefId === a.id && w.arrow.endRefId === b.id,
             );
           }
+          const send = declaredOnce();
           while (!arrow) {
             const shared = a.parentId !== null && a.parentId === b.parentId ? a.parentId : null;
             const inArea = shared !== null && !env.refusedOnCreate.has('arrow:parentId');
@@ -622,7 +640,9 @@ function planMural(
             const body = arrowBody(await rectOf(a), await rectOf(b), refs, op.style, origin);
             if (inArea) body.parentId = shared;
             try {
-              const answer = unwrap(await client.request('POST', `${base}/widgets/arrow`, body));
+              const answer = unwrap(
+                await send(() => client.request('POST', `${base}/widgets/arrow`, body)),
+              );
               arrow = parseWidget(answer) ?? undefined;
               if (!arrow) throw new Error('MURAL answered an arrow create without the arrow.');
             } catch (error) {
@@ -672,50 +692,44 @@ function planMural(
         createTasks(index, op);
         break;
       case 'update':
-        single(
-          index,
-          op.id,
-          [],
-          async () => {
-            const widget = env.widget(op.id) ?? (await fetchWidget(op.id));
-            const path = pathOf(widget.type);
-            if (path === null)
-              throw new OpError(`Item ${op.id} is a ${widget.type}; MURAL cannot update it.`);
-            const body: Record<string, unknown> = {};
-            const { patch } = op;
-            if (patch.text !== undefined) {
-              if (widget.type === 'area') body.title = patch.text;
-              else body.text = patch.text;
-            }
-            if (patch.rect) {
-              const origin =
-                widget.parentId === null ? await env.origin() : await areaOrigin(widget.parentId);
-              const rect: Partial<Rect> = patch.rect;
-              if (rect.x !== undefined) body.x = rect.x - origin.x;
-              if (rect.y !== undefined) body.y = rect.y - origin.y;
-              if (rect.w !== undefined) body.width = rect.w;
-              if (rect.h !== undefined) body.height = rect.h;
-            }
-            const color = patch.color
-              ? muralHex(patch.color)
-              : patch.fill
-                ? toMuralHex(patch.fill)
-                : null;
-            if (color !== null) body.style = { backgroundColor: color };
-            const answer = parseWidget(
-              unwrap(
-                await client.request(
-                  'PATCH',
-                  `${base}/widgets/${path}/${encodeURIComponent(op.id)}`,
-                  body,
-                ),
+        single(index, op.id, [], async () => {
+          const widget = env.widget(op.id) ?? (await fetchWidget(op.id));
+          const path = pathOf(widget.type);
+          if (path === null)
+            throw new OpError(`Item ${op.id} is a ${widget.type}; MURAL cannot update it.`);
+          const body: Record<string, unknown> = {};
+          const { patch } = op;
+          if (patch.text !== undefined) {
+            if (widget.type === 'area') body.title = patch.text;
+            else body.text = patch.text;
+          }
+          if (patch.rect) {
+            const origin =
+              widget.parentId === null ? await env.origin() : await areaOrigin(widget.parentId);
+            const rect: Partial<Rect> = patch.rect;
+            if (rect.x !== undefined) body.x = rect.x - origin.x;
+            if (rect.y !== undefined) body.y = rect.y - origin.y;
+            if (rect.w !== undefined) body.width = rect.w;
+            if (rect.h !== undefined) body.height = rect.h;
+          }
+          const color = patch.color
+            ? muralHex(patch.color)
+            : patch.fill
+              ? toMuralHex(patch.fill)
+              : null;
+          if (color !== null) body.style = { backgroundColor: color };
+          const answer = parseWidget(
+            unwrap(
+              await client.request(
+                'PATCH',
+                `${base}/widgets/${path}/${encodeURIComponent(op.id)}`,
+                body,
               ),
-            );
-            if (answer) env.remember(answer);
-            else env.forget(op.id);
-          },
-          env.widget(op.id) ? 1 : 2,
-        );
+            ),
+          );
+          if (answer) env.remember(answer);
+          else env.forget(op.id);
+        });
         break;
       case 'remove': {
         // A line goes when either item it joins goes (`Board` port). MURAL's reference does not
@@ -744,33 +758,27 @@ function planMural(
         const adds = op.add ?? [];
         const deps = ['tags', ...adds.map(tagTask)];
         let current: MuralWidget | null = null;
-        single(
-          index,
-          op.id,
-          deps,
-          async () => {
-            // Read fresh: MURAL replaces the whole list, so a stale read would drop others' tags.
-            current ??= await fetchWidget(op.id);
-            const path = pathOf(current.type);
-            if (path === null) throw new OpError(`Item ${op.id} cannot carry tags.`);
-            const removeIds = new Set((op.remove ?? []).flatMap((t) => tagIds.get(t) ?? []));
-            const next = [...new Set([...current.tags, ...adds.map(idOfTag)])].filter(
-              (id) => !removeIds.has(id),
-            );
-            const answer = parseWidget(
-              unwrap(
-                await client.request(
-                  'PATCH',
-                  `${base}/widgets/${path}/${encodeURIComponent(op.id)}`,
-                  { tags: next },
-                ),
+        single(index, op.id, deps, async () => {
+          // Read fresh: MURAL replaces the whole list, so a stale read would drop others' tags.
+          current ??= await fetchWidget(op.id);
+          const path = pathOf(current.type);
+          if (path === null) throw new OpError(`Item ${op.id} cannot carry tags.`);
+          const removeIds = new Set((op.remove ?? []).flatMap((t) => tagIds.get(t) ?? []));
+          const next = [...new Set([...current.tags, ...adds.map(idOfTag)])].filter(
+            (id) => !removeIds.has(id),
+          );
+          const answer = parseWidget(
+            unwrap(
+              await client.request(
+                'PATCH',
+                `${base}/widgets/${path}/${encodeURIComponent(op.id)}`,
+                { tags: next },
               ),
-            );
-            if (answer) env.remember(answer);
-            current = null;
-          },
-          2,
-        );
+            ),
+          );
+          if (answer) env.remember(answer);
+          current = null;
+        });
         break;
       }
       case 'ensureTag': {
