@@ -13,6 +13,7 @@ import { benchMapCreate } from './map-create';
 import { benchMural } from './mural';
 import { benchMuralPolling } from './mural-polling';
 import { benchSnapshotIdb } from './snapshot-idb';
+import { benchTag } from './tag';
 import { benchTally } from './tally';
 
 type Bench = () => Promise<Record<string, number>>;
@@ -20,6 +21,7 @@ type Bench = () => Promise<Record<string, number>>;
 const BENCHES: Record<string, Bench> = {
   mapCreate: benchMapCreate,
   curve: benchCurve,
+  tag: benchTag,
   faultMatrix: benchFaultMatrix,
   boardToMap: benchBoardToMap,
   exportV2: benchExportV2,

@@ -312,6 +312,51 @@ describe('createWriteQueue: dependencies', () => {
     expect(order).toEqual(['create-1', 'create-2', 'add-1', 'create-3', 'add-2', 'add-3']);
   });
 
+  it('waits out a task’s delay without holding a slot, then runs it', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const queue = createWriteQueue({ concurrency: 1, sleep: defaultSleep });
+    const at: string[] = [];
+    const task = (key: string, deps: string[] = [], delayMs?: () => number): QueueTask => ({
+      key,
+      deps,
+      delayMs,
+      run: async () => void at.push(`${key} ${Date.now()}`),
+    });
+    const running = queue.run([
+      task('write'),
+      task('check', ['write'], () => 1_000),
+      task('other'),
+    ]);
+    await vi.runAllTimersAsync();
+    const result = await running;
+    // Without the delay the check would go first (it follows a task that just finished).
+    expect(at).toEqual(['write 0', 'other 0', 'check 1000']);
+    expect(result.outcomes.get('check')?.status).toBe('ok');
+  });
+
+  it('cancels a task still waiting out its delay', async () => {
+    const queue = createWriteQueue({ sleep: defaultSleep });
+    const controller = new AbortController();
+    const ran: string[] = [];
+    const running = queue.run(
+      [
+        { key: 'write', run: async () => void ran.push('write') },
+        {
+          key: 'check',
+          deps: ['write'],
+          delayMs: () => 60_000,
+          run: async () => void ran.push('check'),
+        },
+      ],
+      { signal: controller.signal },
+    );
+    await vi.waitFor(() => expect(ran).toEqual(['write']));
+    controller.abort();
+    const result = await running;
+    expect(result.outcomes.get('check')?.status).toBe('cancelled');
+    expect(ran).toEqual(['write']);
+  });
+
   it('skips dependents of a failed task, transitively, and runs the rest', async () => {
     const queue = createWriteQueue();
     const ran: string[] = [];

@@ -56,6 +56,12 @@ export interface QueueTask {
   deps?: readonly string[];
   /** SDK or HTTP calls the task makes, each charged `costPerCall` credits (default 1). */
   calls?: number;
+  /**
+   * How long to wait once its dependencies succeeded, before asking for a slot (read when they
+   * have): a check that must let another participant's write land first waits without holding
+   * a slot the rest of the batch could use.
+   */
+  delayMs?: () => number;
   run: () => Promise<unknown>;
 }
 
@@ -400,14 +406,19 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
               : { status: 'skipped', dependency: failedDep },
           );
         }
-        if (signal?.aborted) return settle(task, { status: 'cancelled' });
         const onRetry = (): void => {
           retries += 1;
           progress();
         };
-        execute(task, priorityOf(task.key), signal, onRetry, (outcome) =>
-          settle(task, outcome),
-        ).catch((error: unknown) => settle(task, { status: 'failed', error, attempts: 1 }));
+        const begin = (): void => {
+          if (signal?.aborted) return settle(task, { status: 'cancelled' });
+          execute(task, priorityOf(task.key), signal, onRetry, (outcome) =>
+            settle(task, outcome),
+          ).catch((error: unknown) => settle(task, { status: 'failed', error, attempts: 1 }));
+        };
+        const delay = task.delayMs?.() ?? 0;
+        if (delay > 0) void sleep(delay, signal).then(begin);
+        else begin();
       };
 
       // Roots first, collected before any start: a synchronous settle may release dependents.

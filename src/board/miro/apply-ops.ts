@@ -657,18 +657,49 @@ function planMiro(
       }
       case 'tag': {
         const key = `tagItem:${i}`;
+        const checkKey = `tagCheck:${i}`;
         const fetchK = fetchKey.get(op.id)!;
         const add = [...new Set(op.add ?? [])];
         const remove = new Set(op.remove ?? []);
         const tagKeys = add.map(ensureTask);
-        const deps = ['tags', fetchK, ...tagKeys, ...renameKeys, ...after(op.id, key)];
+        const deps = ['tags', fetchK, ...tagKeys, ...renameKeys, ...after(op.id, checkKey)];
         ctx.need(i, 'tags', fetchK, ...tagKeys);
+        const removeIds = (): Set<string> =>
+          new Set([...remove].flatMap((t) => tagsByTitle.get(t)?.id ?? []));
+        const holds = (tagIds: readonly string[]): boolean => {
+          const gone = removeIds();
+          return add.every((t) => tagIds.includes(tagId(t))) && !tagIds.some((id) => gone.has(id));
+        };
+        /** Merges this op into the note's tags and writes them; false when they already hold. */
+        const write = async (note: SdkStickyNote): Promise<boolean> => {
+          const gone = removeIds();
+          const next = [
+            ...new Set([...note.tagIds.filter((id) => !gone.has(id)), ...add.map(tagId)]),
+          ];
+          if (next.length > MIRO_LIMITS.tagsPerItem) {
+            throw new OpError(
+              `A sticky note can carry at most ${MIRO_LIMITS.tagsPerItem} tags; this one would have ${next.length}.`,
+            );
+          }
+          if (next.length === note.tagIds.length && next.every((id) => note.tagIds.includes(id)))
+            return false;
+          note.tagIds = next;
+          const started = Date.now();
+          await note.sync();
+          roundTrip = Date.now() - started;
+          return true;
+        };
+        // Miro replaces the whole tag list on sync: a participant who tagged the note between
+        // our read and our write would lose their tag, or we ours. So the write is checked: a
+        // write that crossed ours (read before ours landed) lands within about a round trip, so
+        // the check reads the note two of our round trips later, without holding a slot
+        // meanwhile, and merges again until our change holds on top of theirs.
+        let roundTrip = 0;
+        let wrote = false;
         let attempts = 0;
         ctx.task(
           {
             key,
-            // The write and the read-back that checks it held.
-            calls: 2,
             deps: [...new Set(deps)],
             run: async () => {
               attempts += 1;
@@ -688,39 +719,24 @@ function planMiro(
                   if (!tagsByTitle.has(tag.title)) tagsByTitle.set(tag.title, tag);
                 }
               }
-              const removeIds = new Set([...remove].flatMap((t) => tagsByTitle.get(t)?.id ?? []));
-              const addIds = add.map(tagId);
-              const holds = (tagIds: readonly string[]) =>
-                addIds.every((id) => tagIds.includes(id)) &&
-                !tagIds.some((id) => removeIds.has(id));
-              // Miro replaces the whole tag list on sync: a participant who tagged the note
-              // between our read and our write would lose their tag, or we ours. So read back
-              // after writing and merge again until our change holds on top of theirs.
-              let note: SdkStickyNote = item;
+              wrote = await write(item);
+            },
+          },
+          [i],
+        );
+        ctx.task(
+          {
+            key: checkKey,
+            deps: [key],
+            // At least a tick, even at no latency: the crossing write is already on its way.
+            delayMs: () => (wrote ? Math.max(1, 2 * roundTrip) : 0),
+            run: async () => {
+              if (!wrote) return;
               for (let round = 0; ; round += 1) {
-                const next = [
-                  ...new Set([...note.tagIds.filter((id) => !removeIds.has(id)), ...addIds]),
-                ];
-                if (next.length > MIRO_LIMITS.tagsPerItem) {
-                  throw new OpError(
-                    `A sticky note can carry at most ${MIRO_LIMITS.tagsPerItem} tags; this one would have ${next.length}.`,
-                  );
-                }
-                const same =
-                  next.length === note.tagIds.length &&
-                  next.every((id) => note.tagIds.includes(id));
-                if (same) return;
-                note.tagIds = next;
-                const started = Date.now();
-                await note.sync();
-                // A write that crossed ours (read before ours landed) lands within about a
-                // round trip: wait two of ours, then see what the board kept.
-                const wait = 2 * (Date.now() - started);
-                await new Promise((resolve) => setTimeout(resolve, wait));
                 const [now] = await board.get({ id: op.id });
-                if (!now || !isStickyNote(now)) return;
-                if (holds(now.tagIds) || round >= 3) return;
-                note = now;
+                if (!now || !isStickyNote(now) || holds(now.tagIds) || round >= 3) return;
+                if (!(await write(now))) return;
+                await new Promise((resolve) => setTimeout(resolve, 2 * roundTrip));
               }
             },
           },
