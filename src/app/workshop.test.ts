@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMiroBoard } from '../board/miro/adapter';
 import { createLocalBoard } from '../board/playground/sdk/local-board';
-import { startWorkshop, type LocalStore } from './workshop';
+import { toStorageError } from '../storage';
+import { openLocalStore, startWorkshop, type LocalStore } from './workshop';
 
 describe('startWorkshop', () => {
   it('answers with the board side while the local store is still opening, then the whole workshop', async () => {
@@ -23,5 +24,17 @@ describe('startWorkshop', () => {
     expect(opened.board).toBe(board);
     expect(opened.user).toBe(session.user);
     expect(opened.local.problem).toBe('Private mode keeps no local data.');
+  });
+});
+
+describe('openLocalStore', () => {
+  it('keeps a refusal as the storage layer words it, and never rejects', async () => {
+    const refused = await openLocalStore(() =>
+      Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    );
+    expect(refused.db).toBeNull();
+    expect(refused.problem).toBe(
+      toStorageError(new DOMException('', 'QuotaExceededError')).message,
+    );
   });
 });

@@ -6,7 +6,8 @@
  * (`startWorkshop`; issue 12 §1).
  */
 import type { Board, BoardInfo, BoardLimits, BoardUser, Platform } from '../board/port';
-import { openTouchpointDB, toStorageError, type TouchpointDatabase } from '../storage';
+import { errorMessage } from '../domain/common';
+import type { TouchpointDatabase } from '../storage';
 
 export type { Board, BoardInfo, BoardLimits, BoardUser, Platform };
 
@@ -31,14 +32,28 @@ export interface Workshop extends BoardSession {
   readonly local: LocalStore;
 }
 
+// The store's code (idb and the schema) loads as the store opens: the Map tab, which the panel
+// shows first, does not need it (issue 12 §1).
+const openStore = async (): Promise<TouchpointDatabase> =>
+  (await import('../storage')).openTouchpointDB();
+
+/** What went wrong opening the store, in a facilitator's words. */
+async function storageProblem(error: unknown): Promise<string> {
+  try {
+    return (await import('../storage')).toStorageError(error).message;
+  } catch {
+    return `This browser's storage could not be opened (${errorMessage(error)}).`;
+  }
+}
+
 /** Opens this browser's store once; a refusal (private mode, another tab, full disk) is kept as a message. */
 export async function openLocalStore(
-  open: () => Promise<TouchpointDatabase> = openTouchpointDB,
+  open: () => Promise<TouchpointDatabase> = openStore,
 ): Promise<LocalStore> {
   try {
     return { db: await open(), problem: null };
   } catch (error) {
-    return { db: null, problem: toStorageError(error).message };
+    return { db: null, problem: await storageProblem(error) };
   }
 }
 
