@@ -9,6 +9,7 @@ import {
   createMuralConnect,
   describeSignInError,
   discoverSignInPath,
+  MURAL_ORIGIN,
   muralUrl,
   parseMuralUrl,
   type MuralConnect,
@@ -68,11 +69,16 @@ function MuralApp(props: AppProps) {
   const [error, setError] = useState<string | null>(props.error);
   const [workshop, setWorkshop] = useState<Workshop | null>(null);
   const [refresh, setRefresh] = useState<(() => Promise<void>) | null>(null);
-  const [origin, setOrigin] = useState('');
+  // Where the mural lives, from the settings; null until read, so the embed never asks a
+  // default address (it did: app.mural.co, before every reload's settings were in).
+  const [origin, setOrigin] = useState<string | null>(null);
   const [toast, setToast] = useState<string | null>(null);
 
   useEffect(() => {
-    void connect.settings().then((s) => setOrigin(s.origin));
+    void connect.settings().then(
+      (s) => setOrigin(s.origin),
+      () => setOrigin(MURAL_ORIGIN),
+    );
   }, [connect]);
 
   useEffect(() => {
@@ -123,7 +129,7 @@ function MuralApp(props: AppProps) {
     );
   }
 
-  const url = muralUrl(origin || 'https://app.mural.co', muralId);
+  const url = origin === null ? null : muralUrl(origin, muralId);
   return (
     <div class="mu-shell">
       <main class="mu-board">
@@ -133,9 +139,11 @@ function MuralApp(props: AppProps) {
             Refresh
           </button>
           {/* The embed shows only where the mural's sharing settings allow framing. */}
-          <a href={url} target="_blank" rel="noreferrer">
-            Open in MURAL
-          </a>
+          {url && (
+            <a href={url} target="_blank" rel="noreferrer">
+              Open in MURAL
+            </a>
+          )}
           <button
             type="button"
             onClick={() => void connect.choose(null).then(() => setMuralId(null))}
@@ -160,7 +168,11 @@ function MuralApp(props: AppProps) {
             stay; maps, groups and rounds are forgotten).
           </p>
         </details>
-        <iframe class="mu-frame" title="The mural" src={url} />
+        {url ? (
+          <iframe class="mu-frame" title="The mural" src={url} />
+        ) : (
+          <div class="mu-frame" aria-busy="true" />
+        )}
       </main>
       <aside class="mu-panel" aria-label="Touchpoint panel">
         {workshop ? <WorkshopPanel workshop={workshop} /> : <Spinner label="Reading the mural…" />}

@@ -134,12 +134,18 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   await page.getByText('Where Touchpoint keeps its data on this mural').click();
   await expect(page.getByText(/Deleting it resets Touchpoint for everyone/)).toBeVisible();
   await screenshot(page, 'mural-02a-data-area-notice');
-  // The embedded view shows the map (the double serves a drawing of the mural).
+  // The embedded view shows the map (the double serves a drawing of the mural). Reloaded, the
+  // embed waits for the settings: it never asks MURAL's default address for this mural.
+  const defaultHost: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith('https://app.mural.co/')) defaultHost.push(request.url());
+  });
   await page.getByRole('button', { name: 'Refresh' }).click();
   await page.reload();
   await expect(side.getByText(/On this board/)).toBeVisible({ timeout: 20_000 });
   const embedded = page.frameLocator('iframe[title="The mural"]');
   await expect(embedded.getByText('Awareness').first()).toBeVisible({ timeout: 20_000 });
+  expect(defaultHost).toEqual([]);
   await screenshot(page, 'mural-02-map-created');
 
   // A participant adds pain points through the API (as another MURAL user would); the
