@@ -568,10 +568,15 @@ const draw = async (board: Board): Promise<Said> =>
   fromCurve(await drawCurve(board, classic().id, { now: NOW }));
 
 /** Beyond first / middle / last: the first and the middle line, and the first move. */
+/**
+ * The curve's own writes, on either platform: its first and middle line (Miro `createConnector`,
+ * MURAL `POST …/widgets/arrow`) and its first moved point (Miro `sync`, MURAL `PATCH …/widgets/…`).
+ */
 const curvePositions = (log: readonly string[]): number[] => {
-  const at = (name: string) => log.flatMap((n, i) => (n === name ? [i] : []));
-  const lines = at('createConnector');
-  return [lines[0], lines[Math.floor(lines.length / 2)], at('sync')[0]].filter(
+  const at = (is: (name: string) => boolean) => log.flatMap((n, i) => (is(n) ? [i] : []));
+  const lines = at((n) => n === 'createConnector' || /^POST \S*\/widgets\/arrow$/.test(n));
+  const moves = at((n) => n === 'sync' || /^PATCH \S*\/widgets\//.test(n));
+  return [lines[0], lines[Math.floor(lines.length / 2)], moves[0]].filter(
     (i): i is number => i !== undefined,
   );
 };
