@@ -34,13 +34,13 @@ export interface Workshop extends BoardSession {
 
 // The store's code (idb and the schema) loads as the store opens: the Map tab, which the panel
 // shows first, does not need it (issue 12 §1).
-const openStore = async (): Promise<TouchpointDatabase> =>
-  (await import('../storage')).openTouchpointDB();
+const storage = () => import('../storage');
+const openStore = async (): Promise<TouchpointDatabase> => (await storage()).openTouchpointDB();
 
 /** What went wrong opening the store, in a facilitator's words. */
 async function storageProblem(error: unknown): Promise<string> {
   try {
-    return (await import('../storage')).toStorageError(error).message;
+    return (await storage()).toStorageError(error).message;
   } catch {
     return `This browser's storage could not be opened (${errorMessage(error)}).`;
   }

@@ -84,18 +84,29 @@ describe('local MURAL API: sign-in (app-credentials, oauth)', () => {
   });
 });
 
+/** A JSON request to one mural of `server` as `token`'s user: the status and the parsed body. */
+async function callMural(
+  server: MuralServer,
+  token: string,
+  muralId: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const answer = await fetch(`${server.apiBase}/murals/${muralId}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: answer.status, body: (await answer.json().catch(() => null)) as unknown };
+}
+
 describe('local MURAL API: widgets (reference pages)', () => {
   let wide: MuralServer;
   let token: string;
   let muralId: string;
-  const call = async (method: string, path: string, body?: unknown) => {
-    const answer = await fetch(`${wide.apiBase}/murals/${muralId}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: answer.status, body: (await answer.json().catch(() => null)) as unknown };
-  };
+  const call = (method: string, path: string, body?: unknown) =>
+    callMural(wide, token, muralId, method, path, body);
   beforeAll(async () => {
     wide = await startMuralServer();
     muralId = wide.createMural('Contract', undefined, { width: 5000, height: 4000 });
@@ -213,14 +224,8 @@ describe('local MURAL API: arrows (reference createarrow)', () => {
   let arrows: MuralServer;
   let token: string;
   let muralId: string;
-  const call = async (method: string, path: string, body?: unknown) => {
-    const answer = await fetch(`${arrows.apiBase}/murals/${muralId}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: answer.status, body: (await answer.json().catch(() => null)) as unknown };
-  };
+  const call = (method: string, path: string, body?: unknown) =>
+    callMural(arrows, token, muralId, method, path, body);
   beforeAll(async () => {
     // Many refusals in a row: a rate limit above MURAL's keeps them from drawing 429s.
     arrows = await startMuralServer({ ratePerSecond: 1000 });

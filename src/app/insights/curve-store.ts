@@ -79,6 +79,10 @@ export const saveCurve = (board: Board, record: CurveRecord): Promise<void> =>
 export const deleteCurve = (board: Board, mapId: string): Promise<void> =>
   insights(board).remove(curveKey(mapId));
 
+/** Whether a recorded line goes with its points: both of its ends are recorded points. */
+const withItsPoints = (record: CurveRecord, line: DrawnLine): boolean =>
+  record.points[line.from] !== undefined && record.points[line.to] !== undefined;
+
 /**
  * The ids to remove to take the curve off the board: its points, and the lines that do not go
  * with them (a line goes when either of its items goes: the `Board` port's `connect`).
@@ -87,15 +91,15 @@ export function curveItemIds(record: CurveRecord | null): string[] {
   if (!record) return [];
   const points = Object.values(record.points).map((p) => p.id);
   const lines = Object.values(record.lines)
-    .filter((l) => record.points[l.from] === undefined || record.points[l.to] === undefined)
+    .filter((l) => !withItsPoints(record, l))
     .map((l) => l.id);
   return [...new Set([...points, ...lines])];
 }
 
-/** Every item the curve's record names, the lines that go with their points included. */
-export function curveOwnedIds(record: CurveRecord | null): string[] {
+/** The curve's lines that go with their points: not removed one by one, but the curve's. */
+export function curveAttachedLineIds(record: CurveRecord | null): string[] {
   if (!record) return [];
-  return [
-    ...new Set([...Object.values(record.points), ...Object.values(record.lines)].map((i) => i.id)),
-  ];
+  return Object.values(record.lines)
+    .filter((l) => withItsPoints(record, l))
+    .map((l) => l.id);
 }

@@ -5,7 +5,7 @@
  */
 import type { Board } from '../../board/port';
 import { familyIds, forgetFamily } from './board-family';
-import { curveItemIds, curveOwnedIds, deleteCurve, loadCurve } from './curve-store';
+import { curveAttachedLineIds, curveItemIds, deleteCurve, loadCurve } from './curve-store';
 import { kpiCardsKey } from './draw-kpi-cards';
 import { raciFrameKey } from './draw-raci-frame';
 
@@ -37,7 +37,7 @@ export async function boardExtrasOf(board: Board, mapId: string): Promise<BoardE
   const frames = new Set((await board.listItems(['frame'])).map((f) => f.id));
   return {
     ids: [...ids.filter((id) => !frames.has(id)), ...ids.filter((id) => frames.has(id))],
-    lines: curveOwnedIds(curve).filter((id) => !curveIds.includes(id)),
+    lines: curveAttachedLineIds(curve),
     keys: drawn.map((f) => f.key),
     curveOf: curve === null ? null : mapId,
   };

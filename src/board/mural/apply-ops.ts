@@ -5,7 +5,7 @@
  * PATCH paths; tag changes read the widget's tags, merge and write the whole list. Tasks that
  * need more than one request keep what they did in their closure, so a retry resumes.
  */
-import { isRecord } from '../../domain/common';
+import { errorMessage, isRecord } from '../../domain/common';
 import { lineBetween, type ItemMarker, type Rect } from '../../domain/board/board-item';
 import { describeOp, OpError, runBatch, type PlanContext } from '../batch-engine';
 import type { BatchOptions, BatchResult, CreateSpec, LineStyle, WriteOp } from '../port';
@@ -192,9 +192,6 @@ const refusedBatch = (ops: readonly WriteOp[], reason: string): BatchResult => (
   cancelled: false,
 });
 
-const reasonOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
 export async function applyOps(
   env: ApplyEnv,
   ops: readonly WriteOp[],
@@ -208,7 +205,7 @@ export async function applyOps(
     } catch (error) {
       return refusedBatch(
         ops,
-        `Touchpoint could not read the mural's arrows first (${reasonOf(error)})`,
+        `Touchpoint could not read the mural's arrows first (${errorMessage(error)})`,
       );
     }
   }
@@ -227,7 +224,7 @@ export async function applyOps(
     } catch (error) {
       return refusedBatch(
         ops,
-        `Touchpoint could not store its markers on the mural first (${reasonOf(error)})`,
+        `Touchpoint could not store its markers on the mural first (${errorMessage(error)})`,
       );
     }
   }

@@ -5,6 +5,7 @@ import { formatMean } from '../../domain/insights/curve-layout';
 import { CURVE_LINES, EMOTION_SCALE, faceOf } from '../../domain/insights/emotion';
 import { MAX_PERSONAS, personaColor } from '../../domain/insights/personas';
 import { Face } from './Face';
+import { POINTS_ONLY } from './insights-messages';
 import type { InsightsTabModel } from './insights-tab-model';
 
 const LINE_LABELS = { 'as-is': 'As is', 'to-be': 'To be' } as const;
@@ -228,8 +229,7 @@ function CurveOnBoard({ model }: { model: InsightsTabModel }) {
         <p class="tp-help">
           Every persona’s as-is line (solid) and to-be line (dashed) in the map’s Emotions row.
           While this panel is open it keeps a drawn curve up to date.
-          {!curve.lines &&
-            ' This board draws no lines between items, so it is drawn as points only.'}
+          {!curve.lines && POINTS_ONLY}
         </p>
       )}
     </CurveBox>

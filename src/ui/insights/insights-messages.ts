@@ -38,7 +38,9 @@ export function drawn(
   }
 }
 
-const POINTS_ONLY = ' This board draws no lines between items, so the curve is points only.';
+/** Said where the board draws no lines (`limits.connectors` false), after a sentence. */
+export const POINTS_ONLY =
+  ' This board draws no lines between items, so the curve is drawn as points only.';
 
 /** What a draw did, in the facilitator's words: what changed and what did not. */
 function describeCurve(summary: CurveSummary, first: boolean): string {
