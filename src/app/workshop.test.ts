@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createMiroBoard } from '../board/miro/adapter';
 import { createLocalBoard } from '../board/playground/sdk/local-board';
 import { toStorageError } from '../storage';
+import { saveMap, watchMaps } from './map/map-store';
 import { openLocalStore, startWorkshop, type LocalStore } from './workshop';
+import { createSpecFromPreset, findPreset } from '../domain/journey/presets';
+import { createMap } from './map/create-map';
 
 describe('startWorkshop', () => {
   it('answers with the board side while the local store is still opening, then the whole workshop', async () => {
@@ -24,6 +27,47 @@ describe('startWorkshop', () => {
     expect(opened.board).toBe(board);
     expect(opened.user).toBe(session.user);
     expect(opened.local.problem).toBe('Private mode keeps no local data.');
+  });
+
+  it('reads the maps beside the board side, so the Map tab joining then makes no call', async () => {
+    const local = createLocalBoard();
+    const board = createMiroBoard(local.connect({ id: 'u1', name: 'Ada' }));
+    let n = 0;
+    const created = await createMap(
+      board,
+      createSpecFromPreset(findPreset('classic')!, () => `k${n++}`),
+    );
+    if (created.status !== 'done') throw new Error(created.status);
+    local.setLatency(20);
+    local.resetStats();
+
+    const started = startWorkshop(board, new Promise<LocalStore>(() => undefined));
+    // Within the first call's round trip (20 ms), the maps' index is asked for too.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(local.stats().callsByMethod).toMatchObject({
+      getInfo: 1,
+      getUserInfo: 1,
+      'storage.get': 1,
+    });
+    await started;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    local.resetStats();
+    const titles: string[][] = [];
+    const unwatch = watchMaps(board, ({ maps }) => titles.push(maps.map((m) => m.spec.title)));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(titles).toEqual([[created.record.spec.title]]);
+    expect(local.stats().calls).toBe(0);
+    unwatch();
+
+    // Kept for the panel's life: a change made elsewhere is heard without a read.
+    await saveMap(board, { ...created.record, spec: { ...created.record.spec, title: 'Renamed' } });
+    local.resetStats();
+    const again: string[][] = [];
+    const unwatchAgain = watchMaps(board, ({ maps }) => again.push(maps.map((m) => m.spec.title)));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(again).toEqual([['Renamed']]);
+    expect(local.stats().calls).toBe(0);
+    unwatchAgain();
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import type { Board, BoardInfo, BoardLimits, BoardUser, Platform } from '../board/port';
 import { errorMessage } from '../domain/common';
+import { watchMaps } from './map/map-store';
 import type { TouchpointDatabase } from '../storage';
 
 export type { Board, BoardInfo, BoardLimits, BoardUser, Platform };
@@ -68,15 +69,23 @@ export async function openWorkshop(board: Board, local?: LocalStore): Promise<Wo
 }
 
 /**
- * Reads the board side and opens this browser's store at the same time, and resolves as soon as
- * the board side is read: `workshop` resolves once the store is open too (opening IndexedDB for
- * the first time, creating its object stores, takes longer than reading the board). It never
- * rejects for the store: a refusal is kept in `local.problem`, as `openWorkshop` does.
+ * The Miro panel's start. Reads the board side, starts reading the board's maps and opens this
+ * browser's store, all at the same time, and resolves as soon as the board side is read:
+ * `workshop` resolves once the store is open too (opening IndexedDB for the first time, creating
+ * its object stores, takes longer than reading the board). It never rejects for the store: a
+ * refusal is kept in `local.problem`, as `openWorkshop` does.
+ *
+ * The maps are what the Map tab, shown first, lists. Read here, beside the board info and the
+ * user, rather than once the tab is mounted, they come one SDK round trip sooner (issue 12 §1):
+ * the tab's own `watchMaps` joins this one. It is kept for the panel's life: on Miro a watch
+ * makes no call while nothing changes (a polling platform would not start here), and going back
+ * to the Map tab shows the maps at once.
  */
 export async function startWorkshop(
   board: Board,
   local: Promise<LocalStore> = openLocalStore(),
 ): Promise<{ session: BoardSession; workshop: Promise<Workshop> }> {
+  watchMaps(board, () => undefined);
   const session = await openBoardSession(board);
   return { session, workshop: local.then((store) => ({ ...session, local: store })) };
 }

@@ -1,8 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Board } from '../../board/port';
 import { createPlaygroundBoard } from '../../../test/fakes/playground-board';
 import { createSpecFromPreset, findPreset } from '../../domain/journey/presets';
 import { createMap } from './create-map';
-import { MAP_COLLECTION, mapKey, saveMap, watchMaps } from './map-store';
+import {
+  MAP_COLLECTION,
+  MAP_INDEX_KEY,
+  mapKey,
+  saveMap,
+  watchMaps,
+  type LoadedMaps,
+} from './map-store';
 import { removeMap } from './remove-map';
 
 describe('watchMaps', () => {
@@ -80,5 +88,115 @@ describe('watchMaps', () => {
     expect(callsByMethod['storage.get']).toBe(3);
     expect(callsByMethod['storage.onValue']).toBe(3);
     unwatch();
+  });
+});
+
+describe('watchMaps on one board, watched more than once', () => {
+  const makeSpec = (id: string) => {
+    let n = 0;
+    return createSpecFromPreset(findPreset('classic')!, () => `${id}-${n++}`);
+  };
+  const titlesOf = (loaded: LoadedMaps) => loaded.maps.map((m) => m.spec.title);
+  const quiet = () => new Promise((r) => setTimeout(r, 20));
+
+  it('a watch joining once the maps are read gets them at once, with no call; changes reach both; the reads stop with the last watch', async () => {
+    const { board, local } = createPlaygroundBoard();
+    const created = await createMap(board, makeSpec('a'));
+    if (created.status !== 'done') throw new Error(created.status);
+    local.resetStats();
+    const first: string[][] = [];
+    const unwatchFirst = watchMaps(board, (loaded) => first.push(titlesOf(loaded)));
+    await vi.waitFor(() => expect(first).toHaveLength(1));
+    // The index and the one record, each read once and followed.
+    expect(local.stats().calls).toBe(4);
+
+    local.resetStats();
+    const second: string[][] = [];
+    const unwatchSecond = watchMaps(board, (loaded) => second.push(titlesOf(loaded)));
+    // Never during the call itself.
+    expect(second).toEqual([]);
+    await vi.waitFor(() => expect(second).toHaveLength(1));
+    expect(second[0]).toEqual([created.record.spec.title]);
+    expect(local.stats().calls).toBe(0);
+
+    await saveMap(board, { ...created.record, spec: { ...created.record.spec, title: 'Renamed' } });
+    await vi.waitFor(() => expect(second).toHaveLength(2));
+    expect(first.at(-1)).toEqual(['Renamed']);
+    expect(second.at(-1)).toEqual(['Renamed']);
+
+    // The first watch leaves: the second still hears.
+    unwatchFirst();
+    await saveMap(board, { ...created.record, spec: { ...created.record.spec, title: 'Again' } });
+    await vi.waitFor(() => expect(second).toHaveLength(3));
+    expect(first).toHaveLength(2);
+
+    // The last leaves: nothing is followed any more, and a new watch reads again.
+    unwatchSecond();
+    await saveMap(board, { ...created.record, spec: { ...created.record.spec, title: 'Later' } });
+    await quiet();
+    expect(second).toHaveLength(3);
+    local.resetStats();
+    const third: string[][] = [];
+    const unwatchThird = watchMaps(board, (loaded) => third.push(titlesOf(loaded)));
+    await vi.waitFor(() => expect(third).toEqual([['Later']]));
+    expect(local.stats().callsByMethod['storage.get']).toBe(2);
+    unwatchThird();
+  });
+
+  it('a watch joining while the maps are being read gets them with that read: one read per key, one delivery each', async () => {
+    const { board, local } = createPlaygroundBoard();
+    for (const id of ['a', 'b']) {
+      const created = await createMap(board, makeSpec(id));
+      if (created.status !== 'done') throw new Error(created.status);
+    }
+    local.setLatency(15);
+    local.resetStats();
+    const first: number[] = [];
+    const second: number[] = [];
+    const unwatchFirst = watchMaps(board, (loaded) => first.push(loaded.maps.length));
+    await new Promise((r) => setTimeout(r, 5));
+    const unwatchSecond = watchMaps(board, (loaded) => second.push(loaded.maps.length));
+    await vi.waitFor(() => expect(second).toEqual([2]));
+    await quiet();
+    expect(first).toEqual([2]);
+    expect(second).toEqual([2]);
+    expect(local.stats().callsByMethod['storage.get']).toBe(3);
+    unwatchFirst();
+    unwatchSecond();
+  });
+
+  it('a watch joining after a first read failed hears why, so it can read the maps itself', async () => {
+    const { board } = createPlaygroundBoard();
+    const offline = new Error('The board did not answer.');
+    const failing: Board = {
+      ...board,
+      shared: (name) => {
+        const collection = board.shared(name);
+        return {
+          ...collection,
+          watch: (key, fn, onError) => {
+            if (key !== MAP_INDEX_KEY) return collection.watch(key, fn, onError);
+            queueMicrotask(() => onError?.(offline));
+            return () => undefined;
+          },
+        };
+      },
+    };
+    const heard: unknown[] = [];
+    const unwatchFirst = watchMaps(
+      failing,
+      () => heard.push('maps'),
+      (e) => heard.push(e),
+    );
+    await vi.waitFor(() => expect(heard).toEqual([offline]));
+    const joined: unknown[] = [];
+    const unwatchSecond = watchMaps(
+      failing,
+      () => joined.push('maps'),
+      (e) => joined.push(e),
+    );
+    await vi.waitFor(() => expect(joined).toEqual([offline]));
+    unwatchFirst();
+    unwatchSecond();
   });
 });

@@ -121,17 +121,91 @@ export function watchMap(
   });
 }
 
+/** Where a first read failed, `onError` hears why; the maps come with the next change. */
+type MapsListener = {
+  fn: (loaded: LoadedMaps) => void;
+  onError: ((error: unknown) => void) | undefined;
+  /** Heard anything yet (a joiner's catch-up is then skipped). */
+  heard: boolean;
+};
+
+/** One following of a board's maps, shared by every `watchMaps` on that board. */
+interface MapsFeed {
+  readonly listeners: Set<MapsListener>;
+  /** The maps last delivered. */
+  last: LoadedMaps | null;
+  /** A first read that failed since the last delivery. */
+  failure: { error: unknown } | null;
+  stop: Unsubscribe;
+}
+const feeds = new WeakMap<Board, MapsFeed>();
+
 /**
  * Calls `fn` with the board's maps (as `loadMaps` reads them) once the index and every listed
  * record have been read, then whenever any of them changes: a map added, removed, renamed or
  * edited by any participant. The maps come from the watches' own values, so opening costs one
  * read per key and a change costs none (issue 12 §1: the panel made ten calls more before).
+ *
+ * Every watch of one board shares one following: a watch that joins once the maps are read gets
+ * them at once, with no call, and a watch that joins while they are being read waits for that
+ * read. So the Miro panel starts reading the maps beside the board info and the user, and the
+ * Map tab, mounted later, joins (issue 12 §1). The following stops with its last watch.
  */
 export function watchMaps(
   board: Board,
   fn: (loaded: LoadedMaps) => void,
   /** A first read failed: the maps come with the next change, unless the caller reads them. */
   onError?: (error: unknown) => void,
+): Unsubscribe {
+  const feed = feeds.get(board) ?? startFeed(board);
+  const listener: MapsListener = { fn, onError, heard: false };
+  feed.listeners.add(listener);
+  if (feed.last !== null || feed.failure !== null) {
+    // Joining a following that has heard already: what it heard, without a read. Never during
+    // this call, as a first value never comes during a platform's watch call either.
+    queueMicrotask(() => {
+      if (!feed.listeners.has(listener) || listener.heard) return;
+      listener.heard = true;
+      if (feed.failure) listener.onError?.(feed.failure.error);
+      else if (feed.last) listener.fn(feed.last);
+    });
+  }
+  return () => {
+    if (!feed.listeners.delete(listener) || feed.listeners.size > 0) return;
+    feed.stop();
+    if (feeds.get(board) === feed) feeds.delete(board);
+  };
+}
+
+function startFeed(board: Board): MapsFeed {
+  const feed: MapsFeed = { listeners: new Set(), last: null, failure: null, stop: () => undefined };
+  feeds.set(board, feed);
+  feed.stop = followMaps(
+    board,
+    (loaded) => {
+      feed.last = loaded;
+      feed.failure = null;
+      for (const listener of [...feed.listeners]) {
+        listener.heard = true;
+        listener.fn(loaded);
+      }
+    },
+    (error) => {
+      feed.failure = { error };
+      for (const listener of [...feed.listeners]) {
+        listener.heard = true;
+        listener.onError?.(error);
+      }
+    },
+  );
+  return feed;
+}
+
+/** The watches behind one following: the index, and each listed map's record. */
+function followMaps(
+  board: Board,
+  fn: (loaded: LoadedMaps) => void,
+  onError: (error: unknown) => void,
 ): Unsubscribe {
   const shared = board.shared(MAP_COLLECTION);
   /** Each listed map's record as last seen; `seen` once its first value arrived. */

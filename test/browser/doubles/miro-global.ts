@@ -12,13 +12,18 @@ const holder = globalThis as {
   __TP_BOARD_STATE__?: unknown;
   miro?: unknown;
   __TP_SDK_STATS__?: () => unknown;
+  /** Simulated time each SDK call takes (ms); 0 unless the test sets it. */
+  __TP_SDK_LATENCY_MS__?: number;
 };
 const parsed = parseBoardState(holder.__TP_BOARD_STATE__);
 if (!parsed.ok) throw new Error(`The test's board state is unreadable: ${parsed.message}`);
 // The first user from the parsed state: `local.state()` would copy the whole board to read it.
 const user = parsed.state.users[0];
 if (!user) throw new Error('The test board has no users.');
-const local = createLocalBoard({ state: parsed.state });
+const local = createLocalBoard({
+  state: parsed.state,
+  latencyMs: holder.__TP_SDK_LATENCY_MS__ ?? 0,
+});
 holder.miro = local.connect(user);
 // The calls the panel made so far, for the panel-load test's report.
 holder.__TP_SDK_STATS__ = () => local.stats();
