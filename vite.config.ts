@@ -51,6 +51,30 @@ function modelAssets(): Plugin {
 }
 
 /**
+ * The loading indicator's few rules (`src/entries/boot.css`) go into each page as a `<style>`,
+ * in dev and in the build: the indicator paints, and the page's scripts run, without waiting for
+ * a stylesheet request (issue 12 §1; a pending stylesheet holds back every script after it).
+ */
+function inlineBootCss(): Plugin {
+  const href = '/src/entries/boot.css';
+  const link = `<link rel="stylesheet" href="${href}" />`;
+  return {
+    name: 'touchpoint-inline-boot-css',
+    transformIndexHtml: {
+      // Before Vite reads the page's links, so the file is not bundled as a stylesheet too; the
+      // build minifies the inline rules.
+      order: 'pre',
+      handler: (html) =>
+        html.replace(
+          link,
+          () =>
+            `<style>\n${readFileSync(resolve(import.meta.dirname, `.${href}`), 'utf8')}</style>`,
+        ),
+    },
+  };
+}
+
+/**
  * The MURAL token proxy as dev- and preview-server middleware, reading MURAL_CLIENT_ID and
  * MURAL_CLIENT_SECRET from the environment (or a .env file; only VITE_ variables reach the
  * bundle). A VITE_ variable that looks like a secret stops the build: it would be shipped.
@@ -92,7 +116,7 @@ function muralTokenProxy(mode: string): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [preact(), modelAssets(), muralTokenProxy(mode)],
+  plugins: [preact(), inlineBootCss(), modelAssets(), muralTokenProxy(mode)],
   server: { port: 3000, strictPort: true },
   preview: { port: 3000, strictPort: true },
   build: {

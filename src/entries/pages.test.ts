@@ -12,7 +12,8 @@ const fetchedBy = (html: string): string[] =>
 describe('the HTML pages', () => {
   it.each(PAGES)('%s shows its own loading indicator until the app mounts', (page) => {
     const html = read(page);
-    expect(fetchedBy(html)).toContain('/boot.css');
+    // Inlined as a <style> by vite.config.ts (inlineBootCss), in dev and in the build.
+    expect(html).toContain('<link rel="stylesheet" href="/src/entries/boot.css" />');
     // After #root, so the stylesheet's `#root:not(:empty) ~ .tp-boot` hides it once anything renders.
     const rootAt = html.indexOf('<div id="root"></div>');
     const bootAt = html.search(/<div id="tp-boot" class="tp-boot" role="status">/);
@@ -22,7 +23,7 @@ describe('the HTML pages', () => {
   });
 
   it('styles the indicator statically and hides it once #root has content', () => {
-    const css = read('public/boot.css');
+    const css = read('src/entries/boot.css');
     expect(css).toMatch(/\.tp-boot \{[^}]*display: flex/);
     expect(css).toMatch(/#root:not\(:empty\) ~ \.tp-boot \{\s*display: none;/);
   });
