@@ -21,7 +21,12 @@ export const exportUseCases: ExportUseCases = {
     const { maps } = await loadMaps(workshop.board);
     return maps.map((m) => ({ id: m.spec.id, title: m.spec.title }));
   },
-  watchMaps: (workshop, fn) => watchMaps(workshop.board, fn),
+  watchMaps: (workshop, fn, onError) =>
+    watchMaps(
+      workshop.board,
+      ({ maps }) => fn(maps.map((m) => ({ id: m.spec.id, title: m.spec.title }))),
+      onError,
+    ),
   buildFile: (workshop, mapId, includeAuthors, includeLoose = false) =>
     buildJourneyMap(workshop, { mapId, includeAuthors, includeLoose }),
   async readIncludeAuthors(workshop) {

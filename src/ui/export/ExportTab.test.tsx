@@ -61,6 +61,8 @@ interface FakeOptions {
   importOutcome?: ImportOutcome;
   buildWarnings?: string[];
   damaged?: number;
+  /** The map watch's first read fails (it then delivers nothing). */
+  watchFails?: boolean;
 }
 
 function fakes(options: FakeOptions = {}) {
@@ -77,9 +79,14 @@ function fakes(options: FakeOptions = {}) {
     damaged,
   });
   let damaged = options.damaged ?? 0;
+  const maps = options.maps ?? [{ id: 'm1', title: 'Onboarding journey' }];
   const useCases: ExportUseCases = {
-    loadMaps: async () => options.maps ?? [{ id: 'm1', title: 'Onboarding journey' }],
-    watchMaps: () => () => undefined,
+    loadMaps: vi.fn(async () => maps),
+    // As the real watch: its first value after the call, never during it.
+    watchMaps: vi.fn((_w, fn, onError) => {
+      queueMicrotask(() => (options.watchFails ? onError() : fn(maps)));
+      return () => undefined;
+    }),
     buildFile: vi.fn(async (_w, _mapId, includeAuthors: boolean) => ({
       ok: true as const,
       file: edit(fileOf(board, includeAuthors)),
@@ -419,6 +426,21 @@ describe('ExportTab', () => {
     fireEvent.change(input, { target: { files: [new File(['{}'], 'new.json')] } });
     expect(await screen.findByText('Nothing was imported')).toBeTruthy();
     expect(screen.getByText(/newer Touchpoint \(format v9\)/)).toBeTruthy();
+  });
+
+  it('opens on the map watch’s first value, with no read of its own', async () => {
+    const f = fakes({ maps: [{ id: 'm1', title: 'Onboarding journey' }] });
+    render(<ExportTab workshop={workshop} useCases={f.useCases} environment={f.env} />);
+    expect(await screen.findByRole('button', { name: 'Download JSON' })).toBeTruthy();
+    expect(f.useCases.watchMaps).toHaveBeenCalledTimes(1);
+    expect(f.useCases.loadMaps).not.toHaveBeenCalled();
+  });
+
+  it('reads the maps itself when the map watch could not', async () => {
+    const f = fakes({ watchFails: true });
+    render(<ExportTab workshop={workshop} useCases={f.useCases} environment={f.env} />);
+    expect(await screen.findByRole('button', { name: 'Download JSON' })).toBeTruthy();
+    expect(f.useCases.loadMaps).toHaveBeenCalledTimes(1);
   });
 
   it('without a map: says so, and still offers import', async () => {

@@ -29,7 +29,15 @@ export type { SnapshotMeta };
 export interface ExportUseCases {
   /** The board's maps, oldest first. */
   loadMaps(workshop: Workshop): Promise<{ id: string; title: string }[]>;
-  watchMaps(workshop: Workshop, fn: () => void): () => void;
+  /**
+   * Calls `fn` with the board's maps now and on every change; `onError` when they could not be
+   * read (then the tab reads them itself).
+   */
+  watchMaps(
+    workshop: Workshop,
+    fn: (maps: { id: string; title: string }[]) => void,
+    onError: () => void,
+  ): () => void;
   /** `includeLoose`: also the board's notes that belong to no map (off by default). */
   buildFile(
     workshop: Workshop,
@@ -93,11 +101,12 @@ export function createExportTabModel(
   const compare = createCompareModel(env, runner, history, downloads, clock);
   const imports = createImportModel(workshop, useCases, refresh);
 
-  async function refresh(): Promise<void> {
+  /** Shows the board's maps: `watched` as the map watch delivered them, else read anew. */
+  async function refresh(watched?: { id: string; title: string }[]): Promise<void> {
     const first = state.value.status === 'loading';
     try {
       const [list, authors] = await Promise.all([
-        useCases.loadMaps(workshop),
+        watched ?? useCases.loadMaps(workshop),
         first
           ? useCases.readIncludeAuthors(workshop)
           : Promise.resolve(downloads.includeAuthors.value),
@@ -127,10 +136,17 @@ export function createExportTabModel(
     ...history,
     ...compare,
     ...imports,
-    /** Reads the board's maps and follows them; returns what stops following. */
+    /**
+     * Follows the board's maps: the watch's first value opens the tab, with no read of its own
+     * (on Miro the panel reads the maps from its start, so that value comes at once). Returns
+     * what stops following.
+     */
     open() {
-      void refresh();
-      return useCases.watchMaps(workshop, () => void refresh());
+      return useCases.watchMaps(
+        workshop,
+        (list) => void refresh(list),
+        () => void refresh(),
+      );
     },
     selectMap(id: string) {
       mapId.value = id;
