@@ -245,12 +245,15 @@ async function runCase(
   const missing = minus(ref.after, repaired);
   let undoDiff: string[] = [];
   if (useCase.undo) {
+    let undoSaid: Said | undefined;
     try {
-      await useCase.undo(world.panel(null).board);
+      undoSaid = await useCase.undo(world.panel(null).board);
     } catch (error) {
       problems.push(`undo threw: ${String(error)}`);
     }
     undoDiff = diff(await world.lines(), ref.undone);
+    // What the undo said, for a failure to say why.
+    if (undoDiff.length > 0 && undoSaid) problems.push(`undo said "${undoSaid.message}"`);
   }
   return {
     useCase: useCase.name,

@@ -194,12 +194,21 @@ function tagByPositionCase(): MatrixUseCase {
     // Undo until nothing is left to undo (a repair run journals its own entry).
     async undo(board) {
       const store = await journalOf();
+      // Each undo's outcome, so a failing case says what the undo met.
+      const said: string[] = [];
       for (let i = 0; i < 5; i++) {
         const outcome = await undoTagByPosition(board, store, 'board-1');
         if (outcome.status === 'nothing-to-undo' || outcome.status === 'blocked')
-          return { message: outcome.status, claimsNothingChanged: true };
+          return {
+            message: [...said, outcome.status].join('; '),
+            claimsNothingChanged: said.length === 0,
+          };
+        said.push(
+          `${outcome.status}: ${outcome.restored} restored` +
+            outcome.failed.map((f) => `, ${f.message}`).join(''),
+        );
       }
-      return { message: 'undone', claimsNothingChanged: false };
+      return { message: said.join('; '), claimsNothingChanged: false };
     },
     exactUndo: true,
     fresh: tagByPositionCase,
