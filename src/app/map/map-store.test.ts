@@ -165,6 +165,24 @@ describe('watchMaps on one board, watched more than once', () => {
     unwatchSecond();
   });
 
+  it('a watch that could not start leaves nothing behind: the next watch reads anew', async () => {
+    const { board } = createPlaygroundBoard();
+    let refuse = true;
+    const flaky: Board = {
+      ...board,
+      shared: (name) => {
+        if (refuse) throw new Error('The board is not ready.');
+        return board.shared(name);
+      },
+    };
+    expect(() => watchMaps(flaky, () => undefined)).toThrow('The board is not ready.');
+    refuse = false;
+    const heard: number[] = [];
+    const unwatch = watchMaps(flaky, ({ maps }) => heard.push(maps.length));
+    await vi.waitFor(() => expect(heard).toEqual([0]));
+    unwatch();
+  });
+
   it('a watch joining after a first read failed hears why, so it can read the maps itself', async () => {
     const { board } = createPlaygroundBoard();
     const offline = new Error('The board did not answer.');

@@ -179,7 +179,6 @@ export function watchMaps(
 
 function startFeed(board: Board): MapsFeed {
   const feed: MapsFeed = { listeners: new Set(), last: null, failure: null, stop: () => undefined };
-  feeds.set(board, feed);
   feed.stop = followMaps(
     board,
     (loaded) => {
@@ -198,6 +197,8 @@ function startFeed(board: Board): MapsFeed {
       }
     },
   );
+  // Shared only once it follows: a board that throws leaves no silent following behind.
+  feeds.set(board, feed);
   return feed;
 }
 
