@@ -158,4 +158,12 @@ test('the Miro panel opens on the Map tab with the map list; time to interactive
   await page.getByRole('tab', { name: 'Export' }).click();
   await expect(page.getByRole('button', { name: /download/i }).first()).toBeVisible();
   await screenshot(page, 'panel-load-02-export-tab-320');
+  // At 320 px (Miro asks for 292–320), nothing is wider than the panel: neither the page nor the
+  // open tab scrolls sideways.
+  const sideways = await page.evaluate(() =>
+    [document.documentElement, document.querySelector('[role="tabpanel"]')].map((el) =>
+      el ? el.scrollWidth - el.clientWidth : null,
+    ),
+  );
+  expect(sideways).toEqual([0, 0]);
 });
