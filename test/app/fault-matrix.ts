@@ -227,6 +227,11 @@ async function runCase(
   } catch (error) {
     problems.push(`run threw: ${String(error)}`);
   }
+  // A closed panel's requests already on the wire land before anyone reopens it: reopening takes
+  // seconds, a request lands in milliseconds. Without this wait, on MURAL (a real HTTP server)
+  // the fresh panel could read the board while the closed one's last requests were still in the
+  // server's queue: two panels writing at once, a different case from a repair.
+  await injector.settled();
   const afterRun = await world.lines();
   if (
     first?.claimsNothingChanged &&

@@ -28,6 +28,12 @@ export interface FaultInjector {
   readonly tripped: boolean;
   /** Resolves when a `hang` fault has closed the panel. */
   readonly closed: Promise<void>;
+  /**
+   * Resolves once every call that reached the platform has answered (or failed). After a `hang`
+   * nothing new starts, so this is when the closed panel's requests already on the wire have
+   * landed.
+   */
+  settled(): Promise<void>;
   /** Names of the write calls in order (for choosing positions and for messages). */
   readonly log: readonly string[];
 }
@@ -68,6 +74,18 @@ function createInjector(plan: FaultPlan | null) {
   const log: string[] = [];
   let close: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => (close = resolve));
+  /** Calls that reached the platform and have not answered yet. */
+  const inFlight = new Set<Promise<unknown>>();
+  const reach = <T>(call: () => Promise<T>): Promise<T> => {
+    const answer = call();
+    const tracked = answer.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.add(tracked);
+    void tracked.then(() => inFlight.delete(tracked));
+    return answer;
+  };
   const injector: FaultInjector = {
     get writes() {
       return writes;
@@ -76,16 +94,19 @@ function createInjector(plan: FaultPlan | null) {
       return tripped;
     },
     closed,
+    async settled() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
     log,
   };
   /** Runs one call through the plan. `isWrite`: whether it counts. */
   async function through<T>(name: string, isWrite: boolean, call: () => Promise<T>): Promise<T> {
     if (hung) return never<T>();
-    if (!isWrite) return call();
+    if (!isWrite) return reach(call);
     const index = writes;
     writes += 1;
     log.push(name);
-    if (plan === null || index !== plan.at) return call();
+    if (plan === null || index !== plan.at) return reach(call);
     tripped = true;
     switch (plan.kind) {
       case 'fail':
@@ -93,7 +114,7 @@ function createInjector(plan: FaultPlan | null) {
       case 'rate':
         throw new InjectedError('Too Many Requests', 429);
       case 'lost':
-        await call();
+        await reach(call);
         throw new InjectedError(`Injected: ${name} timed out after it took effect.`, 504, true);
       case 'hang':
         hung = true;
