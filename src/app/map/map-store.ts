@@ -121,7 +121,7 @@ export function watchMap(
   });
 }
 
-/** Where a first read failed, `onError` hears why; the maps come with the next change. */
+/** One `watchMaps` caller: its maps, and where a first read failed, why. */
 type MapsListener = {
   fn: (loaded: LoadedMaps) => void;
   onError: ((error: unknown) => void) | undefined;
@@ -179,22 +179,22 @@ export function watchMaps(
 
 function startFeed(board: Board): MapsFeed {
   const feed: MapsFeed = { listeners: new Set(), last: null, failure: null, stop: () => undefined };
+  const tell = (hear: (listener: MapsListener) => void): void => {
+    for (const listener of [...feed.listeners]) {
+      listener.heard = true;
+      hear(listener);
+    }
+  };
   feed.stop = followMaps(
     board,
     (loaded) => {
       feed.last = loaded;
       feed.failure = null;
-      for (const listener of [...feed.listeners]) {
-        listener.heard = true;
-        listener.fn(loaded);
-      }
+      tell((listener) => listener.fn(loaded));
     },
     (error) => {
       feed.failure = { error };
-      for (const listener of [...feed.listeners]) {
-        listener.heard = true;
-        listener.onError?.(error);
-      }
+      tell((listener) => listener.onError?.(error));
     },
   );
   // Shared only once it follows: a board that throws leaves no silent following behind.
