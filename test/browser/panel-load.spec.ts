@@ -1,4 +1,7 @@
+import type { Browser } from '@playwright/test';
 import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { seedDemoWorkshop } from '../../src/app/demo/seed-demo-workshop';
 import { createMiroBoard } from '../../src/board/miro/adapter';
@@ -21,9 +24,45 @@ test.use({ closeMiroNarrowly: true, trace: 'off' });
 /** Time each SDK call takes in the third opening. */
 const SDK_LATENCY_MS = 100;
 
+/**
+ * The control: how long this browser, on this machine, takes to run the one module script of a
+ * blank page (served over loopback by a bare Node server), opened like the panel's first opening
+ * in a fresh context. Reported beside the panel's first opening: the two vary from run to run on a
+ * busy machine by more than the panel's own part (a difference of the two would mislead).
+ */
+async function blankPageFloor(browser: Browser): Promise<number> {
+  const files: Record<string, [string, string]> = {
+    '/': [
+      'text/html',
+      '<!doctype html><title>blank</title><script type="module" src="/m.js"></script>',
+    ],
+    '/m.js': ['text/javascript', "performance.mark('tp:blank-module-ran');"],
+  };
+  const server = createServer((request, response) => {
+    const file = files[request.url ?? ''];
+    response.writeHead(file ? 200 : 404, { 'Content-Type': file?.[0] ?? 'text/plain' });
+    response.end(file?.[1] ?? '');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const handle = await page.waitForFunction(
+      () => performance.getEntriesByName('tp:blank-module-ran')[0]?.startTime,
+    );
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
+
 test('the Miro panel opens on the Map tab with the map list; time to interactive is reported', async ({
   page,
+  browser,
 }) => {
+  const floor = await blankPageFloor(browser);
   const local = createLocalBoard({ state: createDemoBoardState() });
   const sdk = local.connect(local.state().users[0]!);
   await seedDemoWorkshop(createMiroBoard(sdk));
@@ -95,6 +134,7 @@ test('the Miro panel opens on the Map tab with the map list; time to interactive
   expect(times.stylesheets.filter((path) => path.includes('boot'))).toEqual([]);
   const report =
     `panel interactive (map list shown): ${times.mapListShown!.toFixed(0)} ms after navigation; ` +
+    `the control, a blank page's one module script, ran ${floor.toFixed(0)} ms after navigation; ` +
     `panel first shown ${times.panelShown?.toFixed(0)} ms; DOMContentLoaded ${times.domContentLoaded.toFixed(0)} ms; ` +
     `SDK double ran ${times.sdkDoubleStart?.toFixed(0)}–${times.sdkDoubleEnd?.toFixed(0)} ms ` +
     `(${((times.sdkDoubleEnd ?? 0) - (times.sdkDoubleStart ?? 0)).toFixed(0)} ms of its own; Miro's own script in production; ` +
