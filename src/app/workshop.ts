@@ -69,6 +69,15 @@ export async function openWorkshop(board: Board, local?: LocalStore): Promise<Wo
 }
 
 /**
+ * Where this browser keeps the ids of the maps the panel last showed: next time, a guess at what
+ * the board holds. Kept by the entry (localStorage on the Miro panel); never board content.
+ */
+export interface MapIdsMemory {
+  recall(): readonly string[];
+  remember(ids: readonly string[]): void;
+}
+
+/**
  * The Miro panel's start. Reads the board side, starts reading the board's maps and opens this
  * browser's store, all at the same time, and resolves as soon as the board side is read:
  * `workshop` resolves once the store is open too (opening IndexedDB for the first time, creating
@@ -79,13 +88,21 @@ export async function openWorkshop(board: Board, local?: LocalStore): Promise<Wo
  * user, rather than once the tab is mounted, they come one SDK round trip sooner (issue 12 §1):
  * the tab's own `watchMaps` joins this one. It is kept for the panel's life: on Miro a watch
  * makes no call while nothing changes (a polling platform would not start here), and going back
- * to the Map tab shows the maps at once.
+ * to the Map tab shows the maps at once. With `mapIds`, the records of the maps this browser
+ * last saw are read beside the maps' index, not after it: on a board reopened, one round trip
+ * less again.
  */
 export async function startWorkshop(
   board: Board,
-  local: Promise<LocalStore> = openLocalStore(),
+  { local = openLocalStore(), mapIds }: { local?: Promise<LocalStore>; mapIds?: MapIdsMemory } = {},
 ): Promise<{ session: BoardSession; workshop: Promise<Workshop> }> {
-  watchMaps(board, () => undefined);
+  watchMaps(
+    board,
+    ({ maps, problems }) =>
+      mapIds?.remember([...maps.map((m) => m.spec.id), ...problems.map((p) => p.mapId)]),
+    undefined,
+    mapIds?.recall(),
+  );
   const session = await openBoardSession(board);
   return { session, workshop: local.then((store) => ({ ...session, local: store })) };
 }

@@ -5,6 +5,7 @@ import { WorkshopPanel } from './workshop-panel';
 import { Notice } from '../ui/components/Notice';
 import { endBoot } from './boot';
 import { miroGlobal } from './miro-global';
+import { browserMapIdsMemory } from './map-ids-memory';
 
 /** `app.html`: the panel Miro opens beside the board. */
 async function main(root: HTMLElement): Promise<void> {
@@ -23,7 +24,9 @@ async function main(root: HTMLElement): Promise<void> {
     return;
   }
   // The Map tab needs the board only: it shows while IndexedDB is still opening (issue 12 §1).
-  const { session, workshop } = await startWorkshop(createMiroBoard(miro));
+  const { session, workshop } = await startWorkshop(createMiroBoard(miro), {
+    mapIds: browserMapIdsMemory(),
+  });
   render(<WorkshopPanel session={session} workshop={workshop} />, root);
   endBoot();
 }

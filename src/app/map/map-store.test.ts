@@ -13,6 +13,24 @@ import {
 } from './map-store';
 import { removeMap } from './remove-map';
 
+/** `board`, where a watch of a key `refuse` picks reports `error` instead of reading it. */
+function refusingWatches(board: Board, refuse: (key: string) => boolean, error: Error): Board {
+  return {
+    ...board,
+    shared: (name) => {
+      const collection = board.shared(name);
+      return {
+        ...collection,
+        watch: (key, fn, onError) => {
+          if (!refuse(key)) return collection.watch(key, fn, onError);
+          queueMicrotask(() => onError?.(error));
+          return () => undefined;
+        },
+      };
+    },
+  };
+}
+
 describe('watchMaps', () => {
   it('calls back when a map is added, edited or removed, and stops following a removed map', async () => {
     const { board } = createPlaygroundBoard();
@@ -186,20 +204,7 @@ describe('watchMaps on one board, watched more than once', () => {
   it('a watch joining after a first read failed hears why, so it can read the maps itself', async () => {
     const { board } = createPlaygroundBoard();
     const offline = new Error('The board did not answer.');
-    const failing: Board = {
-      ...board,
-      shared: (name) => {
-        const collection = board.shared(name);
-        return {
-          ...collection,
-          watch: (key, fn, onError) => {
-            if (key !== MAP_INDEX_KEY) return collection.watch(key, fn, onError);
-            queueMicrotask(() => onError?.(offline));
-            return () => undefined;
-          },
-        };
-      },
-    };
+    const failing = refusingWatches(board, (key) => key === MAP_INDEX_KEY, offline);
     const heard: unknown[] = [];
     const unwatchFirst = watchMaps(
       failing,
@@ -216,5 +221,93 @@ describe('watchMaps on one board, watched more than once', () => {
     await vi.waitFor(() => expect(joined).toEqual([offline]));
     unwatchFirst();
     unwatchSecond();
+  });
+});
+
+describe('watchMaps with the ids expected', () => {
+  const makeSpec = (id: string) => {
+    let n = 0;
+    return createSpecFromPreset(findPreset('classic')!, () => `${id}-${n++}`);
+  };
+  const twoMaps = async () => {
+    const made = createPlaygroundBoard();
+    const ids: string[] = [];
+    for (const id of ['a', 'b']) {
+      const created = await createMap(made.board, makeSpec(id));
+      if (created.status !== 'done') throw new Error(created.status);
+      ids.push(created.record.spec.id);
+    }
+    made.local.setLatency(15);
+    made.local.resetStats();
+    return { ...made, ids };
+  };
+  /** Watches `board` expecting `expected`; the ids of each delivery land in `heard`. */
+  const watchIds = (board: Board, expected: readonly string[]) => {
+    const heard: string[][] = [];
+    const unwatch = watchMaps(
+      board,
+      ({ maps }) => heard.push(maps.map((m) => m.spec.id)),
+      undefined,
+      expected,
+    );
+    return { heard, unwatch };
+  };
+
+  it('reads the expected records beside the index: where the guess holds, no read waits for the index', async () => {
+    const { board, local, ids } = await twoMaps();
+    const { heard, unwatch } = watchIds(board, [...ids, 'removed-since']);
+    // Before the first answer (15 ms), every read is on its way: the index, both maps and the guess
+    // the board no longer holds.
+    await new Promise((r) => setTimeout(r, 5));
+    expect(local.stats().callsByMethod['storage.get']).toBe(4);
+    await vi.waitFor(() => expect(heard).toHaveLength(1));
+    expect(heard[0]).toEqual(ids);
+    // No read after the index answered.
+    expect(local.stats().callsByMethod['storage.get']).toBe(4);
+
+    // The guess the index does not list is no longer followed: a value written there later is
+    // not heard.
+    await board.shared(MAP_COLLECTION).set(mapKey('removed-since'), { not: 'a map' });
+    await new Promise((r) => setTimeout(r, 40));
+    expect(heard).toHaveLength(1);
+    unwatch();
+  });
+
+  it('reads a listed map it did not expect once the index lists it', async () => {
+    const { board, local, ids } = await twoMaps();
+    const { heard, unwatch } = watchIds(board, [ids[0]!]);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(local.stats().callsByMethod['storage.get']).toBe(2);
+    await vi.waitFor(() => expect(heard).toHaveLength(1));
+    expect(heard[0]).toEqual(ids);
+    expect(local.stats().callsByMethod['storage.get']).toBe(3);
+    unwatch();
+  });
+
+  it('a guessed record that fails before the index answers is read again once listed; its failure alone is not reported', async () => {
+    const { board, ids } = await twoMaps();
+    const reads: string[] = [];
+    let refuseOnce = true;
+    const flaky = refusingWatches(
+      board,
+      (key) => {
+        reads.push(key);
+        const refuse = refuseOnce && key === mapKey(ids[0]!);
+        if (refuse) refuseOnce = false;
+        return refuse;
+      },
+      new Error('Rate limited.'),
+    );
+    const heard: unknown[] = [];
+    const unwatch = watchMaps(
+      flaky,
+      ({ maps }) => heard.push(maps.map((m) => m.spec.id)),
+      (error) => heard.push(error),
+      [ids[0]!],
+    );
+    await vi.waitFor(() => expect(heard).toHaveLength(1));
+    expect(heard[0]).toEqual(ids);
+    expect(reads.filter((key) => key === mapKey(ids[0]!))).toHaveLength(2);
+    unwatch();
   });
 });

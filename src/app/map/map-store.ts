@@ -150,14 +150,20 @@ const feeds = new WeakMap<Board, MapsFeed>();
  * them at once, with no call, and a watch that joins while they are being read waits for that
  * read. So the Miro panel starts reading the maps beside the board info and the user, and the
  * Map tab, mounted later, joins (issue 12 §1). The following stops with its last watch.
+ *
+ * `expected`: the ids the caller guesses the index lists (the maps this browser last saw). A
+ * following this watch starts reads their records beside the index instead of after it, so where
+ * the guess holds the maps come one round trip sooner. The index still decides: a guessed id it
+ * does not list is dropped unread or unused, and a listed id not guessed is read once it is known.
  */
 export function watchMaps(
   board: Board,
   fn: (loaded: LoadedMaps) => void,
   /** A first read failed: the maps come with the next change, unless the caller reads them. */
   onError?: (error: unknown) => void,
+  expected: readonly string[] = [],
 ): Unsubscribe {
-  const feed = feeds.get(board) ?? startFeed(board);
+  const feed = feeds.get(board) ?? startFeed(board, expected);
   const listener: MapsListener = { fn, onError, heard: false };
   feed.listeners.add(listener);
   if (feed.last !== null || feed.failure !== null) {
@@ -177,7 +183,7 @@ export function watchMaps(
   };
 }
 
-function startFeed(board: Board): MapsFeed {
+function startFeed(board: Board, expected: readonly string[]): MapsFeed {
   const feed: MapsFeed = { listeners: new Set(), last: null, failure: null, stop: () => undefined };
   const tell = (hear: (listener: MapsListener) => void): void => {
     for (const listener of [...feed.listeners]) {
@@ -196,20 +202,25 @@ function startFeed(board: Board): MapsFeed {
       feed.failure = { error };
       tell((listener) => listener.onError?.(error));
     },
+    expected,
   );
   // Shared only once it follows: a board that throws leaves no silent following behind.
   feeds.set(board, feed);
   return feed;
 }
 
-/** The watches behind one following: the index, and each listed map's record. */
+/**
+ * The watches behind one following: the index, and each listed map's record. The expected ids'
+ * records are followed from the start, beside the index.
+ */
 function followMaps(
   board: Board,
   fn: (loaded: LoadedMaps) => void,
   onError: (error: unknown) => void,
+  expected: readonly string[],
 ): Unsubscribe {
   const shared = board.shared(MAP_COLLECTION);
-  /** Each listed map's record as last seen; `seen` once its first value arrived. */
+  /** Each followed map's record as last seen; `seen` once its first value arrived. */
   interface Followed {
     value: unknown;
     seen: boolean;
@@ -221,6 +232,28 @@ function followMaps(
     if (ids === null || ids.some((id) => !records.get(id)?.seen)) return;
     fn(collectMaps(ids.map((id) => ({ id, value: records.get(id)?.value }))));
   };
+  const follow = (id: string): void => {
+    const record: Followed = { value: undefined, seen: false, unwatch: () => undefined };
+    records.set(id, record);
+    const unwatch = shared.watch(
+      mapKey(id),
+      (value) => {
+        record.value = value;
+        record.seen = true;
+        deliver();
+      },
+      (error) => {
+        if (ids !== null) return onError(error);
+        // A guessed record that could not be read before the index was: forgotten, so that if
+        // the index lists it, it is read again then (and its failure, if any, reported).
+        record.unwatch();
+        records.delete(id);
+      },
+    );
+    // Forgotten already if its failure came during the call.
+    if (records.get(id) === record) record.unwatch = unwatch;
+    else unwatch();
+  };
   const unwatchIndex = watchMapIds(
     board,
     (next) => {
@@ -231,26 +264,20 @@ function followMaps(
           records.delete(id);
         }
       }
-      for (const id of next) {
-        if (records.has(id)) continue;
-        const record: Followed = { value: undefined, seen: false, unwatch: () => undefined };
-        records.set(id, record);
-        record.unwatch = shared.watch(
-          mapKey(id),
-          (value) => {
-            record.value = value;
-            record.seen = true;
-            deliver();
-          },
-          onError,
-        );
-      }
+      for (const id of next) if (!records.has(id)) follow(id);
       deliver();
     },
     onError,
   );
-  return () => {
+  const stop = (): void => {
     unwatchIndex();
     for (const record of records.values()) record.unwatch();
   };
+  try {
+    for (const id of new Set(expected)) follow(id);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return stop;
 }
