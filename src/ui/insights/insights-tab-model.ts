@@ -1,27 +1,14 @@
 import { errorMessage } from '../../domain/common';
-import { computed, signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { Workshop } from '../../app/workshop';
 import type { Contribution } from '../../domain/insights/departments';
-import { deriveCoverage } from '../../domain/insights/departments';
-import {
-  deriveStageEmotions,
-  type CurveLine,
-  type EmotionRating,
-} from '../../domain/insights/emotion';
-import { curveBasis, deriveCurveLines } from '../../domain/insights/curve-layout';
-import { kpiStatus, type KpiDefinition, type KpiReading } from '../../domain/insights/kpi';
-import {
-  DEFAULT_PERSONA,
-  MAX_PERSONAS,
-  personasOrDefault,
-  type CurvePersona,
-} from '../../domain/insights/personas';
-import {
-  checkRaci,
-  type RaciAssignment,
-  type RaciRole,
-  type RaciSubject,
-} from '../../domain/insights/raci';
+import type { CurveLine, EmotionRating } from '../../domain/insights/emotion';
+import type { KpiDefinition, KpiReading } from '../../domain/insights/kpi';
+import type { CurvePersona } from '../../domain/insights/personas';
+import type { RaciAssignment, RaciRole, RaciSubject } from '../../domain/insights/raci';
+import { createEmotionModel } from './emotion-model';
+import { createKpiModel } from './kpi-model';
+import { createRaciModel } from './raci-model';
 
 /** What the Insights tab needs from app/insights; injected so tests use fakes. */
 export interface InsightsUseCases {
@@ -135,6 +122,38 @@ export interface InsightsTabOptions {
   redrawJitterMs?: number;
 }
 
+export type InsightsMessage = { tone: 'success' | 'error'; text: string };
+
+/** What every part of the tab (emotions, KPIs, departments) shares: the chosen map and its data. */
+export interface InsightsContext {
+  readonly workshop: Workshop;
+  readonly useCases: InsightsUseCases;
+  readonly map: ReadonlySignal<InsightsMap | null>;
+  readonly data: ReadonlySignal<InsightsData | null>;
+  readonly stageIds: ReadonlySignal<string[]>;
+  readonly busy: ReadonlySignal<boolean>;
+  readonly message: Signal<InsightsMessage | null>;
+  /** Runs one change, shows its outcome, and reads the board again so the view is current. */
+  run(change: () => Promise<InsightsOutcome>, success?: string): Promise<boolean>;
+  /** `run` on the chosen map; false, with nothing run, where there is none. */
+  onMap(change: (map: InsightsMap) => Promise<InsightsOutcome>, success?: string): Promise<boolean>;
+  /** `onMap` for a change that adds a lane to the map: the maps are read again after it. */
+  changeLanes(change: (map: InsightsMap) => Promise<InsightsOutcome>): Promise<boolean>;
+  /**
+   * A timer for redrawing on the board from a facilitator's panel after a change: `set` replaces
+   * the redraw pending with one after the pause (`InsightsTabOptions`), `clear` drops it.
+   */
+  redrawTimer(): { set(fn: () => void): void; clear(): void };
+  /** The tab is closed: nothing scheduled may run. */
+  stopped(): boolean;
+}
+
+/** A part that keeps something on the board current: told after each load, stopped on close. */
+export interface InsightsPart {
+  afterLoad(): void;
+  stop(): void;
+}
+
 export function createInsightsTabModel(
   workshop: Workshop,
   useCases: InsightsUseCases,
@@ -144,173 +163,12 @@ export function createInsightsTabModel(
   const maps = signal<InsightsMap[]>([]);
   const mapId = signal<string | null>(null);
   const data = signal<InsightsData | null>(null);
-  const personaId = signal<string>(DEFAULT_PERSONA.id);
-  const line = signal<CurveLine>('as-is');
   const busy = signal(false);
-  const message = signal<{ tone: 'success' | 'error'; text: string } | null>(null);
-
+  const message = signal<InsightsMessage | null>(null);
   const map = computed(() => maps.value.find((m) => m.id === mapId.value) ?? maps.value[0] ?? null);
-  const personas = computed(() => personasOrDefault(data.value?.personas ?? []));
-  const persona = computed(
-    () =>
-      personas.value.find((p) => p.id === personaId.value) ?? personas.value[0] ?? DEFAULT_PERSONA,
-  );
   const stageIds = computed(() => map.value?.stages.map((s) => s.id) ?? []);
-  const emotions = computed(() =>
-    deriveStageEmotions(data.value?.ratings ?? [], stageIds.value, persona.value.id, line.value),
-  );
-  /** This participant's own rating per stage for the chosen persona and line. */
-  const myRatings = computed(() => {
-    const mine = new Map<string, number>();
-    for (const r of data.value?.ratings ?? [])
-      if (
-        r.raterKey === workshop.user.id &&
-        r.personaId === persona.value.id &&
-        r.line === line.value
-      )
-        mine.set(r.stageId, r.value);
-    return mine;
-  });
-  const kpiRows = computed(() =>
-    (data.value?.kpis ?? []).map((kpi) => ({
-      kpi,
-      status: kpiStatus(kpi, data.value?.readings ?? []),
-    })),
-  );
-  const raciSubjects = computed<RaciSubject[]>(() => [
-    ...stageIds.value.map((id) => ({ kind: 'stage' as const, id })),
-    ...(data.value?.actions ?? []).map((a) => ({ kind: 'action' as const, id: a.id })),
-  ]);
-  const subjectName = (subject: RaciSubject): string =>
-    subject.kind === 'stage'
-      ? (map.value?.stages.find((s) => s.id === subject.id)?.name ?? 'A stage')
-      : (data.value?.actions.find((a) => a.id === subject.id)?.title ?? 'An action');
-  const raciFindings = computed(() =>
-    checkRaci(data.value?.raci ?? [], raciSubjects.value, subjectName),
-  );
-  const curve = computed(() => data.value?.curve ?? null);
-  /** `curveBasis` of the ratings and personas now. */
-  const basisNow = computed(() =>
-    curveBasis(
-      deriveCurveLines(data.value?.personas ?? [], data.value?.ratings ?? [], stageIds.value),
-    ),
-  );
-  /** What the KPI cards show: the KPIs and their readings. */
-  const kpiBasis = computed(() =>
-    JSON.stringify([data.value?.kpis ?? [], (data.value?.readings ?? []).map((r) => r.id)]),
-  );
-  /** The drawn curve no longer shows the ratings (or a run stopped halfway). */
-  const curveStale = computed(() => {
-    const c = curve.value;
-    return c !== null && c.drawn && (c.incomplete || c.basis !== basisNow.value);
-  });
-  const coverage = computed(() =>
-    deriveCoverage(data.value?.contributions ?? [], stageIds.value, data.value?.departments ?? []),
-  );
 
-  async function reload(): Promise<void> {
-    const current = map.value;
-    if (!current) return;
-    try {
-      data.value = await useCases.load(workshop, current);
-      status.value = { status: 'ready' };
-      scheduleRedraw();
-      scheduleCards();
-    } catch (error) {
-      status.value = {
-        status: 'error',
-        message: errorMessage(error),
-      };
-    }
-  }
-
-  // A facilitator's open panel keeps a drawn curve current: once per new basis, after a pause.
-  let redrawTimer: ReturnType<typeof setTimeout> | null = null;
-  let triedBasis: string | null = null;
-  function scheduleRedraw(): void {
-    const c = curve.value;
-    const current = map.value;
-    if (stopped || !current || !c?.canDraw || !curveStale.value) return;
-    if (triedBasis === basisNow.value) return;
-    if (redrawTimer) clearTimeout(redrawTimer);
-    const delay =
-      (options.redrawDelayMs ?? 1_500) + Math.random() * (options.redrawJitterMs ?? 1_000);
-    redrawTimer = setTimeout(() => {
-      redrawTimer = null;
-      if (stopped || map.value?.id !== current.id || !curveStale.value) return;
-      if (busy.value) return scheduleRedraw();
-      triedBasis = basisNow.value;
-      void run(() => useCases.drawCurve(workshop, current.id));
-    }, delay);
-  }
-
-  // A facilitator's open panel keeps KPI cards on the board current too: a participant's reading
-  // is saved by their panel, which may not draw; this one redraws once per new set of KPIs and
-  // readings, after a pause, and says something only when the board changed or could not.
-  let cardsTimer: ReturnType<typeof setTimeout> | null = null;
-  let cardsBasis: string | null = null;
-  function scheduleCards(): void {
-    const current = map.value;
-    const d = data.value;
-    if (stopped || !current || !d?.kpiCardsShown || !d.curve.canDraw) return;
-    if (cardsBasis === kpiBasis.value) return;
-    if (cardsTimer) clearTimeout(cardsTimer);
-    const delay =
-      (options.redrawDelayMs ?? 1_500) + Math.random() * (options.redrawJitterMs ?? 1_000);
-    cardsTimer = setTimeout(() => {
-      cardsTimer = null;
-      if (stopped || map.value?.id !== current.id) return;
-      if (busy.value) return scheduleCards();
-      const basis = kpiBasis.value;
-      void useCases.showKpis(workshop, current.id).then(
-        (outcome) => {
-          cardsBasis = basis;
-          if (!outcome.ok) message.value = { tone: 'error', text: outcome.message };
-          else if (outcome.message && outcome.changed !== false)
-            message.value = { tone: 'success', text: outcome.message };
-        },
-        () => undefined,
-      );
-    }, delay);
-  }
-
-  let unwatch: (() => void) | null = null;
   let stopped = false;
-  function follow(): void {
-    unwatch?.();
-    const current = map.value;
-    unwatch = current && !stopped ? useCases.watch(workshop, current, () => void reload()) : null;
-  }
-
-  function stop(): void {
-    stopped = true;
-    unwatch?.();
-    unwatch = null;
-    if (redrawTimer) clearTimeout(redrawTimer);
-    redrawTimer = null;
-    if (cardsTimer) clearTimeout(cardsTimer);
-    cardsTimer = null;
-  }
-
-  async function start(): Promise<void> {
-    try {
-      maps.value = await useCases.loadMaps(workshop);
-    } catch (error) {
-      status.value = {
-        status: 'error',
-        message: errorMessage(error),
-      };
-      return;
-    }
-    if (!map.value) {
-      status.value = { status: 'ready' };
-      return;
-    }
-    await reload();
-    follow();
-  }
-
-  /** Runs one change, shows its outcome, and reads the board again so the view is current. */
   async function run(change: () => Promise<InsightsOutcome>, success?: string): Promise<boolean> {
     busy.value = true;
     message.value = null;
@@ -325,26 +183,101 @@ export function createInsightsTabModel(
       busy.value = false;
     }
   }
+  const onMap: InsightsContext['onMap'] = (change, success) => {
+    const current = map.value;
+    return current ? run(() => change(current), success) : Promise.resolve(false);
+  };
+  const ctx: InsightsContext = {
+    workshop,
+    useCases,
+    map,
+    data,
+    stageIds,
+    busy,
+    message,
+    run,
+    onMap,
+    async changeLanes(change) {
+      const ok = await onMap(change);
+      if (ok) maps.value = await useCases.loadMaps(workshop).catch(() => maps.value);
+      return ok;
+    },
+    redrawTimer() {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const clear = () => {
+        if (timer) clearTimeout(timer);
+        timer = null;
+      };
+      const pause = () =>
+        (options.redrawDelayMs ?? 1_500) + Math.random() * (options.redrawJitterMs ?? 1_000);
+      return {
+        set(fn) {
+          clear();
+          timer = setTimeout(() => {
+            timer = null;
+            fn();
+          }, pause());
+        },
+        clear,
+      };
+    },
+    stopped: () => stopped,
+  };
+  const emotion = createEmotionModel(ctx);
+  const kpi = createKpiModel(ctx);
+  const parts: InsightsPart[] = [emotion.part, kpi.part];
+
+  async function reload(): Promise<void> {
+    const current = map.value;
+    if (!current) return;
+    try {
+      data.value = await useCases.load(workshop, current);
+      status.value = { status: 'ready' };
+      for (const part of parts) part.afterLoad();
+    } catch (error) {
+      status.value = { status: 'error', message: errorMessage(error) };
+    }
+  }
+
+  let unwatch: (() => void) | null = null;
+  function follow(): void {
+    unwatch?.();
+    const current = map.value;
+    unwatch = current && !stopped ? useCases.watch(workshop, current, () => void reload()) : null;
+  }
+
+  function stop(): void {
+    stopped = true;
+    unwatch?.();
+    unwatch = null;
+    for (const part of parts) part.stop();
+  }
+
+  async function start(): Promise<void> {
+    try {
+      maps.value = await useCases.loadMaps(workshop);
+    } catch (error) {
+      status.value = { status: 'error', message: errorMessage(error) };
+      return;
+    }
+    if (!map.value) {
+      status.value = { status: 'ready' };
+      return;
+    }
+    await reload();
+    follow();
+  }
 
   return {
     status,
     maps,
     map,
     data,
-    personas,
-    persona,
-    line,
     busy,
     message,
-    emotions,
-    myRatings,
-    kpiRows,
-    raciSubjects,
-    raciFindings,
-    coverage,
-    curve,
-    curveStale,
-    subjectName,
+    ...emotion.view,
+    ...kpi.view,
+    ...createRaciModel(ctx),
     open() {
       stopped = false;
       void start();
@@ -358,117 +291,9 @@ export function createInsightsTabModel(
       follow();
       void reload();
     },
-    choosePersona(id: string) {
-      personaId.value = id;
-    },
-    chooseLine(next: CurveLine) {
-      line.value = next;
-    },
-    rate(stageId: string, value: number | null) {
-      const current = map.value;
-      if (!current) return Promise.resolve(false);
-      return run(() =>
-        useCases.rate(workshop, {
-          mapId: current.id,
-          stageId,
-          personaId: persona.value.id,
-          line: line.value,
-          value,
-        }),
-      );
-    },
-    addPersona(name: string) {
-      const current = map.value;
-      const own = data.value?.personas ?? [];
-      if (!current) return Promise.resolve(false);
-      if (own.length >= MAX_PERSONAS) {
-        message.value = { tone: 'error', text: `A map has at most ${MAX_PERSONAS} personas.` };
-        return Promise.resolve(false);
-      }
-      const id = `p${Date.now().toString(36)}`;
-      return run(
-        () => useCases.savePersonas(workshop, current.id, [...own, { id, name, summary: '' }]),
-        `Persona “${name.trim()}” added.`,
-      ).then((ok) => {
-        if (ok) personaId.value = id;
-        return ok;
-      });
-    },
-    removePersona(id: string) {
-      const current = map.value;
-      if (!current) return Promise.resolve(false);
-      const rest = (data.value?.personas ?? []).filter((p) => p.id !== id);
-      return run(() => useCases.savePersonas(workshop, current.id, rest), 'Persona removed.');
-    },
-    saveKpi(input: Record<string, unknown>) {
-      const current = map.value;
-      if (!current) return Promise.resolve(false);
-      return run(() => useCases.saveKpi(workshop, current, input), 'KPI saved.');
-    },
-    removeKpi(kpiId: string) {
-      const current = map.value;
-      if (!current) return Promise.resolve(false);
-      return run(() => useCases.removeKpi(workshop, current.id, kpiId), 'KPI removed.');
-    },
-    addReading(input: Record<string, unknown>) {
-      const current = map.value;
-      if (!current) return Promise.resolve(false);
-      return run(() => useCases.addReading(workshop, current.id, input), 'Reading added.');
-    },
-    removeReading(kpiId: string, readingId: string) {
-      const current = map.value;
-      if (!current) return Promise.resolve(false);
-      return run(
-        () => useCases.removeReading(workshop, current.id, kpiId, readingId),
-        'Reading removed.',
-      );
-    },
-    setRaci(subject: RaciSubject, department: string, role: RaciRole | null) {
-      const current = map.value;
-      if (!current) return Promise.resolve(false);
-      return run(() =>
-        useCases.setRaci(workshop, {
-          mapId: current.id,
-          subject,
-          subjectName: subjectName(subject),
-          department,
-          role,
-        }),
-      );
-    },
     /** Board drawings: `which` names the use case; the outcome says what happened. */
-    onBoard(which: 'showKpis' | 'removeKpiCards' | 'putRaci' | 'removeRaci') {
-      const current = map.value;
-      if (!current) return Promise.resolve(false);
-      return run(() => useCases[which](workshop, current.id));
-    },
-    setDepartment(name: string) {
-      return run(() => useCases.setDepartment(workshop, name), 'Department saved.');
-    },
-    drawCurve() {
-      const current = map.value;
-      if (!current) return Promise.resolve(false);
-      return run(() => useCases.drawCurve(workshop, current.id));
-    },
-    removeCurve() {
-      const current = map.value;
-      if (!current) return Promise.resolve(false);
-      return run(() => useCases.removeCurve(workshop, current.id));
-    },
-    async addEmotionsLane() {
-      const current = map.value;
-      if (!current) return false;
-      const ok = await run(() => useCases.addEmotionsLane(workshop, current.id));
-      if (ok) maps.value = await useCases.loadMaps(workshop).catch(() => maps.value);
-      return ok;
-    },
-    async addKpiRow() {
-      const current = map.value;
-      if (!current) return false;
-      const ok = await run(() => useCases.addKpiRow(workshop, current.id));
-      if (ok) maps.value = await useCases.loadMaps(workshop).catch(() => maps.value);
-      return ok;
-    },
+    onBoard: (which: 'showKpis' | 'removeKpiCards' | 'putRaci' | 'removeRaci') =>
+      onMap((current) => useCases[which](workshop, current.id)),
   };
 }
 
