@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { createMuralTokenProxy, proxyConfigFromEnv } from './server/mural-token-proxy.js';
-import { MODEL_PACKAGE, MODEL_PATH } from './src/app/grouping/model-id';
+import { MODEL_PACKAGE, MODEL_PATH } from './src/app/grouping/model-id.js';
 
 // Every HTML file at the root is a page (index = headless entry + playground, app = Miro panel, …).
 const pages = Object.fromEntries(
