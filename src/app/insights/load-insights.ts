@@ -28,9 +28,12 @@ export interface MapInsights {
   readings: (KpiReading & { id: string })[];
   raci: RaciAssignment[];
   actions: { id: string; title: string }[];
+  /** This participant's department, if picked. */
   myDepartment: string | null;
+  /** Departments picked on this board by anyone. */
   departments: string[];
   contributions: Contribution[];
+  /** Stored entries left out because they were unreadable. */
   skipped: number;
 }
 

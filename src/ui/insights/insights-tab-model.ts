@@ -1,11 +1,10 @@
 import { errorMessage } from '../../domain/common';
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { MapInsights } from '../../app/insights/load-insights';
 import type { Workshop } from '../../app/workshop';
-import type { Contribution } from '../../domain/insights/departments';
-import type { CurveLine, EmotionRating } from '../../domain/insights/emotion';
-import type { KpiDefinition, KpiReading } from '../../domain/insights/kpi';
+import type { CurveLine } from '../../domain/insights/emotion';
 import type { CurvePersona } from '../../domain/insights/personas';
-import type { RaciAssignment, RaciRole, RaciSubject } from '../../domain/insights/raci';
+import type { RaciRole, RaciSubject } from '../../domain/insights/raci';
 import { createEmotionModel } from './emotion-model';
 import { createKpiModel } from './kpi-model';
 import { createRaciModel } from './raci-model';
@@ -70,20 +69,8 @@ export interface InsightsMap {
   kpiLane: boolean;
 }
 
-export interface InsightsData {
-  personas: CurvePersona[];
-  ratings: EmotionRating[];
-  kpis: KpiDefinition[];
-  readings: (KpiReading & { id: string })[];
-  raci: RaciAssignment[];
-  actions: { id: string; title: string }[];
-  /** This participant's department, if picked. */
-  myDepartment: string | null;
-  /** Departments picked on this board by anyone. */
-  departments: string[];
-  contributions: Contribution[];
-  /** Stored entries left out because they were unreadable. */
-  skipped: number;
+/** What the tab shows of the chosen map: its insights (`app/insights`), and the board drawings' state. */
+export interface InsightsData extends MapInsights {
   curve: CurveState;
   /** KPI cards are on the board for this map (a facilitator showed them). */
   kpiCardsShown: boolean;
