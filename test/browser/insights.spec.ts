@@ -86,7 +86,7 @@ test('three participants rate stages, pick departments; KPIs get readings and a 
   await expect(fac.locator('.tp-coverage tbody tr')).toHaveCount(3);
   const itRow = fac.locator('.tp-coverage').getByRole('row', { name: /^IT / });
   await expect(itRow.getByRole('cell')).toHaveText(['·', '1/0', '1/0', '2/0', '·']);
-  await expect(fac.getByText(/^Stages with no notes: /)).toBeVisible();
+  await expect(fac.getByText(/^No department has added notes for: /)).toBeVisible();
   await fac.locator('.tp-coverage').scrollIntoViewIfNeeded();
   await screenshot(page, 'insights-03-kpi-raci-coverage');
 });

@@ -58,9 +58,9 @@ export function CoverageSection({ model }: { model: InsightsTabModel }) {
           Not heard yet: {coverage.silent.map(departmentLabel).join(', ')} — invite them in.
         </p>
       )}
-      {coverage.unheardStages.length > 0 && (
+      {coverage.departments.length > 0 && coverage.unheardStages.length > 0 && (
         <p class="tp-insights__silent">
-          Stages with no notes: {coverage.unheardStages.map(stageName).join(', ')}.
+          No department has added notes for: {coverage.unheardStages.map(stageName).join(', ')}.
         </p>
       )}
     </section>

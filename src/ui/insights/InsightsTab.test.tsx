@@ -230,7 +230,17 @@ describe('InsightsTab', () => {
     const { useCases } = fakeInsights({ departments: ['support', 'it'] });
     render(<InsightsTab workshop={workshop} useCases={useCases} />);
     expect(await screen.findByText(/Not heard yet: IT/)).toBeTruthy();
-    expect(screen.getByText('Stages with no notes: First use.')).toBeTruthy();
+    expect(screen.getByText('No department has added notes for: First use.')).toBeTruthy();
+  });
+
+  it('lists no unheard stages while nobody has picked a department: the notes are there, only not by department', async () => {
+    const { useCases } = fakeInsights({
+      departments: [],
+      contributions: [{ stageId: 's1', department: null, kind: 'note' }],
+    });
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    expect(await screen.findByText('Nobody has picked a department yet.')).toBeTruthy();
+    expect(screen.queryByText(/No department has added notes for/)).toBeNull();
   });
 
   it('saves the department and says how it is used', async () => {
