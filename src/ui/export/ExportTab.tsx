@@ -285,9 +285,13 @@ function HistoryItem({ snapshot: s, model }: { snapshot: SnapshotMeta; model: Ex
     <li class="tp-history__item">
       <div class="tp-history__head">
         <span class={`tp-badge tp-badge--${s.kind}`}>{s.kind === 'auto' ? 'Auto' : 'Manual'}</span>
-        <time dateTime={new Date(s.createdAt).toISOString()}>{when}</time>
-        <span class="tp-muted">
-          · {countOf(s.noteCount, 'note')} · {formatBytes(s.bytes)}
+        {/* One item, so a narrow panel wraps it as text, never a line starting with "·". */}
+        <span>
+          <time dateTime={new Date(s.createdAt).toISOString()}>{when}</time>
+          <span class="tp-muted">
+            {' '}
+            · {countOf(s.noteCount, 'note')} · {formatBytes(s.bytes)}
+          </span>
         </span>
       </div>
       {s.reason && <p class="tp-history__reason">{s.reason}</p>}
