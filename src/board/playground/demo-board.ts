@@ -300,7 +300,8 @@ export function createDemoBoardState(): LocalBoardState {
     return note(p.text, x, y, colors[i % 3] ?? 'red', author(i + 1), null, tagged);
   });
 
-  // Dot-voting stickers already placed: small circles on the notes people cared about.
+  // Dot-voting stickers already placed: small circles on the notes people cared about, along the
+  // note's top edge (its tags show along the bottom).
   const dotted: [string, number][] = [
     ['App crashes on the selfie step', 4],
     ['Card delivery took almost 3 weeks', 3],
@@ -313,7 +314,7 @@ export function createDemoBoardState(): LocalBoardState {
     if (!target) continue;
     for (let d = 0; d < dots; d += 1) {
       const x = target.x - NOTE.width / 2 + 24 + d * 30;
-      const y = target.y + NOTE.height / 2 - 24;
+      const y = target.y - NOTE.height / 2 + 16;
       shape(
         '',
         { x: x - 12, y: y - 12, w: 24, h: 24 },
