@@ -28,7 +28,7 @@ export function serveMiroSdk(page: Page, body: string): void {
  * it: the built app's own files too, which in the panel-load spec made its scripts start about
  * 100 ms later (median of 10) than they do without it. A spec that times the page load uses this.
  */
-async function closeMiroByFetch(page: Page): Promise<void> {
+export async function closeMiroByFetch(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   cdp.on('Fetch.requestPaused', (event) => {
     const body = event.request.url === MIRO_SDK_URL ? miroSdkScripts.get(page) : undefined;
