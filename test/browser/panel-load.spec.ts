@@ -1,4 +1,4 @@
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,7 @@ import { demoMapSpec, seedDemoWorkshop } from '../../src/app/demo/seed-demo-work
 import { createMiroBoard } from '../../src/board/miro/adapter';
 import { createDemoBoardState, DEMO_MAP } from '../../src/board/playground/demo-board';
 import { createLocalBoard } from '../../src/board/playground/sdk/local-board';
+import { MAP_IDS_KEY } from '../../src/entries/map-ids-memory';
 import { closeMiroByFetch, expect, screenshot, serveMiroSdk, test } from './fixtures';
 
 /**
@@ -26,13 +27,37 @@ const SDK_LATENCY_MS = 100;
 /** First openings (and controls) reported: one is one sample of a noisy machine. */
 const FIRST_OPENINGS = 5;
 
+/** When the mark `name` was made in `page` (ms from navigation), once it is. */
+async function markedAt(page: Page, name: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    (mark) => performance.getEntriesByName(mark)[0]?.startTime,
+    name,
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Runs `open` on a new page in a fresh context, closed after. */
+async function inFreshContext<T>(
+  browser: Browser,
+  open: (page: Page) => Promise<T>,
+  viewport = { width: 320, height: 800 },
+): Promise<T> {
+  const context = await browser.newContext({ viewport });
+  try {
+    return await open(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
 /**
- * The control: how long this browser, on this machine, takes to run the one module script of a
- * blank page (served over loopback by a bare Node server), opened like the panel's first opening
- * in a fresh context. Reported beside the panel's first opening: the two vary from run to run on a
- * busy machine by more than the panel's own part (a difference of the two would mislead).
+ * The control: a blank page whose one module script marks when it ran, served over loopback by a
+ * bare Node server. Opened like the panel's first opening, in a fresh context, it shows how long
+ * this browser, on this machine, takes for nothing. Reported beside the panel's first openings:
+ * the two vary from run to run on a busy machine by more than the panel's own part (a difference
+ * of the two would mislead).
  */
-async function blankPageFloor(browser: Browser): Promise<number> {
+async function serveBlankPage(): Promise<{ url: string; close: () => void }> {
   const files: Record<string, [string, string]> = {
     '/': [
       'text/html',
@@ -46,19 +71,18 @@ async function blankPageFloor(browser: Browser): Promise<number> {
     response.end(file?.[1] ?? '');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const handle = await page.waitForFunction(
-      () => performance.getEntriesByName('tp:blank-module-ran')[0]?.startTime,
-    );
-    return (await handle.jsonValue()) as number;
-  } finally {
-    await context.close();
-    server.close();
-  }
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => server.close(),
+  };
 }
+
+/** One run of the control at `url`: when the blank page's module ran (ms from navigation). */
+const blankPageFloor = (browser: Browser, url: string): Promise<number> =>
+  inFreshContext(browser, async (page) => {
+    await page.goto(url);
+    return markedAt(page, 'tp:blank-module-ran');
+  });
 
 /**
  * Runs in the page before its scripts: the board state for the SDK double, and performance marks
@@ -85,27 +109,14 @@ function markPanel(boardState: unknown): void {
 }
 
 /** A first opening of the panel at `url` in a fresh context: when the map list showed (ms). */
-async function firstOpening(
-  browser: Browser,
-  url: string,
-  sdkScript: string,
-  state: unknown,
-): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
-  try {
-    const page = await context.newPage();
+const firstOpening = (browser: Browser, url: string, sdkScript: string, state: unknown) =>
+  inFreshContext(browser, async (page) => {
     await closeMiroByFetch(page);
     serveMiroSdk(page, sdkScript);
     await page.addInitScript(markPanel, state);
     await page.goto(url);
-    const handle = await page.waitForFunction(
-      () => performance.getEntriesByName('tp:map-list')[0]?.startTime,
-    );
-    return (await handle.jsonValue()) as number;
-  } finally {
-    await context.close();
-  }
-}
+    return markedAt(page, 'tp:map-list');
+  });
 
 /** "median M ms (A–B)" of `values`. */
 function spread(values: readonly number[]): string {
@@ -118,7 +129,8 @@ test('the Miro panel opens on the Map tab with the map list; time to interactive
   page,
   browser,
 }) => {
-  const floor = await blankPageFloor(browser);
+  const blank = await serveBlankPage();
+  const floor = await blankPageFloor(browser, blank.url);
   const local = createLocalBoard({ state: createDemoBoardState() });
   const sdk = local.connect(local.state().users[0]!);
   await seedDemoWorkshop(createMiroBoard(sdk));
@@ -187,15 +199,19 @@ test('the Miro panel opens on the Map tab with the map list; time to interactive
 
   // The panel remembers which maps it showed, to read them at once next time: ids, no content.
   expect(
-    await page.evaluate(() => JSON.parse(localStorage.getItem('touchpoint.map-ids') ?? '[]')),
+    await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), MAP_IDS_KEY),
   ).toEqual([demoMapSpec().id]);
 
   // More first openings, each in a fresh context after its own control.
   const firsts = [times.mapListShown!];
   const controls = [floor];
-  for (let i = 1; i < FIRST_OPENINGS; i += 1) {
-    controls.push(await blankPageFloor(browser));
-    firsts.push(await firstOpening(browser, page.url(), sdkScript, state));
+  try {
+    for (let i = 1; i < FIRST_OPENINGS; i += 1) {
+      controls.push(await blankPageFloor(browser, blank.url));
+      firsts.push(await firstOpening(browser, page.url(), sdkScript, state));
+    }
+  } finally {
+    blank.close();
   }
   const samples =
     `panel first openings (${FIRST_OPENINGS}, each in a fresh context): map list ${spread(firsts)}; ` +
@@ -250,7 +266,7 @@ test('the Miro panel opens on the Map tab with the map list; time to interactive
   test.info().annotations.push({ type: 'panel-latency', description: withLatency });
 
   // The other tabs load on first open and still work. At 320 px (Miro asks for 292–320), nothing
-  // in any of them is wider than the panel: neither the page nor the open tab scrolls sideways.
+  // in each of them is wider than the panel: neither the page nor the open tab scrolls sideways.
   // Each tab with what shows once its content is in.
   const tabs: [string, RegExp][] = [
     ['Stages', /Tag by position/],

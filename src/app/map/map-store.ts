@@ -245,7 +245,7 @@ function followMaps(
       (error) => {
         if (ids !== null) return onError(error);
         // A guessed record that could not be read before the index was: forgotten, so that if
-        // the index lists it, it is read again then (and its failure, if any, reported).
+        // the index lists it, it is read again then (and a failure of that read reported).
         record.unwatch();
         records.delete(id);
       },
