@@ -2,7 +2,8 @@
  * Miro keeps sticky, shape and text content as limited HTML (`<p> <a> <strong> <b> <em> <i> <u>
  * <s> <br>`); the Board port speaks plain text. This is the one crossing, for the Miro adapter,
  * the playground's SDK double (what a person types becomes HTML) and its board view (what the
- * board shows); one entity table and one escape, so the three cannot drift apart.
+ * board shows); one entity table and one escape, so the three cannot drift apart. MURAL's
+ * rich text (`mural/widgets.ts`) has its own markup but decodes its entities here too.
  */
 
 const NAMED_ENTITIES: Record<string, string> = {

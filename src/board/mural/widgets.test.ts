@@ -66,6 +66,12 @@ describe('MURAL widgets', () => {
       'One & two\nthree\u00a0😀é',
     );
     expect(htmlToText('a<br>b<br/>c &lt;i&gt; &bogus;')).toBe('a\nb\nc <i> &bogus;');
+    // The same references as on Miro: typographic names, and what a browser shows for the
+    // numeric ones no character has (U+FFFD, never a lone surrogate); one pass only.
+    expect(htmlToText('<p>&ldquo;Fees&rdquo; &mdash; &euro;5&hellip;</p>')).toBe('“Fees” — €5…');
+    expect(htmlToText('<p>&#0; &#xD800; &#99999999; &amp;lt;</p>')).toBe(
+      '\ufffd \ufffd \ufffd &lt;',
+    );
   });
 
   it('validates widgets from unknown bodies', () => {

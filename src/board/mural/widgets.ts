@@ -4,6 +4,7 @@
  * translation to board items.
  */
 import { isRecord } from '../../domain/common';
+import { decodeEntities } from '../html-text';
 import {
   PALETTE,
   PALETTE_HEX,
@@ -227,31 +228,18 @@ export function toMuralHex(fill: string): string {
   return fill;
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-/** MURAL's rich text → plain text: paragraphs and breaks become newlines, tags go, entities decode. */
+/**
+ * MURAL's rich text → plain text: paragraphs and breaks become newlines, tags go, and entities
+ * decode through `decodeEntities`, the one table the Miro side uses too (a named or numeric
+ * reference reads the same on both platforms).
+ */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<\/(p|div|li)>\s*<(p|div|li)[^>]*>/gi, '\n')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body: string) => {
-      if (body[0] === '#') {
-        const code =
-          body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
-        return Number.isInteger(code) && code > 0 && code <= 0x10ffff
-          ? String.fromCodePoint(code)
-          : whole;
-      }
-      return ENTITIES[body.toLowerCase()] ?? whole;
-    });
+  return decodeEntities(
+    html
+      .replace(/<\/(p|div|li)>\s*<(p|div|li)[^>]*>/gi, '\n')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<[^>]*>/g, ''),
+  );
 }
 
 /** A widget's plain text: `text` when MURAL gives it, else its `htmlText` converted. */
