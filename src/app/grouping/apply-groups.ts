@@ -16,14 +16,22 @@ import type {
   Rect,
   WriteOp,
 } from '../../board/port';
-import { isPaletteColor, rectCenter, rectContains } from '../../domain/board/board-item';
-import { groupColor } from '../../domain/grouping-layout/group-colors';
+import { isPaletteColor } from '../../domain/board/board-item';
 import {
-  layoutGroups,
-  measureGroups,
-  type GroupLayout,
-  type LayoutGroup,
-} from '../../domain/grouping-layout/layout-groups';
+  freeSpaceFor,
+  groupMoves,
+  placeGroupsAt,
+  placeGroupsInArea,
+  samePosition,
+  type ApplyGroupsSettings,
+  type GroupArea,
+  type GroupMovesExtras,
+  type GroupMovesInput,
+  type LabelEntry,
+  type MovedNoteEntry,
+  type PlacedGroups,
+  type Spot,
+} from '../../domain/grouping-layout/plan-group-moves';
 import type { JournalEntry, JournalStore } from '../../storage';
 import { ensureStageTags } from '../stages/stage-tags';
 import {
@@ -33,47 +41,13 @@ import {
   saveAppliedGroups,
   type AppliedGroups,
 } from './applied-groups';
-import type { GroupingPreview, PreviewGroup } from '../../domain/clustering/grouping-preview';
+import type { GroupingPreview } from '../../domain/clustering/grouping-preview';
 
 export const APPLY_GROUPS = 'apply-groups';
 export const LABEL_ROLE = 'group-label';
 const LABEL_FONT_SIZE = 28;
-const LABEL_HEIGHT = 56;
-const CELL_SPACING = { gap: 12, groupGap: 24, labelHeight: 40, padding: 12 };
 
-export interface ApplyGroupsSettings {
-  /** One palette colour per group (Unsorted and pinned notes keep theirs). */
-  color: boolean;
-  /** A text label above each group. */
-  labels: boolean;
-}
-
-interface Spot {
-  x: number;
-  y: number;
-  color: PaletteColor | null;
-}
-
-/** Journal entries (opaque JSON in storage, parsed back on resume and undo). */
-export interface MovedNoteEntry {
-  kind: 'note';
-  id: string;
-  before: Spot;
-  after: Spot;
-  /**
-   * The stage tag added so a note placed by position only keeps its stage when it moves (to
-   * another stage's cell, or out of the map); undo takes it off again.
-   */
-  stageTag?: string;
-  /** Set on a dot-voting sticker: the note it sits on and moves with. */
-  on?: string;
-}
-export interface LabelEntry {
-  kind: 'label';
-  groupId: string;
-  text: string;
-  rect: Rect;
-}
+/** The journal's record of the stored groups, beside the notes moved and the labels made. */
 export interface RecordEntry {
   kind: 'groups';
   mapId: string | null;
@@ -82,6 +56,7 @@ export interface RecordEntry {
   /** What apply stores once the batch is through. */
   after: AppliedGroups;
 }
+/** Journal entries (opaque JSON in storage, parsed back on resume and undo). */
 export type GroupsJournalEntry = MovedNoteEntry | LabelEntry | RecordEntry;
 
 export interface ApplyPlan {
@@ -89,210 +64,46 @@ export interface ApplyPlan {
   labels: LabelEntry[];
   record: RecordEntry;
   /** Where the groups went: inside the lane or cell, or free space (also after a misfit). */
-  placedIn: 'area' | 'free-space';
+  placedIn: PlacedGroups['placedIn'];
   /** Said to the facilitator: e.g. the groups did not fit in the cell. */
   notices: string[];
 }
 
-export interface PlanInput {
+export interface PlanInput extends GroupMovesExtras {
   preview: GroupingPreview;
   /** The notes as they are now (at least every note of the preview). */
   notes: readonly BoardItem[];
   mapId: string | null;
-  /** Inside the lane or cell (with the strips between cells to keep clear of); null: free space. */
-  area: { rect: Rect; dividers: readonly Rect[] } | null;
+  /** Inside the lane or cell; null: free space. */
+  area: GroupArea | null;
   /** Where to look for free space (the map's frame, or the notes). */
   anchor: Rect | null;
   settings: ApplyGroupsSettings;
-  /** The stage tag a note needs to keep its stage when moved: null when its tag already says. */
-  stageTagFor?: (note: BoardItem) => string | null;
-  /** Dot-voting stickers and stamps: one sitting on a moved note moves with it. */
-  dots?: readonly BoardItem[];
-  /** Marks apps may not move (emoji, drawings): counted when they sit on a moved note. */
-  fixed?: readonly BoardItem[];
   now?: () => Date;
 }
 
-const same = (a: number, b: number) => Math.abs(a - b) < 0.5;
-
-/** Groups in the order they are laid out: left to right by where their notes are now; Unsorted last. */
-function orderForLayout(groups: readonly PreviewGroup[], byId: Map<string, BoardItem>) {
-  const meanX = (g: PreviewGroup) => {
-    const xs = g.noteIds.flatMap((id) => {
-      const n = byId.get(id);
-      return n ? [rectCenter(n.rect).x] : [];
-    });
-    return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
-  };
-  return groups
-    .map((g, index) => ({ g, index, x: meanX(g) }))
-    .sort((a, b) =>
-      a.g.unsorted !== b.g.unsorted ? (a.g.unsorted ? 1 : -1) : a.x - b.x || a.index - b.index,
-    )
-    .map((e) => e.g);
-}
-
-/** Notes one cell of the area holds: columns × rows of the largest note, with the cell spacing. */
-function cellCapacity(
-  area: NonNullable<PlanInput['area']>,
-  groups: readonly LayoutGroup[],
-  labelHeight: number,
-): number {
-  const notes = groups.flatMap((g) => g.notes);
-  const w = Math.max(1, ...notes.map((n) => n.w));
-  const h = Math.max(1, ...notes.map((n) => n.h));
-  const first = area.dividers[0];
-  const cellW = first ? first.x - area.rect.x : area.rect.w;
-  const { gap, padding, groupGap } = CELL_SPACING;
-  // Blocks keep half a group gap from a divider and the padding from the area's edges.
-  const inner = cellW - padding - (first ? groupGap / 2 : padding);
-  const columns = Math.floor((inner + gap) / (w + gap));
-  const rows = Math.floor((area.rect.h - 2 * padding - labelHeight + gap) / (h + gap));
-  return Math.max(1, columns * rows);
-}
-
-type ChunkParts = Map<string, { groupId: string; part: number }>;
-
 /**
- * Splits groups into parts of at most `size` notes, the first part keeping the group's id; the
- * later parts are recorded in `chunkParts` (ids are not parsed: a group id may hold anything).
+ * Lays the preview out and works out every write, without writing (the rules are
+ * `domain/grouping-layout/plan-group-moves.ts`): the board is asked for free space when the
+ * groups do not fit the area, and for the groups stored before, which undo puts back.
  */
-function chunkGroups(
-  groups: readonly LayoutGroup[],
-  size: number,
-  chunkParts: ChunkParts,
-): LayoutGroup[] {
-  return groups.flatMap((g) => {
-    const parts: LayoutGroup[] = [];
-    for (let i = 0; i < g.notes.length; i += size) {
-      const part = i / size + 1;
-      const id = part === 1 ? g.id : `${g.id}\u0000${part}`;
-      if (part > 1) chunkParts.set(id, { groupId: g.id, part });
-      parts.push({ id, notes: g.notes.slice(i, i + size) });
-    }
-    return parts.length > 0 ? parts : [g];
-  });
-}
-
-function fromChunkId(chunkParts: ChunkParts, id: string): [string, number] {
-  const found = chunkParts.get(id);
-  return found ? [found.groupId, found.part] : [id, 1];
-}
-
-/** Lays the preview out and works out every write, without writing. */
 export async function planApplyGroups(board: Board, input: PlanInput): Promise<ApplyPlan> {
-  const { preview, settings } = input;
-  const byId = new Map(input.notes.map((n) => [n.id, n]));
-  const pinned = new Set(Object.keys(preview.pinned));
-  const ordered = orderForLayout(preview.groups, byId);
-  // Pinned notes stay; the rest of a pinned group (notes the engine added) still moves.
-  const layoutInput: LayoutGroup[] = ordered.map((g) => ({
-    id: g.id,
-    notes: g.noteIds.flatMap((id) => {
-      const n = byId.get(id);
-      return n && !pinned.has(id) ? [{ id, w: n.rect.w, h: n.rect.h }] : [];
-    }),
-  }));
-  const obstacles = [...pinned].flatMap((id) => {
-    const n = byId.get(id);
-    return n ? [n.rect] : [];
-  });
-  const layoutOptions = { labelHeight: settings.labels ? LABEL_HEIGHT : 0, obstacles };
+  const { preview } = input;
+  const moves: GroupMovesInput = {
+    groups: preview.groups,
+    pinned: new Set(Object.keys(preview.pinned)),
+    notes: input.notes,
+    settings: input.settings,
+  };
   const notices: string[] = [];
-  let layout: GroupLayout | null = null;
-  let placedIn: ApplyPlan['placedIn'] = 'free-space';
-  const chunkParts: ChunkParts = new Map();
-  if (input.area) {
-    // Tighter spacing inside a 500 px high cell: two rows of notes and a label fit.
-    const cellOptions = {
-      ...CELL_SPACING,
-      labelHeight: settings.labels ? CELL_SPACING.labelHeight : 0,
-      obstacles: [...obstacles, ...input.area.dividers],
-    };
-    // A block never straddles two cells, so a group bigger than a cell holds goes on in the next.
-    const capacity = cellCapacity(input.area, layoutInput, cellOptions.labelHeight);
-    for (const candidate of [layoutInput, chunkGroups(layoutInput, capacity, chunkParts)]) {
-      const inside = layoutGroups(candidate, input.area.rect, cellOptions);
-      if (inside.fits) {
-        layout = inside;
-        placedIn = 'area';
-        break;
-      }
-    }
-    if (!layout)
-      notices.push(
-        'The groups do not fit inside the lane, so they go to free space beside the map.',
-      );
-  }
-  if (!layout) {
-    const size = measureGroups(layoutInput, { labelHeight: layoutOptions.labelHeight });
-    const free = await board.findEmptySpace(size, input.anchor ?? undefined);
-    layout = layoutGroups(layoutInput, { ...free, w: size.w, h: size.h }, layoutOptions);
-  }
-
-  const colorOf = new Map<string, PaletteColor | null>();
-  let colorIndex = 0;
-  for (const g of ordered) {
-    colorOf.set(g.id, settings.color && !g.unsorted ? groupColor(colorIndex++) : null);
-  }
-  const notes: MovedNoteEntry[] = [];
-  const labels: LabelEntry[] = [];
-  const groupById = new Map(ordered.map((g) => [g.id, g]));
-  for (const placement of layout.placements) {
-    const [groupId, part] = fromChunkId(chunkParts, placement.groupId);
-    const group = groupById.get(groupId);
-    if (!group) continue;
-    const color = colorOf.get(group.id) ?? null;
-    for (const { id, rect } of placement.notes) {
-      const note = byId.get(id);
-      if (!note) continue;
-      const before: Spot = { x: note.rect.x, y: note.rect.y, color: note.color };
-      const after: Spot = { x: rect.x, y: rect.y, color: color ?? note.color };
-      if (same(before.x, after.x) && same(before.y, after.y) && before.color === after.color)
-        continue;
-      const stageTag = input.stageTagFor?.(note) ?? null;
-      notes.push(
-        stageTag === null
-          ? { kind: 'note', id, before, after }
-          : { kind: 'note', id, before, after, stageTag },
-      );
-    }
-    if (placement.label && !group.pinned)
-      labels.push({
-        kind: 'label',
-        groupId: group.id,
-        text: part > 1 ? `${group.label} (cont.)` : group.label,
-        rect: placement.label,
-      });
-  }
-
-  // Dots on a note are votes for it: they travel with the note (journaled like it, no colour).
-  const movedNotes = [...notes];
-  for (const dot of input.dots ?? []) {
-    const centre = rectCenter(dot.rect);
-    const host = movedNotes.find((n) => {
-      const r = byId.get(n.id)?.rect;
-      return r !== undefined && rectContains(r, centre);
-    });
-    if (!host) continue;
-    const dx = host.after.x - host.before.x;
-    const dy = host.after.y - host.before.y;
-    notes.push({
-      kind: 'note',
-      id: dot.id,
-      before: { x: dot.rect.x, y: dot.rect.y, color: null },
-      after: { x: dot.rect.x + dx, y: dot.rect.y + dy, color: null },
-      on: host.id,
-    });
-  }
-
-  const left = (input.fixed ?? []).filter((mark) => {
-    const centre = rectCenter(mark.rect);
-    return movedNotes.some((n) => {
-      const r = byId.get(n.id)?.rect;
-      return r !== undefined && rectContains(r, centre);
-    });
-  }).length;
+  let placed = input.area ? placeGroupsInArea(moves, input.area) : null;
+  if (input.area && !placed)
+    notices.push('The groups do not fit inside the lane, so they go to free space beside the map.');
+  placed ??= placeGroupsAt(
+    moves,
+    await board.findEmptySpace(freeSpaceFor(moves), input.anchor ?? undefined),
+  );
+  const { notes, labels, fixedLeft: left } = groupMoves(moves, placed, input);
   if (left > 0)
     notices.push(
       `${left === 1 ? 'An emoji or drawing' : `${left} emoji or drawings`} on moved notes stay where ${left === 1 ? 'it is' : 'they are'}: the board does not let apps move ${left === 1 ? 'it' : 'them'}. Move ${left === 1 ? 'it' : 'them'} by hand if needed.`,
@@ -318,7 +129,7 @@ export async function planApplyGroups(board: Board, input: PlanInput): Promise<A
     notes,
     labels,
     record: { kind: 'groups', mapId: input.mapId, before, after },
-    placedIn,
+    placedIn: placed.placedIn,
     notices,
   };
 }
@@ -606,9 +417,7 @@ export async function resumeGroups(
     const note = now.get(n.id);
     if (!note) return [];
     const there =
-      same(note.rect.x, n.after.x) &&
-      same(note.rect.y, n.after.y) &&
-      (n.after.color === null || note.color === n.after.color);
+      samePosition(note.rect, n.after) && (n.after.color === null || note.color === n.after.color);
     const from: Spot = { x: note.rect.x, y: note.rect.y, color: note.color };
     return there ? [] : [moveOp(n.id, n.after, from)];
   });

@@ -4,6 +4,7 @@ import { FACILITATOR } from '../../../test/fakes/playground-board';
 import { createMiroBoard } from '../../board/miro/adapter';
 import { createDemoBoardState } from '../../board/playground/demo-board';
 import { createLocalBoard } from '../../board/playground/sdk/local-board';
+import type { LocalBoardState } from '../../board/playground/sdk/local-board-types';
 import type { Board, BoardItem } from '../../board/port';
 import { createWriteQueue } from '../../board/write-queue';
 import { decideStage } from '../../domain/stages/decide-stage';
@@ -39,11 +40,15 @@ afterEach(() => {
  * The demo workshop on the real pair (local board + Miro adapter). `fast` makes every budget
  * check see a new minute; turned off, the board allows 10 calls a minute, as a rate limit would.
  */
-async function demoBoard(options: { tinyBudget?: boolean } = {}) {
+async function demoBoard(
+  options: { tinyBudget?: boolean; edit?: (state: LocalBoardState) => void } = {},
+) {
   let clock = 0;
   let fast = true;
+  const state = createDemoBoardState();
+  options.edit?.(state);
   const local = createLocalBoard({
-    state: createDemoBoardState(),
+    state,
     ...(options.tinyBudget
       ? { creditsPerMinute: 500, creditsPerCall: 50, now: () => (fast ? (clock += 60_000) : clock) }
       : {}),
@@ -132,6 +137,32 @@ function scriptedWorker(answer: (request: MeaningRequest) => MeaningResponse): M
     terminate() {},
   };
   return worker;
+}
+
+/**
+ * Selects up to 12 notes beside the demo's stamped note (and that note), waits for the panel's
+ * view to see the selection, and groups it.
+ */
+async function groupAroundStamp(
+  board: Board,
+  session: GroupingSession,
+  notes: readonly BoardItem[],
+  stamped: BoardItem,
+) {
+  const group = notes.filter((n) => n.parentId === stamped.parentId).slice(0, 12);
+  if (!group.includes(stamped)) group.push(stamped);
+  await board.select(group.map((n) => n.id));
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      const s = session.view.state();
+      if (s.status === 'ready' && s.selectedNoteIds.length === group.length) resolve();
+    };
+    session.view.subscribe(check);
+    check();
+  });
+  const scope: GroupingScope = { kind: 'selection' };
+  const p = await session.group(scope, { granularity: 0, k: null, pinned: {} }).result;
+  return { scope, p };
 }
 
 describe('grouping session, meaning mode', () => {
@@ -365,19 +396,7 @@ describe('grouping session', () => {
     const stamped = notes.find((n) => n.text.startsWith('Love that support'))!;
     const [stamp] = (await board.listItems(['other'])).filter((i) => i.platformType === 'stamp');
     expect(stamp).toBeDefined();
-    const group = notes.filter((n) => n.parentId === stamped.parentId).slice(0, 12);
-    if (!group.includes(stamped)) group.push(stamped);
-    await board.select(group.map((n) => n.id));
-    await new Promise<void>((resolve) => {
-      const check = () => {
-        const s = session.view.state();
-        if (s.status === 'ready' && s.selectedNoteIds.length === group.length) resolve();
-      };
-      session.view.subscribe(check);
-      check();
-    });
-    const scope: GroupingScope = { kind: 'selection' };
-    const p = await session.group(scope, { granularity: 0, k: null, pinned: {} }).result;
+    const { scope, p } = await groupAroundStamp(board, session, notes, stamped);
     expect(await session.apply(scope, p, { color: false, labels: false })).toMatchObject({
       status: 'done',
     });
@@ -386,6 +405,33 @@ describe('grouping session', () => {
     expect(noteAfter.rect.x).not.toBeCloseTo(stamped.rect.x, 0);
     expect(stampAfter.rect.x - noteAfter.rect.x).toBeCloseTo(stamp!.rect.x - stamped.rect.x, 3);
     expect(stampAfter.rect.y - noteAfter.rect.y).toBeCloseTo(stamp!.rect.y - stamped.rect.y, 3);
+  });
+
+  it('an emoji on a moved note stays where it is, and the outcome says so', async () => {
+    // Beside the demo's "+1" stamp, an emoji: the board lets apps move neither (Miro: emoji are
+    // not updatable), so it is left behind and the facilitator is told.
+    const emojiId = '3458764999999999999';
+    const { board } = await demoBoard({
+      edit: (state) => {
+        const stamp = state.items.find((i) => i.type === 'stamp')!;
+        state.items.push({ ...stamp, id: emojiId, type: 'emoji', x: stamp.x - 40 });
+      },
+    });
+    const session = await open(board, await databases.open());
+    const notes = await board.listItems(['note']);
+    const stamped = notes.find((n) => n.text.startsWith('Love that support'))!;
+    const emoji = (await board.listItems(['other'])).find((i) => i.id === emojiId)!;
+    expect(emoji.platformType).toBe('emoji');
+    const { scope, p } = await groupAroundStamp(board, session, notes, stamped);
+    const outcome = await session.apply(scope, p, { color: false, labels: false });
+    expect(outcome).toMatchObject({
+      status: 'done',
+      notices: [
+        'An emoji or drawing on moved notes stay where it is: the board does not let apps move it. Move it by hand if needed.',
+      ],
+    });
+    const emojiAfter = (await board.listItems(['other'])).find((i) => i.id === emojiId)!;
+    expect(emojiAfter.rect).toEqual(emoji.rect);
   });
 
   it('keeps pinned notes where they are and in their group', async () => {

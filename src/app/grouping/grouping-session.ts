@@ -5,6 +5,7 @@
  */
 import type { Board, BoardItem, WriteOp } from '../../board/port';
 import type { GroupNotesOptions, NoteInput } from '../../domain/clustering/group-notes';
+import type { ApplyGroupsSettings } from '../../domain/grouping-layout/plan-group-moves';
 import { createJournalStore, type JournalStore, type TouchpointDatabase } from '../../storage';
 import { decideStage } from '../../domain/stages/decide-stage';
 import { stageTitleOf } from '../stages/stage-tags';
@@ -16,7 +17,6 @@ import {
   planApplyGroups,
   resumeGroups,
   undoGroups,
-  type ApplyGroupsSettings,
   type ApplyOutcome,
   type BatchHooks,
   type ResumeOutcome,

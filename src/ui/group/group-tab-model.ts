@@ -1,6 +1,6 @@
 import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
-import type { ApplyGroupsSettings } from '../../app/grouping/apply-groups';
+import type { ApplyGroupsSettings } from '../../domain/grouping-layout/plan-group-moves';
 import {
   dissolveGroup,
   mergeGroups,
