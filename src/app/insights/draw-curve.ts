@@ -9,11 +9,12 @@
  * but never recorded: points by kind, text and place, lines by the points they join. Drawing
  * again updates in place: a moved mean moves its point (the lines follow it on Miro; a line drawn
  * by coordinates, a MURAL arrow, is drawn again where its points are now), a stage no longer rated
- * loses its point, a new one gains one. Results are values, never throws.
+ * loses its point, a new one gains one. Results are values, never throws. What stays, is
+ * adopted, moves, goes or is made is worked out in `domain/insights/plan-curve.ts`; this file
+ * reads the board, writes the record and the batch.
  */
 import { errorMessage } from '../../domain/common';
 import type { Board, BoardItem, LineStyle, WriteOp } from '../../board/port';
-import { lineBetween, type Point } from '../../domain/board/board-item';
 import {
   curveBasis,
   deriveCurveLines,
@@ -27,13 +28,18 @@ import { loadMap } from '../map/map-store';
 import { createTimedJournal } from '../map/record-journal';
 import {
   curveItemIds,
-  deleteCurve,
-  loadCurve,
-  saveCurve,
   type CurveRecord,
   type DrawnLine,
   type DrawnPoint,
-} from './curve-store';
+} from '../../domain/insights/curve-record';
+import {
+  CURVE_LINE_WIDTH,
+  lineLook,
+  planCurve,
+  pointLook,
+  STRAY,
+} from '../../domain/insights/plan-curve';
+import { deleteCurve, loadCurve, saveCurve } from './curve-store';
 import { loadPersonas, loadRatings } from './insights-store';
 
 export interface CurveSummary {
@@ -64,33 +70,11 @@ export interface CurveRunOptions {
   now?: () => Date;
 }
 
-const LINE_WIDTH = 4;
-const STRAY = 'stray:';
-
-const pointLook = (p: CurvePoint): string => `${p.color}|${p.hollow ? 'hollow' : 'solid'}`;
 const lineStyle = (s: CurveSegment): LineStyle => ({
   color: s.color,
-  width: LINE_WIDTH,
+  width: CURVE_LINE_WIDTH,
   dashed: s.dashed,
 });
-const lineLook = (s: CurveSegment): string =>
-  `${s.color}|${LINE_WIDTH}|${s.dashed ? 'dashed' : 'solid'}`;
-
-const near = (a: number, b: number) => Math.abs(a - b) <= 1;
-const nearPoint = (a: Point, b: Point) => near(a.x, b.x) && near(a.y, b.y);
-const centre = (r: BoardItem['rect']) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-
-/** Whether a board item is what creating `point` makes (or made before it moved). */
-function samePlace(item: BoardItem, point: CurvePoint): boolean {
-  const a = centre(item.rect);
-  const b = centre(point.rect);
-  return near(a.x, b.x) && near(a.y, b.y);
-}
-const madeFrom = (item: BoardItem, point: CurvePoint): boolean =>
-  item.kind === 'shape' &&
-  item.text === point.text &&
-  near(item.rect.w, point.rect.w) &&
-  samePlace(item, point);
 
 /** A point is a child of the map's frame, so a frame dragged by hand carries the curve along. */
 function pointSpec(point: CurvePoint, frameId: string): WriteOp & { op: 'create' } {
@@ -126,6 +110,9 @@ function geometryNow(record: MapRecord, frame: BoardItem): MapGeometry {
 const emotionsLaneOf = (record: MapRecord): string | null =>
   record.spec.lanes.find((l) => l.kind === 'emotions')?.id ?? null;
 
+/** What a create makes: a point with its look, or a line with its ends and look. */
+type CurveLook = { kind: 'point'; look: string } | (Omit<DrawnLine, 'id'> & { kind: 'line' });
+
 /**
  * Journals created ids into the curve record as they come back: the first at once, later ones
  * at most one write per `gapMs`. A failed journal write is not fatal (the final save reports).
@@ -133,10 +120,7 @@ const emotionsLaneOf = (record: MapRecord): string | null =>
 function createCurveJournal(
   board: Board,
   record: CurveRecord,
-  looks: ReadonlyMap<
-    string,
-    { kind: 'point'; look: string } | (Omit<DrawnLine, 'id'> & { kind: 'line' })
-  >,
+  looks: ReadonlyMap<string, CurveLook>,
   gapMs = 1_000,
 ) {
   const next: CurveRecord = { ...record, points: { ...record.points }, lines: { ...record.lines } };
@@ -207,173 +191,48 @@ export async function drawCurve(
   const connectors = board.limits.connectors;
   const segments = connectors ? layout.segments : [];
 
-  // --- what exists: recorded ids still on the board, then unrecorded items adopted ----------
-  const points = new Map<string, DrawnPoint>();
-  const claimed = new Set<string>(Object.values(record.itemIds));
-  for (const [key, p] of Object.entries(drawn?.points ?? {}))
-    if (byId.has(p.id)) {
-      points.set(key, p);
-      claimed.add(p.id);
-    }
-  const wanted = new Map(layout.points.map((p) => [p.key, p]));
-  for (const point of layout.points) {
-    if (points.has(point.key)) continue;
-    const found = items.find((i) => !claimed.has(i.id) && madeFrom(i, point));
-    if (!found) continue;
-    points.set(point.key, { id: found.id, look: pointLook(point) });
-    claimed.add(found.id);
-  }
-  // Extra copies of a point (two panels drew at once, or an answer was lost twice) go as strays.
-  for (const item of items)
-    if (!claimed.has(item.id) && layout.points.some((point) => madeFrom(item, point))) {
-      points.set(`${STRAY}${item.id}`, { id: item.id, look: '' });
-      claimed.add(item.id);
-    }
-  const ours = new Set([...points.values()].map((p) => p.id));
-  const drawnLines = new Map<string, DrawnLine>();
-  for (const [key, l] of Object.entries(drawn?.lines ?? {}))
-    if (byId.has(l.id)) drawnLines.set(key, l);
-  const recordedLineIds = new Set([...drawnLines.values()].map((l) => l.id));
-  /** Lines on the board between two of our points that no record names. */
-  const looseLines = items.filter(
-    (i) =>
-      i.ends !== undefined &&
-      !recordedLineIds.has(i.id) &&
-      ours.has(i.ends.from) &&
-      ours.has(i.ends.to),
-  );
-
-  // --- the plan ------------------------------------------------------------------------------
-  const ops: WriteOp[] = [];
+  const plan = planCurve({
+    points: layout.points,
+    segments,
+    items,
+    frameId: frame.id,
+    mapItemIds: Object.values(record.itemIds),
+    drawn,
+  });
   const summary: CurveSummary = {
     points: layout.points.length,
     lines: segments.length,
-    added: 0,
-    moved: 0,
-    removed: 0,
-    unchanged: 0,
-    linesDrawn: 0,
+    ...plan.counts,
     linesSkipped: !connectors && layout.segments.length > 0,
   };
-  /** Point key → how a line names it: the kept item's id, or the ref of its create. */
-  const endOf = new Map<string, { id: string } | { ref: string }>();
-  const removals: { key: string; id: string; kind: 'point' | 'line' }[] = [];
-  const keepPoints: Record<string, DrawnPoint> = {};
-  for (const [key, p] of points) {
-    const want = wanted.get(key);
-    // A point outside the frame (its frame.add never happened, or drawn before points were the
-    // frame's children) is made again inside it: the port has no op to change a parent.
-    const outside = byId.get(p.id)?.parentId !== frame.id;
-    if (!want || p.look !== pointLook(want) || key.startsWith(STRAY) || outside) {
-      removals.push({ key, id: p.id, kind: 'point' });
-      continue;
-    }
-    keepPoints[key] = p;
-    endOf.set(key, { id: p.id });
-    const item = byId.get(p.id)!;
-    const moved = !samePlace(item, want);
-    if (!moved && item.text === want.text) {
-      summary.unchanged += 1;
-      continue;
-    }
-    summary.moved += moved ? 1 : 0;
-    summary.unchanged += moved ? 0 : 1;
-    ops.push({
+  const { removals, keepPoints, keepLines } = plan;
+  const batch: WriteOp[] = [
+    ...plan.removeIds.map((id): WriteOp => ({ op: 'remove', id })),
+    ...plan.updates.map(({ id, at, text }): WriteOp => ({
       op: 'update',
-      id: p.id,
-      patch: { rect: { x: want.rect.x, y: want.rect.y }, text: want.text },
-    });
-  }
-  const creates: WriteOp[] = [];
-  for (const point of layout.points) {
-    if (endOf.has(point.key)) continue;
-    creates.push(pointSpec(point, frame.id));
-    endOf.set(point.key, { ref: point.key });
-    summary.added += 1;
-  }
-  summary.removed = removals.filter((r) => !r.key.startsWith(STRAY) && !wanted.has(r.key)).length;
-
-  const keepLines: Record<string, DrawnLine> = {};
-  const lineCreates: WriteOp[] = [];
-  const looks = new Map<
-    string,
-    { kind: 'point'; look: string } | (Omit<DrawnLine, 'id'> & { kind: 'line' })
-  >();
-  for (const point of layout.points)
-    looks.set(point.key, { kind: 'point', look: pointLook(point) });
-  const wantedLines = new Map(segments.map((s) => [s.key, s]));
-  const keptEnd = (key: string) => {
-    const end = endOf.get(key);
-    return end && 'id' in end ? end.id : null;
-  };
-  /**
-   * Whether a line is where its points will be: always for a line kept on its items (Miro); a
-   * line drawn by coordinates (`ends.at`, a MURAL arrow) must run between the points' places.
-   */
-  const inPlace = (item: BoardItem, want: CurveSegment): boolean => {
-    const at = item.ends?.at;
-    if (!at) return true;
-    const from = wanted.get(want.fromKey);
-    const to = wanted.get(want.toKey);
-    if (!from || !to) return false;
-    const line = lineBetween(from.rect, to.rect);
-    return nearPoint(at.from, line.from) && nearPoint(at.to, line.to);
-  };
-  for (const [key, l] of drawnLines) {
-    const want = wantedLines.get(key);
-    const item = byId.get(l.id);
-    const holds =
-      want !== undefined &&
-      item?.ends !== undefined &&
-      l.look === lineLook(want) &&
-      item.ends.from === keptEnd(want.fromKey) &&
-      item.ends.to === keptEnd(want.toKey) &&
-      inPlace(item, want);
-    if (holds) keepLines[key] = { ...l, from: want.fromKey, to: want.toKey };
-    // A line whose end goes with its point needs no call of its own (the port removes it).
-    else if (item?.ends && ours.has(item.ends.from) && ours.has(item.ends.to))
-      removals.push({ key, id: l.id, kind: 'line' });
-  }
-  for (const loose of looseLines) {
-    const want = segments.find(
-      (s) =>
-        keepLines[s.key] === undefined &&
-        keptEnd(s.fromKey) === loose.ends?.from &&
-        keptEnd(s.toKey) === loose.ends?.to &&
-        inPlace(loose, s),
-    );
-    if (want)
-      keepLines[want.key] = {
-        id: loose.id,
-        from: want.fromKey,
-        to: want.toKey,
-        look: lineLook(want),
-      };
-    else removals.push({ key: `${STRAY}${loose.id}`, id: loose.id, kind: 'line' });
-  }
-  for (const segment of segments) {
-    if (keepLines[segment.key]) continue;
-    const from = endOf.get(segment.fromKey);
-    const to = endOf.get(segment.toKey);
-    if (!from || !to) continue;
-    lineCreates.push({ op: 'connect', ref: segment.key, from, to, style: lineStyle(segment) });
-    looks.set(segment.key, {
-      kind: 'line',
-      from: segment.fromKey,
-      to: segment.toKey,
-      look: lineLook(segment),
-    });
-    summary.linesDrawn += 1;
-  }
-  // A line whose point goes needs no call of its own: the board removes it with the point.
-  const goingPoints = new Set(removals.filter((r) => r.kind === 'point').map((r) => r.id));
-  const removeOps: WriteOp[] = removals
-    .filter((r) => {
-      const ends = r.kind === 'line' ? byId.get(r.id)?.ends : undefined;
-      return !ends || !(goingPoints.has(ends.from) || goingPoints.has(ends.to));
-    })
-    .map((r) => ({ op: 'remove', id: r.id }));
-  const batch = [...removeOps, ...ops, ...creates, ...lineCreates];
+      id,
+      patch: { rect: at, text },
+    })),
+    ...plan.pointCreates.map((point) => pointSpec(point, frame.id)),
+    ...plan.lineCreates.map(({ segment, from, to }): WriteOp => ({
+      op: 'connect',
+      ref: segment.key,
+      from,
+      to,
+      style: lineStyle(segment),
+    })),
+  ];
+  /** What each create makes, to journal its id as it comes back. */
+  const looks = new Map<string, CurveLook>([
+    ...layout.points.map((point): [string, CurveLook] => [
+      point.key,
+      { kind: 'point', look: pointLook(point) },
+    ]),
+    ...plan.lineCreates.map(({ segment }): [string, CurveLook] => [
+      segment.key,
+      { kind: 'line', from: segment.fromKey, to: segment.toKey, look: lineLook(segment) },
+    ]),
+  ]);
 
   const basis = curveBasis(lines);
   if (batch.length === 0 && drawn && !drawn.incomplete && drawn.basis === basis)

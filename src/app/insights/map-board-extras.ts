@@ -5,7 +5,8 @@
  */
 import type { Board } from '../../board/port';
 import { familyIds, forgetFamily } from './board-family';
-import { curveAttachedLineIds, curveItemIds, deleteCurve, loadCurve } from './curve-store';
+import { curveAttachedLineIds, curveItemIds } from '../../domain/insights/curve-record';
+import { deleteCurve, loadCurve } from './curve-store';
 import { kpiCardsKey } from './draw-kpi-cards';
 import { raciFrameKey } from './draw-raci-frame';
 
