@@ -3,19 +3,26 @@
  * board once (items and tags) so the plan follows a frame moved by hand, drops ids of items
  * someone deleted (they are re-created), and finishes a map a failed write left incomplete.
  */
-import type { Board, BoardItem, WriteOp } from '../../board/port';
+import type { Board, WriteOp } from '../../board/port';
 import { normalizeSpec } from '../../domain/journey/edit-spec';
 import { FRAME_KEY, layoutMap } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
 import type { MapSpec } from '../../domain/journey/map-spec';
-import { chooseStageTagTitles, foldTagTitle } from '../../domain/journey/stage-tag-titles';
+import { chooseStageTagTitles } from '../../domain/journey/stage-tag-titles';
+import {
+  planStageTagSteps,
+  tagTitlesAfter,
+  tagTitlesOnBoard,
+  titlesHeldByOthers,
+  type StageTagStep,
+} from '../../domain/journey/plan-stage-tags';
+import { rectCenter, rectContains } from '../../domain/board/board-item';
 import {
   planMapUpdate,
   type MapPlanOp,
   type PlacedNote,
 } from '../../domain/journey/plan-map-update';
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
-import { stageTagColorOf } from '../../domain/journey/stage-tag-colors';
 import { startRun, succeededOps, type MapOutcome, type MapRunOptions } from './map-progress';
 import { loadMap, loadMaps, saveMap } from './map-store';
 import { adoptMapItems, STRAY_PREFIX } from '../../domain/journey/adopt-map-items';
@@ -27,32 +34,20 @@ export interface UpdateMapOptions extends MapRunOptions {
   confirmRemove?: readonly string[];
 }
 
-/**
- * Titles this map may not hold: every other map's, except the ones this map shares with a newer
- * map (a board made before tags were per map): the older map keeps those, the newer moves off.
- */
-function titlesHeldByOthers(maps: readonly MapRecord[], record: MapRecord): Set<string> {
-  const mine = new Set(Object.values(record.tagTitles).map(foldTagTitle));
-  const olderThanMe = (m: MapRecord) =>
-    m.createdAt < record.createdAt ||
-    (m.createdAt === record.createdAt && m.spec.id < record.spec.id);
-  const held = new Set<string>();
-  for (const m of maps) {
-    if (m.spec.id === record.spec.id) continue;
-    for (const title of Object.values(m.tagTitles))
-      if (!mine.has(foldTagTitle(title)) || olderThanMe(m)) held.add(title);
+/** A stage tag step as the board's write operation. */
+function tagWriteOp(step: StageTagStep): WriteOp {
+  switch (step.kind) {
+    case 'ensure':
+      return { op: 'ensureTag', title: step.title, color: step.color };
+    case 'retag':
+      return { op: 'tag', id: step.noteId, add: [step.title], remove: [step.from] };
+    case 'rename':
+      return { op: 'renameTag', from: step.from, to: step.title };
   }
-  return held;
 }
 
 const isFrameStep = (step: MapPlanOp | undefined) =>
   step !== undefined && step.op !== 'move-note' && step.key === FRAME_KEY;
-
-const centreIn = (r: BoardItem['rect'], outer: BoardItem['rect']) => {
-  const cx = r.x + r.w / 2;
-  const cy = r.y + r.h / 2;
-  return cx >= outer.x && cx < outer.x + outer.w && cy >= outer.y && cy < outer.y + outer.h;
-};
 
 export async function updateMap(
   board: Board,
@@ -133,12 +128,7 @@ export async function updateMap(
   });
 
   // A tag renamed by an earlier, cancelled update: take the board's word for it.
-  const tagTitles: Record<string, string> = {};
-  for (const [stageId, title] of Object.entries(record.tagTitles)) {
-    const want = wanted[stageId];
-    if (boardTitles.has(title)) tagTitles[stageId] = title;
-    else if (want !== undefined && boardTitles.has(want)) tagTitles[stageId] = want;
-  }
+  const tagTitles = tagTitlesOnBoard(record.tagTitles, wanted, boardTitles);
 
   // Renames free one title and take another, so the tag budget counts them as new tags only.
   const renamedFrom = new Set(
@@ -157,7 +147,9 @@ export async function updateMap(
   const notes: PlacedNote[] = frame
     ? items
         .filter(
-          (i) => i.kind === 'note' && (i.parentId === frame.id || centreIn(i.rect, frame.rect)),
+          (i) =>
+            i.kind === 'note' &&
+            (i.parentId === frame.id || rectContains(frame.rect, rectCenter(i.rect))),
         )
         .map((i) => ({ id: i.id, rect: i.rect }))
     : [];
@@ -178,48 +170,17 @@ export async function updateMap(
   if (plan.needsConfirmation.length > 0)
     return { status: 'needs-confirmation', items: plan.needsConfirmation };
 
-  const tagOps: { op: WriteOp; stageId: string | null; title: string }[] = [];
-  // A stage tag another map also holds is not this map's to rename: only this map's notes move.
-  const sharedTitles = new Set(
-    maps
-      .filter((m) => m.spec.id !== mapId)
-      .flatMap((m) => Object.values(m.tagTitles))
-      .map(foldTagTitle),
-  );
-  const inFrame = new Set(notes.map((n) => n.id));
-  for (const r of plan.tagRenames) {
-    // Miro tag titles are unique: if the new title exists already, reuse that tag. Either way the
-    // board tag stays as it is, so this map's own notes move from the old title to the new one:
-    // every carrier of an unshared title, only those in this map's frame of a shared one.
-    const shared = sharedTitles.has(foldTagTitle(r.from));
-    if (boardTitles.has(r.to) || !boardTitles.has(r.from) || shared) {
-      tagOps.push({
-        op: { op: 'ensureTag', title: r.to, color: stageTagColorOf(next, wanted, r.to) },
-        stageId: r.stageId,
-        title: r.to,
-      });
-      for (const note of items) {
-        if (note.kind !== 'note' || (shared && !inFrame.has(note.id))) continue;
-        if (note.tags.includes(r.from))
-          tagOps.push({
-            op: { op: 'tag', id: note.id, add: [r.to], remove: [r.from] },
-            stageId: null,
-            title: r.to,
-          });
-      }
-    } else
-      tagOps.push({
-        op: { op: 'renameTag', from: r.from, to: r.to },
-        stageId: r.stageId,
-        title: r.to,
-      });
-  }
-  for (const title of plan.tagsToEnsure)
-    tagOps.push({
-      op: { op: 'ensureTag', title, color: stageTagColorOf(next, wanted, title) },
-      stageId: null,
-      title,
-    });
+  const tagOps = planStageTagSteps({
+    spec: next,
+    mapId,
+    wanted,
+    renames: plan.tagRenames,
+    ensure: plan.tagsToEnsure,
+    boardTitles,
+    maps,
+    notes: items.filter((i) => i.kind === 'note'),
+    inFrame: new Set(notes.map((n) => n.id)),
+  });
 
   // Three batches, because the write queue runs a batch's ops concurrently: the frame must have
   // grown before children move into new space, and may shrink only once they have moved.
@@ -239,10 +200,7 @@ export async function updateMap(
   const madeTitles = new Set<string>();
   for (const phase of phases) {
     const tagPart = phase.tags ? tagOps : [];
-    const ops = [
-      ...tagPart.map((t) => t.op),
-      ...toWriteOps(phase.steps, mapId, nextIds[FRAME_KEY]),
-    ];
+    const ops = [...tagPart.map(tagWriteOp), ...toWriteOps(phase.steps, mapId, nextIds[FRAME_KEY])];
     if (ops.length === 0) continue;
     const base = offset;
     const result = await board.apply(ops, {
@@ -268,13 +226,7 @@ export async function updateMap(
     // Later phases depend on this one; the next update picks up from the record.
     if (result.failed.length > 0 || cancelled) break;
   }
-  const nextTags: Record<string, string> = {};
-  for (const stage of next.stages) {
-    const want = plan.tagTitles[stage.id] as string;
-    if (madeTitles.has(want) || (tagTitles[stage.id] === want && boardTitles.has(want)))
-      nextTags[stage.id] = want;
-    else if (tagTitles[stage.id] !== undefined) nextTags[stage.id] = tagTitles[stage.id] as string;
-  }
+  const nextTags = tagTitlesAfter(next, plan.tagTitles, tagTitles, madeTitles);
 
   const complete =
     messages.length === 0 &&
