@@ -12,17 +12,15 @@
  * the notes made, finishes an incomplete map (`updateMap`) and makes the rest where the plan put
  * them. Every outcome is a value; nothing throws.
  */
-import type { Board, BoardItem, BoardLimits, Rect, WriteOp } from '../../board/port';
+import type { Board, BoardLimits, WriteOp } from '../../board/port';
 import { isPaletteColor } from '../../domain/board/board-item';
-import { deriveImportKey } from '../../domain/export/derive-journey-map';
-import type { ExportNote, JourneyMapFile } from '../../domain/export/journey-map';
+import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { parseExport } from '../../domain/export/restore';
 import { normalizeSpec } from '../../domain/journey/edit-spec';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
 import type { MapSpec } from '../../domain/journey/map-spec';
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
-import { createStageContext, findCell } from '../../domain/stages/decide-stage';
 import { errorMessage } from '../../domain/common';
 import { createMap } from '../map/create-map';
 import { MAP_COLLECTION } from '../map/map-store';
@@ -38,13 +36,9 @@ import {
   waitForLease,
   type LeaseClock,
 } from './import-lease';
-import { loadImportedKeys, planRect, planToken, saveImportedKeys } from './imported-keys';
-import {
-  besideBlockSize,
-  cellId,
-  placeImportedNotes,
-  type Placement,
-} from '../../domain/export/place-imported-notes';
+import { loadImportedKeys, saveImportedKeys } from './imported-keys';
+import { importNeeds, placeImport, planToken } from '../../domain/export/import-plan';
+import { besideBlockSize, type Placement } from '../../domain/export/place-imported-notes';
 import { restoreWorkshopData, type RestoredData } from './restore-workshop-data';
 import { takeAutoSnapshot, type AutoSnapshotResult } from './snapshots';
 
@@ -127,26 +121,6 @@ export function toSpec(file: JourneyMapFile): MapSpec {
 }
 
 /**
- * Import keys of the notes on the board now: from the import index (by id, or by the place an
- * import planned for it, relative to the map's frame), markers, or the board id.
- */
-function presentKeys(
-  notes: readonly BoardItem[],
-  index: ReadonlyMap<string, { key: string }>,
-  boardId: string,
-  frame: { x: number; y: number } | undefined,
-): Set<string> {
-  const keys = new Set<string>();
-  for (const note of notes)
-    keys.add(
-      index.get(note.id)?.key ??
-        (frame && index.get(planToken(note.rect, frame))?.key) ??
-        deriveImportKey(note, boardId),
-    );
-  return keys;
-}
-
-/**
  * No item marker: the board's import index records each note's key, and a marker costs one more
  * call per note on Miro (create, add to frame, set metadata: a third of an import's time).
  */
@@ -174,11 +148,6 @@ function toNoteOp(
     },
     ...(p.inCell && frameId !== undefined ? { parent: { id: frameId } } : {}),
   };
-}
-
-function uniqueByKey(notes: readonly ExportNote[]): ExportNote[] {
-  const seen = new Set<string>();
-  return notes.filter((n) => !seen.has(n.importKey) && seen.add(n.importKey));
 }
 
 function randomToken(): string {
@@ -243,46 +212,6 @@ export async function importMap(
   }
 }
 
-/** Where each file note of this map was planned, relative to the frame: import key → rect. */
-function plannedPlaces(index: ReadonlyMap<string, { mapId: string; key: string }>, mapId: string) {
-  const out = new Map<string, Rect>();
-  for (const [token, entry] of index) {
-    if (entry.mapId !== mapId) continue;
-    const rect = planRect(token);
-    if (rect && !out.has(entry.key)) out.set(entry.key, rect);
-  }
-  return out;
-}
-
-const centreInside = (r: Rect, area: Rect) =>
-  r.x + r.w / 2 >= area.x &&
-  r.x + r.w / 2 <= area.x + area.w &&
-  r.y + r.h / 2 >= area.y &&
-  r.y + r.h / 2 <= area.y + area.h;
-
-/**
- * Notes an interrupted run made at their planned place inside the frame but never put into it
- * (the frame.add call failed or never ran): exactly where the plan says, and not the frame's
- * child. A participant who moved a note would have moved it off its planned place.
- */
-function unframedAtPlan(
-  notes: readonly BoardItem[],
-  index: ReadonlyMap<string, { mapId: string; key: string }>,
-  plan: ReadonlyMap<string, Rect>,
-  frame: Rect,
-  existing: { record: MapRecord } | undefined,
-): BoardItem[] {
-  const frameId = existing?.record.itemIds[FRAME_KEY];
-  if (frameId === undefined) return [];
-  return notes.filter((note) => {
-    if (note.parentId === frameId) return false;
-    const key = index.get(planToken(note.rect, frame))?.key;
-    const at = key === undefined ? undefined : plan.get(key);
-    if (!at) return false;
-    return centreInside(at, { x: 0, y: 0, w: frame.w, h: frame.h });
-  });
-}
-
 /** The import itself, with the lease held. */
 async function importHeld(
   workshop: Workshop,
@@ -298,17 +227,21 @@ async function importHeld(
   const [onBoard, index] = await Promise.all([readBoardMaps(board), loadImportedKeys(board)]);
   const notesNow = onBoard.items.filter((i) => i.kind === 'note');
   const existing = onBoard.maps.find((m) => m.record.spec.id === spec.id);
-  const frameAt = existing?.placed.frameRect;
-  const plan = plannedPlaces(index, spec.id);
-  const strays = frameAt ? unframedAtPlan(notesNow, index, plan, frameAt, existing) : [];
-  const present = presentKeys(
-    notesNow.filter((n) => !strays.includes(n)),
+  const { plan, strays, toCreate } = importNeeds({
+    fileNotes: file.map.notes,
+    notes: notesNow,
     index,
-    workshop.info.id,
-    frameAt,
-  );
-  const fileNotes = uniqueByKey(file.map.notes);
-  const toCreate = fileNotes.filter((n) => !present.has(n.importKey));
+    mapId: spec.id,
+    boardId: workshop.info.id,
+    ...(existing
+      ? {
+          frame: {
+            rect: existing.placed.frameRect,
+            id: existing.record.itemIds[FRAME_KEY],
+          },
+        }
+      : {}),
+  });
   const skipped = file.map.notes.length - toCreate.length;
 
   const isoNow = () => (options.now?.() ?? new Date()).toISOString();
@@ -404,36 +337,13 @@ async function importHeld(
   const frameId = record.itemIds[FRAME_KEY];
   const placed = existing && !existing.record.incomplete ? existing.placed : toPlacedMap(record);
   const frame = placed.frameRect;
-  const ctx = createStageContext(placed);
-  const taken = new Map<string, number>();
-  const countTaken = (rect: Rect) => {
-    const cell = findCell(rect, ctx);
-    if (!cell) return;
-    const id = cellId(cell.stageId, cell.laneId);
-    taken.set(id, (taken.get(id) ?? 0) + 1);
-  };
-  if (existing) for (const note of notesNow) countTaken(note.rect);
-
-  // Notes an earlier run planned go where it planned them; the rest are placed now.
-  const placements: Placement[] = [];
-  const unplanned: ExportNote[] = [];
-  for (const note of toCreate) {
-    const at = plan.get(note.importKey);
-    if (!at) {
-      unplanned.push(note);
-      continue;
-    }
-    const rect = { ...at, x: at.x + frame.x, y: at.y + frame.y };
-    const inCell = centreInside(rect, frame);
-    placements.push({ note, rect, inCell });
-    if (inCell) countTaken(rect);
-  }
-  // Notes outside cells first go to a block at 0, 0, then move to free space beside the map.
-  const fresh = placeImportedNotes({
-    notes: unplanned,
-    cells: placed.cells,
-    taken,
-    beside: { x: 0, y: 0 },
+  // Notes an earlier run planned go where it planned them; the rest are placed now, and those
+  // outside cells go to a block at 0, 0 that moves to free space beside the map.
+  const { placements, fresh } = placeImport({
+    toCreate,
+    plan,
+    placed,
+    notesThere: existing ? notesNow : [],
   });
   const outsideCount = fresh.filter((p) => !p.inCell).length;
   if (outsideCount > 0) {
@@ -448,7 +358,6 @@ async function importHeld(
           y: Math.round(p.rect.y + spot.y),
         };
   }
-  placements.push(...fresh);
   const ops: WriteOp[] = [
     ...strays.map((n): WriteOp => ({ op: 'remove', id: n.id })),
     ...placements.map((p, i) => toNoteOp(p, i, frameId, board.limits)),

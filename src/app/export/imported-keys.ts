@@ -12,11 +12,12 @@
  * read. A note that does carry one (role `note`) is still recognised by `deriveImportKey`.
  *
  * Intent before effect (issue 10 §2): before its batch an import appends its plan — where each
- * note will go, as `[planToken(rect relative to the map's frame), importKey]` — so a note whose
- * id never came back (the panel closed, the answer was lost, the index write failed) is still
- * known by its place, and a repair puts the missing notes exactly where the plan said.
+ * note will go, as `[planToken(rect relative to the map's frame), importKey]` (the token and
+ * the plan's rules: `domain/export/import-plan.ts`) — so a note whose id never came back (the
+ * panel closed, the answer was lost, the index write failed) is still known by its place, and a
+ * repair puts the missing notes exactly where the plan said.
  */
-import type { Board, Rect } from '../../board/port';
+import type { Board } from '../../board/port';
 import { MAP_COLLECTION, MAX_RECORD_CHARS } from '../map/map-store';
 
 export const IMPORTS_INDEX_KEY = 'imports';
@@ -25,19 +26,6 @@ export const importsChunkKey = (mapId: string, n: number) => `imports:${mapId}:$
 
 /** Characters per chunk, under the per-key limit with room for JSON punctuation. */
 const CHUNK_CHARS = MAX_RECORD_CHARS - 1_000;
-
-const PLAN_PREFIX = '@';
-
-/** A planned note's place, relative to the map frame's top-left (so it follows a moved frame). */
-export const planToken = (rect: Rect, frame: { x: number; y: number }): string =>
-  `${PLAN_PREFIX}${[rect.x - frame.x, rect.y - frame.y, rect.w, rect.h].map(Math.round).join(',')}`;
-
-/** The rect (relative to the frame) a plan token names; undefined for an item id. */
-export function planRect(token: string): Rect | undefined {
-  if (!token.startsWith(PLAN_PREFIX)) return undefined;
-  const [x, y, w, h] = token.slice(1).split(',').map(Number);
-  return [x, y, w, h].every((n) => Number.isFinite(n)) ? { x: x!, y: y!, w: w!, h: h! } : undefined;
-}
 
 const readIds = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];

@@ -3,6 +3,7 @@ import { rectCenter, rectContains } from '../board/board-item';
 import type { ExportNote } from './journey-map';
 import type { MapCell } from '../stages/placed-map';
 import { packGrid, placeImportedNotes } from './place-imported-notes';
+import { exportNote } from './testing/export-note';
 
 const cell = (stageId: string, laneId: string, x: number, y: number): MapCell => ({
   stageId,
@@ -10,23 +11,8 @@ const cell = (stageId: string, laneId: string, x: number, y: number): MapCell =>
   rect: { x, y, w: 700, h: 500 },
 });
 
-const note = (i: number, over: Partial<ExportNote> = {}): ExportNote => ({
-  id: `n${i}`,
-  kind: 'note',
-  importKey: `b:n${i}`,
-  text: `Note ${i}`,
-  stageId: 's1',
-  stageSource: 'position',
-  laneId: 'l1',
-  laneSource: 'position',
-  loose: false,
-  clusterId: null,
-  votes: 0,
-  color: null,
-  tags: [],
-  position: { x: 0, y: 0, w: 199, h: 228 },
-  ...over,
-});
+const note = (i: number, over: Partial<ExportNote> = {}): ExportNote =>
+  exportNote(`b:n${i}`, { id: `n${i}`, text: `Note ${i}`, ...over });
 
 describe('placeImportedNotes', () => {
   const cells = [cell('s1', 'l1', 0, 0), cell('s2', 'l1', 720, 0)];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportNote, JourneyMapFile } from './journey-map';
 import { toCsv, toCsvField } from './to-csv';
+import { exportNote } from './testing/export-note';
 
 /** A minimal RFC 4180 reader, independent of the writer, for round-trip checks. */
 function parseCsv(text: string): string[][] {
@@ -31,23 +32,14 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const note = (id: string, text: string, extra: Partial<ExportNote> = {}): ExportNote => ({
-  id,
-  kind: 'note',
-  importKey: `b:${id}`,
-  text,
-  stageId: 's1',
-  stageSource: 'tag',
-  laneId: 'l1',
-  laneSource: 'position',
-  loose: false,
-  clusterId: null,
-  votes: 0,
-  color: null,
-  tags: [],
-  position: { x: 0, y: 0, w: 1, h: 1 },
-  ...extra,
-});
+const note = (id: string, text: string, extra: Partial<ExportNote> = {}): ExportNote =>
+  exportNote(`b:${id}`, {
+    id,
+    text,
+    stageSource: 'tag',
+    position: { x: 0, y: 0, w: 1, h: 1 },
+    ...extra,
+  });
 const file = (notes: ExportNote[]): JourneyMapFile => ({
   format: 'touchpoint.journey-map',
   version: 2,
