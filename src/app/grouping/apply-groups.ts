@@ -16,7 +16,7 @@ import type {
   Rect,
   WriteOp,
 } from '../../board/port';
-import { isPaletteColor } from '../../domain/board/board-item';
+import { isPaletteColor, sameCentre } from '../../domain/board/board-item';
 import {
   freeSpaceFor,
   groupMoves,
@@ -382,17 +382,10 @@ async function labelsMade(
   if (created.length === 0 && planned.length === 0) return [];
   const texts = await board.listItems(['text']);
   const journaled = new Set(created);
-  const near = (a: number, b: number) => Math.abs(a - b) <= 1;
   return texts
     .filter(
       (t) =>
-        journaled.has(t.id) ||
-        planned.some(
-          (l) =>
-            l.text === t.text &&
-            near(l.rect.x + l.rect.w / 2, t.rect.x + t.rect.w / 2) &&
-            near(l.rect.y + l.rect.h / 2, t.rect.y + t.rect.h / 2),
-        ),
+        journaled.has(t.id) || planned.some((l) => l.text === t.text && sameCentre(l.rect, t.rect)),
     )
     .map((t) => t.id);
 }

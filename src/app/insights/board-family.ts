@@ -10,6 +10,7 @@
  * the next run recognises from that plan and adopts (or removes, when it is no longer wanted).
  */
 import type { Board, BoardItem, CreateSpec, ItemRef, Rect, WriteOp } from '../../board/port';
+import { nearlyEqual, sameCentre } from '../../domain/board/board-item';
 import { errorMessage } from '../../domain/common';
 import { isRecord } from '../../domain/voting/guards';
 import { succeededOps } from '../map/map-progress';
@@ -54,19 +55,14 @@ const plannedOf = (item: FamilyItem): Planned => ({
   rect: item.spec.rect,
 });
 
-const near = (a: number, b: number) => Math.abs(a - b) <= 1;
 const sameRect = (a: Rect, b: Rect) =>
-  near(a.x, b.x) && near(a.y, b.y) && near(a.w, b.w) && near(a.h, b.h);
+  nearlyEqual(a.x, b.x) && nearlyEqual(a.y, b.y) && nearlyEqual(a.w, b.w) && nearlyEqual(a.h, b.h);
 
 /** Whether `item` is what creating `want` makes: kind, text, centre and width (frames: rect). */
 function isMadeFrom(item: BoardItem, want: Planned): boolean {
   if (item.kind !== want.kind || item.text !== want.text) return false;
   if (want.kind === 'frame') return sameRect(item.rect, want.rect);
-  return (
-    near(item.rect.x + item.rect.w / 2, want.rect.x + want.rect.w / 2) &&
-    near(item.rect.y + item.rect.h / 2, want.rect.y + want.rect.h / 2) &&
-    near(item.rect.w, want.rect.w)
-  );
+  return sameCentre(item.rect, want.rect) && nearlyEqual(item.rect.w, want.rect.w);
 }
 
 function readRecord(value: unknown): FamilyRecord {
@@ -244,7 +240,11 @@ export async function drawFamily(
     if (!now || id === undefined) {
       ops.push(create);
       created += 1;
-    } else if (outside || !near(now.rect.w, spec.rect.w) || !near(now.rect.h, spec.rect.h)) {
+    } else if (
+      outside ||
+      !nearlyEqual(now.rect.w, spec.rect.w) ||
+      !nearlyEqual(now.rect.h, spec.rect.h)
+    ) {
       // Miro shapes cannot be resized after creation (or moved into a frame by update): replace.
       ops.push({ op: 'remove', id }, create);
       delete itemIds[child.key];

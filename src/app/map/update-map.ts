@@ -16,7 +16,7 @@ import {
   titlesHeldByOthers,
   type StageTagStep,
 } from '../../domain/journey/plan-stage-tags';
-import { rectCenter, rectContains } from '../../domain/board/board-item';
+import { nearlyEqual, rectCenter, rectContains } from '../../domain/board/board-item';
 import {
   planMapUpdate,
   type MapPlanOp,
@@ -94,8 +94,8 @@ export async function updateMap(
         i.parentId === null &&
         recordedFrame !== undefined &&
         i.text === recordedFrame.text &&
-        Math.abs(i.rect.x - recordedFrame.rect.x) <= 1 &&
-        Math.abs(i.rect.y - recordedFrame.rect.y) <= 1,
+        nearlyEqual(i.rect.x, recordedFrame.rect.x) &&
+        nearlyEqual(i.rect.y, recordedFrame.rect.y),
     );
   if (frame) itemIds[FRAME_KEY] = frame.id;
   // Made but never put in the frame (the batch stopped between create and frame.add): the port

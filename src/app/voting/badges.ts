@@ -11,6 +11,7 @@
  * opens it first puts right what changed while it was closed.
  */
 import type { Board, BoardItem, BoardUser, Rect, Unsubscribe, WriteOp } from '../../board/port';
+import { sameCentre } from '../../domain/board/board-item';
 import { errorMessage } from '../../domain/common';
 import { votes } from './vote-store';
 
@@ -157,8 +158,6 @@ async function place(
   return { ok: true, placed: ids.length, skipped };
 }
 
-const near = (a: number, b: number) => Math.abs(a - b) <= 1;
-
 /** Badges a cut-off run made but never recorded: shapes with a planned badge's text and place. */
 async function unrecordedBadges(board: Board, record: BadgeRecord): Promise<string[]> {
   if (record.planned.length === 0) return [];
@@ -168,12 +167,7 @@ async function unrecordedBadges(board: Board, record: BadgeRecord): Promise<stri
     .filter(
       (s) =>
         !known.has(s.id) &&
-        record.planned.some(
-          (p) =>
-            p.text === s.text &&
-            near(p.rect.x + p.rect.w / 2, s.rect.x + s.rect.w / 2) &&
-            near(p.rect.y + p.rect.h / 2, s.rect.y + s.rect.h / 2),
-        ),
+        record.planned.some((p) => p.text === s.text && sameCentre(p.rect, s.rect)),
     )
     .map((s) => s.id);
 }

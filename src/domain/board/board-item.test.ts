@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { borderPoint, lineBetween } from './board-item';
+import { borderPoint, lineBetween, nearlyEqual, sameCentre } from './board-item';
 
 const box = { x: 0, y: 0, w: 100, h: 100 };
 
@@ -23,5 +23,19 @@ describe('lines between items', () => {
     expect(from.y).toBeCloseTo(50 + 75 * (50 / 175), 9);
     expect(to.x).toBe(200);
     expect(to.y).toBeCloseTo(125 - 75 * (25 / 175), 9);
+  });
+});
+
+describe('matching what the board reports to what was asked for', () => {
+  it('takes values within one board unit for the same', () => {
+    expect(nearlyEqual(10, 11)).toBe(true);
+    expect(nearlyEqual(10, 8.99)).toBe(false);
+  });
+
+  it('compares centres, whatever the sizes', () => {
+    const a = { x: 0, y: 0, w: 100, h: 50 };
+    expect(sameCentre(a, { x: 25.5, y: 10, w: 50, h: 30 })).toBe(true);
+    expect(sameCentre(a, { x: 0, y: 1.5, w: 100, h: 50 })).toBe(false);
+    expect(sameCentre(a, { x: 1.5, y: 0, w: 100, h: 50 })).toBe(false);
   });
 });

@@ -116,6 +116,19 @@ export const rectCenter = (r: Rect): { x: number; y: number } => ({
 });
 
 /**
+ * Within one board unit: how closely what the board reports matches what a write asked for (the
+ * platforms round positions and sizes). Repairs recognise the items an interrupted run made by it.
+ */
+export const nearlyEqual = (a: number, b: number): boolean => Math.abs(a - b) <= 1;
+
+/** Whether two rects have the same centre, within a board unit on each axis. */
+export const sameCentre = (a: Rect, b: Rect): boolean => {
+  const ca = rectCenter(a);
+  const cb = rectCenter(b);
+  return nearlyEqual(ca.x, cb.x) && nearlyEqual(ca.y, cb.y);
+};
+
+/**
  * Where a line from the centre of `box` towards `to` leaves the box (the centre itself when `to`
  * is inside): lines between two items end at their borders, so they never cover them.
  */

@@ -6,7 +6,13 @@
  * which points move, and which points and lines are made. `app/insights/draw-curve.ts` reads the
  * board, turns the plan into write operations, records the intent and writes.
  */
-import { lineBetween, rectCenter, type BoardItem, type Point } from '../board/board-item';
+import {
+  lineBetween,
+  nearlyEqual,
+  sameCentre,
+  type BoardItem,
+  type Point,
+} from '../board/board-item';
 import type { CurvePoint, CurveSegment } from './curve-layout';
 import type { CurveRecord, DrawnLine, DrawnPoint } from './curve-record';
 
@@ -21,18 +27,17 @@ export const pointLook = (p: CurvePoint): string => `${p.color}|${p.hollow ? 'ho
 export const lineLook = (s: CurveSegment): string =>
   `${s.color}|${CURVE_LINE_WIDTH}|${s.dashed ? 'dashed' : 'solid'}`;
 
-const near = (a: number, b: number) => Math.abs(a - b) <= 1;
-const nearPoint = (a: Point, b: Point) => near(a.x, b.x) && near(a.y, b.y);
+const nearPoint = (a: Point, b: Point) => nearlyEqual(a.x, b.x) && nearlyEqual(a.y, b.y);
 
 /** Whether a board item sits where `point` goes (centres within a unit). */
 const samePlace = (item: BoardItem, point: CurvePoint): boolean =>
-  nearPoint(rectCenter(item.rect), rectCenter(point.rect));
+  sameCentre(item.rect, point.rect);
 
 /** Whether a board item is what creating `point` makes (or made before it moved). */
 const madeFrom = (item: BoardItem, point: CurvePoint): boolean =>
   item.kind === 'shape' &&
   item.text === point.text &&
-  near(item.rect.w, point.rect.w) &&
+  nearlyEqual(item.rect.w, point.rect.w) &&
   samePlace(item, point);
 
 export interface CurveState {

@@ -5,7 +5,7 @@
  * never recorded (the panel closed, an answer was lost, the record write failed) are found by
  * that key and adopted; extra copies of a key are filed as strays for the plan to remove.
  */
-import type { BoardItem } from '../board/board-item';
+import { nearlyEqual, sameCentre, type BoardItem } from '../board/board-item';
 import { FRAME_KEY, type LayoutItem } from './layout';
 
 export const STRAY_PREFIX = 'stray:';
@@ -19,16 +19,13 @@ const KIND: Record<LayoutItem['role'], BoardItem['kind']> = {
   cell: 'shape',
 };
 
-const near = (a: number, b: number) => Math.abs(a - b) <= 1;
-
 /** Whether `item` is what creating `want` makes: same kind and text, same centre and width. */
 export function isMadeFrom(item: BoardItem, want: LayoutItem): boolean {
   return (
     item.kind === KIND[want.role] &&
     item.text === want.text &&
-    near(item.rect.x + item.rect.w / 2, want.rect.x + want.rect.w / 2) &&
-    near(item.rect.y + item.rect.h / 2, want.rect.y + want.rect.h / 2) &&
-    near(item.rect.w, want.rect.w)
+    sameCentre(item.rect, want.rect) &&
+    nearlyEqual(item.rect.w, want.rect.w)
   );
 }
 
