@@ -16,7 +16,7 @@ import {
   titlesHeldByOthers,
   type StageTagStep,
 } from '../../domain/journey/plan-stage-tags';
-import { nearlyEqual, rectCenter, rectContains } from '../../domain/board/board-item';
+import { rectCenter, rectContains } from '../../domain/board/board-item';
 import {
   planMapUpdate,
   type MapPlanOp,
@@ -25,7 +25,7 @@ import {
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
 import { startRun, succeededOps, type MapOutcome, type MapRunOptions } from './map-progress';
 import { loadMap, loadMaps, saveMap } from './map-store';
-import { adoptMapItems, STRAY_PREFIX } from '../../domain/journey/adopt-map-items';
+import { adoptMapItems, recoverMapItems } from '../../domain/journey/adopt-map-items';
 import { errorText } from './record-journal';
 import { toWriteOps } from './to-write-ops';
 
@@ -78,36 +78,8 @@ export async function updateMap(
   const next = normalizeSpec({ ...input, id: mapId });
   const boardTitles = new Set(tags.map((t) => t.title));
 
-  const exists = new Set(items.map((i) => i.id));
-  const itemIds = Object.fromEntries(
-    Object.entries(record.itemIds).filter(([, id]) => exists.has(id)),
-  );
-  const recordedLayout = layoutMap(record.spec, record.origin);
-  const recordedFrame = recordedLayout.items.find((i) => i.key === FRAME_KEY);
-  const frame =
-    items.find((i) => i.id === itemIds[FRAME_KEY]) ??
-    items.find((i) => i.kind === 'frame' && i.meta?.m === mapId && i.meta.r === 'frame') ??
-    // Made but never marked (the marker is a call of its own after the create).
-    items.find(
-      (i) =>
-        i.kind === 'frame' &&
-        i.parentId === null &&
-        recordedFrame !== undefined &&
-        i.text === recordedFrame.text &&
-        nearlyEqual(i.rect.x, recordedFrame.rect.x) &&
-        nearlyEqual(i.rect.y, recordedFrame.rect.y),
-    );
-  if (frame) itemIds[FRAME_KEY] = frame.id;
-  // Made but never put in the frame (the batch stopped between create and frame.add): the port
-  // cannot re-parent, so each is filed under a key no layout has (the plan removes it) and its
-  // own key is made again inside the frame.
-  const byId = new Map(items.map((i) => [i.id, i]));
-  for (const [key, id] of Object.entries(itemIds)) {
-    if (key === FRAME_KEY || key.startsWith(STRAY_PREFIX)) continue;
-    if (frame && byId.get(id)?.parentId === frame.id) continue;
-    delete itemIds[key];
-    itemIds[`${STRAY_PREFIX}${id}`] = id;
-  }
+  // The recorded items still there, the frame found again, items outside it filed as strays.
+  const { frame, itemIds } = recoverMapItems(record, mapId, items);
   const origin = frame ? { x: frame.rect.x, y: frame.rect.y } : record.origin;
   // What an earlier run made but never recorded: adopted by kind, text and place (either the
   // recorded spec's layout or the wanted one, for an update that stopped halfway).

@@ -6,7 +6,8 @@
  * that key and adopted; extra copies of a key are filed as strays for the plan to remove.
  */
 import { nearlyEqual, sameCentre, type BoardItem } from '../board/board-item';
-import { FRAME_KEY, type LayoutItem } from './layout';
+import { FRAME_KEY, layoutMap, type LayoutItem } from './layout';
+import type { MapRecord } from './map-record';
 
 export const STRAY_PREFIX = 'stray:';
 
@@ -70,4 +71,45 @@ export function adoptMapItems(
     changed = true;
   }
   return changed;
+}
+
+/**
+ * What of a map's record is still on the board: the recorded ids of items that exist, and the
+ * map's frame — by its recorded id, by Touchpoint's marker, or, made but never marked (the marker
+ * is a call of its own after the create), by its title and place. An item recorded but not in
+ * the frame (a batch stopped between its create and frame.add) is filed as a stray, for the plan
+ * to remove, so its key is made again inside the frame: the port cannot re-parent.
+ */
+export function recoverMapItems(
+  record: MapRecord,
+  mapId: string,
+  items: readonly BoardItem[],
+): { frame: BoardItem | undefined; itemIds: Record<string, string> } {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const itemIds = Object.fromEntries(
+    Object.entries(record.itemIds).filter(([, id]) => byId.has(id)),
+  );
+  const recordedFrame = layoutMap(record.spec, record.origin).items.find(
+    (i) => i.key === FRAME_KEY,
+  );
+  const frame =
+    items.find((i) => i.id === itemIds[FRAME_KEY]) ??
+    items.find((i) => i.kind === 'frame' && i.meta?.m === mapId && i.meta.r === 'frame') ??
+    items.find(
+      (i) =>
+        i.kind === 'frame' &&
+        i.parentId === null &&
+        recordedFrame !== undefined &&
+        i.text === recordedFrame.text &&
+        nearlyEqual(i.rect.x, recordedFrame.rect.x) &&
+        nearlyEqual(i.rect.y, recordedFrame.rect.y),
+    );
+  if (frame) itemIds[FRAME_KEY] = frame.id;
+  for (const [key, id] of Object.entries(itemIds)) {
+    if (key === FRAME_KEY || key.startsWith(STRAY_PREFIX)) continue;
+    if (frame && byId.get(id)?.parentId === frame.id) continue;
+    delete itemIds[key];
+    itemIds[`${STRAY_PREFIX}${id}`] = id;
+  }
+  return { frame, itemIds };
 }
