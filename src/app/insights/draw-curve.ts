@@ -32,13 +32,8 @@ import {
   type DrawnLine,
   type DrawnPoint,
 } from '../../domain/insights/curve-record';
-import {
-  CURVE_LINE_WIDTH,
-  lineLook,
-  planCurve,
-  pointLook,
-  STRAY,
-} from '../../domain/insights/plan-curve';
+import { CURVE_LINE_WIDTH, lineLook, planCurve, pointLook } from '../../domain/insights/plan-curve';
+import { STRAY_PREFIX } from '../../domain/journey/adopt-map-items';
 import { deleteCurve, loadCurve, saveCurve } from './curve-store';
 import { loadPersonas, loadRatings } from './insights-store';
 
@@ -240,9 +235,12 @@ export async function drawCurve(
 
   // --- intent before effect --------------------------------------------------------------------
   // What is to be removed stays in the record as a stray until it surely went.
-  const strayPoint = (id: string): [string, DrawnPoint] => [`${STRAY}${id}`, { id, look: '' }];
+  const strayPoint = (id: string): [string, DrawnPoint] => [
+    `${STRAY_PREFIX}${id}`,
+    { id, look: '' },
+  ];
   const strayLine = (id: string): [string, DrawnLine] => [
-    `${STRAY}${id}`,
+    `${STRAY_PREFIX}${id}`,
     { id, from: '', to: '', look: '' },
   ];
   const intent: CurveRecord = {

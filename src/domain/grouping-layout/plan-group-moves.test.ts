@@ -98,7 +98,7 @@ describe('placeGroupsInArea', () => {
     expect(placeGroupsInArea(moves, small)).toBeNull();
     const size = freeSpaceFor(moves);
     expect(size.w).toBeGreaterThan(300);
-    const placed = placeGroupsAt(moves, { x: 9000, y: 9000, w: size.w, h: size.h });
+    const placed = placeGroupsAt(moves, { x: 9000, y: 9000 });
     expect(placed.placedIn).toBe('free-space');
     expect(placed.layout.fits).toBe(true);
     const at = { x: 9000, y: 9000, ...size };
@@ -124,7 +124,7 @@ describe('groupMoves', () => {
       notes,
       { pinned: new Set(['p']) },
     );
-    const placed = placeGroupsAt(moves, { x: 2000, y: 2000, w: 0, h: 0 });
+    const placed = placeGroupsAt(moves, { x: 2000, y: 2000 });
     const { notes: moved, labels } = groupMoves(moves, placed);
     const byId = new Map(moved.map((n) => [n.id, n]));
     expect(byId.has('p')).toBe(false);
@@ -140,7 +140,7 @@ describe('groupMoves', () => {
     const moves = input([group('g', ['a', 'b'])], notes, {
       settings: { color: false, labels: false },
     });
-    const placed = placeGroupsAt(moves, { x: 0, y: 0, w: 0, h: 0 });
+    const placed = placeGroupsAt(moves, { x: 0, y: 0 });
     const spotOfA = placed.layout.placements[0]!.notes.find((n) => n.id === 'a')!.rect;
     const settled = moves.notes.map((n) =>
       n.id === 'a' ? { ...n, rect: { ...n.rect, x: spotOfA.x + 0.3, y: spotOfA.y } } : n,
@@ -161,7 +161,7 @@ describe('groupMoves', () => {
     });
     const emoji = item('emoji', 560, 40, { kind: 'other', rect: { x: 560, y: 40, w: 30, h: 30 } });
     const moves = input([group('g', ['a', 'b'])], notes);
-    const placed = placeGroupsAt(moves, { x: 1000, y: 1000, w: 0, h: 0 });
+    const placed = placeGroupsAt(moves, { x: 1000, y: 1000 });
     const { notes: moved, fixedLeft } = groupMoves(moves, placed, {
       dots: [dot, stray],
       fixed: [emoji],

@@ -11,6 +11,7 @@ import {
   rectContains,
   type BoardItem,
   type PaletteColor,
+  type Point,
   type Rect,
 } from '../board/board-item';
 import type { PreviewGroup } from '../clustering/grouping-preview';
@@ -194,10 +195,10 @@ export function freeSpaceFor(input: GroupMovesInput): { w: number; h: number } {
   return measureGroups(layoutInput(input).groups, freeSpaceOptions(input));
 }
 
-/** The groups laid out in the free space at `at` (what the board found for `freeSpaceFor`). */
-export function placeGroupsAt(input: GroupMovesInput, at: Rect): PlacedGroups {
+/** The groups laid out in free space from `at`, the top-left of what the board found for `freeSpaceFor`. */
+export function placeGroupsAt(input: GroupMovesInput, at: Point): PlacedGroups {
   const { groups, obstacles } = layoutInput(input);
-  const size = freeSpaceFor(input);
+  const size = measureGroups(groups, freeSpaceOptions(input));
   const layout = layoutGroups(
     groups,
     { x: at.x, y: at.y, w: size.w, h: size.h },

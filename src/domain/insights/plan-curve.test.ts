@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lineBetween, type BoardItem, type Rect } from '../board/board-item';
 import type { CurvePoint, CurveSegment } from './curve-layout';
 import type { CurveRecord } from './curve-record';
-import { lineLook, planCurve, pointLook, STRAY, type CurveState } from './plan-curve';
+import { STRAY_PREFIX } from '../journey/adopt-map-items';
+import { lineLook, planCurve, pointLook, type CurveState } from './plan-curve';
 
 const FRAME = 'frame-1';
 
@@ -131,7 +132,7 @@ describe('planCurve', () => {
     expect(plan.keepLines[ab.key]?.id).toBe('made-ab');
     expect(plan.pointCreates).toEqual([]);
     expect(plan.lineCreates).toEqual([]);
-    expect(plan.removals).toEqual([{ key: `${STRAY}copy-b`, id: 'copy-b', kind: 'point' }]);
+    expect(plan.removals).toEqual([{ key: `${STRAY_PREFIX}copy-b`, id: 'copy-b', kind: 'point' }]);
     expect(plan.removeIds).toEqual(['copy-b']);
     expect(plan.counts.removed).toBe(0);
   });

@@ -13,13 +13,12 @@ import {
   type BoardItem,
   type Point,
 } from '../board/board-item';
+import { STRAY_PREFIX } from '../journey/adopt-map-items';
 import type { CurvePoint, CurveSegment } from './curve-layout';
 import type { CurveRecord, DrawnLine, DrawnPoint } from './curve-record';
 
 /** Width of the curve's lines. */
 export const CURVE_LINE_WIDTH = 4;
-/** Key prefix of a recorded item that is not (or no longer) part of the curve: it is to go. */
-export const STRAY = 'stray:';
 
 /** Colour and fill a point is drawn with; a change means drawing it anew. */
 export const pointLook = (p: CurvePoint): string => `${p.color}|${p.hollow ? 'hollow' : 'solid'}`;
@@ -94,7 +93,7 @@ function pointsThere(state: CurveState, byId: ReadonlyMap<string, BoardItem>) {
   // Extra copies of a point (two panels drew at once, or an answer was lost twice) go as strays.
   for (const item of state.items)
     if (!claimed.has(item.id) && state.points.some((point) => madeFrom(item, point))) {
-      points.set(`${STRAY}${item.id}`, { id: item.id, look: '' });
+      points.set(`${STRAY_PREFIX}${item.id}`, { id: item.id, look: '' });
       claimed.add(item.id);
     }
   return points;
@@ -129,7 +128,7 @@ export function planCurve(state: CurveState): CurvePlan {
     // A point outside the frame (its frame.add never happened, or drawn before points were the
     // frame's children) is made again inside it: the port has no op to change a parent.
     const outside = byId.get(p.id)?.parentId !== state.frameId;
-    if (!want || p.look !== pointLook(want) || key.startsWith(STRAY) || outside) {
+    if (!want || p.look !== pointLook(want) || key.startsWith(STRAY_PREFIX) || outside) {
       removals.push({ key, id: p.id, kind: 'point' });
       continue;
     }
@@ -152,7 +151,9 @@ export function planCurve(state: CurveState): CurvePlan {
     endOf.set(point.key, { ref: point.key });
     counts.added += 1;
   }
-  counts.removed = removals.filter((r) => !r.key.startsWith(STRAY) && !wanted.has(r.key)).length;
+  counts.removed = removals.filter(
+    (r) => !r.key.startsWith(STRAY_PREFIX) && !wanted.has(r.key),
+  ).length;
 
   const keepLines: Record<string, DrawnLine> = {};
   const wantedLines = new Map(state.segments.map((s) => [s.key, s]));
@@ -184,7 +185,7 @@ export function planCurve(state: CurveState): CurvePlan {
       item.ends.to === keptEnd(want.toKey) &&
       inPlace(item, want);
     if (holds) keepLines[key] = { ...l, from: want.fromKey, to: want.toKey };
-    // A line on two of our points goes (with them, or on its own); any other is not ours now.
+    // A line on two of our points goes (with them, or on its own); other lines are not ours now.
     else if (item?.ends && ours.has(item.ends.from) && ours.has(item.ends.to))
       removals.push({ key, id: l.id, kind: 'line' });
   }
@@ -203,7 +204,7 @@ export function planCurve(state: CurveState): CurvePlan {
         to: want.toKey,
         look: lineLook(want),
       };
-    else removals.push({ key: `${STRAY}${loose.id}`, id: loose.id, kind: 'line' });
+    else removals.push({ key: `${STRAY_PREFIX}${loose.id}`, id: loose.id, kind: 'line' });
   }
   const lineCreates: CurvePlan['lineCreates'] = [];
   for (const segment of state.segments) {

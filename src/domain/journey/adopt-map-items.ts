@@ -9,6 +9,7 @@ import { nearlyEqual, sameCentre, type BoardItem } from '../board/board-item';
 import { FRAME_KEY, layoutMap, type LayoutItem } from './layout';
 import type { MapRecord } from './map-record';
 
+/** Key prefix of a recorded item that is no longer part of what was drawn: the next run removes it. */
 export const STRAY_PREFIX = 'stray:';
 
 const KIND: Record<LayoutItem['role'], BoardItem['kind']> = {
