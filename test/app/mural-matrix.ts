@@ -9,7 +9,7 @@
  */
 import { createMuralBoard, MURAL_ADAPTER_QUEUE_OPTIONS } from '../../src/board/mural/adapter';
 import { createMuralClient } from '../../src/board/mural/client';
-import { markerPrint } from '../../src/board/mural/apply-ops';
+import { markerPrint } from '../../src/board/mural/markers';
 import {
   indexState,
   isStateArea,

@@ -4,6 +4,7 @@
  * it out to the port's subscribers; the SDK subscription goes when the last subscriber leaves.
  */
 import type { BoardItem } from '../../domain/board/board-item';
+import { createEventListeners } from '../event-listeners';
 import type { BoardEvents, Unsubscribe } from '../port';
 import type { SdkEventName, SdkItem, SdkItemsEvent, SdkUi } from './sdk';
 
@@ -28,33 +29,21 @@ export interface BoardEventHub {
   on<K extends keyof BoardEvents>(event: K, fn: (payload: BoardEvents[K]) => void): Unsubscribe;
 }
 
-type Listener = (payload: BoardEvents[keyof BoardEvents]) => void;
-
 const itemsOf = (event: unknown): SdkItem[] => {
   const items = (event as Partial<SdkItemsEvent> | null)?.items;
   return Array.isArray(items) ? items : [];
 };
 
 export function createBoardEvents(options: BoardEventsOptions): BoardEventHub {
-  const listeners = new Map<keyof BoardEvents, Set<Listener>>();
+  const listeners = createEventListeners(options.onError);
   const handlers = new Map<keyof BoardEvents, (event: SdkItemsEvent) => void>();
   /** Translation is async; chaining per event keeps deliveries in the order Miro sent them. */
   const chains = new Map<keyof BoardEvents, Promise<void>>();
 
-  const deliver = (event: keyof BoardEvents, payload: BoardEvents[keyof BoardEvents]): void => {
-    for (const fn of [...(listeners.get(event) ?? [])]) {
-      try {
-        fn(payload);
-      } catch (error) {
-        options.onError?.(error);
-      }
-    }
-  };
-
   const translateFor = async (event: keyof BoardEvents, items: SdkItem[]): Promise<void> => {
-    if (event === 'items:delete') return deliver(event, { ids: items.map((i) => i.id) });
+    if (event === 'items:delete') return listeners.deliver(event, { ids: items.map((i) => i.id) });
     const translated = await options.translate(items);
-    deliver(event, { items: translated });
+    listeners.deliver(event, { items: translated });
   };
 
   const subscribe = (event: keyof BoardEvents): void => {
@@ -75,15 +64,11 @@ export function createBoardEvents(options: BoardEventsOptions): BoardEventHub {
 
   return {
     on(event, fn) {
-      const set = listeners.get(event) ?? new Set<Listener>();
-      listeners.set(event, set);
-      const listener = fn as Listener;
-      set.add(listener);
+      const remove = listeners.add(event, fn);
       if (!handlers.has(event)) subscribe(event);
       return () => {
-        set.delete(listener);
         const handler = handlers.get(event);
-        if (set.size === 0 && handler) {
+        if (remove() === 0 && handler) {
           handlers.delete(event);
           void options.ui.off(SDK_EVENT[event], handler);
         }

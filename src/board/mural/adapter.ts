@@ -1,9 +1,10 @@
 /**
  * The Board port over MURAL's public REST API. It translates at the edge and nothing more:
  * widgets ↔ board items (`widgets.ts`), ops → requests (`apply-ops.ts`), shared collections in
- * one Touchpoint data area per mural (`shared-state.ts`), and events by polling within the app's
- * shared rate budget (`poll-timing.ts`), since MURAL pushes nothing to third parties. See
- * CONTEXT.md.
+ * one Touchpoint data area per mural (`data-area.ts`, its rules in `shared-state.ts`), the
+ * markers of the widgets Touchpoint made (`markers.ts`), and events by polling within the app's
+ * shared rate budget (`board-events.ts`, `poll-timing.ts`), since MURAL pushes nothing to third
+ * parties. See CONTEXT.md.
  */
 import { isRecord } from '../../domain/common';
 import {
@@ -12,48 +13,23 @@ import {
   type ItemMarker,
   type Rect,
 } from '../../domain/board/board-item';
-import type {
-  Board,
-  BoardEvents,
-  BoardTag,
-  BoardUser,
-  SharedCollection,
-  Unsubscribe,
-} from '../port';
+import type { Board, BoardTag, BoardUser, SharedCollection, Unsubscribe } from '../port';
 import {
   createWriteQueue,
   MURAL_QUEUE_OPTIONS,
   type WriteQueue,
   type WriteQueueOptions,
 } from '../write-queue';
-import {
-  applyOps,
-  INTENT_PREFIX,
-  markerPrint,
-  MURAL_LIMITS,
-  parseTags,
-  type MuralTag,
-} from './apply-ops';
-import { MuralApiError, unwrap, type MuralClient } from './client';
-import { createPollTimer, listCostFactor, pollTimingOf, type PollTiming } from './poll-timing';
-import {
-  indexState,
-  isStateArea,
-  isStateWidget,
-  NOTE_POSITION,
-  slotPosition,
-  stateAreaPosition,
-  STATE_AREA_TITLE,
-  STATE_NOTE,
-  stateId,
-  stateText,
-  toJson,
-  type StateEntry,
-} from './shared-state';
+import { applyOps, MURAL_LIMITS, parseTags, type MuralTag } from './apply-ops';
+import { createMuralEvents } from './board-events';
+import { listAll, MuralApiError, unwrap, type MuralClient } from './client';
+import { createDataArea } from './data-area';
+import { MARKERS, MARKERS_ID, parseMarkers, settleMarkers, withMarker } from './markers';
+import { pollTimingOf, type PollTiming } from './poll-timing';
+import { indexState, isStateWidget, stateId, toJson } from './shared-state';
 import { createMuralPlatformVoting, createMuralVoting } from './voting';
 import {
   boardOrigin,
-  parseWidget,
   parseWidgets,
   toBoardItem,
   TYPE_FILTER,
@@ -96,23 +72,6 @@ export const MURAL_ADAPTER_QUEUE_OPTIONS: WriteQueueOptions = {
   ],
 };
 
-/** Touchpoint's markers for widgets it made live in one shared entry (MURAL has no metadata). */
-const INTERNAL = '__touchpoint';
-const MARKERS_KEY = 'markers';
-
-function parseMarkers(json: string | undefined): Map<string, ItemMarker> {
-  const markers = new Map<string, ItemMarker>();
-  if (json === undefined) return markers;
-  const value: unknown = JSON.parse(json);
-  if (!isRecord(value)) return markers;
-  for (const [id, m] of Object.entries(value)) {
-    if (isRecord(m) && typeof m.m === 'string' && typeof m.r === 'string') {
-      markers.set(id, typeof m.k === 'string' ? { m: m.m, r: m.r, k: m.k } : { m: m.m, r: m.r });
-    }
-  }
-  return markers;
-}
-
 const nameOf = (value: unknown): string => {
   if (!isRecord(value)) return '';
   const full = [value.firstName, value.lastName].filter((p) => typeof p === 'string').join(' ');
@@ -137,7 +96,6 @@ export function createMuralBoard(
   options: MuralBoardOptions = {},
 ): Board & { refresh(): Promise<void> } {
   const queue = options.queue ?? createWriteQueue(MURAL_ADAPTER_QUEUE_OPTIONS);
-  const timing = pollTimingOf(options);
   const onError = options.onError ?? (() => undefined);
   const base = `/murals/${encodeURIComponent(muralId)}`;
   const read = <T>(fn: () => Promise<T>): Promise<T> => queue.call(fn);
@@ -169,314 +127,63 @@ export function createMuralBoard(
   };
   const origin = async (): Promise<Position> => boardOrigin(await mural());
 
-  async function listWidgets(
+  const listWidgets = async (
     query: Record<string, string | undefined> = {},
-  ): Promise<MuralWidget[]> {
-    const all: unknown[] = [];
-    let next: string | undefined;
-    do {
-      const token = next;
-      const page = await read(() => client.page(`${base}/widgets`, query, token));
-      all.push(...page.value);
-      next = page.next;
-    } while (next !== undefined);
-    return parseWidgets(all);
-  }
+  ): Promise<MuralWidget[]> => parseWidgets(await listAll(client, `${base}/widgets`, query, read));
 
   async function loadTags(): Promise<MuralTag[]> {
-    const all: unknown[] = [];
-    let next: string | undefined;
-    do {
-      const token = next;
-      const page = await read(() => client.page(`${base}/tags`, {}, token));
-      all.push(...page.value);
-      next = page.next;
-    } while (next !== undefined);
-    const list = parseTags(all);
+    const list = parseTags(await listAll(client, `${base}/tags`, {}, read));
     tags.clear();
     for (const tag of list) tags.set(tag.id, tag);
     return list;
   }
 
+  const dataArea = createDataArea({ client, base, read, listWidgets, mural, onError });
+
   /** Items from a full widget list: state widgets left out, markers attached, areas cached. */
   async function translate(all: MuralWidget[]): Promise<BoardItem[]> {
     for (const w of all) widgets.set(w.id, w);
-    const areaIds = stateAreasIn(all);
-    stateAreas = [...areaIds];
-    const state = indexState(all, areaIds);
-    markers = parseMarkers(state.get(stateId(INTERNAL, MARKERS_KEY))?.at(-1)?.json);
+    const areaIds = dataArea.seen(all);
+    markers = parseMarkers(indexState(all, areaIds).get(MARKERS_ID)?.at(-1)?.json);
     const visible = all.filter((w) => !isStateWidget(w, areaIds));
     if (visible.some((w) => w.tags.some((id) => !tags.has(id)))) await loadTags();
     const byId = new Map(all.map((w) => [w.id, w]));
     const at = await origin();
-    return visible.map((w) => {
-      const item = toBoardItem(w, {
-        area: (id) => byId.get(id) ?? widgets.get(id),
-        tagTitle: (id) => tags.get(id)?.text,
-        marker: (id) => markers.get(id) ?? null,
-        origin: at,
-      });
-      // Made by a batch whose panel closed before it stored the marker by id: its intent holds it.
-      const intended =
-        item.meta === null ? markers.get(markerPrint(item.kind, item.rect, item.text)) : undefined;
-      return intended ? { ...item, meta: intended } : item;
-    });
-  }
-
-  // --- Shared state ---------------------------------------------------------------------------
-
-  /**
-   * The mural's Touchpoint data areas, oldest id first (two panels creating the first one at the
-   * same moment make two; reads take both, writes go to the first). Null until looked up.
-   */
-  let stateAreas: string[] | null = null;
-  const stateAreasIn = (all: readonly MuralWidget[]): Set<string> =>
-    new Set(
-      all
-        .filter(isStateArea)
-        .map((w) => w.id)
-        .sort(),
-    );
-
-  /** Looked up until found (another participant may make it any time), then remembered. */
-  async function findStateAreas(): Promise<string[]> {
-    if (stateAreas !== null && stateAreas.length > 0) return stateAreas;
-    const found = [...stateAreasIn(await listWidgets({ type: TYPE_FILTER.areas }))];
-    if (found.length > 0 || stateAreas === null) stateAreas = found.length > 0 ? found : null;
-    return found;
-  }
-
-  /** Every entry: one request per area and 100 entries (`parentId` filter). */
-  async function readState(): Promise<{ state: Map<string, StateEntry[]>; count: number }> {
-    const areas = await findStateAreas();
-    const children = (await Promise.all(areas.map((id) => listWidgets({ parentId: id })))).flat();
-    const state = indexState(children, new Set(areas));
-    return { state, count: children.length };
-  }
-
-  /**
-   * Makes the data area: inside the mural's bounds, titled for what it is, with a note saying
-   * what deleting it does, then locked by a PATCH (`locked` is an update-area field, not a
-   * create one). If MURAL refuses the lock the area still works, unlocked.
-   */
-  let creatingArea: Promise<string> | undefined;
-  /** One creation at a time: writes of several keys at once share the new area. */
-  function createStateArea(): Promise<string> {
-    creatingArea ??= makeStateArea().finally(() => {
-      creatingArea = undefined;
-    });
-    return creatingArea;
-  }
-
-  async function makeStateArea(): Promise<string> {
-    const place = stateAreaPosition(await mural());
-    const area = parseWidget(
-      unwrap(
-        await read(() =>
-          client.request('POST', `${base}/widgets/area`, {
-            ...place,
-            title: STATE_AREA_TITLE,
-            style: { backgroundColor: '#F2F2F2FF' },
-          }),
-        ),
+    return visible.map((w) =>
+      withMarker(
+        toBoardItem(w, {
+          area: (id) => byId.get(id) ?? widgets.get(id),
+          tagTitle: (id) => tags.get(id)?.text,
+          marker: (id) => markers.get(id) ?? null,
+          origin: at,
+        }),
+        markers,
       ),
     );
-    if (!area) throw new Error('MURAL answered the data area create without the area.');
-    await read(() =>
-      client.request('POST', `${base}/widgets/textbox`, [
-        { ...NOTE_POSITION, text: STATE_NOTE, parentId: area.id },
-      ]),
-    );
-    try {
-      await read(() =>
-        client.request('PATCH', `${base}/widgets/area/${encodeURIComponent(area.id)}`, {
-          locked: true,
-        }),
-      );
-    } catch (error) {
-      onError(error);
-    }
-    stateAreas = [area.id];
-    return area.id;
   }
 
-  async function writeState(collection: string, key: string, json: string | undefined) {
-    const { state, count } = await readState();
-    const entries = state.get(stateId(collection, key)) ?? [];
-    const [keep, ...extra] = entries.reverse();
-    for (const entry of extra) await deleteWidget(entry.widgetId);
-    if (json === undefined) {
-      if (keep) await deleteWidget(keep.widgetId);
+  const events = createMuralEvents({
+    muralId,
+    timing: pollTimingOf(options),
+    shareAcrossTabs: options.shareAcrossTabs ?? false,
+    onError,
+    listWidgets: () => listWidgets(),
+    translate,
+    readState: () => dataArea.read(),
+  });
+
+  async function saveMarkers(made: ReadonlyMap<string, ItemMarker>, intent = false) {
+    const write = (value: Record<string, ItemMarker>) =>
+      dataArea.write(MARKERS.collection, MARKERS.key, JSON.stringify(value));
+    const stored = parseMarkers((await dataArea.read()).state.get(MARKERS_ID)?.at(-1)?.json);
+    if (intent) {
+      await write(Object.fromEntries([...stored, ...made]));
       return;
     }
-    const text = stateText(collection, key, json);
-    if (keep) {
-      await read(() =>
-        client.request('PATCH', `${base}/widgets/textbox/${encodeURIComponent(keep.widgetId)}`, {
-          text,
-        }),
-      );
-      return;
-    }
-    const create = (areaId: string) =>
-      read(() =>
-        client.request('POST', `${base}/widgets/textbox`, [
-          { ...slotPosition(Math.max(0, count - 1)), text, parentId: areaId },
-        ]),
-      );
-    const areaId = stateAreas?.[0] ?? (creatingArea ? await creatingArea : await createStateArea());
-    try {
-      await create(areaId);
-    } catch (error) {
-      // The area was deleted since it was looked up: make a new one.
-      if (!(error instanceof MuralApiError && (error.status === 400 || error.status === 404))) {
-        throw error;
-      }
-      stateAreas = null;
-      await create((await findStateAreas())[0] ?? (await createStateArea()));
-    }
+    const kept = settleMarkers(stored, await translate(await listWidgets()), made);
+    await write(kept);
+    markers = new Map(Object.entries(kept));
   }
-
-  async function deleteWidget(id: string): Promise<void> {
-    try {
-      await read(() => client.request('DELETE', `${base}/widgets/${encodeURIComponent(id)}`));
-    } catch (error) {
-      if (!(error instanceof MuralApiError && error.status === 404)) throw error;
-    }
-  }
-
-  // --- Polling: events and watches ------------------------------------------------------------
-
-  type Listener = (payload: unknown) => void;
-  const listeners = new Map<keyof BoardEvents, Set<Listener>>();
-  const watchers = new Set<{ id: string; last: string | undefined; fn: (v: unknown) => void }>();
-  /** A watcher's `last` while its first read failed: no stored JSON equals it. */
-  const UNREAD = '\u0000unread';
-  /** Items as last seen by a poll or a list, for diffing. */
-  let seen: Map<string, string> | null = null;
-  let seenItems = new Map<string, BoardItem>();
-
-  const listening = (): boolean => [...listeners.values()].some((set) => set.size > 0);
-
-  function emit<K extends keyof BoardEvents>(event: K, payload: BoardEvents[K]): void {
-    for (const fn of [...(listeners.get(event) ?? [])]) fn(payload);
-  }
-
-  /** Calls the watchers whose value changed; true when any did. */
-  function notifyWatchers(state: Map<string, StateEntry[]>): boolean {
-    let changed = false;
-    for (const watcher of [...watchers]) {
-      const json = state.get(watcher.id)?.at(-1)?.json;
-      if (json !== watcher.last) {
-        watcher.last = json;
-        changed = true;
-        watcher.fn(json === undefined ? undefined : JSON.parse(json));
-      }
-    }
-    return changed;
-  }
-
-  /** Diffs items against the last look and emits events; true when anything changed. */
-  function observe(items: BoardItem[], all: MuralWidget[], emitEvents: boolean): boolean {
-    const next = new Map(items.map((i) => [i.id, JSON.stringify(i)]));
-    let changed = false;
-    if (seen !== null && emitEvents) {
-      const created = items.filter((i) => !seen!.has(i.id));
-      const updated = items.filter((i) => seen!.has(i.id) && seen!.get(i.id) !== next.get(i.id));
-      const deleted = [...seen.keys()].filter((id) => !next.has(id));
-      if (created.length) emit('items:create', { items: created });
-      if (updated.length) emit('items:update', { items: updated });
-      if (deleted.length) emit('items:delete', { ids: deleted });
-      changed = created.length + updated.length + deleted.length > 0;
-    }
-    seen = next;
-    seenItems = new Map(items.map((i) => [i.id, i]));
-    return notifyWatchers(indexState(all, stateAreasIn(all))) || changed;
-  }
-
-  /** Widgets in the last full list: the list poll slows down for big murals. */
-  let listed = 0;
-  async function pollItems(): Promise<boolean> {
-    const all = await listWidgets();
-    listed = all.length;
-    tabs?.postMessage({ t: 'items', widgets: all } satisfies TabMessage);
-    return observe(await translate(all), all, true);
-  }
-
-  async function pollState(): Promise<boolean> {
-    const { state } = await readState();
-    tabs?.postMessage({
-      t: 'state',
-      entries: [...state].map(([id, list]) => [id, list.at(-1)?.json ?? null]),
-    } satisfies TabMessage);
-    return notifyWatchers(state);
-  }
-
-  type TabMessage =
-    { t: 'items'; widgets: MuralWidget[] } | { t: 'state'; entries: [string, string | null][] };
-  const tabs =
-    options.shareAcrossTabs && typeof BroadcastChannel !== 'undefined'
-      ? new BroadcastChannel(`touchpoint-mural:${muralId}`)
-      : null;
-  if (tabs) {
-    tabs.onmessage = (event: MessageEvent<unknown>) => {
-      const message = event.data as TabMessage;
-      if (!isRecord(message)) return;
-      if (message.t === 'state' && Array.isArray(message.entries)) {
-        const state = new Map<string, StateEntry[]>();
-        for (const [id, json] of message.entries) {
-          if (typeof id === 'string' && typeof json === 'string') {
-            state.set(id, [{ collection: '', key: '', json, widgetId: '' }]);
-          }
-        }
-        statePoll.heard(notifyWatchers(state));
-      } else if (message.t === 'items' && Array.isArray(message.widgets)) {
-        const all = parseWidgets(message.widgets);
-        void translate(all)
-          .then((items) => {
-            itemsPoll.heard(observe(items, all, seen !== null));
-          })
-          .catch(onError);
-      }
-    };
-  }
-
-  // Shared state alone is one request (the data area's entries), so watchers poll it more often
-  // than the full list that item events need; both back off while nothing changes.
-  const statePoll = createPollTimer({
-    firstMs: timing.stateMs,
-    maxMs: timing.stateMaxMs,
-    backoff: timing.backoff,
-    active: () => watchers.size > 0,
-    run: pollState,
-    onError,
-  });
-  const itemsPoll = createPollTimer({
-    firstMs: () => timing.itemsMs * listCostFactor(listed),
-    maxMs: () => timing.itemsMaxMs * listCostFactor(listed),
-    backoff: timing.backoff,
-    active: listening,
-    run: pollItems,
-    onError,
-  });
-  const schedule = (): void => {
-    itemsPoll.schedule();
-    statePoll.schedule();
-  };
-  const stopIfIdle = (): void => {
-    itemsPoll.stopIfIdle();
-    statePoll.stopIfIdle();
-  };
-  /** An own write: others' reactions come soon, so poll at the first interval again. */
-  const wrote = (): void => {
-    if (listening()) itemsPoll.reset();
-    if (watchers.size > 0) statePoll.reset();
-  };
-
-  // Seen before any poll: an empty board (the first poll reports everything as new otherwise).
-  const startBaseline = (): void => {
-    seen ??= new Map();
-  };
 
   const board: Board & { refresh(): Promise<void> } = {
     platform: 'mural',
@@ -507,15 +214,7 @@ export function createMuralBoard(
 
     async onlineUsers() {
       // MURAL offers no presence to third parties: these are the mural's members.
-      const all: unknown[] = [];
-      let next: string | undefined;
-      do {
-        const token = next;
-        const page = await read(() => client.page(`${base}/users`, {}, token));
-        all.push(...page.value);
-        next = page.next;
-      } while (next !== undefined);
-      return all.flatMap((u) =>
+      return (await listAll(client, `${base}/users`, {}, read)).flatMap((u) =>
         isRecord(u) && typeof u.id === 'string' ? [{ id: u.id, name: nameOf(u) || u.id }] : [],
       );
     },
@@ -524,10 +223,7 @@ export function createMuralBoard(
       const all = await listWidgets();
       await loadTags();
       const items = await translate(all);
-      if (seen === null) {
-        seen = new Map(items.map((i) => [i.id, JSON.stringify(i)]));
-        seenItems = new Map(items.map((i) => [i.id, i]));
-      }
+      events.listed(items);
       return kinds === undefined ? items : items.filter((i) => kinds.includes(i.kind));
     },
 
@@ -547,18 +243,7 @@ export function createMuralBoard(
       return (await loadTags()).map((t) => ({ id: t.id, title: t.text, color: '' }));
     },
 
-    on(event, fn) {
-      const set = listeners.get(event) ?? new Set<Listener>();
-      listeners.set(event, set);
-      const listener = fn as Listener;
-      set.add(listener);
-      startBaseline();
-      schedule();
-      return () => {
-        set.delete(listener);
-        stopIfIdle();
-      };
-    },
+    on: (event, fn) => events.on(event, fn),
 
     apply: (ops, batchOptions) =>
       applyOps(
@@ -582,83 +267,32 @@ export function createMuralBoard(
           rememberTags: (list) => {
             for (const t of list) tags.set(t.id, t);
           },
-          async saveMarkers(made, intent = false) {
-            const { state } = await readState();
-            const current = parseMarkers(state.get(stateId(INTERNAL, MARKERS_KEY))?.at(-1)?.json);
-            if (intent) {
-              for (const [key, m] of made) current.set(key, m);
-              await writeState(INTERNAL, MARKERS_KEY, JSON.stringify(Object.fromEntries(current)));
-              return;
-            }
-            // Widgets that read as marked through an intent (this batch's, or one an earlier
-            // panel left when it closed) are marked by id now; then the intents go.
-            const items = await translate(await listWidgets());
-            for (const item of items)
-              if (item.meta !== null && !current.has(item.id)) current.set(item.id, item.meta);
-            for (const [id, m] of made) current.set(id, m);
-            // Drop markers of widgets that are gone, so the entry does not grow without bound.
-            const known = new Set(items.map((i) => i.id));
-            const kept = Object.fromEntries(
-              [...current].filter(([id]) => known.has(id) && !id.startsWith(INTENT_PREFIX)),
-            );
-            await writeState(INTERNAL, MARKERS_KEY, JSON.stringify(kept));
-            markers = new Map(Object.entries(kept));
-          },
+          saveMarkers,
         },
         ops,
         batchOptions,
-      ).finally(wrote),
+      ).finally(events.wrote),
 
     shared(name): SharedCollection {
       return {
         async get<T>(key: string) {
-          const json = (await readState()).state.get(stateId(name, key))?.at(-1)?.json;
+          const json = (await dataArea.read()).state.get(stateId(name, key))?.at(-1)?.json;
           return json === undefined ? undefined : (JSON.parse(json) as T);
         },
         async set(key, value) {
-          await writeState(name, key, toJson(value));
-          wrote();
+          await dataArea.write(name, key, toJson(value));
+          events.wrote();
         },
         async remove(key) {
-          await writeState(name, key, undefined);
-          wrote();
+          await dataArea.write(name, key, undefined);
+          events.wrote();
         },
-        watch<T>(
+        watch: <T>(
           key: string,
           fn: (value: T | undefined) => void,
           onWatchError?: (error: unknown) => void,
-        ): Unsubscribe {
-          const watcher = {
-            id: stateId(name, key),
-            last: undefined as string | undefined,
-            fn: fn as (v: unknown) => void,
-          };
-          let stopped = false;
-          void readState()
-            .then(({ state }) => {
-              if (stopped) return;
-              const json = state.get(watcher.id)?.at(-1)?.json;
-              watcher.last = json;
-              fn(json === undefined ? undefined : (JSON.parse(json) as T));
-            })
-            .catch((error: unknown) => {
-              if (stopped) return;
-              // Not JSON, so it equals no stored value: the next poll delivers the value.
-              watcher.last = UNREAD;
-              onWatchError?.(error);
-              onError(error);
-            })
-            .finally(() => {
-              if (stopped) return;
-              watchers.add(watcher);
-              schedule();
-            });
-          return () => {
-            stopped = true;
-            watchers.delete(watcher);
-            stopIfIdle();
-          };
-        },
+        ): Unsubscribe =>
+          events.watch(stateId(name, key), fn as (value: unknown) => void, onWatchError),
       };
     },
 
@@ -679,7 +313,8 @@ export function createMuralBoard(
     },
 
     async zoomTo(ids) {
-      const rects = (seenItems.size ? [...seenItems.values()] : await board.listItems())
+      const lastSeen = events.lastSeen();
+      const rects = (lastSeen.size ? [...lastSeen.values()] : await board.listItems())
         .filter((i) => ids.includes(i.id))
         .map((i) => i.rect);
       const missing = rects.length < ids.length ? await board.listItems() : null;
@@ -720,9 +355,7 @@ export function createMuralBoard(
     },
 
     /** Look for changes now (the page's refresh button), whether or not anyone listens. */
-    async refresh() {
-      await pollItems();
-    },
+    refresh: () => events.poll(),
   };
   return board;
 }

@@ -11,6 +11,7 @@ import { describeOp, OpError, runBatch, type PlanContext } from '../batch-engine
 import type { BatchOptions, BatchResult, CreateSpec, LineStyle, WriteOp } from '../port';
 import type { QueueTask, WriteQueue } from '../write-queue';
 import { MuralApiError, type MuralClient } from './client';
+import { markerPrint } from './markers';
 import {
   absolutePosition,
   muralHex,
@@ -64,17 +65,6 @@ export interface ApplyEnv {
    */
   saveMarkers(markers: ReadonlyMap<string, ItemMarker>, intent?: boolean): Promise<void>;
 }
-
-/** Keys of markers stored before their widget exists (see `markerPrint`). */
-export const INTENT_PREFIX = 'p:';
-
-/**
- * Where and what a marked item is, in board coordinates: the key its marker is stored under
- * before the create (intent before effect), so a widget whose create went through but whose
- * panel closed before the markers were written by id still carries its marker when read.
- */
-export const markerPrint = (kind: string, rect: Rect, text: string): string =>
-  `${INTENT_PREFIX}${kind}|${[rect.x, rect.y, rect.w, rect.h].map(Math.round).join('|')}|${text}`;
 
 export function parseTags(values: readonly unknown[]): MuralTag[] {
   return values.flatMap((v) =>

@@ -73,6 +73,13 @@ export interface StateEntry {
 export const isStateArea = (widget: MuralWidget): boolean =>
   widget.type === 'area' && widget.title === STATE_AREA_TITLE;
 
+/** The ids of the data areas among `widgets`, oldest (lowest) id first. */
+export const stateAreaIds = (widgets: readonly MuralWidget[]): string[] =>
+  widgets
+    .filter(isStateArea)
+    .map((w) => w.id)
+    .sort();
+
 /** Touchpoint's own widgets, never shown as board items: the area, its note and its entries. */
 export function isStateWidget(widget: MuralWidget, areaIds: ReadonlySet<string>): boolean {
   return (

@@ -1,0 +1,240 @@
+/**
+ * Events and watches on MURAL, which pushes nothing to third parties: two poll timers through
+ * the adapter's queue (shared state, one request; the full widget list, one request per 100
+ * widgets), each backing off while nothing changes, and, when asked, the poll results of this
+ * browser's other tabs on the same mural over a `BroadcastChannel`. See CONTEXT.md, "Events".
+ */
+import { isRecord } from '../../domain/common';
+import type { BoardItem } from '../../domain/board/board-item';
+import { createEventListeners } from '../event-listeners';
+import type { BoardEvents, Unsubscribe } from '../port';
+import { createPollTimer, listCostFactor, type PollTiming } from './poll-timing';
+import { indexState, stateAreaIds, type StateEntry } from './shared-state';
+import { parseWidgets, type MuralWidget } from './widgets';
+
+export interface MuralEventsDeps {
+  muralId: string;
+  timing: PollTiming;
+  /** Share poll results with this browser's other tabs on the mural. */
+  shareAcrossTabs: boolean;
+  /** Failures while polling, which have no caller to throw to. */
+  onError: (error: unknown) => void;
+  /** The mural's widgets, every page. */
+  listWidgets: () => Promise<MuralWidget[]>;
+  /** Board items from a full widget list (state widgets left out). */
+  translate: (all: MuralWidget[]) => Promise<BoardItem[]>;
+  /** Every shared entry, by `stateId`. */
+  readState: () => Promise<{ state: Map<string, StateEntry[]> }>;
+}
+
+export interface MuralEvents {
+  on<K extends keyof BoardEvents>(event: K, fn: (payload: BoardEvents[K]) => void): Unsubscribe;
+  /**
+   * Calls `fn` with the entry `id`'s value once read, then on each change a poll (or another
+   * tab's) sees. A first read that fails goes to `onWatchError`; the next poll brings the value.
+   */
+  watch(
+    id: string,
+    fn: (value: unknown) => void,
+    onWatchError?: (error: unknown) => void,
+  ): Unsubscribe;
+  /** An own write: others' reactions come soon, so poll at the first interval again. */
+  wrote(): void;
+  /** A full list read outside the polls: the first one is what later polls diff against. */
+  listed(items: readonly BoardItem[]): void;
+  /** The items as last seen by a poll or a list (empty before either). */
+  lastSeen(): ReadonlyMap<string, BoardItem>;
+  /** Looks for changes now, whether or not anyone listens. */
+  poll(): Promise<void>;
+}
+
+interface Watcher {
+  id: string;
+  last: string | undefined;
+  fn: (value: unknown) => void;
+}
+type TabMessage =
+  { t: 'items'; widgets: MuralWidget[] } | { t: 'state'; entries: [string, string | null][] };
+
+/** A watcher's `last` while its first read failed: no stored JSON equals it. */
+const UNREAD = '\u0000unread';
+
+export function createMuralEvents(deps: MuralEventsDeps): MuralEvents {
+  const { timing, onError } = deps;
+  const listeners = createEventListeners(onError);
+  const watchers = new Set<Watcher>();
+  /** Items as last seen by a poll or a list, for diffing; null before the first look. */
+  let seen: Map<string, string> | null = null;
+  let seenItems = new Map<string, BoardItem>();
+  /** Widgets in the last full list: the list poll slows down for big murals. */
+  let listedCount = 0;
+
+  const listening = (): boolean => listeners.any();
+
+  /** Calls the watchers whose value changed; true when any did. */
+  function notifyWatchers(state: Map<string, StateEntry[]>): boolean {
+    let changed = false;
+    for (const watcher of [...watchers]) {
+      const json = state.get(watcher.id)?.at(-1)?.json;
+      if (json !== watcher.last) {
+        watcher.last = json;
+        changed = true;
+        watcher.fn(json === undefined ? undefined : JSON.parse(json));
+      }
+    }
+    return changed;
+  }
+
+  function remember(items: readonly BoardItem[]): Map<string, string> {
+    seenItems = new Map(items.map((i) => [i.id, i]));
+    return new Map(items.map((i) => [i.id, JSON.stringify(i)]));
+  }
+
+  /** Diffs items against the last look and emits events; true when anything changed. */
+  function observe(items: BoardItem[], all: MuralWidget[], emitEvents: boolean): boolean {
+    const before = seen;
+    const next = remember(items);
+    let changed = false;
+    if (before !== null && emitEvents) {
+      const created = items.filter((i) => !before.has(i.id));
+      const updated = items.filter((i) => before.has(i.id) && before.get(i.id) !== next.get(i.id));
+      const deleted = [...before.keys()].filter((id) => !next.has(id));
+      if (created.length) listeners.deliver('items:create', { items: created });
+      if (updated.length) listeners.deliver('items:update', { items: updated });
+      if (deleted.length) listeners.deliver('items:delete', { ids: deleted });
+      changed = created.length + updated.length + deleted.length > 0;
+    }
+    seen = next;
+    return notifyWatchers(indexState(all, new Set(stateAreaIds(all)))) || changed;
+  }
+
+  async function pollItems(): Promise<boolean> {
+    const all = await deps.listWidgets();
+    listedCount = all.length;
+    tabs?.postMessage({ t: 'items', widgets: all } satisfies TabMessage);
+    return observe(await deps.translate(all), all, true);
+  }
+
+  async function pollState(): Promise<boolean> {
+    const { state } = await deps.readState();
+    tabs?.postMessage({
+      t: 'state',
+      entries: [...state].map(([id, list]) => [id, list.at(-1)?.json ?? null]),
+    } satisfies TabMessage);
+    return notifyWatchers(state);
+  }
+
+  // Shared state alone is one request (the data area's entries), so watchers poll it more often
+  // than the full list that item events need; both back off while nothing changes.
+  const statePoll = createPollTimer({
+    firstMs: timing.stateMs,
+    maxMs: timing.stateMaxMs,
+    backoff: timing.backoff,
+    active: () => watchers.size > 0,
+    run: pollState,
+    onError,
+  });
+  const itemsPoll = createPollTimer({
+    firstMs: () => timing.itemsMs * listCostFactor(listedCount),
+    maxMs: () => timing.itemsMaxMs * listCostFactor(listedCount),
+    backoff: timing.backoff,
+    active: listening,
+    run: pollItems,
+    onError,
+  });
+  const schedule = (): void => {
+    itemsPoll.schedule();
+    statePoll.schedule();
+  };
+  const stopIfIdle = (): void => {
+    itemsPoll.stopIfIdle();
+    statePoll.stopIfIdle();
+  };
+
+  /** Another tab's poll result: used as this tab's own poll, which it postpones. */
+  function heard(message: unknown): void {
+    if (!isRecord(message)) return;
+    if (message.t === 'state' && Array.isArray(message.entries)) {
+      const state = new Map<string, StateEntry[]>();
+      for (const entry of message.entries as unknown[]) {
+        if (!Array.isArray(entry)) continue;
+        const [id, json] = entry as unknown[];
+        if (typeof id === 'string' && typeof json === 'string') {
+          state.set(id, [{ collection: '', key: '', json, widgetId: '' }]);
+        }
+      }
+      statePoll.heard(notifyWatchers(state));
+    } else if (message.t === 'items' && Array.isArray(message.widgets)) {
+      const all = parseWidgets(message.widgets);
+      void deps
+        .translate(all)
+        .then((items) => {
+          itemsPoll.heard(observe(items, all, seen !== null));
+        })
+        .catch(onError);
+    }
+  }
+  const tabs =
+    deps.shareAcrossTabs && typeof BroadcastChannel !== 'undefined'
+      ? new BroadcastChannel(`touchpoint-mural:${deps.muralId}`)
+      : null;
+  if (tabs) tabs.onmessage = (event: MessageEvent<unknown>) => heard(event.data);
+
+  return {
+    on(event, fn) {
+      const remove = listeners.add(event, fn);
+      // Seen before any poll: an empty board (the first poll reports everything as new otherwise).
+      seen ??= new Map();
+      schedule();
+      return () => {
+        remove();
+        stopIfIdle();
+      };
+    },
+
+    watch(id, fn, onWatchError) {
+      const watcher: Watcher = { id, last: undefined, fn };
+      let stopped = false;
+      void deps
+        .readState()
+        .then(({ state }) => {
+          if (stopped) return;
+          const json = state.get(id)?.at(-1)?.json;
+          watcher.last = json;
+          fn(json === undefined ? undefined : JSON.parse(json));
+        })
+        .catch((error: unknown) => {
+          if (stopped) return;
+          // Not JSON, so it equals no stored value: the next poll delivers the value.
+          watcher.last = UNREAD;
+          onWatchError?.(error);
+          onError(error);
+        })
+        .finally(() => {
+          if (stopped) return;
+          watchers.add(watcher);
+          schedule();
+        });
+      return () => {
+        stopped = true;
+        watchers.delete(watcher);
+        stopIfIdle();
+      };
+    },
+
+    wrote() {
+      if (listening()) itemsPoll.reset();
+      if (watchers.size > 0) statePoll.reset();
+    },
+
+    listed(items) {
+      if (seen === null) seen = remember(items);
+    },
+
+    lastSeen: () => seenItems,
+
+    async poll() {
+      await pollItems();
+    },
+  };
+}
