@@ -35,8 +35,12 @@ function setup(seed: number) {
   return { local, connect, noteIds };
 }
 
-/** Waits until `check` holds (watches and repairs settle on their own time). */
-async function eventually(check: () => Promise<boolean>, ms = 4000): Promise<boolean> {
+/**
+ * Waits until `check` holds (watches and repairs settle on their own time). The window is wide:
+ * it bounds a lost write, not speed, and a busy machine (a full suite beside other work) once
+ * took longer than 4 s to settle a trial that then held.
+ */
+async function eventually(check: () => Promise<boolean>, ms = 20_000): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return true;
