@@ -1,6 +1,7 @@
 import { countOf } from '../../domain/common';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { boardReadState, useTabModel } from '../components/tab-model';
 import { ProgressBar } from '../components/ProgressBar';
@@ -297,9 +298,11 @@ function HistoryItem({ snapshot: s, model }: { snapshot: SnapshotMeta; model: Ex
       {s.reason && <p class="tp-history__reason">{s.reason}</p>}
       <p class="tp-history__summary tp-muted">{s.summary}</p>
       {deleting ? (
-        <ConfirmDelete
-          when={when}
-          onDelete={() => void model.deleteSnapshot(s.id)}
+        <ConfirmDialog
+          question={`Delete the snapshot of ${when}? It cannot be brought back.`}
+          confirm="Delete"
+          keep="Keep"
+          onConfirm={() => void model.deleteSnapshot(s.id)}
           onKeep={() => model.askDelete(null)}
         />
       ) : comparing ? (
@@ -379,30 +382,6 @@ function HistoryItem({ snapshot: s, model }: { snapshot: SnapshotMeta; model: Ex
         </div>
       )}
     </li>
-  );
-}
-
-function ConfirmDelete(props: { when: string; onDelete: () => void; onKeep: () => void }) {
-  const keep = useRef<HTMLButtonElement>(null);
-  // The button that opened this dialog is gone: keep the keyboard here, on the safe choice.
-  useEffect(() => keep.current?.focus(), []);
-  return (
-    <div class="tp-dialog" role="alertdialog" aria-label={`Delete snapshot of ${props.when}?`}>
-      <p>Delete this snapshot? It cannot be brought back.</p>
-      <div class="tp-actions">
-        <button type="button" class="button button-danger button-small" onClick={props.onDelete}>
-          Delete
-        </button>
-        <button
-          ref={keep}
-          type="button"
-          class="button button-secondary button-small"
-          onClick={props.onKeep}
-        >
-          Keep
-        </button>
-      </div>
-    </div>
   );
 }
 

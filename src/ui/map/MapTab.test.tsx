@@ -159,6 +159,30 @@ describe('MapTab', () => {
     expect(screen.getByLabelText('Preset')).toBeTruthy();
   });
 
+  it("closes a removal's confirmation when another map is chosen, so it never removes that one", async () => {
+    const map = (id: string, title: string): MapOnBoard => ({
+      spec: {
+        id,
+        title,
+        presetId: 'blank',
+        persona: null,
+        stages: [{ id: 's1', name: 'Stage' }],
+        lanes: [{ id: 'l1', name: 'Lane', kind: 'other' }],
+      },
+      incomplete: false,
+    });
+    const useCases = fakeUseCases({
+      loadMaps: async () => [map('m1', 'First'), map('m2', 'Second')],
+    });
+    render(<MapTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove map from board…' }));
+    expect(screen.getByRole('button', { name: 'Remove map' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Map on this board'), { target: { value: 'm2' } });
+    await screen.findByText('On this board: Second');
+    expect(screen.queryByRole('button', { name: 'Remove map' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Remove map from board…' })).toBeTruthy();
+  });
+
   it('shows board text as text, never as HTML', async () => {
     const hostile = '<img src=x onerror="alert(1)">';
     const useCases = fakeUseCases({

@@ -329,3 +329,4 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
 export function describe(error: unknown): string {
   return errorMessage(error);
 }
+export type MapTabModel = ReturnType<typeof createMapTabModel>;

@@ -2,6 +2,7 @@ import { countOf } from '../../domain/common';
 import { useEffect, useState } from 'preact/hooks';
 import { anonymityLimits, canRetract } from '../../app/voting/anonymity-limits';
 import type { RoundView } from '../../app/voting/voting-view';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notice } from '../components/Notice';
 import { useFocusOnMount } from '../components/use-focus';
 import { ResultsChart } from './ResultsChart';
@@ -149,30 +150,16 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
         </div>
       )}
       {confirmDelete && (
-        <div class="tp-dialog" role="alertdialog" aria-labelledby="tp-delete-round">
-          <p id="tp-delete-round">
-            Delete “{round.title}” and every ballot in it? This cannot be undone.
-          </p>
-          <div class="tp-actions">
-            <button
-              type="button"
-              class="button button-danger button-small"
-              onClick={() => {
-                setConfirmDelete(false);
-                void model.remove(round.id);
-              }}
-            >
-              Delete round
-            </button>
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              onClick={() => setConfirmDelete(false)}
-            >
-              Keep it
-            </button>
-          </div>
-        </div>
+        <ConfirmDialog
+          question={`Delete “${round.title}” and every ballot in it? This cannot be undone.`}
+          confirm="Delete round"
+          keep="Keep it"
+          onConfirm={() => {
+            setConfirmDelete(false);
+            void model.remove(round.id);
+          }}
+          onKeep={() => setConfirmDelete(false)}
+        />
       )}
 
       {view.open && <Ballot model={model} view={view} />}
