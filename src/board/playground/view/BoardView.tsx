@@ -8,7 +8,6 @@ import {
   fitCamera,
   gridSpacing,
   panBy,
-  pinchCamera,
   screenToBoard,
   boardToScreen,
   viewportFromCamera,
@@ -20,7 +19,17 @@ import {
   type Point,
 } from './camera';
 import { htmlToLines, htmlToPlainText } from './html-to-lines';
-import { boxFromPoints, cascadePoint, idsInBox, toggleId, topNoteAt } from './hit-test';
+import {
+  hitOf,
+  moveGesture,
+  ownsPointer,
+  pinchStart,
+  releaseGesture,
+  startGesture,
+  type Gesture,
+  type GestureView,
+} from './gestures';
+import { cascadePoint, topNoteAt } from './hit-test';
 import { FirstRunGuide, useFirstRunGuide, type GuideStorage } from './FirstRunGuide';
 import { ItemsLayer } from './ItemsLayer';
 import { shortcutsSentence } from './keyboard-help';
@@ -52,8 +61,6 @@ export interface BoardViewProps {
   guideStorage?: GuideStorage;
 }
 
-/** Pointer travel (screen px) before a press becomes a drag rather than a click. */
-const DRAG_THRESHOLD = 3;
 const NUDGE = 10;
 const NUDGE_LARGE = 50;
 /** Miro's tag colours, given to new tags in turn. */
@@ -72,60 +79,6 @@ const NEW_TAG_COLORS = [
   'black',
 ];
 const EMPTY_SET: ReadonlySet<string> = new Set();
-
-type Gesture =
-  | { kind: 'pan'; pointerId: number; start: Point; from: Camera; camera: Camera }
-  | {
-      kind: 'pinch';
-      ids: readonly number[];
-      start: { mid: Point; distance: number };
-      from: Camera;
-      camera: Camera;
-    }
-  | {
-      kind: 'box';
-      pointerId: number;
-      start: Point;
-      startBoard: Point;
-      camera: Camera;
-      additive: boolean;
-      base: readonly string[];
-      /** An unselected shape/text pressed: a click (no drag) selects it. */
-      clickId: string | null;
-      box: Box | null;
-    }
-  | {
-      kind: 'drag';
-      pointerId: number;
-      start: Point;
-      camera: Camera;
-      ids: readonly string[];
-      moving: ReadonlySet<string>;
-      /** A selected item pressed among several: a click (no drag) selects it alone. */
-      clickId: string | null;
-      dx: number;
-      dy: number;
-      moved: boolean;
-    };
-
-type Hit = { kind: 'item'; id: string } | { kind: 'background' };
-
-/** Which item (or the empty canvas, frame bodies included) a pointer event landed on. */
-function hitOf(target: EventTarget | null): Hit {
-  if (!(target instanceof Element)) return { kind: 'background' };
-  const el = target.closest('[data-id],[data-background]');
-  const id = el?.getAttribute('data-id');
-  return id ? { kind: 'item', id } : { kind: 'background' };
-}
-
-/** Midpoint and spread of two fingers (one finger: no spread). */
-function pinchOf(fingers: readonly Point[]): { mid: Point; distance: number } {
-  const [a = { x: 0, y: 0 }, b = a] = fingers;
-  return {
-    mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
-    distance: Math.hypot(a.x - b.x, a.y - b.y),
-  };
-}
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
@@ -242,23 +195,6 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
 
   const centre = (): Point => screenToBoard(camera, { x: size.width / 2, y: size.height / 2 });
 
-  /** The ids inside any of `roots` (children of dragged frames move with them). */
-  const withDescendants = (roots: readonly string[]): Set<string> => {
-    const rootSet = new Set(roots);
-    const out = new Set(roots);
-    for (const e of entries) {
-      let parent = e.parentId;
-      for (let depth = 0; parent !== null && depth < 16; depth++) {
-        if (rootSet.has(parent)) {
-          out.add(e.id);
-          break;
-        }
-        parent = entryMap.get(parent)?.parentId ?? null;
-      }
-    }
-    return out;
-  };
-
   const moveBy = (ids: readonly string[], dx: number, dy: number): void => {
     const moves = planMoves(entryMap, ids, dx, dy);
     attempt(() => {
@@ -299,8 +235,9 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
     // Presses inside the note editor place the caret; they are not canvas gestures.
     if (isTyping(e.target)) return;
     measureOrigin();
-    const start = localPoint(e);
-    const capture = (): void => {
+    const at = localPoint(e);
+    const capture = (g: Gesture): void => {
+      gesture.current = g;
       try {
         (e.currentTarget as Element | null)?.setPointerCapture(e.pointerId);
       } catch {
@@ -308,90 +245,40 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
       }
     };
     if (e.pointerType === 'touch') {
-      touches.current.set(e.pointerId, start);
-      if (touches.current.size === 2) {
-        // A second finger turns whatever the first one began into a pinch.
-        const [ids, fingers] = [[...touches.current.keys()], [...touches.current.values()]];
-        gesture.current = {
-          kind: 'pinch',
-          ids,
-          start: pinchOf(fingers),
-          from: transient ?? camera,
-          camera: transient ?? camera,
-        };
+      touches.current.set(e.pointerId, at);
+      const pinch = pinchStart(touches.current, camera);
+      if (pinch) {
         setBox(null);
         setDrag(null);
-        capture();
+        capture(pinch);
         return;
       }
     }
     if (gesture.current) return;
     canvasRef.current?.focus({ preventScroll: true });
-    // On touch screens one finger on empty canvas pans, as in Miro's mobile apps.
-    const touchPan = e.pointerType === 'touch' && hitOf(e.target).kind === 'background';
-    if (e.button === 1 || e.button === 2 || (e.button === 0 && (spaceHeld || touchPan))) {
-      e.preventDefault();
-      gesture.current = { kind: 'pan', pointerId: e.pointerId, start, from: camera, camera };
-      capture();
-      return;
-    }
-    if (e.button !== 0) return;
-    const hit = hitOf(e.target);
-    const startBoard = screenToBoard(camera, start);
-    if (hit.kind === 'item') {
-      const entry = entryMap.get(hit.id);
-      if (!entry) return;
-      if (e.shiftKey) {
-        select(toggleId(selection, hit.id));
-        return;
-      }
-      const isSelected = selected.has(hit.id);
-      const grabbable = entry.item.type === 'sticky_note' || entry.item.type === 'frame';
-      if (isSelected || grabbable) {
-        const ids = isSelected ? [...selection] : [hit.id];
-        if (!isSelected) select(ids);
-        gesture.current = {
-          kind: 'drag',
-          pointerId: e.pointerId,
-          start,
-          camera,
-          ids,
-          moving: withDescendants(ids),
-          clickId: isSelected && selection.length > 1 ? hit.id : null,
-          dx: 0,
-          dy: 0,
-          moved: false,
-        };
-        capture();
-        return;
-      }
-      // Map cells and labels lie under notes: dragging from them draws a selection box.
-      gesture.current = {
-        kind: 'box',
-        pointerId: e.pointerId,
-        start,
-        startBoard,
-        camera,
-        additive: false,
-        base: [],
-        clickId: hit.id,
-        box: null,
-      };
-      capture();
-      return;
-    }
-    gesture.current = {
-      kind: 'box',
-      pointerId: e.pointerId,
-      start,
-      startBoard,
-      camera,
-      additive: e.shiftKey,
-      base: selection,
-      clickId: null,
-      box: null,
-    };
-    capture();
+    const { pointerId, pointerType, button, shiftKey } = e;
+    const press = { pointerId, pointerType, button, shiftKey, at, hit: hitOf(e.target) };
+    const started = startGesture(press, { camera, spaceHeld, selection, entries: entryMap });
+    if (started.select) select(started.select);
+    if (!started.gesture) return;
+    // A pan keeps the browser's own middle-click scroll and context menu away.
+    if (started.gesture.kind === 'pan') e.preventDefault();
+    capture(started.gesture);
+  };
+
+  /** What a gesture shows while under way: the moved view, the selection box or the drag. */
+  const show = (view: GestureView): void => {
+    if (view.kind === 'camera') setTransient(view.camera);
+    else if (view.kind === 'box') setBox(view.box);
+    else setDrag({ moving: view.moving, dx: view.dx, dy: view.dy });
+  };
+
+  /** Ends the gesture under way; what it showed goes. */
+  const endGesture = (): void => {
+    gesture.current = null;
+    setTransient(null);
+    setBox(null);
+    setDrag(null);
   };
 
   const onPointerMove = (e: PointerEvent): void => {
@@ -401,74 +288,27 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
     if (!g && !isTouch) return;
     const p = localPoint(e);
     if (isTouch) touches.current.set(e.pointerId, p);
-    if (g?.kind === 'pinch') {
-      if (!g.ids.includes(e.pointerId)) return;
-      const fingers = g.ids.map((id) => touches.current.get(id)).filter((f) => f !== undefined);
-      g.camera = pinchCamera(g.from, g.start, pinchOf(fingers));
-      setTransient(g.camera);
-      return;
-    }
-    if (!g || g.pointerId !== e.pointerId) return;
-    const far = Math.hypot(p.x - g.start.x, p.y - g.start.y) >= DRAG_THRESHOLD;
-    if (g.kind === 'pan') {
-      g.camera = panBy(g.from, p.x - g.start.x, p.y - g.start.y);
-      setTransient(g.camera);
-    } else if (g.kind === 'box') {
-      if (!far && g.box === null) return;
-      g.box = boxFromPoints(g.startBoard, screenToBoard(g.camera, p));
-      setBox(g.box);
-    } else {
-      if (!far && !g.moved) return;
-      g.moved = true;
-      g.dx = (p.x - g.start.x) / g.camera.zoom;
-      g.dy = (p.y - g.start.y) / g.camera.zoom;
-      setDrag({ moving: g.moving, dx: g.dx, dy: g.dy });
-    }
+    const next = g && moveGesture(g, e.pointerId, p, touches.current);
+    if (!next) return;
+    gesture.current = next.gesture;
+    show(next.view);
   };
 
   const onPointerUp = (e: PointerEvent): void => {
     touches.current.delete(e.pointerId);
     const g = gesture.current;
-    if (g?.kind === 'pinch') {
-      if (!g.ids.includes(e.pointerId)) return;
-      gesture.current = null;
-      setCamera(g.camera);
-      setTransient(null);
-      return;
-    }
-    if (!g || g.pointerId !== e.pointerId) return;
-    gesture.current = null;
-    if (g.kind === 'pan') {
-      setCamera(g.camera);
-      setTransient(null);
-    } else if (g.kind === 'box') {
-      setBox(null);
-      if (g.box) {
-        const inside = idsInBox(entries, g.box);
-        select(g.additive ? [...new Set([...g.base, ...inside])] : inside);
-      } else if (g.clickId !== null) {
-        select([g.clickId]);
-      } else if (!g.additive) {
-        select([]);
-      }
-    } else {
-      setDrag(null);
-      // One move per item, on drop: a live drag would flood apps with update events.
-      if (g.moved) moveBy(g.ids, g.dx, g.dy);
-      else if (g.clickId !== null) select([g.clickId]);
-    }
+    if (!g || !ownsPointer(g, e.pointerId)) return;
+    const action = releaseGesture(g, entries);
+    if (action.kind === 'camera') setCamera(action.camera);
+    else if (action.kind === 'select') select(action.ids);
+    else if (action.kind === 'move') moveBy(action.ids, action.dx, action.dy);
+    endGesture();
   };
 
   const onPointerCancel = (e: PointerEvent): void => {
     touches.current.delete(e.pointerId);
     const g = gesture.current;
-    if (!g || (g.kind === 'pinch' ? !g.ids.includes(e.pointerId) : g.pointerId !== e.pointerId)) {
-      return;
-    }
-    gesture.current = null;
-    setTransient(null);
-    setBox(null);
-    setDrag(null);
+    if (g && ownsPointer(g, e.pointerId)) endGesture();
   };
 
   const onDoubleClick = (e: MouseEvent): void => {
