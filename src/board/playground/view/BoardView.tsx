@@ -32,6 +32,7 @@ import {
 import { cascadePoint, topNoteAt } from './hit-test';
 import { FirstRunGuide, useFirstRunGuide, type GuideStorage } from './FirstRunGuide';
 import { ItemsLayer } from './ItemsLayer';
+import { keyCommand, type KeyCommand } from './keyboard-commands';
 import { shortcutsSentence } from './keyboard-help';
 import { layoutNote } from './note-layout';
 import { NoteEditor } from './NoteEditor';
@@ -61,8 +62,6 @@ export interface BoardViewProps {
   guideStorage?: GuideStorage;
 }
 
-const NUDGE = 10;
-const NUDGE_LARGE = 50;
 /** Miro's tag colours, given to new tags in turn. */
 const NEW_TAG_COLORS = [
   'red',
@@ -369,73 +368,57 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent): void => {
-    if (isTyping(e.target)) return;
-    const onCanvas = e.target === canvasRef.current;
-    if (e.key === ' ' && onCanvas) {
-      e.preventDefault();
-      if (!spaceHeld) setSpaceHeld(true);
-      return;
-    }
-    const arrows: Record<string, [number, number]> = {
-      ArrowLeft: [-1, 0],
-      ArrowRight: [1, 0],
-      ArrowUp: [0, -1],
-      ArrowDown: [0, 1],
-    };
-    const arrow = arrows[e.key];
-    if (arrow) {
-      e.preventDefault();
-      const step = e.shiftKey ? NUDGE_LARGE : NUDGE;
-      if (selection.length > 0) moveBy(selection, arrow[0] * step, arrow[1] * step);
-      else setCamera(panBy(camera, -arrow[0] * step * 4, -arrow[1] * step * 4));
-      return;
-    }
-    if ((e.ctrlKey || e.metaKey) && (e.key === 'a' || e.key === 'A')) {
-      e.preventDefault();
-      select(entries.filter((en) => en.item.type === 'sticky_note').map((en) => en.id));
-      return;
-    }
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    switch (e.key) {
-      case 'Escape':
+  const run = (command: KeyCommand): void => {
+    switch (command.kind) {
+      case 'spaceDown':
+        if (!spaceHeld) setSpaceHeld(true);
+        break;
+      case 'nudge':
+        moveBy(selection, command.dx, command.dy);
+        break;
+      case 'pan':
+        setCamera(panBy(camera, -command.dx, -command.dy));
+        break;
+      case 'selectAllNotes':
+        select(entries.filter((en) => en.item.type === 'sticky_note').map((en) => en.id));
+        break;
+      case 'clear':
         select([]);
         break;
-      case 'Delete':
-      case 'Backspace':
-        e.preventDefault();
+      case 'delete':
         removeSelection();
         break;
-      case '+':
-      case '=':
-        zoomBy(ZOOM_STEP);
+      case 'zoom':
+        zoomBy(command.factor);
         break;
-      case '-':
-      case '_':
-        zoomBy(1 / ZOOM_STEP);
+      case 'fit':
+        fit();
         break;
-      case '!':
-        if (e.shiftKey) fit();
+      case 'edit':
+        setEditingId(command.id);
         break;
-      case 'Enter':
-        if (onCanvas && selection.length === 1) {
-          const only = entryMap.get(selection[0] ?? '');
-          if (only?.item.type === 'sticky_note') {
-            e.preventDefault();
-            setEditingId(only.id);
-          }
-        }
+      case 'addNote':
+        addNoteAt(centre());
         break;
-      case 'n':
-      case 'N':
-        if (onCanvas) addNoteAt(centre());
+      case 'step':
+        stepSelection(command.direction);
         break;
-      case ']':
-      case '[':
-        stepSelection(e.key === ']' ? 1 : -1);
-        break;
-      default:
     }
+  };
+
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (isTyping(e.target)) return;
+    const { key, shiftKey, ctrlKey, metaKey, altKey } = e;
+    const onCanvas = e.target === canvasRef.current;
+    const soleNote = selection.length === 1 ? entryMap.get(selection[0] ?? '') : undefined;
+    const soleNoteId = soleNote?.item.type === 'sticky_note' ? soleNote.id : null;
+    const outcome = keyCommand(
+      { key, shiftKey, ctrlKey, metaKey, altKey, onCanvas },
+      { selectionSize: selection.length, soleNoteId },
+    );
+    if (!outcome) return;
+    if (outcome.preventDefault) e.preventDefault();
+    run(outcome.command);
   };
 
   const onKeyUp = (e: KeyboardEvent): void => {

@@ -1,6 +1,7 @@
 /**
  * The board's gestures and shortcuts, written once: the visible "Keyboard" popover lists them, and
- * the canvas's screen-reader description reads them as one sentence.
+ * the canvas's screen-reader description reads them as one sentence. What the keys do is decided
+ * in `keyboard-commands.ts` and what the pointer does in `gestures.ts`: change them together.
  */
 export interface Shortcut {
   keys: string;
