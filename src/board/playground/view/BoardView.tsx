@@ -38,9 +38,10 @@ import { layoutNote } from './note-layout';
 import { NoteEditor } from './NoteEditor';
 import { STICKY_FILL, textColorOn } from './palette';
 import { planMoves } from './plan-moves';
-import { PRESENCE_COLORS, PresenceLayer, type PresenceSelection } from './PresenceLayer';
+import { PresenceLayer } from './PresenceLayer';
 import { deriveRenderEntries, type RenderEntry } from './render-entries';
 import { SelectionBar } from './SelectionBar';
+import { presenceSelections, summarizeSelection } from './selection-summary';
 import { stepNote } from './step-note';
 import { textToHtml } from '../../html-text';
 import { boundingBox, contains } from '../sdk/geometry';
@@ -123,6 +124,8 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
   const selectionKey = selection.join('\u0000');
   // Keyed by content: the board may hand out a new array for the same selection.
   const selected = useMemo(() => new Set(selection), [selectionKey]);
+  const summary = summarizeSelection(selection, entryMap);
+  const { noteIds: selectedNotes, tagCounts } = summary;
   const boardViewport = board.viewport();
   const measured = measuredSize.width > 0 && measuredSize.height > 0;
   // Before the canvas has a size (or where there is no layout, as in tests) it acts as if it
@@ -410,11 +413,9 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
     if (isTyping(e.target)) return;
     const { key, shiftKey, ctrlKey, metaKey, altKey } = e;
     const onCanvas = e.target === canvasRef.current;
-    const soleNote = selection.length === 1 ? entryMap.get(selection[0] ?? '') : undefined;
-    const soleNoteId = soleNote?.item.type === 'sticky_note' ? soleNote.id : null;
     const outcome = keyCommand(
       { key, shiftKey, ctrlKey, metaKey, altKey, onCanvas },
-      { selectionSize: selection.length, soleNoteId },
+      { selectionSize: selection.length, soleNoteId: summary.soleNoteId },
     );
     if (!outcome) return;
     if (outcome.preventDefault) e.preventDefault();
@@ -426,15 +427,6 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
   };
 
   // ---- selection actions ------------------------------------------------------------------
-
-  const selectedNotes = selection.filter((id) => entryMap.get(id)?.item.type === 'sticky_note');
-  const tagCounts = new Map<string, number>();
-  for (const id of selectedNotes) {
-    const item = entryMap.get(id)?.item;
-    if (item?.type === 'sticky_note') {
-      for (const t of item.tagIds) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
-    }
-  }
 
   const toggleTag = (tagId: string): void => {
     const all = (tagCounts.get(tagId) ?? 0) === selectedNotes.length;
@@ -506,29 +498,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
     );
   }
 
-  const only = selection.length === 1 ? entryMap.get(selection[0] ?? '') : undefined;
-  const announcement =
-    selection.length === 0
-      ? ''
-      : only?.item.type === 'sticky_note'
-        ? `Selected note: ${htmlToPlainText(only.item.content).slice(0, 200) || 'empty'}${
-            only.tags.length > 0 ? `. Tags: ${only.tags.map((t) => t.title).join(', ')}` : ''
-          }`
-        : `${selection.length} selected`;
-
-  const others: PresenceSelection[] = [];
-  users.forEach((u, index) => {
-    if (u.id === userId) return;
-    const rects = board
-      .selection(u.id)
-      .map((id) => entryMap.get(id)?.rect)
-      .filter((r): r is Box => r !== undefined);
-    if (rects.length > 0) {
-      const color = PRESENCE_COLORS[index % PRESENCE_COLORS.length] ?? '#7048e8';
-      others.push({ userId: u.id, name: u.name, color, rects });
-    }
-  });
-
+  const others = presenceSelections(users, userId, (id) => board.selection(id), entryMap);
   const grid = gridSpacing(camera.zoom) * camera.zoom;
   const panning = spaceHeld || gesture.current?.kind === 'pan' || transient !== null;
   const transform = `matrix(${camera.zoom} 0 0 ${camera.zoom} ${-camera.x * camera.zoom} ${-camera.y * camera.zoom})`;
@@ -643,7 +613,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
         onReset={() => setCamera(zoomAt(camera, { x: size.width / 2, y: size.height / 2 }, 1))}
       />
       <div class="bv-sr-only" aria-live="polite" data-testid="selection-status">
-        {announcement}
+        {summary.announcement}
       </div>
       {notice !== null && (
         <div class="bv-notice bv-floating" role="alert" data-testid="board-notice">

@@ -12,9 +12,6 @@ export interface PresenceLayerProps {
   zoom: number;
 }
 
-/** Colours of the other participants, in the order of the users list. */
-export const PRESENCE_COLORS = ['#e0548e', '#f08c00', '#0ca678', '#7048e8', '#1098ad', '#d6336c'];
-
 /**
  * What the other simulated participants have selected: a dashed outline in their colour with
  * their name, as Miro shows collaborators' selections. Drawn at a constant screen size.
