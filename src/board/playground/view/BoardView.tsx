@@ -9,7 +9,6 @@ import {
   gridSpacing,
   panBy,
   screenToBoard,
-  boardToScreen,
   viewportFromCamera,
   viewportsClose,
   zoomAt,
@@ -18,7 +17,7 @@ import {
   type Camera,
   type Point,
 } from './camera';
-import { htmlToLines, htmlToPlainText } from './html-to-lines';
+import { htmlToPlainText } from './html-to-lines';
 import {
   hitOf,
   moveGesture,
@@ -34,12 +33,10 @@ import { FirstRunGuide, useFirstRunGuide, type GuideStorage } from './FirstRunGu
 import { ItemsLayer } from './ItemsLayer';
 import { keyCommand, type KeyCommand } from './keyboard-commands';
 import { shortcutsSentence } from './keyboard-help';
-import { layoutNote } from './note-layout';
-import { NoteEditor } from './NoteEditor';
-import { STICKY_FILL, textColorOn } from './palette';
+import { NoteEditorOverlay } from './NoteEditorOverlay';
 import { planMoves } from './plan-moves';
 import { PresenceLayer } from './PresenceLayer';
-import { deriveRenderEntries, type RenderEntry } from './render-entries';
+import { deriveRenderEntries } from './render-entries';
 import { SelectionBar } from './SelectionBar';
 import { presenceSelections, summarizeSelection } from './selection-summary';
 import { stepNote } from './step-note';
@@ -460,44 +457,21 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
 
   // ---- drawing --------------------------------------------------------------------------------
 
-  const editing: RenderEntry | undefined = editingId === null ? undefined : entryMap.get(editingId);
-  let editor = null;
-  if (editing && editing.item.type === 'sticky_note') {
-    const note = editing.item;
-    const topLeft = boardToScreen(camera, editing.rect);
-    const layout = layoutNote(
-      editing.rect.width,
-      editing.rect.height,
-      htmlToLines(note.content),
-      editing.tags,
-    );
-    const fill = STICKY_FILL[note.fillColor] ?? STICKY_FILL.light_yellow;
-    editor = (
-      <NoteEditor
-        key={editing.id}
-        left={topLeft.x}
-        top={topLeft.y}
-        width={editing.rect.width * camera.zoom}
-        height={editing.rect.height * camera.zoom}
-        fontSize={Math.max(10, layout.text.fontSize * camera.zoom)}
-        fill={fill}
-        color={textColorOn(fill)}
-        initialText={htmlToPlainText(note.content)}
-        onCommit={(text) => {
-          setEditingId(null);
-          const current = board.item(note.id);
-          if (current?.type !== 'sticky_note' || htmlToPlainText(current.content) === text) return;
-          attempt(() => board.human.setText(note.id, textToHtml(text)));
-          canvasRef.current?.focus({ preventScroll: true });
-        }}
-        onCancel={() => {
-          setEditingId(null);
-          canvasRef.current?.focus({ preventScroll: true });
-        }}
-      />
-    );
-  }
+  /** Ends the note edit: the text, if changed, goes to the board; focus returns to the canvas. */
+  const commitEdit = (id: string, text: string): void => {
+    setEditingId(null);
+    const current = board.item(id);
+    if (current?.type !== 'sticky_note' || htmlToPlainText(current.content) === text) return;
+    attempt(() => board.human.setText(id, textToHtml(text)));
+    canvasRef.current?.focus({ preventScroll: true });
+  };
 
+  const cancelEdit = (): void => {
+    setEditingId(null);
+    canvasRef.current?.focus({ preventScroll: true });
+  };
+
+  const editing = editingId === null ? undefined : entryMap.get(editingId);
   const others = presenceSelections(users, userId, (id) => board.selection(id), entryMap);
   const grid = gridSpacing(camera.zoom) * camera.zoom;
   const panning = spaceHeld || gesture.current?.kind === 'pan' || transient !== null;
@@ -555,7 +529,15 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
             )}
           </g>
         </svg>
-        {editor}
+        {editing && (
+          <NoteEditorOverlay
+            key={editing.id}
+            entry={editing}
+            camera={camera}
+            onCommit={(text) => commitEdit(editing.id, text)}
+            onCancel={cancelEdit}
+          />
+        )}
       </div>
       <p id={helpId} class="bv-sr-only">
         {shortcutsSentence()}
