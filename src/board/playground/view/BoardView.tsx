@@ -2,32 +2,9 @@ import { errorMessage } from '../../../domain/common';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { LocalBoard, LocalUser, StickyColor } from '../sdk/local-board-types';
 import './board-view.css';
-import {
-  cameraFromViewport,
-  nextCullBox,
-  fitCamera,
-  gridSpacing,
-  panBy,
-  screenToBoard,
-  viewportFromCamera,
-  viewportsClose,
-  zoomAt,
-  ZOOM_STEP,
-  type Box,
-  type Camera,
-  type Point,
-} from './camera';
+import { gridSpacing, panBy, ZOOM_STEP, type Point } from './camera';
 import { htmlToPlainText } from './html-to-lines';
-import {
-  hitOf,
-  moveGesture,
-  ownsPointer,
-  pinchStart,
-  releaseGesture,
-  startGesture,
-  type Gesture,
-  type GestureView,
-} from './gestures';
+import { isTyping, type Hit } from './gestures';
 import { cascadePoint, topNoteAt } from './hit-test';
 import { FirstRunGuide, useFirstRunGuide, type GuideStorage } from './FirstRunGuide';
 import { ItemsLayer } from './ItemsLayer';
@@ -41,10 +18,10 @@ import { SelectionBar } from './SelectionBar';
 import { presenceSelections, summarizeSelection } from './selection-summary';
 import { stepNote } from './step-note';
 import { textToHtml } from '../../html-text';
-import { boundingBox, contains } from '../sdk/geometry';
 import { Toolbar } from './Toolbar';
 import { useBoardRevision } from './use-board-revision';
-import { useElementSize } from './use-element-size';
+import { useBoardCamera } from './use-board-camera';
+import { usePointerInput } from './use-pointer-input';
 import { ZoomControls } from './ZoomControls';
 
 export interface BoardViewProps {
@@ -77,10 +54,6 @@ const NEW_TAG_COLORS = [
 ];
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
-const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-
 const errorText = (e: unknown): string => errorMessage(e);
 
 /**
@@ -92,16 +65,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
   // Re-render after every board change; what is drawn is read from the board below.
   useBoardRevision(board);
   const canvasRef = useRef<HTMLDivElement>(null);
-  const measuredSize = useElementSize(canvasRef);
-  const gesture = useRef<Gesture | null>(null);
-  /** Fingers on the canvas, for two-finger pinch (trackpad pinches arrive as ctrl+wheel). */
-  const touches = useRef(new Map<number, Point>());
   const helpId = useId();
-  const [transient, setTransient] = useState<Camera | null>(null);
-  const [box, setBox] = useState<Box | null>(null);
-  const [drag, setDrag] = useState<{ moving: ReadonlySet<string>; dx: number; dy: number } | null>(
-    null,
-  );
   const [editingId, setEditingId] = useState<string | null>(null);
   const [noteColor, setNoteColor] = useState<StickyColor>('light_yellow');
   const [spaceHeld, setSpaceHeld] = useState(false);
@@ -123,38 +87,8 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
   const selected = useMemo(() => new Set(selection), [selectionKey]);
   const summary = summarizeSelection(selection, entryMap);
   const { noteIds: selectedNotes, tagCounts } = summary;
-  const boardViewport = board.viewport();
-  const measured = measuredSize.width > 0 && measuredSize.height > 0;
-  // Before the canvas has a size (or where there is no layout, as in tests) it acts as if it
-  // were the size of the board's first viewport.
-  const fallbackSize = useRef({ width: boardViewport.width, height: boardViewport.height });
-  const size = measured ? measuredSize : fallbackSize.current;
-  const camera = transient ?? cameraFromViewport(boardViewport, size);
-  // The drawn area moves only when the view leaves it (see nextCullBox), so the memoised items
-  // layer sees the same box object across small pans and zooms.
-  const cullRef = useRef<Box | null>(null);
-  cullRef.current = nextCullBox(cullRef.current, viewportFromCamera(camera, size));
-  const cull = cullRef.current;
-
-  // Open on the content, as Miro does, unless it is all in view already.
-  const opened = useRef(false);
-  useEffect(() => {
-    if (opened.current || !measured) return;
-    opened.current = true;
-    const bounds = boundingBox(entries.map((e) => e.rect));
-    if (bounds && !contains(viewportFromCamera(camera, size), bounds)) {
-      board.setViewport(viewportFromCamera(fitCamera(bounds, size), size));
-    }
-  });
-
-  // Keep the board's viewport equal to what is actually visible (the canvas's aspect ratio can
-  // differ from a viewport set by `zoomTo`), so `viewport.get()` tells apps the truth.
-  useEffect(() => {
-    if (!measured || transient) return;
-    const current = board.viewport();
-    const visible = viewportFromCamera(cameraFromViewport(current, size), size);
-    if (!viewportsClose(visible, current)) board.setViewport(visible);
-  });
+  const view = useBoardCamera(board, canvasRef, entries);
+  const { camera, size } = view;
 
   // An item deleted while edited (by anyone) ends the edit.
   useEffect(() => {
@@ -175,24 +109,6 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
     const same = ids.length === selection.length && ids.every((id, i) => id === selection[i]);
     if (!same) attempt(() => board.human.select([...ids], userId));
   };
-
-  // Not through `attempt`: a pan or zoom should not dismiss the last refusal's notice.
-  const setCamera = (next: Camera): void => {
-    board.setViewport(viewportFromCamera(next, size));
-  };
-
-  /** The canvas's page position, read once per press: moves then cost no layout reads. */
-  const origin = useRef({ left: 0, top: 0 });
-  const measureOrigin = (): void => {
-    const rect = canvasRef.current?.getBoundingClientRect();
-    origin.current = { left: rect?.left ?? 0, top: rect?.top ?? 0 };
-  };
-  const localPoint = (e: { clientX: number; clientY: number }): Point => ({
-    x: e.clientX - origin.current.left,
-    y: e.clientY - origin.current.top,
-  });
-
-  const centre = (): Point => screenToBoard(camera, { x: size.width / 2, y: size.height / 2 });
 
   const moveBy = (ids: readonly string[], dx: number, dy: number): void => {
     const moves = planMoves(entryMap, ids, dx, dy);
@@ -217,109 +133,8 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
     attempt(() => board.human.remove([...selection]));
   };
 
-  const zoomBy = (factor: number, anchor?: Point): void => {
-    const at = anchor ?? { x: size.width / 2, y: size.height / 2 };
-    setCamera(zoomAt(camera, at, camera.zoom * factor));
-  };
-
-  const fit = (): void => {
-    const bounds = boundingBox(entries.map((e) => e.rect));
-    if (bounds) setCamera(fitCamera(bounds, size));
-    else setCamera({ x: -size.width / 2, y: -size.height / 2, zoom: 1 });
-  };
-
-  // ---- pointer gestures -------------------------------------------------------------------
-
-  const onPointerDown = (e: PointerEvent): void => {
-    // Presses inside the note editor place the caret; they are not canvas gestures.
-    if (isTyping(e.target)) return;
-    measureOrigin();
-    const at = localPoint(e);
-    const capture = (g: Gesture): void => {
-      gesture.current = g;
-      try {
-        (e.currentTarget as Element | null)?.setPointerCapture(e.pointerId);
-      } catch {
-        // Synthetic events (tests) have no active pointer to capture.
-      }
-    };
-    if (e.pointerType === 'touch') {
-      touches.current.set(e.pointerId, at);
-      const pinch = pinchStart(touches.current, camera);
-      if (pinch) {
-        setBox(null);
-        setDrag(null);
-        capture(pinch);
-        return;
-      }
-    }
-    if (gesture.current) return;
-    canvasRef.current?.focus({ preventScroll: true });
-    const { pointerId, pointerType, button, shiftKey } = e;
-    const press = { pointerId, pointerType, button, shiftKey, at, hit: hitOf(e.target) };
-    const started = startGesture(press, { camera, spaceHeld, selection, entries: entryMap });
-    if (started.select) select(started.select);
-    if (!started.gesture) return;
-    // A pan keeps the browser's own middle-click scroll and context menu away.
-    if (started.gesture.kind === 'pan') e.preventDefault();
-    capture(started.gesture);
-  };
-
-  /** What a gesture shows while under way: the moved view, the selection box or the drag. */
-  const show = (view: GestureView): void => {
-    if (view.kind === 'camera') setTransient(view.camera);
-    else if (view.kind === 'box') setBox(view.box);
-    else setDrag({ moving: view.moving, dx: view.dx, dy: view.dy });
-  };
-
-  /** Ends the gesture under way; what it showed goes. */
-  const endGesture = (): void => {
-    gesture.current = null;
-    setTransient(null);
-    setBox(null);
-    setDrag(null);
-  };
-
-  const onPointerMove = (e: PointerEvent): void => {
-    const g = gesture.current;
-    const isTouch = touches.current.has(e.pointerId);
-    // Hovering without a gesture is the common case: nothing to do.
-    if (!g && !isTouch) return;
-    const p = localPoint(e);
-    if (isTouch) touches.current.set(e.pointerId, p);
-    const next = g && moveGesture(g, e.pointerId, p, touches.current);
-    if (!next) return;
-    gesture.current = next.gesture;
-    show(next.view);
-  };
-
-  const onPointerUp = (e: PointerEvent): void => {
-    touches.current.delete(e.pointerId);
-    const g = gesture.current;
-    if (!g || !ownsPointer(g, e.pointerId)) return;
-    const action = releaseGesture(g, entries);
-    if (action.kind === 'camera') setCamera(action.camera);
-    else if (action.kind === 'select') select(action.ids);
-    else if (action.kind === 'move') moveBy(action.ids, action.dx, action.dy);
-    endGesture();
-  };
-
-  const onPointerCancel = (e: PointerEvent): void => {
-    touches.current.delete(e.pointerId);
-    const g = gesture.current;
-    if (g && ownsPointer(g, e.pointerId)) endGesture();
-  };
-
-  const onDoubleClick = (e: MouseEvent): void => {
-    if (isTyping(e.target)) return;
-    measureOrigin();
-    // After pointer capture, browsers aim click events at the canvas, not the item under it.
-    const under =
-      typeof document.elementFromPoint === 'function'
-        ? document.elementFromPoint(e.clientX, e.clientY)
-        : null;
-    const hit = hitOf(under && canvasRef.current?.contains(under) ? under : e.target);
-    const point = screenToBoard(camera, localPoint(e));
+  /** A double-click edits the note there, else adds one (in a map cell: in its stage and lane). */
+  const openAt = (hit: Hit, point: Point): void => {
     if (hit.kind === 'item' && entryMap.get(hit.id)?.item.type === 'sticky_note') {
       setEditingId(hit.id);
       return;
@@ -331,22 +146,21 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
     else addNoteAt(point);
   };
 
-  const onWheel = (e: WheelEvent): void => {
-    if (gesture.current?.kind === 'pan') return;
-    e.preventDefault();
-    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? size.height || 800 : 1;
-    let dx = e.deltaX * unit;
-    let dy = e.deltaY * unit;
-    if (e.ctrlKey || e.metaKey) {
-      measureOrigin();
-      // Pinch gestures arrive as ctrl+wheel with small deltas; mouse wheels with large ones.
-      const factor = Math.min(2, Math.max(0.5, Math.exp(-dy * 0.01)));
-      zoomBy(factor, localPoint(e));
-      return;
-    }
-    if (e.shiftKey && dx === 0) [dx, dy] = [dy, 0];
-    setCamera(panBy(camera, -dx, -dy));
-  };
+  const pointer = usePointerInput({
+    canvasRef,
+    camera,
+    pageHeight: size.height,
+    spaceHeld,
+    selection,
+    entries,
+    entryMap,
+    showCamera: view.showCamera,
+    setCamera: view.setCamera,
+    zoomBy: view.zoomBy,
+    select,
+    moveBy,
+    openAt,
+  });
 
   // ---- keyboard -----------------------------------------------------------------------------
 
@@ -358,14 +172,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
     const entry = id === null ? undefined : entryMap.get(id);
     if (!entry) return;
     select([entry.id]);
-    if (!contains(viewportFromCamera(camera, size), entry.rect)) {
-      const c = { x: entry.rect.x + entry.rect.width / 2, y: entry.rect.y + entry.rect.height / 2 };
-      setCamera({
-        x: c.x - size.width / camera.zoom / 2,
-        y: c.y - size.height / camera.zoom / 2,
-        zoom: camera.zoom,
-      });
-    }
+    view.reveal(entry.rect);
   };
 
   const run = (command: KeyCommand): void => {
@@ -377,7 +184,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
         moveBy(selection, command.dx, command.dy);
         break;
       case 'pan':
-        setCamera(panBy(camera, -command.dx, -command.dy));
+        view.setCamera(panBy(camera, -command.dx, -command.dy));
         break;
       case 'selectAllNotes':
         select(entries.filter((en) => en.item.type === 'sticky_note').map((en) => en.id));
@@ -389,16 +196,16 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
         removeSelection();
         break;
       case 'zoom':
-        zoomBy(command.factor);
+        view.zoomBy(command.factor);
         break;
       case 'fit':
-        fit();
+        view.fit();
         break;
       case 'edit':
         setEditingId(command.id);
         break;
       case 'addNote':
-        addNoteAt(centre());
+        addNoteAt(view.centre());
         break;
       case 'step':
         stepSelection(command.direction);
@@ -474,7 +281,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
   const editing = editingId === null ? undefined : entryMap.get(editingId);
   const others = presenceSelections(users, userId, (id) => board.selection(id), entryMap);
   const grid = gridSpacing(camera.zoom) * camera.zoom;
-  const panning = spaceHeld || gesture.current?.kind === 'pan' || transient !== null;
+  const panning = spaceHeld || pointer.panning || view.moving;
   const transform = `matrix(${camera.zoom} 0 0 ${camera.zoom} ${-camera.x * camera.zoom} ${-camera.y * camera.zoom})`;
   const currentUser = users.find((u) => u.id === userId)?.name ?? userId;
 
@@ -493,12 +300,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
           backgroundSize: `${grid}px ${grid}px`,
           backgroundPosition: `${-camera.x * camera.zoom}px ${-camera.y * camera.zoom}px`,
         }}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerCancel}
-        onDblClick={onDoubleClick}
-        onWheel={onWheel}
+        {...pointer.handlers}
         onContextMenu={(e) => {
           // Right-drag pans; the editor keeps its own menu (spelling suggestions).
           if (!isTyping(e.target)) e.preventDefault();
@@ -510,21 +312,21 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
             <ItemsLayer
               entries={entries}
               selected={selected}
-              moving={drag?.moving ?? EMPTY_SET}
-              dx={drag?.dx ?? 0}
-              dy={drag?.dy ?? 0}
+              moving={pointer.drag?.moving ?? EMPTY_SET}
+              dx={pointer.drag?.dx ?? 0}
+              dy={pointer.drag?.dy ?? 0}
               zoom={camera.zoom}
-              cull={cull}
+              cull={view.cull}
             />
             {others.length > 0 && <PresenceLayer selections={others} zoom={camera.zoom} />}
-            {box && (
+            {pointer.box && (
               <rect
                 class="bv-select-box"
                 data-testid="select-box"
-                x={box.x}
-                y={box.y}
-                width={box.width}
-                height={box.height}
+                x={pointer.box.x}
+                y={pointer.box.y}
+                width={pointer.box.width}
+                height={pointer.box.height}
               />
             )}
           </g>
@@ -549,7 +351,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
           onUserChange={onUserChange}
           noteColor={noteColor}
           onNoteColor={setNoteColor}
-          onAddNote={() => addNoteAt(centre())}
+          onAddNote={() => addNoteAt(view.centre())}
           onShowGuide={
             guideStorage === undefined
               ? undefined
@@ -589,10 +391,10 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
       )}
       <ZoomControls
         zoom={camera.zoom}
-        onZoomIn={() => zoomBy(ZOOM_STEP)}
-        onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
-        onFit={fit}
-        onReset={() => setCamera(zoomAt(camera, { x: size.width / 2, y: size.height / 2 }, 1))}
+        onZoomIn={() => view.zoomBy(ZOOM_STEP)}
+        onZoomOut={() => view.zoomBy(1 / ZOOM_STEP)}
+        onFit={view.fit}
+        onReset={view.resetZoom}
       />
       <div class="bv-sr-only" aria-live="polite" data-testid="selection-status">
         {summary.announcement}

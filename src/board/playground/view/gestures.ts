@@ -1,6 +1,7 @@
 /**
  * The board's pointer gestures as pure rules: which gesture a press starts, what a move shows and
- * what a release does. `BoardView` keeps the gesture in a ref, reads the DOM and applies results.
+ * what a release does (`hitOf` and `isTyping` read an event's target). `usePointerInput` keeps the
+ * gesture under way, reads the DOM and applies the results.
  */
 import { panBy, pinchCamera, screenToBoard, type Box, type Camera, type Point } from './camera';
 import { boxFromPoints, idsInBox, toggleId } from './hit-test';
@@ -52,6 +53,11 @@ export function hitOf(target: EventTarget | null): Hit {
   const id = el?.getAttribute('data-id');
   return id ? { kind: 'item', id } : { kind: 'background' };
 }
+
+/** Whether an event comes from a text field (the note editor): then it is not the canvas's. */
+export const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** Midpoint and spread of two fingers (one finger: no spread). */
 function pinchOf(fingers: readonly Point[]): { mid: Point; distance: number } {
