@@ -18,6 +18,7 @@ import { SelectionBar } from './SelectionBar';
 import { presenceSelections, summarizeSelection } from './selection-summary';
 import { stepNote } from './step-note';
 import { textToHtml } from '../../html-text';
+import { tagNotesWith, toggleTagOnNotes } from './tag-actions';
 import { Toolbar } from './Toolbar';
 import { useBoardRevision } from './use-board-revision';
 import { useBoardCamera } from './use-board-camera';
@@ -37,21 +38,6 @@ export interface BoardViewProps {
   guideStorage?: GuideStorage;
 }
 
-/** Miro's tag colours, given to new tags in turn. */
-const NEW_TAG_COLORS = [
-  'red',
-  'blue',
-  'green',
-  'violet',
-  'yellow',
-  'cyan',
-  'magenta',
-  'dark_blue',
-  'light_green',
-  'dark_green',
-  'gray',
-  'black',
-];
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 const errorText = (e: unknown): string => errorMessage(e);
@@ -233,29 +219,13 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
   // ---- selection actions ------------------------------------------------------------------
 
   const toggleTag = (tagId: string): void => {
-    const all = (tagCounts.get(tagId) ?? 0) === selectedNotes.length;
-    attempt(() => {
-      for (const id of selectedNotes) {
-        const item = board.item(id);
-        const has = item?.type === 'sticky_note' && item.tagIds.includes(tagId);
-        // Adding puts the tag on the notes lacking it; removing happens only when all have it.
-        if (all ? has : !has) board.human.toggleTag(id, tagId);
-      }
-    });
+    const onAll = (tagCounts.get(tagId) ?? 0) === selectedNotes.length;
+    attempt(() => toggleTagOnNotes(board, selectedNotes, tagId, onAll));
   };
 
   const createTag = (title: string): string | null => {
     try {
-      const existing = board.tags().find((t) => t.title === title);
-      const tag =
-        existing ??
-        board.human.createTag(title, NEW_TAG_COLORS[board.tags().length % NEW_TAG_COLORS.length]);
-      for (const id of selectedNotes) {
-        const item = board.item(id);
-        if (item?.type === 'sticky_note' && !item.tagIds.includes(tag.id)) {
-          board.human.toggleTag(id, tag.id);
-        }
-      }
+      tagNotesWith(board, selectedNotes, title);
       return null;
     } catch (e) {
       return errorText(e);
