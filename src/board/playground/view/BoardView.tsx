@@ -2,17 +2,16 @@ import { errorMessage } from '../../../domain/common';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { LocalBoard, LocalUser, StickyColor } from '../sdk/local-board-types';
 import './board-view.css';
+import { BoardScene } from './BoardScene';
 import { gridSpacing, panBy, ZOOM_STEP, type Point } from './camera';
 import { htmlToPlainText } from './html-to-lines';
 import { isTyping, type Hit } from './gestures';
 import { cascadePoint, topNoteAt } from './hit-test';
 import { FirstRunGuide, useFirstRunGuide, type GuideStorage } from './FirstRunGuide';
-import { ItemsLayer } from './ItemsLayer';
 import { keyCommand, type KeyCommand } from './keyboard-commands';
 import { shortcutsSentence } from './keyboard-help';
 import { NoteEditorOverlay } from './NoteEditorOverlay';
 import { planMoves } from './plan-moves';
-import { PresenceLayer } from './PresenceLayer';
 import { deriveRenderEntries } from './render-entries';
 import { SelectionBar } from './SelectionBar';
 import { presenceSelections, summarizeSelection } from './selection-summary';
@@ -37,8 +36,6 @@ export interface BoardViewProps {
    */
   guideStorage?: GuideStorage;
 }
-
-const EMPTY_SET: ReadonlySet<string> = new Set();
 
 const errorText = (e: unknown): string => errorMessage(e);
 
@@ -252,7 +249,6 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
   const others = presenceSelections(users, userId, (id) => board.selection(id), entryMap);
   const grid = gridSpacing(camera.zoom) * camera.zoom;
   const panning = spaceHeld || pointer.panning || view.moving;
-  const transform = `matrix(${camera.zoom} 0 0 ${camera.zoom} ${-camera.x * camera.zoom} ${-camera.y * camera.zoom})`;
   const currentUser = users.find((u) => u.id === userId)?.name ?? userId;
 
   return (
@@ -277,30 +273,15 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
         }}
         onBlur={() => setSpaceHeld(false)}
       >
-        <svg class="bv-board-svg" width="100%" height="100%" aria-hidden="true">
-          <g transform={transform}>
-            <ItemsLayer
-              entries={entries}
-              selected={selected}
-              moving={pointer.drag?.moving ?? EMPTY_SET}
-              dx={pointer.drag?.dx ?? 0}
-              dy={pointer.drag?.dy ?? 0}
-              zoom={camera.zoom}
-              cull={view.cull}
-            />
-            {others.length > 0 && <PresenceLayer selections={others} zoom={camera.zoom} />}
-            {pointer.box && (
-              <rect
-                class="bv-select-box"
-                data-testid="select-box"
-                x={pointer.box.x}
-                y={pointer.box.y}
-                width={pointer.box.width}
-                height={pointer.box.height}
-              />
-            )}
-          </g>
-        </svg>
+        <BoardScene
+          entries={entries}
+          selected={selected}
+          camera={camera}
+          cull={view.cull}
+          drag={pointer.drag}
+          others={others}
+          box={pointer.box}
+        />
         {editing && (
           <NoteEditorOverlay
             key={editing.id}
