@@ -127,9 +127,9 @@ export default defineConfig(({ mode }) => ({
       // some of 300 bytes, and a browser fetches six at a time. Two groups instead: what every
       // page runs first (boot, Vite's preload helper, the Miro global), and the panel with all
       // it imports statically, which every page showing the panel loads anyway (the lazy tabs
-      // import from it; `board/html-text`, which the Miro adapter and MURAL's widgets share, goes
-      // with it, so the MURAL page does not fetch the Miro adapter for it). The Miro panel loads
-      // four JS files, the MURAL page four.
+      // import from it; `board/html-text` and `board/event-listeners`, which the Miro adapter and
+      // MURAL's share, go with it, so the MURAL page does not fetch the Miro adapter for them).
+      // The Miro panel loads four JS files, the MURAL page four.
       output: {
         codeSplitting: {
           groups: [
@@ -140,7 +140,7 @@ export default defineConfig(({ mode }) => ({
             },
             {
               name: 'workshop-panel',
-              test: /src[\\/](entries[\\/]workshop-panel|app[\\/]workshop|domain[\\/]board[\\/]board-item|board[\\/](write-queue|html-text))\./,
+              test: /src[\\/](entries[\\/]workshop-panel|app[\\/]workshop|domain[\\/]board[\\/]board-item|board[\\/](write-queue|html-text|event-listeners))\./,
               priority: 1,
             },
             // The Miro adapter with what it alone imports: one file for the Miro panel.
