@@ -87,8 +87,12 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   const muralId = server.createMural('Onboarding workshop');
   // Everything the app's server sends the browser, to look for the secret in.
   const bodies: Promise<string>[] = [];
+  // What the page fetched from the app's server: the MURAL page never needs the Miro adapter.
+  const fetched: string[] = [];
   page.on('response', (response) => {
-    if (response.url().startsWith(app.origin)) bodies.push(response.text().catch(() => ''));
+    if (!response.url().startsWith(app.origin)) return;
+    fetched.push(new URL(response.url()).pathname);
+    bodies.push(response.text().catch(() => ''));
   });
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto(`${app.origin}/mural.html`);
@@ -116,6 +120,8 @@ test('a facilitator connects to MURAL, picks a mural and creates a journey map o
   await expect(side.getByRole('button', { name: 'Create on board' })).toBeVisible({
     timeout: 15_000,
   });
+  expect(fetched.some((path) => path.startsWith('/assets/workshop-panel-'))).toBe(true);
+  expect(fetched.filter((path) => /miro-adapter/.test(path))).toEqual([]);
   await side.getByRole('button', { name: 'Create on board' }).click();
   await expect(side.getByText(/created/i)).toBeVisible({ timeout: 60_000 });
   const widgets = server.widgets(muralId);
