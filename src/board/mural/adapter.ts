@@ -21,7 +21,7 @@ import {
   type WriteQueueOptions,
 } from '../write-queue';
 import { applyOps, MURAL_LIMITS, parseTags, type MuralTag } from './apply-ops';
-import { createMuralEvents } from './board-events';
+import { createBoardEvents } from './board-events';
 import { listAll, MuralApiError, unwrap, type MuralClient } from './client';
 import { createDataArea } from './data-area';
 import { MARKERS, MARKERS_ID, parseMarkers, settleMarkers, withMarker } from './markers';
@@ -162,7 +162,7 @@ export function createMuralBoard(
     );
   }
 
-  const events = createMuralEvents({
+  const events = createBoardEvents({
     muralId,
     timing: pollTimingOf(options),
     shareAcrossTabs: options.shareAcrossTabs ?? false,

@@ -12,7 +12,7 @@ import { createPollTimer, listCostFactor, type PollTiming } from './poll-timing'
 import { indexState, stateAreaIds, type StateEntry } from './shared-state';
 import { parseWidgets, type MuralWidget } from './widgets';
 
-export interface MuralEventsDeps {
+export interface BoardEventsOptions {
   muralId: string;
   timing: PollTiming;
   /** Share poll results with this browser's other tabs on the mural. */
@@ -27,7 +27,7 @@ export interface MuralEventsDeps {
   readState: () => Promise<{ state: Map<string, StateEntry[]> }>;
 }
 
-export interface MuralEvents {
+export interface BoardEventHub {
   on<K extends keyof BoardEvents>(event: K, fn: (payload: BoardEvents[K]) => void): Unsubscribe;
   /**
    * Calls `fn` with the entry `id`'s value once read, then on each change a poll (or another
@@ -59,7 +59,7 @@ type TabMessage =
 /** A watcher's `last` while its first read failed: no stored JSON equals it. */
 const UNREAD = '\u0000unread';
 
-export function createMuralEvents(deps: MuralEventsDeps): MuralEvents {
+export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
   const { timing, onError } = deps;
   const listeners = createEventListeners(onError);
   const watchers = new Set<Watcher>();
