@@ -16,11 +16,9 @@ import { centreToRect, rectToCentre, type CentreGeometry } from './coordinates';
 import { textToHtml } from '../html-text';
 import { fromItemMarker, MARKER_KEY, markerSizeError } from './item-marker';
 import {
-  isConnector,
   isFrame,
   isShape,
   isStickyNote,
-  isTag,
   isText,
   type MiroSdk,
   type SdkEntity,
@@ -35,13 +33,12 @@ import {
 } from './sdk';
 import { MIRO_LIMITS } from './limits';
 import { toCentreGeometry } from './to-board-item';
+import { createMiroBatch } from './miro-batch';
 
 export const TAG_COLORS = MIRO_TAG_COLORS;
-type TagColor = (typeof TAG_COLORS)[number];
+export type TagColor = (typeof TAG_COLORS)[number];
 const isTagColor = (value: string): value is TagColor =>
   (TAG_COLORS as readonly string[]).includes(value);
-
-const FETCH_CHUNK = 50;
 
 export interface ApplyEnv {
   sdk: MiroSdk;
@@ -228,31 +225,6 @@ async function moveOther(
   await item.sync();
 }
 
-/** The props a create sends, compared by a retry that looks for an earlier attempt's item. */
-function createdLike(item: SdkItem, spec: CreateSpec): boolean {
-  const geometry = toCentreGeometry(item);
-  if (geometry.parentId !== null) return false;
-  const { x, y } = rectToCentre(spec.rect);
-  if (Math.abs(geometry.x - x) > 0.5 || Math.abs(geometry.y - y) > 0.5) return false;
-  switch (spec.kind) {
-    case 'frame':
-      return isFrame(item) && item.title === spec.title;
-    case 'shape':
-      return isShape(item) && item.content === textToHtml(spec.text);
-    case 'text':
-      return isText(item) && item.content === textToHtml(spec.text);
-    case 'note':
-      return isStickyNote(item) && item.content === textToHtml(spec.text);
-  }
-}
-
-const SDK_TYPE: Record<CreateSpec['kind'], string> = {
-  frame: 'frame',
-  shape: 'shape',
-  text: 'text',
-  note: 'sticky_note',
-};
-
 const isNotFound = (error: unknown): boolean => /not found/i.test(errorMessage(error));
 
 export async function applyOps(
@@ -273,225 +245,8 @@ function planMiro(
   live: readonly { op: WriteOp; i: number }[],
   ctx: PlanContext,
 ): void {
-  const board = env.sdk.board;
+  const batch = createMiroBatch(env, live, ctx);
   const { refs } = ctx;
-  // --- batch state, filled as tasks run -------------------------------------------------------
-  const created = new Map<string, SdkItem>();
-  /** Items a retried create adopted: never adopted twice. */
-  const adopted = new Set<string>();
-  const fetched = new Map<string, SdkEntity>();
-  const fetchErrors = new Map<string, string>();
-  const tagsByTitle = new Map<string, SdkTag>();
-  let tagsReserved = 0;
-  const frameGeometry = new Map<string, Promise<CentreGeometry | undefined>>();
-
-  const touchesTags = live.some(
-    ({ op }) =>
-      op.op === 'tag' ||
-      op.op === 'ensureTag' ||
-      op.op === 'renameTag' ||
-      (op.op === 'create' && op.item.kind === 'note' && (op.item.tags?.length ?? 0) > 0),
-  );
-  if (touchesTags) {
-    ctx.task(
-      {
-        key: 'tags',
-        calls: env.knownTags() === undefined ? 1 : 0,
-        run: async () => {
-          const all = env.knownTags() ?? (await env.loadTags());
-          for (const tag of all) tagsByTitle.set(tag.title, tag);
-        },
-      },
-      [],
-    );
-  }
-
-  // Existing items the batch changes or places into, fetched in chunks.
-  const fetchKey = new Map<string, string>();
-  const toFetch: string[] = [];
-  for (const { op } of live) {
-    const ids =
-      op.op === 'update' || op.op === 'remove' || op.op === 'tag'
-        ? [op.id]
-        : op.op === 'create' && op.parent && 'id' in op.parent
-          ? [op.parent.id]
-          : op.op === 'connect'
-            ? [op.from, op.to].flatMap((end) => ('id' in end ? [end.id] : []))
-            : [];
-    for (const id of ids) if (!toFetch.includes(id)) toFetch.push(id);
-  }
-  for (let start = 0; start < toFetch.length; start += FETCH_CHUNK) {
-    const chunk = toFetch.slice(start, start + FETCH_CHUNK);
-    const key = `fetch:${start / FETCH_CHUNK}`;
-    for (const id of chunk) fetchKey.set(id, key);
-    ctx.task(
-      {
-        key,
-        run: async () => {
-          try {
-            for (const entity of await board.get({ id: chunk })) fetched.set(entity.id, entity);
-            return;
-          } catch (error) {
-            if (isRetryableError(error)) throw error;
-          }
-          // An unknown id fails the whole call: look the ids up one by one to tell which.
-          for (const id of chunk) {
-            try {
-              const [entity] = await board.get({ id });
-              if (entity) fetched.set(id, entity);
-            } catch (error) {
-              if (isRetryableError(error)) throw error;
-              fetchErrors.set(id, errorMessage(error));
-            }
-          }
-        },
-      },
-      [],
-    );
-  }
-  const fetchedItem = (id: string): SdkEntity => {
-    const entity = fetched.get(id);
-    if (!entity || isTag(entity))
-      throw new OpError(fetchErrors.get(id) ?? `Item ${id} was not found on the board.`);
-    return entity;
-  };
-
-  // Tag titles → one task each that finds or creates the tag.
-  const explicitColor = new Map<string, string | undefined>();
-  for (const { op } of live) {
-    if (op.op === 'ensureTag' && !explicitColor.has(op.title))
-      explicitColor.set(op.title, op.color);
-  }
-  const ensureKeys = new Map<string, string>();
-  const renameKeys: string[] = [];
-  const ensureTask = (title: string): string => {
-    const existing = ensureKeys.get(title);
-    if (existing) return existing;
-    const key = `tag:${title}`;
-    ensureKeys.set(title, key);
-    const color = explicitColor.get(title);
-    let attempts = 0;
-    ctx.task(
-      {
-        key,
-        deps: ['tags', ...renameKeys],
-        run: async () => {
-          attempts += 1;
-          if (tagsByTitle.has(title)) return;
-          if (attempts > 1) {
-            // An earlier attempt may have made the tag before its answer was lost.
-            const fresh = (await env.loadTags()).find((t) => t.title === title);
-            if (fresh) {
-              tagsByTitle.set(title, fresh);
-              return;
-            }
-          }
-          // Reserved before the await, so concurrent creates cannot overshoot the limit.
-          if (tagsByTitle.size + tagsReserved >= MIRO_LIMITS.tagsPerBoard) {
-            throw new OpError(
-              `This board already has ${MIRO_LIMITS.tagsPerBoard} tags, Miro's limit; remove unused tags before adding "${ellipsis(title)}".`,
-            );
-          }
-          tagsReserved += 1;
-          try {
-            const tag = await board.createTag(
-              color === undefined ? { title } : { title, color: color as TagColor },
-            );
-            tagsByTitle.set(title, tag);
-            env.rememberTag(tag);
-          } catch (error) {
-            if (isRetryableError(error)) throw error;
-            // Someone may have made this tag since the list was read: reuse it if so.
-            const fresh = (await env.loadTags()).find((t) => t.title === title);
-            if (!fresh) throw error;
-            tagsByTitle.set(title, fresh);
-          } finally {
-            tagsReserved -= 1;
-          }
-        },
-      },
-      [],
-    );
-    return key;
-  };
-  const tagId = (title: string): string => {
-    const tag = tagsByTitle.get(title);
-    if (!tag) throw new OpError(`Tag "${title}" is missing.`);
-    return tag.id;
-  };
-
-  /** Absolute top-left of a frame, read fresh once per batch (the cache may be stale). */
-  const frameTopLeft = async (frameId: string, depth = 0): Promise<{ x: number; y: number }> => {
-    let pending = frameGeometry.get(frameId);
-    if (!pending) {
-      const known = fetched.get(frameId);
-      pending =
-        known && isFrame(known)
-          ? Promise.resolve(toCentreGeometry(known))
-          : board
-              .get({ id: frameId })
-              .then(([f]) => (f && isFrame(f) ? toCentreGeometry(f) : undefined));
-      frameGeometry.set(frameId, pending);
-    }
-    const frame = await pending;
-    if (!frame) throw new OpError(`The parent frame ${frameId} was not found on the board.`);
-    const origin =
-      frame.parentId !== null && depth < 32
-        ? await frameTopLeft(frame.parentId, depth + 1)
-        : { x: 0, y: 0 };
-    return { x: origin.x + frame.x - frame.width / 2, y: origin.y + frame.y - frame.height / 2 };
-  };
-
-  /**
-   * Takes a note out of its frame when it is moved to a centre outside it: Miro may clip or
-   * refuse a frame's children outside the frame, so they leave it first (issue 10 §8).
-   */
-  const leaveFrame = async (
-    item: SdkStickyNote,
-    frameId: string,
-    centre: { x: number; y: number },
-  ): Promise<boolean> => {
-    const origin = await frameTopLeft(frameId);
-    const geometry = await frameGeometry.get(frameId);
-    if (!geometry) return false;
-    const inside =
-      centre.x >= origin.x &&
-      centre.x <= origin.x + geometry.width &&
-      centre.y >= origin.y &&
-      centre.y <= origin.y + geometry.height;
-    if (inside) return false;
-    const known = fetched.get(frameId);
-    const frame = known ?? (await board.get({ id: frameId }))[0];
-    if (!frame || !isFrame(frame)) return false;
-    await frame.remove(item);
-    return true;
-  };
-
-  /** Ops on the same existing item run in batch order. */
-  const lastOnItem = new Map<string, string>();
-  const after = (id: string, key: string): string[] => {
-    const previous = lastOnItem.get(id);
-    lastOnItem.set(id, key);
-    return previous === undefined ? [] : [previous];
-  };
-
-  /**
-   * A create whose earlier attempt failed in a way that may have taken effect (a lost answer)
-   * looks for that item before making another: same type, place and text, in no frame yet.
-   */
-  const findEarlierAttempt = async (spec: CreateSpec): Promise<SdkItem | undefined> => {
-    const candidates = await board.get({ type: SDK_TYPE[spec.kind] });
-    return candidates.find(
-      (c): c is SdkItem => !isTag(c) && !adopted.has(c.id) && createdLike(c, spec),
-    );
-  };
-
-  /** A line an earlier attempt made before its answer was lost: same ends, not yet adopted. */
-  const findEarlierLine = async (from: string, to: string): Promise<SdkItem | undefined> =>
-    (await board.get({ type: 'connector' })).find(
-      (c): c is SdkItem =>
-        isConnector(c) && !adopted.has(c.id) && c.start?.item === from && c.end?.item === to,
-    );
 
   for (const { op, i } of live) {
     switch (op.op) {
@@ -499,11 +254,11 @@ function planMiro(
         const key = `connect:${i}`;
         const ends = [op.from, op.to];
         const endKeys = ends.map((end) =>
-          'ref' in end ? `create:${refs.get(end.ref)}` : fetchKey.get(end.id)!,
+          'ref' in end ? `create:${refs.get(end.ref)}` : batch.fetchKey.get(end.id)!,
         );
         const endId = (end: (typeof ends)[number]): string => {
-          if ('id' in end) return fetchedItem(end.id).id;
-          const item = created.get(end.ref);
+          if ('id' in end) return batch.fetchedItem(end.id).id;
+          const item = batch.created.get(end.ref);
           if (!item) throw new OpError(`The item "${end.ref}" to join was not created.`);
           return item.id;
         };
@@ -516,12 +271,12 @@ function planMiro(
             run: async () => {
               attempts += 1;
               const [from, to] = [endId(op.from), endId(op.to)];
-              const earlier = attempts > 1 ? await findEarlierLine(from, to) : undefined;
+              const earlier = attempts > 1 ? await batch.findEarlierLine(from, to) : undefined;
               // Web SDK reference "Connector": both ends name an item (no loose or dangling
               // connectors) and give either a position or snapTo, never both.
               const line =
                 earlier ??
-                (await board.createConnector({
+                (await batch.board.createConnector({
                   shape: 'straight',
                   start: { item: from, snapTo: 'auto' },
                   end: { item: to, snapTo: 'auto' },
@@ -533,7 +288,7 @@ function planMiro(
                     endStrokeCap: 'none',
                   },
                 }));
-              adopted.add(line.id);
+              batch.adopted.add(line.id);
               ctx.created(op.ref, line.id);
             },
           },
@@ -544,7 +299,7 @@ function planMiro(
       case 'create': {
         const spec = op.item;
         const tagTitles = spec.kind === 'note' ? [...new Set(spec.tags ?? [])] : [];
-        const tagKeys = tagTitles.map(ensureTask);
+        const tagKeys = tagTitles.map(batch.ensureTask);
         const createKey = `create:${i}`;
         let attempts = 0;
         ctx.task(
@@ -553,12 +308,13 @@ function planMiro(
             deps: tagKeys,
             run: async () => {
               attempts += 1;
-              const earlier = attempts > 1 ? await findEarlierAttempt(spec) : undefined;
-              const item = earlier ?? (await createItem(board, spec, tagTitles.map(tagId)));
-              adopted.add(item.id);
+              const earlier = attempts > 1 ? await batch.findEarlierAttempt(spec) : undefined;
+              const item =
+                earlier ?? (await createItem(batch.board, spec, tagTitles.map(batch.tagId)));
+              batch.adopted.add(item.id);
               if (isFrame(item))
                 env.rememberFrame(item.id, op.parent ? null : toCentreGeometry(item));
-              created.set(op.ref, item);
+              batch.created.set(op.ref, item);
               ctx.created(op.ref, item.id);
               env.rememberCreated(item);
             },
@@ -569,15 +325,16 @@ function planMiro(
         if (op.parent) {
           const parent = op.parent;
           const parentKey =
-            'ref' in parent ? `create:${refs.get(parent.ref)}` : fetchKey.get(parent.id)!;
+            'ref' in parent ? `create:${refs.get(parent.ref)}` : batch.fetchKey.get(parent.id)!;
           ctx.need(i, parentKey);
           ctx.task(
             {
               key: `add:${i}`,
               deps: [createKey, parentKey],
               run: async () => {
-                const frame = 'ref' in parent ? created.get(parent.ref) : fetchedItem(parent.id);
-                const child = created.get(op.ref);
+                const frame =
+                  'ref' in parent ? batch.created.get(parent.ref) : batch.fetchedItem(parent.id);
+                const child = batch.created.get(op.ref);
                 if (!frame || !isFrame(frame))
                   throw new OpError(`The parent ${JSON.stringify(parent)} is not a frame.`);
                 if (!child) throw new OpError('The item to put in the frame was not created.');
@@ -595,7 +352,7 @@ function planMiro(
               key: `meta:${i}`,
               deps: [createKey],
               run: async () => {
-                const item = created.get(op.ref);
+                const item = batch.created.get(op.ref);
                 if (!item || !('setMetadata' in item))
                   throw new OpError('The item to mark was not created.');
                 await item.setMetadata(MARKER_KEY, value);
@@ -608,21 +365,21 @@ function planMiro(
       }
       case 'update': {
         const key = `update:${i}`;
-        const fetchK = fetchKey.get(op.id)!;
+        const fetchK = batch.fetchKey.get(op.id)!;
         ctx.need(i, fetchK);
         ctx.task(
           {
             key,
-            deps: [fetchK, ...after(op.id, key)],
+            deps: [fetchK, ...batch.after(op.id, key)],
             run: async () => {
-              const item = fetchedItem(op.id);
+              const item = batch.fetchedItem(op.id);
               if (isMovableOther(item)) {
-                await moveOther(item, op.patch, frameTopLeft);
+                await moveOther(item, op.patch, batch.frameTopLeft);
                 return;
               }
               if (!isEditable(item))
                 throw new OpError(`A ${item.type} cannot be changed through the SDK.`);
-              await updateItem(item, op.patch, frameTopLeft, leaveFrame);
+              await updateItem(item, op.patch, batch.frameTopLeft, batch.leaveFrame);
               if (isFrame(item)) env.rememberFrame(item.id, toCentreGeometry(item));
             },
           },
@@ -632,19 +389,19 @@ function planMiro(
       }
       case 'remove': {
         const key = `remove:${i}`;
-        const fetchK = fetchKey.get(op.id)!;
+        const fetchK = batch.fetchKey.get(op.id)!;
         ctx.need(i, fetchK);
         ctx.task(
           {
             key,
-            deps: [fetchK, ...after(op.id, key)],
+            deps: [fetchK, ...batch.after(op.id, key)],
             run: async () => {
-              const entity = fetched.get(op.id);
+              const entity = batch.fetched.get(op.id);
               // Already gone is what the op asked for: removing stays idempotent for re-runs,
               // and for a retry after a remove whose answer was lost.
               if (!entity) return;
               try {
-                await board.remove(entity);
+                await batch.board.remove(entity);
               } catch (error) {
                 if (!isNotFound(error)) throw error;
               }
@@ -658,23 +415,31 @@ function planMiro(
       case 'tag': {
         const key = `tagItem:${i}`;
         const checkKey = `tagCheck:${i}`;
-        const fetchK = fetchKey.get(op.id)!;
+        const fetchK = batch.fetchKey.get(op.id)!;
         const add = [...new Set(op.add ?? [])];
         const remove = new Set(op.remove ?? []);
-        const tagKeys = add.map(ensureTask);
-        const deps = ['tags', fetchK, ...tagKeys, ...renameKeys, ...after(op.id, checkKey)];
+        const tagKeys = add.map(batch.ensureTask);
+        const deps = [
+          'tags',
+          fetchK,
+          ...tagKeys,
+          ...batch.renameKeys,
+          ...batch.after(op.id, checkKey),
+        ];
         ctx.need(i, 'tags', fetchK, ...tagKeys);
         const removeIds = (): Set<string> =>
-          new Set([...remove].flatMap((t) => tagsByTitle.get(t)?.id ?? []));
+          new Set([...remove].flatMap((t) => batch.tagsByTitle.get(t)?.id ?? []));
         const holds = (tagIds: readonly string[]): boolean => {
           const gone = removeIds();
-          return add.every((t) => tagIds.includes(tagId(t))) && !tagIds.some((id) => gone.has(id));
+          return (
+            add.every((t) => tagIds.includes(batch.tagId(t))) && !tagIds.some((id) => gone.has(id))
+          );
         };
         /** Merges this op into the note's tags and writes them; false when they already hold. */
         const write = async (note: SdkStickyNote): Promise<boolean> => {
           const gone = removeIds();
           const next = [
-            ...new Set([...note.tagIds.filter((id) => !gone.has(id)), ...add.map(tagId)]),
+            ...new Set([...note.tagIds.filter((id) => !gone.has(id)), ...add.map(batch.tagId)]),
           ];
           if (next.length > MIRO_LIMITS.tagsPerItem) {
             throw new OpError(
@@ -703,20 +468,20 @@ function planMiro(
             deps: [...new Set(deps)],
             run: async () => {
               attempts += 1;
-              let item = fetchedItem(op.id);
+              let item = batch.fetchedItem(op.id);
               if (attempts > 1) {
                 // Read again: another participant may have tagged the note meanwhile.
-                const [fresh] = await board.get({ id: op.id });
+                const [fresh] = await batch.board.get({ id: op.id });
                 if (fresh) item = fresh;
               }
               if (!isStickyNote(item))
                 throw new OpError(`Only sticky notes carry tags here, not a ${item.type}.`);
-              const knownIds = new Set([...tagsByTitle.values()].map((t) => t.id));
+              const knownIds = new Set([...batch.tagsByTitle.values()].map((t) => t.id));
               const stale = item.tagIds.some((id) => !knownIds.has(id));
-              if (stale && [...remove].some((t) => !tagsByTitle.has(t))) {
+              if (stale && [...remove].some((t) => !batch.tagsByTitle.has(t))) {
                 // The note carries a tag made after the list was read; it may be one to remove.
                 for (const tag of await env.loadTags()) {
-                  if (!tagsByTitle.has(tag.title)) tagsByTitle.set(tag.title, tag);
+                  if (!batch.tagsByTitle.has(tag.title)) batch.tagsByTitle.set(tag.title, tag);
                 }
               }
               wrote = await write(item);
@@ -733,7 +498,7 @@ function planMiro(
             run: async () => {
               if (!wrote) return;
               for (let round = 0; ; round += 1) {
-                const [now] = await board.get({ id: op.id });
+                const [now] = await batch.board.get({ id: op.id });
                 if (!now || !isStickyNote(now) || holds(now.tagIds) || round >= 3) return;
                 if (!(await write(now))) return;
                 await new Promise((resolve) => setTimeout(resolve, 2 * roundTrip));
@@ -745,7 +510,7 @@ function planMiro(
         break;
       }
       case 'ensureTag': {
-        ctx.need(i, 'tags', ensureTask(op.title));
+        ctx.need(i, 'tags', batch.ensureTask(op.title));
         break;
       }
       case 'renameTag': {
@@ -754,17 +519,17 @@ function planMiro(
         ctx.task(
           {
             key,
-            deps: ['tags', ...ensureKeys.values(), ...renameKeys],
+            deps: ['tags', ...batch.ensureKeys.values(), ...batch.renameKeys],
             run: async () => {
-              let tag = tagsByTitle.get(op.from);
+              let tag = batch.tagsByTitle.get(op.from);
               if (!tag) {
                 // A retry after a rename whose answer was lost finds it done.
-                const renamed = tagsByTitle.get(op.to);
+                const renamed = batch.tagsByTitle.get(op.to);
                 if (renamed) return;
                 throw new OpError(`No tag titled "${ellipsis(op.from)}" on this board.`);
               }
               if (op.from === op.to) return;
-              if (tagsByTitle.has(op.to)) {
+              if (batch.tagsByTitle.has(op.to)) {
                 throw new OpError(
                   `A tag titled "${ellipsis(op.to)}" already exists; Miro tag titles are unique.`,
                 );
@@ -781,14 +546,14 @@ function planMiro(
                 if (fresh?.title !== op.to) throw error;
                 tag = fresh;
               }
-              tagsByTitle.delete(op.from);
-              tagsByTitle.set(op.to, tag);
+              batch.tagsByTitle.delete(op.from);
+              batch.tagsByTitle.set(op.to, tag);
               env.rememberTag(tag);
             },
           },
           [i],
         );
-        renameKeys.push(key);
+        batch.renameKeys.push(key);
         break;
       }
     }
