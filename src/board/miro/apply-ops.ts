@@ -7,33 +7,26 @@
  * not read it yet and the batch touches tags, and the existing items the batch changes, fetched
  * 50 ids per call.
  */
-import { errorMessage } from '../../domain/common';
-import type { PaletteColor, Rect } from '../../domain/board/board-item';
 import { ellipsis, OpError, runBatch, type BatchPlugin, type PlanContext } from '../batch-engine';
-import type { BatchOptions, BatchResult, CreateSpec, WriteOp } from '../port';
+import type { BatchOptions, BatchResult, WriteOp } from '../port';
 import { isRetryableError, type WriteQueue } from '../write-queue';
-import { centreToRect, rectToCentre, type CentreGeometry } from './coordinates';
+import type { CentreGeometry } from './coordinates';
 import { textToHtml } from '../html-text';
-import { fromItemMarker, MARKER_KEY, markerSizeError } from './item-marker';
+import { markerSizeError } from './item-marker';
 import {
-  isFrame,
-  isShape,
   isStickyNote,
-  isText,
+  MIRO_TAG_COLORS,
   type MiroSdk,
-  type SdkEntity,
-  type SdkFrame,
   type SdkItem,
-  type SdkOtherItem,
-  type SdkShape,
   type SdkStickyNote,
   type SdkTag,
-  type SdkText,
-  MIRO_TAG_COLORS,
 } from './sdk';
 import { MIRO_LIMITS } from './limits';
-import { toCentreGeometry } from './to-board-item';
 import { createMiroBatch } from './miro-batch';
+import { planConnect } from './plan-connect';
+import { planCreate } from './plan-create';
+import { planRemove } from './plan-remove';
+import { planUpdate } from './plan-update';
 
 export const TAG_COLORS = MIRO_TAG_COLORS;
 export type TagColor = (typeof TAG_COLORS)[number];
@@ -67,10 +60,6 @@ export function tagTitleError(title: string): string | null {
   }
   return null;
 }
-
-/** Miro sticky notes are square (199 × 228) or rectangle (350 × 228); pick by the asked ratio. */
-const stickyShape = (rect: Rect): 'square' | 'rectangle' =>
-  rect.w / rect.h >= 1.2 ? 'rectangle' : 'square';
 
 /** Miro's checks that need no call (the engine made the shared ones): a bad op fails alone. */
 function validate(op: WriteOp): string | null {
@@ -118,115 +107,6 @@ function validate(op: WriteOp): string | null {
   }
 }
 
-/** Sets only the given style fields: the SDK treats a present `undefined` as a value. */
-function pick<T extends object>(fields: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const key of Object.keys(fields) as (keyof T)[]) {
-    if (fields[key] !== undefined) out[key] = fields[key];
-  }
-  return out;
-}
-
-function createItem(board: MiroSdk['board'], spec: CreateSpec, tagIds: string[]): Promise<SdkItem> {
-  const { x, y } = rectToCentre(spec.rect);
-  switch (spec.kind) {
-    case 'frame':
-      return board.createFrame({
-        title: spec.title,
-        x,
-        y,
-        width: spec.rect.w,
-        height: spec.rect.h,
-        ...(spec.fill === undefined ? {} : { style: { fillColor: spec.fill } }),
-      });
-    case 'shape':
-      return board.createShape({
-        shape: spec.rounded ? 'round_rectangle' : 'rectangle',
-        content: textToHtml(spec.text),
-        x,
-        y,
-        width: spec.rect.w,
-        height: spec.rect.h,
-        style: pick({
-          fillColor: spec.fill,
-          borderColor: spec.border,
-          fontSize: spec.fontSize,
-          color: spec.textColor,
-          textAlign: spec.align,
-        }),
-      });
-    case 'text':
-      return board.createText({
-        content: textToHtml(spec.text),
-        x,
-        y,
-        width: spec.rect.w,
-        style: pick({ fontSize: spec.fontSize, color: spec.textColor }),
-      });
-    case 'note':
-      return board.createStickyNote({
-        content: textToHtml(spec.text),
-        x,
-        y,
-        // Miro takes width or height, never both; the other follows the shape's ratio.
-        width: spec.rect.w,
-        shape: stickyShape(spec.rect),
-        style: { fillColor: spec.color },
-        ...(tagIds.length > 0 ? { tagIds } : {}),
-      });
-  }
-}
-
-type EditableItem = SdkStickyNote | SdkShape | SdkText | SdkFrame;
-const isEditable = (item: SdkEntity): item is EditableItem =>
-  isStickyNote(item) || isShape(item) || isText(item) || isFrame(item);
-
-/**
- * Items the SDK does not model whose position an app may change. Miro's "Unsupported" reference:
- * the Web SDK supports "reading and updating x and y coordinates of unsupported items"; its CRUD
- * table lists emoji (and strokes) as not updatable, so the strictest reading moves only the rest
- * (stamps), position only.
- */
-const FIXED_TYPES = new Set(['emoji', 'stroke', 'drawing']);
-type MovableOther = SdkOtherItem & {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  parentId?: string | null;
-  sync(): Promise<void>;
-};
-function isMovableOther(item: SdkEntity): item is MovableOther {
-  if (isEditable(item) || FIXED_TYPES.has(item.type)) return false;
-  const o = item as Partial<MovableOther>;
-  return (
-    typeof o.x === 'number' &&
-    typeof o.y === 'number' &&
-    typeof o.width === 'number' &&
-    typeof o.sync === 'function' &&
-    !('title' in item && 'color' in item) // a tag
-  );
-}
-
-async function moveOther(
-  item: MovableOther,
-  patch: (WriteOp & { op: 'update' })['patch'],
-  frameTopLeft: (frameId: string) => Promise<{ x: number; y: number }>,
-): Promise<void> {
-  if (patch.text !== undefined || patch.color !== undefined || patch.fill !== undefined)
-    throw new OpError(`A ${item.type} can only be moved through the SDK.`);
-  if (!patch.rect) return;
-  const parentId = item.parentId ?? null;
-  const origin = parentId === null ? { x: 0, y: 0 } : await frameTopLeft(parentId);
-  const left = origin.x + item.x - item.width / 2;
-  const top = origin.y + item.y - item.height / 2;
-  item.x = (patch.rect.x ?? left) + item.width / 2 - origin.x;
-  item.y = (patch.rect.y ?? top) + item.height / 2 - origin.y;
-  await item.sync();
-}
-
-const isNotFound = (error: unknown): boolean => /not found/i.test(errorMessage(error));
-
 export async function applyOps(
   env: ApplyEnv,
   ops: readonly WriteOp[],
@@ -246,172 +126,20 @@ function planMiro(
   ctx: PlanContext,
 ): void {
   const batch = createMiroBatch(env, live, ctx);
-  const { refs } = ctx;
-
   for (const { op, i } of live) {
     switch (op.op) {
-      case 'connect': {
-        const key = `connect:${i}`;
-        const ends = [op.from, op.to];
-        const endKeys = ends.map((end) =>
-          'ref' in end ? `create:${refs.get(end.ref)}` : batch.fetchKey.get(end.id)!,
-        );
-        const endId = (end: (typeof ends)[number]): string => {
-          if ('id' in end) return batch.fetchedItem(end.id).id;
-          const item = batch.created.get(end.ref);
-          if (!item) throw new OpError(`The item "${end.ref}" to join was not created.`);
-          return item.id;
-        };
-        let attempts = 0;
-        ctx.need(i, ...endKeys);
-        ctx.task(
-          {
-            key,
-            deps: [...new Set(endKeys)],
-            run: async () => {
-              attempts += 1;
-              const [from, to] = [endId(op.from), endId(op.to)];
-              const earlier = attempts > 1 ? await batch.findEarlierLine(from, to) : undefined;
-              // Web SDK reference "Connector": both ends name an item (no loose or dangling
-              // connectors) and give either a position or snapTo, never both.
-              const line =
-                earlier ??
-                (await batch.board.createConnector({
-                  shape: 'straight',
-                  start: { item: from, snapTo: 'auto' },
-                  end: { item: to, snapTo: 'auto' },
-                  style: {
-                    strokeColor: op.style.color,
-                    strokeWidth: op.style.width,
-                    strokeStyle: op.style.dashed ? 'dashed' : 'normal',
-                    startStrokeCap: 'none',
-                    endStrokeCap: 'none',
-                  },
-                }));
-              batch.adopted.add(line.id);
-              ctx.created(op.ref, line.id);
-            },
-          },
-          [i],
-        );
+      case 'connect':
+        planConnect(batch, i, op);
         break;
-      }
-      case 'create': {
-        const spec = op.item;
-        const tagTitles = spec.kind === 'note' ? [...new Set(spec.tags ?? [])] : [];
-        const tagKeys = tagTitles.map(batch.ensureTask);
-        const createKey = `create:${i}`;
-        let attempts = 0;
-        ctx.task(
-          {
-            key: createKey,
-            deps: tagKeys,
-            run: async () => {
-              attempts += 1;
-              const earlier = attempts > 1 ? await batch.findEarlierAttempt(spec) : undefined;
-              const item =
-                earlier ?? (await createItem(batch.board, spec, tagTitles.map(batch.tagId)));
-              batch.adopted.add(item.id);
-              if (isFrame(item))
-                env.rememberFrame(item.id, op.parent ? null : toCentreGeometry(item));
-              batch.created.set(op.ref, item);
-              ctx.created(op.ref, item.id);
-              env.rememberCreated(item);
-            },
-          },
-          [i],
-        );
-        ctx.need(i, ...tagKeys);
-        if (op.parent) {
-          const parent = op.parent;
-          const parentKey =
-            'ref' in parent ? `create:${refs.get(parent.ref)}` : batch.fetchKey.get(parent.id)!;
-          ctx.need(i, parentKey);
-          ctx.task(
-            {
-              key: `add:${i}`,
-              deps: [createKey, parentKey],
-              run: async () => {
-                const frame =
-                  'ref' in parent ? batch.created.get(parent.ref) : batch.fetchedItem(parent.id);
-                const child = batch.created.get(op.ref);
-                if (!frame || !isFrame(frame))
-                  throw new OpError(`The parent ${JSON.stringify(parent)} is not a frame.`);
-                if (!child) throw new OpError('The item to put in the frame was not created.');
-                // Adding a child twice is harmless: a retry after a lost answer just repeats it.
-                await frame.add(child);
-              },
-            },
-            [i],
-          );
-        }
-        if (op.meta) {
-          const value = fromItemMarker(op.meta);
-          ctx.task(
-            {
-              key: `meta:${i}`,
-              deps: [createKey],
-              run: async () => {
-                const item = batch.created.get(op.ref);
-                if (!item || !('setMetadata' in item))
-                  throw new OpError('The item to mark was not created.');
-                await item.setMetadata(MARKER_KEY, value);
-              },
-            },
-            [i],
-          );
-        }
+      case 'create':
+        planCreate(batch, i, op);
         break;
-      }
-      case 'update': {
-        const key = `update:${i}`;
-        const fetchK = batch.fetchKey.get(op.id)!;
-        ctx.need(i, fetchK);
-        ctx.task(
-          {
-            key,
-            deps: [fetchK, ...batch.after(op.id, key)],
-            run: async () => {
-              const item = batch.fetchedItem(op.id);
-              if (isMovableOther(item)) {
-                await moveOther(item, op.patch, batch.frameTopLeft);
-                return;
-              }
-              if (!isEditable(item))
-                throw new OpError(`A ${item.type} cannot be changed through the SDK.`);
-              await updateItem(item, op.patch, batch.frameTopLeft, batch.leaveFrame);
-              if (isFrame(item)) env.rememberFrame(item.id, toCentreGeometry(item));
-            },
-          },
-          [i],
-        );
+      case 'update':
+        planUpdate(batch, i, op);
         break;
-      }
-      case 'remove': {
-        const key = `remove:${i}`;
-        const fetchK = batch.fetchKey.get(op.id)!;
-        ctx.need(i, fetchK);
-        ctx.task(
-          {
-            key,
-            deps: [fetchK, ...batch.after(op.id, key)],
-            run: async () => {
-              const entity = batch.fetched.get(op.id);
-              // Already gone is what the op asked for: removing stays idempotent for re-runs,
-              // and for a retry after a remove whose answer was lost.
-              if (!entity) return;
-              try {
-                await batch.board.remove(entity);
-              } catch (error) {
-                if (!isNotFound(error)) throw error;
-              }
-              env.forget(entity.id);
-            },
-          },
-          [i],
-        );
+      case 'remove':
+        planRemove(batch, i, op);
         break;
-      }
       case 'tag': {
         const key = `tagItem:${i}`;
         const checkKey = `tagCheck:${i}`;
@@ -558,76 +286,4 @@ function planMiro(
       }
     }
   }
-}
-
-/** Applies a patch to the SDK object and syncs it. */
-async function updateItem(
-  item: EditableItem,
-  patch: (WriteOp & { op: 'update' })['patch'],
-  frameTopLeft: (frameId: string) => Promise<{ x: number; y: number }>,
-  leaveFrame: (
-    item: SdkStickyNote,
-    frameId: string,
-    centre: { x: number; y: number },
-  ) => Promise<boolean>,
-): Promise<void> {
-  if (patch.text !== undefined) {
-    if (isFrame(item)) item.title = patch.text;
-    else item.content = textToHtml(patch.text);
-  }
-  if (patch.color !== undefined) {
-    if (!isStickyNote(item))
-      throw new OpError(`Only sticky notes take a palette colour, not a ${item.type}.`);
-    item.style.fillColor = patch.color satisfies PaletteColor;
-  }
-  if (patch.fill !== undefined) {
-    if (isShape(item) || isFrame(item)) item.style.fillColor = patch.fill;
-    else throw new OpError(`Only shapes and frames take a fill, not a ${item.type}.`);
-  }
-  if (patch.rect !== undefined) {
-    const geometry = toCentreGeometry(item);
-    let origin =
-      geometry.parentId === null ? { x: 0, y: 0 } : await frameTopLeft(geometry.parentId);
-    const current = centreToRect({
-      ...geometry,
-      x: origin.x + geometry.x,
-      y: origin.y + geometry.y,
-    });
-    const size = { w: current.w, h: current.h };
-    // Sizes change where Miro allows: notes by width (height follows), text by width,
-    // frames both; shapes are fixed after creation.
-    if (isStickyNote(item) && patch.rect.w !== undefined) {
-      size.w = patch.rect.w;
-      size.h = (current.h * patch.rect.w) / current.w;
-      item.width = patch.rect.w;
-    } else if (isStickyNote(item) && patch.rect.h !== undefined) {
-      size.h = patch.rect.h;
-      size.w = (current.w * patch.rect.h) / current.h;
-      item.height = patch.rect.h;
-    } else if (isText(item) && patch.rect.w !== undefined) {
-      size.w = patch.rect.w;
-      item.width = patch.rect.w;
-    } else if (isFrame(item)) {
-      size.w = patch.rect.w ?? size.w;
-      size.h = patch.rect.h ?? size.h;
-      item.width = size.w;
-      item.height = size.h;
-    }
-    // A text's height is Miro's own: centre it on the asked rect, as a create of that rect
-    // does, so a repair converges on the first run. Other items keep the asked top-left.
-    const asked = isText(item) && patch.rect.h !== undefined ? patch.rect.h : size.h;
-    const centre = {
-      x: (patch.rect.x ?? current.x) + size.w / 2,
-      y: (patch.rect.y ?? current.y) + asked / 2,
-    };
-    if (
-      isStickyNote(item) &&
-      geometry.parentId !== null &&
-      (await leaveFrame(item, geometry.parentId, centre))
-    )
-      origin = { x: 0, y: 0 };
-    item.x = centre.x - origin.x;
-    item.y = centre.y - origin.y;
-  }
-  await item.sync();
 }

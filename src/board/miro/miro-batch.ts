@@ -54,6 +54,9 @@ const SDK_TYPE: Record<CreateSpec['kind'], string> = {
   note: 'sticky_note',
 };
 
+/** The write op of kind `K`, as its planner takes it. */
+export type OpOf<K extends WriteOp['op']> = WriteOp & { op: K };
+
 /** A batch's state, filled as its tasks run, and the helpers the op planners share. */
 export interface MiroBatch {
   readonly env: ApplyEnv;
@@ -86,6 +89,8 @@ export interface MiroBatch {
   ): Promise<boolean>;
   /** The task `key` on the existing item `id` waits for: the op before it on that item. */
   after(id: string, key: string): string[];
+  /** Adds op `i`'s task `key` on the existing item `id`, after its fetch and earlier ops on it. */
+  itemTask(i: number, id: string, key: string, run: () => Promise<void>): void;
   findEarlierAttempt(spec: CreateSpec): Promise<SdkItem | undefined>;
   findEarlierLine(from: string, to: string): Promise<SdkItem | undefined>;
 }
@@ -295,6 +300,11 @@ export function createMiroBatch(
     lastOnItem.set(id, key);
     return previous === undefined ? [] : [previous];
   };
+  const itemTask = (i: number, id: string, key: string, run: () => Promise<void>): void => {
+    const fetchK = fetchKey.get(id)!;
+    ctx.need(i, fetchK);
+    ctx.task({ key, deps: [fetchK, ...after(id, key)], run }, [i]);
+  };
 
   /**
    * A create whose earlier attempt failed in a way that may have taken effect (a lost answer)
@@ -331,6 +341,7 @@ export function createMiroBatch(
     frameTopLeft,
     leaveFrame,
     after,
+    itemTask,
     findEarlierAttempt,
     findEarlierLine,
   };
