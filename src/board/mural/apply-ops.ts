@@ -5,15 +5,14 @@
  * PATCH paths; tag changes read the widget's tags, merge and write the whole list. Tasks that
  * need more than one request keep what they did in their closure, so a retry resumes.
  */
-import { errorMessage, isRecord } from '../../domain/common';
+import { errorMessage } from '../../domain/common';
 import { lineBetween, type ItemMarker, type Rect } from '../../domain/board/board-item';
 import { describeOp, OpError, runBatch, type PlanContext } from '../batch-engine';
 import type { BatchOptions, BatchResult, CreateSpec, LineStyle, WriteOp } from '../port';
-import type { QueueTask, WriteQueue } from '../write-queue';
-import { MuralApiError, type MuralClient } from './client';
+import type { QueueTask } from '../write-queue';
+import { MuralApiError } from './client';
 import { markerPrint } from './markers';
 import {
-  absolutePosition,
   muralHex,
   TYPE_FILTER,
   parseWidget,
@@ -22,57 +21,16 @@ import {
   toMuralHex,
   type MuralWidget,
 } from './widgets';
-import { listAll, unwrap } from './client';
+import { unwrap } from './client';
+import { createWriteBatch, MURAL_LIMITS, refusedField, type ApplyEnv } from './write-batch';
 
-export const MURAL_LIMITS = { tagText: 25, createPerRequest: 1000 } as const;
+export { MURAL_LIMITS, parseTags, type MuralTag } from './write-batch';
+
 /**
  * Items per create request. MURAL takes 1,000, but a chunk settles as one: smaller chunks keep
  * progress moving and let a cancel stop more of a large batch, at one request per 25 items.
  */
 export const CREATE_CHUNK = 25;
-
-export type CreateField = 'style' | 'parentId' | 'tags';
-
-export interface MuralTag {
-  id: string;
-  text: string;
-}
-
-export interface ApplyEnv {
-  client: MuralClient;
-  muralId: string;
-  queue: WriteQueue;
-  /** Widgets last seen (areas matter: children's positions are relative to them). */
-  widget(id: string): MuralWidget | undefined;
-  remember(widget: MuralWidget): void;
-  forget(id: string): void;
-  /** The arrows last seen on the mural. */
-  arrows(): MuralWidget[];
-  /** Reads the mural's arrows afresh (through the queue), so `arrows` holds them all. */
-  readArrows(): Promise<void>;
-  /**
-   * Fields MURAL refused on create this session, as `type:field` (one widget type's refusal does
-   * not tax the others); later creates of that type PATCH them after.
-   */
-  refusedOnCreate: Set<string>;
-  /** Board coordinates of the mural's top-left: top-level widgets are placed relative to it. */
-  origin(): Promise<{ x: number; y: number }>;
-  rememberTags(tags: readonly MuralTag[]): void;
-  /**
-   * Before the batch (`intent`): store the markers its creates will carry, keyed by
-   * `markerPrint`, since the widgets' ids are not known yet. After it: store the markers of the
-   * widgets it created by id, and settle the intents left by earlier batches.
-   */
-  saveMarkers(markers: ReadonlyMap<string, ItemMarker>, intent?: boolean): Promise<void>;
-}
-
-export function parseTags(values: readonly unknown[]): MuralTag[] {
-  return values.flatMap((v) =>
-    isRecord(v) && typeof v.id === 'string' && typeof v.text === 'string'
-      ? [{ id: v.id, text: v.text }]
-      : [],
-  );
-}
 
 const TYPE_OF: Record<CreateSpec['kind'], string> = {
   note: 'sticky note',
@@ -159,15 +117,6 @@ function arrowBody(
       strokeWidth: Math.min(STROKE_WIDTH.max, Math.max(STROKE_WIDTH.min, Math.round(style.width))),
     },
   };
-}
-
-/** Which of the create fields MURAL's 400 names, if any. */
-function refusedField(error: unknown): CreateField | null {
-  if (!(error instanceof MuralApiError) || error.status !== 400) return null;
-  for (const field of ['style', 'parentId', 'tags'] as const) {
-    if (error.message.includes(field)) return field;
-  }
-  return null;
 }
 
 /** Every op failed before anything was written, for `reason`. */
@@ -257,167 +206,14 @@ function planMural(
   ctx: PlanContext,
   markers: Map<string, ItemMarker>,
 ): void {
+  const batch = createWriteBatch(env, live, ctx, markers);
   const { ops } = ctx;
-  const { client, muralId } = env;
-  const base = `/murals/${encodeURIComponent(muralId)}`;
-  /** Created in this batch: ref → widget. */
-  const made = new Map<string, MuralWidget>();
-  /** Widgets a retried create adopted: never adopted twice. */
-  const adopted = new Set<string>();
-
-  // Tags: one fresh read per batch that touches tags; titles made at most once.
-  let tagList: MuralTag[] = [];
-  const tagIds = new Map<string, string>();
-  const needTags = live.some(
-    ({ op }) =>
-      op.op === 'tag' ||
-      op.op === 'ensureTag' ||
-      op.op === 'renameTag' ||
-      (op.op === 'create' && op.item.kind === 'note' && (op.item.tags?.length ?? 0) > 0),
-  );
-  if (needTags) {
-    ctx.task(
-      {
-        key: 'tags',
-        async run() {
-          tagList = parseTags(await listAll(client, `${base}/tags`, {}, declaredOnce()));
-          env.rememberTags(tagList);
-          for (const tag of tagList) if (!tagIds.has(tag.text)) tagIds.set(tag.text, tag.id);
-        },
-      },
-      [],
-    );
-  }
-  const tagTask = (title: string): string => {
-    const key = `tag:${title}`;
-    if (ctx.hasTask(key)) return key;
-    let attempts = 0;
-    ctx.task(
-      {
-        key,
-        deps: ['tags'],
-        async run() {
-          attempts += 1;
-          if (tagIds.has(title)) return tagIds.get(title);
-          if (attempts > 1) {
-            // An earlier attempt may have made the tag before its answer was lost.
-            const all = parseTags(await listCharged(`${base}/tags`));
-            const found = all.find((t) => t.text === title);
-            if (found) {
-              tagIds.set(title, found.id);
-              env.rememberTags([found]);
-              return found.id;
-            }
-          }
-          if (title.trim() === '') throw new OpError('A tag title cannot be empty.');
-          if (title.length > MURAL_LIMITS.tagText) {
-            throw new OpError(
-              `Tag "${title}" has ${title.length} characters; MURAL allows at most ${MURAL_LIMITS.tagText}.`,
-            );
-          }
-          const tag = parseTags([
-            unwrap(await client.request('POST', `${base}/tags`, { text: title })),
-          ])[0];
-          if (!tag) throw new Error('MURAL answered a tag create without the tag.');
-          tagIds.set(title, tag.id);
-          env.rememberTags([tag]);
-          return tag.id;
-        },
-      },
-      [],
-    );
-    return key;
-  };
-  const idOfTag = (title: string): string => {
-    const id = tagIds.get(title);
-    if (id === undefined) throw new OpError(`Tag "${title}" is missing.`);
-    return id;
-  };
-
-  const refusedFor = (type: string): CreateField[] =>
-    (['style', 'parentId', 'tags'] as const).filter((f) => env.refusedOnCreate.has(`${type}:${f}`));
-
-  // A read a task makes only sometimes (an area or widget not seen yet, the list that adopts
-  // what a lost answer made) is charged to the queue's budget as it is made, so no request of a
-  // batch is outside the budget; a task declares only the calls it always makes.
-  const charged = <T>(fn: () => Promise<T>): Promise<T> => env.queue.spend(1).then(fn);
-  const getWidget = async (id: string): Promise<MuralWidget | null> =>
-    parseWidget(
-      unwrap(
-        await charged(() => client.request('GET', `${base}/widgets/${encodeURIComponent(id)}`)),
-      ),
-    );
-  const listCharged = (path: string, query: Record<string, string | undefined> = {}) =>
-    listAll(client, path, query, charged);
-  /**
-   * For one attempt of a task that declares one call: that call pays for the first request,
-   * each later one (another page, a create sent again without a refused field) is charged.
-   */
-  const declaredOnce = (): (<T>(fn: () => Promise<T>) => Promise<T>) => {
-    let paid = true;
-    return (fn) => {
-      if (!paid) return charged(fn);
-      paid = false;
-      return fn();
-    };
-  };
-
-  /** Absolute top-left of an area, reading unknown areas up the chain. */
-  async function areaOrigin(id: string): Promise<{ x: number; y: number }> {
-    for (let depth = 0; depth < 32; depth += 1) {
-      const missing = chainMissing(id);
-      if (missing === null) break;
-      const widget = await getWidget(missing);
-      if (!widget) throw new Error(`MURAL answered widget ${missing} without a widget.`);
-      env.remember(widget);
-    }
-    const area = env.widget(id);
-    if (!area) throw new OpError(`Area ${id} is not on the mural.`);
-    return absolutePosition(area, env.widget, await env.origin());
-  }
-  function chainMissing(id: string): string | null {
-    let current: string | null = id;
-    for (let depth = 0; current !== null && depth < 32; depth += 1) {
-      const widget = env.widget(current);
-      if (!widget) return current;
-      current = widget.parentId;
-    }
-    return null;
-  }
-
-  async function fetchWidget(id: string): Promise<MuralWidget> {
-    const widget = await getWidget(id);
-    if (!widget) throw new Error(`MURAL answered widget ${id} without a widget.`);
-    env.remember(widget);
-    return widget;
-  }
-
-  /** Arrow ids by the widget either end is connected to, indexed once per batch that removes. */
-  let arrowIndex: Map<string, string[]> | null = null;
-  const arrowsOn = (id: string): string[] => {
-    if (arrowIndex === null) {
-      arrowIndex = new Map();
-      for (const arrow of env.arrows())
-        for (const end of new Set([arrow.arrow?.startRefId, arrow.arrow?.endRefId]))
-          if (end) arrowIndex.set(end, [...(arrowIndex.get(end) ?? []), arrow.id]);
-    }
-    return arrowIndex.get(id) ?? [];
-  };
-
-  /** Serialises ops on one id: a later op waits for the earlier one. */
-  const lastTaskOf = new Map<string, string>();
-  const refTask = new Map<string, string>();
-
-  // Creates of the same type and parent that follow each other share a request.
-  let chunk: {
-    key: string;
-    type: string;
-    parent: string;
-    items: number[];
-    task: QueueTask;
-  } | null = null;
+  const { client, base, made, adopted, tagIds, lastTaskOf, refTask } = batch;
+  const { tagTask, idOfTag, refusedFor, charged, listCharged, declaredOnce } = batch;
+  const { areaOrigin, fetchWidget, arrowsOn, single } = batch;
 
   const createTasks = (index: number, op: WriteOp & { op: 'create' }): void => {
+    const chunk = batch.chunk;
     const type = TYPE_OF[op.item.kind];
     const parentKey = op.parent
       ? 'ref' in op.parent
@@ -458,8 +254,8 @@ function planMural(
       key,
       deps,
       run: async () => {
-        const batch = items.map((i) => ops[i] as WriteOp & { op: 'create' });
-        const first = batch[0]!;
+        const creates = items.map((i) => ops[i] as WriteOp & { op: 'create' });
+        const first = creates[0]!;
         let parentId: string | null = null;
         let origin = await env.origin();
         if (first.parent) {
@@ -470,7 +266,7 @@ function planMural(
           } else parentId = first.parent.id;
           origin = await areaOrigin(parentId);
         }
-        const full = batch.map((o) => {
+        const full = creates.map((o) => {
           const body = createBody(o.item, {
             x: o.item.rect.x - origin.x,
             y: o.item.rect.y - origin.y,
@@ -506,8 +302,8 @@ function planMural(
               await send(() => client.request('POST', path, type === 'area' ? plain[0] : plain)),
             );
             const widgets = parseWidgets(Array.isArray(answer) ? answer : [answer]);
-            if (widgets.length !== batch.length) {
-              throw new Error(`MURAL made ${widgets.length} of ${batch.length} widgets.`);
+            if (widgets.length !== creates.length) {
+              throw new Error(`MURAL made ${widgets.length} of ${creates.length} widgets.`);
             }
             createdWidgets = widgets;
           } catch (error) {
@@ -550,7 +346,7 @@ function planMural(
         for (const [i, widget] of widgets.entries()) {
           env.remember(widget);
           adopted.add(widget.id);
-          const o = batch[i]!;
+          const o = creates[i]!;
           made.set(o.ref, widget);
           ctx.created(o.ref, widget.id);
           if (o.meta) markers.set(widget.id, o.meta);
@@ -560,8 +356,8 @@ function planMural(
     };
     ctx.task(task, [index]);
     ctx.need(index, ...deps);
-    if (type !== 'area') chunk = { key, type, parent: parentKey, items, task };
-    else chunk = null;
+    if (type !== 'area') batch.chunk = { key, type, parent: parentKey, items, task };
+    else batch.chunk = null;
   };
 
   async function deleteWidget(id: string): Promise<void> {
@@ -652,20 +448,6 @@ function planMural(
     ctx.need(index, ...deps);
   };
 
-  const single = (
-    index: number,
-    id: string,
-    deps: string[],
-    run: () => Promise<unknown>,
-    calls = 1,
-  ) => {
-    const key = `op:${index}`;
-    const previous = lastTaskOf.get(id);
-    ctx.task({ key, deps: previous ? [...deps, previous] : deps, calls, run }, [index]);
-    ctx.need(index, ...deps);
-    lastTaskOf.set(id, key);
-  };
-
   // Every tag a new note needs gets its task before any create task: a chunk made for an earlier
   // note may take in a later note with tags, and a task may depend only on earlier ones.
   for (const { op } of live)
@@ -673,7 +455,7 @@ function planMural(
       for (const t of op.item.tags ?? []) tagTask(t);
 
   for (const { op, i: index } of live) {
-    if (op.op !== 'create') chunk = null;
+    if (op.op !== 'create') batch.chunk = null;
     switch (op.op) {
       case 'create':
         createTasks(index, op);
@@ -774,7 +556,7 @@ function planMural(
       }
       case 'renameTag':
         single(index, `tag:${op.from}`, ['tags'], async () => {
-          const tag = tagList.find((t) => t.text === op.from);
+          const tag = batch.tagList.find((t) => t.text === op.from);
           if (!tag) throw new OpError(`There is no tag "${op.from}" to rename.`);
           if (op.to.length > MURAL_LIMITS.tagText) {
             throw new OpError(
