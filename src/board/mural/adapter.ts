@@ -194,7 +194,7 @@ export function createMuralBoard(
       tagsPerItem: 8,
       tagsPerBoard: 100,
       noteText: 6000,
-      // Lines are arrows connected to both widgets (reference createarrow; `apply-ops.ts`).
+      // Lines are arrows connected to both widgets (reference createarrow; `plan-connect.ts`).
       connectors: true,
     },
     platformVoting: createMuralPlatformVoting(client, muralId, read, read),

@@ -3,7 +3,8 @@
  * request each, so a retry after a 429 repeats only that request. Creates of one type and parent
  * go together in array bodies (`CREATE_CHUNK` per request; areas one each); updates use the typed
  * PATCH paths; tag changes read the widget's tags, merge and write the whole list. Tasks that
- * need more than one request keep what they did in their closure, so a retry resumes.
+ * need more than one request keep what they did in their closure, so a retry resumes. What a
+ * batch's tasks share is `write-batch.ts`; each op kind has its planner (`plan-*.ts`).
  */
 import { errorMessage } from '../../domain/common';
 import type { ItemMarker } from '../../domain/board/board-item';
