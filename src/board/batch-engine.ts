@@ -16,6 +16,19 @@ export class OpError extends Error {}
 export const ellipsis = (text: string, max = 40): string =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
+/**
+ * Whether a batch reads or writes tags (tag ops, or a note created with tags): then a plug-in
+ * reads the board's tags once, first.
+ */
+export const touchesTags = (live: readonly { op: WriteOp }[]): boolean =>
+  live.some(
+    ({ op }) =>
+      op.op === 'tag' ||
+      op.op === 'ensureTag' ||
+      op.op === 'renameTag' ||
+      (op.op === 'create' && op.item.kind === 'note' && (op.item.tags?.length ?? 0) > 0),
+  );
+
 export function describeOp(op: WriteOp): string {
   switch (op.op) {
     case 'create': {

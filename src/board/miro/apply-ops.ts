@@ -15,7 +15,7 @@ import { textToHtml } from '../html-text';
 import { markerSizeError } from './item-marker';
 import { MIRO_TAG_COLORS, type MiroSdk, type SdkItem, type SdkTag } from './sdk';
 import { MIRO_LIMITS } from './limits';
-import { createMiroBatch } from './miro-batch';
+import { createWriteBatch } from './write-batch';
 import { planConnect } from './plan-connect';
 import { planCreate } from './plan-create';
 import { planRemove } from './plan-remove';
@@ -119,7 +119,7 @@ function planMiro(
   live: readonly { op: WriteOp; i: number }[],
   ctx: PlanContext,
 ): void {
-  const batch = createMiroBatch(env, live, ctx);
+  const batch = createWriteBatch(env, live, ctx);
   for (const { op, i } of live) {
     switch (op.op) {
       case 'connect':

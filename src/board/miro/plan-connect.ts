@@ -3,10 +3,10 @@
  * retry.
  */
 import { OpError } from '../batch-engine';
-import type { MiroBatch, OpOf } from './miro-batch';
+import type { WriteBatch, OpOf } from './write-batch';
 
 /** A line between two items, each existing (fetched) or made by a create earlier in the batch. */
-export function planConnect(batch: MiroBatch, i: number, op: OpOf<'connect'>): void {
+export function planConnect(batch: WriteBatch, i: number, op: OpOf<'connect'>): void {
   const { ctx } = batch;
   const key = `connect:${i}`;
   const ends = [op.from, op.to];

@@ -8,7 +8,7 @@ import type { CreateSpec } from '../port';
 import { rectToCentre } from './coordinates';
 import { textToHtml } from '../html-text';
 import { fromItemMarker, MARKER_KEY } from './item-marker';
-import type { MiroBatch, OpOf } from './miro-batch';
+import type { WriteBatch, OpOf } from './write-batch';
 import { isFrame, type MiroSdk, type SdkItem } from './sdk';
 import { toCentreGeometry } from './to-board-item';
 
@@ -76,7 +76,7 @@ function createItem(board: MiroSdk['board'], spec: CreateSpec, tagIds: string[])
 }
 
 /** The item, then its place in a parent frame and its marker, each a task of its own. */
-export function planCreate(batch: MiroBatch, i: number, op: OpOf<'create'>): void {
+export function planCreate(batch: WriteBatch, i: number, op: OpOf<'create'>): void {
   const { ctx } = batch;
   const spec = op.item;
   const tagTitles = spec.kind === 'note' ? [...new Set(spec.tags ?? [])] : [];

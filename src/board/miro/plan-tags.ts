@@ -5,11 +5,11 @@
 import { ellipsis, OpError } from '../batch-engine';
 import { isRetryableError } from '../write-queue';
 import { MIRO_LIMITS } from './limits';
-import type { MiroBatch, OpOf } from './miro-batch';
+import type { WriteBatch, OpOf } from './write-batch';
 import { isStickyNote, type SdkStickyNote } from './sdk';
 
 /** Tags added to and removed from a sticky note, merged into the tags it carries. */
-export function planTag(batch: MiroBatch, i: number, op: OpOf<'tag'>): void {
+export function planTag(batch: WriteBatch, i: number, op: OpOf<'tag'>): void {
   const { ctx } = batch;
   const key = `tagItem:${i}`;
   const checkKey = `tagCheck:${i}`;
@@ -100,13 +100,13 @@ export function planTag(batch: MiroBatch, i: number, op: OpOf<'tag'>): void {
 }
 
 /** A tag by title, made when the board has none. */
-export function planEnsureTag(batch: MiroBatch, i: number, op: OpOf<'ensureTag'>): void {
+export function planEnsureTag(batch: WriteBatch, i: number, op: OpOf<'ensureTag'>): void {
   const { ctx } = batch;
   ctx.need(i, 'tags', batch.ensureTask(op.title));
 }
 
 /** A tag's new title; later tag tasks of the batch wait for it. */
-export function planRenameTag(batch: MiroBatch, i: number, op: OpOf<'renameTag'>): void {
+export function planRenameTag(batch: WriteBatch, i: number, op: OpOf<'renameTag'>): void {
   const { ctx } = batch;
   const key = `rename:${i}`;
   ctx.need(i, 'tags');

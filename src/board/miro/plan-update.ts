@@ -3,7 +3,7 @@ import type { PaletteColor } from '../../domain/board/board-item';
 import { OpError } from '../batch-engine';
 import { centreToRect } from './coordinates';
 import { textToHtml } from '../html-text';
-import type { MiroBatch, OpOf } from './miro-batch';
+import type { WriteBatch, OpOf } from './write-batch';
 import {
   isFrame,
   isShape,
@@ -138,7 +138,7 @@ async function updateItem(
 }
 
 /** The patch on an existing item: moved only for items the SDK does not model. */
-export function planUpdate(batch: MiroBatch, i: number, op: OpOf<'update'>): void {
+export function planUpdate(batch: WriteBatch, i: number, op: OpOf<'update'>): void {
   batch.itemTask(i, op.id, `update:${i}`, async () => {
     const item = batch.fetchedItem(op.id);
     if (isMovableOther(item)) {

@@ -5,7 +5,7 @@
  */
 import { isRecord } from '../../domain/common';
 import type { ItemMarker } from '../../domain/board/board-item';
-import { OpError, type PlanContext } from '../batch-engine';
+import { OpError, touchesTags, type PlanContext } from '../batch-engine';
 import type { WriteOp } from '../port';
 import type { QueueTask, WriteQueue } from '../write-queue';
 import { listAll, MuralApiError, unwrap, type MuralClient } from './client';
@@ -128,13 +128,6 @@ export function createWriteBatch(
 
   // Tags: one fresh read per batch that touches tags; titles made at most once.
   const tagIds = new Map<string, string>();
-  const needTags = live.some(
-    ({ op }) =>
-      op.op === 'tag' ||
-      op.op === 'ensureTag' ||
-      op.op === 'renameTag' ||
-      (op.op === 'create' && op.item.kind === 'note' && (op.item.tags?.length ?? 0) > 0),
-  );
   const tagTask = (title: string): string => {
     const key = `tag:${title}`;
     if (ctx.hasTask(key)) return key;
@@ -290,7 +283,7 @@ export function createWriteBatch(
     arrowsOn,
     single,
   };
-  if (needTags) {
+  if (touchesTags(live)) {
     ctx.task(
       {
         key: 'tags',

@@ -5,7 +5,7 @@
  * batch touches tags, and the existing items it changes or places into, 50 ids per call.
  */
 import { errorMessage } from '../../domain/common';
-import { ellipsis, OpError, type PlanContext } from '../batch-engine';
+import { ellipsis, OpError, touchesTags, type PlanContext } from '../batch-engine';
 import type { CreateSpec, WriteOp } from '../port';
 import { isRetryableError } from '../write-queue';
 import type { ApplyEnv, TagColor } from './apply-ops';
@@ -58,7 +58,7 @@ const SDK_TYPE: Record<CreateSpec['kind'], string> = {
 export type OpOf<K extends WriteOp['op']> = WriteOp & { op: K };
 
 /** A batch's state, filled as its tasks run, and the helpers the op planners share. */
-export interface MiroBatch {
+export interface WriteBatch {
   readonly env: ApplyEnv;
   readonly board: MiroSdk['board'];
   readonly ctx: PlanContext;
@@ -95,11 +95,11 @@ export interface MiroBatch {
   findEarlierLine(from: string, to: string): Promise<SdkItem | undefined>;
 }
 
-export function createMiroBatch(
+export function createWriteBatch(
   env: ApplyEnv,
   live: readonly { op: WriteOp; i: number }[],
   ctx: PlanContext,
-): MiroBatch {
+): WriteBatch {
   const board = env.sdk.board;
   // --- batch state, filled as tasks run -------------------------------------------------------
   const created = new Map<string, SdkItem>();
@@ -111,14 +111,7 @@ export function createMiroBatch(
   let tagsReserved = 0;
   const frameGeometry = new Map<string, Promise<CentreGeometry | undefined>>();
 
-  const touchesTags = live.some(
-    ({ op }) =>
-      op.op === 'tag' ||
-      op.op === 'ensureTag' ||
-      op.op === 'renameTag' ||
-      (op.op === 'create' && op.item.kind === 'note' && (op.item.tags?.length ?? 0) > 0),
-  );
-  if (touchesTags) {
+  if (touchesTags(live)) {
     ctx.task(
       {
         key: 'tags',
