@@ -60,6 +60,45 @@ runBoardContract(
 );
 
 describe('MURAL adapter: what is particular to MURAL', () => {
+  it('runs ops on one widget in batch order, even when an earlier request takes longer', async () => {
+    const muralId = server.createMural();
+    const board = connect(ADA, muralId);
+    const { ids } = await board.apply([
+      {
+        op: 'create',
+        ref: 'n',
+        item: {
+          kind: 'note',
+          text: 'Draft',
+          rect: { x: 0, y: 0, w: 200, h: 200 },
+          color: 'yellow',
+        },
+      },
+    ]);
+    // The batch's first PATCH is held 60 ms before it goes: were the second update not to wait
+    // for the first, it would land first and the first would overwrite it.
+    let patches = 0;
+    const { accessToken } = server.issueToken(ADA);
+    const client = createMuralClient({
+      apiBase: server.apiBase,
+      tokens: staticTokens(accessToken),
+      fetch: async (input, init) => {
+        if (init?.method === 'PATCH' && patches++ === 0)
+          await new Promise((resolve) => setTimeout(resolve, 60));
+        return fetch(input, init);
+      },
+    });
+    const slow = createMuralBoard(client, muralId, { pollMs: 100 });
+    const result = await slow.apply([
+      { op: 'update', id: ids.n!, patch: { text: 'First' } },
+      { op: 'update', id: ids.n!, patch: { text: 'Second' } },
+    ]);
+    expect(result.failed).toEqual([]);
+    expect(patches).toBe(2);
+    const [note] = await board.listItems(['note']);
+    expect(note?.text).toBe('Second');
+  });
+
   it('creates plain and PATCHes when MURAL refuses style, parentId and tags on create', async () => {
     const strict = await startMuralServer({ rejectOnCreate: ['style', 'parentId', 'tags'] });
     try {

@@ -279,6 +279,56 @@ describe('createMiroBoard: Miro rules', () => {
   });
 });
 
+describe('createMiroBoard: ops on one item', () => {
+  it('run in batch order, even when an earlier one takes longer to land', async () => {
+    const { local, sdk, board } = setup();
+    const { ids } = await board.apply([
+      {
+        op: 'create',
+        ref: 'n',
+        item: { kind: 'note', text: 'Draft', rect: { x: 0, y: 0, ...NOTE }, color: 'yellow' },
+      },
+    ]);
+    const id = ids.n!;
+    // The batch's first sync() takes 60 ms to land, every later call none: were the second
+    // update not to wait for the first, it would land first and the first would overwrite it.
+    let syncs = 0;
+    const slowFirstSync = (item: object): object =>
+      new Proxy(item, {
+        get(target, key) {
+          const value: unknown = Reflect.get(target, key, target);
+          if (key !== 'sync' || typeof value !== 'function') return value;
+          return () => {
+            local.setLatency(syncs++ === 0 ? 60 : 0);
+            const landed: unknown = Reflect.apply(value, target, []);
+            local.setLatency(0);
+            return landed;
+          };
+        },
+        set: (target, key, value) => Reflect.set(target, key, value, target),
+      });
+    const get = sdk.board.get.bind(sdk.board);
+    const slowSdk = {
+      ...sdk,
+      board: new Proxy(sdk.board, {
+        get(target, key) {
+          if (key !== 'get') return Reflect.get(target, key, target) as unknown;
+          return async (...args: Parameters<typeof get>) => (await get(...args)).map(slowFirstSync);
+        },
+      }),
+    } as typeof sdk;
+    const slow = createMiroBoard(slowSdk, { platform: 'playground', boardName: 'Demo workshop' });
+    const result = await slow.apply([
+      { op: 'update', id, patch: { text: 'First' } },
+      { op: 'update', id, patch: { text: 'Second' } },
+    ]);
+    expect(result.failed).toEqual([]);
+    expect(syncs).toBe(2);
+    const [note] = await board.listItems(['note']);
+    expect(note?.text).toBe('Second');
+  });
+});
+
 describe('createMiroBoard: events from people on the board', () => {
   it('translates a note a person adds inside a frame it has not listed, with its absolute rect', async () => {
     const { local, board } = setup();

@@ -64,6 +64,21 @@ describe('latency', () => {
     await sdk.createStickyNote();
     expect(board.items()).toHaveLength(2);
   });
+
+  it('sync() sends the item as it is at the call; a change made while it is on its way waits', async () => {
+    vi.useFakeTimers();
+    const board = createLocalBoard();
+    const sdk = board.connect(alex).board;
+    const note = await sdk.createStickyNote({ content: 'Draft' });
+    board.setLatency(100);
+    note.content = 'Sent';
+    const pending = note.sync();
+    note.content = 'Changed on the way';
+    await vi.advanceTimersByTimeAsync(100);
+    await pending;
+    const [stored] = board.items();
+    expect(stored?.type === 'sticky_note' && stored.content).toBe('<p>Sent</p>');
+  });
 });
 
 describe('viewport and empty space', () => {

@@ -137,7 +137,11 @@ function viewPrototype<V extends { id: string }>(
     },
     sync(this: V) {
       const ctx = ctxOf(this);
-      return syncWith(this, ctx, () => next(this, ctx))();
+      // The fields as they are when sync() is called: Miro's SDK sends the item with the call
+      // (the docs do not say when it reads it; this is the strictest reading), so a change made
+      // while the call is on its way does not ride along.
+      const sent = structuredClone({ ...this });
+      return syncWith(this, ctx, () => next(sent, ctx))();
     },
   };
 }
