@@ -195,6 +195,47 @@ describe('MURAL adapter: what is particular to MURAL', () => {
     expect(long.failed[0]!.message).toMatch(/at most 25/);
   });
 
+  it('refuses a tag MURAL would refuse before any request, failing only its own op', async () => {
+    const board = connect(ADA, server.createMural());
+    const long = 'x'.repeat(26);
+    const result = await board.apply([
+      {
+        op: 'create',
+        ref: 'bad',
+        item: {
+          kind: 'note',
+          text: 'B',
+          rect: { x: 0, y: 0, w: 138, h: 138 },
+          color: 'yellow',
+          tags: [long],
+        },
+      },
+      { op: 'ensureTag', title: ' ' },
+      { op: 'renameTag', from: 'Stage · A', to: long },
+      {
+        op: 'create',
+        ref: 'good',
+        item: {
+          kind: 'note',
+          text: 'G',
+          rect: { x: 300, y: 0, w: 138, h: 138 },
+          color: 'yellow',
+          tags: ['Fine'],
+        },
+      },
+    ]);
+    expect(result.failed.map((f) => [f.index, f.message])).toEqual([
+      [0, `Could not create note "B": Tag "${long}" has 26 characters; MURAL allows at most 25.`],
+      [1, 'Could not create tag " ": A tag title cannot be empty.'],
+      [
+        2,
+        `Could not rename tag "Stage · A" to "${long}": Tag "${long}" has 26 characters; MURAL allows at most 25.`,
+      ],
+    ]);
+    expect(Object.keys(result.ids)).toEqual(['good']);
+    expect((await board.listTags()).map((t) => t.title)).toEqual(['Fine']);
+  });
+
   it('keeps markers, hides its state widgets, and refreshes a stale token once', async () => {
     const muralId = server.createMural();
     const { accessToken, refreshToken } = server.issueToken(ADA);

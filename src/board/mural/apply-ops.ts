@@ -16,7 +16,7 @@ import { planCreate, planNoteTags } from './plan-create';
 import { planRemove } from './plan-remove';
 import { planEnsureTag, planRenameTag, planTag } from './plan-tags';
 import { planUpdate } from './plan-update';
-import { createWriteBatch, type ApplyEnv } from './write-batch';
+import { createWriteBatch, MURAL_LIMITS, type ApplyEnv } from './write-batch';
 
 export { MURAL_LIMITS, parseTags, type MuralTag } from './write-batch';
 
@@ -72,7 +72,7 @@ export async function applyOps(
     env.queue,
     ops,
     {
-      validate: () => null,
+      validate,
       plan: (live, ctx) => planMural(env, live, ctx, markers),
       finish: async () => {
         if (markers.size === 0 && intents.size === 0) return;
@@ -86,6 +86,36 @@ export async function applyOps(
     },
     options,
   );
+}
+
+/** Why MURAL would refuse a tag of this text (reference createtag: at most 25 characters), or null. */
+function tagTextError(title: string): string | null {
+  if (title.trim() === '') return 'A tag title cannot be empty.';
+  if (title.length > MURAL_LIMITS.tagText) {
+    return `Tag "${title}" has ${title.length} characters; MURAL allows at most ${MURAL_LIMITS.tagText}.`;
+  }
+  return null;
+}
+
+const firstTagError = (titles: readonly string[]): string | null =>
+  titles.map(tagTextError).find((error) => error !== null) ?? null;
+
+/** MURAL's checks that need no request (the engine made the shared ones): a bad op fails alone. */
+function validate(op: WriteOp): string | null {
+  switch (op.op) {
+    case 'create':
+      return op.item.kind === 'note' ? firstTagError(op.item.tags ?? []) : null;
+    case 'tag':
+      return firstTagError(op.add ?? []);
+    case 'ensureTag':
+      return tagTextError(op.title);
+    case 'renameTag':
+      return tagTextError(op.to) ?? tagTextError(op.from);
+    case 'update':
+    case 'remove':
+    case 'connect':
+      return null;
+  }
 }
 
 function planMural(

@@ -26,6 +26,14 @@ export class MuralApiError extends Error {
   }
 }
 
+/**
+ * Whether a failed request may still have been carried out: its answer lost (a time-out, no
+ * answer) or a 5xx. A 4xx, the 429 included, means MURAL did not process it, so sending it again
+ * cannot make anything twice.
+ */
+export const mayHaveTakenEffect = (error: unknown): boolean =>
+  !(error instanceof MuralApiError && error.status >= 400 && error.status < 500);
+
 export interface MuralClientOptions {
   /** Default MURAL's; tests pass the local server's. */
   apiBase?: string;

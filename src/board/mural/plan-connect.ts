@@ -5,7 +5,7 @@
 import { lineBetween, type Rect } from '../../domain/board/board-item';
 import { OpError } from '../batch-engine';
 import type { LineStyle, WriteOp } from '../port';
-import { MuralApiError, unwrap } from './client';
+import { mayHaveTakenEffect, unwrap } from './client';
 import { parseWidget, parseWidgets, toMuralHex, TYPE_FILTER, type MuralWidget } from './widgets';
 import { refusedField, type WriteBatch } from './write-batch';
 
@@ -119,8 +119,7 @@ export function planConnect(
             arrow = parseWidget(answer) ?? undefined;
             if (!arrow) throw new Error('MURAL answered an arrow create without the arrow.');
           } catch (error) {
-            if (!(error instanceof MuralApiError && error.status >= 400 && error.status < 500))
-              unsure = true;
+            if (mayHaveTakenEffect(error)) unsure = true;
             // Some reports say create refuses `parentId`: the arrow goes on the mural itself.
             if (!inArea || refusedField(error) !== 'parentId') throw error;
             env.refusedOnCreate.add('arrow:parentId');

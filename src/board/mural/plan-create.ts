@@ -7,7 +7,7 @@
 import { OpError } from '../batch-engine';
 import type { CreateSpec, WriteOp } from '../port';
 import type { QueueTask } from '../write-queue';
-import { MuralApiError, unwrap } from './client';
+import { mayHaveTakenEffect, unwrap } from './client';
 import {
   muralHex,
   parseWidget,
@@ -193,8 +193,7 @@ export function planCreate(batch: WriteBatch, index: number, op: WriteOp & { op:
           }
           createdWidgets = widgets;
         } catch (error) {
-          if (!(error instanceof MuralApiError && error.status >= 400 && error.status < 500))
-            unsure = true;
+          if (mayHaveTakenEffect(error)) unsure = true;
           const field = refusedField(error);
           if (
             field === null ||

@@ -6,7 +6,7 @@ import { OpError } from '../batch-engine';
 import type { WriteOp } from '../port';
 import { unwrap } from './client';
 import { parseWidget, pathOf, type MuralWidget } from './widgets';
-import { MURAL_LIMITS, type WriteBatch } from './write-batch';
+import type { WriteBatch } from './write-batch';
 
 export function planTag(batch: WriteBatch, index: number, op: WriteOp & { op: 'tag' }): void {
   const { env, client, base, tagIds, tagTask, idOfTag, fetchWidget } = batch;
@@ -51,11 +51,6 @@ export function planRenameTag(
   batch.single(index, `tag:${op.from}`, ['tags'], async () => {
     const tag = batch.tagList.find((t) => t.text === op.from);
     if (!tag) throw new OpError(`There is no tag "${op.from}" to rename.`);
-    if (op.to.length > MURAL_LIMITS.tagText) {
-      throw new OpError(
-        `Tag "${op.to}" has ${op.to.length} characters; MURAL allows at most ${MURAL_LIMITS.tagText}.`,
-      );
-    }
     await client.request('PATCH', `${base}/tags/${encodeURIComponent(tag.id)}`, {
       text: op.to,
     });

@@ -149,12 +149,6 @@ export function createWriteBatch(
               return found.id;
             }
           }
-          if (title.trim() === '') throw new OpError('A tag title cannot be empty.');
-          if (title.length > MURAL_LIMITS.tagText) {
-            throw new OpError(
-              `Tag "${title}" has ${title.length} characters; MURAL allows at most ${MURAL_LIMITS.tagText}.`,
-            );
-          }
           const tag = parseTags([
             unwrap(await client.request('POST', `${base}/tags`, { text: title })),
           ])[0];
