@@ -34,9 +34,9 @@ describe('createEventListeners', () => {
     expect(first()).toBe(1);
     listeners.deliver('items:delete', { ids: [] });
     expect(calls).toBe(1);
-    expect(listeners.any()).toBe(true);
+    expect(listeners.hasListeners()).toBe(true);
     expect(second()).toBe(0);
-    expect(listeners.any()).toBe(false);
+    expect(listeners.hasListeners()).toBe(false);
     listeners.deliver('items:delete', { ids: [] });
     expect(calls).toBe(1);
   });

@@ -11,7 +11,7 @@ export interface EventListeners {
   /** Calls every subscriber of `event`, in the order they came. */
   deliver<K extends keyof BoardEvents>(event: K, payload: BoardEvents[K]): void;
   /** Whether anyone listens to any event. */
-  any(): boolean;
+  hasListeners(): boolean;
 }
 
 type Listener = (payload: BoardEvents[keyof BoardEvents]) => void;
@@ -39,6 +39,6 @@ export function createEventListeners(onError?: (error: unknown) => void): EventL
         }
       }
     },
-    any: () => [...listeners.values()].some((set) => set.size > 0),
+    hasListeners: () => [...listeners.values()].some((set) => set.size > 0),
   };
 }

@@ -26,7 +26,7 @@ import { listAll, MuralApiError, unwrap, type MuralClient } from './client';
 import { createDataArea } from './data-area';
 import { MARKERS, MARKERS_ID, parseMarkers, settleMarkers, withMarker } from './markers';
 import { pollTimingOf, type PollTiming } from './poll-timing';
-import { indexState, isStateWidget, stateId, toJson } from './shared-state';
+import { currentValues, indexState, isStateWidget, stateId, toJson } from './shared-state';
 import { createMuralPlatformVoting, createMuralVoting } from './voting';
 import {
   boardOrigin,
@@ -144,7 +144,7 @@ export function createMuralBoard(
   async function translate(all: MuralWidget[]): Promise<BoardItem[]> {
     for (const w of all) widgets.set(w.id, w);
     const areaIds = dataArea.seen(all);
-    markers = parseMarkers(indexState(all, areaIds).get(MARKERS_ID)?.at(-1)?.json);
+    markers = parseMarkers(currentValues(indexState(all, areaIds)).get(MARKERS_ID));
     const visible = all.filter((w) => !isStateWidget(w, areaIds));
     if (visible.some((w) => w.tags.some((id) => !tags.has(id)))) await loadTags();
     const byId = new Map(all.map((w) => [w.id, w]));
@@ -169,13 +169,13 @@ export function createMuralBoard(
     onError,
     listWidgets: () => listWidgets(),
     translate,
-    readState: () => dataArea.read(),
+    readValues: () => dataArea.values(),
   });
 
   async function saveMarkers(made: ReadonlyMap<string, ItemMarker>, intent = false) {
     const write = (value: Record<string, ItemMarker>) =>
       dataArea.write(MARKERS.collection, MARKERS.key, JSON.stringify(value));
-    const stored = parseMarkers((await dataArea.read()).state.get(MARKERS_ID)?.at(-1)?.json);
+    const stored = parseMarkers((await dataArea.values()).get(MARKERS_ID));
     if (intent) {
       await write(Object.fromEntries([...stored, ...made]));
       return;
@@ -276,7 +276,7 @@ export function createMuralBoard(
     shared(name): SharedCollection {
       return {
         async get<T>(key: string) {
-          const json = (await dataArea.read()).state.get(stateId(name, key))?.at(-1)?.json;
+          const json = (await dataArea.values()).get(stateId(name, key));
           return json === undefined ? undefined : (JSON.parse(json) as T);
         },
         async set(key, value) {

@@ -9,7 +9,7 @@ import type { BoardItem } from '../../domain/board/board-item';
 import { createEventListeners } from '../event-listeners';
 import type { BoardEvents, Unsubscribe } from '../port';
 import { createPollTimer, listCostFactor, type PollTiming } from './poll-timing';
-import { indexState, stateAreaIds, type StateEntry } from './shared-state';
+import { currentValues, indexState, stateAreaIds } from './shared-state';
 import { parseWidgets, type MuralWidget } from './widgets';
 
 export interface BoardEventsOptions {
@@ -23,8 +23,8 @@ export interface BoardEventsOptions {
   listWidgets: () => Promise<MuralWidget[]>;
   /** Board items from a full widget list (state widgets left out). */
   translate: (all: MuralWidget[]) => Promise<BoardItem[]>;
-  /** Every shared entry, by `stateId`. */
-  readState: () => Promise<{ state: Map<string, StateEntry[]> }>;
+  /** Every shared key's value now, by `stateId`. */
+  readValues: () => Promise<Map<string, string>>;
 }
 
 export interface BoardEventHub {
@@ -54,7 +54,7 @@ interface Watcher {
   fn: (value: unknown) => void;
 }
 type TabMessage =
-  { t: 'items'; widgets: MuralWidget[] } | { t: 'state'; entries: [string, string | null][] };
+  { t: 'items'; widgets: MuralWidget[] } | { t: 'state'; entries: [string, string][] };
 
 /** A watcher's `last` while its first read failed: no stored JSON equals it. */
 const UNREAD = '\u0000unread';
@@ -69,13 +69,11 @@ export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
   /** Widgets in the last full list: the list poll slows down for big murals. */
   let listedCount = 0;
 
-  const listening = (): boolean => listeners.any();
-
   /** Calls the watchers whose value changed; true when any did. */
-  function notifyWatchers(state: Map<string, StateEntry[]>): boolean {
+  function notifyWatchers(values: ReadonlyMap<string, string>): boolean {
     let changed = false;
     for (const watcher of [...watchers]) {
-      const json = state.get(watcher.id)?.at(-1)?.json;
+      const json = values.get(watcher.id);
       if (json !== watcher.last) {
         watcher.last = json;
         changed = true;
@@ -105,7 +103,7 @@ export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
       changed = created.length + updated.length + deleted.length > 0;
     }
     seen = next;
-    return notifyWatchers(indexState(all, new Set(stateAreaIds(all)))) || changed;
+    return notifyWatchers(currentValues(indexState(all, new Set(stateAreaIds(all))))) || changed;
   }
 
   async function pollItems(): Promise<boolean> {
@@ -116,12 +114,9 @@ export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
   }
 
   async function pollState(): Promise<boolean> {
-    const { state } = await deps.readState();
-    tabs?.postMessage({
-      t: 'state',
-      entries: [...state].map(([id, list]) => [id, list.at(-1)?.json ?? null]),
-    } satisfies TabMessage);
-    return notifyWatchers(state);
+    const values = await deps.readValues();
+    tabs?.postMessage({ t: 'state', entries: [...values] } satisfies TabMessage);
+    return notifyWatchers(values);
   }
 
   // Shared state alone is one request (the data area's entries), so watchers poll it more often
@@ -138,7 +133,7 @@ export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
     firstMs: () => timing.itemsMs * listCostFactor(listedCount),
     maxMs: () => timing.itemsMaxMs * listCostFactor(listedCount),
     backoff: timing.backoff,
-    active: listening,
+    active: listeners.hasListeners,
     run: pollItems,
     onError,
   });
@@ -155,15 +150,13 @@ export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
   function heard(message: unknown): void {
     if (!isRecord(message)) return;
     if (message.t === 'state' && Array.isArray(message.entries)) {
-      const state = new Map<string, StateEntry[]>();
+      const values = new Map<string, string>();
       for (const entry of message.entries as unknown[]) {
         if (!Array.isArray(entry)) continue;
         const [id, json] = entry as unknown[];
-        if (typeof id === 'string' && typeof json === 'string') {
-          state.set(id, [{ collection: '', key: '', json, widgetId: '' }]);
-        }
+        if (typeof id === 'string' && typeof json === 'string') values.set(id, json);
       }
-      statePoll.heard(notifyWatchers(state));
+      statePoll.heard(notifyWatchers(values));
     } else if (message.t === 'items' && Array.isArray(message.widgets)) {
       const all = parseWidgets(message.widgets);
       void deps
@@ -196,10 +189,10 @@ export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
       const watcher: Watcher = { id, last: undefined, fn };
       let stopped = false;
       void deps
-        .readState()
-        .then(({ state }) => {
+        .readValues()
+        .then((values) => {
           if (stopped) return;
-          const json = state.get(id)?.at(-1)?.json;
+          const json = values.get(id);
           watcher.last = json;
           fn(json === undefined ? undefined : JSON.parse(json));
         })
@@ -223,7 +216,7 @@ export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
     },
 
     wrote() {
-      if (listening()) itemsPoll.reset();
+      if (listeners.hasListeners()) itemsPoll.reset();
       if (watchers.size > 0) statePoll.reset();
     },
 

@@ -6,6 +6,7 @@
  */
 import { MuralApiError, unwrap, type MuralClient } from './client';
 import {
+  currentValues,
   indexState,
   NOTE_POSITION,
   slotPosition,
@@ -34,8 +35,8 @@ export interface DataAreaDeps {
 }
 
 export interface DataArea {
-  /** Every entry, by `stateId`: one request per area and 100 entries. */
-  read(): Promise<{ state: Map<string, StateEntry[]>; count: number }>;
+  /** Every key's value now, by `stateId`: one request per area and 100 entries. */
+  values(): Promise<Map<string, string>>;
   /** Sets (JSON text) or removes (`undefined`) one key. */
   write(collection: string, key: string, json: string | undefined): Promise<void>;
   /** The areas in a full widget list, remembered; their ids (oldest first). */
@@ -156,7 +157,7 @@ export function createDataArea(deps: DataAreaDeps): DataArea {
   }
 
   return {
-    read: readAll,
+    values: async () => currentValues((await readAll()).state),
     write,
     seen(all) {
       const ids = stateAreaIds(all);

@@ -151,3 +151,15 @@ export function indexState(
 }
 
 export const stateId = (collection: string, key: string): string => `${collection}\u0000${key}`;
+
+/** The value each key holds now, by `stateId`: its last listed entry's JSON (see `indexState`). */
+export function currentValues(
+  index: ReadonlyMap<string, readonly StateEntry[]>,
+): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [id, entries] of index) {
+    const last = entries.at(-1);
+    if (last) values.set(id, last.json);
+  }
+  return values;
+}

@@ -37,8 +37,6 @@ export interface BoardViewProps {
   guideStorage?: GuideStorage;
 }
 
-const errorText = (e: unknown): string => errorMessage(e);
-
 /**
  * The playground's board: draws the local board in SVG and lets a person work on it as in
  * Miro — pan, zoom, select, drag, add, edit, recolour, tag and delete sticky notes — acting as
@@ -84,7 +82,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
       fn();
       setNotice(null);
     } catch (e) {
-      setNotice(errorText(e));
+      setNotice(errorMessage(e));
     }
   };
 
@@ -225,7 +223,7 @@ export function BoardView({ board, userId, users, onUserChange, guideStorage }: 
       tagNotesWith(board, selectedNotes, title);
       return null;
     } catch (e) {
-      return errorText(e);
+      return errorMessage(e);
     }
   };
 

@@ -5,6 +5,7 @@
  */
 import { panBy, pinchCamera, screenToBoard, type Box, type Camera, type Point } from './camera';
 import { boxFromPoints, idsInBox, toggleId } from './hit-test';
+import { hasAncestorIn } from './plan-moves';
 
 /** Pointer travel (screen px) before a press becomes a drag rather than a click. */
 const DRAG_THRESHOLD = 3;
@@ -98,16 +99,7 @@ export function withDescendants(
 ): Set<string> {
   const rootSet = new Set(roots);
   const out = new Set(roots);
-  for (const e of entries.values()) {
-    let parent = e.parentId;
-    for (let depth = 0; parent !== null && depth < 16; depth++) {
-      if (rootSet.has(parent)) {
-        out.add(e.id);
-        break;
-      }
-      parent = entries.get(parent)?.parentId ?? null;
-    }
-  }
+  for (const e of entries.values()) if (hasAncestorIn(entries, e, rootSet)) out.add(e.id);
   return out;
 }
 

@@ -28,7 +28,7 @@ export function planMoves(
   const moves: PlannedMove[] = [];
   for (const id of moving) {
     const entry = entries.get(id);
-    if (!entry || hasMovingAncestor(entries, entry, moving)) continue;
+    if (!entry || hasAncestorIn(entries, entry, moving)) continue;
     moves.push({
       id,
       x: entry.rect.x + entry.rect.width / 2 + dx,
@@ -38,15 +38,16 @@ export function planMoves(
   return moves;
 }
 
-function hasMovingAncestor(
-  entries: ReadonlyMap<string, MovableEntry>,
-  entry: MovableEntry,
-  moving: ReadonlySet<string>,
+/** Whether a frame `entry` sits in, at any depth, is one of `ids` (a parent loop ends the walk). */
+export function hasAncestorIn(
+  entries: ReadonlyMap<string, { parentId: string | null }>,
+  entry: { parentId: string | null },
+  ids: ReadonlySet<string>,
 ): boolean {
   const seen = new Set<string>();
   let parentId = entry.parentId;
   while (parentId !== null && !seen.has(parentId)) {
-    if (moving.has(parentId)) return true;
+    if (ids.has(parentId)) return true;
     seen.add(parentId);
     parentId = entries.get(parentId)?.parentId ?? null;
   }
