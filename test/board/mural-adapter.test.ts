@@ -266,6 +266,51 @@ describe('MURAL adapter: what is particular to MURAL', () => {
     await proxy.close();
   });
 
+  it("settles a batch's markers from one full list: the data area is read once, by its write", async () => {
+    const muralId = server.createMural();
+    // A user of its own: no 429 retry from other tests' polls adds a request to count.
+    const user: MockUser = { id: 'u-marker', firstName: 'Marker', lastName: '' };
+    const { accessToken } = server.issueToken(user);
+    const sent: string[] = [];
+    const client = createMuralClient({
+      apiBase: server.apiBase,
+      tokens: staticTokens(accessToken),
+      fetch: (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        sent.push(`${init?.method ?? 'GET'} ${url.pathname.split('/').at(-1)}${url.search}`);
+        return fetch(input, init);
+      },
+    });
+    const board = createMuralBoard(client, muralId);
+    const made = await board.apply([
+      {
+        op: 'create',
+        ref: 'n',
+        item: {
+          kind: 'note',
+          text: 'Marked',
+          rect: { x: 0, y: 0, w: 138, h: 138 },
+          color: 'yellow',
+        },
+        meta: { m: 'map-1', r: 'cell' },
+      },
+    ]);
+    expect(made.failed).toEqual([]);
+    const batch = [...sent];
+    expect((await board.listItems(['note'])).map((n) => n.meta)).toEqual([
+      { m: 'map-1', r: 'cell' },
+    ]);
+    // After the note is made: one full list (the widgets and, in it, the stored markers), one
+    // read of the area's entries by the write, and the entry's PATCH.
+    const settle = batch.slice(batch.findIndex((r) => r.startsWith('POST sticky-note')) + 1);
+    const areaReads = settle.filter((r) => r.startsWith('GET widgets?parentId='));
+    const fullLists = settle.filter((r) => r === 'GET widgets?limit=100');
+    expect({ areaReads: areaReads.length, fullLists: fullLists.length }).toEqual({
+      areaReads: 1,
+      fullLists: 1,
+    });
+  });
+
   it('tabs of one browser share their polls: about one poller instead of one each', async () => {
     const count = async (share: boolean): Promise<{ requests: number; seen: unknown[][] }> => {
       const muralId = server.createMural();

@@ -175,12 +175,15 @@ export function createMuralBoard(
   async function saveMarkers(made: ReadonlyMap<string, ItemMarker>, intent = false) {
     const write = (value: Record<string, ItemMarker>) =>
       dataArea.write(MARKERS.collection, MARKERS.key, JSON.stringify(value));
-    const stored = parseMarkers((await dataArea.values()).get(MARKERS_ID));
     if (intent) {
+      const stored = parseMarkers((await dataArea.values()).get(MARKERS_ID));
       await write(Object.fromEntries([...stored, ...made]));
       return;
     }
-    const kept = settleMarkers(stored, await translate(await listWidgets()), made);
+    // The mural's full list holds the data area's entries too: `translate` reads the stored
+    // markers from it into `markers`, so the area is not read a second time.
+    const items = await translate(await listWidgets());
+    const kept = settleMarkers(markers, items, made);
     await write(kept);
     markers = new Map(Object.entries(kept));
   }
