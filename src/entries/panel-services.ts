@@ -15,7 +15,8 @@ import { FRAME_KEY } from '../domain/journey/layout';
 import type { FacilitatorAction } from '../domain/roles/facilitators';
 import type { PanelServices } from '../ui/Panel';
 import { MAP_DONE, mapJobOutcome, removalOutcome, UNNAMED_PERSON } from '../ui/map/map-messages';
-import type { JobHooks, JobOutcome, MapOnBoard, MapUseCases } from '../ui/map/map-tab-model';
+import type { JobHooks } from '../ui/components/board-job';
+import type { JobOutcome, MapOnBoard, MapUseCases } from '../ui/map/map-tab-model';
 
 const progressOf = (hooks: JobHooks) => ({
   signal: hooks.signal,

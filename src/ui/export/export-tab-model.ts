@@ -17,6 +17,7 @@ import type {
 import type { Workshop } from '../../app/workshop';
 import type { Download } from '../../domain/export/to-downloads';
 import { createActionRunner } from '../components/action-runner';
+import type { JobHooks } from '../components/board-job';
 import type { TabModel } from '../components/tab-model';
 import { createCompareModel } from './compare-model';
 import { createDownloadsModel } from './downloads-model';
@@ -65,10 +66,8 @@ export interface ExportUseCases {
   importMap(
     workshop: Workshop,
     text: string,
-    hooks: {
-      onProgress: (done: number, total: number, label: string) => void;
-      signal: AbortSignal;
-    },
+    /** Progress names the step (reading the file, writing the map, its notes). */
+    hooks: JobHooks,
   ): Promise<ImportOutcome>;
 }
 

@@ -4,15 +4,9 @@ import { errorMessage } from '../../domain/common';
 import { LIMITS } from '../../domain/export/limits';
 import type { Workshop } from '../../app/workshop';
 import type { TabMessage } from '../components/action-runner';
+import { createBoardJobs } from '../components/board-job';
 import { formatBytes, importMessage } from './export-messages';
 import type { ExportUseCases } from './export-tab-model';
-
-export interface ImportJob {
-  label: string;
-  done: number;
-  total: number;
-  controller: AbortController;
-}
 
 /** Files beyond the export format's own limit are refused before being read into memory. */
 const MAX_IMPORT_BYTES = LIMITS.maxFileBytes;
@@ -23,35 +17,29 @@ export function createImportModel(
   /** Reads the board again once an import has ended (its maps and history changed). */
   afterImport: () => Promise<void>,
 ) {
-  const importJob = signal<ImportJob | null>(null);
+  const jobs = createBoardJobs();
   const importResult = signal<TabMessage | null>(null);
 
   async function importText(text: string, fileName: string): Promise<void> {
-    if (importJob.value) return;
-    const controller = new AbortController();
-    importJob.value = { label: `Importing ${fileName}`, done: 0, total: 0, controller };
+    if (jobs.job.value) return;
     importResult.value = null;
     try {
-      const outcome = await useCases.importMap(workshop, text, {
-        signal: controller.signal,
-        onProgress: (done, total, what) => {
-          if (importJob.value) importJob.value = { ...importJob.value, label: what, done, total };
-        },
-      });
-      importResult.value = importMessage(outcome);
+      const outcome = await jobs.run(`Importing ${fileName}`, (hooks) =>
+        useCases.importMap(workshop, text, hooks),
+      );
+      if (outcome) importResult.value = importMessage(outcome);
     } catch (error) {
       importResult.value = { tone: 'error', title: 'Import failed', body: errorMessage(error) };
     } finally {
-      importJob.value = null;
       await afterImport();
     }
   }
 
   return {
-    importJob,
+    importJob: jobs.job,
     importResult,
     importText,
-    cancelImport: () => importJob.value?.controller.abort(),
+    cancelImport: jobs.cancel,
     /** A file the facilitator picked or dropped; the import itself says what is wrong with it. */
     async importFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<void> {
       if (file.size > MAX_IMPORT_BYTES) {

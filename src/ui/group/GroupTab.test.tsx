@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toPreview } from '../../domain/clustering/grouping-preview';
 import type { Workshop } from '../../app/workshop';
 import { GroupTab } from './GroupTab';
+import type { TabMessage } from '../components/action-runner';
+import type { JobHooks } from '../components/board-job';
 import type {
   GroupConnection,
   GroupingPreview,
   GroupingUndoStatus,
-  GroupJobHooks,
-  GroupOutcome,
   GroupRunRequest,
   GroupSnapshot,
   GroupUseCases,
@@ -51,8 +51,8 @@ const first = (): GroupingPreview =>
 function fakeGroup(options: { notes?: string[]; undo?: GroupingUndoStatus } = {}) {
   const ids = options.notes ?? Object.keys(TEXTS);
   let undo: GroupingUndoStatus = options.undo ?? { available: false, reason: null };
-  let applyHooks: GroupJobHooks | null = null;
-  let finishApply: ((o: GroupOutcome) => void) | null = null;
+  let applyHooks: JobHooks | null = null;
+  let finishApply: ((o: TabMessage) => void) | null = null;
   const requests: GroupRunRequest[] = [];
   const connection: GroupConnection = {
     subscribe(fn) {
@@ -78,8 +78,8 @@ function fakeGroup(options: { notes?: string[]; undo?: GroupingUndoStatus } = {}
       ]),
     ),
     apply: vi.fn(
-      (_scope, _preview, _settings, hooks: GroupJobHooks) =>
-        new Promise<GroupOutcome>((resolve) => {
+      (_scope, _preview, _settings, hooks: JobHooks) =>
+        new Promise<TabMessage>((resolve) => {
           applyHooks = hooks;
           finishApply = (o) => {
             undo = { available: true, pending: false, notes: 4, at: 0 };
@@ -101,7 +101,7 @@ function fakeGroup(options: { notes?: string[]; undo?: GroupingUndoStatus } = {}
     connection,
     requests,
     progress: (done: number, total: number) => act(() => applyHooks?.onProgress(done, total)),
-    finishApply: (o: GroupOutcome) => act(() => finishApply?.(o)),
+    finishApply: (o: TabMessage) => act(() => finishApply?.(o)),
   };
 }
 

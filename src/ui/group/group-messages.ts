@@ -5,12 +5,12 @@
 import type { ApplyOutcome, ResumeOutcome, UndoOutcome } from '../../app/grouping/apply-groups';
 import { countOf } from '../../domain/common';
 import { failureSummary, noSnapshotNote } from '../failure-summary';
-import type { GroupOutcome } from './group-tab-model';
+import type { TabMessage } from '../components/action-runner';
 
 const notes = (n: number) => countOf(n, 'note');
 const failures = failureSummary;
 
-export function applyMessage(outcome: ApplyOutcome, snapshotSkipped: string | null): GroupOutcome {
+export function applyMessage(outcome: ApplyOutcome, snapshotSkipped: string | null): TabMessage {
   const extra = snapshotSkipped ? ` ${noSnapshotNote(snapshotSkipped)}` : '';
   switch (outcome.status) {
     case 'nothing-to-do':
@@ -47,7 +47,7 @@ export function applyMessage(outcome: ApplyOutcome, snapshotSkipped: string | nu
   }
 }
 
-export function resumeMessage(outcome: ResumeOutcome): GroupOutcome {
+export function resumeMessage(outcome: ResumeOutcome): TabMessage {
   switch (outcome.status) {
     case 'nothing-to-resume':
       return { tone: 'info', title: 'There is no unfinished grouping.' };
@@ -64,7 +64,7 @@ export function resumeMessage(outcome: ResumeOutcome): GroupOutcome {
   }
 }
 
-export function undoMessage(outcome: UndoOutcome): GroupOutcome {
+export function undoMessage(outcome: UndoOutcome): TabMessage {
   switch (outcome.status) {
     case 'nothing-to-undo':
       return { tone: 'info', title: 'There is no grouping to undo.' };

@@ -13,6 +13,8 @@ import {
 import type { GroupingScope } from '../../app/grouping/grouping-scope';
 import type { GroupingUndoStatus } from '../../app/grouping/grouping-session';
 import type { Workshop } from '../../app/workshop';
+import type { TabMessage } from '../components/action-runner';
+import { createBoardJobs, type JobHooks } from '../components/board-job';
 
 export type { GroupingPreview, GroupingScope, GroupingUndoStatus, ApplyGroupsSettings };
 
@@ -42,17 +44,6 @@ export interface GroupRunHandle {
   notice?: () => string | null;
 }
 
-export interface GroupJobHooks {
-  onProgress: (done: number, total: number) => void;
-  signal: AbortSignal;
-}
-
-export interface GroupOutcome {
-  tone: 'success' | 'info' | 'warning' | 'error';
-  title: string;
-  body?: string;
-}
-
 export interface GroupMapInfo {
   id: string;
   title: string;
@@ -77,10 +68,10 @@ export interface GroupConnection {
     scope: GroupingScope,
     preview: GroupingPreview,
     settings: ApplyGroupsSettings,
-    hooks: GroupJobHooks,
-  ): Promise<GroupOutcome>;
-  resume(hooks: GroupJobHooks): Promise<GroupOutcome>;
-  undo(hooks: GroupJobHooks): Promise<GroupOutcome>;
+    hooks: JobHooks,
+  ): Promise<TabMessage>;
+  resume(hooks: JobHooks): Promise<TabMessage>;
+  undo(hooks: JobHooks): Promise<TabMessage>;
   undoStatus(): Promise<GroupingUndoStatus>;
   close(): void;
 }
@@ -119,13 +110,6 @@ export interface GroupingRun {
   cancel: () => void;
 }
 
-export interface GroupBoardJob {
-  label: string;
-  done: number;
-  total: number;
-  controller: AbortController;
-}
-
 /** Slider steps: −4 … +4 → granularity −1 … +1. */
 export const GRANULARITY_STEPS = 4;
 const RERUN_DELAY_MS = 300;
@@ -142,9 +126,9 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
   const previewScope = signal<GroupingScope | null>(null);
   const texts = signal<ReadonlyMap<string, string>>(new Map());
   const running = signal<GroupingRun | null>(null);
-  const job = signal<GroupBoardJob | null>(null);
+  const jobs = createBoardJobs();
   const busy = signal(false);
-  const message = signal<GroupOutcome | null>(null);
+  const message = signal<TabMessage | null>(null);
   const undo = signal<GroupingUndoStatus | null>(null);
   const colorGroups = signal(true);
   const labelGroups = signal(true);
@@ -192,7 +176,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
   /** Runs the engine on the scope; pins come from the preview, or the team's own groups at first. */
   function run(fresh: boolean): void {
     const c = connection;
-    if (!c || job.value) return;
+    if (!c || jobs.job.value) return;
     stopRun();
     const id = runCount;
     const target = scope.value;
@@ -255,25 +239,18 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
 
   async function runJob(
     label: string,
-    work: (c: GroupConnection, hooks: GroupJobHooks) => Promise<GroupOutcome>,
-  ): Promise<GroupOutcome | null> {
-    if (!connection || busy.value || job.value) return null;
-    const controller = new AbortController();
-    job.value = { label, done: 0, total: 0, controller };
+    work: (c: GroupConnection, hooks: JobHooks) => Promise<TabMessage>,
+  ): Promise<TabMessage | null> {
+    const c = connection;
+    if (!c || busy.value || jobs.job.value) return null;
     message.value = null;
-    let outcome: GroupOutcome | null = null;
+    let outcome: TabMessage | null = null;
     try {
-      outcome = await work(connection, {
-        signal: controller.signal,
-        onProgress: (done, total) => {
-          if (job.value) job.value = { ...job.value, done, total };
-        },
-      });
+      outcome = (await jobs.run(label, (hooks) => work(c, hooks))) ?? null;
       message.value = outcome;
     } catch (error) {
       message.value = { tone: 'error', title: `${label} failed`, body: describe(error) };
     } finally {
-      job.value = null;
       await refreshUndo();
     }
     return outcome;
@@ -297,7 +274,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
     previewScope,
     texts,
     running,
-    job,
+    job: jobs.job,
     busy,
     message,
     undo,
@@ -379,7 +356,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
     },
     resume: () => runJob('Finishing the grouping', (c, hooks) => c.resume(hooks)),
     undoGrouping: () => runJob('Undoing the grouping', (c, hooks) => c.undo(hooks)),
-    cancelJob: () => job.value?.controller.abort(),
+    cancelJob: jobs.cancel,
   };
 }
 

@@ -21,6 +21,7 @@ import {
   PRESETS,
 } from '../../domain/journey/presets';
 import { specLimitsOf, validateSpec, type SpecProblem } from '../../domain/journey/validate-spec';
+import { createBoardJobs, type JobHooks } from '../components/board-job';
 import type { FacilitatorUseCases } from './FacilitatorsSection';
 
 /** What the Map tab needs from the map use cases (app/map); injected so tests can use fakes. */
@@ -52,11 +53,6 @@ export interface MapOnBoard {
   incomplete: boolean;
 }
 
-export interface JobHooks {
-  onProgress: (done: number, total: number) => void;
-  signal: AbortSignal;
-}
-
 export type JobOutcome =
   | { status: 'done'; message: string }
   | { status: 'partial'; message: string }
@@ -70,13 +66,6 @@ export interface RemovalItem {
   kind: 'stage' | 'lane';
   name: string;
   notes: number;
-}
-
-export interface Job {
-  label: string;
-  done: number;
-  total: number;
-  controller: AbortController;
 }
 
 export interface Message {
@@ -98,7 +87,7 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
   const onBoard = computed(() => maps.value.find((m) => m.spec.id === selectedId.value) ?? null);
   const draft = signal<MapSpec>(createSpecFromPreset(classic, newId));
   const tagTitles = signal<string[]>([]);
-  const job = signal<Job | null>(null);
+  const jobs = createBoardJobs();
   const message = signal<Message | null>(null);
   const confirmation = signal<RemovalItem[] | null>(null);
   const dirty = signal(false);
@@ -173,18 +162,11 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
   };
 
   async function run(label: string, work: (hooks: JobHooks) => Promise<JobOutcome>): Promise<void> {
-    if (job.value) return;
-    const controller = new AbortController();
-    job.value = { label, done: 0, total: 0, controller };
+    if (jobs.job.value) return;
     message.value = null;
     try {
-      const outcome = await work({
-        signal: controller.signal,
-        onProgress: (done, total) => {
-          if (job.value) job.value = { ...job.value, done, total };
-        },
-      });
-      report(outcome);
+      const outcome = await jobs.run(label, work);
+      if (outcome) report(outcome);
     } catch (error) {
       message.value = {
         tone: 'error',
@@ -193,7 +175,6 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
         focus: true,
       };
     } finally {
-      job.value = null;
       await refresh();
     }
   }
@@ -234,7 +215,7 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
     loading,
     onBoard,
     draft,
-    job,
+    job: jobs.job,
     message,
     confirmation,
     dirty,
@@ -319,7 +300,7 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
       const map = onBoard.value;
       return map ? useCases.zoomToMap(workshop, map.spec.id) : Promise.resolve();
     },
-    cancel: () => job.value?.controller.abort(),
+    cancel: jobs.cancel,
     dismissConfirmation: () => {
       confirmation.value = null;
     },

@@ -4,11 +4,11 @@ import type { Workshop } from '../../app/workshop';
 import { contrastRatio } from '../../domain/board/colors';
 import { stageChipFill } from '../../domain/journey/stage-tag-colors';
 import { StagesTab } from './StagesTab';
+import type { TabMessage } from '../components/action-runner';
+import type { JobHooks } from '../components/board-job';
 import type {
   StagesConnection,
-  StagesJobHooks,
   StagesMap,
-  StagesOutcome,
   StagesSnapshot,
   StagesUseCases,
   UndoInfo,
@@ -46,7 +46,7 @@ const journeyMap = (overrides: Partial<StagesMap> = {}): StagesMap => ({
 function fakeStages(first: StagesSnapshot, undo: UndoInfo = { available: false, reason: null }) {
   let listener: ((s: StagesSnapshot) => void) | null = null;
   let undoInfo = undo;
-  let jobHooks: StagesJobHooks | null = null;
+  let jobHooks: JobHooks | null = null;
   let finishJob: (() => void) | null = null;
   const connection: StagesConnection = {
     subscribe(fn) {
@@ -60,8 +60,8 @@ function fakeStages(first: StagesSnapshot, undo: UndoInfo = { available: false, 
     fixConflict: vi.fn(async () => ({ tone: 'success' as const, title: 'Conflict settled.' })),
     selectNotes: vi.fn(async () => undefined),
     tagByPosition: vi.fn(
-      (_mapId: string, hooks: StagesJobHooks) =>
-        new Promise<StagesOutcome>((resolve) => {
+      (_mapId: string, hooks: JobHooks) =>
+        new Promise<TabMessage>((resolve) => {
           jobHooks = hooks;
           finishJob = () => {
             undoInfo = { available: true, notes: 1, at: 0 };

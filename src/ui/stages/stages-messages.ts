@@ -6,7 +6,7 @@ import type { TagByPositionOutcome, UndoOutcome } from '../../app/stages/tag-by-
 import type { TagOutcome } from '../../app/stages/tag-notes';
 import { countOf } from '../../domain/common';
 import { failureSummary, noSnapshotNote } from '../failure-summary';
-import type { StagesOutcome } from './stages-tab-model';
+import type { TabMessage } from '../components/action-runner';
 
 const notes = (n: number) => countOf(n, 'note');
 const failures = failureSummary;
@@ -14,7 +14,7 @@ const failures = failureSummary;
 /** How a message names a stage that is gone from its map. */
 export const UNKNOWN_STAGE = 'the stage';
 
-export function tagMessage(outcome: TagOutcome, stageName: string): StagesOutcome {
+export function tagMessage(outcome: TagOutcome, stageName: string): TabMessage {
   if (outcome.cancelled) return { tone: 'info', title: 'Stopped.' };
   if (outcome.failed.length > 0)
     return {
@@ -66,7 +66,7 @@ export function tagByPositionMessage(
   }
 }
 
-export function undoMessage(outcome: UndoOutcome): StagesOutcome {
+export function undoMessage(outcome: UndoOutcome): TabMessage {
   switch (outcome.status) {
     case 'nothing-to-undo':
       return { tone: 'info', title: 'There is no tag by position to undo.' };
@@ -89,7 +89,7 @@ export function undoMessage(outcome: UndoOutcome): StagesOutcome {
   }
 }
 
-export function conflictMessage(outcome: TagOutcome): StagesOutcome {
+export function conflictMessage(outcome: TagOutcome): TabMessage {
   if (outcome.failed.length > 0)
     return {
       tone: 'warning',

@@ -1,6 +1,8 @@
 import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { Workshop } from '../../app/workshop';
+import type { TabMessage } from '../components/action-runner';
+import { createBoardJobs, type JobHooks } from '../components/board-job';
 
 /** What the Stages tab needs from the stage use cases (app/stages); injected so tests use fakes. */
 export interface StagesUseCases {
@@ -11,13 +13,13 @@ export interface StagesUseCases {
 export interface StagesConnection {
   /** Calls `fn` with the current picture now, and again on every change on the board. */
   subscribe(fn: (snapshot: StagesSnapshot) => void): () => void;
-  tagSelection(mapId: string, stageId: string): Promise<StagesOutcome>;
-  fixConflict(mapId: string, noteId: string, fix: ConflictChoice): Promise<StagesOutcome>;
+  tagSelection(mapId: string, stageId: string): Promise<TabMessage>;
+  fixConflict(mapId: string, noteId: string, fix: ConflictChoice): Promise<TabMessage>;
   selectNotes(ids: readonly string[]): Promise<void>;
-  tagByPosition(mapId: string, hooks: StagesJobHooks): Promise<StagesOutcome>;
+  tagByPosition(mapId: string, hooks: JobHooks): Promise<TabMessage>;
   /** The newest "Tag by position" of this map that can be undone (issue 9 §4). */
   undoStatus(mapId: string): Promise<UndoInfo>;
-  undoTagByPosition(mapId: string, hooks: StagesJobHooks): Promise<StagesOutcome>;
+  undoTagByPosition(mapId: string, hooks: JobHooks): Promise<TabMessage>;
   close(): void;
 }
 
@@ -72,31 +74,13 @@ export type ConflictChoice = { use: 'tag'; stageId: string } | { use: 'position'
 export type UndoInfo =
   { available: true; notes: number; at: number } | { available: false; reason: string | null };
 
-export interface StagesJobHooks {
-  onProgress: (done: number, total: number) => void;
-  signal: AbortSignal;
-}
-
-export interface StagesOutcome {
-  tone: 'success' | 'info' | 'warning' | 'error';
-  title: string;
-  body?: string;
-}
-
-export interface StagesJob {
-  label: string;
-  done: number;
-  total: number;
-  controller: AbortController;
-}
-
 export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCases) {
   const snapshot = signal<StagesSnapshot>({ status: 'loading' });
   const chosenMapId = signal<string | null>(null);
-  const job = signal<StagesJob | null>(null);
+  const jobs = createBoardJobs();
   /** A short action (tag selection, fix a conflict) is running. */
   const busy = signal(false);
-  const message = signal<StagesOutcome | null>(null);
+  const message = signal<TabMessage | null>(null);
   const undo = signal<UndoInfo | null>(null);
   let connection: StagesConnection | null = null;
 
@@ -129,8 +113,8 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
     }
   }
 
-  async function act(what: string, work: (c: StagesConnection) => Promise<StagesOutcome | void>) {
-    if (!connection || busy.value || job.value) return;
+  async function act(what: string, work: (c: StagesConnection) => Promise<TabMessage | void>) {
+    if (!connection || busy.value || jobs.job.value) return;
     busy.value = true;
     message.value = null;
     try {
@@ -145,23 +129,17 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
 
   async function runJob(
     label: string,
-    work: (c: StagesConnection, hooks: StagesJobHooks) => Promise<StagesOutcome>,
+    work: (c: StagesConnection, hooks: JobHooks) => Promise<TabMessage>,
   ): Promise<void> {
-    if (!connection || busy.value || job.value) return;
-    const controller = new AbortController();
-    job.value = { label, done: 0, total: 0, controller };
+    const c = connection;
+    if (!c || busy.value || jobs.job.value) return;
     message.value = null;
     try {
-      message.value = await work(connection, {
-        signal: controller.signal,
-        onProgress: (done, total) => {
-          if (job.value) job.value = { ...job.value, done, total };
-        },
-      });
+      const outcome = await jobs.run(label, (hooks) => work(c, hooks));
+      if (outcome) message.value = outcome;
     } catch (error) {
       message.value = { tone: 'error', title: `${label} failed`, body: describe(error) };
     } finally {
-      job.value = null;
       await refreshUndo();
     }
   }
@@ -171,7 +149,7 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
     maps,
     map,
     selectedNotes,
-    job,
+    job: jobs.job,
     busy,
     message,
     undo,
@@ -226,6 +204,6 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
         c.undoTagByPosition(current.id, hooks),
       );
     },
-    cancel: () => job.value?.controller.abort(),
+    cancel: jobs.cancel,
   };
 }
