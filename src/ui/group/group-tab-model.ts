@@ -155,14 +155,12 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
     return connection ? connection.notes(scope.value).length : 0;
   });
 
-  const describe = (error: unknown): string => errorMessage(error);
-
   async function refreshUndo(): Promise<void> {
     if (!connection) return;
     try {
       undo.value = await connection.undoStatus();
     } catch (error) {
-      undo.value = { available: false, reason: describe(error) };
+      undo.value = { available: false, reason: errorMessage(error) };
     }
   }
 
@@ -225,7 +223,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
         message.value =
           error instanceof Error && error.name === 'ClusterCancelledError'
             ? { tone: 'info', title: 'Grouping stopped.' }
-            : { tone: 'error', title: 'Grouping failed', body: describe(error) };
+            : { tone: 'error', title: 'Grouping failed', body: errorMessage(error) };
       },
     );
   }
@@ -249,7 +247,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
       outcome = (await jobs.run(label, (hooks) => work(c, hooks))) ?? null;
       message.value = outcome;
     } catch (error) {
-      message.value = { tone: 'error', title: `${label} failed`, body: describe(error) };
+      message.value = { tone: 'error', title: `${label} failed`, body: errorMessage(error) };
     } finally {
       await refreshUndo();
     }
@@ -335,7 +333,7 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
         if (next === current)
           message.value = { tone: 'info', title: 'This group cannot be split further.' };
       } catch (error) {
-        message.value = { tone: 'error', title: 'Splitting failed', body: describe(error) };
+        message.value = { tone: 'error', title: 'Splitting failed', body: errorMessage(error) };
       } finally {
         busy.value = false;
       }

@@ -141,7 +141,11 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
       if (read === latest) show(list);
     } catch (error) {
       if (read === latest) {
-        message.value = { tone: 'error', title: 'Could not read the board', body: describe(error) };
+        message.value = {
+          tone: 'error',
+          title: 'Could not read the board',
+          body: errorMessage(error),
+        };
       }
     } finally {
       if (read === latest) loading.value = false;
@@ -151,7 +155,11 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
     try {
       tagTitles.value = await useCases.listTagTitles(workshop);
     } catch (error) {
-      message.value = { tone: 'error', title: 'Could not read the board', body: describe(error) };
+      message.value = {
+        tone: 'error',
+        title: 'Could not read the board',
+        body: errorMessage(error),
+      };
     }
   }
 
@@ -171,7 +179,7 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
       message.value = {
         tone: 'error',
         title: `${label} failed`,
-        body: describe(error),
+        body: errorMessage(error),
         focus: true,
       };
     } finally {
@@ -307,7 +315,4 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
   };
 }
 
-export function describe(error: unknown): string {
-  return errorMessage(error);
-}
 export type MapTabModel = ReturnType<typeof createMapTabModel>;

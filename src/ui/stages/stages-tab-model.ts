@@ -93,8 +93,6 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
     snapshot.value.status === 'ready' ? snapshot.value.selectedNotes : 0,
   );
 
-  const describe = (error: unknown): string => errorMessage(error);
-
   /** The map whose undo is shown: undo belongs to one map, never to "the board". */
   let undoMapId: string | null = null;
   async function refreshUndo(): Promise<void> {
@@ -109,7 +107,7 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
       const info = await connection.undoStatus(mapId);
       if (undoMapId === mapId) undo.value = info;
     } catch (error) {
-      undo.value = { available: false, reason: describe(error) };
+      undo.value = { available: false, reason: errorMessage(error) };
     }
   }
 
@@ -121,7 +119,7 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
       const outcome = await work(connection);
       if (outcome) message.value = outcome;
     } catch (error) {
-      message.value = { tone: 'error', title: `${what} failed`, body: describe(error) };
+      message.value = { tone: 'error', title: `${what} failed`, body: errorMessage(error) };
     } finally {
       busy.value = false;
     }
@@ -138,7 +136,7 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
       const outcome = await jobs.run(label, (hooks) => work(c, hooks));
       if (outcome) message.value = outcome;
     } catch (error) {
-      message.value = { tone: 'error', title: `${label} failed`, body: describe(error) };
+      message.value = { tone: 'error', title: `${label} failed`, body: errorMessage(error) };
     } finally {
       await refreshUndo();
     }
