@@ -16,6 +16,7 @@ import type {
   Rect,
   WriteOp,
 } from '../../board/port';
+import { batchStatus, succeeded, type BatchStatus } from '../../board/batch-result';
 import { isPaletteColor, sameCentre } from '../../domain/board/board-item';
 import {
   freeSpaceFor,
@@ -182,7 +183,7 @@ export type ApplyOutcome =
   | { status: 'nothing-to-do' }
   | { status: 'refused'; message: string }
   | {
-      status: 'done' | 'partial' | 'cancelled';
+      status: BatchStatus;
       moved: number;
       labels: number;
       planned: number;
@@ -192,13 +193,6 @@ export type ApplyOutcome =
       journalId: number | null;
       notices: string[];
     };
-
-/** The ops the result says succeeded, in order. */
-function succeeded(ops: readonly WriteOp[], failed: readonly OpFailure[], cancelled: boolean) {
-  if (cancelled) return [];
-  const bad = new Set(failed.map((f) => f.index));
-  return ops.filter((_, i) => !bad.has(i));
-}
 
 async function runBatch(
   board: Board,
@@ -273,14 +267,10 @@ export async function applyGroups(
     plan.record,
     options,
   );
-  const applied = succeeded(ops, result.failed, result.cancelled);
+  const applied = succeeded(ops, result);
   const planned = plan.notes.filter((n) => n.on === undefined);
   return {
-    status: result.cancelled
-      ? 'cancelled'
-      : result.failed.length > 0 || saveProblem
-        ? 'partial'
-        : 'done',
+    status: batchStatus(result, saveProblem !== null),
     moved: result.cancelled
       ? Math.min(planned.length, result.done)
       : countNotes(applied, plan.notes),
@@ -362,7 +352,7 @@ export async function findGroupingEntry(
 export type ResumeOutcome =
   | { status: 'nothing-to-resume' }
   | {
-      status: 'done' | 'partial' | 'cancelled';
+      status: BatchStatus;
       moved: number;
       failed: OpFailure[];
       applied: WriteOp[];
@@ -433,13 +423,9 @@ export async function resumeGroups(
     parsed.record,
     hooks,
   );
-  const applied = succeeded(ops, result.failed, result.cancelled);
+  const applied = succeeded(ops, result);
   return {
-    status: result.cancelled
-      ? 'cancelled'
-      : result.failed.length > 0 || saveProblem
-        ? 'partial'
-        : 'done',
+    status: batchStatus(result, saveProblem !== null),
     moved: countNotes(applied, parsed.notes),
     failed: result.failed,
     applied,
@@ -449,7 +435,7 @@ export async function resumeGroups(
 export type UndoOutcome =
   | { status: 'nothing-to-undo' }
   | {
-      status: 'done' | 'partial' | 'cancelled';
+      status: BatchStatus;
       restored: number;
       removedLabels: number;
       failed: OpFailure[];
@@ -501,9 +487,9 @@ export async function undoGroups(
       await saveAppliedGroups(board, parsed.record.mapId, parsed.record.before);
     await journal.markUndone(entry.id);
   }
-  const applied = succeeded(ops, result.failed, result.cancelled);
+  const applied = succeeded(ops, result);
   return {
-    status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',
+    status: batchStatus(result),
     restored: result.cancelled ? 0 : countNotes(applied, parsed.notes),
     removedLabels: applied.filter((op) => op.op === 'remove').length,
     failed: result.failed,

@@ -13,7 +13,7 @@ import type { Board, BoardItem, CreateSpec, ItemRef, Rect, WriteOp } from '../..
 import { nearlyEqual, sameCentre } from '../../domain/board/board-item';
 import { errorMessage } from '../../domain/common';
 import { isRecord } from '../../domain/voting/guards';
-import { succeededOps } from '../map/map-progress';
+import { succeededOps } from '../../board/batch-result';
 import { insights } from './insights-store';
 
 /** Record keys of items a run meant to remove and could not (no layout key wants them). */

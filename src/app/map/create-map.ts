@@ -17,7 +17,8 @@ import { stageTagColorOf } from '../../domain/journey/stage-tag-colors';
 import { chooseStageTagTitles } from '../../domain/journey/stage-tag-titles';
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
 import { loadMap, loadMapIds, loadMaps, saveMap } from './map-store';
-import { startRun, succeededOps, type MapOutcome, type MapRunOptions } from './map-progress';
+import { succeededOps } from '../../board/batch-result';
+import { startRun, type MapOutcome, type MapRunOptions } from './map-progress';
 import { createRecordJournal, errorText } from './record-journal';
 import { toCreateOp } from './to-write-ops';
 

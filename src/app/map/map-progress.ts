@@ -1,5 +1,5 @@
 /** Progress and outcomes shared by createMap, updateMap and removeMap. */
-import type { BatchProgress, BatchResult, Rect } from '../../board/port';
+import type { BatchProgress, Rect } from '../../board/port';
 import type { MapRecord } from '../../domain/journey/map-record';
 import type { RemovalConfirmation } from '../../domain/journey/plan-map-update';
 import type { SpecProblem } from '../../domain/journey/validate-spec';
@@ -52,15 +52,4 @@ export function startRun(options: MapRunOptions) {
     batch: (p: BatchProgress) => emit('writing', p),
     now: () => (options.now?.() ?? new Date()).toISOString(),
   };
-}
-
-/** Index of each op that surely took effect: not failed, and not possibly cancelled. */
-export function succeededOps(result: BatchResult, count: number): Set<number> {
-  const failed = new Set(result.failed.map((f) => f.index));
-  const ok = new Set<number>();
-  // After a cancel we cannot tell which of the unfailed ops ran; the next update re-reads the
-  // board (prunes ids, checks tags), so treating them as not done is safe.
-  if (result.cancelled) return ok;
-  for (let i = 0; i < count; i++) if (!failed.has(i)) ok.add(i);
-  return ok;
 }

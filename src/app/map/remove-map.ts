@@ -7,7 +7,8 @@
 import type { Board, WriteOp } from '../../board/port';
 import { FRAME_KEY } from '../../domain/journey/layout';
 import { boardExtrasOf, forgetBoardExtras } from '../insights/map-board-extras';
-import { startRun, succeededOps, type MapRunOptions } from './map-progress';
+import { succeededOps } from '../../board/batch-result';
+import { startRun, type MapRunOptions } from './map-progress';
 import { deleteMap, loadMap, saveMap } from './map-store';
 import { errorText } from './record-journal';
 

@@ -23,7 +23,8 @@ import {
   type PlacedNote,
 } from '../../domain/journey/plan-map-update';
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
-import { startRun, succeededOps, type MapOutcome, type MapRunOptions } from './map-progress';
+import { succeededOps } from '../../board/batch-result';
+import { startRun, type MapOutcome, type MapRunOptions } from './map-progress';
 import { loadMap, loadMaps, saveMap } from './map-store';
 import { adoptMapItems, recoverMapItems } from '../../domain/journey/adopt-map-items';
 import { errorText } from './record-journal';

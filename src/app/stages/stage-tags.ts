@@ -3,7 +3,7 @@
  * tag of that map off (including spellings that differ only in case or spacing). Tags of other
  * maps and ordinary tags are left alone.
  */
-import type { BatchResult, WriteOp } from '../../board/port';
+import type { WriteOp } from '../../board/port';
 import type { BoardItem } from '../../domain/board/board-item';
 import {
   normalizeTagTitle,
@@ -51,10 +51,4 @@ export const ensureStageTags = (titles: Iterable<string>, placed?: PlacedMap): W
 export const applyTagChange = (tags: readonly string[], change: Partial<TagChange>): string[] => {
   const removed = new Set(change.remove ?? []);
   return [...new Set([...tags.filter((t) => !removed.has(t)), ...(change.add ?? [])])];
-};
-
-/** The ops of a batch known to be written: all but the failed ones, none after a cancel (the board does not say which ran). */
-export const succeeded = (ops: readonly WriteOp[], result: BatchResult): WriteOp[] => {
-  const failed = new Set(result.failed.map((f) => f.index));
-  return result.cancelled ? [] : ops.filter((_, i) => !failed.has(i));
 };

@@ -8,7 +8,8 @@ import { errorMessage } from '../../domain/common';
 import type { BatchProgress, Board, BoardItem, OpFailure, WriteOp } from '../../board/port';
 import { decideStage, stageTitlesOf, type StageContext } from '../../domain/stages/decide-stage';
 import type { JournalEntry, JournalStore } from '../../storage';
-import { ensureStageTags, stageTitleOf, succeeded } from './stage-tags';
+import { batchStatus, succeeded, type BatchStatus } from '../../board/batch-result';
+import { ensureStageTags, stageTitleOf } from './stage-tags';
 
 export const TAG_BY_POSITION = 'tag-by-position';
 
@@ -59,7 +60,7 @@ export type TagByPositionOutcome =
   /** Nothing was written: the journal or the snapshot could not be saved. */
   | { status: 'refused'; message: string }
   | {
-      status: 'done' | 'partial' | 'cancelled';
+      status: BatchStatus;
       /** Notes that got their stage tag (after a cancel: how many ops ran, less the tag creations). */
       tagged: number;
       /** Notes the plan meant to tag. */
@@ -156,7 +157,7 @@ export async function tagByPosition(
     ? Math.max(0, result.done - (plan.ops.length - plan.entries.length))
     : applied.filter((op) => op.op === 'tag').length;
   return {
-    status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',
+    status: batchStatus(result),
     tagged,
     planned: plan.entries.length,
     failed: result.failed,
@@ -207,7 +208,7 @@ export type UndoOutcome =
   /** The journal entry cannot be read: nothing was changed, and other entries stay undoable. */
   | { status: 'blocked'; message: string }
   | {
-      status: 'done' | 'partial' | 'cancelled';
+      status: BatchStatus;
       restored: number;
       failed: OpFailure[];
       applied: WriteOp[];
@@ -272,7 +273,7 @@ export async function undoTagByPosition(
     await journal.markUndone(entry.id).catch(() => undefined);
   const applied = succeeded(ops, result);
   return {
-    status: result.cancelled ? 'cancelled' : result.failed.length > 0 ? 'partial' : 'done',
+    status: batchStatus(result),
     restored: result.cancelled ? result.done : applied.length,
     failed: result.failed,
     applied,

@@ -10,7 +10,8 @@ import {
   tagStageIds,
   type StageContext,
 } from '../../domain/stages/decide-stage';
-import { ensureStageTags, planStageRetag, stageTitleOf, succeeded } from './stage-tags';
+import { succeeded } from '../../board/batch-result';
+import { ensureStageTags, planStageRetag, stageTitleOf } from './stage-tags';
 
 export interface TagOutcome {
   /** Notes whose tags (or place) changed. */
