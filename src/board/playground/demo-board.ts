@@ -9,6 +9,7 @@
 import { deriveMapSize } from '../../domain/journey/layout';
 import { stageTagColor } from '../../domain/journey/stage-tag-colors';
 import { textToHtml } from '../html-text';
+import { DEFAULT_SHAPE_STYLE } from './sdk/items';
 import type {
   LocalBoardState,
   LocalItem,
@@ -242,15 +243,7 @@ export function createDemoBoardState(): LocalBoardState {
       type: 'shape',
       shape: kind,
       content: text === '' ? '' : textToHtml(text),
-      style: {
-        fillColor: '#ffffff',
-        borderColor: '#1a1a1a',
-        borderWidth: 2,
-        color: '#1a1a1a',
-        fontSize: 14,
-        textAlign: 'center',
-        ...style,
-      },
+      style: { ...DEFAULT_SHAPE_STYLE, ...style },
     };
     items.push(s);
     return s;

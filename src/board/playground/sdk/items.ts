@@ -200,7 +200,8 @@ function shapeStyle(input: ShapeStyleInput, base: LocalShape['style']): LocalSha
   return style;
 }
 
-const DEFAULT_SHAPE_STYLE: LocalShape['style'] = {
+/** A shape's style where the SDK call sets none; the demo board's shapes start from it too. */
+export const DEFAULT_SHAPE_STYLE: LocalShape['style'] = {
   fillColor: '#ffffff',
   borderColor: '#1a1a1a',
   borderWidth: 2,
