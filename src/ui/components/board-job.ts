@@ -56,3 +56,5 @@ export function createBoardJobs() {
     cancel: () => controller?.abort(),
   };
 }
+
+export type BoardJobs = ReturnType<typeof createBoardJobs>;

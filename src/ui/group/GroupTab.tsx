@@ -5,9 +5,9 @@ import { EmptyState, Notice } from '../components/Notice';
 import { boardReadState, useTabModel } from '../components/tab-model';
 import { ProgressBar } from '../components/ProgressBar';
 import { GroupCard } from './GroupCard';
+import { GRANULARITY_STEPS } from './group-preview-model';
 import {
   createGroupTabModel,
-  GRANULARITY_STEPS,
   scopeValue,
   type GroupPhase,
   type GroupTabModel,

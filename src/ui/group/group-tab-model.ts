@@ -1,20 +1,21 @@
-import { errorMessage } from '../../domain/common';
-import { computed, signal } from '@preact/signals';
+/**
+ * The Group tab's model: its use cases (`GroupUseCases`) and one model made of small ones, each
+ * for one concern, as the Vote tab's: the preview (`group-preview-model`: run the engine, edit
+ * what it proposes) and putting it on the board (`group-apply-model`: apply, finish, undo). They
+ * share the tab's context: the open connection, the scope, one message, the short action running
+ * and the board job.
+ */
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ApplyGroupsSettings } from '../../domain/grouping-layout/plan-group-moves';
-import {
-  dissolveGroup,
-  mergeGroups,
-  moveNote,
-  pinGroup,
-  renameGroup,
-  unpinGroup,
-  type GroupingPreview,
-} from '../../domain/clustering/grouping-preview';
+import type { GroupingPreview } from '../../domain/clustering/grouping-preview';
 import type { GroupingScope } from '../../app/grouping/grouping-scope';
 import type { GroupingUndoStatus } from '../../app/grouping/grouping-session';
 import type { Workshop } from '../../app/workshop';
 import type { TabMessage } from '../components/action-runner';
-import { createBoardJobs, type JobHooks } from '../components/board-job';
+import { createBoardJobs, type BoardJobs, type JobHooks } from '../components/board-job';
+import type { TabModel } from '../components/tab-model';
+import { createGroupApplyModel } from './group-apply-model';
+import { createGroupPreviewModel } from './group-preview-model';
 
 export type { GroupingPreview, GroupingScope, GroupingUndoStatus, ApplyGroupsSettings };
 
@@ -110,32 +111,27 @@ export interface GroupingRun {
   cancel: () => void;
 }
 
-/** Slider steps: −4 … +4 → granularity −1 … +1. */
-export const GRANULARITY_STEPS = 4;
-const RERUN_DELAY_MS = 300;
+/** What the Group tab's small models share. */
+export interface GroupTabContext {
+  /** The connection while the tab is open; null before and after. */
+  connection(): GroupConnection | null;
+  /** The notes grouped: a map, a stage, a lane, a cell, or the selection. */
+  scope: ReadonlySignal<GroupingScope>;
+  /** How the last thing the person did ended. */
+  message: Signal<TabMessage | null>;
+  /** A short action (splitting a group) runs. */
+  busy: Signal<boolean>;
+  /** Applying, finishing or undoing a grouping on the board. */
+  jobs: BoardJobs;
+}
 
 export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases) {
   const snapshot = signal<GroupSnapshot>({ status: 'loading' });
   const scopeChoice = signal<string | null>(null);
-  const granularityStep = signal(0);
-  const exactK = signal<number | null>(null);
-  const mode = signal<GroupMode>('lexical');
-  const keepTeamGroups = signal(true);
-  const preview = signal<GroupingPreview | null>(null);
-  /** Scope the preview was made for. */
-  const previewScope = signal<GroupingScope | null>(null);
-  const texts = signal<ReadonlyMap<string, string>>(new Map());
-  const running = signal<GroupingRun | null>(null);
-  const jobs = createBoardJobs();
-  const busy = signal(false);
   const message = signal<TabMessage | null>(null);
-  const undo = signal<GroupingUndoStatus | null>(null);
-  const colorGroups = signal(true);
-  const labelGroups = signal(true);
+  const busy = signal(false);
+  const jobs = createBoardJobs();
   let connection: GroupConnection | null = null;
-  /** Counts runs, so a superseded run's result or progress is ignored. */
-  let runCount = 0;
-  let rerunTimer: ReturnType<typeof setTimeout> | undefined;
 
   const maps = computed(() => (snapshot.value.status === 'ready' ? snapshot.value.maps : []));
   const selectedNotes = computed(() =>
@@ -155,207 +151,42 @@ export function createGroupTabModel(workshop: Workshop, useCases: GroupUseCases)
     return connection ? connection.notes(scope.value).length : 0;
   });
 
-  async function refreshUndo(): Promise<void> {
-    if (!connection) return;
-    try {
-      undo.value = await connection.undoStatus();
-    } catch (error) {
-      undo.value = { available: false, reason: errorMessage(error) };
-    }
-  }
+  const tab: GroupTabContext = { connection: () => connection, scope, message, busy, jobs };
+  const preview = createGroupPreviewModel(tab);
+  const board = createGroupApplyModel(tab, preview);
 
-  function stopRun(): void {
-    clearTimeout(rerunTimer);
-    runCount += 1;
-    running.value?.cancel();
-    running.value = null;
-  }
-
-  /** Runs the engine on the scope; pins come from the preview, or the team's own groups at first. */
-  function run(fresh: boolean): void {
-    const c = connection;
-    if (!c || jobs.job.value) return;
-    stopRun();
-    const id = runCount;
-    const target = scope.value;
-    const notes = c.notes(target);
-    message.value = null;
-    if (notes.length === 0) {
-      preview.value = null;
-      return;
-    }
-    const pinned =
-      !fresh && preview.value
-        ? preview.value.pinned
-        : keepTeamGroups.value
-          ? c.handMadePins(target)
-          : {};
-    const handle = c.group(target, {
-      granularity: granularityStep.value / GRANULARITY_STEPS,
-      k: exactK.value,
-      pinned,
-      mode: mode.value,
-      onProgress: (fraction, phase) => {
-        if (runCount === id && running.value)
-          running.value = { ...running.value, fraction, phase: phase ?? running.value.phase };
-      },
-    });
-    running.value = {
-      fraction: 0,
-      phase: mode.value === 'meaning' ? 'model' : null,
-      inWorker: handle.inWorker,
-      cancel: handle.cancel,
-    };
-    handle.result.then(
-      (result) => {
-        if (runCount !== id) return;
-        running.value = null;
-        texts.value = new Map(notes.map((n) => [n.id, n.text]));
-        preview.value = result;
-        previewScope.value = target;
-        const notice = handle.notice?.() ?? null;
-        if (notice)
-          message.value = { tone: 'warning', title: 'Grouped by shared words', body: notice };
-      },
-      (error: unknown) => {
-        if (runCount !== id) return;
-        running.value = null;
-        message.value =
-          error instanceof Error && error.name === 'ClusterCancelledError'
-            ? { tone: 'info', title: 'Grouping stopped.' }
-            : { tone: 'error', title: 'Grouping failed', body: errorMessage(error) };
-      },
-    );
-  }
-
-  /** Re-runs shortly after the last change of the controls, when a preview is showing. */
-  function scheduleRerun(): void {
-    if (!preview.value) return;
-    clearTimeout(rerunTimer);
-    rerunTimer = setTimeout(() => run(false), RERUN_DELAY_MS);
-  }
-
-  async function runJob(
-    label: string,
-    work: (c: GroupConnection, hooks: JobHooks) => Promise<TabMessage>,
-  ): Promise<TabMessage | null> {
-    const c = connection;
-    if (!c || busy.value || jobs.job.value) return null;
-    message.value = null;
-    let outcome: TabMessage | null = null;
-    try {
-      outcome = (await jobs.run(label, (hooks) => work(c, hooks))) ?? null;
-      message.value = outcome;
-    } catch (error) {
-      message.value = { tone: 'error', title: `${label} failed`, body: errorMessage(error) };
-    } finally {
-      await refreshUndo();
-    }
-    return outcome;
-  }
-
-  const edit = (change: (p: GroupingPreview) => GroupingPreview) => {
-    if (preview.value) preview.value = change(preview.value);
-  };
-
-  return {
+  const model = {
     snapshot,
     maps,
     selectedNotes,
     scope,
     scopeNotes,
-    granularityStep,
-    exactK,
-    mode,
-    keepTeamGroups,
-    preview,
-    previewScope,
-    texts,
-    running,
-    job: jobs.job,
     busy,
     message,
-    undo,
-    colorGroups,
-    labelGroups,
+    ...preview,
+    ...board,
     open(): () => void {
       const opened = useCases.open(workshop);
       connection = opened;
       const unsubscribe = opened.subscribe((next) => {
         snapshot.value = next;
       });
-      void refreshUndo();
+      void board.refreshUndo();
       return () => {
-        stopRun();
+        preview.cancelRun();
         unsubscribe();
         opened.close();
         if (connection === opened) connection = null;
       };
     },
     chooseScope(value: string) {
-      stopRun();
+      preview.cancelRun();
       scopeChoice.value = value;
-      preview.value = null;
+      preview.preview.value = null;
       message.value = null;
     },
-    setGranularity(step: number) {
-      granularityStep.value = Math.max(-GRANULARITY_STEPS, Math.min(GRANULARITY_STEPS, step));
-      scheduleRerun();
-    },
-    setExactK(k: number | null) {
-      exactK.value = k === null || !Number.isFinite(k) ? null : Math.max(1, Math.round(k));
-      scheduleRerun();
-    },
-    setMode(next: GroupMode) {
-      if (mode.value === next) return;
-      mode.value = next;
-      scheduleRerun();
-    },
-    setKeepTeamGroups(on: boolean) {
-      keepTeamGroups.value = on;
-    },
-    group: () => run(true),
-    cancelRun: stopRun,
-    rename: (groupId: string, label: string) => edit((p) => renameGroup(p, groupId, label)),
-    merge: (intoId: string, fromId: string) => edit((p) => mergeGroups(p, intoId, fromId)),
-    moveNote: (noteId: string, groupId: string) => edit((p) => moveNote(p, noteId, groupId)),
-    dissolve: (groupId: string) => edit((p) => dissolveGroup(p, groupId)),
-    pin: (groupId: string) => edit((p) => pinGroup(p, groupId)),
-    unpin: (groupId: string) => edit((p) => unpinGroup(p, groupId)),
-    async split(groupId: string) {
-      const current = preview.value;
-      if (!connection || !current || busy.value) return;
-      busy.value = true;
-      try {
-        const next = await connection.split(current, groupId);
-        // Edits made meanwhile win over a split of an older preview.
-        if (preview.value === current) preview.value = next;
-        if (next === current)
-          message.value = { tone: 'info', title: 'This group cannot be split further.' };
-      } catch (error) {
-        message.value = { tone: 'error', title: 'Splitting failed', body: errorMessage(error) };
-      } finally {
-        busy.value = false;
-      }
-    },
-    discard() {
-      preview.value = null;
-      message.value = null;
-    },
-    async apply() {
-      const current = preview.value;
-      const target = previewScope.value;
-      if (!current || !target) return;
-      const settings = { color: colorGroups.value, labels: labelGroups.value };
-      const outcome = await runJob('Applying groups', (c, hooks) =>
-        c.apply(target, current, settings, hooks),
-      );
-      if (outcome?.tone === 'success') preview.value = null;
-    },
-    resume: () => runJob('Finishing the grouping', (c, hooks) => c.resume(hooks)),
-    undoGrouping: () => runJob('Undoing the grouping', (c, hooks) => c.undo(hooks)),
-    cancelJob: jobs.cancel,
   };
+  return model satisfies TabModel;
 }
 
 export type GroupTabModel = ReturnType<typeof createGroupTabModel>;
