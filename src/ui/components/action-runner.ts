@@ -6,6 +6,8 @@ export interface TabMessage {
   tone: 'info' | 'error' | 'success' | 'warning';
   title: string;
   body?: string;
+  /** The outcome of something the person just did: it takes focus as it appears. */
+  focus?: boolean;
 }
 
 /**

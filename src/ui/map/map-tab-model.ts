@@ -1,28 +1,12 @@
 import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { BoardSession } from '../../app/workshop';
-import {
-  addLane,
-  addStage,
-  moveLane,
-  moveStage,
-  removeLane,
-  removeStage,
-  renameLane,
-  renameStage,
-  setPersona,
-  setTitle,
-} from '../../domain/journey/edit-spec';
 import type { MapSpec } from '../../domain/journey/map-spec';
-import {
-  createIdFactory,
-  createSpecFromPreset,
-  findPreset,
-  PRESETS,
-} from '../../domain/journey/presets';
-import { specLimitsOf, validateSpec, type SpecProblem } from '../../domain/journey/validate-spec';
+import type { SpecProblem } from '../../domain/journey/validate-spec';
+import type { TabMessage } from '../components/action-runner';
 import { createBoardJobs, type JobHooks } from '../components/board-job';
 import type { FacilitatorUseCases } from './FacilitatorsSection';
+import { createMapDraftModel } from './map-draft-model';
 
 /** What the Map tab needs from the map use cases (app/map); injected so tests can use fakes. */
 export interface MapUseCases extends FacilitatorUseCases {
@@ -68,41 +52,24 @@ export interface RemovalItem {
   notes: number;
 }
 
-export interface Message {
-  tone: 'info' | 'error' | 'success' | 'warning';
-  title: string;
-  body?: string;
-  /** The outcome of something the person just did: it takes focus as it appears. */
-  focus?: boolean;
-}
-
-const newId = createIdFactory();
-const classic = PRESETS[0]!;
-
 export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases) {
   const loading = signal(true);
   const maps = signal<MapOnBoard[]>([]);
   /** The map being edited; null while drafting a new one. */
   const selectedId = signal<string | null>(null);
   const onBoard = computed(() => maps.value.find((m) => m.spec.id === selectedId.value) ?? null);
-  const draft = signal<MapSpec>(createSpecFromPreset(classic, newId));
   const tagTitles = signal<string[]>([]);
   const jobs = createBoardJobs();
-  const message = signal<Message | null>(null);
+  const message = signal<TabMessage | null>(null);
   const confirmation = signal<RemovalItem[] | null>(null);
-  const dirty = signal(false);
-
-  // Stage tags the map already owns are reused or renamed, so they never count as new tags.
-  const validation = computed(() => {
-    const own = onBoard.value ? onBoard.value.spec.stages.map((s) => `Stage · ${s.name}`) : [];
-    const existing = tagTitles.value.filter((t) => !own.includes(t));
-    return validateSpec(draft.value, [...existing, ...own], specLimitsOf(workshop));
+  const drafts = createMapDraftModel(workshop, {
+    onBoard,
+    tagTitles,
+    onEdit: () => {
+      message.value = null;
+    },
   });
-  const problemsByField = computed(() => {
-    const out: Record<string, string | undefined> = {};
-    if (!validation.value.ok) for (const p of validation.value.problems) out[p.field] ??= p.message;
-    return out;
-  });
+  const { draft, dirty } = drafts;
 
   /** Shows `list` as the board's maps, following the selected map. */
   function show(list: MapOnBoard[]): void {
@@ -114,7 +81,7 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
       if (!drafting) {
         selectedId.value = list[0]?.spec.id ?? null;
         dirty.value = false;
-        if (selectedId.value === null) draft.value = createSpecFromPreset(classic, newId);
+        if (selectedId.value === null) drafts.startNew(false);
       }
     }
     const current = list.find((m) => m.spec.id === selectedId.value);
@@ -162,12 +129,6 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
       };
     }
   }
-
-  const edit = (next: MapSpec) => {
-    draft.value = next;
-    dirty.value = true;
-    message.value = null;
-  };
 
   async function run(label: string, work: (hooks: JobHooks) => Promise<JobOutcome>): Promise<void> {
     if (jobs.job.value) return;
@@ -222,14 +183,10 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
   return {
     loading,
     onBoard,
-    draft,
     job: jobs.job,
     message,
     confirmation,
-    dirty,
-    validation,
-    problemsByField,
-    presets: PRESETS,
+    ...drafts,
     open() {
       void readTagTitles();
       // A first read the watch could not make is made again the ordinary way (with its message).
@@ -241,43 +198,16 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
       const map = maps.value.find((m) => m.spec.id === id);
       if (!map) return;
       selectedId.value = id;
-      draft.value = map.spec;
-      dirty.value = false;
+      drafts.showSpec(map.spec);
       confirmation.value = null;
       message.value = null;
     },
     newMap() {
       selectedId.value = null;
-      draft.value = createSpecFromPreset(classic, newId);
-      dirty.value = true;
+      drafts.startNew(true);
       confirmation.value = null;
       message.value = null;
     },
-    choosePreset(id: string) {
-      const preset = findPreset(id);
-      if (preset) edit(createSpecFromPreset(preset, newId));
-    },
-    setTitle: (title: string) => edit(setTitle(draft.value, title)),
-    setPersonaName: (name: string) =>
-      edit(setPersona(draft.value, { name, summary: draft.value.persona?.summary ?? '' })),
-    setPersonaSummary: (summary: string) =>
-      edit(setPersona(draft.value, { name: draft.value.persona?.name ?? '', summary })),
-    addStage: () =>
-      edit(addStage(draft.value, { id: newId(), name: `Stage ${draft.value.stages.length + 1}` })),
-    renameStage: (id: string, name: string) => edit(renameStage(draft.value, id, name)),
-    moveStage: (id: string, to: number) => edit(moveStage(draft.value, id, to)),
-    removeStage: (id: string) => edit(removeStage(draft.value, id)),
-    addLane: () =>
-      edit(
-        addLane(draft.value, {
-          id: newId(),
-          name: `Lane ${draft.value.lanes.length + 1}`,
-          kind: 'other',
-        }),
-      ),
-    renameLane: (id: string, name: string) => edit(renameLane(draft.value, id, name)),
-    moveLane: (id: string, to: number) => edit(moveLane(draft.value, id, to)),
-    removeLane: (id: string) => edit(removeLane(draft.value, id)),
     discardChanges() {
       if (onBoard.value) draft.value = onBoard.value.spec;
       dirty.value = false;
