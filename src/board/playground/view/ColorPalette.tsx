@@ -1,5 +1,5 @@
 import type { StickyColor } from '../sdk/local-board-types';
-import { STICKY_COLORS, STICKY_FILL, STICKY_LABEL } from './palette';
+import { PICKER_COLORS, STICKY_FILL, STICKY_LABEL } from './palette';
 
 export interface ColorPaletteProps {
   /** What picking a colour does, for the buttons' labels ("Note colour", "Recolour"). */
@@ -12,7 +12,7 @@ export interface ColorPaletteProps {
 export function ColorPalette({ label, value, onPick }: ColorPaletteProps) {
   return (
     <div class="bv-palette" role="group" aria-label={label}>
-      {STICKY_COLORS.map((color) => (
+      {PICKER_COLORS.map((color) => (
         <button
           key={color}
           type="button"

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '../../../domain/board/board-item';
-import { STICKY_COLORS, STICKY_FILL, tagFill, textColorOn } from './palette';
+import { PICKER_COLORS, STICKY_FILL, tagFill, textColorOn } from './palette';
 
 describe('palette', () => {
   it('offers every sticky colour once', () => {
-    expect([...STICKY_COLORS].sort()).toEqual([...PALETTE].sort());
-    for (const c of STICKY_COLORS) expect(STICKY_FILL[c]).toMatch(/^#[0-9a-f]{6}$/);
+    expect([...PICKER_COLORS].sort()).toEqual([...PALETTE].sort());
+    for (const c of PICKER_COLORS) expect(STICKY_FILL[c]).toMatch(/^#[0-9a-f]{6}$/);
   });
   it('writes white on black notes and dark ink on light ones', () => {
     expect(textColorOn(STICKY_FILL.black)).toBe('#ffffff');

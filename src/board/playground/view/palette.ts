@@ -6,7 +6,12 @@ import { PALETTE_HEX } from '../../../domain/board/board-item';
 import { inkOn, TAG_COLOR_HEX } from '../../../domain/board/colors';
 import type { StickyColor } from '../sdk/local-board-types';
 
-export const STICKY_COLORS: readonly StickyColor[] = [
+/**
+ * The sticky colours in the order the colour picker shows them (yellows to blues, then violet,
+ * pinks and red, gray and black last): the same 16 as the SDK double's `STICKY_COLORS`, which
+ * keep the domain palette's order.
+ */
+export const PICKER_COLORS: readonly StickyColor[] = [
   'light_yellow',
   'yellow',
   'orange',
