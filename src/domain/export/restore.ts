@@ -121,7 +121,7 @@ export function restore(input: unknown): RestoreResult {
     return {
       ok: false,
       reason: 'invalid',
-      message: `The file could not be read: ${String(error)}`,
+      message: `The file could not be read: ${errorMessage(error)}`,
     };
   }
 }
