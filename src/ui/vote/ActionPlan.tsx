@@ -10,6 +10,7 @@ import {
 import { QUADRANTS, quadrantOf } from '../../domain/actions/quadrant-of';
 import { checkDueDate, isOverdue } from '../../domain/actions/validate-action';
 import { localIsoDate } from '../../domain/common';
+import { Field, controlValue } from '../components/Field';
 import { EmptyState } from '../components/Notice';
 import { useFocusOnMount } from '../components/use-focus';
 import { ImpactGrid } from './ImpactGrid';
@@ -18,7 +19,6 @@ import type { VoteTabModel } from './vote-tab-model';
 
 const STATUS_LABEL = { todo: 'To do', doing: 'Doing', done: 'Done' };
 const teamName = (team: string) => TEAM_LABELS[team as KnownTeam] ?? team;
-const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
 export function ActionPlan({ model }: { model: VoteTabModel }) {
   const actions = model.actions.value;
@@ -174,6 +174,21 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
   const impact = Number(f.impact) as Score;
   const feasibility = Number(f.feasibility) as Score;
   const quadrant = QUADRANTS[quadrantOf({ impact, feasibility })];
+  // A team not in the list is named under "Owner team".
+  const customTeam = f.team === CUSTOM_TEAM && (
+    <>
+      <label class="tp-sr-only" for="tp-action-custom-team">
+        Team name
+      </label>
+      <input
+        id="tp-action-custom-team"
+        class="input"
+        placeholder="Team name"
+        value={f.customTeam}
+        onInput={(e) => model.setActionForm({ customTeam: controlValue(e) })}
+      />
+    </>
+  );
   return (
     <form
       class="tp-card"
@@ -183,25 +198,24 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
         void model.saveAction();
       }}
     >
-      <div class="tp-field">
-        <label for="tp-action-title">Action</label>
+      <Field id="tp-action-title" label="Action" error={problems['title']}>
         <input
           ref={titleInput}
-          id="tp-action-title"
           class="input"
           value={f.title}
-          aria-invalid={problems['title'] ? true : undefined}
-          onInput={(e) => model.setActionForm({ title: value(e) })}
+          onInput={(e) => model.setActionForm({ title: controlValue(e) })}
         />
-        {problems['title'] && <p class="tp-field-error">{problems['title']}</p>}
-      </div>
-      <div class="tp-field">
-        <label for="tp-action-team">Owner team</label>
+      </Field>
+      <Field
+        id="tp-action-team"
+        label="Owner team"
+        error={problems['ownerTeam']}
+        after={customTeam}
+      >
         <select
-          id="tp-action-team"
           class="select"
           value={f.team}
-          onChange={(e) => model.setActionForm({ team: value(e) })}
+          onChange={(e) => model.setActionForm({ team: controlValue(e) })}
         >
           {KNOWN_TEAMS.map((t) => (
             <option key={t} value={t}>
@@ -210,41 +224,22 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
           ))}
           <option value={CUSTOM_TEAM}>Other team…</option>
         </select>
-        {f.team === CUSTOM_TEAM && (
-          <>
-            <label class="tp-sr-only" for="tp-action-custom-team">
-              Team name
-            </label>
-            <input
-              id="tp-action-custom-team"
-              class="input"
-              placeholder="Team name"
-              value={f.customTeam}
-              onInput={(e) => model.setActionForm({ customTeam: value(e) })}
-            />
-          </>
-        )}
-        {problems['ownerTeam'] && <p class="tp-field-error">{problems['ownerTeam']}</p>}
-      </div>
+      </Field>
       <div class="tp-row">
-        <div class="tp-field">
-          <label for="tp-action-due">Due</label>
+        <Field id="tp-action-due" label="Due" error={problems['dueDate']}>
           <input
-            id="tp-action-due"
             class="input"
             type="date"
             value={f.dueDate}
             aria-describedby={pastDue ? 'tp-action-due-past' : undefined}
-            onInput={(e) => model.setActionForm({ dueDate: value(e) })}
+            onInput={(e) => model.setActionForm({ dueDate: controlValue(e) })}
           />
-        </div>
-        <div class="tp-field">
-          <label for="tp-action-status">Status</label>
+        </Field>
+        <Field id="tp-action-status" label="Status">
           <select
-            id="tp-action-status"
             class="select"
             value={f.status}
-            onChange={(e) => model.setActionForm({ status: value(e) as typeof f.status })}
+            onChange={(e) => model.setActionForm({ status: controlValue(e) as typeof f.status })}
           >
             {ACTION_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -252,41 +247,36 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
       </div>
-      {problems['dueDate'] && <p class="tp-field-error">{problems['dueDate']}</p>}
       {pastDue && (
         <p id="tp-action-due-past" class="tp-field-warning" role="status">
           ⚠ {f.dueDate} has already passed: the action shows as overdue.
         </p>
       )}
       <div class="tp-row">
-        <div class="tp-field">
-          <label for="tp-action-impact">Impact (1–5)</label>
+        <Field id="tp-action-impact" label="Impact (1–5)">
           <select
-            id="tp-action-impact"
             class="select"
             value={f.impact}
-            onChange={(e) => model.setActionForm({ impact: value(e) })}
+            onChange={(e) => model.setActionForm({ impact: controlValue(e) })}
           >
             {scores.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
-        </div>
-        <div class="tp-field">
-          <label for="tp-action-feasibility">Feasibility (1–5)</label>
+        </Field>
+        <Field id="tp-action-feasibility" label="Feasibility (1–5)">
           <select
-            id="tp-action-feasibility"
             class="select"
             value={f.feasibility}
-            onChange={(e) => model.setActionForm({ feasibility: value(e) })}
+            onChange={(e) => model.setActionForm({ feasibility: controlValue(e) })}
           >
             {scores.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>
-        </div>
+        </Field>
       </div>
       <p class="tp-help" data-testid="action-quadrant" aria-live="polite">
         Lands in <strong>{quadrant.label}</strong>: {quadrant.advice}

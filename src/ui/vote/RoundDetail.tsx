@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { anonymityLimits, canRetract } from '../../app/voting/anonymity-limits';
 import type { RoundView } from '../../app/voting/voting-view';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { controlValue } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useFocusOnMount } from '../components/use-focus';
 import { ResultsChart } from './ResultsChart';
@@ -205,7 +206,7 @@ export function RoundDetail({ model, view }: { model: VoteTabModel; view: RoundV
                 id="tp-top-n"
                 class="select"
                 value={top}
-                onChange={(e) => setTop((e.currentTarget as HTMLSelectElement).value)}
+                onChange={(e) => setTop(controlValue(e))}
               >
                 {['1', '3', '5', '10'].map((n) => (
                   <option key={n} value={n}>

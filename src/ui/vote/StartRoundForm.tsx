@@ -1,6 +1,7 @@
 import { anonymityLimits } from '../../app/voting/anonymity-limits';
 import type { NamedGroup, VoteContext } from '../../app/voting/vote-items';
 import type { Privacy, RoundTargetKind } from '../../domain/voting/vote-round';
+import { Field, controlValue } from '../components/Field';
 import { useFocusOnMount } from '../components/use-focus';
 import { parseWeights } from './round-form-model';
 import type { VoteTabModel } from './vote-tab-model';
@@ -18,8 +19,6 @@ const PRIVACY: { id: Privacy; label: string; help: string }[] = [
   },
   { id: 'open', label: 'Open', help: 'Live totals; who voted for what is shown and exported.' },
 ];
-
-const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
 export function StartRoundForm({
   model,
@@ -72,6 +71,28 @@ export function StartRoundForm({
       {g.name} ({g.notes} notes)
     </option>
   );
+  // The stage, lane or map to vote on, under "Vote on" when it asks for one.
+  const groupPicker = groups && (
+    <>
+      <label class="tp-sr-only" for="tp-round-group">
+        {groupLabel}
+      </label>
+      <select
+        id="tp-round-group"
+        class="select"
+        value={form.refId}
+        onChange={(e) => model.setForm({ refId: controlValue(e) })}
+      >
+        {byMap
+          ? byMap.map(({ map, items }) => (
+              <optgroup key={map.id} label={map.name}>
+                {items.map(option)}
+              </optgroup>
+            ))
+          : groups.map(option)}
+      </select>
+    </>
+  );
   return (
     <form
       class="tp-card tp-vote-form"
@@ -81,26 +102,20 @@ export function StartRoundForm({
         void model.start();
       }}
     >
-      <div class="tp-field">
-        <label for="tp-round-title">Title</label>
+      <Field id="tp-round-title" label="Title" error={problems['title']}>
         <input
           ref={titleInput}
-          id="tp-round-title"
           class="input"
           value={form.title}
-          aria-invalid={problems['title'] ? true : undefined}
-          onInput={(e) => model.setForm({ title: value(e) })}
+          onInput={(e) => model.setForm({ title: controlValue(e) })}
         />
-        {problems['title'] && <p class="tp-field-error">{problems['title']}</p>}
-      </div>
-      <div class="tp-field">
-        <label for="tp-round-target">Vote on</label>
+      </Field>
+      <Field id="tp-round-target" label="Vote on" error={problems['target']} after={groupPicker}>
         <select
-          id="tp-round-target"
           class="select"
           value={form.targetKind}
           onChange={(e) => {
-            const kind = value(e) as RoundTargetKind;
+            const kind = controlValue(e) as RoundTargetKind;
             const first =
               kind === 'stage'
                 ? context.stages[0]?.id
@@ -118,83 +133,47 @@ export function StartRoundForm({
             </option>
           ))}
         </select>
-        {groups && (
-          <>
-            <label class="tp-sr-only" for="tp-round-group">
-              {groupLabel}
-            </label>
-            <select
-              id="tp-round-group"
-              class="select"
-              value={form.refId}
-              onChange={(e) => model.setForm({ refId: value(e) })}
-            >
-              {byMap
-                ? byMap.map(({ map, items }) => (
-                    <optgroup key={map.id} label={map.name}>
-                      {items.map(option)}
-                    </optgroup>
-                  ))
-                : groups.map(option)}
-            </select>
-          </>
-        )}
-        {problems['target'] && <p class="tp-field-error">{problems['target']}</p>}
-      </div>
+      </Field>
       <div class="tp-row tp-vote-form__numbers">
-        <div class="tp-field">
-          <label for="tp-round-votes">Votes per person</label>
+        <Field id="tp-round-votes" label="Votes per person" error={problems['votesPerPerson']}>
           <input
-            id="tp-round-votes"
             class="input"
             type="number"
             min={1}
             max={99}
             disabled={ranked}
             value={ranked ? String(parseWeights(form.weights)?.length ?? 0) : form.votesPerPerson}
-            aria-invalid={problems['votesPerPerson'] ? true : undefined}
-            onInput={(e) => model.setForm({ votesPerPerson: value(e) })}
+            onInput={(e) => model.setForm({ votesPerPerson: controlValue(e) })}
           />
-        </div>
-        <div class="tp-field">
-          <label for="tp-round-cap">Max on one note</label>
+        </Field>
+        <Field id="tp-round-cap" label="Max on one note" error={problems['perItemCap']}>
           <input
-            id="tp-round-cap"
             class="input"
             type="number"
             min={1}
             disabled={form.stacking || ranked}
             value={ranked ? '1' : form.stacking ? '' : form.cap}
-            aria-invalid={problems['perItemCap'] ? true : undefined}
-            onInput={(e) => model.setForm({ cap: value(e) })}
+            onInput={(e) => model.setForm({ cap: controlValue(e) })}
           />
-        </div>
+        </Field>
       </div>
-      {problems['votesPerPerson'] && <p class="tp-field-error">{problems['votesPerPerson']}</p>}
-      {problems['perItemCap'] && <p class="tp-field-error">{problems['perItemCap']}</p>}
       <label class="tp-check">
         <input
           type="checkbox"
           checked={form.stacking}
           disabled={ranked}
-          onChange={(e) =>
-            model.setForm({ stacking: (e.currentTarget as HTMLInputElement).checked })
-          }
+          onChange={(e) => model.setForm({ stacking: e.currentTarget.checked })}
         />
         Allow stacking (any number of votes on one note)
       </label>
-      <div class="tp-field">
-        <label for="tp-round-weights">Ranked weights (optional)</label>
+      <Field id="tp-round-weights" label="Ranked weights (optional)" error={problems['weights']}>
         <input
-          id="tp-round-weights"
           class="input"
           placeholder="e.g. 3-2-1"
           value={form.weights}
-          aria-invalid={problems['weights'] ? true : undefined}
-          onInput={(e) => model.setForm({ weights: value(e) })}
+          onInput={(e) => model.setForm({ weights: controlValue(e) })}
         />
-        {problems['weights'] && <p class="tp-field-error">{problems['weights']}</p>}
-      </div>
+      </Field>
       <fieldset class="tp-fieldset">
         <legend>Privacy</legend>
         {PRIVACY.map((p) => (
@@ -224,20 +203,20 @@ export function StartRoundForm({
           </ul>
         )}
       </fieldset>
-      <div class="tp-field">
-        <label for="tp-round-duration">Time box in minutes (optional)</label>
+      <Field
+        id="tp-round-duration"
+        label="Time box in minutes (optional)"
+        error={problems['durationMinutes']}
+      >
         <input
-          id="tp-round-duration"
           class="input"
           type="number"
           min={1}
           placeholder="No time limit"
           value={form.duration}
-          aria-invalid={problems['durationMinutes'] ? true : undefined}
-          onInput={(e) => model.setForm({ duration: value(e) })}
+          onInput={(e) => model.setForm({ duration: controlValue(e) })}
         />
-        {problems['durationMinutes'] && <p class="tp-field-error">{problems['durationMinutes']}</p>}
-      </div>
+      </Field>
       <div class="tp-actions">
         <button
           type="submit"
