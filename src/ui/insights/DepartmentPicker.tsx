@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { DEPARTMENTS, departmentLabel } from '../../domain/insights/departments';
+import { controlValue } from '../components/Field';
 import type { InsightsTabModel } from './insights-tab-model';
 
 const OTHER = '__other';
@@ -31,7 +32,7 @@ export function DepartmentPicker({ model }: { model: InsightsTabModel }) {
           id="tp-dept"
           class="select"
           value={choice}
-          onChange={(e) => setChoice((e.currentTarget as HTMLSelectElement).value)}
+          onChange={(e) => setChoice(controlValue(e))}
         >
           <option value="">Choose…</option>
           {DEPARTMENTS.map((d) => (
@@ -51,7 +52,7 @@ export function DepartmentPicker({ model }: { model: InsightsTabModel }) {
               class="input"
               value={custom}
               placeholder="e.g. Legal"
-              onInput={(e) => setCustom((e.currentTarget as HTMLInputElement).value)}
+              onInput={(e) => setCustom(controlValue(e))}
             />
           </>
         )}

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { formatMean } from '../../domain/insights/curve-layout';
 import { CURVE_LINES, EMOTION_SCALE, faceOf } from '../../domain/insights/emotion';
 import { MAX_PERSONAS, personaColor } from '../../domain/insights/personas';
+import { Field, controlValue } from '../components/Field';
 import { Face } from './Face';
 import { POINTS_ONLY } from './insights-messages';
 import type { InsightsTabModel } from './insights-tab-model';
@@ -28,13 +29,11 @@ export function EmotionSection({ model }: { model: InsightsTabModel }) {
         How does the customer feel?
       </h2>
       <div class="tp-row">
-        <div class="tp-field">
-          <label for="tp-persona">Persona</label>
+        <Field id="tp-persona" label="Persona">
           <select
-            id="tp-persona"
             class="select"
             value={persona.id}
-            onChange={(e) => model.choosePersona((e.currentTarget as HTMLSelectElement).value)}
+            onChange={(e) => model.choosePersona(controlValue(e))}
           >
             {personas.map((p) => (
               <option key={p.id} value={p.id}>
@@ -42,7 +41,7 @@ export function EmotionSection({ model }: { model: InsightsTabModel }) {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <fieldset class="tp-fieldset tp-insights__line">
           <legend class="tp-sr-only">Journey</legend>
           {CURVE_LINES.map((l) => (
@@ -154,7 +153,7 @@ export function EmotionSection({ model }: { model: InsightsTabModel }) {
             class="input"
             value={newPersona}
             placeholder="e.g. Small-business owner"
-            onInput={(e) => setNewPersona((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => setNewPersona(controlValue(e))}
           />
           <button
             type="submit"

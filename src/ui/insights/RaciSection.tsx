@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { DEPARTMENTS, departmentLabel } from '../../domain/insights/departments';
 import { RACI_ROLE_NAMES, RACI_ROLES, subjectKey, type RaciRole } from '../../domain/insights/raci';
+import { Field, controlValue } from '../components/Field';
 import type { InsightsTabModel } from './insights-tab-model';
 import { OnBoardActions } from './OnBoardActions';
 
@@ -30,13 +31,11 @@ export function RaciSection({ model }: { model: InsightsTabModel }) {
       <h2 class="tp-section__title" id="tp-raci-title">
         RACI
       </h2>
-      <div class="tp-field">
-        <label for="tp-raci-subject">Stage or action</label>
+      <Field id="tp-raci-subject" label="Stage or action">
         <select
-          id="tp-raci-subject"
           class="select"
           value={subjectKey(subject)}
-          onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}
+          onChange={(e) => setChosen(controlValue(e))}
         >
           {subjects.map((s) => (
             <option key={subjectKey(s)} value={subjectKey(s)}>
@@ -45,7 +44,7 @@ export function RaciSection({ model }: { model: InsightsTabModel }) {
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       <table class="tp-raci">
         <caption class="tp-sr-only">Roles for {model.subjectName(subject)}</caption>
         <tbody>
@@ -67,7 +66,7 @@ export function RaciSection({ model }: { model: InsightsTabModel }) {
                     value={role}
                     disabled={busy}
                     onChange={(e) => {
-                      const next = (e.currentTarget as HTMLSelectElement).value;
+                      const next = controlValue(e);
                       void model.setRaci(
                         subject,
                         department,
