@@ -67,7 +67,10 @@ export function Field(props: {
   );
 }
 
-/** The value of the control an event came from (an input, a select, a textarea). */
-export const controlValue = (event: {
+/** An event from a control that holds a value (Preact types a handler's `currentTarget`). */
+export interface ControlEvent {
   readonly currentTarget: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-}): string => event.currentTarget.value;
+}
+
+/** The value of the control an event came from (an input, a select, a textarea). */
+export const controlValue = (event: ControlEvent): string => event.currentTarget.value;
