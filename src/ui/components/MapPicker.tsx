@@ -1,3 +1,5 @@
+import { Field, controlValue } from './Field';
+
 /**
  * The "Map" picker a tab shows when the board holds more than one journey map (nothing when it
  * holds one): the same control, wording and order in every tab.
@@ -12,14 +14,12 @@ export function MapPicker(props: {
 }) {
   if (props.maps.length < 2) return null;
   return (
-    <div class="tp-field">
-      <label for={props.id}>Map</label>
+    <Field id={props.id} label="Map">
       <select
-        id={props.id}
         class="select"
         value={props.value}
         disabled={props.disabled}
-        onChange={(e) => props.onChoose((e.currentTarget as HTMLSelectElement).value)}
+        onChange={(e) => props.onChoose(controlValue(e))}
       >
         {props.maps.map((m) => (
           <option key={m.id} value={m.id}>
@@ -27,6 +27,6 @@ export function MapPicker(props: {
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { BoardSession } from '../../app/workshop';
+import { controlValue } from '../components/Field';
 import { Notice } from '../components/Notice';
 
 export interface Person {
@@ -93,7 +94,7 @@ export function FacilitatorsSection({
               id="tp-add-facilitator"
               class="select"
               value={pick}
-              onChange={(e) => setPick((e.currentTarget as HTMLSelectElement).value)}
+              onChange={(e) => setPick(controlValue(e))}
             >
               <option value="">Name a facilitator…</option>
               {candidates.map((p) => (

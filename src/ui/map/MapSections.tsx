@@ -7,6 +7,7 @@ import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
 import type { MapSpec } from '../../domain/journey/map-spec';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Field, controlValue } from '../components/Field';
 import type { MapTabModel } from './map-tab-model';
 
 const NEW_MAP = '__new__';
@@ -16,15 +17,13 @@ export function MapChoice({ model, busy }: { model: MapTabModel; busy: boolean }
   const maps = model.maps.value;
   if (maps.length === 0) return null;
   return (
-    <div class="tp-field">
-      <label for="tp-map-picker">Map on this board</label>
+    <Field id="tp-map-picker" label="Map on this board">
       <select
-        id="tp-map-picker"
         class="select"
         value={model.selectedId.value ?? NEW_MAP}
         disabled={busy}
         onChange={(e) => {
-          const value = (e.currentTarget as HTMLSelectElement).value;
+          const value = controlValue(e);
           if (value === NEW_MAP) model.newMap();
           else model.selectMap(value);
         }}
@@ -36,7 +35,7 @@ export function MapChoice({ model, busy }: { model: MapTabModel; busy: boolean }
         ))}
         <option value={NEW_MAP}>+ New map…</option>
       </select>
-    </div>
+    </Field>
   );
 }
 
@@ -45,13 +44,15 @@ export function PresetSection({ model, spec }: { model: MapTabModel; spec: MapSp
   return (
     <section class="tp-section">
       <h2 class="tp-section__title">Start from a preset</h2>
-      <div class="tp-field">
-        <label for="tp-preset">Preset</label>
+      <Field
+        id="tp-preset"
+        label="Preset"
+        hint={model.presets.find((p) => p.id === spec.presetId)?.description}
+      >
         <select
-          id="tp-preset"
           class="select"
           value={spec.presetId}
-          onChange={(e) => model.choosePreset((e.currentTarget as HTMLSelectElement).value)}
+          onChange={(e) => model.choosePreset(controlValue(e))}
         >
           {model.presets.map((p) => (
             <option key={p.id} value={p.id}>
@@ -59,8 +60,7 @@ export function PresetSection({ model, spec }: { model: MapTabModel; spec: MapSp
             </option>
           ))}
         </select>
-        <p class="tp-help">{model.presets.find((p) => p.id === spec.presetId)?.description}</p>
-      </div>
+      </Field>
     </section>
   );
 }
@@ -78,37 +78,34 @@ export function TitleSection({
   return (
     <section class="tp-section">
       <h2 class="tp-section__title">Map</h2>
-      <div class="tp-field">
-        <label for="tp-title">Title</label>
+      <Field id="tp-title" label="Title" error={titleProblem}>
+        <input class="input" value={spec.title} onInput={(e) => model.setTitle(controlValue(e))} />
+      </Field>
+      <Field
+        id="tp-persona-name"
+        label="Persona"
+        after={
+          <>
+            <label class="tp-sr-only" for="tp-persona-summary">
+              Persona in one line
+            </label>
+            <input
+              id="tp-persona-summary"
+              class="input"
+              placeholder="In one line: what do they want?"
+              value={spec.persona?.summary ?? ''}
+              onInput={(e) => model.setPersonaSummary(controlValue(e))}
+            />
+          </>
+        }
+      >
         <input
-          id="tp-title"
-          class="input"
-          value={spec.title}
-          aria-invalid={titleProblem ? true : undefined}
-          onInput={(e) => model.setTitle((e.currentTarget as HTMLInputElement).value)}
-        />
-        {titleProblem && <p class="tp-field-error">{titleProblem}</p>}
-      </div>
-      <div class="tp-field">
-        <label for="tp-persona-name">Persona</label>
-        <input
-          id="tp-persona-name"
           class="input"
           placeholder="Name, e.g. Alex, first-time customer"
           value={spec.persona?.name ?? ''}
-          onInput={(e) => model.setPersonaName((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => model.setPersonaName(controlValue(e))}
         />
-        <label class="tp-sr-only" for="tp-persona-summary">
-          Persona in one line
-        </label>
-        <input
-          id="tp-persona-summary"
-          class="input"
-          placeholder="In one line: what do they want?"
-          value={spec.persona?.summary ?? ''}
-          onInput={(e) => model.setPersonaSummary((e.currentTarget as HTMLInputElement).value)}
-        />
-      </div>
+      </Field>
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { controlValue } from '../components/Field';
+
 interface NamedItem {
   id: string;
   name: string;
@@ -53,9 +55,7 @@ export function NameListEditor(props: NameListEditorProps) {
                   value={item.name}
                   aria-invalid={problem ? true : undefined}
                   aria-describedby={problem ? `${inputId}-problem` : undefined}
-                  onInput={(e) =>
-                    props.onRename(item.id, (e.currentTarget as HTMLInputElement).value)
-                  }
+                  onInput={(e) => props.onRename(item.id, controlValue(e))}
                 />
                 <button
                   type="button"
