@@ -2,6 +2,7 @@ import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
 import type { Workshop } from '../../app/workshop';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Field, controlValue } from '../components/Field';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { boardReadState, useTabModel } from '../components/tab-model';
 import { ProgressBar } from '../components/ProgressBar';
@@ -84,9 +85,7 @@ function DownloadSection({ model }: { model: ExportTabModel }) {
         <input
           type="checkbox"
           checked={model.includeAuthors.value}
-          onChange={(e) =>
-            void model.setIncludeAuthors((e.currentTarget as HTMLInputElement).checked)
-          }
+          onChange={(e) => void model.setIncludeAuthors(e.currentTarget.checked)}
         />
         <span>Include author names</span>
       </label>
@@ -99,7 +98,7 @@ function DownloadSection({ model }: { model: ExportTabModel }) {
           type="checkbox"
           checked={model.includeLoose.value}
           onChange={(e) => {
-            model.includeLoose.value = (e.currentTarget as HTMLInputElement).checked;
+            model.includeLoose.value = e.currentTarget.checked;
           }}
         />
         <span>Include notes outside the map</span>
@@ -155,23 +154,26 @@ function DownloadSection({ model }: { model: ExportTabModel }) {
         Copy JSON
       </button>
       {fallback !== null && (
-        <div class="tp-field">
-          <label for="tp-copy-fallback">Map as JSON</label>
+        <Field
+          id="tp-copy-fallback"
+          label="Map as JSON"
+          after={
+            <button
+              type="button"
+              class="button button-tertiary button-small"
+              onClick={model.dismissCopyFallback}
+            >
+              Hide
+            </button>
+          }
+        >
           <textarea
-            id="tp-copy-fallback"
             class="input tp-export-copy"
             readOnly
             value={fallback}
             ref={(el) => el?.select()}
           />
-          <button
-            type="button"
-            class="button button-tertiary button-small"
-            onClick={model.dismissCopyFallback}
-          >
-            Hide
-          </button>
-        </div>
+        </Field>
       )}
     </section>
   );
@@ -194,22 +196,10 @@ function HistorySection({ model }: { model: ExportTabModel }) {
         </Notice>
       ) : (
         <>
-          <div class="tp-field">
-            <label for="tp-snapshot-label">Label (optional)</label>
-            <div class="tp-row">
-              <input
-                id="tp-snapshot-label"
-                class="input tp-grow"
-                placeholder="e.g. After the morning session"
-                maxLength={200}
-                value={model.label.value}
-                onInput={(e) => {
-                  model.label.value = (e.currentTarget as HTMLInputElement).value;
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') void model.saveSnapshot();
-                }}
-              />
+          <Field
+            id="tp-snapshot-label"
+            label="Label (optional)"
+            beside={
               <button
                 type="button"
                 class="button button-primary button-small"
@@ -218,8 +208,21 @@ function HistorySection({ model }: { model: ExportTabModel }) {
               >
                 Save snapshot
               </button>
-            </div>
-          </div>
+            }
+          >
+            <input
+              class="input tp-grow"
+              placeholder="e.g. After the morning session"
+              maxLength={200}
+              value={model.label.value}
+              onInput={(e) => {
+                model.label.value = controlValue(e);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') void model.saveSnapshot();
+              }}
+            />
+          </Field>
           {usage && usage.count > 0 && <p class="tp-help tp-export-budget">{budgetLine(usage)}.</p>}
           {usage && usage.damaged > 0 && (
             <Notice tone="warning" title={`${countOf(usage.damaged, 'damaged snapshot record')}`}>
@@ -314,7 +317,7 @@ function HistoryItem({ snapshot: s, model }: { snapshot: SnapshotMeta; model: Ex
             id={`tp-compare-${s.id}`}
             class="select tp-grow"
             value={other}
-            onChange={(e) => setOther((e.currentTarget as HTMLSelectElement).value)}
+            onChange={(e) => setOther(controlValue(e))}
           >
             <option value={BOARD_NOW}>The board now</option>
             {others.map((o) => (
@@ -421,7 +424,7 @@ function ImportSection({ model }: { model: ExportTabModel }) {
             aria-label="Import a map file (.json)"
             disabled={job !== null}
             onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
+              const input = e.currentTarget;
               pick(input.files);
               input.value = '';
             }}

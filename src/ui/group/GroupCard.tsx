@@ -1,6 +1,7 @@
 import { countOf } from '../../domain/common';
 import { useState } from 'preact/hooks';
 import type { PreviewGroup } from '../../domain/clustering/grouping-preview';
+import { controlValue } from '../components/Field';
 
 interface GroupCardProps {
   group: PreviewGroup;
@@ -48,7 +49,7 @@ export function GroupCard(props: GroupCardProps) {
               class="input tp-group-card__name"
               value={draft ?? group.label}
               disabled={busy}
-              onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+              onInput={(e) => setDraft(controlValue(e))}
               onBlur={commit}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') commit();
@@ -83,7 +84,7 @@ export function GroupCard(props: GroupCardProps) {
                 aria-label={`Move “${text.slice(0, 40)}” to`}
                 value={group.id}
                 disabled={busy}
-                onChange={(e) => props.onMoveNote(id, (e.currentTarget as HTMLSelectElement).value)}
+                onChange={(e) => props.onMoveNote(id, controlValue(e))}
               >
                 {groups.map((g) => (
                   <option key={g.id} value={g.id}>
@@ -103,7 +104,7 @@ export function GroupCard(props: GroupCardProps) {
             value=""
             disabled={busy}
             onChange={(e) => {
-              const from = (e.currentTarget as HTMLSelectElement).value;
+              const from = controlValue(e);
               if (from) props.onMerge(from);
             }}
           >

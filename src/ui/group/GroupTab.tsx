@@ -2,6 +2,7 @@ import { shortMapName } from '../../domain/journey/map-spec';
 import { countOf } from '../../domain/common';
 import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice } from '../components/Notice';
+import { Field, controlValue } from '../components/Field';
 import { boardReadState, useTabModel } from '../components/tab-model';
 import { ProgressBar } from '../components/ProgressBar';
 import { GroupCard } from './GroupCard';
@@ -141,14 +142,12 @@ function ScopePicker({ model, disabled }: { model: GroupTabModel; disabled: bool
   const maps = model.maps.value;
   const several = maps.length > 1;
   return (
-    <div class="tp-field">
-      <label for="tp-group-scope">Notes</label>
+    <Field id="tp-group-scope" label="Notes">
       <select
-        id="tp-group-scope"
         class="select"
         value={scopeValue(model.scope.value)}
         disabled={disabled}
-        onChange={(e) => model.chooseScope((e.currentTarget as HTMLSelectElement).value)}
+        onChange={(e) => model.chooseScope(controlValue(e))}
       >
         <option value="selection">
           Selected on the board ({notes(model.selectedNotes.value)})
@@ -176,7 +175,7 @@ function ScopePicker({ model, disabled }: { model: GroupTabModel; disabled: bool
           );
         })}
       </select>
-    </div>
+    </Field>
   );
 }
 
@@ -184,10 +183,21 @@ function Settings({ model, disabled }: { model: GroupTabModel; disabled: boolean
   const k = model.exactK.value;
   return (
     <>
-      <div class="tp-field">
-        <label for="tp-group-granularity">Granularity</label>
+      <Field
+        id="tp-group-granularity"
+        label="Granularity"
+        after={
+          <div
+            class="tp-group-tab__scale tp-muted"
+            id="tp-group-granularity-help"
+            aria-hidden="true"
+          >
+            <span>fewer, broader</span>
+            <span>more, finer</span>
+          </div>
+        }
+      >
         <input
-          id="tp-group-granularity"
           type="range"
           class="tp-group-tab__slider"
           min={-GRANULARITY_STEPS}
@@ -203,22 +213,16 @@ function Settings({ model, disabled }: { model: GroupTabModel; disabled: boolean
                 ? 'more, finer groups'
                 : 'balanced'
           }
-          onInput={(e) => model.setGranularity(Number((e.currentTarget as HTMLInputElement).value))}
+          onInput={(e) => model.setGranularity(Number(controlValue(e)))}
         />
-        <div class="tp-group-tab__scale tp-muted" id="tp-group-granularity-help" aria-hidden="true">
-          <span>fewer, broader</span>
-          <span>more, finer</span>
-        </div>
-      </div>
+      </Field>
       <div class="tp-row tp-group-tab__k">
         <label class="tp-check">
           <input
             type="checkbox"
             checked={k !== null}
             disabled={disabled}
-            onChange={(e) =>
-              model.setExactK((e.currentTarget as HTMLInputElement).checked ? 5 : null)
-            }
+            onChange={(e) => model.setExactK(e.currentTarget.checked ? 5 : null)}
           />
           Exactly
         </label>
@@ -234,7 +238,7 @@ function Settings({ model, disabled }: { model: GroupTabModel; disabled: boolean
           value={k ?? ''}
           placeholder="—"
           disabled={disabled || k === null}
-          onChange={(e) => model.setExactK(Number((e.currentTarget as HTMLInputElement).value))}
+          onChange={(e) => model.setExactK(Number(controlValue(e)))}
         />
         <span class="tp-muted">groups</span>
       </div>
@@ -243,7 +247,7 @@ function Settings({ model, disabled }: { model: GroupTabModel; disabled: boolean
           type="checkbox"
           checked={model.keepTeamGroups.value}
           disabled={disabled}
-          onChange={(e) => model.setKeepTeamGroups((e.currentTarget as HTMLInputElement).checked)}
+          onChange={(e) => model.setKeepTeamGroups(e.currentTarget.checked)}
         />
         Pin the team’s own groups (same colour, touching)
       </label>
@@ -292,7 +296,7 @@ function Preview({ model, busy }: { model: GroupTabModel; busy: boolean }) {
             checked={model.colorGroups.value}
             disabled={busy}
             onChange={(e) => {
-              model.colorGroups.value = (e.currentTarget as HTMLInputElement).checked;
+              model.colorGroups.value = e.currentTarget.checked;
             }}
           />
           Colour each group
@@ -303,7 +307,7 @@ function Preview({ model, busy }: { model: GroupTabModel; busy: boolean }) {
             checked={model.labelGroups.value}
             disabled={busy}
             onChange={(e) => {
-              model.labelGroups.value = (e.currentTarget as HTMLInputElement).checked;
+              model.labelGroups.value = e.currentTarget.checked;
             }}
           />
           Put a label above each group

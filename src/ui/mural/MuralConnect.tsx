@@ -6,6 +6,7 @@
  */
 import { errorMessage } from '../../domain/common';
 import { useEffect, useState } from 'preact/hooks';
+import { Field, controlValue } from '../components/Field';
 import { Notice, Spinner } from '../components/Notice';
 
 export interface NamedRef {
@@ -116,32 +117,28 @@ function SignIn({ service, navigate }: MuralConnectProps) {
     <form class="tp-stack" onSubmit={(e) => void signIn(e)}>
       <p>Connect to MURAL to run the workshop on one of your murals.</p>
       <PathNotice service={service} />
-      <div class="tp-field">
-        <label for="mu-client">Client id of your MURAL app</label>
+      <Field id="mu-client" label="Client id of your MURAL app">
         <input
-          id="mu-client"
           class="input"
           value={clientId}
-          onInput={(e) => setClientId(e.currentTarget.value)}
+          onInput={(e) => setClientId(controlValue(e))}
           autoComplete="off"
           readOnly={fixed}
           required
         />
-      </div>
+      </Field>
       <ClientIdHelp service={service} />
       {!fixed && (
         <details>
           <summary>Advanced</summary>
-          <div class="tp-field">
-            <label for="mu-origin">MURAL address</label>
+          <Field id="mu-origin" label="MURAL address">
             <input
-              id="mu-origin"
               class="input"
               type="url"
               value={origin}
-              onInput={(e) => setOrigin(e.currentTarget.value)}
+              onInput={(e) => setOrigin(controlValue(e))}
             />
-          </div>
+          </Field>
         </details>
       )}
       {error && <Notice tone="error">{error}</Notice>}
@@ -196,14 +193,8 @@ function Picker({ service, onOpen, onSignedOut, parseMuralUrl }: MuralConnectPro
   return (
     <div class="tp-stack">
       {error && <Notice tone="error">{error}</Notice>}
-      <div class="tp-field">
-        <label for="mu-ws">Workspace</label>
-        <select
-          id="mu-ws"
-          class="select"
-          value={workspace}
-          onChange={(e) => setWorkspace(e.currentTarget.value)}
-        >
+      <Field id="mu-ws" label="Workspace">
+        <select class="select" value={workspace} onChange={(e) => setWorkspace(controlValue(e))}>
           <option value="">Choose…</option>
           {(workspaces ?? []).map((w) => (
             <option key={w.id} value={w.id}>
@@ -211,15 +202,13 @@ function Picker({ service, onOpen, onSignedOut, parseMuralUrl }: MuralConnectPro
             </option>
           ))}
         </select>
-      </div>
-      <div class="tp-field">
-        <label for="mu-room">Room</label>
+      </Field>
+      <Field id="mu-room" label="Room">
         <select
-          id="mu-room"
           class="select"
           value={room}
           disabled={rooms.length === 0}
-          onChange={(e) => setRoom(e.currentTarget.value)}
+          onChange={(e) => setRoom(controlValue(e))}
         >
           <option value="">Choose…</option>
           {rooms.map((r) => (
@@ -228,15 +217,13 @@ function Picker({ service, onOpen, onSignedOut, parseMuralUrl }: MuralConnectPro
             </option>
           ))}
         </select>
-      </div>
-      <div class="tp-field">
-        <label for="mu-mural">Mural</label>
+      </Field>
+      <Field id="mu-mural" label="Mural">
         <select
-          id="mu-mural"
           class="select"
           value={mural}
           disabled={murals.length === 0}
-          onChange={(e) => setMural(e.currentTarget.value)}
+          onChange={(e) => setMural(controlValue(e))}
         >
           <option value="">Choose…</option>
           {murals.map((m) => (
@@ -245,7 +232,7 @@ function Picker({ service, onOpen, onSignedOut, parseMuralUrl }: MuralConnectPro
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       <div class="tp-actions">
         <button
           type="button"
@@ -257,16 +244,14 @@ function Picker({ service, onOpen, onSignedOut, parseMuralUrl }: MuralConnectPro
         </button>
       </div>
       <form class="tp-stack" onSubmit={openPasted}>
-        <div class="tp-field">
-          <label for="mu-url">Or paste a mural URL</label>
+        <Field id="mu-url" label="Or paste a mural URL">
           <input
-            id="mu-url"
             class="input"
             value={pasted}
             placeholder="https://app.mural.co/t/…/m/…/…"
-            onInput={(e) => setPasted(e.currentTarget.value)}
+            onInput={(e) => setPasted(controlValue(e))}
           />
-        </div>
+        </Field>
         <div class="tp-actions">
           <button type="submit" class="button button-secondary" disabled={pasted.trim() === ''}>
             Open pasted mural
