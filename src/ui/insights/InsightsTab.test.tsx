@@ -178,6 +178,38 @@ describe('InsightsTab', () => {
     expect(screen.getByRole('button', { name: 'Save KPI' })).toBeTruthy();
   });
 
+  it('adds a reading to a KPI still listed, not to the one chosen before it was removed', async () => {
+    const kpi = (id: string, name: string) => ({
+      id,
+      name,
+      unit: '',
+      baseline: 0,
+      target: 10,
+      direction: 'higher' as const,
+      stageId: null,
+    });
+    const { data, useCases } = fakeInsights({ kpis: [kpi('k1', 'NPS'), kpi('k2', 'CSAT')] });
+    useCases.removeKpi = vi.fn(async (_w, _m, kpiId) => {
+      data.kpis = data.kpis.filter((k) => k.id !== kpiId);
+      return { ok: true as const };
+    });
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    fireEvent.change(await screen.findByLabelText('Add a reading to'), {
+      target: { value: 'k2' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove KPI CSAT' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Remove KPI CSAT' })).toBeNull(),
+    );
+    fireEvent.input(screen.getByLabelText('Value'), { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add reading' }));
+    await waitFor(() => expect(useCases.addReading).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(useCases.addReading).mock.calls[0]![2]).toMatchObject({
+      kpiId: 'k1',
+      value: '7',
+    });
+  });
+
   it('lists a KPI’s readings, newest first, and takes a mistyped one back', async () => {
     const { useCases } = fakeInsights({
       kpis: [

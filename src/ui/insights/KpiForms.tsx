@@ -26,8 +26,8 @@ export function ReadingForm({ model }: { model: InsightsTabModel }) {
     source: '',
   });
   const set = (key: keyof typeof reading) => setsDraft(reading, setReading, key);
-  // Until another is chosen, the reading is for the first KPI.
-  const kpiId = reading.kpiId || rows[0]?.kpi.id;
+  // The KPI chosen while it is listed (it may have been removed since), else the first.
+  const kpiId = rows.some((r) => r.kpi.id === reading.kpiId) ? reading.kpiId : rows[0]?.kpi.id;
   return (
     <form
       class="tp-card tp-stack"
