@@ -1,3 +1,5 @@
+import type { BoardJob } from './board-job';
+
 interface ProgressBarProps {
   done: number;
   total: number;
@@ -33,4 +35,11 @@ export function ProgressBar({ done, total, label, onCancel }: ProgressBarProps) 
       )}
     </div>
   );
+}
+
+/** A tab's board job (`createBoardJobs`) while it runs, with the way to stop it; nothing after. */
+export function JobProgress({ job, onCancel }: { job: BoardJob | null; onCancel: () => void }) {
+  return job ? (
+    <ProgressBar label={job.label} done={job.done} total={job.total} onCancel={onCancel} />
+  ) : null;
 }

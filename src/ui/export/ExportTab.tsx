@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field, controlValue } from '../components/Field';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { boardReadState, useTabModel } from '../components/tab-model';
-import { ProgressBar } from '../components/ProgressBar';
+import { JobProgress } from '../components/ProgressBar';
 import { browserEnvironment } from './browser-environment';
 import { CompareView } from './CompareView';
 import { ReviewView } from './ReviewView';
@@ -434,14 +434,7 @@ function ImportSection({ model }: { model: ExportTabModel }) {
           The map and its notes are added to this board. Notes already here are skipped.
         </p>
       </div>
-      {job && (
-        <ProgressBar
-          label={job.label}
-          done={job.done}
-          total={job.total}
-          onCancel={model.cancelImport}
-        />
-      )}
+      <JobProgress job={job} onCancel={model.cancelImport} />
       {result && (
         <Notice tone={result.tone} title={result.title}>
           {result.body}

@@ -4,7 +4,7 @@ import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice } from '../components/Notice';
 import { Field, controlValue } from '../components/Field';
 import { boardReadState, useTabModel } from '../components/tab-model';
-import { ProgressBar } from '../components/ProgressBar';
+import { JobProgress, ProgressBar } from '../components/ProgressBar';
 import { GroupCard } from './GroupCard';
 import { GRANULARITY_STEPS } from './group-preview-model';
 import {
@@ -81,14 +81,7 @@ export function GroupTab({ workshop, useCases }: GroupTabProps) {
 
       {preview && <Preview model={model} busy={busy} />}
 
-      {job && (
-        <ProgressBar
-          label={job.label}
-          done={job.done}
-          total={job.total}
-          onCancel={model.cancelJob}
-        />
-      )}
+      <JobProgress job={job} onCancel={model.cancelJob} />
       <UndoControls model={model} busy={busy} />
     </div>
   );

@@ -2,7 +2,7 @@ import type { BoardSession } from '../../app/workshop';
 import { MAX_LANES, MAX_STAGES } from '../../domain/journey/validate-spec';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { useTabModel } from '../components/tab-model';
-import { ProgressBar } from '../components/ProgressBar';
+import { JobProgress } from '../components/ProgressBar';
 import { FacilitatorsSection } from './FacilitatorsSection';
 import {
   BoardActions,
@@ -96,9 +96,7 @@ export function MapTab({ workshop, useCases }: MapTabProps) {
       )}
 
       <RemovalConfirmation model={model} />
-      {job && (
-        <ProgressBar label={job.label} done={job.done} total={job.total} onCancel={model.cancel} />
-      )}
+      <JobProgress job={job} onCancel={model.cancel} />
       {message && (
         <Notice tone={message.tone} title={message.title} focus={message.focus}>
           {message.body}

@@ -2,7 +2,7 @@ import { countOf } from '../../domain/common';
 import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice } from '../components/Notice';
 import { boardReadState, useTabModel } from '../components/tab-model';
-import { ProgressBar } from '../components/ProgressBar';
+import { JobProgress } from '../components/ProgressBar';
 import { ConflictList } from './ConflictList';
 import { createStagesTabModel, type StagesMap, type StagesUseCases } from './stages-tab-model';
 import { mapShortName } from '../../domain/journey/stage-tag-titles';
@@ -135,14 +135,7 @@ export function StagesTab({ workshop, useCases }: StagesTabProps) {
             Tag by position
           </button>
         </div>
-        {job && (
-          <ProgressBar
-            label={job.label}
-            done={job.done}
-            total={job.total}
-            onCancel={model.cancel}
-          />
-        )}
+        <JobProgress job={job} onCancel={model.cancel} />
         {undo?.available && (
           <div class="tp-actions">
             <button
