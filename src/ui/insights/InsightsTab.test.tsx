@@ -175,6 +175,8 @@ describe('InsightsTab', () => {
     fireEvent.input(screen.getByLabelText('Baseline'), { target: { value: 'ten' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save KPI' }));
     expect(await screen.findByText('The baseline must be a number; got "ten".')).toBeTruthy();
+    // Said as an error, under what it means: nothing was saved.
+    expect(screen.getByRole('alert').textContent).toMatch(/^Not saved/);
     expect(screen.getByRole('button', { name: 'Save KPI' })).toBeTruthy();
   });
 
@@ -432,7 +434,7 @@ describe('the facilitator’s panel keeps KPI cards on the board current', () =>
     changed();
     await waitFor(() => expect(useCases.showKpis).toHaveBeenCalledTimes(2));
     await waitFor(() =>
-      expect(model.message.value?.text).toBe('KPI cards on the board: 1 updated.'),
+      expect(model.message.value?.title).toBe('KPI cards on the board: 1 updated.'),
     );
     changed(); // the same KPIs and readings: no redraw
     await new Promise((r) => setTimeout(r, 20));

@@ -35,8 +35,8 @@ export function InsightsTab({ workshop, useCases }: InsightsTabProps) {
     <div class="tp-insights">
       <MapPicker id="tp-insights-map" maps={maps} value={map.id} onChoose={model.chooseMap} />
       {message && (
-        <Notice tone={message.tone} title={message.tone === 'error' ? 'Not saved' : undefined}>
-          {message.text}
+        <Notice tone={message.tone} title={message.title}>
+          {message.body}
         </Notice>
       )}
       {data.skipped > 0 && (

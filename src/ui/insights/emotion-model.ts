@@ -6,6 +6,7 @@ import { computed, signal } from '@preact/signals';
 import { deriveStageEmotions, type CurveLine } from '../../domain/insights/emotion';
 import { curveBasis, deriveCurveLines } from '../../domain/insights/curve-layout';
 import { DEFAULT_PERSONA, MAX_PERSONAS, personasOrDefault } from '../../domain/insights/personas';
+import { notSaved } from './insights-messages';
 import type { InsightsContext, InsightsPart } from './insights-tab-model';
 
 export function createEmotionModel(ctx: InsightsContext) {
@@ -94,7 +95,7 @@ export function createEmotionModel(ctx: InsightsContext) {
       const own = data.value?.personas ?? [];
       if (!ctx.map.value) return false;
       if (own.length >= MAX_PERSONAS) {
-        ctx.message.value = { tone: 'error', text: `A map has at most ${MAX_PERSONAS} personas.` };
+        ctx.message.value = notSaved(`A map has at most ${MAX_PERSONAS} personas.`);
         return false;
       }
       const id = `p${Date.now().toString(36)}`;

@@ -8,7 +8,15 @@ import type { MapOutcome } from '../../app/map/map-progress';
 import { departmentLabel } from '../../domain/insights/departments';
 import type { DrawOutcome } from '../../app/insights/draw-kpi-cards';
 import { countOf } from '../../domain/common';
+import type { TabMessage } from '../components/action-runner';
 import type { InsightsOutcome } from './insights-tab-model';
+
+/** A change the board or the rules refused: nothing was saved, and why. */
+export const notSaved = (why: string): TabMessage => ({
+  tone: 'error',
+  title: 'Not saved',
+  body: why,
+});
 
 /** What a board drawing's outcome tells the facilitator. */
 export function drawn(

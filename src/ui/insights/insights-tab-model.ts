@@ -1,3 +1,4 @@
+import type { TabMessage } from '../components/action-runner';
 import { errorMessage } from '../../domain/common';
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { MapInsights } from '../../app/insights/load-insights';
@@ -8,6 +9,7 @@ import type { RaciRole, RaciSubject } from '../../domain/insights/raci';
 import { createEmotionModel } from './emotion-model';
 import { createKpiModel } from './kpi-model';
 import { createRaciModel } from './raci-model';
+import { notSaved } from './insights-messages';
 
 /** What the Insights tab needs from app/insights; injected so tests use fakes. */
 export interface InsightsUseCases {
@@ -109,8 +111,6 @@ export interface InsightsTabOptions {
   redrawJitterMs?: number;
 }
 
-export type InsightsMessage = { tone: 'success' | 'error'; text: string };
-
 /** What every part of the tab (emotions, KPIs, departments) shares: the chosen map and its data. */
 export interface InsightsContext {
   readonly workshop: Workshop;
@@ -119,7 +119,7 @@ export interface InsightsContext {
   readonly data: ReadonlySignal<InsightsData | null>;
   readonly stageIds: ReadonlySignal<string[]>;
   readonly busy: ReadonlySignal<boolean>;
-  readonly message: Signal<InsightsMessage | null>;
+  readonly message: Signal<TabMessage | null>;
   /** Runs one change, shows its outcome, and reads the board again so the view is current. */
   run(change: () => Promise<InsightsOutcome>, success?: string): Promise<boolean>;
   /** `run` on the chosen map; false, with nothing run, where there is none. */
@@ -151,7 +151,7 @@ export function createInsightsTabModel(
   const mapId = signal<string | null>(null);
   const data = signal<InsightsData | null>(null);
   const busy = signal(false);
-  const message = signal<InsightsMessage | null>(null);
+  const message = signal<TabMessage | null>(null);
   const map = computed(() => maps.value.find((m) => m.id === mapId.value) ?? maps.value[0] ?? null);
   const stageIds = computed(() => map.value?.stages.map((s) => s.id) ?? []);
 
@@ -161,9 +161,9 @@ export function createInsightsTabModel(
     message.value = null;
     try {
       const outcome = await change();
-      if (!outcome.ok) message.value = { tone: 'error', text: outcome.message };
+      if (!outcome.ok) message.value = notSaved(outcome.message);
       else if (outcome.message ?? success)
-        message.value = { tone: 'success', text: outcome.message ?? success ?? '' };
+        message.value = { tone: 'success', title: outcome.message ?? success ?? '' };
       await reload();
       return outcome.ok;
     } finally {

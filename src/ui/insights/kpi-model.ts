@@ -4,6 +4,7 @@
  */
 import { computed } from '@preact/signals';
 import { kpiStatus } from '../../domain/insights/kpi';
+import { notSaved } from './insights-messages';
 import type { InsightsContext, InsightsPart } from './insights-tab-model';
 
 export function createKpiModel(ctx: InsightsContext) {
@@ -36,9 +37,9 @@ export function createKpiModel(ctx: InsightsContext) {
       void useCases.showKpis(workshop, current.id).then(
         (outcome) => {
           cardsBasis = basis;
-          if (!outcome.ok) ctx.message.value = { tone: 'error', text: outcome.message };
+          if (!outcome.ok) ctx.message.value = notSaved(outcome.message);
           else if (outcome.message && outcome.changed !== false)
-            ctx.message.value = { tone: 'success', text: outcome.message };
+            ctx.message.value = { tone: 'success', title: outcome.message };
         },
         () => undefined,
       );
