@@ -30,6 +30,7 @@ import {
 } from './anonymous-ballots';
 import { claimSlot, keepClaimed, readSlots } from './slot-list';
 import { voterSlots, votes } from './vote-store';
+import { createWriteQueue } from './write-queue';
 
 export type VoteResult =
   | { ok: true; ballot: Ballot; remaining: number; notices: BallotNotice[] }
@@ -117,16 +118,10 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
   const deviceId =
     deps.deviceId ?? Array.from(randomBytes(6), (b) => b.toString(16).padStart(2, '0')).join('');
   const shared = votes(board);
-  const queues = new Map<string, Promise<unknown>>();
+  const queue = createWriteQueue();
+  const track = queue.track;
   const claimed = new Map<string, Unsubscribe>();
   const placed = new Map<string, Unsubscribe>();
-  const pending = new Set<Promise<unknown>>();
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    pending.add(work);
-    const done = () => pending.delete(work);
-    work.then(done, done);
-    return work;
-  };
   const refused = (reason: string): VoteResult => ({ ok: false, reason, notices: [] });
 
   const slotOf = new Map<string, number>();
@@ -374,29 +369,15 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
 
   return {
     change(round, voter, itemId, delta) {
-      const previous = queues.get(round.id) ?? Promise.resolve();
-      const next = previous.then(
-        () => apply(round, voter, itemId, delta),
-        () => apply(round, voter, itemId, delta),
-      );
-      queues.set(round.id, next);
-      return track(next);
+      return track(queue.after(round.id, () => apply(round, voter, itemId, delta)));
     },
     ensureListed(round, userId) {
-      const previous = queues.get(round.id) ?? Promise.resolve();
-      const next = previous.then(
-        () => repair(round, userId),
-        () => repair(round, userId),
-      );
-      queues.set(round.id, next);
-      return track(next.catch(() => undefined));
+      return track(queue.after(round.id, () => repair(round, userId)).catch(() => undefined));
     },
     async ownBallot(round) {
       return own ? own.get(round.id) : undefined;
     },
-    async settled() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-    },
+    settled: queue.settled,
     close() {
       for (const unwatch of [...claimed.values(), ...placed.values()]) unwatch();
       claimed.clear();
