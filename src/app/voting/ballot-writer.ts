@@ -16,10 +16,7 @@ import {
   VOTER_KEY_BYTES,
   voterKeyFor,
 } from '../../domain/voting/anonymous-voter-key';
-import { createBallot, sealAnonymous, type Ballot } from '../../domain/voting/ballot';
-import { castVote, remainingVotes, retractVote } from '../../domain/voting/cast-vote';
-import { validateBallot, type BallotNotice } from '../../domain/voting/validate-ballot';
-import { ballotKey } from '../../domain/voting/vote-storage-keys';
+import { createBallot, sealAnonymous } from '../../domain/voting/ballot';
 import type { VoteRound } from '../../domain/voting/vote-round';
 import {
   memoryOwnBallots,
@@ -28,36 +25,20 @@ import {
   type OwnBallot,
   type OwnBallots,
 } from './anonymous-ballots';
-import { claimSlot, keepClaimed, readSlots } from './slot-list';
-import { voterSlots, votes } from './vote-store';
+import { createKeyedBallots } from './keyed-ballots';
+import {
+  accepted,
+  changeVote,
+  readMyBallot,
+  refused,
+  type MyBallot,
+  type Voter,
+  type VoteResult,
+} from './my-ballot';
+import { votes } from './vote-store';
 import { createWriteQueue } from './write-queue';
 
-export type VoteResult =
-  | { ok: true; ballot: Ballot; remaining: number; notices: BallotNotice[] }
-  | { ok: false; reason: string; notices: BallotNotice[] };
-
-export interface MyBallot {
-  ballot: Ballot | null;
-  /** Why votes on the stored ballot were not counted (trimmed by the domain rules). */
-  notices: BallotNotice[];
-}
-
-/** The stored ballot as the tally will count it (trimmed), or none. */
-export function readMyBallot(value: unknown, round: VoteRound): MyBallot {
-  if (value === undefined || value === null) return { ballot: null, notices: [] };
-  const checked = validateBallot(value, round);
-  if (!checked.ok)
-    return {
-      ballot: null,
-      notices: [{ code: 'invalid-entry', message: checked.reason, uncounted: 0 }],
-    };
-  return { ballot: checked.ballot, notices: checked.notices };
-}
-
-export interface Voter {
-  id: string;
-  name?: string;
-}
+export { readMyBallot, type MyBallot, type VoteResult };
 
 export interface BallotWriter {
   /**
@@ -101,9 +82,6 @@ export interface BallotWriterDeps {
   deviceId?: string;
 }
 
-/** Between a voter key and a device id in voter-list entries: `<voterKey>~<deviceId>`. */
-export const PART_SEPARATOR = '~';
-
 const cryptoBytes = (n: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(n));
 const cryptoRandom = (): number => cryptoBytes(4).reduce((a, b) => a * 256 + b, 0) / 2 ** 32;
 
@@ -120,117 +98,8 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
   const shared = votes(board);
   const queue = createWriteQueue();
   const track = queue.track;
-  const claimed = new Map<string, Unsubscribe>();
+  const keyed = createKeyedBallots(shared, { now, deviceId, track });
   const placed = new Map<string, Unsubscribe>();
-  const refused = (reason: string): VoteResult => ({ ok: false, reason, notices: [] });
-
-  const slotOf = new Map<string, number>();
-
-  async function register(round: VoteRound, voterKey: string): Promise<void> {
-    const listKey = `${round.id}\u0000${voterKey}`;
-    if (claimed.has(listKey)) return;
-    const prefix = voterSlots(round.id);
-    const slot = await claimSlot(shared, prefix, voterKey);
-    slotOf.set(listKey, slot);
-    if (claimed.has(listKey)) return;
-    claimed.set(
-      listKey,
-      keepClaimed(shared, prefix, voterKey, slot, (work) => void track(work)),
-    );
-  }
-
-  function change(
-    ballot: Ballot,
-    round: VoteRound,
-    itemId: string,
-    delta: 1 | -1,
-    time: string,
-  ): ReturnType<typeof castVote> {
-    return delta > 0
-      ? castVote(ballot, itemId, round, time)
-      : retractVote(ballot, itemId, round, time);
-  }
-
-  /** This device's part of a voter's ballot: its voter-list entry and storage key. */
-  const entryOf = (voterKey: string) => `${voterKey}${PART_SEPARATOR}${deviceId}`;
-
-  async function applyKeyed(
-    round: VoteRound,
-    voter: Voter,
-    voterKey: string,
-    itemId: string,
-    delta: 1 | -1,
-  ): Promise<VoteResult> {
-    const time = now();
-    let entry = entryOf(voterKey);
-    let mine = readMyBallot(await shared.get(ballotKey(round.id, entry)), round);
-    if (delta < 0 && !holds(mine.ballot, itemId)) {
-      // The vote to take back may be in a part another device wrote (or an older panel's).
-      const other = await otherPartHolding(round, voterKey, itemId, entry);
-      if (other) ({ entry, mine } = other);
-    }
-    const ballot = mine.ballot ?? { ...createBallot(round, voterKey, time), part: deviceId };
-    const changed = change(
-      { ...ballot, part: ballot.part ?? deviceId },
-      round,
-      itemId,
-      delta,
-      time,
-    );
-    if (!changed.ok) return { ok: false, reason: changed.reason, notices: mine.notices };
-    // The voter list first: a ballot the facilitator cannot find would be a lost vote.
-    await register(round, entry);
-    const named =
-      round.privacy !== 'anonymous' && voter.name
-        ? { ...changed.ballot, voterName: voter.name }
-        : changed.ballot;
-    await shared.set(ballotKey(round.id, entry), named);
-    await confirmListed(round, entry);
-    return done(changed.ballot, round);
-  }
-
-  const holds = (ballot: Ballot | null, itemId: string): boolean =>
-    ballot !== null &&
-    (ballot.ranking
-      ? ballot.ranking.includes(itemId)
-      : ballot.votes.some((v) => v.itemId === itemId));
-
-  async function otherPartHolding(
-    round: VoteRound,
-    voterKey: string,
-    itemId: string,
-    except: string,
-  ): Promise<{ entry: string; mine: MyBallot } | null> {
-    const entries = (await readSlots(shared, voterSlots(round.id))).filter(
-      (e) => e !== except && (e === voterKey || e.startsWith(`${voterKey}${PART_SEPARATOR}`)),
-    );
-    for (const entry of entries) {
-      const mine = readMyBallot(await shared.get(ballotKey(round.id, entry)), round);
-      if (holds(mine.ballot, itemId)) return { entry, mine };
-    }
-    return null;
-  }
-
-  /**
-   * A second look at our voter-list slot, one round trip after the read-back: a racing write that
-   * was still in flight then has landed by now. The panel may close right after voting, and the
-   * watch kept on the slot closes with it.
-   */
-  async function confirmListed(round: VoteRound, voterKey: string): Promise<void> {
-    const slot = slotOf.get(`${round.id}\u0000${voterKey}`);
-    if (slot === undefined) return;
-    const prefix = voterSlots(round.id);
-    if ((await shared.get(`${prefix}${slot}`)) !== voterKey) {
-      slotOf.set(`${round.id}\u0000${voterKey}`, await claimSlot(shared, prefix, voterKey));
-    }
-  }
-
-  const done = (ballot: Ballot, round: VoteRound): VoteResult => ({
-    ok: true,
-    ballot,
-    remaining: remainingVotes(ballot, round),
-    notices: [],
-  });
 
   /** This browser's record of the round, made (with a fresh random key) on first use. */
   async function ownRecord(store: OwnBallots, round: VoteRound): Promise<OwnBallot> {
@@ -282,7 +151,7 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
     const record = await ownRecord(store, round);
     const mine = readMyBallot(record.ballot, round);
     const ballot = mine.ballot ?? createBallot(round, record.voterKey, round.createdAt);
-    const changed = change(ballot, round, itemId, delta, round.createdAt);
+    const changed = changeVote(ballot, round, itemId, delta, round.createdAt);
     if (!changed.ok) return { ok: false, reason: changed.reason, notices: mine.notices };
     const sealed = sealAnonymous(changed.ballot, round, mine.ballot);
     // Intent before effect: this browser knows the ballot before the board does, so a panel
@@ -291,7 +160,7 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
     await store.put(next);
     deps.onOwnChange?.(round.id);
     await place(store, round, next);
-    return done(sealed, round);
+    return accepted(sealed, round);
   }
 
   async function applyPlatform(
@@ -306,12 +175,12 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
     const record = await ownRecord(store, round);
     const mine = readMyBallot(record.ballot, round);
     const ballot = mine.ballot ?? createBallot(round, record.voterKey, round.createdAt);
-    const changed = change(ballot, round, itemId, delta, round.createdAt);
+    const changed = changeVote(ballot, round, itemId, delta, round.createdAt);
     if (!changed.ok) return { ok: false, reason: changed.reason, notices: mine.notices };
     await voting.vote(itemId);
     await store.put({ ...record, ballot: sealAnonymous(changed.ballot, round, mine.ballot) });
     deps.onOwnChange?.(round.id);
-    return done(changed.ballot, round);
+    return accepted(changed.ballot, round);
   }
 
   async function apply(
@@ -320,8 +189,8 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
     itemId: string,
     delta: 1 | -1,
   ): Promise<VoteResult> {
-    const keyed = voterKeyFor(round, voter.id);
-    if (keyed !== null) return applyKeyed(round, voter, keyed, itemId, delta);
+    const voterKey = voterKeyFor(round, voter.id);
+    if (voterKey !== null) return keyed.apply(round, voter, voterKey, itemId, delta);
     const before = own
       ? readMyBallot((await own.get(round.id).catch(() => undefined))?.ballot, round).ballot
       : null;
@@ -353,14 +222,8 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
   }
 
   async function repair(round: VoteRound, userId: string): Promise<void> {
-    const keyed = voterKeyFor(round, userId);
-    if (keyed !== null) {
-      // This device's part, and a ballot an older panel stored under the plain voter key.
-      for (const entry of [entryOf(keyed), keyed])
-        if ((await shared.get(ballotKey(round.id, entry))) !== undefined)
-          await register(round, entry);
-      return;
-    }
+    const voterKey = voterKeyFor(round, userId);
+    if (voterKey !== null) return keyed.repair(round, voterKey);
     if (!own || round.anonymous?.kind !== 'places') return;
     const record = await own.get(round.id);
     if (!record || readMyBallot(record.ballot, round).ballot === null) return;
@@ -379,8 +242,8 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
     },
     settled: queue.settled,
     close() {
-      for (const unwatch of [...claimed.values(), ...placed.values()]) unwatch();
-      claimed.clear();
+      keyed.close();
+      for (const unwatch of placed.values()) unwatch();
       placed.clear();
     },
   };
