@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryOwnBallots } from '../../src/app/voting/anonymous-ballots';
-import { createBallotWriter, PLATFORM_NO_RETRACT } from '../../src/app/voting/ballot-writer';
+import { createBallotWriter } from '../../src/app/voting/ballot-writer';
+import { PLATFORM_NO_RETRACT } from '../../src/app/voting/platform-ballots';
 import { changeRound, deleteRound, startRound } from '../../src/app/voting/rounds';
 import { loadVoteContext, resolveTarget } from '../../src/app/voting/vote-items';
 import { createVotingView, type VotingState } from '../../src/app/voting/voting-view';

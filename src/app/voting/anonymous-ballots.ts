@@ -14,16 +14,23 @@
  * compare-and-set, so a voter writes, reads back, and takes another free place if someone else's
  * ballot won; a watch on the place catches a write that lands after the read-back. The browser
  * records the ballot before writing it, so a panel closed mid-write puts it back on next open
- * (`ensurePlaced`), the same code path as the first write.
+ * (`createPlacedBallots`' repair, the writer's `ensureListed`), the same code path as the first
+ * write.
  *
  * What this does not stop, said in the Vote tab: one ballot per browser, not per person (a second
  * device or cleared site data gives a second ballot); someone watching the data change live while
  * a single person votes could guess whose ballot changed.
  */
 import type { SharedCollection, Unsubscribe } from '../../board/port';
-import { isRecord } from '../../domain/common';
-import { pickFreePlace } from '../../domain/voting/anonymous-voter-key';
+import { errorMessage, isRecord } from '../../domain/common';
+import {
+  pickFreePlace,
+  randomVoterKey,
+  VOTER_KEY_BYTES,
+} from '../../domain/voting/anonymous-voter-key';
+import { createBallot, sealAnonymous } from '../../domain/voting/ballot';
 import type { VoteRound } from '../../domain/voting/vote-round';
+import { accepted, changeVote, readMyBallot, refused, type VoteResult } from './my-ballot';
 
 /** What this browser keeps of its ballot in one anonymous round. */
 export interface OwnBallot {
@@ -52,6 +59,24 @@ export function memoryOwnBallots(): OwnBallots {
       rows.set(own.roundId, { ...own });
     },
   };
+}
+
+/** This browser's record of the round, made (with a fresh random key) on first use. */
+export async function ownRecord(
+  store: OwnBallots,
+  round: VoteRound,
+  randomBytes: (n: number) => Uint8Array,
+): Promise<OwnBallot> {
+  const known = await store.get(round.id);
+  if (known) return known;
+  const fresh = {
+    roundId: round.id,
+    voterKey: randomVoterKey(randomBytes(VOTER_KEY_BYTES)),
+    place: null,
+    ballot: null,
+  };
+  await store.put(fresh);
+  return fresh;
 }
 
 /** Most places taken after losing races, before saying so rather than spinning. */
@@ -156,4 +181,117 @@ export function watchPlaces(
 export async function clearPlaces(shared: SharedCollection, round: VoteRound): Promise<void> {
   const values = await readPlaces(shared, round);
   await Promise.all([...values.keys()].map((i) => shared.remove(placeKey(round.id, i))));
+}
+
+/** The ballot writer's design for rounds with places: this browser's ballot, at its place. */
+export interface PlacedBallots {
+  /**
+   * One vote more or less: recorded in this browser, then written at its place. A failure is
+   * the answer, saying whether this browser kept the vote to write it again.
+   */
+  apply(store: OwnBallots, round: VoteRound, itemId: string, delta: 1 | -1): Promise<VoteResult>;
+  /** Puts this browser's recorded ballot back at its place (a panel closed mid-write). */
+  repair(store: OwnBallots, round: VoteRound): Promise<void>;
+  /** Stops watching the places written. */
+  close(): void;
+}
+
+export interface PlacedBallotsDeps {
+  /** Uniform in [0, 1): picks ballot places. */
+  random: () => number;
+  /** CSPRNG bytes for this browser's voter key of the round. */
+  randomBytes: (n: number) => Uint8Array;
+  /** Given each re-placing after a late write took our place, so the writer can wait for it. */
+  track: <T>(work: Promise<T>) => Promise<T>;
+  /** Told when this browser's own ballot of a round changed. */
+  onOwnChange?: ((roundId: string) => void) | undefined;
+}
+
+export function createPlacedBallots(
+  shared: SharedCollection,
+  { random, randomBytes, track, onOwnChange }: PlacedBallotsDeps,
+): PlacedBallots {
+  const placed = new Map<string, Unsubscribe>();
+
+  /** Writes the recorded ballot at its place (or a new one), records the place, keeps watch. */
+  async function place(store: OwnBallots, round: VoteRound, record: OwnBallot): Promise<void> {
+    const at = await placeBallot(
+      shared,
+      round,
+      record.voterKey,
+      record.ballot,
+      record.place,
+      random,
+    );
+    if (at !== record.place) await store.put({ ...record, place: at });
+    const watchKey = round.id;
+    placed.get(watchKey)?.();
+    placed.set(
+      watchKey,
+      watchOwnPlace(shared, round, record.voterKey, at, () => {
+        // A late write by another voter took our place: put our ballot at another one.
+        void track(
+          (async () => {
+            const latest = await store.get(round.id);
+            if (latest?.ballot) await place(store, round, { ...latest, place: null });
+          })().catch(() => undefined),
+        );
+      }),
+    );
+  }
+
+  async function applyPlaces(
+    store: OwnBallots,
+    round: VoteRound,
+    itemId: string,
+    delta: 1 | -1,
+  ): Promise<VoteResult> {
+    const record = await ownRecord(store, round, randomBytes);
+    const mine = readMyBallot(record.ballot, round);
+    const ballot = mine.ballot ?? createBallot(round, record.voterKey, round.createdAt);
+    const changed = changeVote(ballot, round, itemId, delta, round.createdAt);
+    if (!changed.ok) return { ok: false, reason: changed.reason, notices: mine.notices };
+    const sealed = sealAnonymous(changed.ballot, round, mine.ballot);
+    // Intent before effect: this browser knows the ballot before the board does, so a panel
+    // closed halfway puts it back when it opens the round again.
+    const next = { ...record, ballot: sealed };
+    await store.put(next);
+    onOwnChange?.(round.id);
+    await place(store, round, next);
+    return accepted(sealed, round);
+  }
+
+  return {
+    async apply(store, round, itemId, delta) {
+      const before = readMyBallot(
+        (await store.get(round.id).catch(() => undefined))?.ballot,
+        round,
+      ).ballot;
+      try {
+        return await applyPlaces(store, round, itemId, delta);
+      } catch (error) {
+        // This browser recorded the ballot before writing it (unless recording is what failed).
+        const kept = readMyBallot(
+          (await store.get(round.id).catch(() => undefined))?.ballot,
+          round,
+        );
+        const changedHere =
+          kept.ballot !== null && JSON.stringify(kept.ballot) !== JSON.stringify(before);
+        return refused(
+          changedHere
+            ? `The board did not confirm your vote (${errorMessage(error)}). This browser keeps it and writes it again when you next open this round.`
+            : `Your vote was not cast: ${errorMessage(error)}`,
+        );
+      }
+    },
+    async repair(store, round) {
+      const record = await store.get(round.id);
+      if (!record || readMyBallot(record.ballot, round).ballot === null) return;
+      await place(store, round, record);
+    },
+    close() {
+      for (const unwatch of placed.values()) unwatch();
+      placed.clear();
+    },
+  };
 }
