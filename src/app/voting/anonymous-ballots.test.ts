@@ -6,12 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { createMiroBoard } from '../../board/miro/adapter';
 import { createLocalBoard } from '../../board/playground/sdk/local-board';
-import type { Board, BoardUser } from '../../board/port';
+import type { Board, BoardUser, SharedCollection } from '../../board/port';
 import { tallyVotes } from '../../domain/voting/tally-votes';
 import { roundKey } from '../../domain/voting/vote-storage-keys';
 import { createVoteRound, type VoteRound } from '../../domain/voting/vote-round';
 import { withSdkFaults } from '../../../test/fakes/faults';
-import { memoryOwnBallots, placeKey, readPlaces } from './anonymous-ballots';
+import {
+  createPlacedBallots,
+  memoryOwnBallots,
+  placeKey,
+  readPlaces,
+  type OwnBallots,
+} from './anonymous-ballots';
 import { createBallotWriter } from './ballot-writer';
 import { claimSlot } from './slot-list';
 import { loadVoteContext, resolveTarget } from './vote-items';
@@ -194,5 +200,45 @@ describe('anonymous ballots at random places', () => {
       notices: [],
     });
     expect((await readPlaces(votes(board), round)).size).toBe(0);
+  });
+});
+
+describe('createPlacedBallots', () => {
+  it('says whether this browser kept a vote the board did not confirm', async () => {
+    const { board, noteIds, round } = await setup();
+    const shared = votes(board);
+    const offline: SharedCollection = {
+      ...shared,
+      set: async () => {
+        throw new Error('board offline');
+      },
+    };
+    const placed = createPlacedBallots(offline, {
+      random: () => 0.5,
+      randomBytes: (n) => new Uint8Array(n).fill(7),
+      track: (work) => work,
+    });
+    const own = memoryOwnBallots();
+    // Recorded in this browser, then the board's write failed: kept, written again later.
+    expect(await placed.apply(own, round, noteIds[0]!, 1)).toEqual({
+      ok: false,
+      reason:
+        'The board did not confirm your vote (board offline). This browser keeps it and writes it again when you next open this round.',
+      notices: [],
+    });
+    expect((await own.get(round.id))?.ballot).toMatchObject({ votes: [{ itemId: noteIds[0] }] });
+    // Recording is what failed: the browser holds what it held before, so nothing was cast.
+    const full: OwnBallots = {
+      get: own.get,
+      put: async () => {
+        throw new Error('storage full');
+      },
+    };
+    expect(await placed.apply(full, round, noteIds[1]!, 1)).toEqual({
+      ok: false,
+      reason: 'Your vote was not cast: storage full',
+      notices: [],
+    });
+    placed.close();
   });
 });
