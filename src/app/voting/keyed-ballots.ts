@@ -6,7 +6,8 @@
  * writing it: a ballot the facilitator cannot find would be a lost vote.
  */
 import type { SharedCollection, Unsubscribe } from '../../board/port';
-import { createBallot, type Ballot } from '../../domain/voting/ballot';
+import { createBallot, mergeParts, type Ballot } from '../../domain/voting/ballot';
+import { isRecord } from '../../domain/voting/guards';
 import { ballotKey } from '../../domain/voting/vote-storage-keys';
 import type { VoteRound } from '../../domain/voting/vote-round';
 import {
@@ -22,6 +23,17 @@ import { voterSlots } from './vote-store';
 
 /** Between a voter key and a device id in voter-list entries: `<voterKey>~<deviceId>`. */
 export const PART_SEPARATOR = '~';
+
+/** The stored parts (one per device) of one voter's ballot. */
+export const partsOf = (ballots: ReadonlyMap<string, unknown>, voterKey: string): unknown[] =>
+  [...ballots.values()].filter((b) => isRecord(b) && b.voterKey === voterKey);
+
+/** A voter's parts as one stored-shape ballot (the domain merges; the tally checks the budget). */
+export function mergedValue(raws: readonly unknown[], round: VoteRound): unknown {
+  if (raws.length <= 1) return raws[0];
+  const parts = raws.flatMap((raw) => readMyBallot(raw, round).ballot ?? []);
+  return mergeParts(parts) ?? undefined;
+}
 
 export interface KeyedBallots {
   /** One vote more or less in this device's part of the voter's ballot, listed first. */
