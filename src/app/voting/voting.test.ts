@@ -4,6 +4,7 @@ import { createLocalBoard } from '../../board/playground/sdk/local-board';
 import type { LocalBoard } from '../../board/playground/sdk/local-board-types';
 import type { Board, BoardUser } from '../../board/port';
 import type { RoundSettings } from '../../domain/voting/vote-round';
+import { memoryOwnBallots } from './anonymous-ballots';
 import { BADGES_KEY, placeBadges, removeBadges } from './badges';
 import { createBallotWriter } from './ballot-writer';
 import { exportVoteRounds } from './export-votes';
@@ -13,7 +14,7 @@ import { CLUSTERS_KEY, loadVoteContext, resolveTarget } from './vote-items';
 import { MAP_COLLECTION } from '../map/map-store';
 import { readOtherVoteSources } from './vote-sources';
 import { loadBallots, loadRounds, VOTE_COLLECTION, voterSlots, votes } from './vote-store';
-import { createVotingView, type VotingState } from './voting-view';
+import { createVotingView, type RoundView, type VotingState, type VotingView } from './voting-view';
 
 const FAC = { id: 'u-fac', name: 'Fran' };
 const PEOPLE: BoardUser[] = [
@@ -375,6 +376,64 @@ describe('repairing the voter list', () => {
     await view.refreshItems();
     await view.writer.settled();
     expect(await loadBallots(board, started.round)).toHaveLength(1);
+    view.close();
+  });
+});
+
+/** Waits until the view's state shows what `check` looks for. */
+async function until(view: VotingView, check: (state: VotingState) => boolean, ms = 2_000) {
+  const end = Date.now() + ms;
+  while (!check(view.state()) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+  expect(check(view.state())).toBe(true);
+}
+
+const shown = (state: VotingState): RoundView | undefined =>
+  state.status === 'ready' ? state.rounds[0] : undefined;
+
+/** A round started by the facilitator with these settings, at `startedAt`. */
+async function roundWith(board: Board, over: Partial<RoundSettings>, startedAt = T) {
+  const started = await startRound(board, FAC, await settingsFor(board, over), {
+    now: () => startedAt,
+  });
+  if (!started.ok) throw new Error(started.reason);
+  return started.round;
+}
+
+/**
+ * How createVotingView puts its parts together (round-watch.ts, vote-items-watch.ts, the ballot
+ * writer): what each part hears reaches the state. The parts alone have tests of their own.
+ */
+describe('the voting view’s parts, put together', () => {
+  it('carries the selected notes into the state', async () => {
+    const { local, connect, noteIds } = setup();
+    const view = createVotingView(connect(PEOPLE[0]!), PEOPLE[0]!, { now: clock });
+    await view.refreshItems();
+    local.human.select([noteIds[1]!], PEOPLE[0]!.id);
+    await until(view, (s) => s.status === 'ready' && s.selectedIds[0] === noteIds[1]);
+    view.close();
+  });
+
+  it('shows an own anonymous vote: the writer has the watch read this browser’s ballot again', async () => {
+    const { board, connect, noteIds } = setup();
+    const round = await roundWith(board, { privacy: 'anonymous' });
+    const ann = PEOPLE[0]!;
+    const view = createVotingView(connect(ann), ann, { own: memoryOwnBallots(), now: clock });
+    await view.refreshItems();
+    await until(view, (s) => shown(s) !== undefined);
+    expect((await view.writer.change(round, ann, noteIds[0]!, 1)).ok).toBe(true);
+    await until(view, (s) => shown(s)?.mine.ballot?.votes?.[0]?.itemId === noteIds[0]);
+    view.close();
+  });
+
+  it('shows a time box as ended when it runs out, with nothing written', async () => {
+    const { board, connect } = setup();
+    // Started five minutes less 150 ms ago: its time box runs out 150 ms from now.
+    const startedAt = new Date(Date.now() - 5 * 60_000 + 150).toISOString();
+    await roundWith(board, { durationMinutes: 5 }, startedAt);
+    const view = createVotingView(connect(PEOPLE[0]!), PEOPLE[0]!);
+    await view.refreshItems();
+    await until(view, (s) => shown(s)?.open === true);
+    await until(view, (s) => shown(s)?.open === false);
     view.close();
   });
 });
