@@ -9,7 +9,7 @@
  *   browser keeps its own ballot to show what is left (the platform enforces the budget too;
  *   platform-ballots.ts).
  * This panel's own clicks are queued per round, so two quick clicks never read the same old ballot
- * (write-queue.ts).
+ * (round-queue.ts).
  */
 import type { Board } from '../../board/port';
 import { voterKeyFor } from '../../domain/voting/anonymous-voter-key';
@@ -24,7 +24,7 @@ import { createKeyedBallots } from './keyed-ballots';
 import { readMyBallot, refused, type MyBallot, type Voter, type VoteResult } from './my-ballot';
 import { createPlatformBallots } from './platform-ballots';
 import { votes } from './vote-store';
-import { createWriteQueue } from './write-queue';
+import { createRoundQueue } from './round-queue';
 
 export { readMyBallot, type MyBallot, type VoteResult };
 
@@ -81,7 +81,7 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
   const deviceId =
     deps.deviceId ?? Array.from(randomBytes(6), (b) => b.toString(16).padStart(2, '0')).join('');
   const shared = votes(board);
-  const queue = createWriteQueue();
+  const queue = createRoundQueue();
   const track = queue.track;
   const keyed = createKeyedBallots(shared, { now, deviceId, track });
   const placed = createPlacedBallots(shared, {

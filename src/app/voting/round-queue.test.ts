@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWriteQueue } from './write-queue';
+import { createRoundQueue } from './round-queue';
 
 /** A promise and the functions that settle it, for holding work until the test lets it go. */
 function gate<T = void>() {
@@ -14,9 +14,9 @@ function gate<T = void>() {
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-describe('createWriteQueue', () => {
+describe('createRoundQueue', () => {
   it('runs two calls on one round in order: the second starts when the first has finished', async () => {
-    const queue = createWriteQueue();
+    const queue = createRoundQueue();
     const log: string[] = [];
     const first = gate();
     const a = queue.after('r1', async () => {
@@ -37,7 +37,7 @@ describe('createWriteQueue', () => {
   });
 
   it('runs the next call on a round after one that failed', async () => {
-    const queue = createWriteQueue();
+    const queue = createRoundQueue();
     const failed = queue.after('r1', async () => {
       throw new Error('lost');
     });
@@ -47,7 +47,7 @@ describe('createWriteQueue', () => {
   });
 
   it('does not hold one round behind another', async () => {
-    const queue = createWriteQueue();
+    const queue = createRoundQueue();
     const held = gate();
     let ran = false;
     void queue.after('r1', () => held.promise);
@@ -60,7 +60,7 @@ describe('createWriteQueue', () => {
   });
 
   it('settled waits for every tracked piece of work, failed ones and ones tracked meanwhile', async () => {
-    const queue = createWriteQueue();
+    const queue = createRoundQueue();
     const first = gate<string>();
     const second = gate<string>();
     const late = gate<string>();
@@ -83,7 +83,7 @@ describe('createWriteQueue', () => {
   });
 
   it('track returns the work itself', async () => {
-    const queue = createWriteQueue();
+    const queue = createRoundQueue();
     const work = Promise.resolve(7);
     expect(queue.track(work)).toBe(work);
     await queue.settled();

@@ -1,10 +1,10 @@
 /**
- * The ballot writer's queue: this panel's own writes run one after another per round, so two
+ * The ballot writer's queue per round (not the board's write queue, `board/write-queue.ts`): this panel's own writes run one after another per round, so two
  * quick clicks never read the same old ballot, and every piece of work (queued writes, voter-list
  * repairs, re-claims and re-placings after a lost race) is tracked until it settles.
  */
 
-export interface WriteQueue {
+export interface RoundQueue {
   /**
    * Runs `work` once the round's earlier work has finished, whether it succeeded or failed.
    * Not tracked by itself: pass the result to `track`.
@@ -16,7 +16,7 @@ export interface WriteQueue {
   settled(): Promise<void>;
 }
 
-export function createWriteQueue(): WriteQueue {
+export function createRoundQueue(): RoundQueue {
   const queues = new Map<string, Promise<unknown>>();
   const pending = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
