@@ -121,8 +121,14 @@ describe('createRoundWatches', () => {
    * A platform round watched with the platform's totals read every 10 ms; the session counts its
    * totals reads (by session id).
    */
-  async function platformRound(now: () => string, durationMinutes: number | null = null) {
+  async function platformRound(
+    now: () => string,
+    durationMinutes: number | null = null,
+    { totalsMs = 10, readMs = 0 } = {},
+  ) {
     const sessions: string[] = [];
+    /** Reads running now, and the most that ever ran at once. */
+    const reads = { running: 0, most: 0 };
     const voting: PlatformVoting = {
       start: async () => ({ sessionId: 's1' }),
       vote: async () => undefined,
@@ -130,6 +136,10 @@ describe('createRoundWatches', () => {
       remove: async () => undefined,
       totals: async (sessionId) => {
         sessions.push(sessionId);
+        reads.running += 1;
+        reads.most = Math.max(reads.most, reads.running);
+        if (readMs > 0) await wait(readMs);
+        reads.running -= 1;
         return [{ itemId: 'A', votes: sessions.length, voters: 1 }];
       },
     };
@@ -140,11 +150,11 @@ describe('createRoundWatches', () => {
     const watches = createRoundWatches({ ...connect(ANN), platformVoting: voting }, votes(board), {
       userId: ANN.id,
       now,
-      platformTotalsMs: 10,
+      platformTotalsMs: totalsMs,
       ownBallot: async () => undefined,
       changed: () => undefined,
     });
-    return { sessions, watches, round };
+    return { sessions, reads, watches, round };
   }
 
   it('platform: reads the totals at once and again while the round is open, and no more once closed', async () => {
@@ -158,6 +168,29 @@ describe('createRoundWatches', () => {
     await wait(30);
     const closedAt = sessions.length;
     await wait(50);
+    expect(sessions.length).toBe(closedAt);
+  });
+
+  it('platform: an own vote during a read reads again right after it, never two reads at once', async () => {
+    // Reads take 40 ms; the next periodic read would come five seconds later.
+    const { sessions, reads, watches, round } = await platformRound(() => T, null, {
+      totalsMs: 5_000,
+      readMs: 40,
+    });
+    await until(() => reads.running > 0);
+    const before = sessions.length;
+    // Three own votes while a read runs.
+    await Promise.all([1, 2, 3].map(() => watches.readOwn(round.id)));
+    // Right after the running read (40 ms), not at the next periodic read.
+    await until(() => sessions.length > before);
+    await wait(150);
+    // One read again for the votes (not one each, not a second polling chain), well before the
+    // next periodic read; never two reads at once.
+    expect(sessions.length - before).toBe(1);
+    expect(reads.most).toBe(1);
+    const closedAt = sessions.length;
+    watches.close();
+    await wait(80);
     expect(sessions.length).toBe(closedAt);
   });
 
