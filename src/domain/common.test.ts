@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countOf, errorMessage, isRecord, utf8Length } from './common';
+import { countOf, errorMessage, hexOf, isRecord, localIsoDate, utf8Length } from './common';
 
 /** Any UTF-16: every code unit alone (lone surrogates too) mixed with astral code points. */
 const anyUtf16 = fc
@@ -65,5 +65,19 @@ describe('countOf', () => {
     expect(countOf(0, 'note')).toBe('0 notes');
     expect(countOf(1, 'note')).toBe('1 note');
     expect(countOf(2, 'person', 'people')).toBe('2 people');
+  });
+});
+
+describe('hexOf', () => {
+  it('writes each byte as two lowercase hex digits, leading zero kept', () => {
+    expect(hexOf(new Uint8Array([0, 9, 10, 255, 171]))).toBe('00090affab');
+    expect(hexOf(new Uint8Array([]))).toBe('');
+  });
+});
+
+describe('localIsoDate', () => {
+  it('is the local calendar date, month and day with two digits', () => {
+    expect(localIsoDate(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+    expect(localIsoDate(new Date(2026, 11, 31, 0, 5))).toBe('2026-12-31');
   });
 });

@@ -49,6 +49,10 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+/** Bytes as lowercase hex, two digits a byte: random ids and tokens (the caller draws the bytes). */
+export const hexOf = (bytes: Uint8Array): string =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
 /** The calendar date of `date` where the viewer is (local time), written YYYY-MM-DD. */
 export const localIsoDate = (date: Date = new Date()): string =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;

@@ -11,7 +11,7 @@ import type { SnapshotBudget } from './settings-store';
 import { readSetting } from './settings-store';
 import { tx } from './tx';
 import type { TouchpointTransaction } from './tx';
-import { isRecord, utf8Length } from '../domain/common';
+import { hexOf, isRecord, utf8Length } from '../domain/common';
 
 export interface SnapshotInput {
   boardId: string;
@@ -266,8 +266,7 @@ export function createSnapshotStore(
  */
 function randomId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return hexOf(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 function newestFirst(a: SnapshotMeta, b: SnapshotMeta): number {

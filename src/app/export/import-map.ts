@@ -21,7 +21,7 @@ import { FRAME_KEY } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
 import type { MapSpec } from '../../domain/journey/map-spec';
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
-import { errorMessage } from '../../domain/common';
+import { errorMessage, hexOf } from '../../domain/common';
 import { createMap } from '../map/create-map';
 import { MAP_COLLECTION } from '../map/map-store';
 import { updateMap } from '../map/update-map';
@@ -151,8 +151,7 @@ function toNoteOp(
 }
 
 function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return hexOf(crypto.getRandomValues(new Uint8Array(12)));
 }
 
 export async function importMap(

@@ -11,6 +11,7 @@
  * This panel's own clicks are queued per round, so two quick clicks never read the same old ballot
  * (round-queue.ts).
  */
+import { hexOf } from '../../domain/common';
 import type { Board } from '../../board/port';
 import { voterKeyFor } from '../../domain/voting/anonymous-voter-key';
 import type { VoteRound } from '../../domain/voting/vote-round';
@@ -78,8 +79,7 @@ export function createBallotWriter(board: Board, deps: BallotWriterDeps = {}): B
   const own = deps.own === undefined ? memoryOwnBallots() : deps.own;
   const random = deps.random ?? cryptoRandom;
   const randomBytes = deps.randomBytes ?? cryptoBytes;
-  const deviceId =
-    deps.deviceId ?? Array.from(randomBytes(6), (b) => b.toString(16).padStart(2, '0')).join('');
+  const deviceId = deps.deviceId ?? hexOf(randomBytes(6));
   const shared = votes(board);
   const queue = createRoundQueue();
   const track = queue.track;

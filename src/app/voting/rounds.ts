@@ -4,7 +4,7 @@
  * that panel writes `round:<id>`, so round writes do not race; results are values, not throws.
  */
 import type { Board, BoardUser } from '../../board/port';
-import { errorMessage } from '../../domain/common';
+import { errorMessage, hexOf } from '../../domain/common';
 import { ballotPlaceCount } from '../../domain/voting/anonymous-voter-key';
 import { endRound, reopenRound, revealRound } from '../../domain/voting/round-lifecycle';
 import {
@@ -37,9 +37,7 @@ export interface RoundDeps extends Partial<Clock> {
 const isoNow = () => new Date().toISOString();
 
 export function randomToken(bytes = 12): string {
-  const data = new Uint8Array(bytes);
-  globalThis.crypto.getRandomValues(data);
-  return Array.from(data, (b) => b.toString(16).padStart(2, '0')).join('');
+  return hexOf(globalThis.crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 /** Settings from the form (`unknown`: validated here) → a stored, open round. */

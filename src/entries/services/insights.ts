@@ -3,6 +3,7 @@
  * (`InsightsUseCases`). The rater's device id comes from this browser's settings when it has a
  * store, else from this panel (two panels of one person then write two keys; readers merge).
  */
+import { localIsoDate } from '../../domain/common';
 import { loadMap, loadMaps } from '../../app/map/map-store';
 import { updateMap } from '../../app/map/update-map';
 import { addLane } from '../../domain/journey/edit-spec';
@@ -39,10 +40,6 @@ import {
 import type { InsightsOutcome, InsightsUseCases } from '../../ui/insights/insights-tab-model';
 
 const panelDevice = `d${Math.random().toString(36).slice(2, 10)}`;
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 const toOutcome = (outcome: Outcome<unknown>): InsightsOutcome =>
   outcome.ok ? { ok: true } : { ok: false, message: outcome.message };
 
@@ -174,7 +171,7 @@ export const insightsUseCases: InsightsUseCases = {
           workshop.board,
           mapId,
           input,
-          today(),
+          localIsoDate(),
           () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
         ),
       ),

@@ -1,4 +1,5 @@
 /** Wires the Vote tab (`VoteUseCases`) to app/voting and app/actions. */
+import { hexOf } from '../../domain/common';
 import {
   deleteAction,
   loadActions,
@@ -23,10 +24,7 @@ const DEVICE_KEY = 'touchpoint.device';
  * refused (a new part then, which the tally merges all the same).
  */
 function browserDeviceId(): string {
-  const fresh = () =>
-    Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) =>
-      b.toString(16).padStart(2, '0'),
-    ).join('');
+  const fresh = () => hexOf(crypto.getRandomValues(new Uint8Array(6)));
   try {
     const known = localStorage.getItem(DEVICE_KEY);
     if (known && /^[0-9a-f]{12}$/.test(known)) return known;
