@@ -1,7 +1,7 @@
 import { errorMessage } from '../../domain/common';
 import { computed, signal } from '@preact/signals';
 import type { Workshop } from '../../app/workshop';
-import type { TabMessage } from '../components/action-runner';
+import { createActionRunner, type TabMessage } from '../components/action-runner';
 import { createBoardJobs, type JobHooks } from '../components/board-job';
 
 /** What the Stages tab needs from the stage use cases (app/stages); injected so tests use fakes. */
@@ -78,9 +78,10 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
   const snapshot = signal<StagesSnapshot>({ status: 'loading' });
   const chosenMapId = signal<string | null>(null);
   const jobs = createBoardJobs();
+  const runner = createActionRunner();
+  const { message } = runner;
   /** A short action (tag selection, fix a conflict) is running. */
-  const busy = signal(false);
-  const message = signal<TabMessage | null>(null);
+  const busy = computed(() => runner.busy.value !== null);
   const undo = signal<UndoInfo | null>(null);
   let connection: StagesConnection | null = null;
 
@@ -112,17 +113,12 @@ export function createStagesTabModel(workshop: Workshop, useCases: StagesUseCase
   }
 
   async function act(what: string, work: (c: StagesConnection) => Promise<TabMessage | void>) {
-    if (!connection || busy.value || jobs.job.value) return;
-    busy.value = true;
-    message.value = null;
-    try {
-      const outcome = await work(connection);
+    const c = connection;
+    if (!c || jobs.job.value) return;
+    await runner.run(what, async () => {
+      const outcome = await work(c);
       if (outcome) message.value = outcome;
-    } catch (error) {
-      message.value = { tone: 'error', title: `${what} failed`, body: errorMessage(error) };
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   async function runJob(
