@@ -180,6 +180,24 @@ describe('InsightsTab', () => {
     expect(screen.getByRole('button', { name: 'Save KPI' })).toBeTruthy();
   });
 
+  it('says a change that failed outright (the board unreachable) was not saved, and stays usable', async () => {
+    const { useCases } = fakeInsights();
+    useCases.saveKpi = vi.fn(async () => {
+      throw new Error('The board did not answer');
+    });
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a KPI' }));
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'NPS' } });
+    fireEvent.input(screen.getByLabelText('Target'), { target: { value: '40' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save KPI' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^Not saved/);
+    expect(alert.textContent).toContain('The board did not answer');
+    expect((screen.getByRole('button', { name: 'Save KPI' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
+  });
+
   it('adds a reading to a KPI still listed, not to the one chosen before it was removed', async () => {
     const kpi = (id: string, name: string) => ({
       id,

@@ -166,6 +166,10 @@ export function createInsightsTabModel(
         message.value = { tone: 'success', title: outcome.message ?? success ?? '' };
       await reload();
       return outcome.ok;
+    } catch (error) {
+      // A change that failed outright (the board unreachable, a refused read) is said, not lost.
+      message.value = notSaved(errorMessage(error));
+      return false;
     } finally {
       busy.value = false;
     }
