@@ -3,7 +3,7 @@
  * `loadVoteContext`), read again on every item change, and the selected notes, followed through
  * board events. Each change calls `changed`.
  */
-import type { Board, Unsubscribe } from '../../board/port';
+import type { Board, BoardItem, Unsubscribe } from '../../board/port';
 import { errorMessage } from '../../domain/common';
 import { loadVoteContext, type VoteContext } from './vote-items';
 
@@ -54,22 +54,19 @@ export function watchVoteItems(
     return reading;
   }
 
+  /** The notes among the selected items (the selection as first read, then each change). */
+  const select = (items: readonly BoardItem[]): void => {
+    selectedIds = items.filter((i) => i.kind === 'note').map((i) => i.id);
+    changed();
+  };
+
   const stops: Unsubscribe[] = [
-    board.on('selection', ({ items }) => {
-      selectedIds = items.filter((i) => i.kind === 'note').map((i) => i.id);
-      changed();
-    }),
+    board.on('selection', ({ items }) => select(items)),
     board.on('items:create', () => void refreshItems()),
     board.on('items:update', () => void refreshItems()),
     board.on('items:delete', () => void refreshItems()),
   ];
-  void board.selection().then(
-    (items) => {
-      selectedIds = items.filter((i) => i.kind === 'note').map((i) => i.id);
-      changed();
-    },
-    () => undefined,
-  );
+  void board.selection().then(select, () => undefined);
   void refreshItems();
 
   return {
