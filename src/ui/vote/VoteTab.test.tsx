@@ -312,6 +312,25 @@ describe('VoteTab', () => {
     ).toBeTruthy();
   });
 
+  it('shows why an action was not saved under its field, until that field is edited', async () => {
+    const useCases = fakeUseCases();
+    await startOpenRound(useCases);
+    fireEvent.click(screen.getByRole('button', { name: /^Action plan/ }));
+    fireEvent.click(screen.getByRole('button', { name: '+ New action' }));
+    // Another team, left unnamed.
+    fireEvent.change(screen.getByLabelText('Owner team'), { target: { value: '__custom__' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save action' }));
+    const title = screen.getByLabelText('Action');
+    await waitFor(() => expect(title.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('The action needs a title.')).toBeTruthy();
+    expect(screen.getByText('Choose the team that owns the action.')).toBeTruthy();
+    fireEvent.input(title, { target: { value: 'Show fees upfront' } });
+    // The title's error goes with the edit; the team's stays until it is edited or saved again.
+    expect(screen.queryByText('The action needs a title.')).toBeNull();
+    expect(title.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByText('Choose the team that owns the action.')).toBeTruthy();
+  });
+
   it('does not mark an action due in two weeks (the default) as overdue', async () => {
     const useCases = fakeUseCases();
     await startOpenRound(useCases);

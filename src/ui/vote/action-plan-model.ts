@@ -28,6 +28,20 @@ export interface ActionForm {
 
 export const CUSTOM_TEAM = '__custom__';
 
+/** The field of a saved action whose problems a form field's error shows. */
+const PROBLEM_FIELD: Record<keyof ActionForm, string> = {
+  id: 'id',
+  title: 'title',
+  team: 'ownerTeam',
+  customTeam: 'ownerTeam',
+  dueDate: 'dueDate',
+  impact: 'impact',
+  feasibility: 'feasibility',
+  status: 'status',
+  sourceItemIds: 'sourceItemIds',
+  fromDraft: 'fromDraft',
+};
+
 const KNOWN = ['marketing', 'sales', 'support', 'product', 'hr', 'training', 'it', 'leadership'];
 
 /** Today + 14 days, YYYY-MM-DD: a sensible first due date the facilitator changes. */
@@ -161,7 +175,16 @@ export function createActionPlanModel(
     newAction: () => fill(actionFormFrom({ title: '' }, null)),
     editAction: (action: Action) => fill(actionFormOf(action)),
     setActionForm(patch: Partial<ActionForm>) {
-      if (actionForm.value) actionForm.value = { ...actionForm.value, ...patch };
+      if (!actionForm.value) return;
+      actionForm.value = { ...actionForm.value, ...patch };
+      // A field's error speaks of what was saved; once the field is edited it goes, the others
+      // stay until the next save says again.
+      const edited = new Set(
+        Object.keys(patch).map((key) => PROBLEM_FIELD[key as keyof ActionForm]),
+      );
+      const problems = Object.entries(actionProblems.value);
+      if (problems.some(([field]) => edited.has(field)))
+        actionProblems.value = Object.fromEntries(problems.filter(([field]) => !edited.has(field)));
     },
     cancelAction: () => fill(null),
     async saveAction() {
