@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { createRef } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Field, controlValue } from './Field';
+import { Field, controlValue, describedByFieldError } from './Field';
 
 afterEach(cleanup);
 
@@ -57,6 +57,28 @@ describe('Field', () => {
         description: 'Already passed. Any day. Not a date.',
       }),
     ).toBeTruthy();
+  });
+
+  it('lets a second control of the field (in after) be described by its error and invalid', () => {
+    const second = (error?: string) => (
+      <Field
+        id="team"
+        label="Owner team"
+        error={error}
+        after={<input aria-label="Team name" {...describedByFieldError('team', error)} />}
+      >
+        <select />
+      </Field>
+    );
+    const { rerender } = render(second('Name the team.'));
+    const box = screen.getByLabelText('Team name');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Name the team.',
+    );
+    rerender(second());
+    expect(box.getAttribute('aria-invalid')).toBeNull();
+    expect(box.getAttribute('aria-describedby')).toBeNull();
   });
 
   it("keeps the control's own props and ref", () => {

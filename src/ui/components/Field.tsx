@@ -32,7 +32,7 @@ export function Field(props: {
 }) {
   const { id, hint, error } = props;
   const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const errorId = error ? fieldErrorId(id) : undefined;
   const describedBy = [props.children.props['aria-describedby'], hintId, errorId]
     .filter(Boolean)
     .join(' ');
@@ -66,6 +66,17 @@ export function Field(props: {
     </div>
   );
 }
+
+/** The id of a field's error line: `Field` gives it to the line, and its control points to it. */
+const fieldErrorId = (id: string): string => `${id}-error`;
+
+/**
+ * For a second control that belongs to a field (in `after`: a team named by hand, the stage a
+ * round votes on): described by the field's error and invalid while there is one, as the field's
+ * own control is.
+ */
+export const describedByFieldError = (fieldId: string, error: string | undefined): ControlProps =>
+  error ? { 'aria-describedby': fieldErrorId(fieldId), 'aria-invalid': true } : {};
 
 /** An event from a control that holds a value (Preact types a handler's `currentTarget`). */
 export interface ControlEvent {

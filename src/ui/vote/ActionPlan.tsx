@@ -10,7 +10,7 @@ import {
 import { QUADRANTS, quadrantOf } from '../../domain/actions/quadrant-of';
 import { checkDueDate, isOverdue } from '../../domain/actions/validate-action';
 import { localIsoDate } from '../../domain/common';
-import { Field, controlValue } from '../components/Field';
+import { Field, controlValue, describedByFieldError } from '../components/Field';
 import { EmptyState } from '../components/Notice';
 import { useFocusOnMount } from '../components/use-focus';
 import { ImpactGrid } from './ImpactGrid';
@@ -183,6 +183,7 @@ function ActionFormView({ model }: { model: VoteTabModel }) {
       <input
         id="tp-action-custom-team"
         class="input"
+        {...describedByFieldError('tp-action-team', problems['ownerTeam'])}
         placeholder="Team name"
         value={f.customTeam}
         onInput={(e) => model.setActionForm({ customTeam: controlValue(e) })}

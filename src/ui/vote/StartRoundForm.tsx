@@ -1,7 +1,7 @@
 import { anonymityLimits } from '../../app/voting/anonymity-limits';
 import type { NamedGroup, VoteContext } from '../../app/voting/vote-items';
 import type { Privacy, RoundTargetKind } from '../../domain/voting/vote-round';
-import { Field, controlValue } from '../components/Field';
+import { Field, controlValue, describedByFieldError } from '../components/Field';
 import { useFocusOnMount } from '../components/use-focus';
 import { parseWeights } from './round-form-model';
 import type { VoteTabModel } from './vote-tab-model';
@@ -80,6 +80,7 @@ export function StartRoundForm({
       <select
         id="tp-round-group"
         class="select"
+        {...describedByFieldError('tp-round-target', problems['target'])}
         value={form.refId}
         onChange={(e) => model.setForm({ refId: controlValue(e) })}
       >

@@ -323,7 +323,11 @@ describe('VoteTab', () => {
     const title = screen.getByLabelText('Action');
     await waitFor(() => expect(title.getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getByText('The action needs a title.')).toBeTruthy();
-    expect(screen.getByText('Choose the team that owns the action.')).toBeTruthy();
+    const teamError = screen.getByText('Choose the team that owns the action.');
+    // The team box under "Owner team" is where the fix goes: the error speaks of it too.
+    const teamName = screen.getByLabelText('Team name');
+    expect(teamName.getAttribute('aria-invalid')).toBe('true');
+    expect(teamName.getAttribute('aria-describedby')).toBe(teamError.id);
     fireEvent.input(title, { target: { value: 'Show fees upfront' } });
     // The title's error goes with the edit; the team's stays until it is edited or saved again.
     expect(screen.queryByText('The action needs a title.')).toBeNull();
