@@ -7,7 +7,7 @@ afterEach(cleanup);
 describe('JobProgress', () => {
   it('shows nothing while no job runs', () => {
     const { container } = render(<JobProgress job={null} onCancel={() => undefined} />);
-    expect(container.innerHTML).toBe('');
+    expect(container.firstChild).toBeNull();
   });
 
   it('shows the running job, how far it is, and stops it on Cancel', () => {

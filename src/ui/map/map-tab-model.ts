@@ -85,7 +85,7 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
       }
     }
     const current = list.find((m) => m.spec.id === selectedId.value);
-    if (current && !dirty.value) draft.value = current.spec;
+    if (current && !dirty.value) drafts.showSpec(current.spec);
     loading.value = false;
   }
 
@@ -209,8 +209,8 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
       message.value = null;
     },
     discardChanges() {
-      if (onBoard.value) draft.value = onBoard.value.spec;
-      dirty.value = false;
+      if (onBoard.value) drafts.showSpec(onBoard.value.spec);
+      else dirty.value = false;
       confirmation.value = null;
     },
     create: () => {

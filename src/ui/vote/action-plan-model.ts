@@ -28,19 +28,9 @@ export interface ActionForm {
 
 export const CUSTOM_TEAM = '__custom__';
 
-/** The field of a saved action whose problems a form field's error shows. */
-const PROBLEM_FIELD: Record<keyof ActionForm, string> = {
-  id: 'id',
-  title: 'title',
-  team: 'ownerTeam',
-  customTeam: 'ownerTeam',
-  dueDate: 'dueDate',
-  impact: 'impact',
-  feasibility: 'feasibility',
-  status: 'status',
-  sourceItemIds: 'sourceItemIds',
-  fromDraft: 'fromDraft',
-};
+/** The saved action's field whose problems a form field shows: its own name, but for the team. */
+const problemFieldOf = (key: string): string =>
+  key === 'team' || key === 'customTeam' ? 'ownerTeam' : key;
 
 const KNOWN = ['marketing', 'sales', 'support', 'product', 'hr', 'training', 'it', 'leadership'];
 
@@ -179,9 +169,7 @@ export function createActionPlanModel(
       actionForm.value = { ...actionForm.value, ...patch };
       // A field's error speaks of what was saved; once the field is edited it goes, the others
       // stay until the next save says again.
-      const edited = new Set(
-        Object.keys(patch).map((key) => PROBLEM_FIELD[key as keyof ActionForm]),
-      );
+      const edited = new Set(Object.keys(patch).map(problemFieldOf));
       const problems = Object.entries(actionProblems.value);
       if (problems.some(([field]) => edited.has(field)))
         actionProblems.value = Object.fromEntries(problems.filter(([field]) => !edited.has(field)));
