@@ -3,7 +3,7 @@
  * (`InsightsUseCases`). The rater's device id comes from this browser's settings when it has a
  * store, else from this panel (two panels of one person then write two keys; readers merge).
  */
-import { localIsoDate } from '../../domain/common';
+import { errorMessage, localIsoDate } from '../../domain/common';
 import { loadMap, loadMaps } from '../../app/map/map-store';
 import { updateMap } from '../../app/map/update-map';
 import { addLane } from '../../domain/journey/edit-spec';
@@ -61,9 +61,15 @@ async function thenCards(
   mapId: string,
   saved: InsightsOutcome,
 ): Promise<InsightsOutcome> {
-  if (!saved.ok || !(await kpiCardsShown(workshop.board, mapId))) return saved;
-  if (!(await guard(workshop.board, workshop.user, 'draw-insights')).ok) return saved;
-  return cardsFollowed(drawn(await drawKpiCards(workshop.board, mapId), 'KPI cards'));
+  if (!saved.ok) return saved;
+  try {
+    if (!(await kpiCardsShown(workshop.board, mapId))) return saved;
+    if (!(await guard(workshop.board, workshop.user, 'draw-insights')).ok) return saved;
+    return cardsFollowed(drawn(await drawKpiCards(workshop.board, mapId), 'KPI cards'));
+  } catch (error) {
+    // The save stands whatever happens to the cards that follow it.
+    return cardsFollowed({ ok: false, message: errorMessage(error) });
+  }
 }
 
 /**

@@ -180,7 +180,7 @@ describe('InsightsTab', () => {
     expect(screen.getByRole('button', { name: 'Save KPI' })).toBeTruthy();
   });
 
-  it('says a change that failed outright (the board unreachable) was not saved, and stays usable', async () => {
+  it('says a change that failed outright (the board unreachable) was not confirmed, and stays usable', async () => {
     const { useCases } = fakeInsights();
     useCases.saveKpi = vi.fn(async () => {
       throw new Error('The board did not answer');
@@ -191,11 +191,29 @@ describe('InsightsTab', () => {
     fireEvent.input(screen.getByLabelText('Target'), { target: { value: '40' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save KPI' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/^Not saved/);
+    expect(alert.textContent).toMatch(/^Not confirmed/);
     expect(alert.textContent).toContain('The board did not answer');
     expect((screen.getByRole('button', { name: 'Save KPI' }) as HTMLButtonElement).disabled).toBe(
       false,
     );
+  });
+
+  it('closes the form for a KPI saved whose cards did not follow, and says so as a warning', async () => {
+    const { useCases } = fakeInsights();
+    useCases.saveKpi = vi.fn(async () => ({
+      ok: true as const,
+      warning: true,
+      message: 'Saved, but the KPI cards on the board were not updated: Refused.',
+    }));
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a KPI' }));
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'NPS' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save KPI' }));
+    // Saved: the form is done with it (a second save would add a second KPI).
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Save KPI' })).toBeNull());
+    const notice = screen.getByText(/^Saved, but the KPI cards/).closest('.tp-notice');
+    expect(notice?.classList.contains('tp-notice--warning')).toBe(true);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('adds a reading to a KPI still listed, not to the one chosen before it was removed', async () => {

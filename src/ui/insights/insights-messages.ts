@@ -11,6 +11,13 @@ import { countOf } from '../../domain/common';
 import type { TabMessage } from '../components/action-runner';
 import type { InsightsOutcome } from './insights-tab-model';
 
+/** A change whose use case failed outright: the board did not confirm it, and why. */
+export const notConfirmed = (why: string): TabMessage => ({
+  tone: 'error',
+  title: 'Not confirmed',
+  body: `The board did not confirm the change (${why}). What it holds now is shown.`,
+});
+
 /** A change the board or the rules refused: nothing was saved, and why. */
 export const notSaved = (why: string): TabMessage => ({
   tone: 'error',
@@ -96,7 +103,9 @@ export const cardsFollowed = (cards: InsightsOutcome): InsightsOutcome =>
   cards.ok
     ? { ok: true, message: 'Saved; the KPI cards on the board are updated.' }
     : {
-        ok: false,
+        // The KPI or reading is saved: the form is done with it, a second save would add another.
+        ok: true,
+        warning: true,
         message: `Saved, but the KPI cards on the board were not updated: ${cards.message}`,
       };
 

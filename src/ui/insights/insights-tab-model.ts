@@ -9,7 +9,7 @@ import type { RaciRole, RaciSubject } from '../../domain/insights/raci';
 import { createEmotionModel } from './emotion-model';
 import { createKpiModel } from './kpi-model';
 import { createRaciModel } from './raci-model';
-import { notSaved } from './insights-messages';
+import { notConfirmed, notSaved } from './insights-messages';
 
 /** What the Insights tab needs from app/insights; injected so tests use fakes. */
 export interface InsightsUseCases {
@@ -95,8 +95,12 @@ export interface RaciChangeInput {
 }
 
 export type InsightsOutcome =
-  /** `changed: false`: a board drawing found the board already current. */
-  { ok: true; message?: string; changed?: boolean } | { ok: false; message: string };
+  /**
+   * `changed: false`: a board drawing found the board already current. `warning`: the change is
+   * saved, but what should have followed it did not (the message says what).
+   */
+  | { ok: true; message?: string; changed?: boolean; warning?: boolean }
+  | { ok: false; message: string };
 
 export type InsightsStatus =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
@@ -162,13 +166,17 @@ export function createInsightsTabModel(
     try {
       const outcome = await change();
       if (!outcome.ok) message.value = notSaved(outcome.message);
+      else if (outcome.warning && outcome.message)
+        message.value = { tone: 'warning', title: outcome.message };
       else if (outcome.message ?? success)
         message.value = { tone: 'success', title: outcome.message ?? success ?? '' };
       await reload();
       return outcome.ok;
     } catch (error) {
-      // A change that failed outright (the board unreachable, a refused read) is said, not lost.
-      message.value = notSaved(errorMessage(error));
+      // A change that failed outright (the board unreachable, an answer lost) is said, not lost.
+      // Whether it landed is not known here: the view is read again to show what the board holds.
+      message.value = notConfirmed(errorMessage(error));
+      await reload();
       return false;
     } finally {
       busy.value = false;
