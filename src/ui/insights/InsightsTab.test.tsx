@@ -478,6 +478,38 @@ describe('the facilitator’s panel keeps KPI cards on the board current', () =>
     close();
   });
 
+  it('says the cards are behind when a redraw is refused or fails, and tries again on the next change only', async () => {
+    const { data, useCases, changed } = fakeInsights({ kpis: [kpi], kpiCardsShown: true });
+    useCases.showKpis = vi
+      .fn()
+      .mockResolvedValueOnce({ ok: false, message: 'Rate limited.' })
+      .mockRejectedValueOnce(new Error('The board did not answer.'));
+    const model = createInsightsTabModel(workshop, useCases, {
+      redrawDelayMs: 0,
+      redrawJitterMs: 0,
+    });
+    const close = model.open();
+    await waitFor(() => expect(model.message.value?.title).toBe('KPI cards not updated'));
+    // Nothing the facilitator did was refused: a warning, with the reason and the way out.
+    expect(model.message.value).toMatchObject({
+      tone: 'warning',
+      body: expect.stringMatching(/^Rate limited\. “Show KPIs on the board” draws them again\.$/),
+    });
+    changed(); // the same KPIs and readings: not tried again
+    await new Promise((r) => setTimeout(r, 20));
+    expect(useCases.showKpis).toHaveBeenCalledTimes(1);
+    model.message.value = null;
+    const shown = () => model.message.value; // read anew, past the null just set
+    data.readings.push(reading('r1', 30));
+    changed();
+    await waitFor(() => expect(shown()?.body).toMatch(/The board did not answer\./));
+    expect(shown()?.title).toBe('KPI cards not updated');
+    changed(); // a failure that threw is not tried again in a loop either
+    await new Promise((r) => setTimeout(r, 20));
+    expect(useCases.showKpis).toHaveBeenCalledTimes(2);
+    close();
+  });
+
   it('leaves the cards alone where none are shown, or for a participant', async () => {
     for (const over of [
       { kpiCardsShown: false },

@@ -25,6 +25,17 @@ export const notSaved = (why: string): TabMessage => ({
   body: why,
 });
 
+/**
+ * The KPI cards a facilitator's open panel redraws by itself (after a participant's reading) could
+ * not follow: nothing the facilitator did was refused, the cards on the board are behind. `why` is
+ * a sentence.
+ */
+export const cardsBehind = (why: string): TabMessage => ({
+  tone: 'warning',
+  title: 'KPI cards not updated',
+  body: `${why} “Show KPIs on the board” draws them again.`,
+});
+
 /** What a board drawing's outcome tells the facilitator. */
 export function drawn(
   outcome: DrawOutcome | { status: 'empty'; message: string },

@@ -4,7 +4,8 @@
  */
 import { computed } from '@preact/signals';
 import { kpiStatus } from '../../domain/insights/kpi';
-import { notSaved } from './insights-messages';
+import { errorMessage } from '../../domain/common';
+import { cardsBehind } from './insights-messages';
 import type { InsightsContext, InsightsPart } from './insights-tab-model';
 
 export function createKpiModel(ctx: InsightsContext) {
@@ -34,14 +35,18 @@ export function createKpiModel(ctx: InsightsContext) {
       if (ctx.stopped() || ctx.map.value?.id !== current.id) return;
       if (ctx.busy.value) return scheduleCards();
       const basis = kpiBasis.value;
+      // Tried once per basis, whatever the answer: the next change of KPIs or readings tries again.
       void useCases.showKpis(workshop, current.id).then(
         (outcome) => {
           cardsBasis = basis;
-          if (!outcome.ok) ctx.message.value = notSaved(outcome.message);
+          if (!outcome.ok) ctx.message.value = cardsBehind(outcome.message);
           else if (outcome.message && outcome.changed !== false)
             ctx.message.value = { tone: 'success', title: outcome.message };
         },
-        () => undefined,
+        (error: unknown) => {
+          cardsBasis = basis;
+          ctx.message.value = cardsBehind(errorMessage(error));
+        },
       );
     });
   }
