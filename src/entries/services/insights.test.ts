@@ -55,4 +55,17 @@ describe('the Insights tab services', () => {
     const data = await insightsUseCases.load(workshop, map);
     expect(data.kpis.map((k) => k.id)).toEqual(['k1', 'k2']);
   });
+
+  it('a participant asking to draw is told it is for facilitators, not that something was not saved', async () => {
+    const local = createLocalBoard();
+    const board = createMiroBoard(local.connect(ALEX), { platform: 'playground' });
+    await addFacilitator(board, ALEX, ALEX);
+    const sam = createMiroBoard(local.connect({ id: 'u-sam', name: 'Sam' }), {
+      platform: 'playground',
+    });
+    const workshop = await openWorkshop(sam, { db: null, problem: 'none' });
+    const outcome = await insightsUseCases.putRaci(workshop, 'no-map');
+    expect(outcome).toMatchObject({ ok: false, title: 'Facilitators only' });
+    expect(outcome.ok ? '' : outcome.message).toMatch(/facilitators \(Alex\)/);
+  });
 });

@@ -34,6 +34,7 @@ import {
   curveRemoved,
   drawn,
   afterLaneAdded,
+  facilitatorsOnly,
   laneAddedOutcome,
   raciSaved,
 } from '../../ui/insights/insights-messages';
@@ -48,7 +49,7 @@ async function asFacilitator(
   run: () => Promise<InsightsOutcome>,
 ): Promise<InsightsOutcome> {
   const allowed = await guard(workshop.board, workshop.user, 'draw-insights');
-  return allowed.ok ? run() : { ok: false, message: allowed.reason };
+  return allowed.ok ? run() : facilitatorsOnly(allowed.reason);
 }
 
 /**
@@ -82,7 +83,7 @@ async function addKindLane(
   kind: 'emotions' | 'kpis',
 ): Promise<InsightsOutcome> {
   const allowed = await guard(workshop.board, workshop.user, 'update-map');
-  if (!allowed.ok) return { ok: false, message: allowed.reason };
+  if (!allowed.ok) return facilitatorsOnly(allowed.reason);
   const loaded = await loadMap(workshop.board, mapId);
   if (!loaded.ok) return { ok: false, message: loaded.message };
   const { spec } = loaded.record;
@@ -188,7 +189,7 @@ export const insightsUseCases: InsightsUseCases = {
     ),
   removeKpiCards: (workshop, mapId) =>
     asFacilitator(workshop, async () =>
-      drawn(await removeKpiCards(workshop.board, mapId), 'KPI cards'),
+      drawn(await removeKpiCards(workshop.board, mapId), 'KPI cards', 'removed'),
     ),
   putRaci: (workshop, mapId) =>
     asFacilitator(workshop, async () =>
@@ -196,7 +197,7 @@ export const insightsUseCases: InsightsUseCases = {
     ),
   removeRaci: (workshop, mapId) =>
     asFacilitator(workshop, async () =>
-      drawn(await removeRaciFrame(workshop.board, mapId), 'RACI frame'),
+      drawn(await removeRaciFrame(workshop.board, mapId), 'RACI frame', 'removed'),
     ),
   async setRaci(workshop, change) {
     const outcome = await setRaci(
@@ -214,7 +215,7 @@ export const insightsUseCases: InsightsUseCases = {
     toOutcome(await setDepartment(workshop.board, workshop.user.id, name)),
   async drawCurve(workshop, mapId) {
     const allowed = await guard(workshop.board, workshop.user, 'draw-curve');
-    if (!allowed.ok) return { ok: false, message: allowed.reason };
+    if (!allowed.ok) return facilitatorsOnly(allowed.reason);
     const before = await loadCurve(workshop.board, mapId);
     const first = before === null || Object.keys(before.points).length === 0;
     return curveOutcome(await drawCurve(workshop.board, mapId), first);
@@ -234,7 +235,7 @@ export const insightsUseCases: InsightsUseCases = {
   },
   async removeCurve(workshop, mapId) {
     const allowed = await guard(workshop.board, workshop.user, 'draw-curve');
-    if (!allowed.ok) return { ok: false, message: allowed.reason };
+    if (!allowed.ok) return facilitatorsOnly(allowed.reason);
     return curveRemoved(await removeCurve(workshop.board, mapId));
   },
 };

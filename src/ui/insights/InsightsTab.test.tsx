@@ -108,6 +108,7 @@ function fakeInsights(over: Partial<InsightsData> = {}) {
     removeKpiCards: vi.fn(async () => ({ ok: true as const })),
     putRaci: vi.fn(async () => ({
       ok: false as const,
+      title: 'Facilitators only',
       message:
         'Only this workshop’s facilitators (Alex) can put KPI cards or the RACI matrix on the board.',
     })),
@@ -339,6 +340,22 @@ describe('InsightsTab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Put RACI on the board' }));
     await screen.findByText(/Only this workshop’s facilitators \(Alex\)/);
     expect(useCases.putRaci).toHaveBeenCalledWith(workshop, 'm1');
+    // The refusal's own title: nothing was being saved.
+    expect(screen.getByRole('alert').textContent).toMatch(/^Facilitators only/);
+  });
+
+  it('titles a drawing that failed with what did not happen, not "Not saved"', async () => {
+    const { useCases } = fakeInsights();
+    useCases.drawCurve = vi.fn(async () => ({
+      ok: false as const,
+      title: 'Curve drawn in part',
+      message: 'Only part of the curve was drawn; “Update curve” finishes it. Rate limited.',
+    }));
+    render(<InsightsTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Draw curve on board' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^Curve drawn in part/);
+    expect(alert.textContent).toContain('“Update curve” finishes it. Rate limited.');
   });
 
   it('draws the curve, then offers Update and Remove, and says what happened', async () => {

@@ -4,8 +4,10 @@ import {
   afterLaneAdded,
   cardsFollowed,
   curveOutcome,
+  curveRemoved,
   drawn,
   laneAddedOutcome,
+  notDone,
 } from './insights-messages';
 
 const summary = (over: Partial<CurveSummary> = {}): CurveSummary => ({
@@ -45,6 +47,7 @@ describe('insights messages', () => {
     );
     expect(said).toEqual({
       ok: false,
+      title: 'Curve drawn in part',
       message: 'Only part of the curve was drawn; “Update curve” finishes it. Rate limited.',
     });
   });
@@ -61,6 +64,38 @@ describe('insights messages', () => {
     });
   });
 
+  it('titles a board drawing that failed with what did not happen', () => {
+    const partial = { status: 'incomplete', messages: ['Rate limited.', 'Lost.'] } as never;
+    const refused = { status: 'refused', message: 'No map.' } as never;
+    expect(drawn(partial, 'KPI cards')).toEqual({
+      ok: false,
+      title: 'KPI cards drawn in part',
+      message: 'Rate limited. Lost.',
+    });
+    expect(drawn(refused, 'RACI frame', 'removed')).toEqual({
+      ok: false,
+      title: 'RACI frame not removed',
+      message: 'No map.',
+    });
+    expect(curveOutcome({ status: 'failed', message: 'Gone.' } as never, true)).toMatchObject({
+      title: 'Curve not drawn',
+    });
+    expect(curveRemoved({ status: 'incomplete', messages: ['Lost.'] })).toMatchObject({
+      title: 'Curve removed in part',
+    });
+    expect(laneAddedOutcome('kpis', { status: 'failed', message: 'Gone.' } as never)).toEqual({
+      ok: false,
+      title: 'KPI row not added',
+      message: 'Gone.',
+    });
+    // The tab's notice: the outcome's title, else a refused save.
+    expect(notDone({ title: 'Curve not drawn', message: 'Gone.' })).toMatchObject({
+      title: 'Curve not drawn',
+      body: 'Gone.',
+    });
+    expect(notDone({ message: 'A KPI needs a name.' }).title).toBe('Not saved');
+  });
+
   it('says a lane added only in part is finished from the Map tab', () => {
     expect(laneAddedOutcome('emotions', 'already')).toMatchObject({ ok: true, changed: false });
     const partial = laneAddedOutcome('emotions', {
@@ -70,6 +105,7 @@ describe('insights messages', () => {
     } as never);
     expect(partial).toEqual({
       ok: false,
+      title: 'Emotions lane added in part',
       message:
         'The lane was added only in part; “Update on board” in the Map tab finishes it. Lost.',
     });
@@ -82,6 +118,7 @@ describe('insights messages', () => {
     );
     expect(afterLaneAdded(added, [{ ok: false, message: 'Rate limited.' }])).toEqual({
       ok: false,
+      title: 'Drawings not moved',
       message:
         'A KPI row was added under the stage headers; the KPI cards go in it. The drawings below it did not all follow: Rate limited. Draw them again.',
     });

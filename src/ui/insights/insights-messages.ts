@@ -25,6 +25,19 @@ export const notSaved = (why: string): TabMessage => ({
   body: why,
 });
 
+/** A failed change: what did not happen (a refused save unless the outcome says), and why. */
+export const notDone = (outcome: { message: string; title?: string }): TabMessage =>
+  outcome.title === undefined
+    ? notSaved(outcome.message)
+    : { tone: 'error', title: outcome.title, body: outcome.message };
+
+/** Who may draw on the board or change the map refused this user: the refusal says who may. */
+export const facilitatorsOnly = (reason: string): InsightsOutcome => ({
+  ok: false,
+  title: 'Facilitators only',
+  message: reason,
+});
+
 /**
  * The KPI cards a facilitator's open panel redraws by itself (after a participant's reading) could
  * not follow: nothing the facilitator did was refused, the cards on the board are behind. `why` is
@@ -36,10 +49,11 @@ export const cardsBehind = (why: string): TabMessage => ({
   body: `${why} “Show KPIs on the board” draws them again.`,
 });
 
-/** What a board drawing's outcome tells the facilitator. */
+/** What a board drawing's outcome tells the facilitator; `done` is what the use case did. */
 export function drawn(
   outcome: DrawOutcome | { status: 'empty'; message: string },
   what: string,
+  done: 'drawn' | 'removed' = 'drawn',
 ): InsightsOutcome {
   switch (outcome.status) {
     case 'done': {
@@ -58,9 +72,9 @@ export function drawn(
       };
     }
     case 'incomplete':
-      return { ok: false, message: outcome.messages.join(' ') };
+      return { ok: false, title: `${what} ${done} in part`, message: outcome.messages.join(' ') };
     default:
-      return { ok: false, message: outcome.message };
+      return { ok: false, title: `${what} not ${done}`, message: outcome.message };
   }
 }
 
@@ -91,13 +105,13 @@ export function curveOutcome(outcome: CurveOutcome, first: boolean): InsightsOut
     case 'incomplete':
       return {
         ok: false,
+        title: 'Curve drawn in part',
         message:
           `${outcome.cancelled ? 'Stopped: only part' : 'Only part'} of the curve was drawn; “Update curve” finishes it. ${outcome.messages.slice(0, 2).join(' ')}`.trim(),
       };
     case 'refused':
-      return { ok: false, message: outcome.message };
     case 'failed':
-      return { ok: false, message: outcome.message };
+      return { ok: false, title: 'Curve not drawn', message: outcome.message };
   }
 }
 
@@ -107,7 +121,7 @@ export const curveRemoved = (outcome: RemoveCurveOutcome): InsightsOutcome =>
         ok: true,
         message: `The curve was removed from the board (${countOf(outcome.removed, 'point')} and their lines).`,
       }
-    : { ok: false, message: outcome.messages.join(' ') };
+    : { ok: false, title: 'Curve removed in part', message: outcome.messages.join(' ') };
 
 /** After a KPI or reading was saved and the KPI cards on the board were redrawn (`cards`). */
 export const cardsFollowed = (cards: InsightsOutcome): InsightsOutcome =>
@@ -134,11 +148,13 @@ const LANE_WORDS = {
     already: 'The map already has an Emotions lane.',
     done: 'An Emotions lane was added at the bottom of the map; draw the curve in it now.',
     what: 'The lane',
+    name: 'Emotions lane',
   },
   kpis: {
     already: 'The map already has a KPI row.',
     done: 'A KPI row was added under the stage headers; the KPI cards go in it.',
     what: 'The KPI row',
+    name: 'KPI row',
   },
 } as const;
 
@@ -151,22 +167,32 @@ export function laneAddedOutcome(
   outcome: MapOutcome | 'already',
 ): InsightsOutcome {
   const words = LANE_WORDS[kind];
+  const notAdded = `${words.name} not added`;
   if (outcome === 'already') return { ok: true, changed: false, message: words.already };
   switch (outcome.status) {
     case 'done':
       return { ok: true, message: words.done };
     case 'invalid':
-      return { ok: false, message: outcome.problems.map((p) => p.message).join(' ') };
+      return {
+        ok: false,
+        title: notAdded,
+        message: outcome.problems.map((p) => p.message).join(' '),
+      };
     case 'incomplete':
       return {
         ok: false,
+        title: `${words.name} added in part`,
         message:
           `${words.what} was added only in part; “Update on board” in the Map tab finishes it. ${outcome.messages.join(' ')}`.trim(),
       };
     case 'needs-confirmation':
-      return { ok: false, message: 'The map changed meanwhile; look at it in the Map tab.' };
+      return {
+        ok: false,
+        title: notAdded,
+        message: 'The map changed meanwhile; look at it in the Map tab.',
+      };
     default:
-      return { ok: false, message: outcome.message };
+      return { ok: false, title: notAdded, message: outcome.message };
   }
 }
 
@@ -179,6 +205,7 @@ export function afterLaneAdded(
   if (failed)
     return {
       ok: false,
+      title: 'Drawings not moved',
       message:
         `${added.message ?? ''} The drawings below it did not all follow: ${failed.message} Draw them again.`.trim(),
     };

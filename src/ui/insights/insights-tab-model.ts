@@ -9,7 +9,7 @@ import type { RaciRole, RaciSubject } from '../../domain/insights/raci';
 import { createEmotionModel } from './emotion-model';
 import { createKpiModel } from './kpi-model';
 import { createRaciModel } from './raci-model';
-import { notConfirmed, notSaved } from './insights-messages';
+import { notConfirmed, notDone } from './insights-messages';
 
 /** What the Insights tab needs from app/insights; injected so tests use fakes. */
 export interface InsightsUseCases {
@@ -97,10 +97,11 @@ export interface RaciChangeInput {
 export type InsightsOutcome =
   /**
    * `changed: false`: a board drawing found the board already current. `warning`: the change is
-   * saved, but what should have followed it did not (the message says what).
+   * saved, but what should have followed it did not (the message says what). A failure's `title`
+   * says what did not happen ("Curve drawn in part"); without one, it is a refused save.
    */
   | { ok: true; message?: string; changed?: boolean; warning?: boolean }
-  | { ok: false; message: string };
+  | { ok: false; message: string; title?: string };
 
 export type InsightsStatus =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
@@ -165,7 +166,7 @@ export function createInsightsTabModel(
     message.value = null;
     try {
       const outcome = await change();
-      if (!outcome.ok) message.value = notSaved(outcome.message);
+      if (!outcome.ok) message.value = notDone(outcome);
       else if (outcome.warning && outcome.message)
         message.value = { tone: 'warning', title: outcome.message };
       else if (outcome.message ?? success)
