@@ -76,6 +76,9 @@ test('KPI cards follow readings on the board; the RACI matrix is put on the boar
   ).toBeVisible({
     timeout: 15_000,
   });
+  // Titled with what it is, not "Not saved": nothing of theirs was being saved.
+  await expect(side.getByRole('alert')).toContainText(/^Facilitators only/);
+  await screenshot(page, 'insights-board-01a-participant-refused');
   await expect(cards).toHaveCount(1);
   // The participant's reading is saved; their panel may not redraw the cards…
   await side.getByLabel('Value').fill('35');

@@ -336,6 +336,10 @@ describe('InsightsTab', () => {
     render(<InsightsTab workshop={workshop} useCases={useCases} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Show KPIs on the board' }));
     await screen.findByText('KPI cards on the board: 1 made.');
+    // The outcome of what was just pressed takes focus: seen (scrolled to) and heard.
+    await waitFor(() =>
+      expect(document.activeElement?.textContent).toBe('KPI cards on the board: 1 made.'),
+    );
     expect(useCases.showKpis).toHaveBeenCalledWith(workshop, 'm1');
     fireEvent.click(screen.getByRole('button', { name: 'Put RACI on the board' }));
     await screen.findByText(/Only this workshop’s facilitators \(Alex\)/);
@@ -420,6 +424,8 @@ describe('the facilitator’s panel keeps a drawn curve current', () => {
     changed();
     await waitFor(() => expect(useCases.drawCurve).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(model.curveStale.value).toBe(false));
+    // Said, without taking the facilitator away from where they are.
+    expect(model.message.value).toMatchObject({ tone: 'success', focus: false });
     changed();
     await new Promise((r) => setTimeout(r, 20));
     expect(useCases.drawCurve).toHaveBeenCalledTimes(1);

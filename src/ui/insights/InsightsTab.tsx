@@ -35,7 +35,7 @@ export function InsightsTab({ workshop, useCases }: InsightsTabProps) {
     <div class="tp-insights">
       <MapPicker id="tp-insights-map" maps={maps} value={map.id} onChoose={model.chooseMap} />
       {message && (
-        <Notice tone={message.tone} title={message.title}>
+        <Notice tone={message.tone} title={message.title} focus={message.focus}>
           {message.body}
         </Notice>
       )}

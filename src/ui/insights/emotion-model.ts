@@ -58,7 +58,7 @@ export function createEmotionModel(ctx: InsightsContext) {
       if (ctx.stopped() || ctx.map.value?.id !== current.id || !curveStale.value) return;
       if (ctx.busy.value) return scheduleRedraw();
       triedBasis = basisNow.value;
-      void ctx.run(() => useCases.drawCurve(workshop, current.id));
+      void ctx.run(() => useCases.drawCurve(workshop, current.id), undefined, { background: true });
     });
   }
 

@@ -125,8 +125,16 @@ export interface InsightsContext {
   readonly stageIds: ReadonlySignal<string[]>;
   readonly busy: ReadonlySignal<boolean>;
   readonly message: Signal<TabMessage | null>;
-  /** Runs one change, shows its outcome, and reads the board again so the view is current. */
-  run(change: () => Promise<InsightsOutcome>, success?: string): Promise<boolean>;
+  /**
+   * Runs one change, shows its outcome, and reads the board again so the view is current. The
+   * outcome of what the person just did takes focus, so it is seen and heard wherever they were
+   * in the tab; a redraw the panel made by itself (`background`) is shown without moving them.
+   */
+  run(
+    change: () => Promise<InsightsOutcome>,
+    success?: string,
+    options?: { background?: boolean },
+  ): Promise<boolean>;
   /** `run` on the chosen map; false, with nothing run, where there is none. */
   onMap(change: (map: InsightsMap) => Promise<InsightsOutcome>, success?: string): Promise<boolean>;
   /** `onMap` for a change that adds a lane to the map: the maps are read again after it. */
@@ -161,28 +169,29 @@ export function createInsightsTabModel(
   const stageIds = computed(() => map.value?.stages.map((s) => s.id) ?? []);
 
   let stopped = false;
-  async function run(change: () => Promise<InsightsOutcome>, success?: string): Promise<boolean> {
+  const run: InsightsContext['run'] = async (change, success, { background = false } = {}) => {
     busy.value = true;
     message.value = null;
+    const shown = (said: TabMessage) => ({ ...said, focus: !background });
     try {
       const outcome = await change();
-      if (!outcome.ok) message.value = notDone(outcome);
+      if (!outcome.ok) message.value = shown(notDone(outcome));
       else if (outcome.warning && outcome.message)
-        message.value = { tone: 'warning', title: outcome.message };
+        message.value = shown({ tone: 'warning', title: outcome.message });
       else if (outcome.message ?? success)
-        message.value = { tone: 'success', title: outcome.message ?? success ?? '' };
+        message.value = shown({ tone: 'success', title: outcome.message ?? success ?? '' });
       await reload();
       return outcome.ok;
     } catch (error) {
       // A change that failed outright (the board unreachable, an answer lost) is said, not lost.
       // Whether it landed is not known here: the view is read again to show what the board holds.
-      message.value = notConfirmed(errorMessage(error));
+      message.value = shown(notConfirmed(errorMessage(error)));
       await reload();
       return false;
     } finally {
       busy.value = false;
     }
-  }
+  };
   const onMap: InsightsContext['onMap'] = (change, success) => {
     const current = map.value;
     return current ? run(() => change(current), success) : Promise.resolve(false);
