@@ -53,3 +53,5 @@ export function startRun(options: MapRunOptions) {
     now: () => (options.now?.() ?? new Date()).toISOString(),
   };
 }
+
+export type MapRun = ReturnType<typeof startRun>;

@@ -3,36 +3,164 @@
  * board once (items and tags) so the plan follows a frame moved by hand, drops ids of items
  * someone deleted (they are re-created), and finishes a map a failed write left incomplete.
  */
-import type { Board, WriteOp } from '../../board/port';
+import type { BatchResult, Board, BoardItem, WriteOp } from '../../board/port';
 import { normalizeSpec } from '../../domain/journey/edit-spec';
 import { FRAME_KEY, layoutMap } from '../../domain/journey/layout';
 import type { MapRecord } from '../../domain/journey/map-record';
 import type { MapSpec } from '../../domain/journey/map-spec';
-import { chooseStageTagTitles } from '../../domain/journey/stage-tag-titles';
 import {
   planStageTagSteps,
   tagTitlesAfter,
-  tagTitlesOnBoard,
-  titlesHeldByOthers,
+  updateTagTitles,
   type StageTagStep,
+  type UpdateTagTitles,
 } from '../../domain/journey/plan-stage-tags';
-import { rectCenter, rectContains } from '../../domain/board/board-item';
 import {
+  frameBatches,
+  isPlanDone,
+  notesInFrame,
   planMapUpdate,
   type MapPlanOp,
-  type PlacedNote,
+  type MapUpdatePlan,
 } from '../../domain/journey/plan-map-update';
 import { specLimitsOf, validateSpec } from '../../domain/journey/validate-spec';
 import { succeededOps } from '../../board/batch-result';
-import { startRun, type MapOutcome, type MapRunOptions } from './map-progress';
+import { startRun, type MapOutcome, type MapRun, type MapRunOptions } from './map-progress';
 import { loadMap, loadMaps, saveMap } from './map-store';
-import { adoptMapItems, recoverMapItems } from '../../domain/journey/adopt-map-items';
+import { findMapItems, type MapItemsFound } from '../../domain/journey/adopt-map-items';
 import { errorText } from './record-journal';
 import { toWriteOps } from './to-write-ops';
 
 export interface UpdateMapOptions extends MapRunOptions {
   /** Removed stage and lane ids whose notes the facilitator agreed to move out of the grid. */
   confirmRemove?: readonly string[];
+}
+
+/** A step's value, or the outcome that ends the update there. */
+type Step<T> = ({ ok: true } & T) | { ok: false; outcome: MapOutcome };
+
+export async function updateMap(
+  board: Board,
+  mapId: string,
+  input: MapSpec,
+  options: UpdateMapOptions = {},
+): Promise<MapOutcome> {
+  const progress = startRun(options);
+  const read = await readForUpdate(board, mapId);
+  if (!read.ok) return read.outcome;
+  const next = normalizeSpec({ ...input, id: mapId });
+  const planned = planUpdate(board, read, next, options.confirmRemove);
+  if (!planned.ok) return planned.outcome;
+  const written = await writeUpdate(board, mapId, planned, options.signal, progress);
+  return saveUpdate(board, read.record, next, planned, written, progress);
+}
+
+/** What an update reads of the board before deciding. */
+interface UpdateRead {
+  record: MapRecord;
+  items: BoardItem[];
+  boardTitles: Set<string>;
+  /** Every map on the board, this one included. */
+  maps: MapRecord[];
+}
+
+/** The map's record, the board's items and tags, and every map, read at once. */
+async function readForUpdate(board: Board, mapId: string): Promise<Step<UpdateRead>> {
+  // Independent reads at once: on Miro each is a round trip.
+  let read;
+  try {
+    read = await Promise.all([
+      loadMap(board, mapId),
+      board.listItems(),
+      board.listTags(),
+      loadMaps(board),
+    ]);
+  } catch (error) {
+    return {
+      ok: false,
+      outcome: {
+        status: 'failed',
+        changed: false,
+        message: `Nothing on the board was changed: the board could not be read (${errorText(error)}).`,
+      },
+    };
+  }
+  const [loaded, items, tags, { maps }] = read;
+  if (!loaded.ok) return { ok: false, outcome: { status: 'not-found', message: loaded.message } };
+  return {
+    ok: true,
+    record: loaded.record,
+    items,
+    boardTitles: new Set(tags.map((t) => t.title)),
+    maps,
+  };
+}
+
+/** What the update will write, decided from what was read; nothing is written yet. */
+interface UpdatePlanned {
+  found: MapItemsFound;
+  titles: UpdateTagTitles;
+  plan: MapUpdatePlan;
+  tagSteps: StageTagStep[];
+}
+
+/**
+ * The plan: the map's items found again (a frame moved by hand is followed, items someone
+ * deleted are re-created, items an interrupted run made are adopted), its stage tags, the spec
+ * checked against the board's tags, then the layout's steps and the tag steps.
+ */
+function planUpdate(
+  board: Board,
+  read: UpdateRead,
+  next: MapSpec,
+  confirmRemove: readonly string[] | undefined,
+): Step<UpdatePlanned> {
+  const { record, items, boardTitles, maps } = read;
+  const found = findMapItems(record, next, items);
+  const titles = updateTagTitles({
+    spec: next,
+    record,
+    maps,
+    boardTitles,
+    maxTagTitle: board.limits.tagTitle,
+  });
+  // Renames free one title and take another, so the tag budget counts them as new tags only.
+  const validation = validateSpec(
+    next,
+    [...boardTitles].filter((t) => !titles.renamedFrom.has(t)),
+    specLimitsOf(board),
+  );
+  if (!validation.ok)
+    return { ok: false, outcome: { status: 'invalid', problems: validation.problems } };
+
+  const notes = notesInFrame(items, found.frame);
+  const previous = {
+    spec: record.spec,
+    layout: layoutMap(record.spec, found.origin),
+    itemIds: found.itemIds,
+    tagTitles: titles.onBoard,
+    ...(found.frame ? { frame: found.frame.rect } : {}),
+  };
+  const plan = planMapUpdate(previous, next, notes, {
+    ...(confirmRemove ? { confirmRemove } : {}),
+    resync: record.incomplete || found.changed,
+    tagTitles: titles.wanted,
+  });
+  if (plan.needsConfirmation.length > 0)
+    return { ok: false, outcome: { status: 'needs-confirmation', items: plan.needsConfirmation } };
+
+  const tagSteps = planStageTagSteps({
+    spec: next,
+    mapId: next.id,
+    wanted: titles.wanted,
+    renames: plan.tagRenames,
+    ensure: plan.tagsToEnsure,
+    boardTitles,
+    maps,
+    notes: items.filter((i) => i.kind === 'note'),
+    inFrame: new Set(notes.map((n) => n.id)),
+  });
+  return { ok: true, found, titles, plan, tagSteps };
 }
 
 /** A stage tag step as the board's write operation. */
@@ -47,165 +175,94 @@ function tagWriteOp(step: StageTagStep): WriteOp {
   }
 }
 
-const isFrameStep = (step: MapPlanOp | undefined) =>
-  step !== undefined && step.op !== 'move-note' && step.key === FRAME_KEY;
+/** What the batches surely did, for the record. */
+interface UpdateWritten {
+  itemIds: Record<string, string>;
+  madeTitles: Set<string>;
+  messages: string[];
+  cancelled: boolean;
+}
 
-export async function updateMap(
+interface UpdateBatch {
+  tagSteps: readonly StageTagStep[];
+  steps: readonly MapPlanOp[];
+}
+
+/**
+ * Three batches, because the write queue runs a batch's ops concurrently (`frameBatches`); the
+ * tag steps go with the first. A batch that fails or is cancelled stops the rest: later batches
+ * depend on it, and the next update picks up from the record.
+ */
+async function writeUpdate(
   board: Board,
   mapId: string,
-  input: MapSpec,
-  options: UpdateMapOptions = {},
-): Promise<MapOutcome> {
-  const progress = startRun(options);
-  // Independent reads at once: on Miro each is a round trip.
-  let read;
-  try {
-    read = await Promise.all([
-      loadMap(board, mapId),
-      board.listItems(),
-      board.listTags(),
-      loadMaps(board),
-    ]);
-  } catch (error) {
-    return {
-      status: 'failed',
-      changed: false,
-      message: `Nothing on the board was changed: the board could not be read (${errorText(error)}).`,
-    };
-  }
-  const [loaded, items, tags, { maps }] = read;
-  if (!loaded.ok) return { status: 'not-found', message: loaded.message };
-  const record = loaded.record;
-  const next = normalizeSpec({ ...input, id: mapId });
-  const boardTitles = new Set(tags.map((t) => t.title));
-
-  // The recorded items still there, the frame found again, items outside it filed as strays.
-  const { frame, itemIds } = recoverMapItems(record, mapId, items);
-  const origin = frame ? { x: frame.rect.x, y: frame.rect.y } : record.origin;
-  // What an earlier run made but never recorded: adopted by kind, text and place (either the
-  // recorded spec's layout or the wanted one, for an update that stopped halfway).
-  const adopted = adoptMapItems(
-    items,
-    frame?.id,
-    [layoutMap(next, origin).items, layoutMap(record.spec, origin).items],
-    itemIds,
-  );
-
-  // This map's own stage tags: kept while they still name their stage; a title an older map
-  // also holds (boards made before tags were per map) is left to that map and replaced here.
-  const heldByOthers = titlesHeldByOthers(maps, record);
-  const wanted = chooseStageTagTitles(next, {
-    taken: heldByOthers,
-    previous: record.tagTitles,
-    maxTagTitle: board.limits.tagTitle,
-  });
-
-  // A tag renamed by an earlier, cancelled update: take the board's word for it.
-  const tagTitles = tagTitlesOnBoard(record.tagTitles, wanted, boardTitles);
-
-  // Renames free one title and take another, so the tag budget counts them as new tags only.
-  const renamedFrom = new Set(
-    next.stages.flatMap((s) => {
-      const from = tagTitles[s.id];
-      return from !== undefined && from !== wanted[s.id] ? [from] : [];
-    }),
-  );
-  const validation = validateSpec(
-    next,
-    [...boardTitles].filter((t) => !renamedFrom.has(t)),
-    specLimitsOf(board),
-  );
-  if (!validation.ok) return { status: 'invalid', problems: validation.problems };
-
-  const notes: PlacedNote[] = frame
-    ? items
-        .filter(
-          (i) =>
-            i.kind === 'note' &&
-            (i.parentId === frame.id || rectContains(frame.rect, rectCenter(i.rect))),
-        )
-        .map((i) => ({ id: i.id, rect: i.rect }))
-    : [];
-  const previous = {
-    spec: record.spec,
-    layout: layoutMap(record.spec, origin),
-    itemIds,
-    tagTitles,
-    ...(frame ? { frame: frame.rect } : {}),
-  };
-  const changedItems =
-    adopted || Object.keys(itemIds).length !== Object.keys(record.itemIds).length;
-  const plan = planMapUpdate(previous, next, notes, {
-    ...(options.confirmRemove ? { confirmRemove: options.confirmRemove } : {}),
-    resync: record.incomplete || changedItems,
-    tagTitles: wanted,
-  });
-  if (plan.needsConfirmation.length > 0)
-    return { status: 'needs-confirmation', items: plan.needsConfirmation };
-
-  const tagOps = planStageTagSteps({
-    spec: next,
-    mapId,
-    wanted,
-    renames: plan.tagRenames,
-    ensure: plan.tagsToEnsure,
-    boardTitles,
-    maps,
-    notes: items.filter((i) => i.kind === 'note'),
-    inFrame: new Set(notes.map((n) => n.id)),
-  });
-
-  // Three batches, because the write queue runs a batch's ops concurrently: the frame must have
-  // grown before children move into new space, and may shrink only once they have moved.
-  const steps = plan.ops;
-  const firstIsFrame = isFrameStep(steps[0]);
-  const lastIsFrame = steps.length > 1 && isFrameStep(steps.at(-1));
-  const phases = [
-    { tags: true, steps: firstIsFrame ? steps.slice(0, 1) : [] },
-    { tags: false, steps: steps.slice(firstIsFrame ? 1 : 0, lastIsFrame ? -1 : undefined) },
-    { tags: false, steps: lastIsFrame ? steps.slice(-1) : [] },
+  { found, plan, tagSteps }: UpdatePlanned,
+  signal: AbortSignal | undefined,
+  progress: MapRun,
+): Promise<UpdateWritten> {
+  const [before, children, after] = frameBatches(plan.ops);
+  const batches: UpdateBatch[] = [
+    { tagSteps, steps: before },
+    { tagSteps: [], steps: children },
+    { tagSteps: [], steps: after },
   ];
-  const total = tagOps.length + steps.length;
+  const total = tagSteps.length + plan.ops.length;
   let offset = 0;
-  let cancelled = false;
-  const messages: string[] = [];
-  const nextIds: Record<string, string> = { ...itemIds };
-  const madeTitles = new Set<string>();
-  for (const phase of phases) {
-    const tagPart = phase.tags ? tagOps : [];
-    const ops = [...tagPart.map(tagWriteOp), ...toWriteOps(phase.steps, mapId, nextIds[FRAME_KEY])];
+  const written: UpdateWritten = {
+    itemIds: { ...found.itemIds },
+    madeTitles: new Set<string>(),
+    messages: [],
+    cancelled: false,
+  };
+  for (const batch of batches) {
+    const ops = [
+      ...batch.tagSteps.map(tagWriteOp),
+      ...toWriteOps(batch.steps, mapId, written.itemIds[FRAME_KEY]),
+    ];
     if (ops.length === 0) continue;
     const base = offset;
     const result = await board.apply(ops, {
-      signal: options.signal,
+      signal,
       onProgress: (p) => progress.batch({ ...p, done: base + p.done, total }),
     });
     offset += ops.length;
-    const ok = succeededOps(result, ops.length);
-    tagPart.forEach((t, i) => {
-      if (ok.has(i)) madeTitles.add(t.title);
-    });
-    phase.steps.forEach((step, j) => {
-      const i = tagPart.length + j;
-      if (step.op === 'remove' && ok.has(i) && nextIds[step.key] === step.id)
-        delete nextIds[step.key];
-      if (step.op === 'create') {
-        const id = result.ids[step.key];
-        if (id !== undefined) nextIds[step.key] = id;
-      }
-    });
-    messages.push(...result.failed.map((f) => f.message));
-    cancelled = result.cancelled;
-    // Later phases depend on this one; the next update picks up from the record.
-    if (result.failed.length > 0 || cancelled) break;
+    keepWhatTookEffect(written, batch, result);
+    if (result.failed.length > 0 || result.cancelled) break;
   }
-  const nextTags = tagTitlesAfter(next, plan.tagTitles, tagTitles, madeTitles);
+  return written;
+}
 
-  const complete =
-    messages.length === 0 &&
-    !cancelled &&
-    plan.layout.items.every((item) => nextIds[item.key] !== undefined) &&
-    next.stages.every((s) => nextTags[s.id] === plan.tagTitles[s.id]);
+/** Notes in `written` the titles made, the ids removed and created, and the failures of a batch. */
+function keepWhatTookEffect(written: UpdateWritten, batch: UpdateBatch, result: BatchResult): void {
+  const { itemIds } = written;
+  const ok = succeededOps(result, batch.tagSteps.length + batch.steps.length);
+  batch.tagSteps.forEach((t, i) => {
+    if (ok.has(i)) written.madeTitles.add(t.title);
+  });
+  batch.steps.forEach((step, j) => {
+    const i = batch.tagSteps.length + j;
+    if (step.op === 'remove' && ok.has(i) && itemIds[step.key] === step.id)
+      delete itemIds[step.key];
+    if (step.op === 'create') {
+      const id = result.ids[step.key];
+      if (id !== undefined) itemIds[step.key] = id;
+    }
+  });
+  written.messages.push(...result.failed.map((f) => f.message));
+  written.cancelled = result.cancelled;
+}
+
+/** The record as the batches left the map (incomplete unless all is there), saved. */
+async function saveUpdate(
+  board: Board,
+  record: MapRecord,
+  next: MapSpec,
+  { titles, plan }: UpdatePlanned,
+  { itemIds, madeTitles, messages, cancelled }: UpdateWritten,
+  progress: MapRun,
+): Promise<MapOutcome> {
+  const nextTags = tagTitlesAfter(next, plan.tagTitles, titles.onBoard, madeTitles);
+  const complete = messages.length === 0 && !cancelled && isPlanDone(plan, next, itemIds, nextTags);
 
   progress.phase('saving');
   const saved: MapRecord = {
@@ -214,7 +271,7 @@ export async function updateMap(
     origin: plan.layout.origin,
     size: plan.layout.size,
     geometry: plan.layout.geometry,
-    itemIds: nextIds,
+    itemIds,
     tagTitles: nextTags,
     updatedAt: progress.now(),
     incomplete: !complete,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardItem } from '../board/board-item';
-import { adoptMapItems, recoverMapItems, STRAY_PREFIX } from './adopt-map-items';
+import { adoptMapItems, findMapItems, recoverMapItems, STRAY_PREFIX } from './adopt-map-items';
 import { FRAME_KEY, layoutMap, type LayoutItem } from './layout';
 import type { MapRecord } from './map-record';
 import type { MapSpec } from './map-spec';
@@ -105,5 +105,52 @@ describe('adoptMapItems', () => {
     const items = [made('frame-id', frameItem), made('h1', header)];
     expect(adoptMapItems(items, 'frame-id', [layout.items], itemIds)).toBe(false);
     expect(itemIds).toEqual({ [FRAME_KEY]: 'frame-id', [header.key]: 'h1' });
+  });
+});
+
+describe('findMapItems', () => {
+  const frameOnBoard = (over: Partial<BoardItem> = {}) => made('frame-id', frameItem, over);
+
+  it('lays the map out from the frame where it is now, and adopts what the layout finds there', () => {
+    const dx = 700;
+    const moved = (want: LayoutItem) => ({ ...want.rect, x: want.rect.x + dx });
+    const items = [
+      frameOnBoard({ rect: moved(frameItem) }),
+      made('h-moved', header, { rect: moved(header) }),
+    ];
+    const found = findMapItems(record({ [FRAME_KEY]: 'frame-id' }), spec, items);
+    expect(found.frame?.id).toBe('frame-id');
+    expect(found.origin).toEqual({ x: frameItem.rect.x + dx, y: frameItem.rect.y });
+    expect(found.itemIds).toEqual({ [FRAME_KEY]: 'frame-id', [header.key]: 'h-moved' });
+    expect(found.changed).toBe(true);
+  });
+
+  it('adopts by the wanted layout too (an update that stopped halfway)', () => {
+    const wanted: MapSpec = { ...spec, stages: [...spec.stages, { id: 's3', name: 'Leave' }] };
+    const newHeader = layoutMap(wanted, origin).items.find(
+      (i) => i.role === 'stage-header' && i.text === 'Leave',
+    )!;
+    const items = [frameOnBoard(), made('h3', newHeader)];
+    const found = findMapItems(record({ [FRAME_KEY]: 'frame-id' }), wanted, items);
+    expect(found.itemIds[newHeader.key]).toBe('h3');
+  });
+
+  it('keeps the recorded origin without a frame, and says when a recorded item has gone', () => {
+    const found = findMapItems(record({ [header.key]: 'gone' }), spec, []);
+    expect(found.frame).toBeUndefined();
+    expect(found.origin).toEqual(origin);
+    expect(found.itemIds).toEqual({});
+    expect(found.changed).toBe(true);
+  });
+
+  it('changes nothing when the record names what the board holds', () => {
+    const items = [frameOnBoard(), made('h1', header)];
+    const found = findMapItems(
+      record({ [FRAME_KEY]: 'frame-id', [header.key]: 'h1' }),
+      spec,
+      items,
+    );
+    expect(found.itemIds).toEqual({ [FRAME_KEY]: 'frame-id', [header.key]: 'h1' });
+    expect(found.changed).toBe(false);
   });
 });

@@ -8,6 +8,7 @@
 import { nearlyEqual, sameCentre, type BoardItem } from '../board/board-item';
 import { FRAME_KEY, layoutMap, type LayoutItem } from './layout';
 import type { MapRecord } from './map-record';
+import type { MapSpec } from './map-spec';
 
 /** Key prefix of a recorded item that is no longer part of what was drawn: the next run removes it. */
 export const STRAY_PREFIX = 'stray:';
@@ -113,4 +114,37 @@ export function recoverMapItems(
     itemIds[`${STRAY_PREFIX}${id}`] = id;
   }
   return { frame, itemIds };
+}
+
+export interface MapItemsFound {
+  /** The map's frame on the board, if found. */
+  frame: BoardItem | undefined;
+  /** Layout key → item id: the recorded items still there, the adopted ones, the strays. */
+  itemIds: Record<string, string>;
+  /** Where the map's layout starts: the frame's top-left, else the recorded origin. */
+  origin: { x: number; y: number };
+  /** Whether the ids differ from the record's: something adopted, filed as a stray or gone. */
+  changed: boolean;
+}
+
+/**
+ * A map's items as the board has them before an update to `spec`: the record's (`recoverMapItems`),
+ * then what an earlier run made but never recorded, adopted by kind, text and place in either the
+ * recorded spec's layout or the wanted one (an update that stopped halfway).
+ */
+export function findMapItems(
+  record: MapRecord,
+  spec: MapSpec,
+  items: readonly BoardItem[],
+): MapItemsFound {
+  const { frame, itemIds } = recoverMapItems(record, spec.id, items);
+  const origin = frame ? { x: frame.rect.x, y: frame.rect.y } : record.origin;
+  const adopted = adoptMapItems(
+    items,
+    frame?.id,
+    [layoutMap(spec, origin).items, layoutMap(record.spec, origin).items],
+    itemIds,
+  );
+  const changed = adopted || Object.keys(itemIds).length !== Object.keys(record.itemIds).length;
+  return { frame, itemIds, origin, changed };
 }

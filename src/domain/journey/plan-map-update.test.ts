@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { addLane, addStage, moveStage, removeLane, removeStage, renameStage } from './edit-spec';
 import { cellKey, FRAME_KEY, laneKey, layoutMap, stageKey, type MapLayout } from './layout';
 import type { MapSpec } from './map-spec';
-import { planMapUpdate, type MapPlanOp, type MapState, type PlacedNote } from './plan-map-update';
+import type { BoardItem, Rect } from '../board/board-item';
+import {
+  frameBatches,
+  isPlanDone,
+  notesInFrame,
+  planMapUpdate,
+  type MapPlanOp,
+  type MapState,
+  type PlacedNote,
+} from './plan-map-update';
 
 const spec: MapSpec = {
   id: 'm1',
@@ -241,5 +250,74 @@ describe('planMapUpdate', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('notesInFrame', () => {
+  const item = (id: string, kind: BoardItem['kind'], rect: Rect, parentId: string | null = null) =>
+    ({ id, kind, text: '', rect, color: null, tags: [], parentId, meta: null }) satisfies BoardItem;
+  const frame = item('f', 'frame', { x: 0, y: 0, w: 1000, h: 500 });
+  const far = { x: 5000, y: 5000, w: 100, h: 100 };
+
+  it('takes the notes in the frame or centred inside it, as they are now', () => {
+    const items = [
+      frame,
+      item('child', 'note', far, 'f'),
+      item('over', 'note', { x: 940, y: 440, w: 100, h: 100 }),
+      item('half-out', 'note', { x: 960, y: 0, w: 100, h: 100 }),
+      item('outside', 'note', far),
+      item('shape', 'shape', { x: 10, y: 10, w: 100, h: 100 }, 'f'),
+    ];
+    expect(notesInFrame(items, frame)).toEqual([
+      { id: 'child', rect: far },
+      { id: 'over', rect: { x: 940, y: 440, w: 100, h: 100 } },
+    ]);
+  });
+
+  it('has none without a frame', () => {
+    expect(notesInFrame([item('n', 'note', far, 'f')], undefined)).toEqual([]);
+  });
+});
+
+describe('frameBatches', () => {
+  const frameTo = (w: number): MapPlanOp => ({
+    op: 'update',
+    key: FRAME_KEY,
+    id: 'frame',
+    rect: { x: 0, y: 0, w, h: 100 },
+  });
+  const header: MapPlanOp = { op: 'remove', key: stageKey('b'), id: 'h' };
+  const note: MapPlanOp = { op: 'move-note', id: 'n', rect: { x: 1, y: 1, w: 1, h: 1 } };
+
+  it('puts the frame’s first step before the children and its last step after them', () => {
+    expect(frameBatches([frameTo(2), header, note, frameTo(1)])).toEqual([
+      [frameTo(2)],
+      [header, note],
+      [frameTo(1)],
+    ]);
+  });
+
+  it('leaves the children in one batch when the frame does not change, and a lone frame first', () => {
+    expect(frameBatches([header, note])).toEqual([[], [header, note], []]);
+    expect(frameBatches([header, frameTo(1)])).toEqual([[], [header], [frameTo(1)]]);
+    expect(frameBatches([frameTo(1)])).toEqual([[frameTo(1)], [], []]);
+    expect(frameBatches([])).toEqual([[], [], []]);
+  });
+});
+
+describe('isPlanDone', () => {
+  const next = addStage(spec, { id: 'd', name: 'Advocacy' });
+  const plan = planMapUpdate(created(spec), next, []);
+  const allIds = Object.fromEntries(plan.layout.items.map((i) => [i.key, `id:${i.key}`]));
+
+  it('is done when every layout item has an id and every stage its planned tag', () => {
+    expect(isPlanDone(plan, next, allIds, plan.tagTitles)).toBe(true);
+  });
+
+  it('is not while an item has no id or a stage lacks its planned tag', () => {
+    const { [stageKey('d')]: _made, ...lacking } = allIds;
+    expect(isPlanDone(plan, next, lacking, plan.tagTitles)).toBe(false);
+    const { d: _tag, ...untagged } = plan.tagTitles;
+    expect(isPlanDone(plan, next, allIds, untagged)).toBe(false);
   });
 });

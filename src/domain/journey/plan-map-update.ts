@@ -15,7 +15,7 @@
  * because Miro refuses to resize a frame so its children fall outside.
  */
 import { cellAt, FRAME_KEY, LAYOUT, layoutMap, type LayoutItem, type MapLayout } from './layout';
-import type { Rect } from '../board/board-item';
+import { rectCenter, rectContains, type BoardItem, type Rect } from '../board/board-item';
 import { stageTagTitle, type MapSpec } from './map-spec';
 
 export interface MapState {
@@ -203,6 +203,58 @@ export function planMapUpdate(
     ops.push({ op: 'update', key: FRAME_KEY, id: frameId, rect: frame });
 
   return { ...base, ops, frame, needsConfirmation };
+}
+
+/** The board's notes on the map: children of its frame, or centred inside it; none without a frame. */
+export function notesInFrame(
+  items: readonly BoardItem[],
+  frame: BoardItem | undefined,
+): PlacedNote[] {
+  return frame
+    ? items
+        .filter(
+          (i) =>
+            i.kind === 'note' &&
+            (i.parentId === frame.id || rectContains(frame.rect, rectCenter(i.rect))),
+        )
+        .map((i) => ({ id: i.id, rect: i.rect }))
+    : [];
+}
+
+const isFrameStep = (step: MapPlanOp | undefined) =>
+  step !== undefined && step.op !== 'move-note' && step.key === FRAME_KEY;
+
+/**
+ * A plan's ops as three batches, for a write queue that runs a batch's ops concurrently: the
+ * frame's first step alone (it must have grown before children move into new space), the rest,
+ * and the frame's last step alone (it may shrink only once they have moved).
+ */
+export function frameBatches(
+  ops: readonly MapPlanOp[],
+): [before: MapPlanOp[], children: MapPlanOp[], after: MapPlanOp[]] {
+  const firstIsFrame = isFrameStep(ops[0]);
+  const lastIsFrame = ops.length > 1 && isFrameStep(ops.at(-1));
+  return [
+    firstIsFrame ? ops.slice(0, 1) : [],
+    ops.slice(firstIsFrame ? 1 : 0, lastIsFrame ? -1 : undefined),
+    lastIsFrame ? ops.slice(-1) : [],
+  ];
+}
+
+/**
+ * Whether the map is whole once a plan ran: every item of its layout has an id and every stage
+ * has the tag title the plan wanted (else the record stays incomplete, for the next update).
+ */
+export function isPlanDone(
+  plan: Pick<MapUpdatePlan, 'layout' | 'tagTitles'>,
+  spec: MapSpec,
+  itemIds: Readonly<Record<string, string>>,
+  tagTitles: Readonly<Record<string, string>>,
+): boolean {
+  return (
+    plan.layout.items.every((item) => itemIds[item.key] !== undefined) &&
+    spec.stages.every((s) => tagTitles[s.id] === plan.tagTitles[s.id])
+  );
 }
 
 function deriveTagChanges(

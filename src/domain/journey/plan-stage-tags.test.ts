@@ -6,6 +6,7 @@ import {
   tagTitlesAfter,
   tagTitlesOnBoard,
   titlesHeldByOthers,
+  updateTagTitles,
   type StageTagInput,
 } from './plan-stage-tags';
 import { stageTagColorOf } from './stage-tag-colors';
@@ -53,6 +54,47 @@ describe('tagTitlesOnBoard', () => {
       s1: 'Stage · A',
       s2: 'Stage · Bee',
     });
+  });
+});
+
+describe('updateTagTitles', () => {
+  const mine = record('a', { s1: 'Stage · Awareness', s2: 'Stage · Buy' }, '2026-02-01');
+  const next: MapSpec = { ...spec('a', ['Awareness', 'Purchase']), title: 'Retail' };
+  const titlesOf = (of: MapRecord, maps: MapRecord[], boardTitles: string[]) =>
+    updateTagTitles({
+      spec: next,
+      record: of,
+      maps,
+      boardTitles: new Set(boardTitles),
+      maxTagTitle: 120,
+    });
+
+  it('keeps a title while it names its stage; a renamed stage wants a new one and frees the old', () => {
+    const titles = titlesOf(mine, [mine], ['Stage · Awareness', 'Stage · Buy']);
+    expect(titles.wanted).toEqual({ s1: 'Stage · Awareness', s2: 'Stage · Purchase' });
+    expect(titles.onBoard).toEqual({ s1: 'Stage · Awareness', s2: 'Stage · Buy' });
+    expect([...titles.renamedFrom]).toEqual(['Stage · Buy']);
+  });
+
+  it('leaves a title an older map holds to that map, and takes the board’s word for a rename made', () => {
+    const older = record('old', { s1: 'Stage · Awareness' }, '2026-01-01');
+    const titles = titlesOf(mine, [older, mine], ['Stage · Awareness', 'Stage · Purchase']);
+    expect(titles.wanted).toEqual({ s1: 'Retail · Awareness', s2: 'Stage · Purchase' });
+    expect(titles.onBoard).toEqual({ s1: 'Stage · Awareness', s2: 'Stage · Purchase' });
+    expect([...titles.renamedFrom]).toEqual(['Stage · Awareness']);
+  });
+
+  it('keeps a title the map took while another map held the usual one', () => {
+    const moved = record('a', { s1: 'Retail · Awareness' }, '2026-02-01');
+    const titles = titlesOf(moved, [moved], ['Retail · Awareness']);
+    expect(titles.wanted.s1).toBe('Retail · Awareness');
+    expect(titles.renamedFrom.size).toBe(0);
+  });
+
+  it('frees nothing when no stage’s tag is on the board under another title', () => {
+    const titles = titlesOf(mine, [mine], []);
+    expect(titles.onBoard).toEqual({});
+    expect(titles.renamedFrom.size).toBe(0);
   });
 });
 

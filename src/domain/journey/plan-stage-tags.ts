@@ -7,7 +7,7 @@
 import type { MapRecord } from './map-record';
 import type { MapSpec } from './map-spec';
 import { stageTagColorOf } from './stage-tag-colors';
-import { foldTagTitle } from './stage-tag-titles';
+import { chooseStageTagTitles, foldTagTitle } from './stage-tag-titles';
 
 /**
  * Titles this map may not hold: every other map's, except the ones this map shares with a newer
@@ -44,6 +44,44 @@ export function tagTitlesOnBoard(
     else if (want !== undefined && boardTitles.has(want)) titles[stageId] = want;
   }
   return titles;
+}
+
+export interface UpdateTagTitles {
+  /** Stage id → the title each stage's tag should have (this map's own). */
+  wanted: Record<string, string>;
+  /** Stage id → the title of its tag on the board now (`tagTitlesOnBoard`). */
+  onBoard: Record<string, string>;
+  /** Titles a rename frees: a stage's tag on the board now, when the stage wants another. */
+  renamedFrom: Set<string>;
+}
+
+/**
+ * This map's stage tags for an update to `spec`: kept while they still name their stage; a title
+ * an older map also holds (boards made before tags were per map) is left to that map and replaced
+ * here. A tag renamed by an earlier, cancelled update: the board's word is taken for it.
+ */
+export function updateTagTitles(input: {
+  spec: MapSpec;
+  record: MapRecord;
+  /** Every map on the board, this one included. */
+  maps: readonly MapRecord[];
+  boardTitles: ReadonlySet<string>;
+  maxTagTitle: number;
+}): UpdateTagTitles {
+  const { spec, record } = input;
+  const wanted = chooseStageTagTitles(spec, {
+    taken: titlesHeldByOthers(input.maps, record),
+    previous: record.tagTitles,
+    maxTagTitle: input.maxTagTitle,
+  });
+  const onBoard = tagTitlesOnBoard(record.tagTitles, wanted, input.boardTitles);
+  const renamedFrom = new Set(
+    spec.stages.flatMap((s) => {
+      const from = onBoard[s.id];
+      return from !== undefined && from !== wanted[s.id] ? [from] : [];
+    }),
+  );
+  return { wanted, onBoard, renamedFrom };
 }
 
 /** One tag step; `title` is the title it makes exist, `stageId` the stage it is the tag of. */
