@@ -12,8 +12,7 @@
  * the notes made, finishes an incomplete map (`updateMap`) and makes the rest where the plan put
  * them. Every outcome is a value; nothing throws.
  */
-import type { Board, BoardLimits, WriteOp } from '../../board/port';
-import { isPaletteColor } from '../../domain/board/board-item';
+import type { BatchResult, Board, BoardItem } from '../../board/port';
 import type { JourneyMapFile } from '../../domain/export/journey-map';
 import { parseExport } from '../../domain/export/restore';
 import { normalizeSpec } from '../../domain/journey/edit-spec';
@@ -25,9 +24,8 @@ import { errorMessage, hexOf } from '../../domain/common';
 import { createMap } from '../map/create-map';
 import { MAP_COLLECTION } from '../map/map-store';
 import { updateMap } from '../map/update-map';
-import { toPlacedMap } from '../map/load-placed-maps';
 import type { Workshop } from '../workshop';
-import { readBoardMaps } from './build-journey-map';
+import { readBoardMaps, type BoardMaps } from './build-journey-map';
 import {
   claimLease,
   holdLease,
@@ -37,8 +35,15 @@ import {
   type LeaseClock,
 } from './import-lease';
 import { loadImportedKeys, saveImportedKeys } from './imported-keys';
-import { importNeeds, placeImport, planToken } from '../../domain/export/import-plan';
-import { besideBlockSize, type Placement } from '../../domain/export/place-imported-notes';
+import { importNeeds, planEntries, type ImportNeeds } from '../../domain/export/import-plan';
+import type { Placement } from '../../domain/export/place-imported-notes';
+import {
+  placeNotes,
+  saveMadeNotes,
+  writeNotes,
+  type MadeNotes,
+  type PlacedNotes,
+} from './import-notes';
 import { restoreWorkshopData, type RestoredData } from './restore-workshop-data';
 import { takeAutoSnapshot, type AutoSnapshotResult } from './snapshots';
 
@@ -105,9 +110,6 @@ export type ImportOutcome =
       messages: string[];
     } & ImportSummary);
 
-/** Miro sticky content must stay under 6,000 characters (HTML), so longer text is cut. */
-const MAX_NOTE_CHARS = 5_000;
-
 export function toSpec(file: JourneyMapFile): MapSpec {
   const { map } = file;
   return normalizeSpec({
@@ -118,36 +120,6 @@ export function toSpec(file: JourneyMapFile): MapSpec {
     stages: map.stages.map(({ id, name }) => ({ id, name })),
     lanes: map.lanes.map(({ id, name, kind }) => ({ id, name, kind })),
   });
-}
-
-/**
- * No item marker: the board's import index records each note's key, and a marker costs one more
- * call per note on Miro (create, add to frame, set metadata: a third of an import's time).
- */
-function toNoteOp(
-  p: Placement,
-  i: number,
-  frameId: string | undefined,
-  limits: BoardLimits,
-): WriteOp {
-  const { note } = p;
-  const text =
-    note.text.length > MAX_NOTE_CHARS ? `${note.text.slice(0, MAX_NOTE_CHARS - 1)}…` : note.text;
-  const tags = [...new Set(note.tags)]
-    .filter((t) => t.trim() !== '' && t.length <= limits.tagTitle)
-    .slice(0, limits.tagsPerItem);
-  return {
-    op: 'create',
-    ref: `note:${i}`,
-    item: {
-      kind: 'note',
-      text,
-      rect: p.rect,
-      color: isPaletteColor(note.color) ? note.color : 'light_yellow',
-      ...(tags.length > 0 ? { tags } : {}),
-    },
-    ...(p.inCell && frameId !== undefined ? { parent: { id: frameId } } : {}),
-  };
 }
 
 function randomToken(): string {
@@ -211,6 +183,11 @@ export async function importMap(
   }
 }
 
+type Progress = (phase: ImportProgress['phase'], done?: number, total?: number) => void;
+
+/** A step's value, or the outcome that ends the import there. */
+type Step<T> = ({ ok: true } & T) | { ok: false; outcome: ImportOutcome };
+
 /** The import itself, with the lease held. */
 async function importHeld(
   workshop: Workshop,
@@ -219,16 +196,91 @@ async function importHeld(
   warnings: string[],
   options: ImportOptions,
 ): Promise<ImportOutcome> {
-  const progress = (phase: ImportProgress['phase'], done = 0, total = 0) =>
+  const progress: Progress = (phase, done = 0, total = 0) =>
     options.onProgress?.({ phase, done, total });
+  const isoNow = () => (options.now?.() ?? new Date()).toISOString();
   const board: Board = workshop.board;
 
-  const [onBoard, index] = await Promise.all([readBoardMaps(board), loadImportedKeys(board)]);
-  const notesNow = onBoard.items.filter((i) => i.kind === 'note');
+  const scan = await scanBoard(workshop, file, spec);
+  const { existing } = scan;
+  if (existing && !existing.record.incomplete && scan.toCreate.length === 0)
+    return {
+      status: 'already-imported',
+      mapId: spec.id,
+      mapTitle: spec.title,
+      skipped: scan.skipped,
+      restored: await restoreWorkshopData(workshop, file, { now: isoNow() }),
+    };
+  if (!existing) {
+    const refused = await refusalOf(board, spec);
+    if (refused) return refused;
+  }
+
+  progress('snapshot');
+  // Kept in the history of the map the import goes into (none when it makes a new map).
+  const snapshot = await takeAutoSnapshot(workshop, `before importing “${spec.title}”`, {
+    items: scan.items,
+    mapId: spec.id,
+    now: options.now,
+  });
+  if (snapshot.status === 'failed') return { status: 'stopped', message: snapshot.message };
+  const facts: ImportFacts = {
+    spec,
+    mapCreated: !existing,
+    skipped: scan.skipped,
+    toCreate: scan.toCreate.length,
+    snapshot,
+    warnings,
+  };
+
+  const map = await ensureMap(board, spec, existing, facts, options, progress);
+  if (!map.ok) return map.outcome;
+  const notes = await placeNotes(board, scan, map.record);
+  // Intent before effect: the plan of the new placements is on the board before the first note.
+  const unplanned = await savePlan(board, spec.id, notes, facts);
+  if (unplanned) return unplanned;
+  const result = await writeNotes(board, scan.strays, notes.placements, {
+    frameId: map.record.itemIds[FRAME_KEY],
+    signal: options.signal,
+    onProgress: (done, total) => progress('notes', done, total),
+  });
+
+  progress('saving');
+  const made = await saveMadeNotes(board, spec.id, notes.placements, result, warnings);
+  // Groups, actions, rounds and insights after the notes, so their members map to notes that exist.
+  const restored = await restoreWorkshopData(workshop, file, { now: isoNow() });
+  progress('done');
+  return finalOutcome(facts, notes.placements, result, made, restored);
+}
+
+type OnBoardMap = BoardMaps['maps'][number];
+
+/** What the board holds for this import, and what the file still needs of it. */
+interface ImportScan extends ImportNeeds {
+  /** Every note and frame, as listed once (the snapshot's items). */
+  items: BoardItem[];
+  notes: BoardItem[];
+  /** This map, when it is on the board already. */
+  existing: OnBoardMap | undefined;
+  /** Notes of the file already on this board. */
+  skipped: number;
+}
+
+/** The board's notes and maps and its import index, read at once; what to make (`importNeeds`). */
+async function scanBoard(
+  workshop: Workshop,
+  file: JourneyMapFile,
+  spec: MapSpec,
+): Promise<ImportScan> {
+  const [onBoard, index] = await Promise.all([
+    readBoardMaps(workshop.board),
+    loadImportedKeys(workshop.board),
+  ]);
+  const notes = onBoard.items.filter((i) => i.kind === 'note');
   const existing = onBoard.maps.find((m) => m.record.spec.id === spec.id);
-  const { plan, strays, toCreate } = importNeeds({
+  const needs = importNeeds({
     fileNotes: file.map.notes,
-    notes: notesNow,
+    notes,
     index,
     mapId: spec.id,
     boardId: workshop.info.id,
@@ -241,73 +293,92 @@ async function importHeld(
         }
       : {}),
   });
-  const skipped = file.map.notes.length - toCreate.length;
-
-  const isoNow = () => (options.now?.() ?? new Date()).toISOString();
-  if (existing && !existing.record.incomplete && toCreate.length === 0)
-    return {
-      status: 'already-imported',
-      mapId: spec.id,
-      mapTitle: spec.title,
-      skipped,
-      restored: await restoreWorkshopData(workshop, file, { now: isoNow() }),
-    };
-  if (!existing) {
-    const tags = await board.listTags();
-    const validation = validateSpec(
-      spec,
-      tags.map((t) => t.title),
-      specLimitsOf(board),
-    );
-    if (!validation.ok)
-      return {
-        status: 'refused',
-        message: `This map cannot be made on this board: ${validation.problems.map((p) => p.message).join(' ')}`,
-      };
-  }
-
-  progress('snapshot');
-  // Kept in the history of the map the import goes into (none when it makes a new map).
-  const snapshot = await takeAutoSnapshot(workshop, `before importing “${spec.title}”`, {
+  return {
     items: onBoard.items,
-    mapId: spec.id,
-    now: options.now,
-  });
-  if (snapshot.status === 'failed') return { status: 'stopped', message: snapshot.message };
-
-  const nothingRestored: RestoredData = {
-    groups: 0,
-    actions: 0,
-    rounds: 0,
-    ratings: 0,
-    kpis: 0,
-    raci: 0,
-    warnings: [],
+    notes,
+    existing,
+    ...needs,
+    skipped: file.map.notes.length - needs.toCreate.length,
   };
-  const summary = (
-    created: number,
-    beside: number,
-    restored: RestoredData = nothingRestored,
-  ): ImportSummary => ({
-    mapId: spec.id,
-    mapTitle: spec.title,
-    mapCreated: !existing,
-    created,
-    skipped,
-    beside,
-    snapshot,
-    warnings,
-    restored,
-  });
-  const mapFailed = (messages: string[], cancelled = false): ImportOutcome => ({
-    status: 'incomplete',
-    cancelled,
-    failed: toCreate.length,
-    messages,
-    ...summary(0, 0),
-  });
+}
 
-  let record: MapRecord;
+/** Why a new map cannot go on this board (e.g. too many tags), if it cannot. */
+async function refusalOf(board: Board, spec: MapSpec): Promise<ImportOutcome | undefined> {
+  const tags = await board.listTags();
+  const validation = validateSpec(
+    spec,
+    tags.map((t) => t.title),
+    specLimitsOf(board),
+  );
+  if (validation.ok) return undefined;
+  return {
+    status: 'refused',
+    message: `This map cannot be made on this board: ${validation.problems.map((p) => p.message).join(' ')}`,
+  };
+}
+
+/** What every summary of this import says, whatever it goes on to make. */
+interface ImportFacts {
+  spec: MapSpec;
+  mapCreated: boolean;
+  skipped: number;
+  /** Notes of the file not on this board yet. */
+  toCreate: number;
+  snapshot: AutoSnapshotResult;
+  warnings: string[];
+}
+
+const nothingRestored = (): RestoredData => ({
+  groups: 0,
+  actions: 0,
+  rounds: 0,
+  ratings: 0,
+  kpis: 0,
+  raci: 0,
+  warnings: [],
+});
+
+function summaryOf(
+  facts: ImportFacts,
+  created: number,
+  beside: number,
+  restored: RestoredData = nothingRestored(),
+): ImportSummary {
+  return {
+    mapId: facts.spec.id,
+    mapTitle: facts.spec.title,
+    mapCreated: facts.mapCreated,
+    created,
+    skipped: facts.skipped,
+    beside,
+    snapshot: facts.snapshot,
+    warnings: facts.warnings,
+    restored,
+  };
+}
+
+/** Stopped before the first note: the map could not be made, or the plan not recorded. */
+const noNoteMade = (facts: ImportFacts, messages: string[], cancelled = false): ImportOutcome => ({
+  status: 'incomplete',
+  cancelled,
+  failed: facts.toCreate,
+  messages,
+  ...summaryOf(facts, 0, 0),
+});
+
+/**
+ * The map the notes go into: the one here; else made, or, when an interrupted run left it
+ * incomplete, finished from its own record ("Update on board", which adopts what exists).
+ */
+async function ensureMap(
+  board: Board,
+  spec: MapSpec,
+  existing: OnBoardMap | undefined,
+  facts: ImportFacts,
+  options: ImportOptions,
+  progress: Progress,
+): Promise<Step<{ record: MapRecord }>> {
+  if (existing && !existing.record.incomplete) return { ok: true, record: existing.record };
   const mapRun = {
     signal: options.signal,
     now: options.now,
@@ -315,99 +386,60 @@ async function importHeld(
       if (p.phase === 'writing') progress('map', p.done, p.total);
     },
   };
-  if (existing && !existing.record.incomplete) record = existing.record;
-  else {
-    progress('map');
-    // A map an interrupted run left incomplete is finished from its own record ("Update on
-    // board", which adopts what exists); otherwise it is made.
-    const made = existing
-      ? await updateMap(board, spec.id, existing.record.spec, mapRun)
-      : await createMap(board, spec, mapRun);
-    if (made.status === 'invalid')
-      return { status: 'refused', message: made.problems.map((p) => p.message).join(' ') };
-    if (made.status !== 'done')
-      return made.status === 'incomplete'
-        ? mapFailed(made.messages, made.cancelled)
-        : mapFailed(['message' in made ? made.message : 'The map could not be made.']);
-    record = made.record;
-  }
+  progress('map');
+  const made = existing
+    ? await updateMap(board, spec.id, existing.record.spec, mapRun)
+    : await createMap(board, spec, mapRun);
+  if (made.status === 'invalid')
+    return {
+      ok: false,
+      outcome: { status: 'refused', message: made.problems.map((p) => p.message).join(' ') },
+    };
+  if (made.status !== 'done')
+    return {
+      ok: false,
+      outcome:
+        made.status === 'incomplete'
+          ? noNoteMade(facts, made.messages, made.cancelled)
+          : noNoteMade(facts, ['message' in made ? made.message : 'The map could not be made.']),
+    };
+  return { ok: true, record: made.record };
+}
 
-  // Where the map is now: an existing frame may have moved since its record was written.
-  const frameId = record.itemIds[FRAME_KEY];
-  const placed = existing && !existing.record.incomplete ? existing.placed : toPlacedMap(record);
-  const frame = placed.frameRect;
-  // Notes an earlier run planned go where it planned them; the rest are placed now, and those
-  // outside cells go to a block at 0, 0 that moves to free space beside the map.
-  const { placements, fresh } = placeImport({
-    toCreate,
-    plan,
-    placed,
-    notesThere: existing ? notesNow : [],
-  });
-  const outsideCount = fresh.filter((p) => !p.inCell).length;
-  if (outsideCount > 0) {
-    const block = besideBlockSize(outsideCount);
-    const near = { x: frame.x + frame.w + 100, y: frame.y, w: block.w, h: block.h };
-    const spot = await board.findEmptySpace({ w: block.w, h: block.h }, near);
-    for (const p of fresh)
-      if (!p.inCell)
-        p.rect = {
-          ...p.rect,
-          x: Math.round(p.rect.x + spot.x),
-          y: Math.round(p.rect.y + spot.y),
-        };
-  }
-  const ops: WriteOp[] = [
-    ...strays.map((n): WriteOp => ({ op: 'remove', id: n.id })),
-    ...placements.map((p, i) => toNoteOp(p, i, frameId, board.limits)),
-  ];
-
-  // Intent before effect: the plan of the new placements is on the board before the first note.
+/** The plan (each fresh note's place) into the board's import index; the outcome if it fails. */
+async function savePlan(
+  board: Board,
+  mapId: string,
+  notes: PlacedNotes,
+  facts: ImportFacts,
+): Promise<ImportOutcome | undefined> {
   try {
-    await saveImportedKeys(
-      board,
-      spec.id,
-      fresh.map((p) => [planToken(p.rect, frame), p.note.importKey]),
-    );
+    await saveImportedKeys(board, mapId, planEntries(notes.fresh, notes.frame));
+    return undefined;
   } catch (error) {
-    return mapFailed([
+    return noNoteMade(facts, [
       `No note was made: the import could not record its plan on the board (${errorMessage(error)}). Importing the same file again finishes it.`,
     ]);
   }
+}
 
-  progress('notes', 0, ops.length);
-  // (Strays first: a half-made note is replaced by the one the plan wants, in its frame.)
-  const result = await board.apply(ops, {
-    signal: options.signal,
-    onProgress: (p) => progress('notes', p.done, p.total),
-  });
-
-  progress('saving');
-  const pairs: [string, string][] = [];
-  placements.forEach((p, i) => {
-    const id = result.ids[`note:${i}`];
-    if (id !== undefined) pairs.push([id, p.note.importKey]);
-  });
-  const notes = [...warnings];
-  try {
-    await saveImportedKeys(board, spec.id, pairs);
-  } catch (error) {
-    // The plan already names every note by its place, so a later import still finds them.
-    notes.push(
-      `The import index was not updated (${errorMessage(error)}); the notes are found by their place.`,
-    );
-  }
-  // Groups, actions, rounds and insights after the notes, so their members map to notes that exist.
-  const restored = await restoreWorkshopData(workshop, file, { now: isoNow() });
-  progress('done');
-
-  const besideCount = placements.filter((p, i) => !p.inCell && result.ids[`note:${i}`]).length;
-  const base = { ...summary(pairs.length, besideCount, restored), warnings: notes };
-  if (result.cancelled || result.failed.length > 0 || pairs.length < placements.length) {
+/** Done when every planned note was made; else incomplete, and importing again completes it. */
+function finalOutcome(
+  facts: ImportFacts,
+  placements: readonly Placement[],
+  result: BatchResult,
+  made: MadeNotes,
+  restored: RestoredData,
+): ImportOutcome {
+  const base = {
+    ...summaryOf(facts, made.pairs.length, made.beside, restored),
+    warnings: made.warnings,
+  };
+  if (result.cancelled || result.failed.length > 0 || made.pairs.length < placements.length) {
     return {
       status: 'incomplete',
       cancelled: result.cancelled,
-      failed: placements.length - pairs.length,
+      failed: placements.length - made.pairs.length,
       messages: [...new Set(result.failed.map((f) => f.message))],
       ...base,
     };

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { BoardItem, Rect } from '../board/board-item';
 import type { PlacedMap } from '../stages/placed-map';
 import { deriveImportKey, IMPORTED_NOTE_ROLE } from './derive-journey-map';
-import { importNeeds, placeImport, planRect, planToken, type ImportIndex } from './import-plan';
+import {
+  besideBlockNear,
+  importNeeds,
+  moveBesideBlock,
+  placeImport,
+  planEntries,
+  planRect,
+  planToken,
+  type ImportIndex,
+} from './import-plan';
+import { besideBlockSize, type Placement } from './place-imported-notes';
 import type { ExportNote } from './journey-map';
 import { exportNote } from './testing/export-note';
 
@@ -138,5 +148,46 @@ describe('placeImport', () => {
     const empty = inCell([]);
     const busy = inCell([boardNote('there', { ...empty })]);
     expect(busy).not.toEqual(empty);
+  });
+});
+
+describe('the block beside the map', () => {
+  const put = (key: string, x: number, inCell: boolean): Placement => ({
+    note: fileNote(key),
+    rect: { x, y: 10.4, w: 100, h: 100 },
+    inCell,
+  });
+  const planned = put('planned', 3000, false);
+  const cell = put('cell', 1100, true);
+  const loose = [put('a', 20.4, false), put('b', 140, false)];
+
+  it('is looked for 100 to the right of the frame, at its size; not at all when all have a cell', () => {
+    const size = besideBlockSize(2);
+    expect(besideBlockNear(FRAME, [cell, ...loose])).toEqual({
+      x: FRAME.x + FRAME.w + 100,
+      y: FRAME.y,
+      w: size.w,
+      h: size.h,
+    });
+    expect(besideBlockNear(FRAME, [cell])).toBeUndefined();
+  });
+
+  it('moves only the fresh notes with no cell, rounded, in placements and fresh alike', () => {
+    const fresh = [cell, ...loose];
+    const moved = moveBesideBlock({ placements: [planned, ...fresh], fresh }, { x: 2000, y: 500 });
+    expect(moved.placements.map((p) => [p.note.importKey, p.rect.x, p.rect.y])).toEqual([
+      ['planned', 3000, 10.4],
+      ['cell', 1100, 10.4],
+      ['a', 2020, 510],
+      ['b', 2140, 510],
+    ]);
+    expect(moved.fresh).toEqual(moved.placements.slice(1));
+    expect(loose[0]!.rect.x).toBe(20.4);
+  });
+
+  it('records each fresh note’s place relative to the frame', () => {
+    const at = put('k', FRAME.x + 40, true);
+    expect(planEntries([at], FRAME)).toEqual([[planToken(at.rect, FRAME), 'k']]);
+    expect(planRect(planEntries([at], FRAME)[0]![0])).toMatchObject({ x: 40, y: 10 - FRAME.y });
   });
 });

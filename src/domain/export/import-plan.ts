@@ -11,7 +11,12 @@ import { createStageContext, findCell } from '../stages/decide-stage';
 import type { PlacedMap } from '../stages/placed-map';
 import { deriveImportKey } from './derive-journey-map';
 import type { ExportNote } from './journey-map';
-import { cellId, placeImportedNotes, type Placement } from './place-imported-notes';
+import {
+  besideBlockSize,
+  cellId,
+  placeImportedNotes,
+  type Placement,
+} from './place-imported-notes';
 
 /** The board's import index: item id or plan token → the map it went into and its import key. */
 export type ImportIndex = ReadonlyMap<string, { mapId: string; key: string }>;
@@ -114,15 +119,20 @@ export interface ImportPlacementInput {
   notesThere: readonly BoardItem[];
 }
 
+export interface ImportPlacements {
+  /** Every note to make, in order: the planned ones first, then `fresh`. */
+  placements: Placement[];
+  /** The notes placed by this run (the tail of `placements`): their places go into the plan. */
+  fresh: Placement[];
+}
+
 /**
  * Where the notes go: a note an earlier run planned goes where it planned it; the rest fill
  * their cells after the notes already there (`placeImportedNotes`), and notes with no cell
- * (`fresh`, `inCell` false) form a block at 0, 0 that the caller moves to free space.
+ * (`fresh`, `inCell` false) form a block at 0, 0 that the caller moves to free space
+ * (`besideBlockNear`, `moveBesideBlock`).
  */
-export function placeImport(input: ImportPlacementInput): {
-  placements: Placement[];
-  fresh: Placement[];
-} {
+export function placeImport(input: ImportPlacementInput): ImportPlacements {
   const frame = input.placed.frameRect;
   const ctx = createStageContext(input.placed);
   const taken = new Map<string, number>();
@@ -154,3 +164,44 @@ export function placeImport(input: ImportPlacementInput): {
   });
   return { placements: [...planned, ...fresh], fresh };
 }
+
+/**
+ * Where to look for free space for the block of fresh notes with no cell: its size, 100 to the
+ * right of the map's frame; undefined when every fresh note has a cell.
+ */
+export function besideBlockNear(frame: Rect, fresh: readonly Placement[]): Rect | undefined {
+  const outside = fresh.filter((p) => !p.inCell).length;
+  if (outside === 0) return undefined;
+  const block = besideBlockSize(outside);
+  return { x: frame.x + frame.w + 100, y: frame.y, w: block.w, h: block.h };
+}
+
+/** The fresh notes with no cell moved from their block at 0, 0 to `spot`, in whole units. */
+export function moveBesideBlock(
+  { placements, fresh }: ImportPlacements,
+  spot: { x: number; y: number },
+): ImportPlacements {
+  const moved = new Map(
+    fresh
+      .filter((p) => !p.inCell)
+      .map((p): [Placement, Placement] => [
+        p,
+        {
+          ...p,
+          rect: {
+            ...p.rect,
+            x: Math.round(p.rect.x + spot.x),
+            y: Math.round(p.rect.y + spot.y),
+          },
+        },
+      ]),
+  );
+  const move = (p: Placement) => moved.get(p) ?? p;
+  return { placements: placements.map(move), fresh: fresh.map(move) };
+}
+
+/** The import index's entries for a plan: each fresh note's place (`planToken`) → its key. */
+export const planEntries = (
+  fresh: readonly Placement[],
+  frame: { x: number; y: number },
+): [string, string][] => fresh.map((p) => [planToken(p.rect, frame), p.note.importKey]);
