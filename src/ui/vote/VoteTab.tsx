@@ -3,7 +3,8 @@ import type { Workshop } from '../../app/workshop';
 import { EmptyState, Notice, Spinner } from '../components/Notice';
 import { boardReadState, useTabModel } from '../components/tab-model';
 import { ActionPlan } from './ActionPlan';
-import { RoundDetail, STATUS_LABEL } from './RoundDetail';
+import { RoundDetail } from './RoundDetail';
+import { STATUS_LABEL } from './RoundSummary';
 import { StartRoundForm } from './StartRoundForm';
 import { createVoteTabModel, type VoteUseCases } from './vote-tab-model';
 
