@@ -1,9 +1,14 @@
-import { anonymityLimits } from '../../app/voting/anonymity-limits';
-import type { NamedGroup, VoteContext } from '../../app/voting/vote-items';
-import type { Privacy, RoundTargetKind } from '../../domain/voting/vote-round';
-import { Field, controlValue, describedByFieldError } from '../components/Field';
+/**
+ * Vote tab › "Start a round": the title, what it votes on (`RoundTargetField`), the budget, the
+ * privacy and the time box, each field with the domain validator's message, checked live.
+ */
+import { anonymityLimits, type AnonymousDesign } from '../../app/voting/anonymity-limits';
+import type { VoteContext } from '../../app/voting/vote-items';
+import type { Privacy } from '../../domain/voting/vote-round';
+import { Field, controlValue } from '../components/Field';
 import { useFocusOnMount } from '../components/use-focus';
-import { parseWeights } from './round-form-model';
+import { RoundTargetField } from './RoundTargetField';
+import { parseWeights, type RoundForm } from './round-form-model';
 import type { VoteTabModel } from './vote-tab-model';
 
 const PRIVACY: { id: Privacy; label: string; help: string }[] = [
@@ -20,6 +25,9 @@ const PRIVACY: { id: Privacy; label: string; help: string }[] = [
   { id: 'open', label: 'Open', help: 'Live totals; who voted for what is shown and exported.' },
 ];
 
+/** The form's fields' problems, by field. */
+type Problems = Readonly<Record<string, string>>;
+
 export function StartRoundForm({
   model,
   context,
@@ -32,68 +40,6 @@ export function StartRoundForm({
   const form = model.form.value;
   const problems = model.problemsByField.value;
   const titleInput = useFocusOnMount<HTMLInputElement>();
-  const ranked = form.weights.trim() !== '';
-  const several = context.maps.length > 1;
-  const onlyMap = context.maps.length === 1 ? context.maps[0] : undefined;
-  const targets: { id: RoundTargetKind; label: string }[] = [
-    {
-      id: 'map',
-      label: several
-        ? 'Whole map'
-        : onlyMap
-          ? `Whole map (${onlyMap.notes} notes)`
-          : `Whole board (${context.mapNoteIds.length} notes)`,
-    },
-    { id: 'selection', label: `Selected notes (${selected})` },
-    ...(context.stages.length > 0 ? [{ id: 'stage' as const, label: 'One stage' }] : []),
-    ...(context.lanes.length > 0 ? [{ id: 'lane' as const, label: 'One lane' }] : []),
-    ...(context.clusters
-      ? [{ id: 'clusters' as const, label: `Clusters (${context.clusters.length})` }]
-      : []),
-  ];
-  const groups: readonly NamedGroup[] | null =
-    form.targetKind === 'stage'
-      ? context.stages
-      : form.targetKind === 'lane'
-        ? context.lanes
-        : form.targetKind === 'map' && several
-          ? context.maps
-          : null;
-  const groupLabel =
-    form.targetKind === 'stage' ? 'Stage' : form.targetKind === 'lane' ? 'Lane' : 'Map';
-  // Stages and lanes of several maps are grouped by map, so each option stays short at 320 px.
-  const byMap =
-    several && form.targetKind !== 'map' && groups
-      ? context.maps.map((m) => ({ map: m, items: groups.filter((g) => g.mapId === m.id) }))
-      : null;
-  const option = (g: NamedGroup) => (
-    <option key={g.id} value={g.id}>
-      {g.name} ({g.notes} notes)
-    </option>
-  );
-  // The stage, lane or map to vote on, under "Vote on" when it asks for one.
-  const groupPicker = groups && (
-    <>
-      <label class="tp-sr-only" for="tp-round-group">
-        {groupLabel}
-      </label>
-      <select
-        id="tp-round-group"
-        class="select"
-        {...describedByFieldError('tp-round-target', problems['target'])}
-        value={form.refId}
-        onChange={(e) => model.setForm({ refId: controlValue(e) })}
-      >
-        {byMap
-          ? byMap.map(({ map, items }) => (
-              <optgroup key={map.id} label={map.name}>
-                {items.map(option)}
-              </optgroup>
-            ))
-          : groups.map(option)}
-      </select>
-    </>
-  );
   return (
     <form
       class="tp-card tp-vote-form"
@@ -111,99 +57,20 @@ export function StartRoundForm({
           onInput={(e) => model.setForm({ title: controlValue(e) })}
         />
       </Field>
-      <Field id="tp-round-target" label="Vote on" error={problems['target']} after={groupPicker}>
-        <select
-          class="select"
-          value={form.targetKind}
-          onChange={(e) => {
-            const kind = controlValue(e) as RoundTargetKind;
-            const first =
-              kind === 'stage'
-                ? context.stages[0]?.id
-                : kind === 'lane'
-                  ? context.lanes[0]?.id
-                  : kind === 'map'
-                    ? context.maps[0]?.id
-                    : '';
-            model.setForm({ targetKind: kind, refId: first ?? '' });
-          }}
-        >
-          {targets.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <div class="tp-row tp-vote-form__numbers">
-        <Field id="tp-round-votes" label="Votes per person" error={problems['votesPerPerson']}>
-          <input
-            class="input"
-            type="number"
-            min={1}
-            max={99}
-            disabled={ranked}
-            value={ranked ? String(parseWeights(form.weights)?.length ?? 0) : form.votesPerPerson}
-            onInput={(e) => model.setForm({ votesPerPerson: controlValue(e) })}
-          />
-        </Field>
-        <Field id="tp-round-cap" label="Max on one note" error={problems['perItemCap']}>
-          <input
-            class="input"
-            type="number"
-            min={1}
-            disabled={form.stacking || ranked}
-            value={ranked ? '1' : form.stacking ? '' : form.cap}
-            onInput={(e) => model.setForm({ cap: controlValue(e) })}
-          />
-        </Field>
-      </div>
-      <label class="tp-check">
-        <input
-          type="checkbox"
-          checked={form.stacking}
-          disabled={ranked}
-          onChange={(e) => model.setForm({ stacking: e.currentTarget.checked })}
-        />
-        Allow stacking (any number of votes on one note)
-      </label>
-      <Field id="tp-round-weights" label="Ranked weights (optional)" error={problems['weights']}>
-        <input
-          class="input"
-          placeholder="e.g. 3-2-1"
-          value={form.weights}
-          onInput={(e) => model.setForm({ weights: controlValue(e) })}
-        />
-      </Field>
-      <fieldset class="tp-fieldset">
-        <legend>Privacy</legend>
-        {PRIVACY.map((p) => (
-          <label key={p.id} class="tp-radio">
-            <input
-              type="radio"
-              name="tp-round-privacy"
-              value={p.id}
-              checked={form.privacy === p.id}
-              onChange={() => model.setForm({ privacy: p.id })}
-            />
-            <span>
-              <strong>{p.label}</strong>
-              <span class="tp-muted"> — {p.help}</span>
-            </span>
-          </label>
-        ))}
-        {form.privacy === 'anonymous' && (
-          <ul
-            class="tp-limits"
-            aria-label="What anonymous means here"
-            data-testid="anonymity-limits"
-          >
-            {anonymityLimits(model.anonymousDesign).map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        )}
-      </fieldset>
+      <RoundTargetField
+        context={context}
+        selected={selected}
+        targetKind={form.targetKind}
+        refId={form.refId}
+        error={problems['target']}
+        onChange={model.setForm}
+      />
+      <BudgetFields form={form} problems={problems} onChange={model.setForm} />
+      <PrivacyChoice
+        privacy={form.privacy}
+        design={model.anonymousDesign}
+        onChange={(privacy) => model.setForm({ privacy })}
+      />
       <Field
         id="tp-round-duration"
         label="Time box in minutes (optional)"
@@ -235,5 +102,105 @@ export function StartRoundForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Votes per person, the most on one note or stacking, and ranked weights; ranked weights set the
+ * budget (one vote a pick) and a cap of one, so those fields show that and are off.
+ */
+function BudgetFields({
+  form,
+  problems,
+  onChange,
+}: {
+  form: Pick<RoundForm, 'votesPerPerson' | 'cap' | 'stacking' | 'weights'>;
+  problems: Problems;
+  onChange: (patch: Partial<RoundForm>) => void;
+}) {
+  const ranked = form.weights.trim() !== '';
+  return (
+    <>
+      <div class="tp-row tp-vote-form__numbers">
+        <Field id="tp-round-votes" label="Votes per person" error={problems['votesPerPerson']}>
+          <input
+            class="input"
+            type="number"
+            min={1}
+            max={99}
+            disabled={ranked}
+            value={ranked ? String(parseWeights(form.weights)?.length ?? 0) : form.votesPerPerson}
+            onInput={(e) => onChange({ votesPerPerson: controlValue(e) })}
+          />
+        </Field>
+        <Field id="tp-round-cap" label="Max on one note" error={problems['perItemCap']}>
+          <input
+            class="input"
+            type="number"
+            min={1}
+            disabled={form.stacking || ranked}
+            value={ranked ? '1' : form.stacking ? '' : form.cap}
+            onInput={(e) => onChange({ cap: controlValue(e) })}
+          />
+        </Field>
+      </div>
+      <label class="tp-check">
+        <input
+          type="checkbox"
+          checked={form.stacking}
+          disabled={ranked}
+          onChange={(e) => onChange({ stacking: e.currentTarget.checked })}
+        />
+        Allow stacking (any number of votes on one note)
+      </label>
+      <Field id="tp-round-weights" label="Ranked weights (optional)" error={problems['weights']}>
+        <input
+          class="input"
+          placeholder="e.g. 3-2-1"
+          value={form.weights}
+          onInput={(e) => onChange({ weights: controlValue(e) })}
+        />
+      </Field>
+    </>
+  );
+}
+
+/** Who sees what of the round; with anonymous chosen, what anonymous means on this board. */
+function PrivacyChoice({
+  privacy,
+  design,
+  onChange,
+}: {
+  privacy: Privacy;
+  /** Where a new anonymous round's ballots go on this board. */
+  design: AnonymousDesign;
+  onChange: (privacy: Privacy) => void;
+}) {
+  return (
+    <fieldset class="tp-fieldset">
+      <legend>Privacy</legend>
+      {PRIVACY.map((p) => (
+        <label key={p.id} class="tp-radio">
+          <input
+            type="radio"
+            name="tp-round-privacy"
+            value={p.id}
+            checked={privacy === p.id}
+            onChange={() => onChange(p.id)}
+          />
+          <span>
+            <strong>{p.label}</strong>
+            <span class="tp-muted"> — {p.help}</span>
+          </span>
+        </label>
+      ))}
+      {privacy === 'anonymous' && (
+        <ul class="tp-limits" aria-label="What anonymous means here" data-testid="anonymity-limits">
+          {anonymityLimits(design).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
   );
 }
