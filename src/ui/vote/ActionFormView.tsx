@@ -11,7 +11,7 @@ import {
   type Score,
 } from '../../domain/actions/action';
 import { QUADRANTS, quadrantOf } from '../../domain/actions/quadrant-of';
-import { checkDueDate } from '../../domain/actions/validate-action';
+import { isOverdue } from '../../domain/actions/validate-action';
 import { countOf, localIsoDate } from '../../domain/common';
 import { Field, controlValue, describedByFieldError } from '../components/Field';
 import { useFocusOnMount } from '../components/use-focus';
@@ -38,7 +38,8 @@ export function ActionFormView({
 }) {
   // Focus moves into the form as it opens, and again when it switches to another action or draft.
   const titleInput = useFocusOnMount<HTMLInputElement>(true, `${f.id}/${f.fromDraft}`);
-  const pastDue = checkDueDate(f.dueDate) === null && f.dueDate < localIsoDate();
+  // Warned about as the list will show it: past due and not done.
+  const pastDue = isOverdue(f, localIsoDate());
   return (
     <form
       class="tp-card"

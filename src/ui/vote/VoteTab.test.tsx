@@ -312,6 +312,25 @@ describe('VoteTab', () => {
     ).toBeTruthy();
   });
 
+  it('does not warn that a done action’s past due date makes it overdue (the list does not mark it)', async () => {
+    const useCases = fakeUseCases();
+    await startOpenRound(useCases);
+    fireEvent.click(screen.getByRole('button', { name: /^Action plan/ }));
+    fireEvent.click(screen.getByRole('button', { name: '+ New action' }));
+    fireEvent.input(screen.getByLabelText('Action'), { target: { value: 'Fees shown upfront' } });
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'done' } });
+    fireEvent.input(screen.getByLabelText('Due'), { target: { value: '2020-03-01' } });
+    expect(screen.queryByText(/has already passed/)).toBeNull();
+    expect(screen.getByLabelText('Due').getAttribute('aria-describedby')).toBeNull();
+    // Back to "Doing", it is overdue again and the form says so.
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'doing' } });
+    expect(screen.getByText(/2020-03-01 has already passed/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'done' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save action' }));
+    const row = await screen.findByTestId('action-row');
+    expect(within(row).queryByTestId('action-overdue')).toBeNull();
+  });
+
   it('shows why an action was not saved under its field, until that field is edited', async () => {
     const useCases = fakeUseCases();
     await startOpenRound(useCases);
