@@ -38,8 +38,6 @@ export function ActionFormView({
 }) {
   // Focus moves into the form as it opens, and again when it switches to another action or draft.
   const titleInput = useFocusOnMount<HTMLInputElement>(true, `${f.id}/${f.fromDraft}`);
-  // Warned about as the list will show it: past due and not done.
-  const pastDue = isOverdue(f, localIsoDate());
   return (
     <form
       class="tp-card"
@@ -63,35 +61,12 @@ export function ActionFormView({
         error={problems['ownerTeam']}
         onChange={onChange}
       />
-      <div class="tp-row">
-        <Field id="tp-action-due" label="Due" error={problems['dueDate']}>
-          <input
-            class="input"
-            type="date"
-            value={f.dueDate}
-            aria-describedby={pastDue ? 'tp-action-due-past' : undefined}
-            onInput={(e) => onChange({ dueDate: controlValue(e) })}
-          />
-        </Field>
-        <Field id="tp-action-status" label="Status">
-          <select
-            class="select"
-            value={f.status}
-            onChange={(e) => onChange({ status: controlValue(e) as ActionStatus })}
-          >
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ACTION_STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      {pastDue && (
-        <p id="tp-action-due-past" class="tp-field-warning" role="status">
-          ⚠ {f.dueDate} has already passed: the action shows as overdue.
-        </p>
-      )}
+      <DueAndStatusFields
+        dueDate={f.dueDate}
+        status={f.status}
+        error={problems['dueDate']}
+        onChange={onChange}
+      />
       <ScoreFields impact={f.impact} feasibility={f.feasibility} onChange={onChange} />
       {f.sourceItemIds.length > 0 && (
         <p class="tp-help">Linked to {countOf(f.sourceItemIds.length, 'source note')}.</p>
@@ -105,6 +80,55 @@ export function ActionFormView({
         </button>
       </div>
     </form>
+  );
+}
+
+/** The due date, warned about once passed on an action not done, and the status. */
+function DueAndStatusFields({
+  dueDate,
+  status,
+  error,
+  onChange,
+}: {
+  dueDate: string;
+  status: ActionStatus;
+  error: string | undefined;
+  onChange: (patch: Partial<Pick<ActionForm, 'dueDate' | 'status'>>) => void;
+}) {
+  // Warned about as the list will show it: past due and not done.
+  const pastDue = isOverdue({ dueDate, status }, localIsoDate());
+  return (
+    <>
+      <div class="tp-row">
+        <Field id="tp-action-due" label="Due" error={error}>
+          <input
+            class="input"
+            type="date"
+            value={dueDate}
+            aria-describedby={pastDue ? 'tp-action-due-past' : undefined}
+            onInput={(e) => onChange({ dueDate: controlValue(e) })}
+          />
+        </Field>
+        <Field id="tp-action-status" label="Status">
+          <select
+            class="select"
+            value={status}
+            onChange={(e) => onChange({ status: controlValue(e) as ActionStatus })}
+          >
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ACTION_STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {pastDue && (
+        <p id="tp-action-due-past" class="tp-field-warning" role="status">
+          ⚠ {dueDate} has already passed: the action shows as overdue.
+        </p>
+      )}
+    </>
   );
 }
 
