@@ -9,47 +9,35 @@
  * but never recorded: points by kind, text and place, lines by the points they join. Drawing
  * again updates in place: a moved mean moves its point (the lines follow it on Miro; a line drawn
  * by coordinates, a MURAL arrow, is drawn again where its points are now), a stage no longer rated
- * loses its point, a new one gains one. Results are values, never throws. What stays, is
- * adopted, moves, goes or is made is worked out in `domain/insights/plan-curve.ts`; this file
- * reads the board, writes the record and the batch.
+ * loses its point, a new one gains one. Results are values, never throws. Whether the map takes a
+ * curve and what stays, is adopted, moves, goes or is made is worked out in
+ * `domain/insights/curve-drawing.ts` and `plan-curve.ts`, the record before and after the batch in
+ * `curve-intent.ts`; this file reads the board, turns the plan into write operations, and writes
+ * the record and the batch.
  */
 import { errorMessage } from '../../domain/common';
-import type { Board, BoardItem, LineStyle, WriteOp } from '../../board/port';
+import { batchStatus, succeededOps } from '../../board/batch-result';
+import type { Board, BatchResult, LineStyle, WriteOp } from '../../board/port';
+import type { CurvePoint, CurveSegment } from '../../domain/insights/curve-layout';
 import {
-  curveBasis,
-  deriveCurveLines,
-  layoutEmotionCurve,
-  type CurvePoint,
-  type CurveSegment,
-} from '../../domain/insights/curve-layout';
-import { FRAME_KEY, type MapGeometry } from '../../domain/journey/layout';
-import type { MapRecord } from '../../domain/journey/map-record';
+  planCurveDrawing,
+  type CurveInputs,
+  type CurveSummary,
+} from '../../domain/insights/curve-drawing';
+import {
+  curveIntent,
+  recordCreated,
+  settledCurve,
+  type CurveLook,
+} from '../../domain/insights/curve-intent';
+import { curveItemIds, type CurveRecord } from '../../domain/insights/curve-record';
+import { CURVE_LINE_WIDTH, type CurvePlan } from '../../domain/insights/plan-curve';
 import { loadMap } from '../map/map-store';
 import { createTimedJournal } from '../map/record-journal';
-import {
-  curveItemIds,
-  type CurveRecord,
-  type DrawnLine,
-  type DrawnPoint,
-} from '../../domain/insights/curve-record';
-import { CURVE_LINE_WIDTH, lineLook, planCurve, pointLook } from '../../domain/insights/plan-curve';
-import { STRAY_PREFIX } from '../../domain/journey/adopt-map-items';
 import { deleteCurve, loadCurve, saveCurve } from './curve-store';
 import { loadPersonas, loadRatings } from './insights-store';
 
-export interface CurveSummary {
-  /** Points and lines on the board for the curve now (as far as this run knows). */
-  points: number;
-  lines: number;
-  added: number;
-  moved: number;
-  removed: number;
-  unchanged: number;
-  /** Lines drawn anew (their points were made anew, or their colour changed). */
-  linesDrawn: number;
-  /** The board draws no lines (`limits.connectors` false): points only. */
-  linesSkipped: boolean;
-}
+export type { CurveSummary } from '../../domain/insights/curve-drawing';
 
 export type CurveOutcome =
   | { status: 'done'; summary: CurveSummary }
@@ -63,6 +51,39 @@ export type CurveOutcome =
 export interface CurveRunOptions {
   signal?: AbortSignal;
   now?: () => Date;
+}
+
+type Refused = Extract<CurveOutcome, { status: 'refused' }>;
+
+/** The map, the board's items, the personas, the ratings and the curve's record, read at once. */
+async function readCurveInputs(
+  board: Board,
+  mapId: string,
+): Promise<Omit<CurveInputs, 'connectors'> | Refused> {
+  let read;
+  try {
+    read = await Promise.all([
+      loadMap(board, mapId),
+      board.listItems(),
+      loadPersonas(board, mapId),
+      loadRatings(board, mapId),
+      loadCurve(board, mapId),
+    ]);
+  } catch (error) {
+    return {
+      status: 'refused',
+      message: `Nothing on the board was changed: the board could not be read (${errorMessage(error)}).`,
+    };
+  }
+  const [loaded, items, personas, ratings, drawn] = read;
+  if (!loaded.ok) return { status: 'refused', message: loaded.message };
+  return {
+    record: loaded.record,
+    items,
+    personas: personas.values,
+    ratings: ratings.values,
+    drawn,
+  };
 }
 
 const lineStyle = (s: CurveSegment): LineStyle => ({
@@ -90,23 +111,25 @@ function pointSpec(point: CurvePoint, frameId: string): WriteOp & { op: 'create'
   };
 }
 
-/** The map's geometry where its frame is now (a frame moved by hand carries the curve along). */
-function geometryNow(record: MapRecord, frame: BoardItem): MapGeometry {
-  const dx = frame.rect.x - record.geometry.frame.x;
-  const dy = frame.rect.y - record.geometry.frame.y;
-  return {
-    frame: frame.rect,
-    columns: record.geometry.columns.map((c) => ({ ...c, x: c.x + dx })),
-    rows: record.geometry.rows.map((r) => ({ ...r, y: r.y + dy })),
-  };
+/** The plan as one batch: removes, moves, then the points and the lines between them. */
+function curveWriteOps(plan: CurvePlan, frameId: string): WriteOp[] {
+  return [
+    ...plan.removeIds.map((id): WriteOp => ({ op: 'remove', id })),
+    ...plan.updates.map(({ id, at, text }): WriteOp => ({
+      op: 'update',
+      id,
+      patch: { rect: at, text },
+    })),
+    ...plan.pointCreates.map((point) => pointSpec(point, frameId)),
+    ...plan.lineCreates.map(({ segment, from, to }): WriteOp => ({
+      op: 'connect',
+      ref: segment.key,
+      from,
+      to,
+      style: lineStyle(segment),
+    })),
+  ];
 }
-
-/** Whether the map has a row the curve can go in (the Emotions lane). */
-const emotionsLaneOf = (record: MapRecord): string | null =>
-  record.spec.lanes.find((l) => l.kind === 'emotions')?.id ?? null;
-
-/** What a create makes: a point with its look, or a line with its ends and look. */
-type CurveLook = { kind: 'point'; look: string } | (Omit<DrawnLine, 'id'> & { kind: 'line' });
 
 /**
  * Journals created ids into the curve record as they come back: the first at once, later ones
@@ -127,12 +150,40 @@ function createCurveJournal(
     created(ref: string, id: string) {
       const look = looks.get(ref);
       if (!look) return;
-      if (look.kind === 'point') next.points[ref] = { id, look: look.look };
-      else next.lines[ref] = { id, from: look.from, to: look.to, look: look.look };
+      recordCreated(next, ref, id, look);
       journal.changed();
     },
     settled: journal.settled,
   };
+}
+
+/** The batch, its created ids journaled into the record as they come back. */
+async function applyJournaled(
+  board: Board,
+  batch: WriteOp[],
+  intent: CurveRecord,
+  looks: ReadonlyMap<string, CurveLook>,
+  signal: AbortSignal | undefined,
+): Promise<BatchResult> {
+  const journal = createCurveJournal(board, intent, looks);
+  const result = await board.apply(batch, { signal, onCreated: journal.created });
+  await journal.settled();
+  return result;
+}
+
+/** The removes that did not surely happen (a line if the board showed one), in batch order. */
+function removesNotDone(
+  batch: readonly WriteOp[],
+  result: BatchResult,
+  items: CurveInputs['items'],
+): { id: string; kind: 'point' | 'line' }[] {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const surely = succeededOps(result, batch.length);
+  return batch.flatMap((op, i) =>
+    op.op === 'remove' && !surely.has(i)
+      ? [{ id: op.id, kind: byId.get(op.id)?.ends ? ('line' as const) : ('point' as const) }]
+      : [],
+  );
 }
 
 export async function drawCurve(
@@ -141,125 +192,16 @@ export async function drawCurve(
   options: CurveRunOptions = {},
 ): Promise<CurveOutcome> {
   const now = () => (options.now?.() ?? new Date()).toISOString();
-  let read;
-  try {
-    read = await Promise.all([
-      loadMap(board, mapId),
-      board.listItems(),
-      loadPersonas(board, mapId),
-      loadRatings(board, mapId),
-      loadCurve(board, mapId),
-    ]);
-  } catch (error) {
-    return {
-      status: 'refused',
-      message: `Nothing on the board was changed: the board could not be read (${errorMessage(error)}).`,
-    };
-  }
-  const [loaded, items, personas, ratings, drawn] = read;
-  if (!loaded.ok) return { status: 'refused', message: loaded.message };
-  const record = loaded.record;
-  const laneId = emotionsLaneOf(record);
-  if (laneId === null)
-    return {
-      status: 'refused',
-      message: 'This map has no Emotions lane for the curve: add one (Insights tab), then draw it.',
-    };
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const frameId = record.itemIds[FRAME_KEY];
-  const frame = frameId === undefined ? undefined : byId.get(frameId);
-  if (!frame)
-    return {
-      status: 'refused',
-      message: 'The map’s frame is not on the board: use “Update on board” in the Map tab first.',
-    };
-  const stageIds = record.spec.stages.map((s) => s.id);
-  const lines = deriveCurveLines(personas.values, ratings.values, stageIds);
-  const layout = layoutEmotionCurve(geometryNow(record, frame), laneId, lines);
-  if (!layout) return { status: 'refused', message: 'The map’s Emotions row is not laid out.' };
-  const recorded = Object.keys(drawn?.points ?? {}).length > 0;
-  if (layout.points.length === 0 && !recorded)
-    return {
-      status: 'refused',
-      message: 'Nobody has rated a stage yet: there is no curve to draw.',
-    };
-  const connectors = board.limits.connectors;
-  const segments = connectors ? layout.segments : [];
-
-  const plan = planCurve({
-    points: layout.points,
-    segments,
-    items,
-    frameId: frame.id,
-    mapItemIds: Object.values(record.itemIds),
-    drawn,
-  });
-  const summary: CurveSummary = {
-    points: layout.points.length,
-    lines: segments.length,
-    ...plan.counts,
-    linesSkipped: !connectors && layout.segments.length > 0,
-  };
-  const { removals, keepPoints, keepLines } = plan;
-  const batch: WriteOp[] = [
-    ...plan.removeIds.map((id): WriteOp => ({ op: 'remove', id })),
-    ...plan.updates.map(({ id, at, text }): WriteOp => ({
-      op: 'update',
-      id,
-      patch: { rect: at, text },
-    })),
-    ...plan.pointCreates.map((point) => pointSpec(point, frame.id)),
-    ...plan.lineCreates.map(({ segment, from, to }): WriteOp => ({
-      op: 'connect',
-      ref: segment.key,
-      from,
-      to,
-      style: lineStyle(segment),
-    })),
-  ];
-  /** What each create makes, to journal its id as it comes back. */
-  const looks = new Map<string, CurveLook>([
-    ...layout.points.map((point): [string, CurveLook] => [
-      point.key,
-      { kind: 'point', look: pointLook(point) },
-    ]),
-    ...plan.lineCreates.map(({ segment }): [string, CurveLook] => [
-      segment.key,
-      { kind: 'line', from: segment.fromKey, to: segment.toKey, look: lineLook(segment) },
-    ]),
-  ]);
-
-  const basis = curveBasis(lines);
-  if (batch.length === 0 && drawn && !drawn.incomplete && drawn.basis === basis)
-    return { status: 'done', summary };
+  const read = await readCurveInputs(board, mapId);
+  if ('status' in read) return read;
+  const drawing = planCurveDrawing({ ...read, connectors: board.limits.connectors });
+  if (!drawing.ok) return { status: 'refused', message: drawing.message };
+  const { plan, looks, basis, summary } = drawing;
+  if (drawing.upToDate) return { status: 'done', summary };
+  const batch = curveWriteOps(plan, drawing.frameId);
 
   // --- intent before effect --------------------------------------------------------------------
-  // What is to be removed stays in the record as a stray until it surely went.
-  const strayPoint = (id: string): [string, DrawnPoint] => [
-    `${STRAY_PREFIX}${id}`,
-    { id, look: '' },
-  ];
-  const strayLine = (id: string): [string, DrawnLine] => [
-    `${STRAY_PREFIX}${id}`,
-    { id, from: '', to: '', look: '' },
-  ];
-  const intent: CurveRecord = {
-    version: 1,
-    mapId,
-    points: {
-      ...keepPoints,
-      ...Object.fromEntries(
-        removals.filter((r) => r.kind === 'point').map((r) => strayPoint(r.id)),
-      ),
-    },
-    lines: {
-      ...keepLines,
-      ...Object.fromEntries(removals.filter((r) => r.kind === 'line').map((r) => strayLine(r.id))),
-    },
-    basis,
-    incomplete: true,
-    drawnAt: now(),
-  };
+  const intent = curveIntent(mapId, plan, basis, now());
   try {
     await saveCurve(board, intent);
   } catch (error) {
@@ -269,38 +211,20 @@ export async function drawCurve(
       message: `Nothing on the board was changed: the curve could not be recorded (${errorMessage(error)}).`,
     };
   }
-  const journal = createCurveJournal(board, intent, looks);
-  const result = await board.apply(batch, { signal: options.signal, onCreated: journal.created });
-  await journal.settled();
+  const result = await applyJournaled(board, batch, intent, looks, options.signal);
 
   // --- what the board holds now ----------------------------------------------------------------
-  const failed = new Set(result.failed.map((f) => f.index));
-  const surely = (i: number) => !result.cancelled && !failed.has(i);
-  const final: CurveRecord = {
-    ...intent,
-    points: { ...keepPoints },
-    lines: { ...keepLines },
-    incomplete: result.failed.length > 0 || result.cancelled,
-    drawnAt: now(),
-  };
-  batch.forEach((op, i) => {
-    if (op.op === 'remove' && !surely(i)) {
-      if (byId.get(op.id)?.ends) {
-        const [key, value] = strayLine(op.id);
-        final.lines[key] = value;
-      } else {
-        const [key, value] = strayPoint(op.id);
-        final.points[key] = value;
-      }
-    }
-    if (op.op === 'create' || op.op === 'connect') {
-      const id = result.ids[op.ref];
-      const look = looks.get(op.ref);
-      if (id === undefined || !look) return;
-      if (look.kind === 'point') final.points[op.ref] = { id, look: look.look };
-      else final.lines[op.ref] = { id, from: look.from, to: look.to, look: look.look };
-    }
-  });
+  const final = settledCurve(
+    intent,
+    plan,
+    looks,
+    {
+      stillThere: removesNotDone(batch, result, read.items),
+      made: result.ids,
+      incomplete: batchStatus(result) !== 'done',
+    },
+    now(),
+  );
   const messages = result.failed.map((f) => f.message);
   try {
     await saveCurve(board, final);
