@@ -65,7 +65,10 @@ export function watchStageItems(
         items.set(child.id, child);
   }
 
-  /** Reads notes and frames, then replays the events that arrived meanwhile. */
+  /**
+   * Reads notes and frames, then replays the events that arrived meanwhile: on top of what it
+   * read, or, when the read failed, on top of the items as they were (they are newer than both).
+   */
   async function readItems(): Promise<void> {
     reading = true;
     try {
@@ -75,9 +78,8 @@ export function watchStageItems(
       for (const item of list) put(item);
     } finally {
       reading = false;
+      if (loaded && !closed) for (const apply of queued.splice(0)) apply();
     }
-    if (!loaded) return;
-    for (const apply of queued.splice(0)) apply();
   }
 
   let reread: Promise<void> | null = null;
