@@ -17,7 +17,7 @@ export interface StageItemsWatch {
   items(): BoardItem[];
   /** Ids of the sticky notes this user has selected on the board. */
   selectedNoteIds(): string[];
-  /** Puts this panel's own successful writes in the cache. */
+  /** Puts this panel's own successful writes in the cache (after a read under way, like events). */
   reflect(ops: readonly WriteOp[]): void;
   /** Reads notes and frames again (one read at a time; none before the first read is in). */
   refresh(): Promise<void>;
@@ -129,16 +129,18 @@ export function watchStageItems(
     item: (id) => items.get(id),
     items: () => [...items.values()],
     selectedNoteIds: () => selected.filter((id) => items.get(id)?.kind === 'note'),
+    // Like an event: a read under way may have begun before the write, so it goes on top of it.
     reflect(ops) {
-      for (const op of ops) {
-        const item = 'id' in op ? items.get(op.id) : undefined;
-        if (!item) continue;
-        if (op.op === 'tag') put({ ...item, tags: applyTagChange(item.tags, op) });
-        else if (op.op === 'update' && op.patch.rect)
-          put({ ...item, rect: { ...item.rect, ...op.patch.rect } });
-        else if (op.op === 'remove') items.delete(op.id);
-      }
-      changed();
+      whenLoaded(() => {
+        for (const op of ops) {
+          const item = 'id' in op ? items.get(op.id) : undefined;
+          if (!item) continue;
+          if (op.op === 'tag') put({ ...item, tags: applyTagChange(item.tags, op) });
+          else if (op.op === 'update' && op.patch.rect)
+            put({ ...item, rect: { ...item.rect, ...op.patch.rect } });
+          else if (op.op === 'remove') items.delete(op.id);
+        }
+      });
     },
     refresh: rereadItems,
     close() {
