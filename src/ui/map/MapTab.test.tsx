@@ -183,6 +183,33 @@ describe('MapTab', () => {
     expect(screen.getByRole('button', { name: 'Remove map from board…' })).toBeTruthy();
   });
 
+  it('says a removal stopped in part is finished by removing again, also once the map is read back', async () => {
+    const spec: MapSpec = {
+      id: 'm1',
+      title: 'First',
+      presetId: 'blank',
+      persona: null,
+      stages: [{ id: 's1', name: 'Stage' }],
+      lanes: [{ id: 'l1', name: 'Lane', kind: 'other' }],
+    };
+    const useCases = fakeUseCases({
+      // The record kept for what is left is marked incomplete.
+      loadMaps: async () => [{ spec, incomplete: true }],
+      removeMap: vi.fn(async () => ({
+        status: 'partial' as const,
+        title: 'Part of the map was removed',
+        message: '3 of 5 items were removed; 2 remain. “Remove map” again finishes.',
+      })),
+    });
+    render(<MapTab workshop={workshop} useCases={useCases} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove map from board…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove map' }));
+    const said = await screen.findByText('Part of the map was removed');
+    expect(said.closest('.tp-notice')?.textContent).not.toContain('Update on board');
+    // The map's own notice names both ways on: finish the update, or finish the removal.
+    expect(screen.getByText(/stopped halfway/).textContent).toContain('“Remove map from board…”');
+  });
+
   it('shows board text as text, never as HTML', async () => {
     const hostile = '<img src=x onerror="alert(1)">';
     const useCases = fakeUseCases({

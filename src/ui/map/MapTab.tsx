@@ -49,7 +49,7 @@ export function MapTab({ workshop, useCases }: MapTabProps) {
           title={`On this board: ${onBoard.spec.title}`}
         >
           {onBoard.incomplete
-            ? 'The last change stopped halfway. Press “Update on board” to finish it.'
+            ? 'The last change stopped halfway. Press “Update on board” to finish it (or, if the map was being removed, “Remove map from board…”).'
             : `${onBoard.spec.stages.length} stages × ${onBoard.spec.lanes.length} lanes. Edit below, then update.`}
         </Notice>
       ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapJobOutcome, removalOutcome } from './map-messages';
+import { jobMessage, mapJobOutcome, removalOutcome } from './map-messages';
 
 describe('the Map tab’s job messages', () => {
   it('says a failed write changed the board only when it did', () => {
@@ -8,7 +8,11 @@ describe('the Map tab’s job messages', () => {
         { status: 'failed', message: 'Saving the map failed.', changed: true },
         'Done.',
       ),
-    ).toEqual({ status: 'partial', message: 'Saving the map failed.' });
+    ).toEqual({
+      status: 'partial',
+      title: 'Part of the map was written',
+      message: 'Saving the map failed. Press “Update on board” to finish it.',
+    });
     expect(
       mapJobOutcome(
         { status: 'failed', message: 'Saving the map failed.', changed: false },
@@ -54,5 +58,35 @@ describe('the Map tab’s job messages', () => {
       status: 'cancelled',
       message: 'Stopped. Press “Remove map” again to finish.',
     });
+  });
+
+  it('says a map removed in part is finished by removing it again, not by updating it', () => {
+    const said = jobMessage(
+      removalOutcome({
+        status: 'incomplete',
+        cancelled: false,
+        messages: [
+          'Rate limited.',
+          '3 of 5 items were removed; 2 remain. “Remove map” again finishes.',
+        ],
+      }),
+    );
+    expect(said).toEqual({
+      tone: 'warning',
+      title: 'Part of the map was removed',
+      body: 'Rate limited. 3 of 5 items were removed; 2 remain. “Remove map” again finishes.',
+      focus: true,
+    });
+    const written = jobMessage(
+      mapJobOutcome(
+        { status: 'incomplete', cancelled: false, messages: ['Rate limited.'] } as never,
+        'Done.',
+      ),
+    );
+    expect(written).toMatchObject({
+      title: 'Part of the map was written',
+      body: 'Rate limited. Press “Update on board” to finish it.',
+    });
+    expect(jobMessage({ status: 'needs-confirmation', items: [] })).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import type { TabMessage } from '../components/action-runner';
 import { createBoardJobs, type JobHooks } from '../components/board-job';
 import type { FacilitatorUseCases } from './FacilitatorsSection';
 import { createMapDraftModel } from './map-draft-model';
+import { couldNotRead, jobMessage } from './map-messages';
 
 /** What the Map tab needs from the map use cases (app/map); injected so tests can use fakes. */
 export interface MapUseCases extends FacilitatorUseCases {
@@ -39,7 +40,8 @@ export interface MapOnBoard {
 
 export type JobOutcome =
   | { status: 'done'; message: string }
-  | { status: 'partial'; message: string }
+  /** Written or removed in part: `title` says which, `message` what is left and what finishes it. */
+  | { status: 'partial'; title: string; message: string }
   | { status: 'cancelled'; message: string }
   | { status: 'needs-confirmation'; items: RemovalItem[] }
   | { status: 'refused'; problems: SpecProblem[] };
@@ -107,13 +109,7 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
       tagTitles.value = titles;
       if (read === latest) show(list);
     } catch (error) {
-      if (read === latest) {
-        message.value = {
-          tone: 'error',
-          title: 'Could not read the board',
-          body: errorMessage(error),
-        };
-      }
+      if (read === latest) message.value = couldNotRead(error);
     } finally {
       if (read === latest) loading.value = false;
     }
@@ -122,11 +118,7 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
     try {
       tagTitles.value = await useCases.listTagTitles(workshop);
     } catch (error) {
-      message.value = {
-        tone: 'error',
-        title: 'Could not read the board',
-        body: errorMessage(error),
-      };
+      message.value = couldNotRead(error);
     }
   }
 
@@ -149,35 +141,12 @@ export function createMapTabModel(workshop: BoardSession, useCases: MapUseCases)
   }
 
   function report(outcome: JobOutcome): void {
-    switch (outcome.status) {
-      case 'done':
-        dirty.value = false;
-        confirmation.value = null;
-        message.value = { tone: 'success', title: outcome.message, focus: true };
-        return;
-      case 'partial':
-        message.value = {
-          tone: 'warning',
-          title: 'Part of the map was written',
-          body: `${outcome.message} Press “Update on board” to finish it.`,
-          focus: true,
-        };
-        return;
-      case 'cancelled':
-        message.value = { tone: 'info', title: outcome.message, focus: true };
-        return;
-      case 'needs-confirmation':
-        confirmation.value = outcome.items;
-        return;
-      case 'refused':
-        message.value = {
-          tone: 'error',
-          title: 'Nothing was changed on the board',
-          body: outcome.problems.map((p) => p.message).join(' '),
-          focus: true,
-        };
-        return;
+    if (outcome.status === 'done') {
+      dirty.value = false;
+      confirmation.value = null;
     }
+    if (outcome.status === 'needs-confirmation') confirmation.value = outcome.items;
+    message.value = jobMessage(outcome);
   }
 
   return {
