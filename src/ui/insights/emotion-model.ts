@@ -7,7 +7,7 @@ import { deriveStageEmotions, type CurveLine } from '../../domain/insights/emoti
 import { curveBasis, deriveCurveLines } from '../../domain/insights/curve-layout';
 import { DEFAULT_PERSONA, MAX_PERSONAS, personasOrDefault } from '../../domain/insights/personas';
 import { notSaved } from './insights-messages';
-import type { InsightsContext, InsightsPart } from './insights-tab-model';
+import type { InsightsContext, InsightsPart } from './insights-context';
 
 export function createEmotionModel(ctx: InsightsContext) {
   const { workshop, useCases, data, stageIds } = ctx;

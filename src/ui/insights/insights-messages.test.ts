@@ -8,6 +8,7 @@ import {
   drawn,
   laneAddedOutcome,
   notDone,
+  outcomeMessage,
 } from './insights-messages';
 
 const summary = (over: Partial<CurveSummary> = {}): CurveSummary => ({
@@ -122,5 +123,27 @@ describe('insights messages', () => {
       message:
         'A KPI row was added under the stage headers; the KPI cards go in it. The drawings below it did not all follow: Rate limited. Draw them again.',
     });
+  });
+
+  it('says a change: its failure, its warning, its own message, else the success given, else nothing', () => {
+    expect(outcomeMessage({ ok: false, message: 'No map.' }, 'Saved.')).toEqual({
+      tone: 'error',
+      title: 'Not saved',
+      body: 'No map.',
+    });
+    expect(outcomeMessage({ ok: true, warning: true, message: 'Cards behind.' }, 'Saved.')).toEqual(
+      { tone: 'warning', title: 'Cards behind.' },
+    );
+    expect(outcomeMessage({ ok: true, warning: true }, 'Saved.')).toEqual({
+      tone: 'success',
+      title: 'Saved.',
+    });
+    expect(outcomeMessage({ ok: true, message: 'Curve drawn.' }, 'Saved.')).toEqual({
+      tone: 'success',
+      title: 'Curve drawn.',
+    });
+    expect(outcomeMessage({ ok: true }, 'Saved.')).toEqual({ tone: 'success', title: 'Saved.' });
+    expect(outcomeMessage({ ok: true })).toBeNull();
+    expect(outcomeMessage({ ok: true, message: '' }, 'Saved.')).toBeNull();
   });
 });

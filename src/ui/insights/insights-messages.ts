@@ -31,6 +31,17 @@ export const notDone = (outcome: { message: string; title?: string }): TabMessag
     ? notSaved(outcome.message)
     : { tone: 'error', title: outcome.title, body: outcome.message };
 
+/**
+ * What the tab says after a change: a failure's notice, a warning the use case gave, or its own
+ * message (else `success`); null when there is nothing to say.
+ */
+export function outcomeMessage(outcome: InsightsOutcome, success?: string): TabMessage | null {
+  if (!outcome.ok) return notDone(outcome);
+  if (outcome.warning && outcome.message) return { tone: 'warning', title: outcome.message };
+  const title = outcome.message ?? success;
+  return title ? { tone: 'success', title } : null;
+}
+
 /** Who may draw on the board or change the map refused this user: the refusal says who may. */
 export const facilitatorsOnly = (reason: string): InsightsOutcome => ({
   ok: false,

@@ -1,6 +1,3 @@
-import type { TabMessage } from '../components/action-runner';
-import { errorMessage } from '../../domain/common';
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { MapInsights } from '../../app/insights/load-insights';
 import type { Workshop } from '../../app/workshop';
 import type { CurveLine } from '../../domain/insights/emotion';
@@ -9,7 +6,8 @@ import type { RaciRole, RaciSubject } from '../../domain/insights/raci';
 import { createEmotionModel } from './emotion-model';
 import { createKpiModel } from './kpi-model';
 import { createRaciModel } from './raci-model';
-import { notConfirmed, notDone } from './insights-messages';
+import { createInsightsBoard } from './insights-board';
+import { createInsightsContext, type InsightsPart } from './insights-context';
 
 /** What the Insights tab needs from app/insights; injected so tests use fakes. */
 export interface InsightsUseCases {
@@ -116,193 +114,50 @@ export interface InsightsTabOptions {
   redrawJitterMs?: number;
 }
 
-/** What every part of the tab (emotions, KPIs, departments) shares: the chosen map and its data. */
-export interface InsightsContext {
-  readonly workshop: Workshop;
-  readonly useCases: InsightsUseCases;
-  readonly map: ReadonlySignal<InsightsMap | null>;
-  readonly data: ReadonlySignal<InsightsData | null>;
-  readonly stageIds: ReadonlySignal<string[]>;
-  readonly busy: ReadonlySignal<boolean>;
-  readonly message: Signal<TabMessage | null>;
-  /**
-   * Runs one change, shows its outcome, and reads the board again so the view is current. The
-   * outcome of what the person just did takes focus, so it is seen and heard wherever they were
-   * in the tab; a redraw the panel made by itself (`background`) is shown without moving them.
-   */
-  run(
-    change: () => Promise<InsightsOutcome>,
-    success?: string,
-    options?: { background?: boolean },
-  ): Promise<boolean>;
-  /** `run` on the chosen map; false, with nothing run, where there is none. */
-  onMap(change: (map: InsightsMap) => Promise<InsightsOutcome>, success?: string): Promise<boolean>;
-  /** `onMap` for a change that adds a lane to the map: the maps are read again after it. */
-  changeLanes(change: (map: InsightsMap) => Promise<InsightsOutcome>): Promise<boolean>;
-  /**
-   * A timer for redrawing on the board from a facilitator's panel after a change: `set` replaces
-   * the redraw pending with one after the pause (`InsightsTabOptions`), `clear` drops it.
-   */
-  redrawTimer(): { set(fn: () => void): void; clear(): void };
-  /** The tab is closed: nothing scheduled may run. */
-  stopped(): boolean;
-}
-
-/** A part that keeps something on the board current: told after each load, stopped on close. */
-export interface InsightsPart {
-  afterLoad(): void;
-  stop(): void;
-}
-
+/**
+ * The Insights tab's model, made of small ones, each for one concern: the board (`insights-board`:
+ * the maps, the chosen one and its data, read and followed), the context the parts share
+ * (`insights-context`: running a change and showing its outcome, the redraw timer), and the parts
+ * (`emotion-model`, `kpi-model`, `raci-model`), in one flat object.
+ */
 export function createInsightsTabModel(
   workshop: Workshop,
   useCases: InsightsUseCases,
   options: InsightsTabOptions = {},
 ) {
-  const status = signal<InsightsStatus>({ status: 'loading' });
-  const maps = signal<InsightsMap[]>([]);
-  const mapId = signal<string | null>(null);
-  const data = signal<InsightsData | null>(null);
-  const busy = signal(false);
-  const message = signal<TabMessage | null>(null);
-  const map = computed(() => maps.value.find((m) => m.id === mapId.value) ?? maps.value[0] ?? null);
-  const stageIds = computed(() => map.value?.stages.map((s) => s.id) ?? []);
-
-  let stopped = false;
-  const run: InsightsContext['run'] = async (change, success, { background = false } = {}) => {
-    busy.value = true;
-    message.value = null;
-    const shown = (said: TabMessage) => ({ ...said, focus: !background });
-    try {
-      const outcome = await change();
-      if (!outcome.ok) message.value = shown(notDone(outcome));
-      else if (outcome.warning && outcome.message)
-        message.value = shown({ tone: 'warning', title: outcome.message });
-      else if (outcome.message ?? success)
-        message.value = shown({ tone: 'success', title: outcome.message ?? success ?? '' });
-      await reload();
-      return outcome.ok;
-    } catch (error) {
-      // A change that failed outright (the board unreachable, an answer lost) is said, not lost.
-      // Whether it landed is not known here: the view is read again to show what the board holds.
-      message.value = shown(notConfirmed(errorMessage(error)));
-      await reload();
-      return false;
-    } finally {
-      busy.value = false;
-    }
-  };
-  const onMap: InsightsContext['onMap'] = (change, success) => {
-    const current = map.value;
-    return current ? run(() => change(current), success) : Promise.resolve(false);
-  };
-  const ctx: InsightsContext = {
-    workshop,
-    useCases,
-    map,
-    data,
-    stageIds,
-    busy,
-    message,
-    run,
-    onMap,
-    async changeLanes(change) {
-      const ok = await onMap(change);
-      if (ok) maps.value = await useCases.loadMaps(workshop).catch(() => maps.value);
-      return ok;
-    },
-    redrawTimer() {
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      const clear = () => {
-        if (timer) clearTimeout(timer);
-        timer = null;
-      };
-      const pause = () =>
-        (options.redrawDelayMs ?? 1_500) + Math.random() * (options.redrawJitterMs ?? 1_000);
-      return {
-        set(fn) {
-          clear();
-          timer = setTimeout(() => {
-            timer = null;
-            fn();
-          }, pause());
-        },
-        clear,
-      };
-    },
-    stopped: () => stopped,
-  };
+  const parts: InsightsPart[] = [];
+  const board = createInsightsBoard(workshop, useCases, () => {
+    for (const part of parts) part.afterLoad();
+  });
+  const ctx = createInsightsContext(workshop, useCases, board, options);
   const emotion = createEmotionModel(ctx);
   const kpi = createKpiModel(ctx);
-  const parts: InsightsPart[] = [emotion.part, kpi.part];
-
-  async function reload(): Promise<void> {
-    const current = map.value;
-    if (!current) return;
-    try {
-      data.value = await useCases.load(workshop, current);
-      status.value = { status: 'ready' };
-      for (const part of parts) part.afterLoad();
-    } catch (error) {
-      status.value = { status: 'error', message: errorMessage(error) };
-    }
-  }
-
-  let unwatch: (() => void) | null = null;
-  function follow(): void {
-    unwatch?.();
-    const current = map.value;
-    unwatch = current && !stopped ? useCases.watch(workshop, current, () => void reload()) : null;
-  }
+  parts.push(emotion.part, kpi.part);
 
   function stop(): void {
-    stopped = true;
-    unwatch?.();
-    unwatch = null;
+    board.close();
     for (const part of parts) part.stop();
   }
 
-  async function start(): Promise<void> {
-    try {
-      maps.value = await useCases.loadMaps(workshop);
-    } catch (error) {
-      status.value = { status: 'error', message: errorMessage(error) };
-      return;
-    }
-    if (!map.value) {
-      status.value = { status: 'ready' };
-      return;
-    }
-    await reload();
-    follow();
-  }
-
   return {
-    status,
-    maps,
-    map,
-    data,
-    busy,
-    message,
+    status: board.status,
+    maps: board.maps,
+    map: board.map,
+    data: board.data,
+    busy: ctx.busy,
+    message: ctx.message,
     ...emotion.view,
     ...kpi.view,
     ...createRaciModel(ctx),
     open() {
-      stopped = false;
-      void start();
+      board.open();
       return stop;
     },
-    reload,
-    chooseMap(id: string) {
-      mapId.value = id;
-      data.value = null;
-      status.value = { status: 'loading' };
-      follow();
-      void reload();
-    },
+    reload: board.reload,
+    chooseMap: board.chooseMap,
     /** Board drawings: `which` names the use case; the outcome says what happened. */
     onBoard: (which: 'showKpis' | 'removeKpiCards' | 'putRaci' | 'removeRaci') =>
-      onMap((current) => useCases[which](workshop, current.id)),
+      ctx.onMap((current) => useCases[which](workshop, current.id)),
   };
 }
 

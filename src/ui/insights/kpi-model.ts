@@ -6,7 +6,7 @@ import { computed } from '@preact/signals';
 import { kpiStatus } from '../../domain/insights/kpi';
 import { errorMessage } from '../../domain/common';
 import { cardsBehind } from './insights-messages';
-import type { InsightsContext, InsightsPart } from './insights-tab-model';
+import type { InsightsContext, InsightsPart } from './insights-context';
 
 export function createKpiModel(ctx: InsightsContext) {
   const { workshop, useCases, data } = ctx;

@@ -5,7 +5,7 @@
 import { computed } from '@preact/signals';
 import { deriveCoverage } from '../../domain/insights/departments';
 import { checkRaci, type RaciRole, type RaciSubject } from '../../domain/insights/raci';
-import type { InsightsContext } from './insights-tab-model';
+import type { InsightsContext } from './insights-context';
 
 export function createRaciModel(ctx: InsightsContext) {
   const { workshop, useCases, data, stageIds } = ctx;
