@@ -55,6 +55,35 @@ describe('restoring map.insights (bad input)', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('orders readings oldest first, keeps five personas, and lists departments once, sorted', () => {
+    const file = v2();
+    const { insights } = file.map;
+    const kpi = insights.kpis![0] as {
+      readings: { value: number; date: string; source: string }[];
+    };
+    kpi.readings = [
+      { value: 3, date: '2024-03-01', source: '' },
+      { value: 1, date: '2024-01-01', source: '' },
+      { value: 2, date: '2024-02-01', source: '' },
+    ];
+    insights.personas = Array.from({ length: 7 }, (_, i) => ({
+      id: `persona-${i}`,
+      name: `Persona ${i}`,
+      summary: '',
+    }));
+    insights.ratings = [];
+    insights.departments = [' Sales ', 'Billing', 'Sales', '', 'Care'];
+    const result = restore(file);
+    if (!result.ok) throw new Error(result.message);
+    const got = result.file.map.insights;
+    expect(got.kpis[0]!.readings.map((r) => r.value)).toEqual([1, 2, 3]);
+    expect(got.personas.map((p) => p.id)).toEqual([0, 1, 2, 3, 4].map((i) => `persona-${i}`));
+    expect(got.departments).toEqual(['Billing', 'Care', 'Sales']);
+    expect(result.warnings).toEqual([
+      'A map has at most 5 personas; the rest were left out. (map.insights.personas)',
+    ]);
+  });
+
   it('refuses a file whose KPI reading is not a number, naming the field', () => {
     const file = v2();
     (file.map.insights.kpis![0] as { readings: Record<string, unknown>[] }).readings[0]!.value =

@@ -48,41 +48,62 @@ export interface InsightRefs {
 export function restoreInsights(o: Obj, refs: InsightRefs, warnings: Warnings): ExportInsights {
   const raw = optionalRecord(o, 'insights', 'map');
   if (!raw) return structuredClone(EMPTY_INSIGHTS);
-  const path = 'map.insights';
-  const department = (value: string | null, field: string): string | null => {
-    if (value === null || value.trim() === '') return null;
-    if (value.length > MAX_DEPARTMENT) {
-      warnings.add(`Department names over ${MAX_DEPARTMENT} characters were left out.`, field);
-      return null;
-    }
-    return value.trim();
+  const personas = restorePersonas(raw, warnings);
+  const personaIds = new Set(personas.map((p) => p.id));
+  return {
+    personas,
+    ratings: restoreRatings(raw, refs, personaIds, warnings),
+    kpis: restoreKpis(raw, refs, warnings),
+    raci: restoreRaci(raw, refs, warnings),
+    departments: restoreDepartments(raw, warnings),
   };
+}
 
-  let personas = uniqueById(
-    list(raw, 'personas', path).map((v, i): ExportCurvePersona => {
-      const p = record(v, at(`${path}.personas`, i));
-      const where = at(`${path}.personas`, i);
+const PATH = 'map.insights';
+
+/** A department name as the tab keeps it: trimmed; null when empty or too long (with a warning). */
+function department(value: string | null, field: string, warnings: Warnings): string | null {
+  if (value === null || value.trim() === '') return null;
+  if (value.length > MAX_DEPARTMENT) {
+    warnings.add(`Department names over ${MAX_DEPARTMENT} characters were left out.`, field);
+    return null;
+  }
+  return value.trim();
+}
+
+/** The named personas, first of each id, at most `MAX_PERSONAS`. */
+function restorePersonas(raw: Obj, warnings: Warnings): ExportCurvePersona[] {
+  const personas = uniqueById(
+    list(raw, 'personas', PATH).map((v, i): ExportCurvePersona => {
+      const p = record(v, at(`${PATH}.personas`, i));
+      const where = at(`${PATH}.personas`, i);
       return {
         id: id(p, 'id', where),
         name: text(p, 'name', where, '').slice(0, MAX_NAME),
         summary: text(p, 'summary', where, ''),
       };
     }),
-    `${path}.personas`,
+    `${PATH}.personas`,
     warnings,
   ).filter((p) => p.name.trim() !== '');
-  if (personas.length > MAX_PERSONAS) {
-    warnings.add(
-      `A map has at most ${MAX_PERSONAS} personas; the rest were left out.`,
-      `${path}.personas`,
-    );
-    personas = personas.slice(0, MAX_PERSONAS);
-  }
-  const personaIds = new Set(personas.map((p) => p.id));
+  if (personas.length <= MAX_PERSONAS) return personas;
+  warnings.add(
+    `A map has at most ${MAX_PERSONAS} personas; the rest were left out.`,
+    `${PATH}.personas`,
+  );
+  return personas.slice(0, MAX_PERSONAS);
+}
 
+/** Ratings of −2 … 2 of the map's stages, by a kept persona (or the default one), on a line. */
+function restoreRatings(
+  raw: Obj,
+  refs: InsightRefs,
+  personaIds: ReadonlySet<string>,
+  warnings: Warnings,
+): ExportRating[] {
   const ratings: ExportRating[] = [];
-  list(raw, 'ratings', path).forEach((v, i) => {
-    const where = at(`${path}.ratings`, i);
+  list(raw, 'ratings', PATH).forEach((v, i) => {
+    const where = at(`${PATH}.ratings`, i);
     const r = record(v, where);
     const value = number(r, 'value', where, Number.NaN);
     const stageId = text(r, 'stageId', where, '');
@@ -106,13 +127,21 @@ export function restoreInsights(o: Obj, refs: InsightRefs, warnings: Warnings): 
       personaId,
       line: line as ExportRating['line'],
       value: value as ExportRating['value'],
-      department: department(nullableText(r, 'department', where), at(where, 'department')),
+      department: department(
+        nullableText(r, 'department', where),
+        at(where, 'department'),
+        warnings,
+      ),
     });
   });
+  return ratings;
+}
 
-  const kpis = uniqueById(
-    list(raw, 'kpis', path).flatMap((v, i): ExportKpi[] => {
-      const where = at(`${path}.kpis`, i);
+/** Named KPIs of the map (or of no stage) with a numeric baseline and target, first of each id. */
+function restoreKpis(raw: Obj, refs: InsightRefs, warnings: Warnings): ExportKpi[] {
+  return uniqueById(
+    list(raw, 'kpis', PATH).flatMap((v, i): ExportKpi[] => {
+      const where = at(`${PATH}.kpis`, i);
       const k = record(v, where);
       const stageId = nullableText(k, 'stageId', where);
       const name = text(k, 'name', where, '').trim();
@@ -130,22 +159,6 @@ export function restoreInsights(o: Obj, refs: InsightRefs, warnings: Warnings): 
         warnings.add('KPIs without a numeric baseline and target were left out.', where);
         return [];
       }
-      const readings: ExportKpiReading[] = [];
-      list(k, 'readings', where).forEach((rv, j) => {
-        const rw = at(`${where}.readings`, j);
-        const r = record(rv, rw);
-        const value = number(r, 'value', rw, Number.NaN);
-        const date = text(r, 'date', rw, '');
-        if (!Number.isFinite(value))
-          return warnings.add('Readings that are not numbers were left out.', rw);
-        if (!ISO_DATE.test(date) || date > refs.exportDay)
-          return warnings.add(
-            'Readings without a date, or dated after the export, were left out.',
-            rw,
-          );
-        readings.push({ value, date, source: text(r, 'source', rw, '') });
-      });
-      readings.sort((a, b) => a.date.localeCompare(b.date));
       return [
         {
           id: id(k, 'id', where),
@@ -155,24 +168,53 @@ export function restoreInsights(o: Obj, refs: InsightRefs, warnings: Warnings): 
           baseline,
           target,
           direction: text(k, 'direction', where, 'higher') === 'lower' ? 'lower' : 'higher',
-          readings,
+          readings: restoreReadings(k, where, refs.exportDay, warnings),
         },
       ];
     }),
-    `${path}.kpis`,
+    `${PATH}.kpis`,
     warnings,
   );
+}
 
+/** A KPI's numeric readings dated on or before the export day, oldest first. */
+function restoreReadings(
+  kpi: Obj,
+  where: string,
+  exportDay: string,
+  warnings: Warnings,
+): ExportKpiReading[] {
+  const readings: ExportKpiReading[] = [];
+  list(kpi, 'readings', where).forEach((rv, j) => {
+    const rw = at(`${where}.readings`, j);
+    const r = record(rv, rw);
+    const value = number(r, 'value', rw, Number.NaN);
+    const date = text(r, 'date', rw, '');
+    if (!Number.isFinite(value))
+      return warnings.add('Readings that are not numbers were left out.', rw);
+    if (!ISO_DATE.test(date) || date > exportDay)
+      return warnings.add('Readings without a date, or dated after the export, were left out.', rw);
+    readings.push({ value, date, source: text(r, 'source', rw, '') });
+  });
+  return readings.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** RACI rows of the map's stages and actions with a department and a role; one Accountable each. */
+function restoreRaci(raw: Obj, refs: InsightRefs, warnings: Warnings): ExportRaci[] {
   const raci: ExportRaci[] = [];
   const accountable = new Set<string>();
-  list(raw, 'raci', path).forEach((v, i) => {
-    const where = at(`${path}.raci`, i);
+  list(raw, 'raci', PATH).forEach((v, i) => {
+    const where = at(`${PATH}.raci`, i);
     const r = record(v, where);
     const subject = record(r['subject'], at(where, 'subject'));
     const kind = text(subject, 'kind', at(where, 'subject'), '');
     const subjectId = text(subject, 'id', at(where, 'subject'), '');
     const role = text(r, 'role', where, '');
-    const dept = department(nullableText(r, 'department', where), at(where, 'department'));
+    const dept = department(
+      nullableText(r, 'department', where),
+      at(where, 'department'),
+      warnings,
+    );
     const known =
       (kind === 'stage' && refs.stageIds.has(subjectId)) ||
       (kind === 'action' && refs.actionIds.has(subjectId));
@@ -196,15 +238,17 @@ export function restoreInsights(o: Obj, refs: InsightRefs, warnings: Warnings): 
       role: role as ExportRaci['role'],
     });
   });
+  return raci;
+}
 
-  const departments = [
+/** The departments named, each once, in alphabetical order. */
+function restoreDepartments(raw: Obj, warnings: Warnings): string[] {
+  return [
     ...new Set(
-      textList(raw, 'departments', path).flatMap((d, i) => {
-        const kept = department(d, at(`${path}.departments`, i));
+      textList(raw, 'departments', PATH).flatMap((d, i) => {
+        const kept = department(d, at(`${PATH}.departments`, i), warnings);
         return kept === null ? [] : [kept];
       }),
     ),
   ].sort((a, b) => a.localeCompare(b));
-
-  return { personas, ratings, kpis, raci, departments };
 }
