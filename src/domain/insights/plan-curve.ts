@@ -101,8 +101,85 @@ function pointsThere(state: CurveState, byId: ReadonlyMap<string, BoardItem>) {
 
 export function planCurve(state: CurveState): CurvePlan {
   const byId = new Map(state.items.map((i) => [i.id, i]));
-  const points = pointsThere(state, byId);
-  const ours = new Set([...points.values()].map((p) => p.id));
+  const there = pointsThere(state, byId);
+  const wanted = new Map(state.points.map((p) => [p.key, p]));
+  const points = planPoints(state, byId, there, wanted);
+  const ours = new Set([...there.values()].map((p) => p.id));
+  const lines = planLines(state, byId, ours, wanted, points.endOf);
+  const removals = [...points.removals, ...lines.removals];
+  return {
+    removals,
+    removeIds: callsToRemove(removals, byId),
+    updates: points.updates,
+    pointCreates: points.creates,
+    lineCreates: lines.creates,
+    keepPoints: points.keep,
+    keepLines: lines.keep,
+    counts: { ...points.counts, linesDrawn: lines.creates.length },
+  };
+}
+
+/**
+ * The points: those on the board that stay (moved or given another mean where they must), those
+ * that go, those to make; and how a line names each point's end.
+ */
+function planPoints(
+  state: CurveState,
+  byId: ReadonlyMap<string, BoardItem>,
+  there: ReadonlyMap<string, DrawnPoint>,
+  wanted: ReadonlyMap<string, CurvePoint>,
+) {
+  const counts = { added: 0, moved: 0, removed: 0, unchanged: 0 };
+  /** Point key → how a line names it. */
+  const endOf = new Map<string, CurveEnd>();
+  const removals: CurvePlan['removals'] = [];
+  const updates: CurvePlan['updates'] = [];
+  const keep: Record<string, DrawnPoint> = {};
+  for (const [key, p] of there) {
+    const want = wanted.get(key);
+    // A point outside the frame (its frame.add never happened, or drawn before points were the
+    // frame's children) is made again inside it: the port has no op to change a parent.
+    const outside = byId.get(p.id)?.parentId !== state.frameId;
+    if (!want || p.look !== pointLook(want) || key.startsWith(STRAY_PREFIX) || outside) {
+      removals.push({ key, id: p.id, kind: 'point' });
+      continue;
+    }
+    keep[key] = p;
+    endOf.set(key, { id: p.id });
+    const item = byId.get(p.id)!;
+    const moved = !samePlace(item, want);
+    if (!moved && item.text === want.text) {
+      counts.unchanged += 1;
+      continue;
+    }
+    counts.moved += moved ? 1 : 0;
+    counts.unchanged += moved ? 0 : 1;
+    updates.push({ id: p.id, at: { x: want.rect.x, y: want.rect.y }, text: want.text });
+  }
+  const creates: CurvePoint[] = [];
+  for (const point of state.points) {
+    if (endOf.has(point.key)) continue;
+    creates.push(point);
+    endOf.set(point.key, { ref: point.key });
+    counts.added += 1;
+  }
+  counts.removed = removals.filter(
+    (r) => !r.key.startsWith(STRAY_PREFIX) && !wanted.has(r.key),
+  ).length;
+  return { counts, endOf, removals, updates, keep, creates };
+}
+
+/**
+ * The lines: recorded or loose ones that still join the right points in the right place stay,
+ * other lines on two of our points go, and the segments without a line are drawn.
+ */
+function planLines(
+  state: CurveState,
+  byId: ReadonlyMap<string, BoardItem>,
+  ours: ReadonlySet<string>,
+  wanted: ReadonlyMap<string, CurvePoint>,
+  endOf: ReadonlyMap<string, CurveEnd>,
+) {
   const drawnLines = new Map<string, DrawnLine>();
   for (const [key, l] of Object.entries(state.drawn?.lines ?? {}))
     if (byId.has(l.id)) drawnLines.set(key, l);
@@ -115,47 +192,8 @@ export function planCurve(state: CurveState): CurvePlan {
       ours.has(i.ends.from) &&
       ours.has(i.ends.to),
   );
-
-  const counts = { added: 0, moved: 0, removed: 0, unchanged: 0, linesDrawn: 0 };
-  const wanted = new Map(state.points.map((p) => [p.key, p]));
-  /** Point key → how a line names it. */
-  const endOf = new Map<string, CurveEnd>();
   const removals: CurvePlan['removals'] = [];
-  const updates: CurvePlan['updates'] = [];
-  const keepPoints: Record<string, DrawnPoint> = {};
-  for (const [key, p] of points) {
-    const want = wanted.get(key);
-    // A point outside the frame (its frame.add never happened, or drawn before points were the
-    // frame's children) is made again inside it: the port has no op to change a parent.
-    const outside = byId.get(p.id)?.parentId !== state.frameId;
-    if (!want || p.look !== pointLook(want) || key.startsWith(STRAY_PREFIX) || outside) {
-      removals.push({ key, id: p.id, kind: 'point' });
-      continue;
-    }
-    keepPoints[key] = p;
-    endOf.set(key, { id: p.id });
-    const item = byId.get(p.id)!;
-    const moved = !samePlace(item, want);
-    if (!moved && item.text === want.text) {
-      counts.unchanged += 1;
-      continue;
-    }
-    counts.moved += moved ? 1 : 0;
-    counts.unchanged += moved ? 0 : 1;
-    updates.push({ id: p.id, at: { x: want.rect.x, y: want.rect.y }, text: want.text });
-  }
-  const pointCreates: CurvePoint[] = [];
-  for (const point of state.points) {
-    if (endOf.has(point.key)) continue;
-    pointCreates.push(point);
-    endOf.set(point.key, { ref: point.key });
-    counts.added += 1;
-  }
-  counts.removed = removals.filter(
-    (r) => !r.key.startsWith(STRAY_PREFIX) && !wanted.has(r.key),
-  ).length;
-
-  const keepLines: Record<string, DrawnLine> = {};
+  const keep: Record<string, DrawnLine> = {};
   const wantedLines = new Map(state.segments.map((s) => [s.key, s]));
   const keptEnd = (key: string) => {
     const end = endOf.get(key);
@@ -184,7 +222,7 @@ export function planCurve(state: CurveState): CurvePlan {
       item.ends.from === keptEnd(want.fromKey) &&
       item.ends.to === keptEnd(want.toKey) &&
       inPlace(item, want);
-    if (holds) keepLines[key] = { ...l, from: want.fromKey, to: want.toKey };
+    if (holds) keep[key] = { ...l, from: want.fromKey, to: want.toKey };
     // A line on two of our points goes (with them, or on its own); other lines are not ours now.
     else if (item?.ends && ours.has(item.ends.from) && ours.has(item.ends.to))
       removals.push({ key, id: l.id, kind: 'line' });
@@ -192,13 +230,13 @@ export function planCurve(state: CurveState): CurvePlan {
   for (const loose of looseLines) {
     const want = state.segments.find(
       (s) =>
-        keepLines[s.key] === undefined &&
+        keep[s.key] === undefined &&
         keptEnd(s.fromKey) === loose.ends?.from &&
         keptEnd(s.toKey) === loose.ends?.to &&
         inPlace(loose, s),
     );
     if (want)
-      keepLines[want.key] = {
+      keep[want.key] = {
         id: loose.id,
         from: want.fromKey,
         to: want.toKey,
@@ -206,31 +244,27 @@ export function planCurve(state: CurveState): CurvePlan {
       };
     else removals.push({ key: `${STRAY_PREFIX}${loose.id}`, id: loose.id, kind: 'line' });
   }
-  const lineCreates: CurvePlan['lineCreates'] = [];
+  const creates: CurvePlan['lineCreates'] = [];
   for (const segment of state.segments) {
-    if (keepLines[segment.key]) continue;
+    if (keep[segment.key]) continue;
     const from = endOf.get(segment.fromKey);
     const to = endOf.get(segment.toKey);
     if (!from || !to) continue;
-    lineCreates.push({ segment, from, to });
-    counts.linesDrawn += 1;
+    creates.push({ segment, from, to });
   }
-  // A line whose point goes needs no call of its own: the board removes it with the point.
+  return { removals, keep, creates };
+}
+
+/** The removals that need a call: a line whose point goes needs none, the board removes it too. */
+function callsToRemove(
+  removals: CurvePlan['removals'],
+  byId: ReadonlyMap<string, BoardItem>,
+): string[] {
   const goingPoints = new Set(removals.filter((r) => r.kind === 'point').map((r) => r.id));
-  const removeIds = removals
+  return removals
     .filter((r) => {
       const ends = r.kind === 'line' ? byId.get(r.id)?.ends : undefined;
       return !ends || !(goingPoints.has(ends.from) || goingPoints.has(ends.to));
     })
     .map((r) => r.id);
-  return {
-    removals,
-    removeIds,
-    updates,
-    pointCreates,
-    lineCreates,
-    keepPoints,
-    keepLines,
-    counts,
-  };
 }
