@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { borderPoint, lineBetween, nearlyEqual, sameCentre } from './board-item';
+import {
+  borderPoint,
+  lineBetween,
+  nearlyEqual,
+  nearlySameRect,
+  rectUnion,
+  sameCentre,
+  sameRect,
+} from './board-item';
 
 const box = { x: 0, y: 0, w: 100, h: 100 };
 
@@ -37,5 +45,27 @@ describe('matching what the board reports to what was asked for', () => {
     expect(sameCentre(a, { x: 25.5, y: 10, w: 50, h: 30 })).toBe(true);
     expect(sameCentre(a, { x: 0, y: 1.5, w: 100, h: 50 })).toBe(false);
     expect(sameCentre(a, { x: 1.5, y: 0, w: 100, h: 50 })).toBe(false);
+  });
+
+  it('compares rects exactly, or within a unit on each side', () => {
+    const a = { x: 0, y: 0, w: 100, h: 50 };
+    expect(sameRect(a, { ...a })).toBe(true);
+    expect(sameRect(a, { ...a, h: 50.5 })).toBe(false);
+    expect(nearlySameRect(a, { x: 1, y: -1, w: 101, h: 49 })).toBe(true);
+    for (const side of ['x', 'y', 'w', 'h'] as const)
+      expect(nearlySameRect(a, { ...a, [side]: a[side] + 1.5 }), side).toBe(false);
+  });
+});
+
+describe('the rect around others', () => {
+  it('holds every rect given, and is the rect itself when given one', () => {
+    const a = { x: 10, y: 20, w: 100, h: 50 };
+    expect(rectUnion(a)).toEqual(a);
+    expect(rectUnion(a, { x: -5, y: 40, w: 20, h: 100 }, { x: 200, y: 0, w: 10, h: 10 })).toEqual({
+      x: -5,
+      y: 0,
+      w: 215,
+      h: 140,
+    });
   });
 });

@@ -128,6 +128,29 @@ export const sameCentre = (a: Rect, b: Rect): boolean => {
   return nearlyEqual(ca.x, cb.x) && nearlyEqual(ca.y, cb.y);
 };
 
+/** Whether two rects are the same to the unit (what a layout planned against itself). */
+export const sameRect = (a: Rect, b: Rect): boolean =>
+  a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+
+/** Whether two rects match within a board unit on each side (what the board reports). */
+export const nearlySameRect = (a: Rect, b: Rect): boolean =>
+  nearlyEqual(a.x, b.x) && nearlyEqual(a.y, b.y) && nearlyEqual(a.w, b.w) && nearlyEqual(a.h, b.h);
+
+/** The smallest rect holding `first` and every one of `rest`. */
+export function rectUnion(first: Rect, ...rest: readonly Rect[]): Rect {
+  let x1 = first.x;
+  let y1 = first.y;
+  let x2 = first.x + first.w;
+  let y2 = first.y + first.h;
+  for (const r of rest) {
+    x1 = Math.min(x1, r.x);
+    y1 = Math.min(y1, r.y);
+    x2 = Math.max(x2, r.x + r.w);
+    y2 = Math.max(y2, r.y + r.h);
+  }
+  return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 };
+}
+
 /**
  * Where a line from the centre of `box` towards `to` leaves the box (the centre itself when `to`
  * is inside): lines between two items end at their borders, so they never cover them.

@@ -4,7 +4,7 @@
  * of neighbouring rated stages. Pure and keyed (`curve:<persona>:<line>:<stage>`), like the map
  * layout, so drawing again after ratings change updates the same items in place.
  */
-import type { Rect } from '../board/board-item';
+import { rectCenter, type Rect } from '../board/board-item';
 import type { MapGeometry } from '../journey/layout';
 import {
   CURVE_LINES,
@@ -122,8 +122,8 @@ export function layoutEmotionCurve(
           key: `curve-seg:${input.personaId}:${input.line}:${previous.stageId}`,
           personaId: input.personaId,
           line: input.line,
-          from: centre(previous.rect),
-          to: centre(current.rect),
+          from: rectCenter(previous.rect),
+          to: rectCenter(current.rect),
           fromKey: previous.key,
           toKey: current.key,
           color: input.color,
@@ -169,4 +169,3 @@ export function formatMean(mean: number): string {
 }
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
-const centre = (rect: Rect) => ({ x: rect.x + rect.w / 2, y: rect.y + rect.h / 2 });

@@ -15,7 +15,14 @@
  * because Miro refuses to resize a frame so its children fall outside.
  */
 import { cellAt, FRAME_KEY, LAYOUT, layoutMap, type LayoutItem, type MapLayout } from './layout';
-import { rectCenter, rectContains, type BoardItem, type Rect } from '../board/board-item';
+import {
+  rectCenter,
+  rectContains,
+  rectUnion,
+  sameRect,
+  type BoardItem,
+  type Rect,
+} from '../board/board-item';
 import { stageTagTitle, type MapSpec } from './map-spec';
 
 export interface MapState {
@@ -92,7 +99,7 @@ export function planMapUpdate(
   // Where each note is now, by cell.
   const placed = notes.map((note) => ({
     note,
-    cell: cellAt(previous.layout.geometry, centre(note.rect)),
+    cell: cellAt(previous.layout.geometry, rectCenter(note.rect)),
   }));
   const countIn = (match: (c: { stageId: string; laneId: string }) => boolean) =>
     placed.filter((p) => p.cell && match(p.cell)).length;
@@ -149,9 +156,12 @@ export function planMapUpdate(
     finalNoteRects.push(rect);
   });
 
-  const frame = withPadding(union(layout.geometry.frame, ...finalNoteRects), layout.geometry.frame);
+  const frame = withPadding(
+    rectUnion(layout.geometry.frame, ...finalNoteRects),
+    layout.geometry.frame,
+  );
   const currentFrame = previous.frame ?? previous.layout.geometry.frame;
-  const grown = union(currentFrame, frame);
+  const grown = rectUnion(currentFrame, frame);
   const frameId = previous.itemIds[FRAME_KEY];
   const frameItem = nextItems.get(FRAME_KEY) as LayoutItem;
 
@@ -296,24 +306,6 @@ function parkNotes(layout: MapLayout, notes: readonly PlacedNote[]): Rect[] {
     w: note.rect.w,
     h: note.rect.h,
   }));
-}
-
-const centre = (r: Rect) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-
-const sameRect = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
-
-function union(first: Rect, ...rest: Rect[]): Rect {
-  let x1 = first.x;
-  let y1 = first.y;
-  let x2 = first.x + first.w;
-  let y2 = first.y + first.h;
-  for (const r of rest) {
-    x1 = Math.min(x1, r.x);
-    y1 = Math.min(y1, r.y);
-    x2 = Math.max(x2, r.x + r.w);
-    y2 = Math.max(y2, r.y + r.h);
-  }
-  return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 };
 }
 
 /** Keeps the layout's padding around notes that reach past the layout's frame. */
