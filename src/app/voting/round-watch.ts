@@ -3,18 +3,19 @@
  * its ballots followed the way its design keeps them (keyed: the voter list and each listed
  * ballot key; places: every place; platform: the platform's totals, read again while the round
  * is open), and this browser's own anonymous ballot. Followed per key through the shared
- * collection (no polling but the platform's totals); each change calls `changed`.
+ * collection (no polling but the platform's totals); each change calls `changed`. One round and
+ * its ballots are followed in `round-follow.ts`; this file keeps the list and puts them together.
  */
 import type { Board, SharedCollection, Unsubscribe } from '../../board/port';
 import { voterKeyFor } from '../../domain/voting/anonymous-voter-key';
-import { isRecord } from '../../domain/voting/guards';
+import { ownBallotValue } from '../../domain/voting/own-ballot-value';
 import type { PlatformTotal } from '../../domain/voting/tally-votes';
-import { ballotKey, roundKey } from '../../domain/voting/vote-storage-keys';
 import type { VoteRound } from '../../domain/voting/vote-round';
-import { watchPlaces, type OwnBallot } from './anonymous-ballots';
+import type { OwnBallot } from './anonymous-ballots';
 import { mergedValue, partsOf } from './keyed-ballots';
+import { followBallots, watchRound, type RoundFollowContext } from './round-follow';
 import { watchSlots } from './slot-list';
-import { readRound, ROUND_SLOTS, starterKey, voterSlots } from './vote-store';
+import { readRound, ROUND_SLOTS } from './vote-store';
 
 export interface RoundWatch {
   value: unknown;
@@ -65,19 +66,7 @@ export function createRoundWatches(
 ): RoundWatches {
   const rounds = new Map<string, RoundWatch>();
   let roundIds: string[] = [];
-
-  /** This user's stored ballot: by their key, or (anonymous) the copy under their random key. */
-  function myBallotValue(watch: RoundWatch, round: VoteRound): unknown {
-    const key = voterKeyFor(round, userId);
-    if (key !== null) return mergedValue(partsOf(watch.ballots, key), round);
-    const own = watch.own;
-    if (!own) return undefined;
-    if (round.anonymous?.kind === 'places') {
-      for (const value of watch.ballots.values())
-        if (isRecord(value) && value.voterKey === own.voterKey) return value;
-    }
-    return own.ballot ?? undefined;
-  }
+  const context: RoundFollowContext = { board, shared, now, platformTotalsMs, schedule };
 
   async function readOwn(roundId: string): Promise<void> {
     const watch = rounds.get(roundId);
@@ -89,115 +78,13 @@ export function createRoundWatches(
   }
 
   /** Starts following the round's ballots the way its design keeps them (once). */
-  function follow(id: string, watch: RoundWatch, round: VoteRound): void {
-    if (watch.following) return;
-    const kind = round.anonymous?.kind;
-    if (kind === 'places') {
-      watch.following = 'places';
-      void readOwn(id);
-      watch.stop.push(
-        watchPlaces(shared, round, (byPlace) => {
-          watch.ballots = new Map([...byPlace].map(([n, v]) => [`place:${n}`, v]));
-          schedule();
-        }),
-      );
-    } else if (kind === 'platform') {
-      watch.following = 'platform';
-      void readOwn(id);
-      watch.stop.push(followTotals(id, watch, round));
-    } else {
-      watch.following = 'keyed';
-      watch.stop.push(followVoterList(id, watch));
-    }
-  }
-
-  /**
-   * Reads the platform's totals now, then every `platformTotalsMs` while the round is open: one
-   * read at a time, and one timer. A read asked for while one runs (an own vote, the round's end)
-   * is made once, right after it; starting another would run two polling chains from then on.
-   */
-  function followTotals(id: string, watch: RoundWatch, first: VoteRound): Unsubscribe {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    let reading = false;
-    let readAgain = false;
-    const sessionId = first.anonymous?.kind === 'platform' ? first.anonymous.sessionId : '';
-    const read = async () => {
-      reading = true;
-      try {
-        watch.totals = (await board.platformVoting?.totals(sessionId)) ?? [];
-        schedule();
-      } catch {
-        // Kept as last read; the next read may work.
-      }
-      reading = false;
-      if (stopped) return;
-      if (readAgain) {
-        readAgain = false;
-        void read();
-        return;
-      }
-      const round = readRound(watch.value, now());
-      if (round?.status === 'open') timer = setTimeout(() => void read(), platformTotalsMs);
-    };
-    const again = () => {
-      if (stopped) return;
-      clearTimeout(timer);
-      if (reading) readAgain = true;
-      else void read();
-    };
-    // An own vote or the round's end shows at once rather than at the next read.
-    watch.readTotals = again;
-    const stopRound = shared.watch(roundKey(id), again);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      stopRound();
-    };
-  }
-
-  function followVoterList(id: string, watch: RoundWatch): Unsubscribe {
-    return watchSlots(shared, voterSlots(id), (voterKeys) => {
-      for (const key of voterKeys) {
-        if (watch.voterStops.has(key)) continue;
-        watch.voterStops.set(
-          key,
-          shared.watch(ballotKey(id, key), (ballot) => {
-            if (ballot === undefined || ballot === null) watch.ballots.delete(key);
-            else watch.ballots.set(key, ballot);
-            schedule();
-          }),
-        );
-      }
-    });
-  }
+  const follow = (id: string, watch: RoundWatch, round: VoteRound): void =>
+    followBallots(context, id, watch, round, (roundId) => void readOwn(roundId));
 
   function followRound(id: string): void {
-    const watch: RoundWatch = {
-      value: undefined,
-      starter: null,
-      ballots: new Map(),
-      stop: [],
-      voterStops: new Map(),
-      listed: false,
-      following: null,
-      own: undefined,
-      totals: null,
-    };
+    const watch = newRoundWatch();
     rounds.set(id, watch);
-    watch.stop.push(
-      shared.watch(roundKey(id), (value) => {
-        watch.value = value;
-        // Follow the ballots at once: the voter list's repairs need its races seen from the start.
-        const round = readRound(value, now());
-        if (round) follow(id, watch, round);
-        schedule();
-      }),
-      shared.watch(starterKey(id), (value) => {
-        watch.starter = typeof value === 'string' ? value : null;
-        schedule();
-      }),
-    );
+    watchRound(context, id, watch, follow);
   }
 
   const stopRoundList = watchSlots(shared, ROUND_SLOTS, (ids) => {
@@ -210,7 +97,7 @@ export function createRoundWatches(
     roundIds: () => roundIds,
     watchOf: (id) => rounds.get(id),
     follow,
-    myBallotValue,
+    myBallotValue: (watch, round) => myBallotValue(userId, watch, round),
     readOwn,
     close() {
       stopRoundList();
@@ -219,5 +106,28 @@ export function createRoundWatches(
         for (const stop of watch.voterStops.values()) stop();
       }
     },
+  };
+}
+
+/** This user's stored ballot: by their key, or (anonymous) the copy under their random key. */
+function myBallotValue(userId: string, watch: RoundWatch, round: VoteRound): unknown {
+  const key = voterKeyFor(round, userId);
+  if (key !== null) return mergedValue(partsOf(watch.ballots, key), round);
+  const own = watch.own;
+  if (!own) return undefined;
+  return ownBallotValue(round, watch.ballots.values(), own);
+}
+
+function newRoundWatch(): RoundWatch {
+  return {
+    value: undefined,
+    starter: null,
+    ballots: new Map(),
+    stop: [],
+    voterStops: new Map(),
+    listed: false,
+    following: null,
+    own: undefined,
+    totals: null,
   };
 }
