@@ -15,7 +15,7 @@ import { isOverdue } from '../../domain/actions/validate-action';
 import { countOf, localIsoDate } from '../../domain/common';
 import { Field, controlValue, describedByFieldError } from '../components/Field';
 import { useFocusOnMount } from '../components/use-focus';
-import { CUSTOM_TEAM, type ActionForm } from './action-plan-model';
+import { CUSTOM_TEAM, type ActionForm } from '../../domain/actions/action-form';
 import { ACTION_STATUS_LABEL } from './action-text';
 
 const SCORES = ['1', '2', '3', '4', '5'];
