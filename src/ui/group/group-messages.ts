@@ -1,9 +1,9 @@
 /**
- * What the Group tab says after apply, resume and undo: the use cases' outcomes (app/grouping)
- * as the tab's messages, every sentence in one place.
+ * What the Group tab says after a run, a split, apply, resume and undo: the use cases' outcomes
+ * (app/grouping) as the tab's messages, every sentence in one place.
  */
 import type { ApplyOutcome, ResumeOutcome, UndoOutcome } from '../../app/grouping/apply-groups';
-import { countOf } from '../../domain/common';
+import { countOf, errorMessage } from '../../domain/common';
 import { failureSummary, noSnapshotNote } from '../failure-summary';
 import type { TabMessage } from '../components/action-runner';
 
@@ -87,3 +87,27 @@ export function undoMessage(outcome: UndoOutcome): TabMessage {
       };
   }
 }
+
+/** Meaning mode fell back to shared words; the notice says why. */
+export const sharedWordsMessage = (notice: string): TabMessage => ({
+  tone: 'warning',
+  title: 'Grouped by shared words',
+  body: notice,
+});
+
+/** A run that ended without a preview: stopped, or failed. */
+export const groupingFailedMessage = (error: unknown): TabMessage =>
+  error instanceof Error && error.name === 'ClusterCancelledError'
+    ? { tone: 'info', title: 'Grouping stopped.' }
+    : { tone: 'error', title: 'Grouping failed', body: errorMessage(error) };
+
+export const cannotSplitMessage: TabMessage = {
+  tone: 'info',
+  title: 'This group cannot be split further.',
+};
+
+export const splitFailedMessage = (error: unknown): TabMessage => ({
+  tone: 'error',
+  title: 'Splitting failed',
+  body: errorMessage(error),
+});
