@@ -5,6 +5,7 @@ import {
   nextCullBox,
   cameraFromViewport,
   fitCamera,
+  gridBackground,
   gridSpacing,
   MAX_ZOOM,
   MIN_ZOOM,
@@ -121,6 +122,20 @@ describe('gridSpacing', () => {
       expect(px).toBeGreaterThanOrEqual(16);
       expect(px).toBeLessThan(32);
     }
+  });
+});
+
+describe('gridBackground', () => {
+  it('sizes the grid at its screen spacing and moves it with the board', () => {
+    expect(gridBackground({ x: 0, y: 0, zoom: 1 })).toEqual({
+      backgroundSize: '20px 20px',
+      backgroundPosition: '0px 0px',
+    });
+    // At 50 %, 40-unit cells are 20 px; the board point (100, -30) is at the canvas's corner.
+    expect(gridBackground({ x: 100, y: -30, zoom: 0.5 })).toEqual({
+      backgroundSize: '20px 20px',
+      backgroundPosition: '-50px 15px',
+    });
   });
 });
 

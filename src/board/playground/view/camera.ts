@@ -113,6 +113,18 @@ export function gridSpacing(zoom: number): number {
   return spacing;
 }
 
+/** The canvas's background grid: a cell's size on screen, and the offset that moves it with the board. */
+export function gridBackground(camera: Camera): {
+  backgroundSize: string;
+  backgroundPosition: string;
+} {
+  const grid = gridSpacing(camera.zoom) * camera.zoom;
+  return {
+    backgroundSize: `${grid}px ${grid}px`,
+    backgroundPosition: `${-camera.x * camera.zoom}px ${-camera.y * camera.zoom}px`,
+  };
+}
+
 /**
  * The board area worth drawing: the visible area plus a quarter of it on every side. It is kept
  * (`previous`) while the visible area stays inside it and it is not much larger than needed, so

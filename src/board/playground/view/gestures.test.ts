@@ -6,6 +6,7 @@ import {
   pinchStart,
   releaseGesture,
   startGesture,
+  wheelAction,
   withDescendants,
   type Gesture,
   type GestureEntry,
@@ -302,5 +303,64 @@ describe('releaseGesture', () => {
     });
     expect(releaseGesture(drag({ clickId: 'a' }), rects)).toEqual({ kind: 'select', ids: ['a'] });
     expect(releaseGesture(drag(), rects)).toEqual({ kind: 'nothing' });
+  });
+});
+
+describe('wheelAction', () => {
+  const wheel = {
+    deltaX: 0,
+    deltaY: 0,
+    deltaMode: 0,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+  };
+
+  it('pans by the pixels scrolled, a line being 16 px and a page the canvas’s height', () => {
+    expect(wheelAction({ ...wheel, deltaX: 5, deltaY: 30 }, 600)).toEqual({
+      kind: 'pan',
+      dx: 5,
+      dy: 30,
+    });
+    expect(wheelAction({ ...wheel, deltaY: 3, deltaMode: 1 }, 600)).toEqual({
+      kind: 'pan',
+      dx: 0,
+      dy: 48,
+    });
+    expect(wheelAction({ ...wheel, deltaY: 1, deltaMode: 2 }, 600)).toEqual({
+      kind: 'pan',
+      dx: 0,
+      dy: 600,
+    });
+    expect(wheelAction({ ...wheel, deltaY: 1, deltaMode: 2 }, 0)).toEqual({
+      kind: 'pan',
+      dx: 0,
+      dy: 800,
+    });
+  });
+
+  it('turns a vertical scroll sideways with shift, unless it already has a sideways part', () => {
+    expect(wheelAction({ ...wheel, deltaY: 40, shiftKey: true }, 600)).toEqual({
+      kind: 'pan',
+      dx: 40,
+      dy: 0,
+    });
+    expect(wheelAction({ ...wheel, deltaX: 10, deltaY: 40, shiftKey: true }, 600)).toEqual({
+      kind: 'pan',
+      dx: 10,
+      dy: 40,
+    });
+  });
+
+  it('zooms with ctrl or cmd, in for a scroll up, at most doubling or halving', () => {
+    const zoom = (w: Partial<typeof wheel>) => wheelAction({ ...wheel, ...w }, 600);
+    expect(zoom({ deltaY: -10, ctrlKey: true })).toEqual({ kind: 'zoom', factor: Math.exp(0.1) });
+    expect(zoom({ deltaY: 10, metaKey: true })).toEqual({ kind: 'zoom', factor: Math.exp(-0.1) });
+    expect(zoom({ deltaY: -1000, ctrlKey: true })).toEqual({ kind: 'zoom', factor: 2 });
+    expect(zoom({ deltaY: 1000, ctrlKey: true })).toEqual({ kind: 'zoom', factor: 0.5 });
+    expect(zoom({ deltaY: 3, deltaMode: 1, ctrlKey: true })).toEqual({
+      kind: 'zoom',
+      factor: Math.exp(-0.48),
+    });
   });
 });

@@ -252,3 +252,33 @@ export function releaseGesture(
       return g.clickId !== null ? { kind: 'select', ids: [g.clickId] } : { kind: 'nothing' };
   }
 }
+
+/** What a wheel turn does: zoom by a factor (ctrl or cmd, and trackpad pinches), else pan. */
+export type WheelAction =
+  { kind: 'zoom'; factor: number } | { kind: 'pan'; dx: number; dy: number };
+
+export interface Wheel {
+  deltaX: number;
+  deltaY: number;
+  /** 0: pixels, 1: lines, 2: pages. */
+  deltaMode: number;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+}
+
+/**
+ * A wheel turn in screen pixels scrolled (`dx`, `dy`: the view moves by minus these) or a zoom
+ * factor; `pageHeight` is a page's scroll (the canvas's height, 800 px before it has one).
+ */
+export function wheelAction(wheel: Wheel, pageHeight: number): WheelAction {
+  const unit = wheel.deltaMode === 1 ? 16 : wheel.deltaMode === 2 ? pageHeight || 800 : 1;
+  let dx = wheel.deltaX * unit;
+  let dy = wheel.deltaY * unit;
+  if (wheel.ctrlKey || wheel.metaKey) {
+    // Pinch gestures arrive as ctrl+wheel with small deltas; mouse wheels with large ones.
+    return { kind: 'zoom', factor: Math.min(2, Math.max(0.5, Math.exp(-dy * 0.01))) };
+  }
+  if (wheel.shiftKey && dx === 0) [dx, dy] = [dy, 0];
+  return { kind: 'pan', dx, dy };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveRenderEntries } from './render-entries';
-import { presenceSelections, summarizeSelection } from './selection-summary';
+import { presenceSelections, sameIds, summarizeSelection } from './selection-summary';
 import { createFakeLocalBoard, frame, note } from './testing/fake-local-board';
 
 const board = createFakeLocalBoard({
@@ -80,5 +80,16 @@ describe('presenceSelections', () => {
 
   it('colours each participant by their place in the users list', () => {
     expect(others.map((o) => o.color)).toEqual(['#f08c00', '#7048e8']);
+  });
+});
+
+describe('sameIds', () => {
+  it('is true only for the same ids in the same order', () => {
+    expect(sameIds([], [])).toBe(true);
+    expect(sameIds(['a', 'b'], ['a', 'b'])).toBe(true);
+    expect(sameIds(['a', 'b'], ['b', 'a'])).toBe(false);
+    expect(sameIds(['a'], ['a', 'b'])).toBe(false);
+    expect(sameIds(['a', 'b'], ['a'])).toBe(false);
+    expect(sameIds([], ['a'])).toBe(false);
   });
 });

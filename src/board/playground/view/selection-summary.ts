@@ -70,3 +70,7 @@ export function presenceSelections(
   });
   return others;
 }
+
+/** Whether `ids` is `selection` as it is, in the same order (selecting it again changes nothing). */
+export const sameIds = (ids: readonly string[], selection: readonly string[]): boolean =>
+  ids.length === selection.length && ids.every((id, i) => id === selection[i]);

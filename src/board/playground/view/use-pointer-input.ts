@@ -13,6 +13,7 @@ import {
   type GestureEntry,
   type GestureView,
   type Hit,
+  wheelAction,
 } from './gestures';
 
 /** What the canvas's pointer handlers read and change in the board view. */
@@ -157,18 +158,13 @@ export function usePointerInput(host: PointerHost) {
   const onWheel = (e: WheelEvent): void => {
     if (gesture.current?.kind === 'pan') return;
     e.preventDefault();
-    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? host.pageHeight || 800 : 1;
-    let dx = e.deltaX * unit;
-    let dy = e.deltaY * unit;
-    if (e.ctrlKey || e.metaKey) {
+    const action = wheelAction(e, host.pageHeight);
+    if (action.kind === 'zoom') {
       measureOrigin();
-      // Pinch gestures arrive as ctrl+wheel with small deltas; mouse wheels with large ones.
-      const factor = Math.min(2, Math.max(0.5, Math.exp(-dy * 0.01)));
-      host.zoomBy(factor, localPoint(e));
+      host.zoomBy(action.factor, localPoint(e));
       return;
     }
-    if (e.shiftKey && dx === 0) [dx, dy] = [dy, 0];
-    host.setCamera(panBy(camera, -dx, -dy));
+    host.setCamera(panBy(camera, -action.dx, -action.dy));
   };
 
   return {
@@ -178,3 +174,6 @@ export function usePointerInput(host: PointerHost) {
     panning: gesture.current?.kind === 'pan',
   };
 }
+
+/** The canvas's pointer, wheel and double-click handlers. */
+export type PointerHandlers = ReturnType<typeof usePointerInput>['handlers'];
