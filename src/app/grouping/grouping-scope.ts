@@ -3,7 +3,7 @@
  * from the Stages tab's live view (`decideStage` per note); and where the groups go on the board.
  */
 import type { BoardItem, Rect } from '../../board/port';
-import { rectsOverlap } from '../../domain/board/board-item';
+import { boundsOf, rectsOverlap } from '../../domain/board/board-item';
 import { belongsToMap, decideStage } from '../../domain/stages/decide-stage';
 import type { StageMapView } from '../stages/stage-view';
 
@@ -43,16 +43,6 @@ export function notesInScope(
   });
 }
 
-/** Union of rectangles. */
-const union = (rects: readonly Rect[]): Rect | null => {
-  if (rects.length === 0) return null;
-  const x = Math.min(...rects.map((r) => r.x));
-  const y = Math.min(...rects.map((r) => r.y));
-  const w = Math.max(...rects.map((r) => r.x + r.w)) - x;
-  const h = Math.max(...rects.map((r) => r.y + r.h)) - y;
-  return { x, y, w, h };
-};
-
 export interface ScopeArea {
   rect: Rect;
   /** Strips between neighbouring cells: a note whose centre sat there would be in no cell. */
@@ -71,7 +61,7 @@ export function scopeArea(scope: GroupingScope, map: StageMapView | undefined): 
     )
     .map((c) => c.rect)
     .sort((a, b) => a.x - b.x);
-  const rect = union(cells);
+  const rect = boundsOf(cells);
   if (!rect) return null;
   const dividers: Rect[] = [];
   for (let i = 1; i < cells.length; i += 1) {
@@ -90,7 +80,7 @@ export function scopeAnchor(
   map: StageMapView | undefined,
   notes: readonly BoardItem[],
 ): Rect | null {
-  return map?.placed.frameRect ?? union(notes.map((n) => n.rect));
+  return map?.placed.frameRect ?? boundsOf(notes.map((n) => n.rect));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   borderPoint,
+  boundsOf,
   lineBetween,
   nearlyEqual,
   nearlySameRect,
@@ -58,6 +59,11 @@ describe('matching what the board reports to what was asked for', () => {
 });
 
 describe('the rect around others', () => {
+  it('has no bounds for no rects', () => {
+    expect(boundsOf([])).toBeNull();
+    expect(boundsOf([{ x: 1, y: 2, w: 3, h: 4 }])).toEqual({ x: 1, y: 2, w: 3, h: 4 });
+  });
+
   it('holds every rect given, and is the rect itself when given one', () => {
     const a = { x: 10, y: 20, w: 100, h: 50 };
     expect(rectUnion(a)).toEqual(a);

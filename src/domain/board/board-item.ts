@@ -151,6 +151,12 @@ export function rectUnion(first: Rect, ...rest: readonly Rect[]): Rect {
   return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 };
 }
 
+/** The smallest rect holding every one of `rects`; null when there are none. */
+export function boundsOf(rects: readonly Rect[]): Rect | null {
+  const [first, ...rest] = rects;
+  return first ? rectUnion(first, ...rest) : null;
+}
+
 /**
  * Where a line from the centre of `box` towards `to` leaves the box (the centre itself when `to`
  * is inside): lines between two items end at their borders, so they never cover them.
