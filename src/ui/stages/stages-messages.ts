@@ -4,11 +4,10 @@
  */
 import type { TagByPositionOutcome, UndoOutcome } from '../../app/stages/tag-by-position';
 import type { TagOutcome } from '../../app/stages/tag-notes';
-import { countOf } from '../../domain/common';
 import { failureSummary, noSnapshotNote } from '../failure-summary';
 import type { TabMessage } from '../components/action-runner';
+import { notes } from './stages-text';
 
-const notes = (n: number) => countOf(n, 'note');
 const failures = failureSummary;
 
 /** How a message names a stage that is gone from its map. */
