@@ -3,6 +3,7 @@
  * them from the npm package, see vite.config.ts) and kept in Cache Storage after the first use,
  * so later runs make no request for them. Nothing is fetched from anywhere else.
  */
+import { joinBytes } from '../../domain/clustering/model-files';
 import { errorMessage } from '../../domain/common';
 import { MODEL_ID } from './model-id';
 import type { ModelSource } from './sentence-encoder';
@@ -53,13 +54,7 @@ async function readBody(
     received += value.byteLength;
     onBytes(received);
   }
-  const out = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out.buffer;
+  return joinBytes(chunks).buffer;
 }
 
 export interface CachedModelSource extends ModelSource {

@@ -8,6 +8,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { lengthOrder, sparseBatch, unitRows } from '../../domain/clustering/encoder-batches';
+import {
+  bytesOfReadFile,
+  downloadFraction,
+  joinBytes,
+  modelFileNames,
+} from '../../domain/clustering/model-files';
 import { createSentencePiece, type Vocabulary } from '../../domain/clustering/sentence-piece';
 
 export interface ModelSource {
@@ -73,25 +80,41 @@ async function ensureBackend(wasmPaths?: LoadOptions['wasmPaths']): Promise<void
   return backendReady;
 }
 
-/** Approximate download sizes, for progress before a file's length is known. */
-const SHARD_BYTES = 4_200_000;
+type Tokenizer = ReturnType<typeof createSentencePiece>;
+
+const decodeJson = (bytes: ArrayBuffer | undefined): unknown =>
+  JSON.parse(new TextDecoder().decode(bytes));
 
 export async function loadSentenceEncoder(
   source: ModelSource,
   options: LoadOptions = {},
 ): Promise<SentenceEncoder> {
+  const modelJson = await readModelJson(source, options.signal);
+  const buffers = await readModelFiles(source, modelFileNames(modelJson), options);
+  const vocabulary = decodeJson(buffers[0]) as Vocabulary;
+  const model = await loadGraph(modelJson, buffers.slice(1), options);
+  options.onProgress?.(1);
+  return createEncoder(model, createSentencePiece(vocabulary, { maxChars: 600 }));
+}
+
+/** `model.json`: the graph and the weight files' names. */
+async function readModelJson(source: ModelSource, signal?: AbortSignal): Promise<ModelJson> {
+  checkAbort(signal);
+  const modelJson = decodeJson(await source.read('model.json')) as ModelJson;
+  checkAbort(signal);
+  return modelJson;
+}
+
+/** The vocabulary and the weight shards, in order, with progress over their bytes. */
+async function readModelFiles(
+  source: ModelSource,
+  files: readonly string[],
+  options: LoadOptions,
+): Promise<ArrayBuffer[]> {
   const { signal } = options;
-  checkAbort(signal);
-  const decoder = new TextDecoder();
-  const modelJson = JSON.parse(decoder.decode(await source.read('model.json'))) as ModelJson;
-  checkAbort(signal);
-  const paths = modelJson.weightsManifest.flatMap((group) => group.paths);
-  const files = ['vocab.json', ...paths];
-  const expected = files.length * SHARD_BYTES;
   const received = new Array<number>(files.length).fill(0);
   const report = (): void => {
-    const sum = received.reduce((a, b) => a + b, 0);
-    options.onProgress?.(Math.min(0.99, sum / expected));
+    options.onProgress?.(downloadFraction(received));
   };
   // Two files at a time: enough to keep the connection busy, little memory held twice.
   const buffers = new Array<ArrayBuffer>(files.length);
@@ -105,93 +128,55 @@ export async function loadSentenceEncoder(
         received[index] = bytes;
         report();
       });
-      received[index] = Math.max(received[index] ?? 0, SHARD_BYTES);
+      received[index] = bytesOfReadFile(received[index] ?? 0);
       report();
       checkAbort(signal);
     }
   };
   await Promise.all([worker(), worker()]);
   checkAbort(signal);
-  const vocabulary = JSON.parse(decoder.decode(buffers[0])) as Vocabulary;
-  const weightBuffers = buffers.slice(1);
-  const total = weightBuffers.reduce((a, b) => a + b.byteLength, 0);
-  const weightData = new Uint8Array(total);
-  let offset = 0;
-  for (const buffer of weightBuffers) {
-    weightData.set(new Uint8Array(buffer), offset);
-    offset += buffer.byteLength;
-  }
+  return buffers;
+}
+
+/** The graph model on the WebAssembly backend, its weights from the shards. */
+async function loadGraph(
+  modelJson: ModelJson,
+  weightBuffers: readonly ArrayBuffer[],
+  options: LoadOptions,
+): Promise<GraphModel> {
+  const weightData = joinBytes(weightBuffers.map((buffer) => new Uint8Array(buffer)));
   await ensureBackend(options.wasmPaths);
-  checkAbort(signal);
-  const model: GraphModel = await loadGraphModel(
+  checkAbort(options.signal);
+  return loadGraphModel(
     tf.io.fromMemory({
       modelTopology: modelJson.modelTopology,
       weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
       weightData: weightData.buffer,
     }),
   );
-  options.onProgress?.(1);
-  const tokenizer = createSentencePiece(vocabulary, { maxChars: 600 });
-  const dimension = 512;
+}
 
-  async function embedBatch(ids: number[][]): Promise<Float32Array[]> {
-    const rows: number[][] = ids.map((list) => (list.length > 0 ? list : [0]));
-    const indices: number[] = [];
-    const values: number[] = [];
-    rows.forEach((list, r) => {
-      list.forEach((id, c) => {
-        indices.push(r, c);
-        values.push(id);
-      });
-    });
-    const indexTensor = tf.tensor2d(indices, [values.length, 2], 'int32');
-    const valueTensor = tf.tensor1d(values, 'int32');
-    try {
-      const output = (await model.executeAsync({
-        indices: indexTensor,
-        values: valueTensor,
-      })) as tf.Tensor;
-      const data = (await output.data()) as Float32Array;
-      output.dispose();
-      return ids.map((list, r) => {
-        const vector = new Float32Array(dimension);
-        if (list.length === 0) return vector;
-        let norm = 0;
-        for (let d = 0; d < dimension; d += 1) {
-          const v = data[r * dimension + d] ?? 0;
-          vector[d] = v;
-          norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        if (norm > 0) for (let d = 0; d < dimension; d += 1) vector[d] = (vector[d] ?? 0) / norm;
-        return vector;
-      });
-    } finally {
-      indexTensor.dispose();
-      valueTensor.dispose();
-    }
-  }
+const DIMENSION = 512;
 
+/** Embeds texts in length-sorted batches. */
+function createEncoder(model: GraphModel, tokenizer: Tokenizer): SentenceEncoder {
   return {
-    dimension,
+    dimension: DIMENSION,
     async embed(texts, embedOptions = {}) {
       const batchSize = embedOptions.batchSize ?? 32;
       const encoded = texts.map((text) => tokenizer.encode(text));
       // Similar lengths batch together, so padding-free sparse inputs stay small per call.
-      const order = encoded
-        .map((_, i) => i)
-        .sort((a, b) => {
-          const la = encoded[a]?.length ?? 0;
-          const lb = encoded[b]?.length ?? 0;
-          return la - lb || a - b;
-        });
+      const order = lengthOrder(encoded);
       const out = new Array<Float32Array>(texts.length);
       for (let start = 0; start < order.length; start += batchSize) {
         checkAbort(embedOptions.signal);
         const slice = order.slice(start, start + batchSize);
-        const vectors = await embedBatch(slice.map((i) => encoded[i] ?? []));
+        const vectors = await embedBatch(
+          model,
+          slice.map((i) => encoded[i] ?? []),
+        );
         slice.forEach((i, j) => {
-          out[i] = vectors[j] ?? new Float32Array(dimension);
+          out[i] = vectors[j] ?? new Float32Array(DIMENSION);
         });
         embedOptions.onProgress?.(Math.min(1, (start + slice.length) / order.length));
       }
@@ -201,4 +186,23 @@ export async function loadSentenceEncoder(
       model.dispose();
     },
   };
+}
+
+/** One batch through the model: sparse token ids in, unit vectors out. */
+async function embedBatch(model: GraphModel, ids: number[][]): Promise<Float32Array[]> {
+  const { indices, values } = sparseBatch(ids);
+  const indexTensor = tf.tensor2d(indices, [values.length, 2], 'int32');
+  const valueTensor = tf.tensor1d(values, 'int32');
+  try {
+    const output = (await model.executeAsync({
+      indices: indexTensor,
+      values: valueTensor,
+    })) as tf.Tensor;
+    const data = (await output.data()) as Float32Array;
+    output.dispose();
+    return unitRows(data, ids, DIMENSION);
+  } finally {
+    indexTensor.dispose();
+    valueTensor.dispose();
+  }
 }
