@@ -13,17 +13,18 @@
  *
  * The frame grows before children move and shrinks after, and never shrinks past a note,
  * because Miro refuses to resize a frame so its children fall outside.
+ *
+ * Each concern in its own file: the notes (plan-map-notes.ts), the removals to confirm
+ * (plan-map-removals.ts), the frame (plan-map-frame.ts) and the layout items
+ * (plan-map-items.ts); the tag changes are here (`deriveTagChanges`).
  */
-import { cellAt, FRAME_KEY, LAYOUT, layoutMap, type LayoutItem, type MapLayout } from './layout';
-import {
-  rectCenter,
-  rectContains,
-  rectUnion,
-  sameRect,
-  type BoardItem,
-  type Rect,
-} from '../board/board-item';
+import { FRAME_KEY, layoutMap, type LayoutItem, type MapLayout } from './layout';
+import { rectCenter, rectContains, type BoardItem, type Rect } from '../board/board-item';
 import { stageTagTitle, type MapSpec } from './map-spec';
+import { frameAround, planFrameSteps } from './plan-map-frame';
+import { planItemSteps } from './plan-map-items';
+import { notesByCell, planNoteMoves } from './plan-map-notes';
+import { removalsToConfirm } from './plan-map-removals';
 
 export interface MapState {
   spec: MapSpec;
@@ -85,36 +86,12 @@ export function planMapUpdate(
   notes: readonly PlacedNote[],
   options: PlanOptions = {},
 ): MapUpdatePlan {
-  const confirmed = new Set(options.confirmRemove ?? []);
   const layout = layoutMap(next, previous.layout.origin);
   const prevItems = new Map(previous.layout.items.map((i) => [i.key, i]));
   const nextItems = new Map(layout.items.map((i) => [i.key, i]));
   const tags = deriveTagChanges(previous, next, options.tagTitles);
-
-  const nextStages = new Set(next.stages.map((s) => s.id));
-  const nextLanes = new Set(next.lanes.map((l) => l.id));
-  const removedStages = previous.spec.stages.filter((s) => !nextStages.has(s.id));
-  const removedLanes = previous.spec.lanes.filter((l) => !nextLanes.has(l.id));
-
-  // Where each note is now, by cell.
-  const placed = notes.map((note) => ({
-    note,
-    cell: cellAt(previous.layout.geometry, rectCenter(note.rect)),
-  }));
-  const countIn = (match: (c: { stageId: string; laneId: string }) => boolean) =>
-    placed.filter((p) => p.cell && match(p.cell)).length;
-
-  const needsConfirmation: RemovalConfirmation[] = [];
-  for (const s of removedStages) {
-    const n = countIn((c) => c.stageId === s.id);
-    if (n > 0 && !confirmed.has(s.id))
-      needsConfirmation.push({ kind: 'stage', stageId: s.id, name: s.name, notes: n });
-  }
-  for (const l of removedLanes) {
-    const n = countIn((c) => c.laneId === l.id);
-    if (n > 0 && !confirmed.has(l.id))
-      needsConfirmation.push({ kind: 'lane', laneId: l.id, name: l.name, notes: n });
-  }
+  const placed = notesByCell(previous.layout, notes);
+  const needsConfirmation = removalsToConfirm(previous.spec, next, placed, options.confirmRemove);
 
   const base = {
     layout,
@@ -125,93 +102,18 @@ export function planMapUpdate(
   if (needsConfirmation.length > 0)
     return { ...base, ops: [], frame: layout.geometry.frame, needsConfirmation };
 
-  // Notes follow their cell; notes of a removed cell are parked right of the grid.
-  const noteMoves: { id: string; rect: Rect }[] = [];
-  const parked: PlacedNote[] = [];
-  const finalNoteRects: Rect[] = [];
-  for (const { note, cell } of placed) {
-    if (!cell) {
-      finalNoteRects.push(note.rect);
-      continue;
-    }
-    const key = `cell:${cell.stageId}:${cell.laneId}`;
-    const from = prevItems.get(key);
-    const to = nextItems.get(key);
-    if (!to || !from) {
-      parked.push(note);
-      continue;
-    }
-    const rect = {
-      ...note.rect,
-      x: note.rect.x + to.rect.x - from.rect.x,
-      y: note.rect.y + to.rect.y - from.rect.y,
-    };
-    if (rect.x !== note.rect.x || rect.y !== note.rect.y) noteMoves.push({ id: note.id, rect });
-    finalNoteRects.push(rect);
-  }
-  const parkedRects = parkNotes(layout, parked);
-  parked.forEach((note, i) => {
-    const rect = parkedRects[i] as Rect;
-    noteMoves.push({ id: note.id, rect });
-    finalNoteRects.push(rect);
-  });
-
-  const frame = withPadding(
-    rectUnion(layout.geometry.frame, ...finalNoteRects),
-    layout.geometry.frame,
-  );
-  const currentFrame = previous.frame ?? previous.layout.geometry.frame;
-  const grown = rectUnion(currentFrame, frame);
-  const frameId = previous.itemIds[FRAME_KEY];
-  const frameItem = nextItems.get(FRAME_KEY) as LayoutItem;
-
-  const ops: MapPlanOp[] = [];
-  if (frameId === undefined) {
-    ops.push({ op: 'create', key: FRAME_KEY, item: { ...frameItem, rect: frame } });
-  } else {
-    const titleChanged = prevItems.get(FRAME_KEY)?.text !== frameItem.text;
-    if (!sameRect(grown, currentFrame) || titleChanged || options.resync)
-      ops.push({ op: 'update', key: FRAME_KEY, id: frameId, rect: grown, text: frameItem.text });
-  }
-
-  const creates: MapPlanOp[] = [];
-  const updates: MapPlanOp[] = [];
-  for (const [key, id] of Object.entries(previous.itemIds)) {
-    if (key === FRAME_KEY) continue;
-    const want = nextItems.get(key);
-    if (!want) {
-      ops.push({ op: 'remove', key, id });
-      continue;
-    }
-    const had = prevItems.get(key);
-    if (had && (had.rect.w !== want.rect.w || had.rect.h !== want.rect.h)) {
-      // Miro shapes cannot be resized after creation: replace.
-      ops.push({ op: 'remove', key, id });
-      creates.push({ op: 'create', key, item: want });
-      continue;
-    }
-    const moved = !had || !sameRect(had.rect, want.rect);
-    const retexted = !had || had.text !== want.text;
-    const refilled = !had || had.fill !== want.fill;
-    if (options.resync || moved || retexted || refilled) {
-      updates.push({
-        op: 'update',
-        key,
-        id,
-        ...(options.resync || moved ? { rect: want.rect } : {}),
-        ...(options.resync || retexted ? { text: want.text } : {}),
-        ...(options.resync || refilled ? { fill: want.fill } : {}),
-      });
-    }
-  }
-  for (const item of layout.items)
-    if (item.key !== FRAME_KEY && previous.itemIds[item.key] === undefined)
-      creates.push({ op: 'create', key: item.key, item });
-
-  ops.push(...noteMoves.map((m) => ({ op: 'move-note' as const, ...m })), ...updates, ...creates);
-  if (frameId !== undefined && !sameRect(grown, frame))
-    ops.push({ op: 'update', key: FRAME_KEY, id: frameId, rect: frame });
-
+  const noteMoves = planNoteMoves(placed, prevItems, nextItems, layout);
+  const frame = frameAround(layout, noteMoves.rects);
+  const frameSteps = planFrameSteps(previous, prevItems, nextItems, frame, options.resync);
+  const items = planItemSteps(previous.itemIds, layout, prevItems, nextItems, options.resync);
+  const ops: MapPlanOp[] = [
+    ...frameSteps.first,
+    ...items.removes,
+    ...noteMoves.moves.map((m) => ({ op: 'move-note' as const, ...m })),
+    ...items.updates,
+    ...items.creates,
+    ...frameSteps.last,
+  ];
   return { ...base, ops, frame, needsConfirmation };
 }
 
@@ -291,30 +193,4 @@ function deriveTagChanges(
     else if (from !== to) renames.push({ stageId: stage.id, from, to });
   }
   return { renames, ensure, titles };
-}
-
-/** Parked notes go in rows of three just right of the last column, from the first lane down. */
-function parkNotes(layout: MapLayout, notes: readonly PlacedNote[]): Rect[] {
-  const { gap } = LAYOUT;
-  const frame = layout.geometry.frame;
-  const left = frame.x + frame.w;
-  const top = layout.geometry.rows[0]?.y ?? frame.y + LAYOUT.padding;
-  const slot = Math.max(200, ...notes.map((n) => Math.max(n.rect.w, n.rect.h))) + gap;
-  return notes.map((note, i) => ({
-    x: left + (i % 3) * slot,
-    y: top + Math.floor(i / 3) * slot,
-    w: note.rect.w,
-    h: note.rect.h,
-  }));
-}
-
-/** Keeps the layout's padding around notes that reach past the layout's frame. */
-function withPadding(bounds: Rect, frame: Rect): Rect {
-  if (sameRect(bounds, frame)) return frame;
-  const p = LAYOUT.padding;
-  const x1 = bounds.x < frame.x ? bounds.x - p : frame.x;
-  const y1 = bounds.y < frame.y ? bounds.y - p : frame.y;
-  const x2 = bounds.x + bounds.w > frame.x + frame.w ? bounds.x + bounds.w + p : frame.x + frame.w;
-  const y2 = bounds.y + bounds.h > frame.y + frame.h ? bounds.y + bounds.h + p : frame.y + frame.h;
-  return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 };
 }
