@@ -9,12 +9,11 @@ import { createWriteQueue, MIRO_QUEUE_OPTIONS, type WriteQueue } from '../write-
 import { createBoardEvents } from './board-events';
 import { createBoardInfo } from './board-info';
 import { createBoardView } from './board-view';
-import { applyEnvOf, createMiroCache, forget, loadTags } from './board-cache';
+import { applyEnvOf, createMiroCache, forget, loadTags, rememberFrames } from './board-cache';
 import { MIRO_LIMITS } from './limits';
 import { listItems, translate } from './read-items';
-import { isFrame, type MiroSdk } from './sdk';
+import type { MiroSdk } from './sdk';
 import { createSharedCollection } from './shared-collection';
-import { toCentreGeometry } from './to-board-item';
 
 export interface MiroBoardOptions {
   /** 'playground' when the SDK is the local board (default 'miro'). */
@@ -47,10 +46,8 @@ export function createMiroBoard(sdk: MiroSdk, options: MiroBoardOptions = {}): B
     ui: board.ui,
     translate: (items) => translate(cache, items),
     observe(event, items) {
-      for (const item of items) {
-        if (event === 'items:delete') forget(cache, item.id);
-        else if (isFrame(item)) cache.frames.set(item.id, toCentreGeometry(item));
-      }
+      if (event !== 'items:delete') rememberFrames(cache, items);
+      else for (const item of items) forget(cache, item.id);
     },
     onError: options.onError ?? (() => undefined),
   });
