@@ -320,6 +320,28 @@ describe('StagesTab', () => {
     await waitFor(() => expect(fake.connection.tagSelection).toHaveBeenCalledWith('m2', 't1'));
   });
 
+  it('shows the undo of the map chosen, not a late failure of the map shown before', async () => {
+    const second = journeyMap({ id: 'm2', title: 'Service blueprint' });
+    const fake = fakeStages(ready([journeyMap(), second]));
+    let failFirst: (error: Error) => void = () => undefined;
+    vi.mocked(fake.connection.undoStatus).mockImplementation((mapId) =>
+      mapId === 'm1'
+        ? new Promise<UndoInfo>((_resolve, reject) => {
+            failFirst = reject;
+          })
+        : Promise.resolve({ available: true, notes: 2, at: 0 }),
+    );
+    render(<StagesTab workshop={workshop} useCases={fake.useCases} />);
+    fireEvent.change(screen.getByLabelText('Map'), { target: { value: 'm2' } });
+    const undo = await screen.findByRole('button', { name: /^Undo tag by position in “Service/ });
+    await act(async () => {
+      failFirst(new Error('The board did not answer.'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.queryByText(/The board did not answer/)).toBeNull();
+    expect(undo.isConnected).toBe(true);
+  });
+
   it('closes its connection when the tab goes away', () => {
     const fake = fakeStages(ready([journeyMap()]));
     const { unmount } = render(<StagesTab workshop={workshop} useCases={fake.useCases} />);

@@ -26,7 +26,8 @@ export function createStagesUndo(board: StagesBoard) {
       const info = await connection.undoStatus(mapId);
       if (undoMapId === mapId) undo.value = info;
     } catch (error) {
-      undo.value = { available: false, reason: errorMessage(error) };
+      // A late answer about a map no longer shown says nothing about the one that is.
+      if (undoMapId === mapId) undo.value = { available: false, reason: errorMessage(error) };
     }
   }
 
