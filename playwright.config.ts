@@ -27,6 +27,12 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Chromium's headless mode is the full browser: each new window (a fresh context here)
+        // loads the address bar's popup, a WebUI page of some 30 scripts in a renderer of its own,
+        // while the test's page loads. On a 2-core machine that took about 100 ms from the panel's
+        // first opening (panel-load.spec.ts). A person's browser loaded it when its window opened,
+        // long before Miro opened our panel; tests never use the address bar.
+        '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
       ],
     },
     trace: 'retain-on-failure',

@@ -18,7 +18,9 @@ import { closeMiroByFetch, expect, screenshot, serveMiroSdk, test } from './fixt
  *
  * The harness keeps out of the timed page load: only miro.com is intercepted (`page.route` would
  * hold every request of the page for the test runner), and Playwright's trace, which copies the
- * DOM around each step, is off.
+ * DOM around each step, is off. Chromium's address-bar popup, which each fresh context's new
+ * window loaded in a renderer of its own while the panel loaded, is switched off for every browser
+ * test (`playwright.config.ts`).
  */
 test.use({ closeMiroNarrowly: true, trace: 'off' });
 
