@@ -4,13 +4,20 @@
  * widgets), each backing off while nothing changes, and, when asked, the poll results of this
  * browser's other tabs on the same mural over a `BroadcastChannel`. See CONTEXT.md, "Events".
  */
-import { isRecord } from '../../domain/common';
 import type { BoardItem } from '../../domain/board/board-item';
 import { createEventListeners } from '../event-listeners';
 import type { BoardEvents, Unsubscribe } from '../port';
 import { createPollTimer, listCostFactor, type PollTiming } from './poll-timing';
+import {
+  itemChanges,
+  readTabMessage,
+  seenItems,
+  type SeenItems,
+  type SentTabMessage,
+} from './poll-results';
 import { currentValues, indexState, stateAreaIds } from './shared-state';
-import { parseWidgets, type MuralWidget } from './widgets';
+import { createStateWatches } from './state-watches';
+import type { MuralWidget } from './widgets';
 
 export interface BoardEventsOptions {
   muralId: string;
@@ -48,75 +55,54 @@ export interface BoardEventHub {
   poll(): Promise<void>;
 }
 
-interface Watcher {
-  id: string;
-  last: string | undefined;
-  fn: (value: unknown) => void;
-}
-type TabMessage =
-  { t: 'items'; widgets: MuralWidget[] } | { t: 'state'; entries: [string, string][] };
-
-/** A watcher's `last` while its first read failed: no stored JSON equals it. */
-const UNREAD = '\u0000unread';
-
 export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
   const { timing, onError } = deps;
   const listeners = createEventListeners(onError);
-  const watchers = new Set<Watcher>();
+  const watches = createStateWatches({
+    readValues: deps.readValues,
+    onError,
+    onWatching: () => schedule(),
+    onStopped: () => stopIfIdle(),
+  });
   /** Items as last seen by a poll or a list, for diffing; null before the first look. */
-  let seen: Map<string, string> | null = null;
-  let seenItems = new Map<string, BoardItem>();
+  let seen: SeenItems | null = null;
+  let lastItems = new Map<string, BoardItem>();
   /** Widgets in the last full list: the list poll slows down for big murals. */
   let listedCount = 0;
 
-  /** Calls the watchers whose value changed; true when any did. */
-  function notifyWatchers(values: ReadonlyMap<string, string>): boolean {
-    let changed = false;
-    for (const watcher of [...watchers]) {
-      const json = values.get(watcher.id);
-      if (json !== watcher.last) {
-        watcher.last = json;
-        changed = true;
-        watcher.fn(json === undefined ? undefined : JSON.parse(json));
-      }
-    }
-    return changed;
+  function remember(items: readonly BoardItem[]): SeenItems {
+    lastItems = new Map(items.map((i) => [i.id, i]));
+    return seenItems(items);
   }
 
-  function remember(items: readonly BoardItem[]): Map<string, string> {
-    seenItems = new Map(items.map((i) => [i.id, i]));
-    return new Map(items.map((i) => [i.id, JSON.stringify(i)]));
+  /** Emits the events for `changes`; true when there were any. */
+  function deliver({ created, updated, deleted }: ReturnType<typeof itemChanges>): boolean {
+    if (created.length) listeners.deliver('items:create', { items: created });
+    if (updated.length) listeners.deliver('items:update', { items: updated });
+    if (deleted.length) listeners.deliver('items:delete', { ids: deleted });
+    return created.length + updated.length + deleted.length > 0;
   }
 
   /** Diffs items against the last look and emits events; true when anything changed. */
   function observe(items: BoardItem[], all: MuralWidget[], emitEvents: boolean): boolean {
     const before = seen;
     const next = remember(items);
-    let changed = false;
-    if (before !== null && emitEvents) {
-      const created = items.filter((i) => !before.has(i.id));
-      const updated = items.filter((i) => before.has(i.id) && before.get(i.id) !== next.get(i.id));
-      const deleted = [...before.keys()].filter((id) => !next.has(id));
-      if (created.length) listeners.deliver('items:create', { items: created });
-      if (updated.length) listeners.deliver('items:update', { items: updated });
-      if (deleted.length) listeners.deliver('items:delete', { ids: deleted });
-      changed = created.length + updated.length + deleted.length > 0;
-    }
+    const changed = before !== null && emitEvents && deliver(itemChanges(before, items, next));
     seen = next;
-    return notifyWatchers(currentValues(indexState(all, new Set(stateAreaIds(all))))) || changed;
+    return watches.notify(currentValues(indexState(all, new Set(stateAreaIds(all))))) || changed;
   }
 
   async function pollItems(): Promise<boolean> {
     const all = await deps.listWidgets();
     listedCount = all.length;
-    tabs?.postMessage({ t: 'items', widgets: all } satisfies TabMessage);
+    tabs?.postMessage({ t: 'items', widgets: all } satisfies SentTabMessage);
     return observe(await deps.translate(all), all, true);
   }
 
   async function pollState(): Promise<boolean> {
     const values = await deps.readValues();
-    tabs?.postMessage({ t: 'state', entries: [...values] } satisfies TabMessage);
-    return notifyWatchers(values);
+    tabs?.postMessage({ t: 'state', entries: [...values] } satisfies SentTabMessage);
+    return watches.notify(values);
   }
 
   // Shared state alone is one request (the data area's entries), so watchers poll it more often
@@ -125,7 +111,7 @@ export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
     firstMs: timing.stateMs,
     maxMs: timing.stateMaxMs,
     backoff: timing.backoff,
-    active: () => watchers.size > 0,
+    active: () => watches.count() > 0,
     run: pollState,
     onError,
   });
@@ -147,18 +133,11 @@ export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
   };
 
   /** Another tab's poll result: used as this tab's own poll, which it postpones. */
-  function heard(message: unknown): void {
-    if (!isRecord(message)) return;
-    if (message.t === 'state' && Array.isArray(message.entries)) {
-      const values = new Map<string, string>();
-      for (const entry of message.entries as unknown[]) {
-        if (!Array.isArray(entry)) continue;
-        const [id, json] = entry as unknown[];
-        if (typeof id === 'string' && typeof json === 'string') values.set(id, json);
-      }
-      statePoll.heard(notifyWatchers(values));
-    } else if (message.t === 'items' && Array.isArray(message.widgets)) {
-      const all = parseWidgets(message.widgets);
+  function heard(sent: unknown): void {
+    const message = readTabMessage(sent);
+    if (message?.t === 'state') statePoll.heard(watches.notify(message.values));
+    else if (message?.t === 'items') {
+      const all = message.widgets;
       void deps
         .translate(all)
         .then((items) => {
@@ -185,46 +164,18 @@ export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
       };
     },
 
-    watch(id, fn, onWatchError) {
-      const watcher: Watcher = { id, last: undefined, fn };
-      let stopped = false;
-      void deps
-        .readValues()
-        .then((values) => {
-          if (stopped) return;
-          const json = values.get(id);
-          watcher.last = json;
-          fn(json === undefined ? undefined : JSON.parse(json));
-        })
-        .catch((error: unknown) => {
-          if (stopped) return;
-          // Not JSON, so it equals no stored value: the next poll delivers the value.
-          watcher.last = UNREAD;
-          onWatchError?.(error);
-          onError(error);
-        })
-        .finally(() => {
-          if (stopped) return;
-          watchers.add(watcher);
-          schedule();
-        });
-      return () => {
-        stopped = true;
-        watchers.delete(watcher);
-        stopIfIdle();
-      };
-    },
+    watch: watches.watch,
 
     wrote() {
       if (listeners.hasListeners()) itemsPoll.reset();
-      if (watchers.size > 0) statePoll.reset();
+      if (watches.count() > 0) statePoll.reset();
     },
 
     listed(items) {
       if (seen === null) seen = remember(items);
     },
 
-    lastSeen: () => seenItems,
+    lastSeen: () => lastItems,
 
     async poll() {
       await pollItems();
