@@ -45,7 +45,7 @@ export interface FacilitatorList {
 
 export const EMPTY_FACILITATORS: FacilitatorList = { ids: [], names: {} };
 
-/** A stored list (`unknown`: any panel wrote it); unreadable reads as no list. */
+/** A stored list (`unknown`: whichever panel wrote it); unreadable reads as no list. */
 export function parseFacilitators(value: unknown): FacilitatorList {
   if (!isRecord(value) || !Array.isArray(value.ids)) return EMPTY_FACILITATORS;
   const ids = [
@@ -63,7 +63,7 @@ export function parseFacilitators(value: unknown): FacilitatorList {
 export const isFacilitator = (list: FacilitatorList, userId: string): boolean =>
   list.ids.includes(userId);
 
-/** Whether the user may do a facilitator's action: any user while nobody is named. */
+/** Whether the user may do a facilitator's action: every user may while nobody is named. */
 export const mayAct = (list: FacilitatorList, userId: string): boolean =>
   list.ids.length === 0 || isFacilitator(list, userId);
 
