@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backoffDelay, isRateLimitError, isRetryableError } from './retry-policy';
 import {
-  backoffDelay,
   createSlots,
   createWriteQueue,
   defaultSleep,
-  isRateLimitError,
-  isRetryableError,
   type QueueProgress,
   type QueueTask,
   type RateWindow,

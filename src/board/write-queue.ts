@@ -5,6 +5,8 @@
  * progress and can be cancelled. One queue per board connection: the budget and the concurrency
  * limit are shared by every batch run through it, because the platform counts per user.
  */
+import { blockedOutcome, orderRun, taskPriority, type RunOrder } from './queue-order';
+import { isFinalFailure, isRetryableError, retryWait, type RetryPolicy } from './retry-policy';
 
 /** A rolling window of the rate budget: at most `limit` credits in any `windowMs`. */
 export interface RateWindow {
@@ -110,50 +112,6 @@ export interface WriteQueue {
   spend(calls: number): Promise<void>;
 }
 
-/** An error that may carry the platform's hint of when to try again. */
-interface ErrorHints {
-  status?: unknown;
-  code?: unknown;
-  message?: unknown;
-  retryAfterMs?: unknown;
-  rateLimited?: unknown;
-  transient?: unknown;
-}
-
-const hints = (error: unknown): ErrorHints =>
-  typeof error === 'object' && error !== null ? (error as ErrorHints) : {};
-
-/**
- * Miro's documented wording: the REST API answers HTTP 429 "Too Many Requests" (code
- * `tooManyRequests`), and the Web SDK rejects a call once the app exceeds its credits per minute
- * or per hour ("If your app exceeds either limit, it receives an error", developers.miro.com
- * websdk-reference-rate-limiting). The local board says "API rate limit exceeded".
- */
-const RATE_LIMIT_TEXT = /rate.?limit|too.?many.?requests|credits|quota|limit.?exceeded/i;
-const TRANSIENT_TEXT = /timed? ?out|temporar|network|unavailable|ECONNRESET|try again/i;
-
-/** Rate-limit failures: HTTP 429, or the SDK's wording for an exhausted credit budget. */
-export function isRateLimitError(error: unknown): boolean {
-  const h = hints(error);
-  if (h.rateLimited === true || h.status === 429 || h.status === '429') return true;
-  if (typeof h.code === 'string' && RATE_LIMIT_TEXT.test(h.code)) return true;
-  return typeof h.message === 'string' && RATE_LIMIT_TEXT.test(h.message);
-}
-
-/** Rate limits plus transient failures (5xx, time-outs, network). Everything else is final. */
-export function isRetryableError(error: unknown): boolean {
-  if (isRateLimitError(error)) return true;
-  const h = hints(error);
-  if (h.transient === true) return true;
-  if (typeof h.status === 'number' && h.status >= 500 && h.status < 600) return true;
-  return typeof h.message === 'string' && TRANSIENT_TEXT.test(h.message);
-}
-
-export function retryAfterMsOf(error: unknown): number | undefined {
-  const value = hints(error).retryAfterMs;
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
-}
-
 export const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     if (signal?.aborted || ms <= 0) return resolve();
@@ -165,16 +123,6 @@ export const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
   });
-
-/** Full jitter (AWS architecture blog): a uniform delay in [0, min(cap, base · 2^(n−1))). */
-export function backoffDelay(
-  attempt: number,
-  random: () => number,
-  baseDelayMs: number,
-  maxDelayMs: number,
-): number {
-  return random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-}
 
 /**
  * Counting semaphore that hands a freed slot to the waiter of lowest priority number (ties in
@@ -234,64 +182,98 @@ function createBudget(windows: readonly RateWindow[]) {
   };
 }
 
-export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
-  const concurrency = options.concurrency ?? 8;
-  const rates = options.rates ?? [];
-  const costPerCall = options.costPerCall ?? 1;
-  const maxAttempts = options.maxAttempts ?? 5;
-  const baseDelayMs = options.baseDelayMs ?? 250;
-  const maxDelayMs = options.maxDelayMs ?? 30_000;
-  const isRetryable = options.isRetryable ?? isRetryableError;
-  const sleep = options.sleep ?? defaultSleep;
-  const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
+interface QueueSettings extends RetryPolicy {
+  concurrency: number;
+  rates: readonly RateWindow[];
+  costPerCall: number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now: () => number;
+}
 
+/** The options with their defaults, refusing a queue that could never run a task. */
+function queueSettings(options: WriteQueueOptions): QueueSettings {
+  const settings: QueueSettings = {
+    concurrency: options.concurrency ?? 8,
+    rates: options.rates ?? [],
+    costPerCall: options.costPerCall ?? 1,
+    maxAttempts: options.maxAttempts ?? 5,
+    baseDelayMs: options.baseDelayMs ?? 250,
+    maxDelayMs: options.maxDelayMs ?? 30_000,
+    isRetryable: options.isRetryable ?? isRetryableError,
+    sleep: options.sleep ?? defaultSleep,
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random,
+  };
+  const { concurrency, maxAttempts } = settings;
   if (!(concurrency >= 1))
     throw new Error(`Write queue: concurrency must be at least 1, not ${concurrency}.`);
   if (!(maxAttempts >= 1))
     throw new Error(`Write queue: maxAttempts must be at least 1, not ${maxAttempts}.`);
+  return settings;
+}
 
+/** What lets a call start, shared by every run of the queue: slots, the budget and any hold. */
+interface Gate {
+  slots: ReturnType<typeof createSlots>;
+  /** Refuses a cost no budget window could ever take. */
+  checkCost(cost: number): void;
+  /** Waits for the budget and any hold, then charges `cost`; false when cancelled meanwhile. */
+  admit(cost: number, signal: AbortSignal | undefined): Promise<boolean>;
+  /** No call starts for `ms` from now (a rate limit's retry hint), nor before an earlier hold ends. */
+  hold(ms: number): void;
+}
+
+function createGate({ concurrency, rates, sleep, now }: QueueSettings): Gate {
   const slots = createSlots(concurrency);
   const budget = createBudget(rates);
   /** After a rate-limit error with a retry hint, no call starts before this time. */
   let holdUntil = 0;
-
-  const checkCost = (cost: number): void => {
-    for (const w of rates) {
-      if (cost > w.limit) {
-        throw new Error(
-          `Write queue: a call costing ${cost} can never fit a budget of ${w.limit}.`,
-        );
+  return {
+    slots,
+    checkCost(cost) {
+      for (const w of rates) {
+        if (cost > w.limit) {
+          throw new Error(
+            `Write queue: a call costing ${cost} can never fit a budget of ${w.limit}.`,
+          );
+        }
       }
-    }
+    },
+    async admit(cost, signal) {
+      for (;;) {
+        if (signal?.aborted) return false;
+        const at = now();
+        const wait = Math.max(holdUntil - at, budget.wait(cost, at));
+        if (wait <= 0) {
+          budget.spend(cost, at);
+          return true;
+        }
+        await sleep(wait, signal);
+      }
+    },
+    hold(ms) {
+      holdUntil = Math.max(holdUntil, now() + ms);
+    },
   };
+}
 
-  /** Waits for the budget and any hold; false when cancelled meanwhile. */
-  async function admit(cost: number, signal: AbortSignal | undefined): Promise<boolean> {
-    for (;;) {
-      if (signal?.aborted) return false;
-      const at = now();
-      const wait = Math.max(holdUntil - at, budget.wait(cost, at));
-      if (wait <= 0) {
-        budget.spend(cost, at);
-        return true;
-      }
-      await sleep(wait, signal);
-    }
-  }
+type Execute = (
+  task: QueueTask,
+  priority: number,
+  signal: AbortSignal | undefined,
+  onRetry: () => void,
+  settle: (outcome: TaskOutcome) => void,
+) => Promise<void>;
 
-  /**
-   * Runs one task to its outcome and hands it to `settle` while still holding the slot, so the
-   * dependents that settle releases queue up before the slot goes to anyone else.
-   */
-  async function execute(
-    task: QueueTask,
-    priority: number,
-    signal: AbortSignal | undefined,
-    onRetry: () => void,
-    settle: (outcome: TaskOutcome) => void,
-  ): Promise<void> {
-    const cost = (task.calls ?? 1) * costPerCall;
+/**
+ * Runs one task to its outcome, attempt after attempt, and hands it to `settle` while still
+ * holding the slot, so the dependents that settle releases queue up before the slot goes to
+ * anyone else.
+ */
+function createExecute(settings: QueueSettings, gate: Gate): Execute {
+  const { slots } = gate;
+  return async (task, priority, signal, onRetry, settle) => {
+    const cost = (task.calls ?? 1) * settings.costPerCall;
     for (let attempt = 1; ; attempt += 1) {
       if (signal?.aborted) return settle({ status: 'cancelled' });
       await slots.acquire(priority);
@@ -299,12 +281,12 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
       let error: unknown;
       try {
         // Checked again after waiting: pending work never starts once cancelled.
-        if (!(await admit(cost, signal))) outcome = { status: 'cancelled' };
+        if (!(await gate.admit(cost, signal))) outcome = { status: 'cancelled' };
         else outcome = { status: 'ok', value: await task.run(), attempts: attempt };
       } catch (caught) {
         error = caught;
       }
-      if (outcome === undefined && (attempt >= maxAttempts || !isRetryable(error))) {
+      if (outcome === undefined && isFinalFailure(attempt, error, settings)) {
         outcome = { status: 'failed', error, attempts: attempt };
       }
       if (outcome !== undefined) {
@@ -316,17 +298,104 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
         return;
       }
       slots.release();
-      const retryAfter = retryAfterMsOf(error);
-      let delay = backoffDelay(attempt, random, baseDelayMs, maxDelayMs);
-      if (retryAfter !== undefined) {
-        // The platform said when; jitter on top keeps retries from arriving together.
-        delay = retryAfter + random() * baseDelayMs;
-        if (isRateLimitError(error)) holdUntil = Math.max(holdUntil, now() + retryAfter);
-      }
+      const wait = retryWait(attempt, error, settings);
+      if (wait.holdMs !== undefined) gate.hold(wait.holdMs);
       onRetry();
-      await sleep(delay, signal);
+      await settings.sleep(wait.delayMs, signal);
     }
+  };
+}
+
+/** What one run needs from its queue. */
+interface RunContext {
+  /** Keeps earlier runs ahead of later ones sharing the queue. */
+  base: number;
+  concurrency: number;
+  sleep: QueueSettings['sleep'];
+  execute: Execute;
+}
+
+/**
+ * Starts the batch's roots and, as each task settles, the dependents it released: a task whose
+ * dependencies did not all succeed settles without running, one with `delayMs` waits that long
+ * without a slot first. Resolves once every task has settled.
+ */
+function runOrdered(
+  tasks: readonly QueueTask[],
+  order: RunOrder,
+  context: RunContext,
+  { signal, onProgress, onSettled }: RunOptions,
+): Promise<QueueResult> {
+  const { index, dependents, waitingOn } = order;
+  const outcomes = new Map<string, TaskOutcome>();
+  const total = tasks.length;
+  let retries = 0;
+  const progress = (): void => onProgress?.({ done: outcomes.size, total, retries });
+  const onRetry = (): void => {
+    retries += 1;
+    progress();
+  };
+
+  return new Promise((resolve) => {
+    const finish = (): void => {
+      const cancelled = [...outcomes.values()].some((o) => o.status === 'cancelled');
+      resolve({ outcomes, retries, cancelled });
+    };
+    if (total === 0) return finish();
+
+    const settle = (task: QueueTask, outcome: TaskOutcome): void => {
+      if (outcomes.has(task.key)) return;
+      outcomes.set(task.key, outcome);
+      notify(() => {
+        onSettled?.(task.key, outcome);
+        progress();
+      });
+      for (const key of dependents.get(task.key) ?? []) {
+        const left = (waitingOn.get(key) ?? 0) - 1;
+        waitingOn.set(key, left);
+        if (left === 0) start(tasks[index.get(key)!]!);
+      }
+      if (outcomes.size === total) finish();
+    };
+
+    const start = (task: QueueTask): void => {
+      const blocked = blockedOutcome(task, outcomes);
+      if (blocked !== undefined) return settle(task, blocked);
+      const priority = taskPriority(order, task.key, context.base, context.concurrency);
+      const begin = (): void => {
+        if (signal?.aborted) return settle(task, { status: 'cancelled' });
+        context
+          .execute(task, priority, signal, onRetry, (outcome) => settle(task, outcome))
+          .catch((error: unknown) => settle(task, { status: 'failed', error, attempts: 1 }));
+      };
+      const delay = task.delayMs?.() ?? 0;
+      if (delay > 0) void context.sleep(delay, signal).then(begin);
+      else begin();
+    };
+
+    // Roots first, collected before any start: a synchronous settle may release dependents.
+    const roots = tasks.filter((task) => waitingOn.get(task.key) === 0);
+    for (const task of roots) start(task);
+  });
+}
+
+/** Calls a run's listeners: a throwing listener must not stall the run; it still surfaces, uncaught. */
+function notify(listeners: () => void): void {
+  try {
+    listeners();
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
   }
+}
+
+export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
+  const settings = queueSettings(options);
+  const gate = createGate(settings);
+  const execute = createExecute(settings, gate);
+  const costOf = (calls: number | undefined): number => (calls ?? 1) * settings.costPerCall;
+  const { concurrency, sleep } = settings;
 
   /** Earlier runs keep precedence over later ones sharing the queue. */
   let runs = 0;
@@ -334,97 +403,8 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
   function run(tasks: readonly QueueTask[], runOptions: RunOptions = {}): Promise<QueueResult> {
     const base = runs * 1e9;
     runs += 1;
-    const { signal, onProgress, onSettled } = runOptions;
-    const index = new Map<string, number>();
-    const dependents = new Map<string, string[]>();
-    const waitingOn = new Map<string, number>();
-    tasks.forEach((task, i) => {
-      if (index.has(task.key)) throw new Error(`Write queue: duplicate task key "${task.key}".`);
-      for (const dep of task.deps ?? []) {
-        // Only earlier tasks: this rules out cycles by construction.
-        if (!index.has(dep)) {
-          throw new Error(
-            `Write queue: task "${task.key}" depends on "${dep}", which is not an earlier task.`,
-          );
-        }
-        const list = dependents.get(dep);
-        if (list) list.push(task.key);
-        else dependents.set(dep, [task.key]);
-      }
-      checkCost((task.calls ?? 1) * costPerCall);
-      index.set(task.key, i);
-      waitingOn.set(task.key, new Set(task.deps ?? []).size);
-    });
-
-    // Batch order, except that a task others wait on goes ahead by the other slots (concurrency
-    // − 1; with one slot, order cannot change the time): its dependents are then ready when
-    // their turn comes, and the batch does not end with one dependent running alone after its
-    // create (a whole round trip for one call).
-    const priorityOf = (key: string): number =>
-      base + index.get(key)! - (dependents.has(key) ? concurrency - 1 : 0);
-
-    const outcomes = new Map<string, TaskOutcome>();
-    const total = tasks.length;
-    let retries = 0;
-    const progress = (): void => onProgress?.({ done: outcomes.size, total, retries });
-
-    return new Promise((resolve) => {
-      const finish = (): void => {
-        const cancelled = [...outcomes.values()].some((o) => o.status === 'cancelled');
-        resolve({ outcomes, retries, cancelled });
-      };
-      if (total === 0) return finish();
-
-      const settle = (task: QueueTask, outcome: TaskOutcome): void => {
-        if (outcomes.has(task.key)) return;
-        outcomes.set(task.key, outcome);
-        try {
-          onSettled?.(task.key, outcome);
-          progress();
-        } catch (error) {
-          // A throwing listener must not stall the run; it still surfaces, uncaught.
-          queueMicrotask(() => {
-            throw error;
-          });
-        }
-        for (const key of dependents.get(task.key) ?? []) {
-          const left = (waitingOn.get(key) ?? 0) - 1;
-          waitingOn.set(key, left);
-          if (left === 0) start(tasks[index.get(key)!]!);
-        }
-        if (outcomes.size === total) finish();
-      };
-
-      const start = (task: QueueTask): void => {
-        const failedDep = (task.deps ?? []).find((d) => outcomes.get(d)?.status !== 'ok');
-        if (failedDep !== undefined) {
-          const dep = outcomes.get(failedDep);
-          return settle(
-            task,
-            dep?.status === 'cancelled'
-              ? { status: 'cancelled' }
-              : { status: 'skipped', dependency: failedDep },
-          );
-        }
-        const onRetry = (): void => {
-          retries += 1;
-          progress();
-        };
-        const begin = (): void => {
-          if (signal?.aborted) return settle(task, { status: 'cancelled' });
-          execute(task, priorityOf(task.key), signal, onRetry, (outcome) =>
-            settle(task, outcome),
-          ).catch((error: unknown) => settle(task, { status: 'failed', error, attempts: 1 }));
-        };
-        const delay = task.delayMs?.() ?? 0;
-        if (delay > 0) void sleep(delay, signal).then(begin);
-        else begin();
-      };
-
-      // Roots first, collected before any start: a synchronous settle may release dependents.
-      const roots = tasks.filter((task) => waitingOn.get(task.key) === 0);
-      for (const task of roots) start(task);
-    });
+    const order = orderRun(tasks, (task) => gate.checkCost(costOf(task.calls)));
+    return runOrdered(tasks, order, { base, concurrency, sleep, execute }, runOptions);
   }
 
   function call<T>(
@@ -432,7 +412,7 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
     options: { calls?: number; signal?: AbortSignal } = {},
   ): Promise<T> {
     const task: QueueTask = { key: 'call', run: fn, calls: options.calls ?? 1 };
-    checkCost((task.calls ?? 1) * costPerCall);
+    gate.checkCost(costOf(task.calls));
     return new Promise<T>((resolve, reject) => {
       const settle = (outcome: TaskOutcome): void => {
         if (outcome.status === 'ok') resolve(outcome.value as T);
@@ -444,9 +424,9 @@ export function createWriteQueue(options: WriteQueueOptions = {}): WriteQueue {
   }
 
   async function spend(calls: number): Promise<void> {
-    const cost = calls * costPerCall;
-    checkCost(cost);
-    await admit(cost, undefined);
+    const cost = calls * settings.costPerCall;
+    gate.checkCost(cost);
+    await gate.admit(cost, undefined);
   }
 
   return { run, call, spend };

@@ -3,7 +3,7 @@
  * missing (`ensureTag`) and a rename (`renameTag`), over the batch's tag list.
  */
 import { ellipsis, OpError } from '../batch-engine';
-import { isRetryableError } from '../write-queue';
+import { isRetryableError } from '../retry-policy';
 import { MIRO_LIMITS } from './limits';
 import type { WriteBatch, OpOf } from './write-batch';
 import { isStickyNote, type SdkStickyNote } from './sdk';

@@ -3,7 +3,7 @@
  * with markers read for the kinds that carry them. See CONTEXT.md for what each read costs.
  */
 import type { BoardItem, ItemKind, ItemMarker } from '../../domain/board/board-item';
-import { isRetryableError } from '../write-queue';
+import { isRetryableError } from '../retry-policy';
 import { createFrameResolver } from './coordinates';
 import { loadTags, rememberFrames, type MiroCache } from './board-cache';
 import { MARKER_KEY, toItemMarker } from './item-marker';

@@ -7,7 +7,7 @@
 import { errorMessage } from '../../domain/common';
 import { ellipsis, OpError, touchesTags, type PlanContext } from '../batch-engine';
 import type { CreateSpec, WriteOp } from '../port';
-import { isRetryableError } from '../write-queue';
+import { isRetryableError } from '../retry-policy';
 import type { ApplyEnv, TagColor } from './apply-ops';
 import { rectToCentre, type CentreGeometry } from './coordinates';
 import { textToHtml } from '../html-text';

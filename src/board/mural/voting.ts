@@ -10,7 +10,7 @@
  */
 import type { PlatformVoting } from '../port';
 import { isRecord } from '../../domain/common';
-import { isRateLimitError } from '../write-queue';
+import { isRateLimitError } from '../retry-policy';
 import { listAll, unwrap, type MuralClient } from './client';
 
 export interface VotingSession {
