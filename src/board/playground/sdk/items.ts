@@ -5,6 +5,7 @@
  */
 import type { FrameProps, ShapeProps, StickyNoteProps, TextProps } from '@mirohq/websdk-types';
 import { invalidParam, sdkError } from './errors';
+import { type Box, boxFromCentre, contains } from './geometry';
 import { normalizeContent } from './html';
 import {
   DEFAULT_FRAME_SIZE,
@@ -17,6 +18,7 @@ import type {
   LocalConnector,
   LocalConnectorEnd,
   LocalFrame,
+  LocalItem,
   LocalShape,
   LocalStickyNote,
   LocalText,
@@ -341,7 +343,7 @@ export interface FrameChanges {
   fillColor: unknown;
 }
 
-/** The caller checks that children still fit (it needs the board). */
+/** The caller checks that children still fit (`checkFrameFits`, with the board's children). */
 export function syncedFrame(old: LocalFrame, next: FrameChanges): LocalFrame {
   return {
     ...old,
@@ -352,6 +354,18 @@ export function syncedFrame(old: LocalFrame, next: FrameChanges): LocalFrame {
     title: stringValue('title', next.title),
     fillColor: hexColor('style.fillColor', next.fillColor),
   };
+}
+
+/** Throws when a frame of this size would leave one of its children outside. */
+export function checkFrameFits(frame: LocalFrame, children: readonly LocalItem[]): void {
+  const bounds: Box = { x: 0, y: 0, width: frame.width, height: frame.height };
+  for (const child of children) {
+    if (!contains(bounds, boxFromCentre(child.x, child.y, child.width, child.height))) {
+      throw sdkError(
+        `Cannot resize frame '${frame.id}' to ${frame.width}×${frame.height}: child '${child.id}' would fall outside it`,
+      );
+    }
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalBoard } from './local-board';
+import { withoutTag } from './tags';
 
 const user = { id: 'u1', name: 'Alex' };
 
@@ -57,5 +58,19 @@ describe('tags', () => {
   it('rejects a tag id that does not exist', async () => {
     const sdk = createLocalBoard().connect(user).board;
     await expect(sdk.createStickyNote({ tagIds: ['nope'] })).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('withoutTag', () => {
+  it('gives back the notes that carried the tag, without it', async () => {
+    const board = createLocalBoard();
+    const sdk = board.connect(user).board;
+    const [t1, t2] = [await sdk.createTag({ title: 'a' }), await sdk.createTag({ title: 'b' })];
+    await sdk.createStickyNote({ tagIds: [t1.id, t2.id] });
+    await sdk.createStickyNote({ tagIds: [t2.id] });
+    await sdk.createShape();
+    const [n1] = board.items();
+    expect(withoutTag(board.items(), t1.id)).toEqual([{ ...n1, tagIds: [t2.id] }]);
+    expect(withoutTag(board.items(), t2.id).map((n) => n.tagIds)).toEqual([[t1.id], []]);
   });
 });

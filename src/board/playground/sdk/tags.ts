@@ -4,7 +4,7 @@
  */
 import { sdkError } from './errors';
 import { MAX_TAGS_PER_BOARD } from './limits';
-import type { LocalTag } from './local-board-types';
+import type { LocalItem, LocalStickyNote, LocalTag } from './local-board-types';
 import { tagColor, tagTitle } from './validate';
 
 function checkUniqueTitle(title: string, tags: readonly LocalTag[], exceptId?: string): void {
@@ -35,4 +35,15 @@ export function syncedTag(
   const title = tagTitle(next.title);
   checkUniqueTitle(title, tags, old.id);
   return { ...old, title, color: tagColor('color', next.color) };
+}
+
+/** The sticky notes that carry the tag, each without it (a removed tag leaves every item). */
+export function withoutTag(items: Iterable<LocalItem>, tagId: string): LocalStickyNote[] {
+  const untagged: LocalStickyNote[] = [];
+  for (const item of items) {
+    if (item.type === 'sticky_note' && item.tagIds.includes(tagId)) {
+      untagged.push({ ...item, tagIds: item.tagIds.filter((t) => t !== tagId) });
+    }
+  }
+  return untagged;
 }
