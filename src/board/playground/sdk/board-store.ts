@@ -18,6 +18,7 @@ import {
   removeItems,
   replaceItem,
   setItemParent,
+  untagItems,
   type StoreParts,
 } from './item-writes';
 import { DEFAULT_VIEWPORT } from './limits';
@@ -29,7 +30,6 @@ import type {
   LocalUser,
   Viewport,
 } from './local-board-types';
-import { withoutTag } from './tags';
 
 /** Who caused a change: a person on the board, or one connected SDK (one panel). */
 export type Origin = { kind: 'human' } | { kind: 'sdk'; connectionId: number };
@@ -158,10 +158,7 @@ export function createBoardStore(initial: LocalBoardState, now: string): BoardSt
     },
     removeTag(id, origin) {
       if (!tags.delete(id)) throw itemNotFound(id);
-      const untagged = withoutTag(table.list(), id);
-      for (const item of untagged) table.set(item);
-      if (untagged.length > 0) delivery.emit('experimental:items:update', untagged, origin);
-      changed();
+      untagItems(parts, id, origin);
     },
 
     selection: (userId) => selections.get(userId),

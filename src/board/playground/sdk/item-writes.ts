@@ -1,8 +1,8 @@
 /**
  * The board store's writes to items, by kind: create, update, re-parent (frame.add /
- * frame.remove / a drag) and remove (a frame with its children, a connector with its ends). Each
- * keeps frames' `childrenIds` and connectors' boxes current, tells the other connections and
- * then the store's subscribers.
+ * frame.remove / a drag), remove (a frame with its children, a connector with its ends) and
+ * untag (a removed tag leaves its notes). Each keeps frames' `childrenIds` and connectors' boxes
+ * current, tells the other connections and then the store's subscribers.
  */
 import { connectorsGoingWith, followConnectors } from './board-connectors';
 import type { Delivery, Selections } from './board-delivery';
@@ -10,6 +10,7 @@ import type { Origin } from './board-store';
 import { sdkError } from './errors';
 import type { ItemTable } from './item-table';
 import type { LocalItem } from './local-board-types';
+import { withoutTag } from './tags';
 
 export interface StoreParts {
   readonly table: ItemTable;
@@ -105,4 +106,12 @@ export function removeItems(
   parts.delivery.emit('items:delete', removed, origin);
   parts.changed();
   return removed;
+}
+
+/** A removed tag leaves every note that carried it; the notes changed, so the others hear. */
+export function untagItems(parts: StoreParts, tagId: string, origin: Origin): void {
+  const untagged = withoutTag(parts.table.list(), tagId);
+  for (const item of untagged) parts.table.set(item);
+  if (untagged.length > 0) parts.delivery.emit('experimental:items:update', untagged, origin);
+  parts.changed();
 }

@@ -27,6 +27,7 @@ import type {
   LocalTag,
   LocalText,
   LocalUnsupported,
+  LocalUser,
 } from './local-board-types';
 import { syncedTag } from './tags';
 import { finiteNumber, jsonValue, metadataSize } from './validate';
@@ -37,6 +38,11 @@ export interface SdkContext {
   readonly origin: Origin;
   /** Run one SDK call: charge credits, wait the simulated latency, count it. */
   call<T>(method: string, fn: () => T): Promise<T>;
+}
+
+/** What a connection's SDK namespaces need: the above, and the user the connection is for. */
+export interface ConnectionScope extends SdkContext {
+  readonly user: LocalUser;
 }
 
 type Metadata = Pick<SdkStickyNote, 'getMetadata' | 'setMetadata'>;
