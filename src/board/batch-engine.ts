@@ -1,13 +1,14 @@
 /**
  * The one batch engine behind `Board.apply` on every platform (issue 10 §1). It owns what does
- * not depend on the platform: validation every platform shares (refs, parents, rects), planning
- * bookkeeping (which queue tasks each op needs), the run through the write queue (retry, rate
- * budget, cancel and dependencies live there), progress, journaling created ids as they come
- * back, outcome folding and the wording of failures. A platform plug-in adds its own checks and
- * turns ops into queue tasks.
+ * not depend on the platform: validation every platform shares (refs, parents, rects;
+ * `batch-checks.ts`), planning bookkeeping (which queue tasks each op needs), the run through the
+ * write queue (retry, rate budget, cancel and dependencies live there), progress, journaling
+ * created ids as they come back, outcome folding and the wording of failures. A platform plug-in
+ * adds its own checks and turns ops into queue tasks.
  */
 import { errorMessage } from '../domain/common';
 import type { BatchOptions, BatchResult, OpFailure, WriteOp } from './port';
+import { indexRefs, refusedOps } from './batch-checks';
 import type { QueueTask, TaskOutcome, WriteQueue } from './write-queue';
 
 /** A failure that no retry can fix, with the message the facilitator will read. */
@@ -75,104 +76,21 @@ export interface BatchPlugin {
   finish?(): Promise<void>;
 }
 
-const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
-
-/** The refs a connect's ends name (creates earlier in the batch). */
-const endRefs = (op: WriteOp & { op: 'connect' }): string[] =>
-  [op.from, op.to].flatMap((end) => ('ref' in end ? [end.ref] : []));
-
-function validateConnect(
-  op: WriteOp & { op: 'connect' },
-  index: number,
-  ops: readonly WriteOp[],
-  refs: ReadonlyMap<string, number>,
-): string | null {
-  for (const ref of endRefs(op)) {
-    const at = refs.get(ref);
-    if (at === undefined || at >= index || ops[at]?.op !== 'create')
-      return `The end "${ref}" is not an item created earlier in this batch.`;
-  }
-  const same = (a: typeof op.from, b: typeof op.to) =>
-    'ref' in a ? 'ref' in b && a.ref === b.ref : 'id' in b && a.id === b.id;
-  if (same(op.from, op.to)) return 'A line needs two different items.';
-  const { color, width } = op.style;
-  if (!HEX.test(color)) return `The line colour ${JSON.stringify(color)} is not a hex colour.`;
-  if (!Number.isFinite(width) || width < 1 || width > 24)
-    return `The line width ${width} is outside 1–24.`;
-  return null;
+/** The queue tasks a batch runs, and which tasks each op needs (by op index). */
+interface BatchPlan {
+  tasks: QueueTask[];
+  opTasks: string[][];
 }
 
-/** Checks every platform shares. */
-function validateCommon(
-  op: WriteOp,
-  index: number,
+/** Lets the platform plug-in turn the live ops into queue tasks; created ids go into `ids`. */
+function planTasks(
   ops: readonly WriteOp[],
+  live: readonly { op: WriteOp; i: number }[],
   refs: ReadonlyMap<string, number>,
-): string | null {
-  if (op.op !== 'create' && op.op !== 'connect') return null;
-  if (op.ref === '') return `A ${op.op} needs a non-empty ref.`;
-  if (refs.get(op.ref) !== index) return `The ref "${op.ref}" is used twice in this batch.`;
-  if (op.op === 'connect') return validateConnect(op, index, ops, refs);
-  if (op.parent && 'ref' in op.parent) {
-    const parentIndex = refs.get(op.parent.ref);
-    const parentOp = parentIndex === undefined ? undefined : ops[parentIndex];
-    if (parentOp === undefined || parentIndex === undefined || parentIndex >= index) {
-      return `The parent ref "${op.parent.ref}" is not created earlier in this batch.`;
-    }
-    if (parentOp.op !== 'create' || parentOp.item.kind !== 'frame') {
-      const kind = parentOp.op === 'create' ? parentOp.item.kind : 'line';
-      return `The parent "${op.parent.ref}" is a ${kind}, not a frame.`;
-    }
-  }
-  const { rect } = op.item;
-  if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w <= 0 || rect.h <= 0) {
-    return `The rect ${JSON.stringify(rect)} needs finite numbers and a positive size.`;
-  }
-  return null;
-}
-
-export async function runBatch(
-  queue: WriteQueue,
-  ops: readonly WriteOp[],
   plugin: BatchPlugin,
-  options: BatchOptions = {},
-): Promise<BatchResult> {
-  const ids: Record<string, string> = {};
-  const refs = new Map<string, number>();
-  ops.forEach((op, i) => {
-    if ((op.op === 'create' || op.op === 'connect') && !refs.has(op.ref)) refs.set(op.ref, i);
-  });
-
-  // --- validation ------------------------------------------------------------------------------
-  const preFailed = new Map<number, string>();
-  ops.forEach((op, i) => {
-    const error = validateCommon(op, i, ops, refs) ?? plugin.validate(op, i);
-    if (error) preFailed.set(i, error);
-  });
-  // A create whose parent create is invalid cannot place its item (parents come first).
-  ops.forEach((op, i) => {
-    if (op.op !== 'create' || !op.parent || !('ref' in op.parent) || preFailed.has(i)) return;
-    const parentIndex = refs.get(op.parent.ref);
-    if (parentIndex !== undefined && preFailed.has(parentIndex)) {
-      preFailed.set(
-        i,
-        `Its parent frame "${op.parent.ref}" could not be created: ${preFailed.get(parentIndex)}`,
-      );
-    }
-  });
-  // A line cannot join an item that cannot be made.
-  ops.forEach((op, i) => {
-    if (op.op !== 'connect' || preFailed.has(i)) return;
-    const broken = endRefs(op).find((ref) => preFailed.has(refs.get(ref) ?? -1));
-    if (broken !== undefined)
-      preFailed.set(
-        i,
-        `Its end "${broken}" could not be created: ${preFailed.get(refs.get(broken) ?? -1)}`,
-      );
-  });
-  const live = ops.map((op, i) => ({ op, i })).filter(({ i }) => !preFailed.has(i));
-
-  // --- planning --------------------------------------------------------------------------------
+  ids: Record<string, string>,
+  onCreated: BatchOptions['onCreated'],
+): BatchPlan {
   const tasks: QueueTask[] = [];
   const keys = new Set<string>();
   const opTasks: string[][] = ops.map(() => []);
@@ -193,24 +111,36 @@ export async function runBatch(
     created(ref, id) {
       if (ids[ref] === id) return;
       ids[ref] = id;
-      options.onCreated?.(ref, id);
+      onCreated?.(ref, id);
     },
     idOf: (ref) => ids[ref],
   });
+  return { tasks, opTasks };
+}
 
-  // --- running ---------------------------------------------------------------------------------
+/**
+ * Runs the plan through the queue, reporting progress in ops: `settledBefore` ops (refused, or
+ * needing no call) are settled from the start, each other op once all its tasks settled.
+ */
+function runPlan(
+  queue: WriteQueue,
+  { tasks, opTasks }: BatchPlan,
+  settledBefore: number,
+  options: BatchOptions,
+): ReturnType<WriteQueue['run']> {
   const opsOfTask = new Map<string, number[]>();
   opTasks.forEach((list, i) =>
     list.forEach((k) => opsOfTask.set(k, [...(opsOfTask.get(k) ?? []), i])),
   );
   const remaining = opTasks.map((list) => new Set(list));
-  let settledOps = preFailed.size + live.filter(({ i }) => opTasks[i]!.length === 0).length;
+  let settledOps = settledBefore;
   let retries = 0;
-  const report = (): void => options.onProgress?.({ done: settledOps, total: ops.length, retries });
+  const report = (): void =>
+    options.onProgress?.({ done: settledOps, total: opTasks.length, retries });
   // A first event at once, so a progress bar shows the total before the first call returns.
   report();
 
-  const result = await queue.run(tasks, {
+  return queue.run(tasks, {
     signal: options.signal,
     onProgress: (p) => {
       if (p.retries !== retries) {
@@ -233,30 +163,48 @@ export async function runBatch(
       if (changed) report();
     },
   });
+}
 
-  // --- outcomes --------------------------------------------------------------------------------
-  const rootFailure = (key: string, seen = 0): string | undefined => {
-    const outcome: TaskOutcome | undefined = result.outcomes.get(key);
-    if (!outcome) return undefined;
-    if (outcome.status === 'failed') return errorMessage(outcome.error);
-    if (outcome.status === 'skipped' && seen < 64) return rootFailure(outcome.dependency, seen + 1);
-    return undefined;
-  };
+/** The failure at the root of a task's outcome (through the dependencies it was skipped for). */
+function rootFailure(
+  outcomes: ReadonlyMap<string, TaskOutcome>,
+  key: string,
+  seen = 0,
+): string | undefined {
+  const outcome = outcomes.get(key);
+  if (!outcome) return undefined;
+  if (outcome.status === 'failed') return errorMessage(outcome.error);
+  if (outcome.status === 'skipped' && seen < 64)
+    return rootFailure(outcomes, outcome.dependency, seen + 1);
+  return undefined;
+}
 
+/**
+ * Each op's end, in the facilitator's words: done, failed (refused before any call, or its
+ * task's root failure), or neither (cancelled before it ran).
+ */
+function foldOutcomes(
+  ops: readonly WriteOp[],
+  refused: ReadonlyMap<number, string>,
+  opTasks: readonly string[][],
+  outcomes: ReadonlyMap<string, TaskOutcome>,
+  ids: Readonly<Record<string, string>>,
+): { done: number; failed: OpFailure[] } {
   const failed: OpFailure[] = [];
   let done = 0;
   ops.forEach((op, index) => {
-    const early = preFailed.get(index);
+    const early = refused.get(index);
     if (early !== undefined) {
       failed.push({ index, op, message: `Could not ${describeOp(op)}: ${early}` });
       return;
     }
-    const outcomes = opTasks[index]!.map((k) => result.outcomes.get(k));
-    if (outcomes.every((o) => o?.status === 'ok')) {
+    if (opTasks[index]!.every((k) => outcomes.get(k)?.status === 'ok')) {
       done += 1;
       return;
     }
-    const reason = opTasks[index]!.map((k) => rootFailure(k)).find((m) => m !== undefined);
+    const reason = opTasks[index]!.map((k) => rootFailure(outcomes, k)).find(
+      (m) => m !== undefined,
+    );
     if (reason !== undefined) {
       const made =
         (op.op === 'create' || op.op === 'connect') && ids[op.ref] !== undefined
@@ -266,7 +214,23 @@ export async function runBatch(
     }
     // Otherwise the op was cancelled before it ran: neither done nor failed.
   });
+  return { done, failed };
+}
 
+export async function runBatch(
+  queue: WriteQueue,
+  ops: readonly WriteOp[],
+  plugin: BatchPlugin,
+  options: BatchOptions = {},
+): Promise<BatchResult> {
+  const ids: Record<string, string> = {};
+  const refs = indexRefs(ops);
+  const refused = refusedOps(ops, refs, (op, i) => plugin.validate(op, i));
+  const live = ops.map((op, i) => ({ op, i })).filter(({ i }) => !refused.has(i));
+  const plan = planTasks(ops, live, refs, plugin, ids, options.onCreated);
+  const needNoCall = live.filter(({ i }) => plan.opTasks[i]!.length === 0).length;
+  const result = await runPlan(queue, plan, refused.size + needNoCall, options);
+  const { done, failed } = foldOutcomes(ops, refused, plan.opTasks, result.outcomes, ids);
   await plugin.finish?.();
   return { ids, done, failed, cancelled: result.cancelled };
 }
