@@ -19,10 +19,12 @@ const line = (ref: string, from: string, to: string): WriteOp => ({
   ref,
   from: { ref: from },
   to: { ref: to },
-  style: { color: '#000000', width: 2 },
+  style: { color: '#000000', width: 2, dashed: false },
 });
-const refused = (ops: WriteOp[], validate = () => null) =>
-  Object.fromEntries(refusedOps(ops, indexRefs(ops), validate));
+const refused = (
+  ops: WriteOp[],
+  validate: (op: WriteOp, index: number) => string | null = () => null,
+) => Object.fromEntries(refusedOps(ops, indexRefs(ops), validate));
 
 describe('indexRefs', () => {
   it('gives each ref the first create or connect that names it', () => {
@@ -57,7 +59,9 @@ describe('refusedOps', () => {
   });
 
   it("asks the platform's own check only for ops the shared checks pass", () => {
-    const validate = vi.fn((op: WriteOp) => (op.op === 'remove' ? 'No such item.' : null));
+    const validate = vi.fn((op: WriteOp, _index: number) =>
+      op.op === 'remove' ? 'No such item.' : null,
+    );
     const ops: WriteOp[] = [note('n'), note('n'), { op: 'remove', id: 'x' }];
     expect(refused(ops, validate)).toEqual({
       1: 'The ref "n" is used twice in this batch.',
