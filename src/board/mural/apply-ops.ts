@@ -18,7 +18,8 @@ import { planEnsureTag, planRenameTag, planTag } from './plan-tags';
 import { planUpdate } from './plan-update';
 import { createWriteBatch, MURAL_LIMITS, type ApplyEnv } from './write-batch';
 
-export { MURAL_LIMITS, parseTags, type MuralTag } from './write-batch';
+export { parseTags, type MuralTag } from './batch-tags';
+export { MURAL_LIMITS } from './write-batch';
 
 /** Every op failed before anything was written, for `reason`. */
 const refusedBatch = (ops: readonly WriteOp[], reason: string): BatchResult => ({

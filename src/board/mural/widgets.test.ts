@@ -7,25 +7,8 @@ import {
   nearestPaletteColor,
   parseWidget,
   toBoardItem,
-  type MuralWidget,
 } from './widgets';
-
-const widget = (over: Partial<MuralWidget>): MuralWidget => ({
-  id: 'w',
-  type: 'sticky note',
-  x: 0,
-  y: 0,
-  width: 138,
-  height: 138,
-  parentId: null,
-  text: '',
-  htmlText: null,
-  title: '',
-  style: {},
-  tags: [],
-  hidden: false,
-  ...over,
-});
+import { muralWidget as widget } from './testing/mural-widget';
 
 describe('MURAL widgets', () => {
   it('adds up x, y through nested areas', () => {
