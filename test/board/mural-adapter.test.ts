@@ -101,6 +101,42 @@ describe('MURAL adapter: what is particular to MURAL', () => {
     expect(note?.text).toBe('Second');
   });
 
+  it('drops a refused field from every create request already in flight, not only the first', async () => {
+    // Two chunks of notes (CREATE_CHUNK is 25) go out together; MURAL refuses both for the same
+    // field. Each is sent again without it, whichever request learnt of the refusal first.
+    const strict = await startMuralServer({ rejectOnCreate: ['parentId'] });
+    try {
+      const { accessToken } = strict.issueToken(ADA);
+      const client = createMuralClient({
+        apiBase: strict.apiBase,
+        tokens: staticTokens(accessToken),
+      });
+      const board = createMuralBoard(client, strict.createMural());
+      const notes: WriteOp[] = Array.from({ length: 28 }, (_, i) => ({
+        op: 'create',
+        ref: `n${i}`,
+        parent: { ref: 'f' },
+        item: {
+          kind: 'note',
+          text: `Idea ${i}`,
+          rect: { x: 120 + (i % 7) * 140, y: 120 + Math.floor(i / 7) * 140, w: 138, h: 138 },
+          color: 'yellow',
+        },
+      }));
+      const rect = { x: 100, y: 100, w: 1000, h: 700 };
+      const result = await board.apply([
+        { op: 'create', ref: 'f', item: { kind: 'frame', title: 'Map', rect, fill: '#ffffff' } },
+        ...notes,
+      ]);
+      expect(result.failed).toEqual([]);
+      const made = await board.listItems(['note']);
+      expect(made).toHaveLength(28);
+      expect(made.every((note) => note.parentId === result.ids.f)).toBe(true);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('creates plain and PATCHes when MURAL refuses style, parentId and tags on create', async () => {
     const strict = await startMuralServer({ rejectOnCreate: ['style', 'parentId', 'tags'] });
     try {

@@ -92,19 +92,18 @@ export function requestBody(type: string, full: readonly Body[], refused: readon
 }
 
 /**
- * The field a create of widget `type` can be sent again without, after `error`: one MURAL's 400
- * names, not dropped for that type before, and in the bodies (`first`); null to fail.
+ * The field a create request can be sent again without, after `error`: one MURAL's 400 names,
+ * that this request carried — in the bodies (`first`) and not among the fields it was already
+ * sent without (`sentWithout`); null to fail. Decided per request: two requests of one type in
+ * flight may both be refused for the same field, and each goes again without it.
  */
 export function fieldToDrop(
   error: unknown,
-  type: string,
-  refusedOnCreate: ReadonlySet<string>,
+  sentWithout: readonly CreateField[],
   first: Body | undefined,
 ): CreateField | null {
   const field = refusedField(error);
-  if (field === null || refusedOnCreate.has(`${type}:${field}`) || !(field in (first ?? {}))) {
-    return null;
-  }
+  if (field === null || sentWithout.includes(field) || !(field in (first ?? {}))) return null;
   return field;
 }
 

@@ -54,7 +54,8 @@ async function send(
   const path = `${base}/widgets/${pathOf(type)!}`;
   const pay = batch.declaredOnce();
   for (;;) {
-    const body = requestBody(type, full, batch.refusedFor(type));
+    const sentWithout = batch.refusedFor(type);
+    const body = requestBody(type, full, sentWithout);
     try {
       const answer = unwrap(await pay(() => client.request('POST', path, body)));
       const widgets = parseWidgets(Array.isArray(answer) ? answer : [answer]);
@@ -64,7 +65,7 @@ async function send(
       return widgets;
     } catch (error) {
       if (mayHaveTakenEffect(error)) attempts.unsure = true;
-      const field = fieldToDrop(error, type, env.refusedOnCreate, full[0]);
+      const field = fieldToDrop(error, sentWithout, full[0]);
       if (field === null) throw error;
       env.refusedOnCreate.add(`${type}:${field}`);
     }
