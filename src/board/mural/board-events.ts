@@ -10,6 +10,7 @@ import type { BoardEvents, Unsubscribe } from '../port';
 import { createPollTimer, listCostFactor, type PollTiming } from './poll-timing';
 import {
   itemChanges,
+  type ItemChanges,
   readTabMessage,
   seenItems,
   type SeenItems,
@@ -76,7 +77,7 @@ export function createBoardEvents(deps: BoardEventsOptions): BoardEventHub {
   }
 
   /** Emits the events for `changes`; true when there were any. */
-  function deliver({ created, updated, deleted }: ReturnType<typeof itemChanges>): boolean {
+  function deliver({ created, updated, deleted }: ItemChanges): boolean {
     if (created.length) listeners.deliver('items:create', { items: created });
     if (updated.length) listeners.deliver('items:update', { items: updated });
     if (deleted.length) listeners.deliver('items:delete', { ids: deleted });

@@ -68,7 +68,7 @@ function selectable(scope: ConnectionScope, filter: SdkFilter | undefined): stri
 }
 
 /** The SDK objects of the items with these ids that are still on the board. */
-function liveItems(scope: ConnectionScope, ids: readonly string[]): SdkItem[] {
+function itemsStillOnBoard(scope: ConnectionScope, ids: readonly string[]): SdkItem[] {
   return ids.flatMap((id) => {
     const item = scope.store.item(id);
     return item ? [toSdkItem(item, scope)] : [];
@@ -79,7 +79,7 @@ type ContentMethods = Pick<SdkBoard, 'get' | 'getSelection' | 'select' | 'desele
 
 export function contentMethods(scope: ConnectionScope): ContentMethods {
   const { store, origin, call, user } = scope;
-  const selectedItems = (): SdkItem[] => liveItems(scope, store.selection(user.id));
+  const selectedItems = (): SdkItem[] => itemsStillOnBoard(scope, store.selection(user.id));
   return {
     get: (filter) => call('get', () => query(scope, filter)),
     getSelection: () => call('getSelection', selectedItems),
@@ -97,7 +97,7 @@ export function contentMethods(scope: ConnectionScope): ContentMethods {
           user.id,
           before.filter((id) => !drop.has(id)),
         );
-        return liveItems(scope, dropped);
+        return itemsStillOnBoard(scope, dropped);
       }),
     remove: (entity) =>
       call('remove', () => {
